@@ -1,0 +1,1 @@
+"""newsloom extract stage."""

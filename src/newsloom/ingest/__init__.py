@@ -1,0 +1,1 @@
+"""newsloom ingest stage."""

@@ -1,0 +1,1 @@
+"""newsloom pipeline stage."""

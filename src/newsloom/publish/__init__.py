@@ -1,0 +1,1 @@
+"""newsloom publish stage."""

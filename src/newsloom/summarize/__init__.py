@@ -1,0 +1,1 @@
+"""newsloom summarize stage."""
