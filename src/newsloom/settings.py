@@ -30,7 +30,9 @@ class Settings(BaseModel):
     )
 
     # Fetching
-    user_agent: str = "newsloom/0.1 (+https://github.com/newsloom/newsloom; self-hosted news reader)"
+    user_agent: str = (
+        "newsloom/0.1 (+https://github.com/newsloom/newsloom; self-hosted news reader)"
+    )
     connect_timeout: float = Field(default=10.0, gt=0, le=300)
     read_timeout: float = Field(default=20.0, gt=0, le=600)
     total_timeout: float = Field(default=60.0, gt=0, le=3600)
@@ -45,7 +47,8 @@ class Settings(BaseModel):
         default=False, description="Allow fetching private, loopback and link-local addresses."
     )
     allowed_hosts: tuple[str, ...] = Field(
-        default=(), description="Hosts or IPs allowed even though they are private (e.g. 127.0.0.1)."
+        default=(),
+        description="Hosts or IPs allowed even though they are private (e.g. 127.0.0.1).",
     )
     fetch_pages: bool = Field(default=True, description="Fetch article pages for full text.")
     max_entries_per_feed: int = Field(default=200, ge=1, le=10_000)

@@ -1,0 +1,233 @@
+"""The ``newsloom`` command. Settings are built here, once, and passed down."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsloom.errors import ConfigError, NewsloomError
+from newsloom.settings import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        settings = Settings.load(
+            config_file=args.config,
+            data_dir=Path(args.data_dir) if args.data_dir else None,
+            database_url=args.database_url,
+        )
+        return int(args.handler(args, settings) or 0)
+    except NewsloomError as exc:
+        print(f"newsloom: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsloom: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsloom", description="Self-hosted news engine: feeds in, cited stories out."
+    )
+    parser.add_argument("--config", help="TOML settings file (or NEWSLOOM_CONFIG)")
+    parser.add_argument("--data-dir", help="data directory (or NEWSLOOM_DATA_DIR)")
+    parser.add_argument("--database-url", help="sqlite:///... or postgresql://...")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("init", help="create the data directory and database").set_defaults(
+        handler=cmd_init
+    )
+
+    sources = sub.add_parser("sources", help="manage sources").add_subparsers(metavar="ACTION")
+    add = sources.add_parser("add", help="add a feed URL")
+    add.add_argument("url")
+    add.add_argument("--section", default="", help="declared section, e.g. science")
+    add.add_argument("--title", default="", help="outlet name shown on pages")
+    add.add_argument("--language", default="")
+    add.set_defaults(handler=cmd_sources_add)
+    imp = sources.add_parser("import", help="import an OPML file (nested outlines = sections)")
+    imp.add_argument("file")
+    imp.set_defaults(handler=cmd_sources_import)
+    sources.add_parser("export", help="print all sources as OPML").set_defaults(
+        handler=cmd_sources_export
+    )
+    sources.add_parser("list", help="list sources with their state").set_defaults(
+        handler=cmd_sources_list
+    )
+
+    refresh = sub.add_parser("refresh", help="one pass over the due sources")
+    refresh.add_argument("--all", action="store_true", help="every source, due or not")
+    refresh.set_defaults(handler=cmd_refresh)
+
+    serve = sub.add_parser("serve", help="serve the web site and API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(handler=cmd_serve)
+
+    run = sub.add_parser("run", help="refresh on a schedule while serving")
+    run.add_argument("--host")
+    run.add_argument("--port", type=int)
+    run.set_defaults(handler=cmd_run)
+
+    demo = sub.add_parser("demo", help="ingest the bundled demo newsroom and serve it")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--no-serve", action="store_true", help="ingest, print the summary, exit")
+    demo.set_defaults(handler=cmd_demo)
+
+    ev = sub.add_parser("eval", help="measure quality on a labelled file").add_subparsers(
+        metavar="TASK"
+    )
+    evc = ev.add_parser("clustering", help="story clustering on a labelled JSONL file")
+    evc.add_argument("file")
+    evc.set_defaults(handler=cmd_eval_clustering)
+    return parser
+
+
+# -- handlers -------------------------------------------------------------------------------
+
+
+def _open_store(settings: Settings) -> Any:
+    from newsloom.store import Store
+
+    return Store.open(settings)
+
+
+def cmd_init(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(settings)
+    store.close()
+    print(f"newsloom: database ready at {settings.db_url}")
+    return 0
+
+
+def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.refresh import add_sources
+    from newsloom.records import Source
+
+    _check_source_url(args.url)
+    store = _open_store(settings)
+    try:
+        (source,) = add_sources(
+            store,
+            [Source(url=args.url, section=args.section, title=args.title, language=args.language)],
+        )
+    finally:
+        store.close()
+    print(f"source {source.id}: {source.url}")
+    return 0
+
+
+def cmd_sources_import(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.ingest.opml import read_opml
+    from newsloom.pipeline.refresh import add_sources
+
+    body = Path(args.file).read_bytes()
+    sources = read_opml(body)
+    store = _open_store(settings)
+    try:
+        stored = add_sources(store, sources)
+    finally:
+        store.close()
+    print(f"imported {len(stored)} sources from {args.file}")
+    return 0
+
+
+def cmd_sources_export(args: argparse.Namespace, settings: Settings) -> int:
+    import newsloom.store as db
+    from newsloom.ingest.opml import write_opml
+
+    store = _open_store(settings)
+    try:
+        with store.read() as conn:
+            sources = db.list_sources(conn)
+    finally:
+        store.close()
+    sys.stdout.write(write_opml(sources))
+    return 0
+
+
+def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
+    import newsloom.store as db
+
+    store = _open_store(settings)
+    try:
+        with store.read() as conn:
+            sources = db.list_sources(conn)
+    finally:
+        store.close()
+    for s in sources:
+        state = f"errors={s.error_count}" + (
+            f" last_error={s.last_error!r}" if s.last_error else ""
+        )
+        when = s.next_check.isoformat(timespec="minutes") if s.next_check else "now"
+        print(f"{s.id}\t{s.section or '-'}\t{s.title or '-'}\t{s.url}\tnext={when}\t{state}")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.progress import terminal_progress
+    from newsloom.pipeline.refresh import run_refresh
+
+    store = _open_store(settings)
+    try:
+        with terminal_progress() as progress:
+            report = run_refresh(settings, store, progress=progress, all_sources=args.all)
+    finally:
+        store.close()
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    print(report.one_line())
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.runner import serve
+
+    serve(settings, host=args.host or settings.host, port=args.port or settings.port)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.runner import serve
+
+    serve(
+        settings,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        refresh_every_minutes=settings.refresh_interval_minutes,
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.demo import run_demo
+
+    return run_demo(settings, host=args.host, port=args.port, serve_site=not args.no_serve)
+
+
+def cmd_eval_clustering(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.eval.clustering import evaluate_clustering
+
+    result = evaluate_clustering(Path(args.file), settings)
+    print(json.dumps(result))
+    return 0
+
+
+def _check_source_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"not an http(s) URL: {url!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,349 @@
+"""Incremental single-pass story clustering.
+
+Each document is compared with the stories still in memory, never with the archive: a story
+stays *active* for ``window_hours`` after its latest article (so a running story stays open while
+it gets articles) and *dormant* for ``dormant_factor`` windows more, during which a follow-up can
+still revive it, but only with a stronger match (the bar rises with the log of the gap). Older
+stories are pruned.
+
+The match score blends three views of "same event", each in [0, 1]:
+- ``cos``: MiniLM cosine to the story (centroid and closest recent member, averaged),
+- ``lex``: TF-IDF cosine of title+lead terms, idf learned from the stream,
+- ``ent``: idf-weighted share of the document's entity-like tokens (names, places, numbers) that
+  the story has.
+Headlines alone share fewer terms and entities than headlines with a lead, even within one event,
+so the bar adapts to how much text a document has: short documents need a lower blended score.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from newsloom.cluster.features import DocTerms, DocumentFrequencies, doc_terms
+from newsloom.errors import ClusterError
+
+DIMENSIONS = 384
+RECENT_MEMBERS = 8  # max-link looks at this many latest members: stories drift
+PRUNE_EVERY_SECONDS = 3600.0
+CANDIDATES = 12  # stories re-scored lexically, picked by embedding similarity
+
+
+@dataclass(frozen=True)
+class ClusterDoc:
+    article_id: int
+    title: str
+    text: str
+    published: datetime
+    source_id: int = 0
+    vector: np.ndarray | None = None  # embedding of title + lead (embedding_text)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story_id: int | None  # None: start a new story
+    similarity: float
+    reasons: str
+
+
+@dataclass(frozen=True)
+class ScoreWeights:
+    """How the views are blended and where the bar sits. Defaults are the model defaults."""
+
+    embedding: float = 0.5
+    lexical: float = 0.3
+    entities: float = 0.2
+    # Short texts share fewer terms and entities even within one event, so their bar is lower.
+    threshold_full: float = 0.30  # a document with a lead (>= full_words words)
+    threshold_headline: float = 0.22  # a headline alone
+    full_words: int = 60
+    dormant_penalty: float = 0.03  # extra bar per doubling of the gap beyond the window
+
+
+@dataclass
+class _Story:
+    story_id: int
+    first: datetime
+    last: datetime
+    vector_sum: np.ndarray
+    recent: deque[np.ndarray] = field(default_factory=lambda: deque(maxlen=RECENT_MEMBERS))
+    terms: dict[str, float] = field(default_factory=dict)  # summed sublinear tf of members
+    title_terms: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+    # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
+    norm: float = 0.0
+    norm_docs: int = -1
+
+
+@dataclass
+class _Scored:
+    story: _Story
+    score: float
+    cos: float
+    lex: float
+    ent: float
+    bar: float
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A document's weights under the current idf, computed once per assign()."""
+
+    weights: dict[str, float]
+    norm: float
+    entities: dict[str, float]
+    entity_total: float
+    richness: float  # 0 = headline only .. 1 = headline with a full lead
+
+
+def _entity_overlap(query: _Query, story: _Story) -> float:
+    if not query.entity_total:
+        return 0.0
+    shared = sum(w for e, w in query.entities.items() if e in story.entities)
+    return shared / query.entity_total
+
+
+class StoryClusterer:
+    """``assign(doc)`` proposes a story (None: a new one); ``add(doc, story_id)`` commits it."""
+
+    def __init__(
+        self,
+        threshold: float | None = None,
+        window_hours: float = 72.0,
+        *,
+        dormant_factor: float = 30.0,
+        max_stories: int = 20_000,
+        weights: ScoreWeights | None = None,
+        embed: Callable[[list[str]], np.ndarray] | None = None,
+    ) -> None:
+        if window_hours <= 0:
+            raise ClusterError("cluster: window_hours must be positive")
+        self.weights = weights or ScoreWeights()
+        # An explicit threshold replaces the full-text bar; headlines keep their extra margin.
+        self._offset = 0.0 if threshold is None else threshold - self.weights.threshold_full
+        self.window_seconds = window_hours * 3600.0
+        self.memory_seconds = self.window_seconds * (1.0 + dormant_factor)
+        # Bounds assign() cost on busy installs: beyond this, the longest-idle stories go first.
+        self.max_stories = max_stories
+        self._embed = embed
+        self._df = DocumentFrequencies()
+        self._stories: dict[int, _Story] = {}
+        self._rows: dict[int, int] = {}  # story id -> row of the centroid matrix
+        self._row_ids: list[int] = []
+        self._matrix = np.zeros((64, DIMENSIONS), dtype=np.float32)
+        self._now: datetime | None = None
+        self._terms_cache: dict[int, DocTerms] = {}
+        self.largest_story_id = 0
+        self._last_embedded: tuple[int | None, np.ndarray] = (None, np.zeros(DIMENSIONS))
+
+    @property
+    def memory_hours(self) -> float:
+        """How far back a warm-up should reach: active window plus the dormant period."""
+        return self.memory_seconds / 3600.0
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def assign(self, doc: ClusterDoc) -> Assignment:
+        self._advance(doc.published)
+        vector = self._vector(doc)
+        terms = self._terms(doc)
+        best = self._best(doc, vector, terms)
+        if best is None:
+            return Assignment(None, 0.0, "new story: no story in the window")
+        reasons = self._reasons(best, terms)
+        if best.score < best.bar:
+            return Assignment(
+                None,
+                round(best.score, 4),
+                f"new story: best {best.score:.2f} < {best.bar:.2f}; " + reasons,
+            )
+        return Assignment(best.story.story_id, round(best.score, 4), reasons)
+
+    def add(self, doc: ClusterDoc, story_id: int) -> None:
+        self._advance(doc.published)
+        vector = self._vector(doc)
+        terms = self._terms(doc)
+        self._terms_cache.pop(doc.article_id, None)
+        self._df.add(terms)
+        self.largest_story_id = max(self.largest_story_id, story_id)
+        story = self._stories.get(story_id)
+        if story is None:
+            if len(self._stories) >= self.max_stories:
+                self._evict_idle()
+            story = _Story(story_id, doc.published, doc.published, np.zeros(DIMENSIONS))
+            self._stories[story_id] = story
+        story.first = min(story.first, doc.published)
+        story.last = max(story.last, doc.published)
+        story.vector_sum += vector
+        story.recent.append(vector)
+        story.size += 1
+        for term, weight in terms.terms.items():
+            story.terms[term] = story.terms.get(term, 0.0) + weight
+        story.title_terms.update(terms.title_terms)
+        story.entities.update(terms.entities)
+        story.norm_docs = -1
+        self._set_row(story)
+
+    # -- scoring -----------------------------------------------------------------------------
+
+    def _best(self, doc: ClusterDoc, vector: np.ndarray, terms: DocTerms) -> _Scored | None:
+        if not self._row_ids:
+            return None
+        n = len(self._row_ids)
+        centroid_cos = self._matrix[:n] @ vector
+        top = np.argsort(-centroid_cos, kind="stable")[:CANDIDATES]
+        query = self._query(terms)
+        best: _Scored | None = None
+        for row in top:
+            story = self._stories[self._row_ids[row]]
+            scored = self._score(doc, vector, query, story, float(centroid_cos[row]))
+            if best is None or scored.score - scored.bar > best.score - best.bar:
+                best = scored
+        return best
+
+    def _query(self, terms: DocTerms) -> _Query:
+        idf = self._df.idf
+        weights = {t: w * idf(t) for t, w in terms.terms.items()}
+        entity_weights = {e: self._df.entity_idf(e) for e in terms.entities}
+        return _Query(
+            weights=weights,
+            norm=math.sqrt(sum(w * w for w in weights.values())),
+            entities=entity_weights,
+            entity_total=sum(entity_weights.values()),
+            richness=min(1.0, terms.words / self.weights.full_words),
+        )
+
+    def _score(
+        self, doc: ClusterDoc, vector: np.ndarray, query: _Query, story: _Story, centroid: float
+    ) -> _Scored:
+        w = self.weights
+        closest = max(float(v @ vector) for v in story.recent)
+        cos = max(0.0, 0.5 * (centroid + closest))
+        lex = self._lexical(query, story)
+        ent = _entity_overlap(query, story)
+        score = w.embedding * cos + w.lexical * lex + w.entities * ent
+        bar = w.threshold_headline + (w.threshold_full - w.threshold_headline) * query.richness
+        bar += self._offset + self._gap_penalty(doc.published, story)
+        return _Scored(story, score, cos, lex, ent, bar)
+
+    def _gap_penalty(self, published: datetime, story: _Story) -> float:
+        gap = abs((published - story.last).total_seconds())
+        if gap <= self.window_seconds:
+            return 0.0
+        return self.weights.dormant_penalty * (1.0 + math.log2(gap / self.window_seconds))
+
+    def _lexical(self, query: _Query, story: _Story) -> float:
+        idf = self._df.idf
+        dot = 0.0
+        for term, weight in query.weights.items():
+            story_weight = story.terms.get(term)
+            if story_weight:
+                dot += weight * story_weight * idf(term)
+        if dot == 0.0:
+            return 0.0
+        return dot / (query.norm * self._story_norm(story))
+
+    def _story_norm(self, story: _Story) -> float:
+        # idf drifts slowly: recomputing the norm only after 10% more documents keeps assign cheap.
+        docs = self._df.docs
+        if story.norm_docs < 0 or docs > story.norm_docs * 1.1 + 10:
+            idf = self._df.idf
+            story.norm = math.sqrt(sum((v * idf(t)) ** 2 for t, v in story.terms.items()))
+            story.norm_docs = docs
+        return story.norm
+
+    def _reasons(self, best: _Scored, terms: DocTerms) -> str:
+        story = best.story
+        shared_title = sorted(
+            (t for t in terms.title_terms if story.title_terms.get(t)),
+            key=lambda t: (-self._df.idf(t), t),
+        )[:5]
+        shared_entities = sorted(
+            (e for e in terms.entities if e in story.entities),
+            key=lambda e: (-self._df.entity_idf(e), e),
+        )[:5]
+        parts = [f"cos={best.cos:.2f} lex={best.lex:.2f} ent={best.ent:.2f}"]
+        if shared_title:
+            parts.append("title-terms: " + ", ".join(shared_title))
+        if shared_entities:
+            parts.append("entities: " + ", ".join(shared_entities))
+        gap_hours = abs((story.last - story.first).total_seconds()) / 3600
+        parts.append(f"story of {story.size} over {gap_hours:.0f} h")
+        return "; ".join(parts)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _vector(self, doc: ClusterDoc) -> np.ndarray:
+        if doc.vector is not None:
+            vector = np.asarray(doc.vector, dtype=np.float32).reshape(-1)
+        else:
+            from newsloom.cluster.embed import embedding_text, get_embedder
+
+            if self._last_embedded[0] == doc.article_id:  # assign() then add() of one doc
+                return self._last_embedded[1]
+            if self._embed is None:
+                self._embed = get_embedder().embed
+            vector = self._embed([embedding_text(doc.title, doc.text)])[0]
+        if vector.shape != (DIMENSIONS,):
+            raise ClusterError(f"cluster: vector of article {doc.article_id} has {vector.shape}")
+        norm = float(np.linalg.norm(vector))
+        vector = vector / norm if norm > 0 else vector
+        if doc.vector is None:
+            self._last_embedded = (doc.article_id, vector)
+        return vector
+
+    def _terms(self, doc: ClusterDoc) -> DocTerms:
+        # assign() and add() see the same doc back to back; tokenise once.
+        cached = self._terms_cache.get(doc.article_id)
+        if cached is None:
+            cached = doc_terms(doc.title, doc.text)
+            self._terms_cache = {doc.article_id: cached}
+        return cached
+
+    def _set_row(self, story: _Story) -> None:
+        row = self._rows.get(story.story_id)
+        if row is None:
+            row = len(self._row_ids)
+            if row == len(self._matrix):
+                self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+            self._rows[story.story_id] = row
+            self._row_ids.append(story.story_id)
+        norm = float(np.linalg.norm(story.vector_sum))
+        self._matrix[row] = story.vector_sum / norm if norm > 0 else story.vector_sum
+
+    def _advance(self, published: datetime) -> None:
+        # Prune at most once per hour of stream time: pruning walks every story in memory.
+        if self._now is not None and (published - self._now).total_seconds() < PRUNE_EVERY_SECONDS:
+            return
+        self._now = published
+        expired = [
+            s.story_id
+            for s in self._stories.values()
+            if (published - s.last).total_seconds() > self.memory_seconds
+        ]
+        for story_id in expired:
+            self._drop(story_id)
+
+    def _evict_idle(self) -> None:
+        # Drop the idlest tenth at once so eviction costs one sort per many new stories.
+        by_idle = sorted(self._stories.values(), key=lambda s: (s.last, s.story_id))
+        for story in by_idle[: max(1, len(by_idle) // 10)]:
+            self._drop(story.story_id)
+
+    def _drop(self, story_id: int) -> None:
+        del self._stories[story_id]
+        row = self._rows.pop(story_id)
+        last = len(self._row_ids) - 1
+        if row != last:  # move the last row into the hole
+            moved = self._row_ids[last]
+            self._matrix[row] = self._matrix[last]
+            self._row_ids[row] = moved
+            self._rows[moved] = row
+        self._row_ids.pop()

@@ -1,0 +1,132 @@
+"""Lexical features of a document: stemmed title+lead terms, entity-like tokens, streaming idf."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# How much body text the lexical features read: the lead carries who/what/where of the event.
+LEXICAL_CHARS = 1500
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_MARKS = frozenset('.!?:;"“”—\n')
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {
+    "said", "says", "say", "new", "news", "year", "years", "time", "just", "like", "told",
+    "according", "people", "report", "reports", "reported", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "week", "today", "yesterday", "day", "days",
+    "image", "photo", "caption", "copyright", "getty", "images", "ap", "reuters", "afp",
+    "mr", "mrs", "ms", "dr",
+}  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A light English stem: enough to match 'strikes' with 'strike', 'injuries' with 'injury'."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("'s", ""), ("’s", "")):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class DocTerms:
+    """Term weights (sublinear tf, title counted twice) and entity-like tokens of one document."""
+
+    terms: dict[str, float]
+    title_terms: frozenset[str]
+    entities: frozenset[str]
+    words: int  # words of text available (title + lead); drives how much to trust the match
+
+
+def doc_terms(title: str, text: str) -> DocTerms:
+    lead = text[:LEXICAL_CHARS]
+    title_words = _WORD.findall(title)
+    lead_words = _WORD.findall(lead)
+    counts: Counter[str] = Counter()
+    title_terms = set()
+    for word in title_words:
+        term = _term(word)
+        if term:
+            counts[term] += 2  # the headline names the event
+            title_terms.add(term)
+    for word in lead_words:
+        term = _term(word)
+        if term:
+            counts[term] += 1
+    terms = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    return DocTerms(
+        terms=terms,
+        title_terms=frozenset(title_terms),
+        entities=frozenset(_entities(title, lead)),
+        words=len(title_words) + len(lead_words),
+    )
+
+
+def _term(word: str) -> str:
+    lower = word.lower()
+    if lower in _STOP or len(lower) < 2 or lower.isdigit():
+        return ""
+    return stem(lower)
+
+
+def _entities(title: str, lead: str) -> set[str]:
+    """Capitalised words not opening a sentence, acronyms and numbers: names, places, counts."""
+    found: set[str] = set()
+    lead_caps = {m.group(0).lower() for m in _WORD.finditer(lead) if m.group(0)[0].isupper()}
+    title_words = _WORD.findall(title)
+    title_case = sum(w[0].isupper() for w in title_words) > 0.6 * max(len(title_words), 1)
+    for i, word in enumerate(title_words):
+        lower = word.lower()
+        if lower in _STOP:
+            continue
+        if word.isdigit() and len(word) >= 2:
+            found.add(word)
+        elif word[0].isupper() and (
+            (not title_case and i > 0) or lower in lead_caps or not lead or word.isupper()
+        ):
+            found.add(stem(lower))
+    for match in _WORD.finditer(lead):
+        word = match.group(0)
+        lower = word.lower()
+        if lower in _STOP:
+            continue
+        if word.isdigit():
+            if len(word) >= 2:
+                found.add(word)
+            continue
+        opens_sentence = _opens_sentence(lead, match.start())
+        if word[0].isupper() and (not opens_sentence or (len(word) > 1 and word.isupper())):
+            found.add(stem(lower))
+    return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_MARKS
+
+
+class DocumentFrequencies:
+    """Document frequencies learned from the stream, so idf needs no corpus fitted up front."""
+
+    def __init__(self) -> None:
+        self.docs = 0
+        self.df: Counter[str] = Counter()
+
+    def add(self, terms: DocTerms) -> None:
+        self.docs += 1
+        self.df.update(terms.terms.keys())
+        self.df.update(f"#{e}" for e in terms.entities)
+
+    def idf(self, term: str) -> float:
+        return math.log((self.docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def entity_idf(self, entity: str) -> float:
+        return self.idf(f"#{entity}")

@@ -1,0 +1,80 @@
+"""Exact (content hash) and near (SimHash) text fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import numpy as np
+
+NEAR_DUPLICATE_DISTANCE = 3
+# Below this many words a SimHash is too noisy to call two texts copies.
+MIN_WORDS_FOR_NEAR_DUPLICATE = 50
+SHINGLE_WORDS = 3
+
+_MASK64 = (1 << 64) - 1
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[^\w\s]+|_+")
+_SPACE = re.compile(r"\s+")
+_BIT_SHIFTS = np.arange(64, dtype=np.uint64)
+
+
+def normalize_text(text: str) -> str:
+    """Casefolded NFKC text with punctuation dropped and whitespace collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", _PUNCT.sub(" ", folded)).strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the normalised text (case, spacing and punctuation do not count)."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash over word 3-shingles, as a signed int (fits SQL BIGINT); 0 for empty text."""
+    tokens = words(text)
+    if not tokens:
+        return 0
+    if len(tokens) < SHINGLE_WORDS:
+        shingles = [" ".join(tokens)]
+    else:
+        shingles = [
+            " ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)
+        ]
+    hashes = np.fromiter(
+        (_hash64(s) for s in shingles), dtype=np.uint64, count=len(shingles)
+    )  # repeated shingles weigh more, as in Charikar's weighted SimHash
+    bits = ((hashes[:, None] >> _BIT_SHIFTS) & np.uint64(1)).astype(np.int64)
+    votes = 2 * bits.sum(axis=0) - len(shingles)
+    value = 0
+    for i in np.flatnonzero(votes > 0):
+        value |= 1 << int(i)
+    return to_signed64(value)
+
+
+def hamming(a: int, b: int) -> int:
+    """Number of differing bits between two 64-bit hashes (signed or unsigned)."""
+    return ((a ^ b) & _MASK64).bit_count()
+
+
+def is_near_duplicate(
+    a_hash: int, b_hash: int, max_distance: int = NEAR_DUPLICATE_DISTANCE
+) -> bool:
+    """True when two SimHashes are within ``max_distance`` bits; 0 (no text) matches nothing."""
+    if a_hash == 0 or b_hash == 0:
+        return False
+    return hamming(a_hash, b_hash) <= max_distance
+
+
+def to_signed64(value: int) -> int:
+    value &= _MASK64
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _hash64(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")

@@ -1,0 +1,103 @@
+"""Which URLs newsloom may fetch: http(s) to public addresses, unless settings say otherwise.
+
+Checked on the first URL and again on every redirect hop, so a public feed cannot bounce the
+fetcher into the local network or the cloud metadata service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from newsloom.errors import BlockedURLError, FetchError
+from newsloom.settings import Settings
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# (host, port) -> the addresses the name resolves to.
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+METADATA_ADDRESSES = frozenset(
+    {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+)
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    """Resolve through the event loop's getaddrinfo (non-blocking)."""
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+def forbidden_reason(address: IPAddress) -> str | None:
+    """Why ``address`` must not be fetched, or None when it is a public unicast address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            return forbidden_reason(embedded)
+    if address in METADATA_ADDRESSES:
+        return "cloud metadata"
+    checks = (
+        ("loopback", address.is_loopback),
+        ("link-local", address.is_link_local),
+        ("multicast", address.is_multicast),
+        ("unspecified", address.is_unspecified),
+        ("reserved", address.is_reserved),
+        ("private", address.is_private),
+        ("not globally routable", not address.is_global),
+    )
+    return next((name for name, hit in checks if hit), None)
+
+
+class NetGuard:
+    """Refuses URLs by scheme and by resolved address; ``resolver`` is injectable for tests."""
+
+    def __init__(self, settings: Settings, resolver: Resolver | None = None) -> None:
+        self._allow_private = settings.allow_private_networks
+        self._allowed_hosts = {h.strip().lower().strip("[]") for h in settings.allowed_hosts}
+        self._resolve = resolver or system_resolver
+
+    async def check(self, url: str) -> None:
+        """Raise BlockedURLError unless ``url`` may be fetched."""
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as exc:
+            raise BlockedURLError(f"fetch: invalid URL ({url}): {exc}") from exc
+        if parts.scheme not in ("http", "https"):
+            raise BlockedURLError(f"fetch: only http and https URLs are fetched ({url})")
+        if not host:
+            raise BlockedURLError(f"fetch: URL has no host ({url})")
+        if self._allow_private or host in self._allowed_hosts:
+            return
+        try:
+            addresses = [ipaddress.ip_address(host)]
+        except ValueError:
+            addresses = await self._addresses(host, port, url)
+        for address in addresses:
+            if str(address) in self._allowed_hosts:
+                continue
+            reason = forbidden_reason(address)
+            if reason:
+                raise BlockedURLError(
+                    f"fetch: {host} resolves to {reason} address {address} ({url})"
+                )
+
+    async def _addresses(self, host: str, port: int, url: str) -> list[IPAddress]:
+        try:
+            answers = await self._resolve(host, port)
+        except OSError as exc:
+            raise FetchError(f"fetch: cannot resolve {host} ({url}): {exc}") from exc
+        addresses = []
+        for answer in answers:
+            try:
+                # Scoped IPv6 answers carry "%eth0"; the scope does not change the address class.
+                addresses.append(ipaddress.ip_address(answer.split("%", 1)[0]))
+            except ValueError:
+                continue
+        if not addresses:
+            raise BlockedURLError(f"fetch: {host} has no usable address ({url})")
+        return addresses

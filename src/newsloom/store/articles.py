@@ -1,0 +1,240 @@
+"""Articles, the other urls/feeds they came through, and their embedding vectors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, Row, Select, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from newsloom.errors import StoreError
+from newsloom.records import Article
+from newsloom.store._errors import store_errors, upsert_dialect
+from newsloom.store.schema import article_links as links
+from newsloom.store.schema import article_vectors, articles, sources, story_articles
+
+# Large IN lists are split so neither SQLite's variable limit nor PG's planner is strained.
+CHUNK = 500
+
+
+def _select_articles() -> Select[Any]:
+    return select(articles, sources.c.title.label("outlet")).join(
+        sources, sources.c.id == articles.c.source_id
+    )
+
+
+def _article(row: Row[Any]) -> Article:
+    return Article(
+        id=row.id,
+        source_id=row.source_id,
+        url=row.url,
+        canonical_url=row.canonical_url,
+        title=row.title,
+        text=row.text,
+        published=row.published,
+        fetched_at=row.fetched_at,
+        guid=row.guid,
+        lead=row.lead,
+        language=row.language,
+        author=row.author,
+        image=row.image,
+        content_hash=row.content_hash,
+        simhash=row.simhash,
+        extraction_method=row.extraction_method,
+        paywalled=bool(row.paywalled),
+        copy_of=row.copy_of,
+        outlet=row.outlet or "",
+    )
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    unique = list(dict.fromkeys(ids))
+    return [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+
+
+@store_errors
+def find_article(
+    conn: Connection,
+    *,
+    canonical_url: str | None = None,
+    guid: str | None = None,
+    source_id: int | None = None,
+    content_hash: str | None = None,
+) -> Article | None:
+    """The article matching every key given; guid is looked up per source, links included.
+
+    Empty strings match nothing: an empty guid or hash is "unknown", not a shared value.
+    """
+    if canonical_url is None and guid is None and content_hash is None:
+        raise StoreError("store: find_article needs canonical_url, guid or content_hash")
+    if "" in (canonical_url, guid, content_hash):
+        return None
+    if guid is not None and source_id is None:
+        raise StoreError("store: find_article by guid needs the source_id")
+    query = _select_articles()
+    if canonical_url is not None:
+        query = query.where(articles.c.canonical_url == canonical_url)
+    if content_hash is not None:
+        query = query.where(articles.c.content_hash == content_hash)
+    if guid is not None:
+        via_link = select(links.c.article_id).where(
+            links.c.guid == guid, links.c.source_id == source_id
+        )
+        query = query.where(
+            ((articles.c.guid == guid) & (articles.c.source_id == source_id))
+            | articles.c.id.in_(via_link)
+        )
+    elif source_id is not None:
+        query = query.where(articles.c.source_id == source_id)
+    # Earliest first: with a content hash that is the original, not one of its copies.
+    row = conn.execute(query.order_by(articles.c.id).limit(1)).one_or_none()
+    return _article(row) if row is not None else None
+
+
+@store_errors
+def insert_article(conn: Connection, article: Article) -> Article:
+    """Insert and return the article with its id; StoreError if the canonical_url is taken."""
+    values = {
+        "canonical_url": article.canonical_url,
+        "url": article.url,
+        "guid": article.guid,
+        "source_id": article.source_id,
+        "title": article.title,
+        "text": article.text,
+        "lead": article.lead,
+        "published": article.published,
+        "fetched_at": article.fetched_at,
+        "language": article.language,
+        "author": article.author,
+        "image": article.image,
+        "content_hash": article.content_hash,
+        "simhash": article.simhash,
+        "extraction_method": article.extraction_method,
+        "paywalled": article.paywalled,
+        "copy_of": article.copy_of,
+    }
+    try:
+        # A savepoint keeps the caller's transaction usable after a duplicate (PostgreSQL
+        # would otherwise abort the whole transaction).
+        with conn.begin_nested():
+            new_id = conn.execute(
+                articles.insert().values(values).returning(articles.c.id)
+            ).scalar_one()
+    except IntegrityError as exc:
+        if find_article(conn, canonical_url=article.canonical_url) is not None:
+            raise StoreError(
+                f"store: duplicate article canonical_url {article.canonical_url}"
+            ) from exc
+        raise StoreError(
+            f"store: cannot insert article {article.canonical_url}: {exc.orig}"
+        ) from exc
+    row = conn.execute(_select_articles().where(articles.c.id == new_id)).one()
+    return _article(row)
+
+
+@store_errors
+def add_article_link(
+    conn: Connection, article_id: int, *, url: str, source_id: int, guid: str = ""
+) -> None:
+    """Remember that the article also came via ``url`` in feed ``source_id`` (idempotent)."""
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(links).values(article_id=article_id, url=url, source_id=source_id, guid=guid)
+    conn.execute(statement.on_conflict_do_nothing(index_elements=["url", "source_id"]))
+
+
+@store_errors
+def article_links(conn: Connection, article_id: int) -> list[tuple[str, int]]:
+    query = (
+        select(links.c.url, links.c.source_id)
+        .where(links.c.article_id == article_id)
+        .order_by(links.c.id)
+    )
+    return [(r.url, r.source_id) for r in conn.execute(query)]
+
+
+@store_errors
+def get_articles(conn: Connection, ids: Sequence[int]) -> list[Article]:
+    """Articles in the order of ``ids`` (unknown ids are skipped), with their outlet's name."""
+    found: dict[int, Article] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(_select_articles().where(articles.c.id.in_(chunk))):
+            found[row.id] = _article(row)
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+@store_errors
+def copies_of(conn: Connection, article_id: int) -> list[Article]:
+    query = _select_articles().where(articles.c.copy_of == article_id).order_by(articles.c.id)
+    return [_article(r) for r in conn.execute(query)]
+
+
+@store_errors
+def recent_articles(
+    conn: Connection, *, since: datetime, originals_only: bool = True
+) -> list[Article]:
+    query = _select_articles().where(articles.c.published >= since)
+    if originals_only:
+        query = query.where(articles.c.copy_of.is_(None))
+    query = query.order_by(articles.c.published, articles.c.id)
+    return [_article(r) for r in conn.execute(query)]
+
+
+@store_errors
+def unclustered_articles(conn: Connection) -> list[Article]:
+    """Originals that belong to no story yet, oldest first (what a killed run left behind too)."""
+    in_story = select(story_articles.c.article_id)
+    query = (
+        _select_articles()
+        .where(articles.c.copy_of.is_(None), articles.c.id.not_in(in_story))
+        .order_by(articles.c.published, articles.c.id)
+    )
+    return [_article(r) for r in conn.execute(query)]
+
+
+@store_errors
+def simhash_candidates(conn: Connection, *, since: datetime) -> list[tuple[int, int]]:
+    """(article_id, simhash) of originals published since ``since``."""
+    query = (
+        select(articles.c.id, articles.c.simhash)
+        .where(articles.c.published >= since, articles.c.copy_of.is_(None))
+        .order_by(articles.c.id)
+    )
+    return [(r.id, r.simhash) for r in conn.execute(query)]
+
+
+@store_errors
+def save_vector(conn: Connection, article_id: int, vector: np.ndarray) -> None:
+    """Store (or replace) the article's embedding as float32 bytes."""
+    flat = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
+    values = {"article_id": article_id, "dim": int(flat.shape[0]), "vector": flat.tobytes()}
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(article_vectors).values(values)
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=["article_id"],
+            set_={"dim": statement.excluded.dim, "vector": statement.excluded.vector},
+        )
+    )
+
+
+@store_errors
+def load_vectors(conn: Connection, ids: Sequence[int]) -> dict[int, np.ndarray]:
+    """The stored vectors of ``ids`` (missing ones are absent from the dict)."""
+    found: dict[int, np.ndarray] = {}
+    for chunk in _chunks(ids):
+        query = select(article_vectors).where(article_vectors.c.article_id.in_(chunk))
+        for row in conn.execute(query):
+            vector = np.frombuffer(bytes(row.vector), dtype=np.float32)
+            if vector.shape[0] != row.dim:
+                raise StoreError(f"store: vector of article {row.article_id} is corrupt")
+            found[row.article_id] = vector.copy()  # writable, independent of the row buffer
+    return found
+
+
+@store_errors
+def count_articles(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())

@@ -1,0 +1,1 @@
+"""Alembic environment shipped inside the package; ``Store.open`` runs it without an alembic.ini."""

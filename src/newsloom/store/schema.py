@@ -1,0 +1,219 @@
+"""The one schema (SQLAlchemy Core). Migrations in ``migrations/versions`` must produce the same."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC; always reads back aware UTC (SQLite drops the offset, so convert on both ways)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return as_utc(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # raw SQLite text, e.g. from a func.max() without type info
+            value = datetime.fromisoformat(value)
+        return as_utc(value)
+
+
+def as_utc(value: datetime) -> datetime:
+    """Aware UTC; a naive value is taken to be UTC already (what SQLite hands back)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False, default="feed"),
+    Column("title", Text, nullable=False, default=""),
+    Column("site_url", Text, nullable=False, default=""),
+    Column("section", String(64), nullable=False, default=""),
+    Column("language", String(16), nullable=False, default=""),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("next_check", UTCDateTime, index=True),
+    Column("last_checked", UTCDateTime),
+    Column("error_count", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created", UTCDateTime, nullable=False),
+)
+
+fetches = Table(
+    "fetches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("error", Text),
+    Column("n_entries", Integer, nullable=False, default=0),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("canonical_url", Text, nullable=False, unique=True),
+    Column("url", Text, nullable=False),
+    Column("guid", Text, nullable=False, default=""),
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("title", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+    Column("lead", Text, nullable=False, default=""),
+    Column("published", UTCDateTime, nullable=False, index=True),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("language", String(16), nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("image", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False, default="", index=True),
+    Column("simhash", BigInteger, nullable=False, default=0),
+    Column("extraction_method", String(32), nullable=False, default=""),
+    Column("paywalled", Boolean, nullable=False, default=False),
+    Column(
+        "copy_of",
+        Integer,
+        ForeignKey("articles.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
+    Index("ix_articles_guid_source_id", "guid", "source_id"),
+)
+
+article_links = Table(
+    "article_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("url", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("guid", Text, nullable=False, default=""),
+    UniqueConstraint("url", "source_id"),
+    Index("ix_article_links_guid_source_id", "guid", "source_id"),
+)
+
+article_vectors = Table(
+    "article_vectors",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("dim", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("first_seen", UTCDateTime, nullable=False),
+    Column("last_updated", UTCDateTime, nullable=False, index=True),
+    Column("category", String(64), nullable=False, default="", index=True),
+    Column("importance", Float, nullable=False, default=0.0, index=True),
+    Column("headline", Text, nullable=False, default=""),
+    Column("merged_into", Integer, ForeignKey("stories.id", ondelete="SET NULL"), nullable=True),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "story_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("similarity", Float, nullable=False, default=0.0),
+    Column("reasons", Text, nullable=False, default=""),
+    Column("added", UTCDateTime, nullable=False),
+)
+
+summaries = Table(
+    "summaries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "story_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("version", Integer, nullable=False),
+    Column("headline", Text, nullable=False, default=""),
+    Column("bullets", JSON, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("takeaways", JSON, nullable=False),
+    Column("whats_new", JSON, nullable=False),
+    Column("method", String(16), nullable=False, default="extractive"),
+    Column("article_ids", JSON, nullable=False),
+    Column("created", UTCDateTime, nullable=False),
+    UniqueConstraint("story_id", "version"),
+)
+
+categories = Table(
+    "categories",
+    metadata,
+    Column("slug", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+)

@@ -1,0 +1,138 @@
+"""Sources (feeds, sitemaps, pages) and their fetch history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from newsloom.errors import StoreError
+from newsloom.records import Source
+from newsloom.store._errors import store_errors, upsert_dialect
+from newsloom.store.schema import fetches, sources
+
+# The last error text kept per source; a page of HTML as an error message helps nobody.
+MAX_ERROR_CHARS = 2000
+
+
+def _source(row: Row[Any]) -> Source:
+    return Source(
+        id=row.id,
+        url=row.url,
+        kind=row.kind,
+        title=row.title,
+        site_url=row.site_url,
+        section=row.section,
+        language=row.language,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        next_check=row.next_check,
+        last_checked=row.last_checked,
+        error_count=row.error_count,
+        last_error=row.last_error,
+    )
+
+
+@store_errors
+def add_source(conn: Connection, source: Source) -> Source:
+    """Insert unless a source with this url exists; return the stored source (with its id)."""
+    values = {
+        "url": source.url,
+        "kind": source.kind,
+        "title": source.title,
+        "site_url": source.site_url,
+        "section": source.section,
+        "language": source.language,
+        "etag": source.etag,
+        "last_modified": source.last_modified,
+        "next_check": source.next_check,
+        "last_checked": source.last_checked,
+        "error_count": source.error_count,
+        "last_error": source.last_error,
+        "created": datetime.now(UTC),
+    }
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    conn.execute(insert(sources).values(values).on_conflict_do_nothing(index_elements=["url"]))
+    row = conn.execute(select(sources).where(sources.c.url == source.url)).one()
+    return _source(row)
+
+
+@store_errors
+def get_source(conn: Connection, source_id: int) -> Source | None:
+    row = conn.execute(select(sources).where(sources.c.id == source_id)).one_or_none()
+    return _source(row) if row is not None else None
+
+
+@store_errors
+def list_sources(conn: Connection) -> list[Source]:
+    return [_source(r) for r in conn.execute(select(sources).order_by(sources.c.id))]
+
+
+@store_errors
+def due_sources(conn: Connection, now: datetime) -> list[Source]:
+    """Sources never checked or whose next_check has come, the most overdue first."""
+    query = (
+        select(sources)
+        .where((sources.c.next_check.is_(None)) | (sources.c.next_check <= now))
+        .order_by(sources.c.next_check.is_not(None), sources.c.next_check, sources.c.id)
+    )
+    return [_source(r) for r in conn.execute(query)]
+
+
+@store_errors
+def update_source_after_fetch(
+    conn: Connection,
+    source_id: int,
+    *,
+    now: datetime,
+    status: int,
+    error: str | None,
+    etag: str | None,
+    last_modified: str | None,
+    next_check: datetime,
+    title: str | None = None,
+    new_url: str | None = None,
+    n_entries: int = 0,
+) -> None:
+    """Record one fetch: a ``fetches`` row, validators, schedule and the error streak."""
+    if get_source(conn, source_id) is None:
+        raise StoreError(f"store: no source with id {source_id}")
+    conn.execute(
+        fetches.insert().values(
+            source_id=source_id,
+            fetched_at=now,
+            status=status,
+            error=error[:MAX_ERROR_CHARS] if error is not None else None,
+            n_entries=n_entries,
+        )
+    )
+    values: dict[str, Any] = {
+        "etag": etag,
+        "last_modified": last_modified,
+        "next_check": next_check,
+        "last_checked": now,
+    }
+    if error is None:
+        values.update(error_count=0, last_error=None)
+    else:
+        values.update(error_count=sources.c.error_count + 1, last_error=error[:MAX_ERROR_CHARS])
+    if title:
+        values["title"] = title
+    if new_url and not _url_taken(conn, new_url, source_id):
+        # A permanent redirect onto a url another source already polls keeps the old url.
+        values["url"] = new_url
+    conn.execute(update(sources).where(sources.c.id == source_id).values(values))
+
+
+def _url_taken(conn: Connection, url: str, source_id: int) -> bool:
+    query = select(func.count()).where(sources.c.url == url, sources.c.id != source_id)
+    return bool(conn.execute(query).scalar_one())
+
+
+@store_errors
+def delete_source(conn: Connection, source_id: int) -> bool:
+    """Delete a source with its fetches, links and articles (cascade); False if it did not exist."""
+    result = conn.execute(delete(sources).where(sources.c.id == source_id))
+    return result.rowcount > 0

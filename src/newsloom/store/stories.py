@@ -1,0 +1,246 @@
+"""Stories and which articles belong to them (one story per article)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from newsloom.errors import StoreError
+from newsloom.records import Story
+from newsloom.store._errors import store_errors, upsert_dialect
+from newsloom.store.articles import CHUNK
+from newsloom.store.schema import articles, stories, story_articles, summaries
+
+_members = story_articles
+
+
+@store_errors
+def create_story(
+    conn: Connection, *, first_seen: datetime, category: str = "", headline: str = ""
+) -> int:
+    statement = (
+        stories.insert()
+        .values(
+            first_seen=first_seen,
+            last_updated=first_seen,
+            category=category,
+            importance=0.0,
+            headline=headline,
+        )
+        .returning(stories.c.id)
+    )
+    return int(conn.execute(statement).scalar_one())
+
+
+@store_errors
+def add_to_story(
+    conn: Connection,
+    story_id: int,
+    article_id: int,
+    *,
+    similarity: float,
+    reasons: str,
+    added: datetime,
+) -> None:
+    """Put the article in the story; a no-op if it is there, a move if it was in another one."""
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(_members).values(
+        article_id=article_id,
+        story_id=story_id,
+        similarity=float(similarity),
+        reasons=reasons,
+        added=added,
+    )
+    excluded = statement.excluded
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=["article_id"],
+            set_={
+                "story_id": excluded.story_id,
+                "similarity": excluded.similarity,
+                "reasons": excluded.reasons,
+                "added": excluded.added,
+            },
+            where=_members.c.story_id != excluded.story_id,
+        )
+    )
+
+
+@store_errors
+def story_of(conn: Connection, article_id: int) -> int | None:
+    query = select(_members.c.story_id).where(_members.c.article_id == article_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
+@store_errors
+def stories_of(conn: Connection, article_ids: Sequence[int]) -> dict[int, int]:
+    """article_id -> story_id for those of ``article_ids`` that are in a story."""
+    found: dict[int, int] = {}
+    unique = list(dict.fromkeys(article_ids))
+    for start in range(0, len(unique), CHUNK):
+        query = select(_members.c.article_id, _members.c.story_id).where(
+            _members.c.article_id.in_(unique[start : start + CHUNK])
+        )
+        found.update({r.article_id: r.story_id for r in conn.execute(query)})
+    return found
+
+
+@store_errors
+def update_story(
+    conn: Connection,
+    story_id: int,
+    *,
+    last_updated: datetime | None = None,
+    category: str | None = None,
+    importance: float | None = None,
+    headline: str | None = None,
+    merged_into: int | None = None,
+) -> None:
+    """Set the fields given (None = leave as is); StoreError if the story does not exist."""
+    values: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("last_updated", last_updated),
+            ("category", category),
+            ("importance", None if importance is None else float(importance)),
+            ("headline", headline),
+            ("merged_into", merged_into),
+        )
+        if value is not None
+    }
+    exists = conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first()
+    if exists is None:
+        raise StoreError(f"store: no story with id {story_id}")
+    if values:
+        conn.execute(update(stories).where(stories.c.id == story_id).values(values))
+
+
+def _member_ids(conn: Connection, story_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """story_id -> its article ids ordered by published, then id."""
+    ids: dict[int, list[int]] = {s: [] for s in story_ids}
+    for start in range(0, len(story_ids), CHUNK):
+        query = (
+            select(_members.c.story_id, _members.c.article_id)
+            .join(articles, articles.c.id == _members.c.article_id)
+            .where(_members.c.story_id.in_(story_ids[start : start + CHUNK]))
+            .order_by(articles.c.published, articles.c.id)
+        )
+        for row in conn.execute(query):
+            ids[row.story_id].append(row.article_id)
+    return {s: tuple(a) for s, a in ids.items()}
+
+
+def _stories(conn: Connection, rows: Sequence[Row[Any]]) -> list[Story]:
+    members = _member_ids(conn, [r.id for r in rows])
+    return [
+        Story(
+            id=r.id,
+            article_ids=members[r.id],
+            first_seen=r.first_seen,
+            last_updated=r.last_updated,
+            category=r.category,
+            importance=r.importance,
+            headline=r.headline,
+            merged_into=r.merged_into,
+        )
+        for r in rows
+    ]
+
+
+@store_errors
+def get_story(conn: Connection, story_id: int) -> Story | None:
+    row = conn.execute(select(stories).where(stories.c.id == story_id)).one_or_none()
+    return _stories(conn, [row])[0] if row is not None else None
+
+
+def _listed(category: str | None, min_articles: int) -> Select[Any]:
+    """Live (not merged) stories with at least ``min_articles`` articles."""
+    sizes = (
+        select(_members.c.story_id, func.count().label("n"))
+        .group_by(_members.c.story_id)
+        .subquery()
+    )
+    query = (
+        select(stories)
+        .join(sizes, sizes.c.story_id == stories.c.id)
+        .where(stories.c.merged_into.is_(None), sizes.c.n >= max(min_articles, 1))
+    )
+    if category is not None:
+        query = query.where(stories.c.category == category)
+    return query
+
+
+@store_errors
+def list_stories(
+    conn: Connection,
+    *,
+    category: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    min_articles: int = 1,
+) -> list[Story]:
+    """Most important first, then most recently updated; merged stories are left out."""
+    query = (
+        _listed(category, min_articles)
+        .order_by(stories.c.importance.desc(), stories.c.last_updated.desc(), stories.c.id.desc())
+        .limit(max(limit, 0))
+        .offset(max(offset, 0))
+    )
+    return _stories(conn, conn.execute(query).all())
+
+
+@store_errors
+def count_stories(conn: Connection, *, category: str | None = None) -> int:
+    """How many stories ``list_stories`` (min_articles=1) can page through."""
+    listed = _listed(category, 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(listed)).scalar_one())
+
+
+@store_errors
+def story_membership(conn: Connection, story_id: int) -> list[tuple[int, float, str]]:
+    """(article_id, similarity, reasons) in the order articles joined the story."""
+    query = (
+        select(_members.c.article_id, _members.c.similarity, _members.c.reasons)
+        .where(_members.c.story_id == story_id)
+        .order_by(_members.c.added, _members.c.article_id)
+    )
+    return [(r.article_id, float(r.similarity), r.reasons) for r in conn.execute(query)]
+
+
+@store_errors
+def stories_in_window(conn: Connection, *, since: datetime) -> list[Story]:
+    """Live stories updated since ``since``, oldest update first."""
+    query = (
+        select(stories)
+        .where(stories.c.last_updated >= since, stories.c.merged_into.is_(None))
+        .order_by(stories.c.last_updated, stories.c.id)
+    )
+    return _stories(conn, conn.execute(query).all())
+
+
+@store_errors
+def stories_needing_summary(conn: Connection) -> list[int]:
+    """Live stories with articles whose latest summary is missing or misses some of them."""
+    latest = (
+        select(summaries.c.story_id, func.max(summaries.c.version).label("version"))
+        .group_by(summaries.c.story_id)
+        .subquery()
+    )
+    query = (
+        select(stories.c.id, summaries.c.article_ids)
+        .join(latest, latest.c.story_id == stories.c.id, isouter=True)
+        .join(
+            summaries,
+            (summaries.c.story_id == latest.c.story_id) & (summaries.c.version == latest.c.version),
+            isouter=True,
+        )
+        .where(stories.c.merged_into.is_(None))
+        .order_by(stories.c.id)
+    )
+    covered = {r.id: set(r.article_ids or ()) for r in conn.execute(query)}
+    members = _member_ids(conn, list(covered))
+    return [s for s, ids in members.items() if ids and not set(ids) <= covered[s]]

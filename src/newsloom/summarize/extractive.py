@@ -1,0 +1,218 @@
+"""Extractive multi-document summarizer: every sentence is a source sentence, cited to all the
+articles that state it.
+
+Salience of a sentence = 0.6 x centrality (cosine to the story centroid, scaled so the best is 1)
++ 0.25 x position (1 / (1 + index / 2), the lead weighs most) + 0.15 x support (share of the other
+outlets stating the same fact). Sections are filled with MMR in this order: paragraphs (the word
+budget, re-ordered by article time then position), bullets (short salient sentences), takeaways
+(central sentences without the lead bonus). No fact appears twice; near-identical sentences of
+several outlets form one fact, shown in the earliest article's wording and cited to all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+
+from newsloom.errors import SummarizeError
+from newsloom.records import Article, Cited, Summary
+from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
+from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.vectors import Embed, Selection, centroid, embed_rows, mmr, tfidf_rows
+
+W_CENTRAL, W_POSITION, W_SUPPORT = 0.6, 0.25, 0.15
+BULLETS = 3
+TAKEAWAYS = 3
+WHATS_NEW = 3
+BULLET_MAX_WORDS = 25
+MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
+NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
+
+
+def needs_resummary(previous: Summary | None, articles: Sequence[Article]) -> bool:
+    """True when there is no summary yet or an article was added since ``previous`` was made."""
+    if previous is None:
+        return True
+    known = set(previous.article_ids)
+    return any(a.id is None or a.id not in known for a in articles)
+
+
+class ExtractiveSummarizer:
+    """Cited extractive summaries. ``embed`` (texts -> one vector per text) replaces TF-IDF for
+    salience and the MMR penalty; redundancy and citations always use TF-IDF, which is exact about
+    shared words."""
+
+    method = "extractive"
+
+    def __init__(self, embed: Embed | None = None) -> None:
+        self._embed = embed
+
+    def summarize(
+        self,
+        story_id: int,
+        articles: Sequence[Article],
+        previous: Summary | None,
+        words: int,
+        now: datetime,
+    ) -> Summary:
+        if not articles:
+            raise SummarizeError(f"summarize: story {story_id} has no articles")
+        if any(a.id is None for a in articles):
+            raise SummarizeError(f"summarize: story {story_id} has an article without an id")
+        if words < 1:
+            raise SummarizeError(f"summarize: word budget must be positive, got {words}")
+        ordered = sorted(articles, key=lambda a: (a.published, a.id or 0))
+        plan = _Plan(ordered, previous, self._embed)
+        paragraph_facts, bullets, takeaways = plan.sections(words)
+        body = " ".join(plan.cite(i).text for i in paragraph_facts)
+        headline = choose_headline(ordered, body)
+        if not headline and (bullets or paragraph_facts):
+            headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
+        return Summary(
+            story_id=story_id,
+            version=previous.version + 1 if previous else 1,
+            headline=headline,
+            bullets=tuple(plan.cite(i) for i in bullets),
+            paragraphs=tuple(
+                tuple(plan.cite(i) for i in chunk) for chunk in plan.paragraphs(paragraph_facts)
+            ),
+            takeaways=tuple(plan.cite(i) for i in takeaways),
+            created=now,
+            whats_new=tuple(plan.cite(i) for i in plan.whats_new()),
+            method="extractive",
+            article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
+        )
+
+
+class _Plan:
+    """Scores of one story's sentences and facts; the section choices are made from it."""
+
+    def __init__(
+        self, articles: Sequence[Article], previous: Summary | None, embed: Embed | None
+    ) -> None:
+        self.articles = articles
+        self.previous = previous
+        self.candidates: list[Candidate] = candidates_of(articles)
+        self.facts: list[Fact] = []
+        if not self.candidates:
+            return
+        texts = [c.text for c in self.candidates]
+        old_texts = _summary_texts(previous)
+        lexical_all = tfidf_rows(texts + old_texts)
+        lexical, self.old_rows = lexical_all[: len(texts)], lexical_all[len(texts) :]
+        semantic = embed_rows(embed, texts) if embed else lexical
+        by_article = [
+            [i for i, c in enumerate(self.candidates) if c.article == a]
+            for a in range(len(articles))
+        ]
+        central = semantic @ centroid(semantic, by_article)
+        central = central / central.max() if central.max() > 0 else central
+        position = np.array([1.0 / (1.0 + c.position / 2.0) for c in self.candidates])
+        self.base = W_CENTRAL * central + W_POSITION * position
+        order = sorted(range(len(texts)), key=lambda i: (-self.base[i], i))
+        self.facts = group_facts(lexical, order, self.candidates)
+        reps = [f.rep for f in self.facts]
+        outlets = [frozenset(articles[a].source_id for a in f.articles) for f in self.facts]
+        n_outlets = len({a.source_id for a in articles})
+        support = np.array(
+            [(len(o) - 1) / (n_outlets - 1) if n_outlets > 1 else 0.0 for o in outlets]
+        )
+        self.salience = self.base[reps] + W_SUPPORT * support
+        self.central = W_CENTRAL * central[reps] + W_SUPPORT * support
+        self.lexical = lexical[reps]
+        self.selection = Selection(
+            scores=self.salience,
+            semantic=semantic[reps] @ semantic[reps].T,
+            lexical=self.lexical @ self.lexical.T,
+            words=[self.candidates[self._first_report(i)].words for i in range(len(reps))],
+            outlets=outlets,
+        )
+
+    def sections(self, words: int) -> tuple[list[int], list[int], list[int]]:
+        """Fact indexes for paragraphs, bullets and takeaways.
+
+        The body comes first but leaves three facts for the bullets when the story has more than
+        one paragraph's worth (``MIN_BODY``); takeaways get what is left.
+        """
+        n = len(self.facts)
+        if n == 0:
+            return [], [], []
+        pool = list(range(n))
+        n_bullets = min(BULLETS, n)
+        body_count = max(min(n, MIN_BODY), n - n_bullets)
+        paragraphs = mmr(self.selection, pool, [], count=body_count, budget=words)
+        short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
+        bullets = mmr(self.selection, short, paragraphs, count=n_bullets)
+        if len(bullets) < n_bullets:
+            bullets += mmr(
+                self.selection, pool, paragraphs + bullets, count=n_bullets - len(bullets)
+            )
+        by_centrality = Selection(
+            self.central,
+            self.selection.semantic,
+            self.selection.lexical,
+            self.selection.words,
+            self.selection.outlets,
+        )
+        takeaways = mmr(by_centrality, pool, paragraphs + bullets, count=TAKEAWAYS)
+        return paragraphs, bullets, takeaways
+
+    def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
+        """Chosen facts in reading order (article time, then position), cut into 2-4 sentence
+        paragraphs, about three of them."""
+        ordered = sorted(chosen, key=lambda i: self._reading_key(i))
+        n = len(ordered)
+        if n == 0:
+            return []
+        count = max(1, math.ceil(n / 4), min(3, n // 2))
+        size, extra = divmod(n, count)
+        chunks, start = [], 0
+        for k in range(count):
+            end = start + size + (1 if k < extra else 0)
+            chunks.append(ordered[start:end])
+            start = end
+        return chunks
+
+    def whats_new(self) -> list[int]:
+        """Facts stated only by articles added since the previous summary and absent from it."""
+        if self.previous is None or not self.facts:
+            return []
+        known = set(self.previous.article_ids)
+        fresh = []
+        for i, fact in enumerate(self.facts):
+            if any(self.articles[a].id in known for a in fact.articles):
+                continue
+            if len(self.old_rows) and float((self.old_rows @ self.lexical[i]).max()) >= (
+                NEW_FACT_LIMIT
+            ):
+                continue
+            fresh.append(i)
+        return mmr(self.selection, fresh, [], count=WHATS_NEW)
+
+    def cite(self, fact_index: int) -> Cited:
+        fact = self.facts[fact_index]
+        ids = {self.articles[a].id for a in fact.articles}
+        shown = self.candidates[self._first_report(fact_index)].text
+        return Cited(shown, tuple(sorted(i for i in ids if i is not None)))
+
+    def _first_report(self, fact_index: int) -> int:
+        """The member sentence of the earliest article: the wording shown and its place."""
+        return min(self.facts[fact_index].members, key=self._candidate_key)
+
+    def _reading_key(self, fact_index: int) -> tuple[int, int]:
+        return self._candidate_key(self._first_report(fact_index))
+
+    def _candidate_key(self, candidate_index: int) -> tuple[int, int]:
+        candidate = self.candidates[candidate_index]
+        return candidate.article, candidate.position
+
+
+def _summary_texts(summary: Summary | None) -> list[str]:
+    if summary is None:
+        return []
+    cited = [*summary.bullets, *summary.takeaways, *summary.whats_new]
+    cited += [c for paragraph in summary.paragraphs for c in paragraph]
+    return [c.text for c in cited]

@@ -1,0 +1,94 @@
+"""From a story's articles to candidate sentences and cross-outlet "facts".
+
+A fact is a group of near-identical sentences from one or more articles: it appears once in a
+summary and is credited to every article that states it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsloom.records import Article
+from newsloom.summarize.text import (
+    clean_sentence,
+    normalise_space,
+    rejection_reason,
+    split_sentences,
+    word_count,
+)
+
+# TF-IDF cosine at which two sentences count as stating the same fact.
+SAME_FACT = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One usable sentence of one article."""
+
+    text: str
+    article: int  # index into the time-ordered article list
+    position: int  # index of the sentence in its article (0 = lead)
+    words: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences that say the same thing; ``rep`` is the one shown."""
+
+    rep: int  # candidate index
+    members: tuple[int, ...]  # candidate indexes, rep first
+    articles: frozenset[int]  # article indexes that state it
+
+
+def article_sentences(article: Article) -> list[str]:
+    """The article's sentences: the lead first when the body does not already contain it."""
+    body = article.text.strip()
+    lead = article.lead.strip()
+    if not body:
+        return split_sentences(lead)
+    sentences = split_sentences(body)
+    if lead:
+        head = normalise_space(lead)[:60].lower()
+        if head and head not in normalise_space(body).lower():
+            sentences = split_sentences(lead) + sentences
+    return sentences
+
+
+def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
+    """Usable, cleaned sentences of every article, with duplicates inside one article dropped."""
+    found: list[Candidate] = []
+    for index, article in enumerate(articles):
+        seen: set[str] = set()
+        for position, raw in enumerate(article_sentences(article)):
+            text = clean_sentence(raw)
+            key = text.lower()
+            if key in seen or rejection_reason(text):
+                continue
+            seen.add(key)
+            found.append(Candidate(text, index, position, word_count(text)))
+    return found
+
+
+def group_facts(
+    lexical: np.ndarray, order: Sequence[int], candidates: Sequence[Candidate]
+) -> list[Fact]:
+    """Greedy grouping: in ``order`` (most salient first) each sentence joins the closest fact whose
+    representative it matches at ``SAME_FACT`` or more, otherwise it founds a new fact."""
+    reps: list[int] = []
+    members: list[list[int]] = []
+    for i in order:
+        if reps:
+            sims = lexical[reps] @ lexical[i]
+            best = int(np.argmax(sims))
+            if sims[best] >= SAME_FACT:
+                members[best].append(i)
+                continue
+        reps.append(i)
+        members.append([i])
+    return [
+        Fact(rep, tuple(group), frozenset(candidates[m].article for m in group))
+        for rep, group in zip(reps, members, strict=True)
+    ]

@@ -1,0 +1,125 @@
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import pytest
+
+from newsloom.categorize import TAXONOMY, categorize_story, normalise_section
+from newsloom.records import Article
+
+T0 = datetime(2031, 5, 6, 7, 0, tzinfo=UTC)
+
+
+def test_taxonomy_lists_the_documented_categories_with_descriptions() -> None:
+    slugs = [c.slug for c in TAXONOMY]
+    assert slugs == [
+        "world",
+        "politics",
+        "business",
+        "technology",
+        "science",
+        "health",
+        "sports",
+        "entertainment",
+        "climate",
+        "general",
+    ]
+    assert all(c.name and c.description for c in TAXONOMY)
+
+
+@pytest.mark.parametrize(
+    ("section", "slug"),
+    [
+        ("tech", "technology"),
+        ("Sci/Tech", "technology"),
+        ("sci-tech", "technology"),
+        ("Science & Technology", "technology"),
+        ("sport", "sports"),
+        ("Football", "sports"),
+        ("economy", "business"),
+        ("Markets", "business"),
+        ("business-news", "business"),
+        ("culture", "entertainment"),
+        ("Arts", "entertainment"),
+        ("environment", "climate"),
+        ("international", "world"),
+        ("World News", "world"),
+        ("us-news", "general"),
+        ("Top Stories", "general"),
+        ("science", "science"),
+        ("health_care", "health"),
+        ("US Politics", "politics"),
+        ("/sport/football/", "sports"),
+        ("https://news.example.test/world/europe/", "world"),
+        ("news/technology", "technology"),
+    ],
+)
+def test_normalise_section_maps_synonyms_to_slugs(section: str, slug: str) -> None:
+    assert normalise_section(section) == slug
+
+
+@pytest.mark.parametrize("section", ["", "   ", "crosswords", "obituaries-archive-2031"])
+def test_unknown_sections_normalise_to_none(section: str) -> None:
+    assert normalise_section(section) is None
+
+
+def story(*source_ids: int) -> list[Article]:
+    return [
+        Article(
+            source_id=s,
+            url=f"https://example.test/{i}",
+            canonical_url=f"https://example.test/{i}",
+            title="Tidal barrier closes",
+            text="The gates closed.",
+            published=T0,
+            fetched_at=T0,
+            id=i,
+        )
+        for i, s in enumerate(source_ids, start=1)
+    ]
+
+
+def test_majority_of_declared_sections_wins() -> None:
+    sections = {1: "environment", 2: "Climate", 3: "sci-tech"}
+    assert categorize_story(story(1, 2, 3), sections) == "climate"
+
+
+def test_ties_are_broken_by_taxonomy_order_whatever_the_article_order() -> None:
+    sections = {1: "sport", 2: "economy"}
+    assert categorize_story(story(1, 2), sections) == "business"
+    assert categorize_story(story(2, 1), sections) == "business"
+
+
+def test_specific_sections_beat_general_ones() -> None:
+    sections = {1: "news", 2: "us-news", 3: "health"}
+    assert categorize_story(story(1, 2, 3), sections) == "health"
+
+
+def test_general_when_nothing_is_declared() -> None:
+    assert categorize_story(story(1, 2), {1: "", 2: "news"}) == "general"
+    assert categorize_story(story(5), {}) == "general"
+
+
+class TitleKeywordClassifier:
+    """A tiny real classifier: a label when a keyword appears in the title."""
+
+    def __init__(self, keywords: dict[str, str]) -> None:
+        self.keywords = keywords
+
+    def predict(self, items: Sequence[Article]) -> list[tuple[str, float]]:
+        out = []
+        for item in items:
+            hits = [label for word, label in self.keywords.items() if word in item.title.lower()]
+            out.append((hits[0], 0.9) if hits else ("general", 0.0))
+        return out
+
+
+def test_classifier_labels_articles_from_general_feeds() -> None:
+    classifier = TitleKeywordClassifier({"barrier": "climate"})
+    assert categorize_story(story(1, 2), {1: "news"}, classifier) == "climate"
+    # Declared sections still count: two sports votes beat one confident prediction.
+    assert categorize_story(story(1, 2, 3), {2: "sport", 3: "football"}, classifier) == "sports"
+
+
+def test_low_confidence_predictions_are_ignored() -> None:
+    classifier = TitleKeywordClassifier({"barrier": "climate"})
+    assert categorize_story(story(1), {}, classifier, min_confidence=0.95) == "general"

@@ -1,0 +1,195 @@
+import time
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from newsloom.cluster import ClusterDoc, StoryClusterer, cluster_stream, embed_docs, get_embedder
+from newsloom.errors import ClusterError
+
+T0 = datetime(2031, 3, 2, 8, 0, tzinfo=UTC)
+
+# Two fictional events reported by several outlets, interleaved in time.
+PIER = [
+    (
+        "Port Elling north pier reopens after two-year repair",
+        "The harbour authority of Port Elling reopened the north pier on Monday after a two-year "
+        "repair programme. Ferries to Skerra return to their old berths.",
+    ),
+    (
+        "Ferries return as Port Elling pier reopens",
+        "Ferry services to Skerra moved back to the north pier in Port Elling, which reopened "
+        "after repairs costing 14 million crowns, the harbour authority said.",
+    ),
+    (
+        "Port Elling's rebuilt pier opens to the public",
+        "Crowds walked the rebuilt north pier in Port Elling as the harbour authority held an "
+        "opening day with a brass band and free ferry rides to Skerra.",
+    ),
+]
+VOTE = [
+    (
+        "Valdoria parliament rejects budget in late-night vote",
+        "Lawmakers in Valdoria voted down Prime Minister Anja Korsa's budget by 61 votes to 54, "
+        "raising the prospect of an early election.",
+    ),
+    (
+        "Korsa budget defeated, Valdoria faces early election",
+        "Prime Minister Anja Korsa lost the budget vote in the Valdoria parliament and said she "
+        "would consult coalition partners before deciding on an early election.",
+    ),
+    (
+        "Valdoria's Korsa weighs snap poll after budget defeat",
+        "After the parliament in Valdoria rejected her budget, Anja Korsa met coalition leaders to "
+        "discuss a snap election.",
+    ),
+]
+
+
+def _docs(with_text: bool = True) -> tuple[list[ClusterDoc], list[str]]:
+    docs: list[ClusterDoc] = []
+    gold: list[str] = []
+    for i, (pier, vote) in enumerate(zip(PIER, VOTE, strict=True)):
+        for j, (label, (title, text)) in enumerate((("pier", pier), ("vote", vote))):
+            docs.append(
+                ClusterDoc(
+                    article_id=len(docs) + 1,
+                    title=title,
+                    text=text if with_text else "",
+                    published=T0 + timedelta(hours=5 * i, minutes=j),
+                    source_id=len(docs) % 3,
+                )
+            )
+            gold.append(label)
+    return embed_docs(docs, get_embedder().embed), gold
+
+
+def _groups(story_ids: list[int], gold: list[str]) -> set[frozenset[str]]:
+    return {
+        frozenset(g for g, s in zip(gold, story_ids, strict=True) if s == story)
+        for story in set(story_ids)
+    }
+
+
+@pytest.mark.parametrize("with_text", [True, False])
+def test_interleaved_events_become_two_stories(with_text: bool) -> None:
+    docs, gold = _docs(with_text)
+    story_ids = cluster_stream(docs, StoryClusterer())
+    assert len(set(story_ids)) == 2
+    assert _groups(story_ids, gold) == {frozenset({"pier"}), frozenset({"vote"})}
+
+
+def test_clustering_is_deterministic() -> None:
+    docs, _ = _docs()
+    assert cluster_stream(docs, StoryClusterer()) == cluster_stream(docs, StoryClusterer())
+
+
+def test_assignment_explains_the_match() -> None:
+    docs, _ = _docs()
+    clusterer = StoryClusterer()
+    first = clusterer.assign(docs[0])
+    assert first.story_id is None
+    clusterer.add(docs[0], 41)
+    clusterer.add(docs[1], 42)
+    match = clusterer.assign(docs[2])
+    assert match.story_id == 41
+    assert 0.0 < match.similarity <= 1.0
+    assert match.reasons.startswith("cos=")
+    assert "elling" in match.reasons
+    assert "entities:" in match.reasons
+
+
+def test_warm_up_with_add_then_new_ids_continue_after_the_largest() -> None:
+    docs, _ = _docs()
+    clusterer = StoryClusterer()
+    clusterer.add(docs[0], 500)
+    story_ids = cluster_stream(docs[1:], clusterer)
+    assert story_ids[1] == 500  # the second pier article joins the warmed story
+    assert min(s for s in story_ids if s != 500) == 501
+
+
+def test_old_stories_are_pruned_and_not_matched() -> None:
+    docs, _ = _docs()
+    clusterer = StoryClusterer(window_hours=24, dormant_factor=1)
+    clusterer.add(docs[0], 1)
+    assert len(clusterer) == 1
+    later = ClusterDoc(
+        article_id=99,
+        title=docs[2].title,
+        text=docs[2].text,
+        published=T0 + timedelta(days=3),
+        vector=docs[2].vector,
+    )
+    assert clusterer.assign(later).story_id is None
+    assert len(clusterer) == 0
+    assert clusterer.memory_hours == 48
+
+
+def test_dormant_story_needs_a_stronger_match() -> None:
+    docs, _ = _docs()
+    clusterer = StoryClusterer(window_hours=24)
+    clusterer.add(docs[0], 1)
+    fresh = clusterer.assign(docs[2])
+    weeks_later = ClusterDoc(
+        article_id=99,
+        title=docs[2].title,
+        text=docs[2].text,
+        published=T0 + timedelta(days=14),
+        vector=docs[2].vector,
+    )
+    late = clusterer.assign(weeks_later)
+    assert fresh.story_id == 1
+    assert late.similarity == pytest.approx(fresh.similarity, abs=0.01)
+    strict = StoryClusterer(window_hours=24, threshold=fresh.similarity - 0.01)
+    strict.add(docs[0], 1)
+    assert strict.assign(docs[2]).story_id == 1
+    assert strict.assign(weeks_later).story_id is None
+
+
+def test_wrong_vector_size_is_a_cluster_error() -> None:
+    doc = ClusterDoc(1, "Title", "", T0, vector=np.ones(10, dtype=np.float32))
+    with pytest.raises(ClusterError, match=r"^cluster: "):
+        StoryClusterer().assign(doc)
+
+
+def test_assignment_speed_does_not_depend_on_archive_size() -> None:
+    rng = np.random.default_rng(7)
+    vocabulary = [f"word{i}" for i in range(3000)]
+
+    def stream(n: int, start: datetime) -> list[ClusterDoc]:
+        docs = []
+        for i in range(n):
+            words = rng.choice(vocabulary, size=40)
+            vector = rng.normal(size=384).astype(np.float32)
+            docs.append(
+                ClusterDoc(
+                    article_id=i,
+                    title=" ".join(words[:8]).title(),
+                    text=" ".join(words),
+                    published=start + timedelta(minutes=2 * i),
+                    vector=vector / np.linalg.norm(vector),
+                )
+            )
+        return docs
+
+    clusterer = StoryClusterer(window_hours=6, dormant_factor=1)
+    cluster_stream(stream(1500, T0), clusterer)  # 50 h of archive, mostly pruned by now
+    assert len(clusterer) < 400
+    batch = stream(500, T0 + timedelta(days=5))
+    started = time.perf_counter()
+    cluster_stream(batch, clusterer)
+    rate = len(batch) / (time.perf_counter() - started)
+    assert rate > 300  # measured ~1500/s; generous for slow CI machines
+
+
+def test_memory_is_capped_by_evicting_the_idlest_stories() -> None:
+    clusterer = StoryClusterer(max_stories=10)
+    vectors = np.eye(384, dtype=np.float32)
+    for i in range(25):
+        doc = ClusterDoc(i, f"Topic{i}", "", T0 + timedelta(minutes=i), vector=vectors[i])
+        clusterer.add(doc, i + 1)
+    assert len(clusterer) <= 10
+    latest = ClusterDoc(99, "Topic24", "", T0 + timedelta(hours=1), vector=vectors[24])
+    assert clusterer.assign(latest).story_id == 25
+    oldest = ClusterDoc(98, "Topic0", "", T0 + timedelta(hours=1), vector=vectors[0])
+    assert clusterer.assign(oldest).story_id is None

@@ -1,0 +1,48 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsloom.cluster import Embedder, embedding_text, get_embedder
+from newsloom.errors import ClusterError
+
+
+def test_similar_sentences_score_higher_than_unrelated_ones() -> None:
+    vectors = get_embedder().embed(
+        [
+            "Storm floods the harbour town of Port Elling overnight",
+            "Overnight storm leaves Port Elling harbour under water",
+            "Local chess club wins the regional championship",
+        ]
+    )
+    assert vectors.shape == (3, 384)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    similar = float(vectors[0] @ vectors[1])
+    unrelated = float(vectors[0] @ vectors[2])
+    assert similar > unrelated + 0.3
+
+
+def test_batches_and_order_do_not_change_vectors() -> None:
+    texts = ["a short one", "a somewhat longer sentence about ferries and piers", "", "x " * 600]
+    embedder = get_embedder()
+    whole = embedder.embed(texts, batch_size=32)
+    single = np.vstack([embedder.embed([t]) for t in texts])
+    assert np.allclose(whole, single, atol=1e-4)
+    assert embedder.embed([]).shape == (0, 384)
+
+
+def test_embedder_is_cached_per_process() -> None:
+    assert get_embedder() is get_embedder()
+
+
+def test_missing_model_file_raises_cluster_error(tmp_path: Path) -> None:
+    with pytest.raises(ClusterError, match=r"^cluster: model file missing"):
+        Embedder(model_path=tmp_path / "model.onnx", tokenizer_path=tmp_path / "tokenizer.json")
+
+
+def test_embedding_text_is_title_then_lead() -> None:
+    assert embedding_text("Pier reopens", "") == "Pier reopens"
+    text = embedding_text("Pier reopens", "Pier reopens\n\nThe north pier  reopened today. " * 40)
+    assert text.startswith("Pier reopens. The north pier reopened today.")
+    assert len(text) <= len("Pier reopens. ") + 500

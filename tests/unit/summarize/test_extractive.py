@@ -1,0 +1,201 @@
+import re
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from newsloom.errors import SummarizeError
+from newsloom.records import Cited, Summary
+from newsloom.summarize import ExtractiveSummarizer, needs_resummary
+from newsloom.summarize.text import clean_sentence, split_sentences
+
+from .fictional_stories import T0, WIRE, article, barrier_followup, barrier_story
+
+
+def all_cited(summary: Summary) -> list[Cited]:
+    return [*summary.bullets, *(c for p in summary.paragraphs for c in p), *summary.takeaways]
+
+
+def sentences_of(text: str) -> set[str]:
+    return {clean_sentence(s) for s in split_sentences(text)}
+
+
+@pytest.fixture(scope="module")
+def summary() -> Summary:
+    return ExtractiveSummarizer().summarize(7, barrier_story(), None, words=120, now=T0)
+
+
+def test_summary_has_the_story_page_shape(summary: Summary) -> None:
+    assert summary.story_id == 7 and summary.version == 1 and summary.created == T0
+    assert summary.method == "extractive"
+    assert len(summary.bullets) == 3
+    assert len(summary.takeaways) == 3
+    assert 2 <= len(summary.paragraphs) <= 4
+    assert all(2 <= len(p) <= 4 for p in summary.paragraphs)
+    assert summary.article_ids == (11, 12, 13)
+    assert summary.whats_new == ()
+
+
+def test_headline_is_the_central_title_without_outlet_suffix(summary: Summary) -> None:
+    assert summary.headline == "Port Elling tidal barrier closes for first time as storm surge hits"
+
+
+def test_every_sentence_is_quoted_from_the_earliest_article_it_cites(summary: Summary) -> None:
+    texts = {a.id: a.text for a in barrier_story()}
+    for cited in all_cited(summary):
+        assert cited.article_ids, cited
+        assert cited.text in sentences_of(texts[cited.article_ids[0]]), cited
+
+
+def test_shared_wire_fact_appears_once_credited_to_all_outlets(summary: Summary) -> None:
+    wire = [c for c in all_cited(summary) if "3.2 metres" in c.text]
+    assert len(wire) == 1
+    assert wire[0].article_ids == (11, 12, 13)
+    homes = [c for c in all_cited(summary) if "18,000 homes" in c.text]
+    assert len(homes) == 1 and homes[0].article_ids == (11, 12)
+
+
+def test_no_sentence_repeats_across_sections(summary: Summary) -> None:
+    texts = [c.text for c in all_cited(summary)]
+    assert len(texts) == len(set(texts))
+
+
+def test_page_furniture_questions_and_datelines_are_left_out(summary: Summary) -> None:
+    joined = " ".join(c.text for c in all_cited(summary))
+    for unwanted in ("Read more", "Subscribe", "newsletter", "By Jonas", "Photo", "?", "LONDON"):
+        assert unwanted not in joined
+    assert not re.search(r"\(Coastal Wire\)|PORT ELLING", joined)
+
+
+def test_paragraphs_follow_article_time_then_position(summary: Summary) -> None:
+    stories = barrier_story()
+    order: dict[str, tuple[int, int]] = {}
+    for index, art in enumerate(stories):
+        for position, sentence in enumerate(split_sentences(art.text)):
+            order.setdefault(clean_sentence(sentence), (index, position))
+    keys = []
+    for cited in (c for p in summary.paragraphs for c in p):
+        matches = [key for text, key in order.items() if cited.text == text]
+        keys.append(min(matches))
+    assert keys == sorted(keys)
+    assert "3.2 metres" in summary.paragraphs[0][0].text  # the earliest lead opens the story
+
+
+def test_word_budget_bounds_the_paragraphs() -> None:
+    for budget in (40, 80, 120):
+        result = ExtractiveSummarizer().summarize(1, barrier_story(), None, budget, T0)
+        words = sum(len(c.text.split()) for p in result.paragraphs for c in p)
+        # The last sentence may overshoot by less than stopping would have fallen short.
+        assert words < 2 * budget
+        assert abs(words - budget) <= 25
+
+
+def test_output_is_deterministic_and_independent_of_input_order() -> None:
+    summarizer = ExtractiveSummarizer()
+    first = summarizer.summarize(1, barrier_story(), None, 100, T0)
+    again = summarizer.summarize(1, list(reversed(barrier_story())), None, 100, T0)
+    assert first == again
+
+
+def test_single_article_story_uses_only_its_own_sentences() -> None:
+    wire = barrier_story()[0]
+    result = ExtractiveSummarizer().summarize(2, [wire], None, 220, T0)
+    cited = all_cited(result)
+    assert len(result.bullets) == 3
+    assert all(c.article_ids == (11,) for c in cited)
+    assert len({c.text for c in cited}) == len(cited)
+    usable = sentences_of(wire.text)
+    assert all(c.text in usable for c in cited)
+    assert result.headline == "Port Elling tidal barrier closes for first time as storm surge hits"
+
+
+def test_tiny_story_produces_what_the_text_supports() -> None:
+    tiny = article(
+        5, 1, "Coastal Wire", "", "Engineers closed the twelve steel gates on Tuesday.", 0
+    )
+    result = ExtractiveSummarizer().summarize(3, [tiny], None, 220, T0)
+    cited = all_cited(result)
+    assert [c.text for c in cited] == ["Engineers closed the twelve steel gates on Tuesday."]
+    assert result.headline == "Engineers closed the twelve steel gates on Tuesday"
+
+
+def test_article_without_usable_text_gives_an_empty_summary_with_its_title() -> None:
+    empty = article(6, 1, "Coastal Wire", "Gates close - Coastal Wire", "Read more here.", 0)
+    result = ExtractiveSummarizer().summarize(4, [empty], None, 220, T0)
+    assert result.headline == "Gates close"
+    assert all_cited(result) == [] and result.paragraphs == ()
+
+
+def test_lead_is_used_when_the_body_is_missing() -> None:
+    paywalled = replace(barrier_story()[0], text="", lead=WIRE)
+    result = ExtractiveSummarizer().summarize(4, [paywalled], None, 220, T0)
+    assert [c.text for c in all_cited(result)] == [WIRE]
+
+
+def test_whats_new_lists_facts_only_the_new_article_brings() -> None:
+    summarizer = ExtractiveSummarizer()
+    first = summarizer.summarize(7, barrier_story(), None, 120, T0)
+    articles = [*barrier_story(), barrier_followup()]
+    assert needs_resummary(first, articles)
+    second = summarizer.summarize(7, articles, first, 120, T0)
+    assert second.version == 2
+    assert second.article_ids == (11, 12, 13, 14)
+    assert 1 <= len(second.whats_new) <= 3
+    assert all(c.article_ids == (14,) for c in second.whats_new)
+    assert any("reopened" in c.text for c in second.whats_new)
+    old_texts = {c.text for c in all_cited(first)}
+    assert not old_texts & {c.text for c in second.whats_new}
+
+
+def test_whats_new_is_empty_when_the_new_article_only_repeats_known_facts() -> None:
+    summarizer = ExtractiveSummarizer()
+    first = summarizer.summarize(7, barrier_story(), None, 120, T0)
+    repeat = article(15, 4, "Skerra Post", "Barrier closes", WIRE + "\n" + WIRE, 90)
+    second = summarizer.summarize(7, [*barrier_story(), repeat], first, 120, T0)
+    assert second.whats_new == ()
+
+
+def test_needs_resummary() -> None:
+    story = barrier_story()
+    assert needs_resummary(None, story)
+    done = ExtractiveSummarizer().summarize(7, story, None, 120, T0)
+    assert not needs_resummary(done, story)
+    assert not needs_resummary(done, story[:2])  # a removed article is no reason
+    assert needs_resummary(done, [*story, barrier_followup()])
+
+
+def bag_of_words_embed(texts: list[str]) -> np.ndarray:
+    """A small deterministic embedder: hashed word counts in 64 dimensions."""
+    rows = np.zeros((len(texts), 64))
+    for i, text in enumerate(texts):
+        for word in re.findall(r"\w+", text.lower()):
+            rows[i, sum(map(ord, word)) % 64] += 1.0
+    return rows
+
+
+def test_embed_callable_drives_salience() -> None:
+    calls: list[int] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return bag_of_words_embed(texts)
+
+    result = ExtractiveSummarizer(embed=embed).summarize(1, barrier_story(), None, 120, T0)
+    assert calls and calls[0] > 10
+    assert len(result.bullets) == 3
+    wire = [c for c in all_cited(result) if "3.2 metres" in c.text]
+    assert len(wire) == 1 and wire[0].article_ids == (11, 12, 13)
+
+
+def test_embed_with_wrong_shape_is_a_summarize_error() -> None:
+    summarizer = ExtractiveSummarizer(embed=lambda texts: np.zeros((1, 4)))
+    with pytest.raises(SummarizeError, match=r"^summarize: embed returned shape"):
+        summarizer.summarize(1, barrier_story(), None, 120, T0)
+
+
+def test_bad_input_raises_summarize_errors() -> None:
+    with pytest.raises(SummarizeError, match=r"^summarize: story 9 has no articles"):
+        ExtractiveSummarizer().summarize(9, [], None, 120, T0)
+    unstored = replace(barrier_story()[0], id=None)
+    with pytest.raises(SummarizeError, match="without an id"):
+        ExtractiveSummarizer().summarize(9, [unstored], None, 120, T0)

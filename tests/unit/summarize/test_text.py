@@ -1,0 +1,127 @@
+import pytest
+
+from newsloom.summarize.text import (
+    clean_sentence,
+    clean_title,
+    is_boilerplate,
+    rejection_reason,
+    split_sentences,
+    strip_dateline,
+)
+
+
+def test_split_keeps_abbreviations_initials_and_decimals_inside_sentences() -> None:
+    text = (
+        "Mr. Varga met Dr. Quist on Jan. 5 at the U.S. Embassy in Port Elling. "
+        "The surge reached 3.2 metres at 4 p.m. on Tuesday. "
+        "J. R. Pell wrote the report! It was published by Elling Press Inc. in Skerra."
+    )
+    assert split_sentences(text) == [
+        "Mr. Varga met Dr. Quist on Jan. 5 at the U.S. Embassy in Port Elling.",
+        "The surge reached 3.2 metres at 4 p.m. on Tuesday.",
+        "J. R. Pell wrote the report!",
+        "It was published by Elling Press Inc. in Skerra.",
+    ]
+
+
+def test_split_ends_sentence_after_acronym_when_a_new_sentence_starts() -> None:
+    assert split_sentences("She moved to the U.S. The next day she left.") == [
+        "She moved to the U.S.",
+        "The next day she left.",
+    ]
+
+
+def test_split_treats_line_breaks_as_boundaries_and_keeps_closing_quotes() -> None:
+    text = 'Gates closed.\n\n"We were ready," the engineer said. Then rain came\nA heading'
+    assert split_sentences(text) == [
+        "Gates closed.",
+        '"We were ready," the engineer said.',
+        "Then rain came",
+        "A heading",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "BERLIN (Reuters) - The gates closed.",
+        "LONDON — The gates closed.",
+        "NEW YORK, Jan. 5 (AP) — The gates closed.",
+        "Port Elling (Coastal Wire) - The gates closed.",
+        "(CNN) — The gates closed.",
+        "SKERRA (AP) _ The gates closed.",
+    ],
+)
+def test_strip_dateline(raw: str) -> None:
+    assert strip_dateline(raw) == "The gates closed."
+
+
+def test_strip_dateline_leaves_ordinary_sentences_alone() -> None:
+    sentence = "Port Elling - a town of 30,000 people - braced for the storm."
+    assert strip_dateline(sentence) == sentence
+
+
+def test_clean_sentence_drops_photo_credit_and_dateline() -> None:
+    raw = "SKERRA — Ferries wait in the inner basin (Photo: Jonas Pell/Coastal Wire) on Monday."
+    assert clean_sentence(raw) == "Ferries wait in the inner basin on Monday."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Helga Strand, Harbour Gazette",
+        "Read more: our full coverage of the storm season.",
+        "Subscribe to the Gazette for 1 crown a week.",
+        "Sign up for our newsletter to get storm alerts every morning.",
+        "Photo: Harbour Gazette archive",
+        "Reporting by Jonas Pell; Editing by Mara Quist",
+        "© 2031 Harbour Gazette. All rights reserved.",
+    ],
+)
+def test_boilerplate_lines_are_recognised(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_news_sentences_are_not_boilerplate() -> None:
+    assert not is_boilerplate("By Tuesday evening the gates had closed twice, the engineers said.")
+    assert not is_boilerplate("The Gazette reported the vote on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Is the town finally safe from the next big storm surge?", "question"),
+        ('He said the gates were "the best money the council ever spent.', "quote"),
+        ('"We were ready for this storm and we held the line," the mayor said.', "quote"),
+        ("Gates closed.", "short"),
+        ("and then the engineers lowered the remaining steel gates slowly.", "fragment"),
+        ("Engineers lowered the twelve steel gates in forty minutes on", "fragment"),
+        (" ".join(["word"] * 60) + ".", "long"),
+        ("Engineers lowered the twelve steel gates in forty minutes.", ""),
+    ],
+)
+def test_rejection_reason(sentence: str, reason: str) -> None:
+    assert rejection_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "expected"),
+    [
+        ("Barrier closes as surge hits - Coastal Wire", "", "Barrier closes as surge hits"),
+        ("Barrier closes as surge hits | Harbour Gazette", "", "Barrier closes as surge hits"),
+        (
+            "Barrier closes as surge hits - the gazette",
+            "The Gazette",
+            "Barrier closes as surge hits",
+        ),
+        ("LIVE: Barrier closes as surge hits", "", "Barrier closes as surge hits"),
+        (
+            "Council votes again - and again it says no",
+            "",
+            "Council votes again - and again it says no",
+        ),
+        ("Storm - Day 2", "", "Storm - Day 2"),
+    ],
+)
+def test_clean_title(title: str, outlet: str, expected: str) -> None:
+    assert clean_title(title, outlet) == expected
