@@ -44,6 +44,13 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
+def _without_headline(text: str, title: str) -> str:
+    """Drop a first paragraph that only repeats the headline (it is not article text)."""
+    first, _, rest = text.partition("\n\n")
+    same = title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
+    return rest if same and rest else text
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -108,6 +115,7 @@ def extract_article(html: bytes | str, url: str, *, content_type: str | None = N
         other = _readability(page)
         if other and _word_count(other.text) > _word_count(found.text) * READABILITY_ADVANTAGE:
             found = _Body(other.text, found.title or other.title, other.method)
+    found = _Body(_without_headline(found.text, found.title), found.title, found.method)
     if _word_count(found.text) < MIN_WORDS:
         raise ExtractError(f"extract: no article text found ({url})")
     document = _parse(page)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -17,18 +15,21 @@ _BLOCKS = frozenset(
         "figure", "figcaption", "hr", "main", "nav", "address", "details", "summary",
     }
 )  # fmt: skip
-_PARAGRAPH_BREAK = "\u2029"  # a marker no real text carries once control characters are gone
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# Markers for paragraph and line breaks; source whitespace (newlines included) is just a space.
+_PARAGRAPH_BREAK = "\u2029"
+_LINE_BREAK = "\u2028"
 
 
 def text_from_html(html: str) -> str:
     """Plain text of ``html``: tags and scripts dropped, entities decoded, one blank line between
     paragraphs (block elements) and single newlines for <br>."""
-    html = strip_control_chars(html or "").replace(_PARAGRAPH_BREAK, " ")
+    html = strip_control_chars(html or "")
+    html = html.replace(_PARAGRAPH_BREAK, " ").replace(_LINE_BREAK, " ")
     if not html.strip():
         return ""
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        # Parses fragments and whole documents alike (a fragment is wrapped in <html><body>).
+        root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return " ".join(html.split())
     for element in list(root.iter(*_DROP)):
@@ -37,14 +38,14 @@ def text_from_html(html: str) -> str:
         if not isinstance(element.tag, str):
             continue
         if element.tag == "br":
-            element.tail = "\n" + (element.tail or "")
+            element.tail = _LINE_BREAK + (element.tail or "")
         elif element.tag in _BLOCKS:
             element.text = _PARAGRAPH_BREAK + (element.text or "")
             element.tail = _PARAGRAPH_BREAK + (element.tail or "")
     text = root.text_content()
     paragraphs = []
     for block in text.split(_PARAGRAPH_BREAK):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [" ".join(line.split()) for line in block.split(_LINE_BREAK)]
         joined = "\n".join(line for line in lines if line)
         if joined:
             paragraphs.append(joined)

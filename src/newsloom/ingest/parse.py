@@ -137,7 +137,8 @@ def _entry(entry: Any, base: str) -> FeedEntry:
         summary_html=clean_html(summary if summary != content else "", html_base),
         content_html=clean_html(content, html_base),
         published=from_struct(entry.get("published_parsed") or entry.get("created_parsed")),
-        updated=from_struct(entry.get("updated_parsed")),
+        # dict.get skips feedparser's deprecated fallback from updated to published.
+        updated=from_struct(dict.get(entry, "updated_parsed")),
         authors=_authors(entry),
         image=image,
         enclosures=enclosures,
@@ -152,7 +153,8 @@ def _parse_xml(body: bytes, url: str, warnings: list[str]) -> ParsedFeed:
     # A stream (not bytes or str) so feedparser never treats the body as a URL or a file name.
     result = feedparser.parse(
         io.BytesIO(body),
-        response_headers={"content-location": url},
+        # The content type stops a spurious bozo; the charset comes from the XML declaration.
+        response_headers={"content-location": url, "content-type": "application/xml"},
         resolve_relative_uris=True,
         sanitize_html=True,
     )

@@ -39,6 +39,8 @@ def clean_html(fragment: str, base_url: str) -> str:
     def resolve(_tag: str, attribute: str, value: str) -> str | None:
         if attribute not in _URL_ATTRIBUTES:
             return value
+        if not value.strip():
+            return None  # an emptied javascript: link would otherwise point at the base
         resolved = urljoin(base_url, value.strip())
         return resolved if urlsplit(resolved).scheme.lower() in SAFE_SCHEMES else None
 

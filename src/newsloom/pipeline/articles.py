@@ -50,7 +50,9 @@ def candidate_from_entry(
     extracted: Extracted | None = None
     if page is not None:
         try:
-            extracted = extract_article(page.body, page.final_url)
+            extracted = extract_article(
+                page.body, page.final_url, content_type=page.headers.get("content-type")
+            )
         except ExtractError:
             extracted = None
     use_page = extracted is not None and len(extracted.text.split()) >= max(

@@ -15,7 +15,14 @@ def terminal_progress() -> Iterator[Progress]:
     if not sys.stderr.isatty():
         yield lambda phase, done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("{task.description:<10}"),
@@ -24,7 +31,7 @@ def terminal_progress() -> Iterator[Progress]:
         TimeElapsedColumn(),
         transient=False,
     ) as bars:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(phase: str, done: int, total: int) -> None:
             if phase not in tasks:

@@ -130,9 +130,12 @@ async def refresh(
 
             outcomes = list(await asyncio.gather(*(one(s) for s in sources)))
 
-    # 3. Store each source's articles in one transaction, oldest entries first.
+    # 3. Store the articles of all sources oldest first, so the first publisher of a text becomes
+    # the original and later copies point at it; then each source's new state. A run killed in
+    # between re-fetches those sources next time, and storing is idempotent.
+    write_articles(store, [c for o in outcomes for c in o.candidates], report)
     for outcome in outcomes:
-        write_source_outcome(settings, store, outcome, now, report)
+        write_source_state(settings, store, outcome, now, report)
 
     # 4 + 5. Stories, from what the store holds.
     clustered = cluster_new_articles(settings, store, now=now, progress=tick)
@@ -231,10 +234,27 @@ async def _entry_candidate(
     return candidate, page_error
 
 
-def write_source_outcome(
+WRITE_BATCH = 200
+
+
+def write_articles(store: Store, candidates: list[Candidate], report: RefreshReport) -> None:
+    ordered = sorted(candidates, key=lambda c: (c.article.published, c.article.url))
+    for start in range(0, len(ordered), WRITE_BATCH):
+        with store.write() as conn:
+            for candidate in ordered[start : start + WRITE_BATCH]:
+                kind = store_candidate(conn, candidate)
+                if kind == "known":
+                    report.known_links += 1
+                else:
+                    report.new_articles += 1
+                if kind == "copy":
+                    report.copies += 1
+
+
+def write_source_state(
     settings: Settings, store: Store, outcome: SourceOutcome, now: datetime, report: RefreshReport
 ) -> None:
-    """Write one source's articles and its new state in one transaction."""
+    """Record the fetch on its source: validators, errors and the next check."""
     source = outcome.source
     assert source.id is not None
     result = outcome.result
@@ -248,18 +268,8 @@ def write_source_outcome(
     if error is None and outcome.page_errors and not outcome.candidates:
         error = outcome.page_errors[0]
     next_check = next_check_after(settings, source, outcome.parsed, result, now, failed=bool(error))
-    candidates = sorted(outcome.candidates, key=lambda c: (c.article.published, c.article.url))
+    keep_validators = error is None and result is not None and result.ok
     with store.write() as conn:
-        for candidate in candidates:
-            kind = store_candidate(conn, candidate)
-            if kind == "new":
-                report.new_articles += 1
-            elif kind == "copy":
-                report.new_articles += 1
-                report.copies += 1
-            else:
-                report.known_links += 1
-        keep_validators = error is None and result is not None and result.ok
         db.update_source_after_fetch(
             conn,
             source.id,

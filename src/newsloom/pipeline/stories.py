@@ -149,7 +149,7 @@ def refresh_stories(
         summary = None
         if needs_resummary(previous, articles):
             summary = summarizer.summarize(
-                story_id, articles, previous, words=settings.summary_words, now=now
+                story_id, articles, previous, words=paragraph_budget(settings, articles), now=now
             )
         with store.write() as conn:
             if summary is not None:
@@ -166,6 +166,13 @@ def refresh_stories(
         outcome.stories += 1
         progress("summarize", done, len(ordered))
     return outcome
+
+
+def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
+    """Words for the paragraphs: a third of a small story's text at most, so that its bullets
+    and takeaways still find sentences of their own."""
+    total = sum(len(a.text.split()) for a in articles)
+    return max(40, min(settings.summary_words, total // 3))
 
 
 def _doc(article: Article, vectors: dict) -> ClusterDoc:

@@ -1,0 +1,89 @@
+"""RSS 2.0 documents built with a real XML library, so escaping is never done by hand."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
+GENERATOR = "newsloom"
+
+# Characters XML 1.0 cannot carry at all (not even escaped); feed text may contain them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One <item>: a story as an outgoing feed shows it."""
+
+    title: str
+    link: str  # absolute URL of the story page; also the guid (isPermaLink)
+    published: datetime
+    description: str = ""  # plain text
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedChannel:
+    title: str
+    link: str  # absolute URL of the site
+    description: str
+    self_url: str  # absolute URL of the feed itself (atom:link rel="self")
+    language: str = "en"
+    built: datetime | None = None  # lastBuildDate; None = newest item's date
+
+
+def xml_text(text: str) -> str:
+    """Text safe for XML 1.0: characters that XML forbids outright are dropped."""
+    return _XML_INVALID.sub("", text)
+
+
+def rfc822(moment: datetime) -> str:
+    """RFC 822 date as RSS 2.0 wants it, always in GMT."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return format_datetime(aware.astimezone(UTC), usegmt=True)
+
+
+def _child(parent: ET.Element, tag: str, text: str, **attrib: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrib)
+    element.text = xml_text(text)
+    return element
+
+
+def render_rss(channel: FeedChannel, items: Sequence[FeedItem]) -> bytes:
+    """The RSS 2.0 document (UTF-8 bytes with an XML declaration) for ``items`` in given order."""
+    ET.register_namespace("atom", ATOM_NS)
+    rss = ET.Element("rss", {"version": "2.0"})
+    head = ET.SubElement(rss, "channel")
+    _child(head, "title", channel.title)
+    _child(head, "link", channel.link)
+    _child(head, "description", channel.description)
+    ET.SubElement(
+        head,
+        f"{{{ATOM_NS}}}link",
+        {"href": xml_text(channel.self_url), "rel": "self", "type": "application/rss+xml"},
+    )
+    if channel.language:
+        _child(head, "language", channel.language)
+    built = channel.built or max((i.published for i in items), default=None)
+    if built is not None:
+        _child(head, "lastBuildDate", rfc822(built))
+    _child(head, "generator", GENERATOR)
+    _child(head, "docs", "https://www.rssboard.org/rss-specification")
+    for item in items:
+        entry = ET.SubElement(head, "item")
+        _child(entry, "title", item.title)
+        _child(entry, "link", item.link)
+        if item.description:
+            _child(entry, "description", item.description)
+        for category in item.categories:
+            _child(entry, "category", category)
+        _child(entry, "guid", item.link, isPermaLink="true")
+        _child(entry, "pubDate", rfc822(item.published))
+    ET.indent(rss)
+    return ET.tostring(rss, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,129 @@
+"""The FastAPI application: routers, static files, error pages and security headers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsloom.categorize.taxonomy import TAXONOMY
+from newsloom.errors import NewsloomError
+from newsloom.settings import Settings
+from newsloom.store import Store
+from newsloom.web import api, feeds, pages
+from newsloom.web.context import STATIC_DIR, make_templates, render
+from newsloom.web.urls import category_path
+from newsloom.web.views import Catalog, CategoryLink, load_catalog
+
+log = logging.getLogger(__name__)
+
+# No scripts anywhere; styles and images only from this site (images also over https).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'none'; object-src 'none'; img-src 'self' https: data:; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The web app over ``store``; opens (and on shutdown closes) its own store when None."""
+    owned = store is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            app.state.store.close()
+
+    app = FastAPI(
+        title=settings.site_title,
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = store if store is not None else Store.open(settings)
+    app.state.templates = make_templates(settings)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api.router)
+    app.include_router(feeds.router)
+    app.include_router(pages.router)  # last: its "/{category}" routes catch everything else
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(NewsloomError, _internal_error)  # type: ignore[arg-type]
+    app.middleware("http")(_security_headers)
+    return app
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/feeds/")) or request.url.path == "/api"
+
+
+def _catalog(request: Request) -> Catalog:
+    """Categories for the error page's navigation, even when the store is unreachable."""
+    try:
+        with request.app.state.store.read() as conn:
+            return load_catalog(conn)
+    except NewsloomError:
+        return Catalog(
+            tuple(
+                CategoryLink(c.slug, c.name, c.description, category_path(c.slug)) for c in TAXONOMY
+            )
+        )
+
+
+def _error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    context = {"catalog": _catalog(request), "title": title, "message": message, "canonical": None}
+    return render(request, "error.html", context, status_code=status)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if _wants_json(request):
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
+    if exc.status_code == 404:
+        return _error_page(request, 404, "Page not found", "There is no page at this address.")
+    return _error_page(request, exc.status_code, "Request failed", str(exc.detail))
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    if _wants_json(request):
+        errors = [
+            {k: v for k, v in e.items() if k in ("type", "loc", "msg", "input")}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
+    return _error_page(request, 400, "Bad request", "This address has an invalid parameter.")
+
+
+async def _internal_error(request: Request, exc: NewsloomError) -> Response:
+    log.error("web: %s failed: %s", request.url.path, exc)
+    if _wants_json(request):
+        return JSONResponse({"detail": "api: internal error"}, status_code=500)
+    return _error_page(request, 500, "Something went wrong", "Please try again later.")
