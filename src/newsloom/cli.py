@@ -142,30 +142,26 @@ def cmd_sources_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_sources_export(args: argparse.Namespace, settings: Settings) -> int:
+def _stored_sources(settings: Settings) -> list[Any]:
     import newsloom.store as db
-    from newsloom.ingest.opml import write_opml
 
     store = _open_store(settings)
     try:
         with store.read() as conn:
-            sources = db.list_sources(conn)
+            return db.list_sources(conn)
     finally:
         store.close()
-    sys.stdout.write(write_opml(sources))
+
+
+def cmd_sources_export(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.ingest.opml import write_opml
+
+    sys.stdout.write(write_opml(_stored_sources(settings)))
     return 0
 
 
 def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
-    import newsloom.store as db
-
-    store = _open_store(settings)
-    try:
-        with store.read() as conn:
-            sources = db.list_sources(conn)
-    finally:
-        store.close()
-    for s in sources:
+    for s in _stored_sources(settings):
         state = f"errors={s.error_count}" + (
             f" last_error={s.last_error!r}" if s.last_error else ""
         )
