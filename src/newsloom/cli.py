@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsloom.commands import CommandGroups, register_all
 from newsloom.errors import ConfigError, NewsloomError
 from newsloom.settings import Settings
 
@@ -88,9 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="measure quality on a labelled file").add_subparsers(
         metavar="TASK"
     )
-    evc = ev.add_parser("clustering", help="story clustering on a labelled JSONL file")
-    evc.add_argument("file")
-    evc.set_defaults(handler=cmd_eval_clustering)
+    bench = sub.add_parser("bench", help="measure speed on generated or labelled data")
+    register_all(CommandGroups(top=sub, eval=ev, bench=bench.add_subparsers(metavar="TASK")))
     return parser
 
 
@@ -209,14 +208,6 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.pipeline.demo import run_demo
 
     return run_demo(settings, host=args.host, port=args.port, serve_site=not args.no_serve)
-
-
-def cmd_eval_clustering(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.eval.clustering import evaluate_clustering
-
-    result = evaluate_clustering(Path(args.file), settings)
-    print(json.dumps(result))
-    return 0
 
 
 def _check_source_url(url: str) -> None:
