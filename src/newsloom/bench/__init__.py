@@ -1,0 +1,1 @@
+"""Benchmarks behind ``newsloom bench``: each module measures one part on loopback or in process."""
