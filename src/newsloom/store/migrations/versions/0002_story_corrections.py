@@ -1,0 +1,23 @@
+"""Story corrections (merges and splits made by hand).
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass  # OWNER FILLS IN (session 2): must be replaced before commit
+
+
+def downgrade() -> None:
+    pass
