@@ -98,11 +98,6 @@ def test_article_in_two_feeds_and_tracking_urls_are_one_article(demo: Demo) -> N
             assert any("utm_source" in u for u in urls) and any("/m/" in u for u in urls)
 
 
-@pytest.mark.xfail(
-    reason="known: single-pass clustering chains stories that share the fictional country's "
-    "names (Veland, Port Alder); open in issue 5",
-    strict=False,
-)
 def test_every_multi_outlet_gold_story_is_one_story(demo: Demo) -> None:
     gold = load_newsroom().gold_labels()
     originals = [a for a in _all_articles(demo.store) if a.copy_of is None]

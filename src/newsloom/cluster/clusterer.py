@@ -13,6 +13,11 @@ The match score blends three views of "same event", each in [0, 1]:
   the story has.
 Headlines alone share fewer terms and entities than headlines with a lead, even within one event,
 so the bar adapts to how much text a document has: short documents need a lower blended score.
+Two gates sit beside the blend. A document with a full lead must share some key terms with the
+story (``min_lexical_full``): a close embedding alone is often just the same place and beat, e.g.
+two sports stories from one city. And a story holds one language: the embedding model is English
+only, so across languages its cosine means nothing, and in other languages terms and names weigh
+more (``ScoreWeights.blend``).
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class ClusterDoc:
     published: datetime
     source_id: int = 0
     vector: np.ndarray | None = None  # embedding of title + lead (embedding_text)
+    language: str = ""  # ISO 639-1 when known; "" matches any language
 
 
 @dataclass(frozen=True)
@@ -59,10 +65,28 @@ class ScoreWeights:
     lexical: float = 0.3
     entities: float = 0.2
     # Short texts share fewer terms and entities even within one event, so their bar is lower.
-    threshold_full: float = 0.30  # a document with a lead (>= full_words words)
+    threshold_full: float = 0.26  # a document with a lead (>= full_words words)
     threshold_headline: float = 0.22  # a headline alone
     full_words: int = 60
     dormant_penalty: float = 0.03  # extra bar per doubling of the gap beyond the window
+    # The embedding model is English-only: in other languages its cosine is high between any two
+    # texts, so there the terms and names carry the decision.
+    # Two full articles on one event share some of their key terms; a close embedding alone
+    # (same place, same beat) is not enough. Scaled by richness: headlines share few terms.
+    min_lexical_full: float = 0.17
+    model_language: str = "en"
+    other_language_embedding: float = 0.2
+
+    def blend(self, language: str) -> tuple[float, float, float]:
+        if not language or language == self.model_language:
+            return self.embedding, self.lexical, self.entities
+        moved = self.embedding - self.other_language_embedding
+        rest = self.lexical + self.entities
+        return (
+            self.other_language_embedding,
+            self.lexical + moved * self.lexical / rest,
+            self.entities + moved * self.entities / rest,
+        )
 
 
 @dataclass
@@ -76,6 +100,7 @@ class _Story:
     title_terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     size: int = 0
+    language: str = ""  # of its first article with a known language
     # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
     norm: float = 0.0
     norm_docs: int = -1
@@ -107,6 +132,10 @@ def _entity_overlap(query: _Query, story: _Story) -> float:
         return 0.0
     shared = sum(w for e, w in query.entities.items() if e in story.entities)
     return shared / query.entity_total
+
+
+def _language(doc: ClusterDoc) -> str:
+    return doc.language.split("-")[0].lower()
 
 
 class StoryClusterer:
@@ -179,6 +208,7 @@ class StoryClusterer:
                 self._evict_idle()
             story = _Story(story_id, doc.published, doc.published, np.zeros(DIMENSIONS))
             self._stories[story_id] = story
+        story.language = story.language or _language(doc)
         story.first = min(story.first, doc.published)
         story.last = max(story.last, doc.published)
         story.vector_sum += vector
@@ -201,8 +231,11 @@ class StoryClusterer:
         top = np.argsort(-centroid_cos, kind="stable")[:CANDIDATES]
         query = self._query(terms)
         best: _Scored | None = None
+        language = _language(doc)
         for row in top:
             story = self._stories[self._row_ids[row]]
+            if language and story.language and language != story.language:
+                continue  # one story per language: the model cannot compare across them
             scored = self._score(doc, vector, query, story, float(centroid_cos[row]))
             if best is None or scored.score - scored.bar > best.score - best.bar:
                 best = scored
@@ -228,9 +261,12 @@ class StoryClusterer:
         cos = max(0.0, 0.5 * (centroid + closest))
         lex = self._lexical(query, story)
         ent = _entity_overlap(query, story)
-        score = w.embedding * cos + w.lexical * lex + w.entities * ent
+        w_cos, w_lex, w_ent = w.blend(_language(doc))
+        score = w_cos * cos + w_lex * lex + w_ent * ent
         bar = w.threshold_headline + (w.threshold_full - w.threshold_headline) * query.richness
         bar += self._offset + self._gap_penalty(doc.published, story)
+        if lex < w.min_lexical_full * query.richness:
+            bar = max(bar, score + 1e-6)  # never joins; kept as the best for the reasons
         return _Scored(story, score, cos, lex, ent, bar)
 
     def _gap_penalty(self, published: datetime, story: _Story) -> float:

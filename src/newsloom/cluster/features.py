@@ -24,9 +24,11 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {
 
 def stem(word: str) -> str:
     """A light English stem: enough to match 'strikes' with 'strike', 'injuries' with 'injury'."""
+    if word.endswith(("'s", "’s")):  # possessive: "Veland's" is Veland
+        word = word[:-2]
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("'s", ""), ("’s", "")):
+    for suffix, replacement in (("ies", "y"), ("sses", "ss")):
         if word.endswith(suffix):
             return word[: -len(suffix)] + replacement
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -75,8 +77,13 @@ def _term(word: str) -> str:
     return stem(lower)
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+
+
 def _entities(title: str, lead: str) -> set[str]:
     """Capitalised words not opening a sentence, acronyms and numbers: names, places, counts."""
+    # "10,000" is one number, not the entities "10" and "000".
+    title, lead = _THOUSANDS.sub("", title), _THOUSANDS.sub("", lead)
     found: set[str] = set()
     lead_caps = {m.group(0).lower() for m in _WORD.finditer(lead) if m.group(0)[0].isupper()}
     title_words = _WORD.findall(title)
@@ -85,24 +92,48 @@ def _entities(title: str, lead: str) -> set[str]:
         lower = word.lower()
         if lower in _STOP:
             continue
-        if word.isdigit() and len(word) >= 2:
+        if word.isdigit() and len(word) >= 3:
             found.add(word)
         elif word[0].isupper() and (
             (not title_case and i > 0) or lower in lead_caps or not lead or word.isupper()
         ):
             found.add(stem(lower))
+    found.update(_lead_names(lead))
+    return found
+
+
+def _lead_names(lead: str) -> set[str]:
+    """Names in running text; adjacent capitalised words form one name ("Natural History Museum").
+
+    A shared "Museum" says little; a shared "Natural History Museum" says more, and two different
+    museums no longer look alike.
+    """
+    found: set[str] = set()
+    run: list[str] = []
+    run_is_name = False
+    end = -1
     for match in _WORD.finditer(lead):
         word = match.group(0)
         lower = word.lower()
-        if lower in _STOP:
-            continue
         if word.isdigit():
-            if len(word) >= 2:
+            if len(word) >= 3:
                 found.add(word)
             continue
-        opens_sentence = _opens_sentence(lead, match.start())
-        if word[0].isupper() and (not opens_sentence or (len(word) > 1 and word.isupper())):
-            found.add(stem(lower))
+        capitalised = word[0].isupper() and lower not in _STOP
+        adjacent = run and lead[end : match.start()] in (" ", "-")
+        if run and not (capitalised and adjacent):
+            if run_is_name or len(run) > 1:
+                found.add(" ".join(run))
+                found.update(run)
+            run, run_is_name = [], False
+        if capitalised:
+            opens_sentence = _opens_sentence(lead, match.start())
+            run.append(stem(lower))
+            run_is_name = run_is_name or not opens_sentence or (len(word) > 1 and word.isupper())
+        end = match.end()
+    if run and (run_is_name or len(run) > 1):
+        found.add(" ".join(run))
+        found.update(run)
     return found
 
 

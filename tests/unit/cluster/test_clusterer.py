@@ -193,3 +193,47 @@ def test_memory_is_capped_by_evicting_the_idlest_stories() -> None:
     assert clusterer.assign(latest).story_id == 25
     oldest = ClusterDoc(98, "Topic0", "", T0 + timedelta(hours=1), vector=vectors[0])
     assert clusterer.assign(oldest).story_id is None
+
+
+def _unit(seed: int) -> np.ndarray:
+    vector = np.random.default_rng(seed).normal(size=384).astype(np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+LONG_LEAD = " ".join(["The council in Brask approved the plan after a long debate."] * 8)
+
+
+def test_a_different_language_never_joins_a_story() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(1)
+    english = ClusterDoc(1, "Brask opens its harbour", LONG_LEAD, T0, vector=vector, language="en")
+    clusterer.add(english, 1)
+    french = ClusterDoc(
+        2, "Brask opens its harbour", LONG_LEAD, T0, vector=vector, language="fr-CH"
+    )
+    assert clusterer.assign(french).story_id is None
+    # The same text with no language known still joins: unknown matches any language.
+    unknown = ClusterDoc(3, "Brask opens its harbour", LONG_LEAD, T0, vector=vector)
+    assert clusterer.assign(unknown).story_id == 1
+
+
+def test_full_articles_sharing_no_key_terms_stay_apart_even_with_close_embeddings() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(2)
+    chess = " ".join(["Young Brask player wins the chess title with a quiet endgame draw."] * 8)
+    football = " ".join(["A striker scored twice as the national football side beat Ostra."] * 8)
+    clusterer.add(ClusterDoc(1, "Brask teenager takes chess crown", chess, T0, vector=vector), 1)
+    other = ClusterDoc(2, "Brask side beats Ostra in qualifier", football, T0, vector=vector)
+    assignment = clusterer.assign(other)
+    assert assignment.story_id is None
+    assert "new story" in assignment.reasons
+
+
+def test_a_headline_alone_can_join_on_its_embedding() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(3)
+    clusterer.add(
+        ClusterDoc(1, "Brask council approves harbour plan", LONG_LEAD, T0, vector=vector), 1
+    )
+    headline = ClusterDoc(2, "Harbour scheme gets green light", "", T0, vector=vector)
+    assert clusterer.assign(headline).story_id == 1
