@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,8 +17,10 @@ from newsloom.errors import StoreError
 from newsloom.records import Article
 from newsloom.store._errors import store_errors, upsert_dialect
 from newsloom.store.schema import article_links as links
-from newsloom.store.schema import article_vectors, articles, sources, story_articles
+from newsloom.store.schema import article_vectors, articles, raw_pages, sources, story_articles
 
+# A page body kept for re-extraction is cut here (before compression): articles are far smaller.
+MAX_RAW_PAGE_BYTES = 2_000_000
 # Large IN lists are split so neither SQLite's variable limit nor PG's planner is strained.
 CHUNK = 500
 
@@ -207,6 +211,17 @@ def simhash_candidates(conn: Connection, *, since: datetime) -> list[tuple[int, 
 
 
 @store_errors
+def simhash_rows(conn: Connection, *, since: datetime) -> list[tuple[int, int, datetime]]:
+    """(article_id, simhash, published) of originals published since ``since``, for an index."""
+    query = (
+        select(articles.c.id, articles.c.simhash, articles.c.published)
+        .where(articles.c.published >= since, articles.c.copy_of.is_(None))
+        .order_by(articles.c.id)
+    )
+    return [(r.id, r.simhash, r.published) for r in conn.execute(query)]
+
+
+@store_errors
 def save_vector(conn: Connection, article_id: int, vector: np.ndarray) -> None:
     """Store (or replace) the article's embedding as float32 bytes."""
     flat = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
@@ -238,3 +253,74 @@ def load_vectors(conn: Connection, ids: Sequence[int]) -> dict[int, np.ndarray]:
 @store_errors
 def count_articles(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """An article's page as it was fetched, for re-extraction without fetching again."""
+
+    article_id: int
+    url: str
+    content_type: str
+    fetched_at: datetime
+    body: bytes
+    truncated: bool = False
+
+
+@store_errors
+def save_raw_page(
+    conn: Connection,
+    article_id: int,
+    *,
+    url: str,
+    body: bytes,
+    content_type: str,
+    fetched_at: datetime,
+) -> None:
+    """Keep the article's page body, compressed and capped; a second save replaces the first."""
+    kept = body[:MAX_RAW_PAGE_BYTES]
+    values = {
+        "article_id": article_id,
+        "url": url,
+        "content_type": (content_type or "")[:200],
+        "fetched_at": fetched_at,
+        "size": len(kept),
+        "truncated": len(body) > len(kept),
+        "body": zlib.compress(kept, 6),
+    }
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(raw_pages).values(values)
+    replaced = {k: statement.excluded[k] for k in values if k != "article_id"}
+    conn.execute(statement.on_conflict_do_update(index_elements=["article_id"], set_=replaced))
+
+
+@store_errors
+def raw_page(conn: Connection, article_id: int) -> RawPage | None:
+    """The stored page of ``article_id``, decompressed; None when none was kept."""
+    row = conn.execute(select(raw_pages).where(raw_pages.c.article_id == article_id)).one_or_none()
+    if row is None:
+        return None
+    try:
+        body = zlib.decompress(bytes(row.body))
+    except zlib.error as exc:
+        raise StoreError(f"store: raw page of article {article_id} is corrupt: {exc}") from exc
+    return RawPage(
+        article_id=row.article_id,
+        url=row.url,
+        content_type=row.content_type,
+        fetched_at=row.fetched_at,
+        body=body,
+        truncated=bool(row.truncated),
+    )
+
+
+@store_errors
+def raw_page_ids(conn: Connection, *, after: int = 0, limit: int = 500) -> list[int]:
+    """Ids of articles with a kept page, ascending from ``after``: for re-extraction in batches."""
+    query = (
+        select(raw_pages.c.article_id)
+        .where(raw_pages.c.article_id > after)
+        .order_by(raw_pages.c.article_id)
+        .limit(limit)
+    )
+    return [int(r.article_id) for r in conn.execute(query)]

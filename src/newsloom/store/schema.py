@@ -217,3 +217,48 @@ categories = Table(
     Column("name", Text, nullable=False),
     Column("description", Text, nullable=False, default=""),
 )
+
+# Merges and splits made by hand (pipeline/corrections.py); clustering and consolidation honour them.
+# One row per article moved (a merge of an empty story records one row without an article).
+story_corrections = Table(
+    "story_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # "merge" or "split"
+    Column(
+        "story_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "target_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("created", UTCDateTime, nullable=False),
+)
+
+# Each article's page as fetched (zlib-compressed, capped), so a better extractor can re-run over
+# history without fetching again. One row per article; written by pipeline/articles.py.
+raw_pages = Table(
+    "raw_pages",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("content_type", String(200), nullable=False, default=""),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("size", Integer, nullable=False),  # bytes before compression (after the cap)
+    Column("truncated", Boolean, nullable=False, default=False),
+    Column("body", LargeBinary, nullable=False),  # zlib
+)

@@ -95,6 +95,7 @@ def update_source_after_fetch(
     title: str | None = None,
     new_url: str | None = None,
     n_entries: int = 0,
+    kind: str | None = None,
 ) -> None:
     """Record one fetch: a ``fetches`` row, validators, schedule and the error streak."""
     if get_source(conn, source_id) is None:
@@ -120,6 +121,8 @@ def update_source_after_fetch(
         values.update(error_count=sources.c.error_count + 1, last_error=error[:MAX_ERROR_CHARS])
     if title:
         values["title"] = title
+    if kind:  # the body showed the source is a sitemap (or a site page led to its feed)
+        values["kind"] = kind
     if new_url and not _url_taken(conn, new_url, source_id):
         # A permanent redirect onto a url another source already polls keeps the old url.
         values["url"] = new_url

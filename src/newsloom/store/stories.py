@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, Row, Select, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -13,9 +13,23 @@ from newsloom.errors import StoreError
 from newsloom.records import Story
 from newsloom.store._errors import store_errors, upsert_dialect
 from newsloom.store.articles import CHUNK
-from newsloom.store.schema import articles, stories, story_articles, summaries
+from newsloom.store.schema import articles, stories, story_articles, story_corrections, summaries
 
 _members = story_articles
+MAX_MERGE_HOPS = 32  # merged_into chains are flattened on merge; this only guards against cycles
+
+CorrectionKind = Literal["merge", "split"]
+
+
+class Correction(NamedTuple):
+    """One article moved by hand: by a merge of ``story_id`` into ``target_id``, or a split from
+    ``story_id`` to the new ``target_id``. ``article_id`` is None for a merge of an empty story."""
+
+    kind: CorrectionKind
+    story_id: int
+    target_id: int
+    article_id: int | None
+    created: datetime
 
 
 @store_errors
@@ -99,11 +113,13 @@ def update_story(
     importance: float | None = None,
     headline: str | None = None,
     merged_into: int | None = None,
+    first_seen: datetime | None = None,
 ) -> None:
     """Set the fields given (None = leave as is); StoreError if the story does not exist."""
     values: dict[str, Any] = {
         name: value
         for name, value in (
+            ("first_seen", first_seen),
             ("last_updated", last_updated),
             ("category", category),
             ("importance", None if importance is None else float(importance)),
@@ -243,4 +259,83 @@ def stories_needing_summary(conn: Connection) -> list[int]:
     )
     covered = {r.id: set(r.article_ids or ()) for r in conn.execute(query)}
     members = _member_ids(conn, list(covered))
-    return [s for s, ids in members.items() if ids and not set(ids) <= covered[s]]
+    # Unequal both ways: an article joined, or one left (a split moved it to another story).
+    return [s for s, ids in members.items() if ids and set(ids) != covered[s]]
+
+
+@store_errors
+def move_to_story(
+    conn: Connection,
+    article_ids: Sequence[int],
+    story_id: int,
+    *,
+    reasons: str,
+    added: datetime,
+) -> None:
+    """Move member articles to ``story_id``, keeping their similarity, with new reasons."""
+    unique = list(dict.fromkeys(article_ids))
+    for start in range(0, len(unique), CHUNK):
+        conn.execute(
+            update(_members)
+            .where(_members.c.article_id.in_(unique[start : start + CHUNK]))
+            .values(story_id=story_id, reasons=reasons, added=added)
+        )
+
+
+@store_errors
+def redirect_merged(conn: Connection, from_id: int, to_id: int) -> None:
+    """Stories merged into ``from_id`` now point at ``to_id`` (chains stay one hop long)."""
+    conn.execute(update(stories).where(stories.c.merged_into == from_id).values(merged_into=to_id))
+
+
+@store_errors
+def resolve_story(conn: Connection, story_id: int) -> int | None:
+    """The live story ``story_id`` is (or was merged into); None if there is no such story."""
+    seen: set[int] = set()
+    current = story_id
+    for _ in range(MAX_MERGE_HOPS):
+        row = conn.execute(select(stories.c.merged_into).where(stories.c.id == current)).first()
+        if row is None:
+            return None
+        if row.merged_into is None:
+            return current
+        seen.add(current)
+        if row.merged_into in seen:
+            raise StoreError(f"store: story {story_id} is in a merge cycle")
+        current = row.merged_into
+    raise StoreError(f"store: story {story_id} is merged more than {MAX_MERGE_HOPS} hops deep")
+
+
+@store_errors
+def add_corrections(conn: Connection, corrections: Sequence[Correction]) -> None:
+    if corrections:
+        conn.execute(story_corrections.insert(), [c._asdict() for c in corrections])
+
+
+@store_errors
+def list_corrections(
+    conn: Connection, *, story_ids: Sequence[int] | None = None
+) -> list[Correction]:
+    """Every correction (oldest first), or those made to or from ``story_ids``."""
+    query = select(story_corrections).order_by(story_corrections.c.id)
+    if story_ids is not None:
+        ids = list(dict.fromkeys(story_ids))
+        query = query.where(
+            story_corrections.c.story_id.in_(ids) | story_corrections.c.target_id.in_(ids)
+        )
+    return [
+        Correction(r.kind, r.story_id, r.target_id, r.article_id, r.created)
+        for r in conn.execute(query)
+    ]
+
+
+@store_errors
+def widen_story_span(conn: Connection, story_id: int, moment: datetime) -> None:
+    """Stretch first_seen / last_updated to include ``moment`` (an article that just joined)."""
+    by_id = stories.c.id == story_id
+    conn.execute(
+        update(stories).where(by_id, stories.c.last_updated < moment).values(last_updated=moment)
+    )
+    conn.execute(
+        update(stories).where(by_id, stories.c.first_seen > moment).values(first_seen=moment)
+    )

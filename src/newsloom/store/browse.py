@@ -1,0 +1,398 @@
+"""Read queries the web site needs, batched: a page costs a handful of queries, not one per article.
+
+Articles read here carry no ``text`` (left empty): pages and feeds never show it, and it is the
+biggest column by far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, exists, func, select
+
+from newsloom.records import Article, Cited, Story, Summary
+from newsloom.store._errors import store_errors
+from newsloom.store.articles import CHUNK
+from newsloom.store.schema import articles, sources, stories, story_articles, summaries
+from newsloom.store.stories import _stories
+from newsloom.store.summaries import _summary, cited_from_json
+
+_members = story_articles
+_BRIEF_COLUMNS = [c for c in articles.c if c.name != "text"]
+
+
+class RankRow(NamedTuple):
+    """What ranking needs of a story: its id, stored importance and last update."""
+
+    id: int
+    importance: float
+    last_updated: datetime
+
+
+class SummaryStamp(NamedTuple):
+    version: int
+    created: datetime
+    headline: str
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    unique = list(dict.fromkeys(ids))
+    return [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+
+
+def _has_articles() -> ColumnElement[bool]:
+    return exists(select(_members.c.article_id).where(_members.c.story_id == stories.c.id))
+
+
+def _live(
+    query: Select[Any],
+    *,
+    category: str | None = None,
+    language: str | None = None,
+    since: datetime | None = None,
+) -> Select[Any]:
+    """Only stories that are shown: not merged away, with at least one article."""
+    query = query.where(stories.c.merged_into.is_(None), _has_articles())
+    if category is not None:
+        query = query.where(stories.c.category == category)
+    if since is not None:
+        query = query.where(stories.c.last_updated >= since)
+    if language is not None:
+        in_language = (
+            select(_members.c.article_id)
+            .join(articles, articles.c.id == _members.c.article_id)
+            .where(_members.c.story_id == stories.c.id, articles.c.language == language)
+        )
+        query = query.where(exists(in_language))
+    return query
+
+
+def _newest_first(query: Select[Any], before: tuple[datetime, int] | None) -> Select[Any]:
+    """Keyset order (last_updated desc, id desc), starting after ``before`` when given."""
+    if before is not None:
+        moment, story_id = before
+        query = query.where(
+            (stories.c.last_updated < moment)
+            | ((stories.c.last_updated == moment) & (stories.c.id < story_id))
+        )
+    return query.order_by(stories.c.last_updated.desc(), stories.c.id.desc())
+
+
+@store_errors
+def recent_stories(
+    conn: Connection,
+    *,
+    category: str | None = None,
+    language: str | None = None,
+    since: datetime | None = None,
+    before: tuple[datetime, int] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Story]:
+    """Live stories, most recently updated first; ``before`` = (last_updated, id) of the last seen."""
+    query = _live(select(stories), category=category, language=language, since=since)
+    query = _newest_first(query, before).limit(max(limit, 0)).offset(max(offset, 0))
+    return _stories(conn, conn.execute(query).all())
+
+
+@store_errors
+def count_recent_stories(
+    conn: Connection,
+    *,
+    category: str | None = None,
+    language: str | None = None,
+    since: datetime | None = None,
+) -> int:
+    query = _live(
+        select(func.count()).select_from(stories),
+        category=category,
+        language=language,
+        since=since,
+    )
+    return int(conn.execute(query).scalar_one())
+
+
+@store_errors
+def rank_rows(
+    conn: Connection,
+    *,
+    category: str | None = None,
+    before: tuple[datetime, int] | None = None,
+    limit: int = 200,
+) -> list[RankRow]:
+    """(id, importance, last_updated) of unmerged stories, newest first: the input of ranking.
+
+    Stories without articles are not filtered here (that would cost a lookup per row read);
+    callers drop them with ``live_ids``.
+    """
+    query = select(stories.c.id, stories.c.importance, stories.c.last_updated).where(
+        stories.c.merged_into.is_(None)
+    )
+    if category is not None:
+        query = query.where(stories.c.category == category)
+    query = _newest_first(query, before).limit(max(limit, 0))
+    return [RankRow(r.id, float(r.importance), r.last_updated) for r in conn.execute(query)]
+
+
+@store_errors
+def max_importance(conn: Connection, *, category: str | None = None) -> float:
+    """An upper bound of live stories' stored importance: the highest of unmerged stories."""
+    query = select(func.max(stories.c.importance)).where(stories.c.merged_into.is_(None))
+    if category is not None:
+        query = query.where(stories.c.category == category)
+    return float(conn.execute(query).scalar_one() or 0.0)
+
+
+@store_errors
+def importance_ceilings(conn: Connection) -> dict[str, float]:
+    """category -> ``max_importance`` of that category, in one pass."""
+    query = (
+        select(stories.c.category, func.max(stories.c.importance).label("ceiling"))
+        .where(stories.c.merged_into.is_(None))
+        .group_by(stories.c.category)
+    )
+    return {r.category: float(r.ceiling or 0.0) for r in conn.execute(query)}
+
+
+@store_errors
+def stories_by_ids(conn: Connection, ids: Sequence[int]) -> list[Story]:
+    """Stories in the order of ``ids`` (unknown ids skipped), merged or not."""
+    found: dict[int, Story] = {}
+    for chunk in _chunks(ids):
+        rows = conn.execute(select(stories).where(stories.c.id.in_(chunk))).all()
+        found.update({s.id: s for s in _stories(conn, rows)})
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+@store_errors
+def first_seen_between(
+    conn: Connection, start: datetime, end: datetime, *, limit: int = 200
+) -> list[Story]:
+    """Live stories first seen in [start, end), most important first: one day of the archive."""
+    query = _live(select(stories)).where(stories.c.first_seen >= start, stories.c.first_seen < end)
+    query = query.order_by(stories.c.importance.desc(), stories.c.first_seen, stories.c.id)
+    return _stories(conn, conn.execute(query.limit(max(limit, 0))).all())
+
+
+@store_errors
+def stories_of_source(
+    conn: Connection, source_id: int, *, limit: int = 20, offset: int = 0
+) -> list[Story]:
+    """Live stories holding an article of the source (or a copy it published), newest first."""
+    query = _live(select(stories)).where(_covers(source_id))
+    query = _newest_first(query, None).limit(max(limit, 0)).offset(max(offset, 0))
+    return _stories(conn, conn.execute(query).all())
+
+
+@store_errors
+def count_stories_of_source(conn: Connection, source_id: int) -> int:
+    query = _live(select(func.count()).select_from(stories)).where(_covers(source_id))
+    return int(conn.execute(query).scalar_one())
+
+
+def _covers(source_id: int) -> ColumnElement[bool]:
+    copies = articles.alias("copies")
+    member = (
+        select(_members.c.article_id)
+        .join(articles, articles.c.id == _members.c.article_id)
+        .where(_members.c.story_id == stories.c.id, articles.c.source_id == source_id)
+    )
+    copied = (
+        select(_members.c.article_id)
+        .join(copies, copies.c.copy_of == _members.c.article_id)
+        .where(_members.c.story_id == stories.c.id, copies.c.source_id == source_id)
+    )
+    return exists(member) | exists(copied)
+
+
+_NEAR: Select[Any] = select(stories.c.id, stories.c.headline, stories.c.category).where(
+    stories.c.merged_into.is_(None)
+)
+_NEAR_OLDER: Select[Any] = (
+    _NEAR.where(
+        stories.c.last_updated <= bindparam("around"), stories.c.last_updated >= bindparam("start")
+    )
+    .order_by(stories.c.last_updated.desc(), stories.c.id.desc())
+    .limit(bindparam("limit"))
+)
+_NEAR_NEWER: Select[Any] = (
+    _NEAR.where(
+        stories.c.last_updated > bindparam("around"), stories.c.last_updated <= bindparam("end")
+    )
+    .order_by(stories.c.last_updated, stories.c.id)
+    .limit(bindparam("limit"))
+)
+_LIVE_IDS: Select[Any] = (
+    select(_members.c.story_id)
+    .where(_members.c.story_id.in_(bindparam("ids", expanding=True)))
+    .distinct()
+)
+
+
+@store_errors
+def stories_near(
+    conn: Connection, around: datetime, *, window: timedelta, limit: int
+) -> list[tuple[int, str, str]]:
+    """(id, headline, category) of unmerged stories updated within ``window`` of ``around``,
+    up to ``limit`` on each side, nearest first on each side.
+
+    Only the last_updated index is used (no category filter, no article check), so the query
+    stays cheap; callers filter the few rows in Python and check liveness with ``live_ids``.
+    """
+    bounds = {"around": around, "start": around - window, "end": around + window}
+    limit = max(limit, 0)
+    rows = [
+        *conn.execute(_NEAR_OLDER, {**bounds, "limit": limit}),
+        *conn.execute(_NEAR_NEWER, {**bounds, "limit": limit}),
+    ]
+    return [(r.id, r.headline, r.category) for r in rows]
+
+
+@store_errors
+def live_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
+    """Those of ``ids`` that hold at least one article (merged stories hold none)."""
+    found: set[int] = set()
+    for chunk in _chunks(ids):
+        found.update(r.story_id for r in conn.execute(_LIVE_IDS, {"ids": chunk}))
+    return found
+
+
+def _latest_version() -> ColumnElement[Any]:
+    newer = summaries.alias("newer")
+    return (
+        select(func.max(newer.c.version))
+        .where(newer.c.story_id == summaries.c.story_id)
+        .scalar_subquery()
+    )
+
+
+_IN_STORIES = summaries.c.story_id.in_(bindparam("ids", expanding=True))
+_LATEST: Select[Any] = select(summaries).where(
+    _IN_STORIES, summaries.c.version == _latest_version()
+)
+_LATEST_BULLETS: Select[Any] = select(
+    summaries.c.story_id, summaries.c.headline, summaries.c.bullets
+).where(_IN_STORIES, summaries.c.version == _latest_version())
+_STAMPS: Select[Any] = (
+    select(summaries.c.version, summaries.c.created, summaries.c.headline)
+    .where(summaries.c.story_id == bindparam("story_id"))
+    .order_by(summaries.c.version)
+)
+
+
+@store_errors
+def latest_summaries(conn: Connection, story_ids: Sequence[int]) -> dict[int, Summary]:
+    """story_id -> its latest summary, for those of ``story_ids`` that have one."""
+    found: dict[int, Summary] = {}
+    for chunk in _chunks(story_ids):
+        found.update({r.story_id: _summary(r) for r in conn.execute(_LATEST, {"ids": chunk})})
+    return found
+
+
+class CardSummary(NamedTuple):
+    """What a story card shows of the latest summary."""
+
+    headline: str
+    bullets: tuple[Cited, ...]
+
+
+@store_errors
+def latest_bullets(conn: Connection, story_ids: Sequence[int]) -> dict[int, CardSummary]:
+    """story_id -> headline and bullets of its latest summary (the rest is not even decoded)."""
+    found: dict[int, CardSummary] = {}
+    for chunk in _chunks(story_ids):
+        for r in conn.execute(_LATEST_BULLETS, {"ids": chunk}):
+            found[r.story_id] = CardSummary(r.headline, cited_from_json(r.bullets))
+    return found
+
+
+@store_errors
+def summary_stamps(conn: Connection, story_id: int) -> list[SummaryStamp]:
+    """(version, created, headline) of every summary version, oldest first."""
+    rows = conn.execute(_STAMPS, {"story_id": story_id})
+    return [SummaryStamp(r.version, r.created, r.headline) for r in rows]
+
+
+def _brief(row: Row[Any]) -> Article:
+    return Article(
+        id=row.id,
+        source_id=row.source_id,
+        url=row.url,
+        canonical_url=row.canonical_url,
+        title=row.title,
+        text="",
+        published=row.published,
+        fetched_at=row.fetched_at,
+        guid=row.guid,
+        lead=row.lead,
+        language=row.language,
+        author=row.author,
+        image=row.image,
+        content_hash=row.content_hash,
+        simhash=row.simhash,
+        extraction_method=row.extraction_method,
+        paywalled=bool(row.paywalled),
+        copy_of=row.copy_of,
+        outlet=row.outlet or "",
+    )
+
+
+_BRIEF: Select[Any] = select(*_BRIEF_COLUMNS, sources.c.title.label("outlet")).join(
+    sources, sources.c.id == articles.c.source_id
+)
+_MEMBERS_BRIEF: Select[Any] = (
+    _BRIEF.add_columns(_members.c.story_id.label("member_of"))
+    .join(_members, _members.c.article_id == articles.c.id)
+    .where(_members.c.story_id.in_(bindparam("ids", expanding=True)))
+    .order_by(articles.c.published, articles.c.id)
+)
+_ARTICLES_BRIEF: Select[Any] = _BRIEF.where(articles.c.id.in_(bindparam("ids", expanding=True)))
+_COPIES_BRIEF: Select[Any] = _BRIEF.where(
+    articles.c.copy_of.in_(bindparam("ids", expanding=True))
+).order_by(articles.c.published, articles.c.id)
+
+
+@store_errors
+def story_articles_brief(conn: Connection, story_ids: Sequence[int]) -> dict[int, list[Article]]:
+    """story_id -> its member articles (no text), oldest first."""
+    found: dict[int, list[Article]] = {s: [] for s in story_ids}
+    for chunk in _chunks(story_ids):
+        for row in conn.execute(_MEMBERS_BRIEF, {"ids": chunk}):
+            found[row.member_of].append(_brief(row))
+    return found
+
+
+@store_errors
+def articles_brief(conn: Connection, ids: Sequence[int]) -> list[Article]:
+    """Articles (no text) in the order of ``ids``; unknown ids skipped."""
+    found: dict[int, Article] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(_ARTICLES_BRIEF, {"ids": chunk}):
+            found[row.id] = _brief(row)
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+@store_errors
+def copies_brief(conn: Connection, original_ids: Sequence[int]) -> dict[int, list[Article]]:
+    """original id -> its copies (no text), oldest first; originals without copies are absent."""
+    found: dict[int, list[Article]] = {}
+    for chunk in _chunks(original_ids):
+        for row in conn.execute(_COPIES_BRIEF, {"ids": chunk}):
+            found.setdefault(row.copy_of, []).append(_brief(row))
+    return found
+
+
+@store_errors
+def category_counts(conn: Connection) -> dict[str, int]:
+    """category slug -> number of live stories."""
+    query = _live(select(stories.c.category, func.count().label("n"))).group_by(stories.c.category)
+    return {r.category: int(r.n) for r in conn.execute(query)}
+
+
+@store_errors
+def source_article_counts(conn: Connection) -> dict[int, int]:
+    """source id -> number of stored articles."""
+    query = select(articles.c.source_id, func.count().label("n")).group_by(articles.c.source_id)
+    return {r.source_id: int(r.n) for r in conn.execute(query)}
