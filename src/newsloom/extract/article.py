@@ -1,11 +1,16 @@
-"""One HTML page to its article: trafilatura first, readability-lxml when that finds little."""
+"""One HTML page to its article: trafilatura and readability-lxml both read it, one body is chosen.
+
+trafilatura runs in precision mode; when that keeps almost nothing it runs again with its default
+balance. readability-lxml always runs too: its body replaces trafilatura's when it clearly holds the
+article trafilatura cut short (see ``choose``). Metadata comes from trafilatura and the page's own
+markup.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from typing import Any
 
-import py3langid
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
@@ -13,30 +18,27 @@ from readability import Document as ReadabilityDocument
 from readability.readability import Unparseable
 
 from newsloom.errors import ExtractError
+from newsloom.extract.choose import Body, choose_body, size
 from newsloom.extract.decode import decode_html
-from newsloom.extract.metadata import declared_language, published_time
+from newsloom.extract.metadata import headline, page_language, published_time
+from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.text import text_from_html
 from newsloom.ingest.dates import parse_datetime
 from newsloom.ingest.sanitize import absolute_url
 from newsloom.records import Extracted
 
-# Fewer words than this is not an article (a cookie wall, an index page, an error page).
+# Fewer tokens than this is not an article (a cookie wall, an index page, an error page).
 MIN_WORDS = 15
-# Below this, trafilatura may have missed the body; ask readability too.
-FALLBACK_BELOW_WORDS = 150
-# Readability keeps more boilerplate, so it must find clearly more to win.
-READABILITY_ADVANTAGE = 1.25
-MIN_CHARS_FOR_LANGID = 40
+# Precision mode keeping fewer tokens than this has probably dropped the body: ask again.
+RETRY_BELOW_WORDS = 50
+# Parsing cost grows with size; an article page this big is bloated by inline data, not text.
+MAX_PAGE_BYTES = 5_000_000
 
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("readability").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True)
-class _Body:
-    text: str
-    title: str
-    method: str
+# Both log (with tracebacks) what they survive; failures that matter surface as ExtractError.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+_LIBRARY_ERRORS = (AssertionError, ValueError, TypeError, RecursionError, etree.LxmlError)
 
 
 def _paragraphs(text: str) -> str:
@@ -44,43 +46,71 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
-def _without_headline(text: str, title: str) -> str:
+def _without_headline(text: str, *titles: str) -> str:
     """Drop a first paragraph that only repeats the headline (it is not article text)."""
     first, _, rest = text.partition("\n\n")
-    same = title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
+    first = " ".join(first.split()).casefold()
+    same = any(title and first == " ".join(title.split()).casefold() for title in titles)
     return rest if same and rest else text
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _trafilatura(page: str, url: str, *, precise: bool) -> tuple[Body, Any]:
+    """trafilatura's body (and, in the precise run, metadata and readers' comments)."""
+    meta = None
+    # Hostile markup trips assertions deep in trafilatura and htmldate (dropping a parentless
+    # element): then the text without metadata, then nothing (readability may still find it).
+    for with_metadata in (True, False) if precise else (False,):
+        try:
+            meta = trafilatura.bare_extraction(
+                page,
+                url=url,
+                with_metadata=with_metadata,
+                include_comments=precise,  # kept apart from the text; see choose.without
+                include_tables=True,
+                favor_precision=precise,
+                deduplicate=False,
+            )
+            break
+        except _LIBRARY_ERRORS:
+            continue
+    text = _paragraphs(getattr(meta, "text", None) or "")
+    return Body(text, getattr(meta, "title", None) or "", "trafilatura"), meta
 
 
-def _readability(page: str) -> _Body | None:
+def _readability(page: str) -> Body | None:
     try:
         document = ReadabilityDocument(page)
         text = text_from_html(document.summary(html_partial=True))
-        return _Body(text=text, title=document.short_title() or "", method="readability")
-    except (Unparseable, etree.ParserError, ValueError, TypeError):
+        return Body(text=text, title=document.short_title() or "", method="readability")
+    except (Unparseable, *_LIBRARY_ERRORS):
         return None
 
 
-def _quality(text: str, page: str, method: str) -> float:
-    """0..1 from length (400 words is plenty) and the share of the page that is article text."""
-    length = min(1.0, _word_count(text) / 400)
+def _body(page: str, url: str) -> tuple[Body, Any]:
+    found, meta = _trafilatura(page, url, precise=True)
+    if size(found.text) < RETRY_BELOW_WORDS:
+        balanced, _ = _trafilatura(page, url, precise=False)
+        if size(balanced.text) > size(found.text):
+            found = Body(balanced.text, found.title, found.method)
+    readable = _readability(page)
+    chosen = choose_body(found, readable, MIN_WORDS, getattr(meta, "comments", None) or "")
+    title = found.title or (readable.title if readable else "")
+    clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
+    return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta
+
+
+def _confidence(text: str, page: str) -> float:
+    """0..1 from length (400 tokens is plenty) and the share of the page that is article text."""
+    length = min(1.0, size(text) / 400)
     ratio = min(1.0, (len(text) / max(1, len(page))) / 0.25)
-    score = 0.7 * length + 0.3 * ratio
-    return round(score * (0.9 if method == "readability" else 1.0), 3)
+    return 0.7 * length + 0.3 * ratio
 
 
-def _language(document: lxml_html.HtmlElement | None, declared: str, text: str) -> str:
-    if declared:
-        return declared
-    if document is not None and (from_page := declared_language(document)):
-        return from_page
-    if len(text) < MIN_CHARS_FOR_LANGID:
-        return ""
-    language, _score = py3langid.classify(text)
-    return str(language)
+def _quality(confidence: float, teaser: bool) -> float:
+    """An article's quality is in [PAYWALL_QUALITY, 1]; a teaser's in (0, PAYWALL_QUALITY)."""
+    if teaser:
+        return round(0.05 + (PAYWALL_QUALITY - 0.1) * confidence, 3)
+    return round(PAYWALL_QUALITY + (1 - PAYWALL_QUALITY) * confidence, 3)
 
 
 def _parse(page: str) -> lxml_html.HtmlElement | None:
@@ -90,48 +120,50 @@ def _parse(page: str) -> lxml_html.HtmlElement | None:
         return None
 
 
-def extract_article(html: bytes | str, url: str, *, content_type: str | None = None) -> Extracted:
+def _check_size(html: bytes | str, url: str, max_bytes: int) -> None:
+    length = len(html) if isinstance(html, bytes) else len(html.encode("utf-8", "surrogatepass"))
+    if length > max_bytes:
+        raise ExtractError(f"extract: page of {length} bytes exceeds the {max_bytes} cap ({url})")
+
+
+def _clean(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def extract_article(
+    html: bytes | str,
+    url: str,
+    *,
+    content_type: str | None = None,
+    max_bytes: int = MAX_PAGE_BYTES,
+) -> Extracted:
     """Article text and metadata of one page; ExtractError when no article text is found.
 
-    ``content_type`` is the HTTP Content-Type header, whose charset wins over the page's <meta>.
+    ``content_type`` is the HTTP Content-Type header; its charset is believed unless the bytes say
+    otherwise (see ``decode``). Pages over ``max_bytes`` are refused before any parsing.
     """
+    _check_size(html, url, max_bytes)
     page = decode_html(html, content_type)
     if not page.strip():
         raise ExtractError(f"extract: no article text found ({url})")
-    meta = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        deduplicate=False,
-    )
-    found = _Body(
-        text=_paragraphs(getattr(meta, "text", None) or ""),
-        title=getattr(meta, "title", None) or "",
-        method="trafilatura",
-    )
-    if _word_count(found.text) < FALLBACK_BELOW_WORDS:
-        other = _readability(page)
-        if other and _word_count(other.text) > _word_count(found.text) * READABILITY_ADVANTAGE:
-            found = _Body(other.text, found.title or other.title, other.method)
-    found = _Body(_without_headline(found.text, found.title), found.title, found.method)
-    if _word_count(found.text) < MIN_WORDS:
+    found, meta = _body(page, url)
+    if size(found.text) < MIN_WORDS:
         raise ExtractError(f"extract: no article text found ({url})")
     document = _parse(page)
     published = published_time(document, time_elements=False) if document is not None else None
     published = published or parse_datetime(getattr(meta, "date", None))
     if published is None and document is not None:
         published = published_time(document)
+    teaser = is_teaser(found.text, document)
     return Extracted(
         text=found.text,
-        title=" ".join(found.title.split()),
-        author=" ".join((getattr(meta, "author", None) or "").split()),
+        title=found.title,
+        author=_clean(getattr(meta, "author", None)),
         published=published,
-        language=_language(document, (getattr(meta, "language", None) or "").lower(), found.text),
+        language=page_language(document, _clean(getattr(meta, "language", None)), found.text),
         image=absolute_url(getattr(meta, "image", None) or "", url),
         canonical_url=absolute_url(getattr(meta, "url", None) or "", url),
-        description=" ".join((getattr(meta, "description", None) or "").split()),
+        description=_clean(getattr(meta, "description", None)),
         method=found.method,
-        quality=_quality(found.text, page, found.method),
+        quality=_quality(_confidence(found.text, page), teaser),
     )

@@ -1,5 +1,11 @@
-"""Bytes of an HTML page to text: BOM, then HTTP header charset, then <meta> charset, then UTF-8,
-then statistical detection. Control characters that lxml rejects are dropped."""
+"""Bytes of an HTML page to text.
+
+Order of evidence: a byte-order mark; then bytes that are valid UTF-8 (legacy text almost never forms
+valid multi-byte sequences by accident, while servers and templates often mislabel UTF-8 pages);
+then the HTTP header charset, then the <meta> charset; then mostly-valid UTF-8 with a few broken
+bytes; then statistical detection. Labels map to codecs as browsers map them (WHATWG Encoding).
+Control characters that lxml rejects are dropped.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,12 @@ _META_CHARSET = re.compile(
 )
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Lone surrogates (only a str page can hold them) cannot be stored or sent as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 WESTERN_CHAOS_MARGIN = 0.02
+# A body with at least this many valid non-ASCII characters per broken byte is UTF-8 with damage
+# (a truncated or concatenated page), not a legacy encoding.
+UTF8_GOOD_PER_BAD = 10
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -23,23 +34,37 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# WHATWG Encoding: legacy labels decode with the superset codec browsers use.
+_BROWSER_CODEC = {
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
+}
+_LABEL_ALIASES = {"x-sjis": "cp932", "windows-31j": "cp932", "x-mac-roman": "mac_roman"}
+_WIDE = ("utf-16", "utf-32")
 
 
 def _codec(label: str | None) -> str | None:
     if not label:
         return None
+    label = label.strip().lower()
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        name = codecs.lookup(_LABEL_ALIASES.get(label, label)).name
     except LookupError:
         return None
-    # Browsers read "latin-1" and "ascii" labels as windows-1252 (WHATWG Encoding), so do we.
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return _BROWSER_CODEC.get(name, name)
 
 
-def _candidates(body: bytes, content_type: str | None) -> list[str]:
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return [codec]
+def declared_codecs(body: bytes, content_type: str | None) -> list[str]:
+    """Codecs named by the Content-Type header, then by a <meta> in the first 8 KB."""
     found: list[str] = []
     header = _HEADER_CHARSET.search(content_type or "")
     meta = _META_CHARSET.search(body[:8192])
@@ -48,6 +73,13 @@ def _candidates(body: bytes, content_type: str | None) -> list[str]:
         if named and named not in found:
             found.append(named)
     return found
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good >= UTF8_GOOD_PER_BAD * bad
 
 
 def _detected_codec(body: bytes) -> str:
@@ -63,19 +95,34 @@ def _detected_codec(body: bytes) -> str:
     return str(best.encoding)
 
 
-def decode_html(body: bytes | str, content_type: str | None = None) -> str:
-    """Text of an HTML document, ready for lxml (no XML declaration, no control characters)."""
-    if isinstance(body, str):
-        text = body
-    else:
-        text = ""
-        for codec in [*_candidates(body, content_type), "utf-8"]:
+def _decode_bytes(body: bytes, content_type: str | None) -> str:
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace")  # the codec consumes its BOM
+    declared = declared_codecs(body, content_type)
+    # UTF-16/32 without a BOM: only a declaration says so, and ASCII markup then holds NUL bytes.
+    if b"\x00" in body[:64]:
+        for codec in declared:
+            if codec.startswith(_WIDE):
+                return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for codec in declared:
+        if codec != "utf-8" and not codec.startswith(_WIDE):
             try:
-                text = body.decode(codec)
-                break
+                return body.decode(codec)
             except (UnicodeDecodeError, LookupError):
                 continue
-        else:
-            text = body.decode(_detected_codec(body), errors="replace")
+    if _mostly_utf8(body):
+        return body.decode("utf-8", errors="replace")
+    return body.decode(_detected_codec(body), errors="replace")
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> str:
+    """Text of an HTML document, ready for lxml (no XML declaration, no control characters, no
+    lone surrogates)."""
+    text = _SURROGATES.sub("", body) if isinstance(body, str) else _decode_bytes(body, content_type)
     text = text.lstrip("\ufeff")
     return strip_control_chars(_XML_DECLARATION.sub("", text, count=1))

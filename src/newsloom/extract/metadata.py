@@ -1,15 +1,28 @@
 """Page metadata trafilatura reports only coarsely: the publication time (to the second) and the
-declared language."""
+language (declared, checked against the text)."""
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
+from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from newsloom.ingest.dates import parse_datetime
+
+MIN_CHARS_FOR_LANGID = 40
+LANGID_CHARS = 5000
+# The text overrules the page's declared language when it is this long and this clear.
+MIN_CHARS_TO_OVERRULE = 200
+OVERRULE_PROBABILITY = 0.95
+
+# " | ", " - ", " – ", " — ", " · ", " » ", " :: ": separators between a headline and a site name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
 
 _DATE_META = (
     "article:published_time",
@@ -75,5 +88,65 @@ def declared_language(document: lxml_html.HtmlElement) -> str:
             if (meta.get("http-equiv") or "").lower() == "content-language":
                 label = meta.get("content") or ""
                 break
+    return _primary(label)
+
+
+def _primary(label: str) -> str:
     primary = label.strip().split("-")[0].split("_")[0].lower()
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else ""
+
+
+@cache
+def _language_identifier() -> LanguageIdentifier:
+    # Loading the model takes seconds: once per process.
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detected_language(text: str) -> tuple[str, float]:
+    """py3langid's language of ``text`` (its first LANGID_CHARS characters) and its probability."""
+    if len(text) < MIN_CHARS_FOR_LANGID:
+        return "", 0.0
+    language, probability = _language_identifier().classify(text[:LANGID_CHARS])
+    return str(language), float(probability)
+
+
+def page_language(document: lxml_html.HtmlElement | None, declared: str, text: str) -> str:
+    """The declared language (trafilatura's reading, else <html lang>), unless the text is long and
+    clearly in another one: site templates often declare one language for every page."""
+    declared = _primary(declared) or (declared_language(document) if document is not None else "")
+    detected, probability = detected_language(text)
+    if not declared:
+        return detected
+    overrule = len(text) >= MIN_CHARS_TO_OVERRULE and probability >= OVERRULE_PROBABILITY
+    return detected if detected and overrule else declared
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _site_names(site_name: str, url: str) -> set[str]:
+    """The outlet's name as the page states it and as its host spells it ("nj" for www.nj.com)."""
+    labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
+    names = {_letters(site_name), _letters("".join(labels))}
+    names.update(_letters(label) for label in labels[:-1])
+    return names - {""}
+
+
+def headline(title: str, site_name: str, url: str) -> str:
+    """``title`` without a leading or trailing part that only names the site ("Headline | Site").
+
+    A part counts as the site only when it equals the declared site name or the host's name, so
+    headlines with separators of their own keep them.
+    """
+    title = " ".join(title.split())
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    names = _site_names(site_name, url)
+    if _letters(parts[-1]) in names:
+        return title[: separators[-1].start()]
+    if _letters(parts[0]) in names:
+        return title[separators[0].end() :]
+    return title

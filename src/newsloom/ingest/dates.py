@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -28,6 +29,38 @@ def from_struct(value: time.struct_time | None) -> datetime | None:
         return None
 
 
+# Day and month names of the languages news feeds most often localise RFC 822 dates in, against
+# the spec ("mer, 16 nov 2022 00:38:15 +0100"). Keys are lower-case, without a trailing dot.
+_MONTHS = {
+    "jan": ("janv", "janvier", "gen", "genn", "gennaio", "ene", "enero", "januar", "jänner"),
+    "feb": ("fév", "févr", "fevr", "février", "febbraio", "febrero", "februar", "fev", "fevereiro"),
+    "mar": ("mars", "marzo", "mär", "märz", "maerz", "março", "maart"),
+    "apr": ("avr", "avril", "aprile", "abr", "abril"),
+    "may": ("mai", "mag", "maggio", "mayo", "maio", "mei"),
+    "jun": ("juin", "giu", "giugno", "junio", "juni", "junho"),
+    "jul": ("juil", "juillet", "lug", "luglio", "julio", "juli", "julho"),
+    "aug": ("août", "aout", "ago", "agosto", "augusti"),
+    "sep": ("sept", "septembre", "set", "settembre", "septiembre", "setembro"),
+    "oct": ("octobre", "ott", "ottobre", "octubre", "okt", "oktober", "out", "outubro"),
+    "nov": ("novembre", "noviembre", "november", "novembro"),
+    "dec": ("déc", "décembre", "dic", "dicembre", "diciembre", "dez", "dezember", "dezembro"),
+}
+_MONTH_WORDS = {word: english for english, words in _MONTHS.items() for word in words}
+_LEADING_DAY = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
+_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def _english_rfc822(text: str) -> str:
+    """``text`` with a leading day name dropped and localised month names made English."""
+    text = _LEADING_DAY.sub("", text)
+
+    def month(match: re.Match[str]) -> str:
+        word = match.group(0).rstrip(".")
+        return _MONTH_WORDS.get(word.lower(), word)
+
+    return _WORD.sub(month, text)
+
+
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 / RFC 3339, RFC 822 and the many variants feedparser knows; None when unreadable."""
     if not value or not isinstance(value, str):
@@ -43,4 +76,13 @@ def parse_datetime(value: str | None) -> datetime | None:
         return _plausible(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
-    return from_struct(feedparser_date(text))
+    parsed = from_struct(feedparser_date(text))
+    if parsed is not None:
+        return parsed
+    english = _english_rfc822(text)
+    if english == text:
+        return None
+    try:
+        return _plausible(parsedate_to_datetime(english))
+    except (TypeError, ValueError, IndexError):
+        return from_struct(feedparser_date(english))

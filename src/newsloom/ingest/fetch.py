@@ -22,6 +22,7 @@ from protego import Protego
 from newsloom.errors import FetchError
 from newsloom.ingest.bodies import ACCEPTED_ENCODINGS, read_capped
 from newsloom.ingest.netguard import NetGuard, Resolver
+from newsloom.ingest.pinned import pinned_transport
 from newsloom.records import FetchResult
 from newsloom.settings import Settings
 
@@ -82,7 +83,8 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
-            transport=self._transport,
+            # Real sockets connect only to addresses the guard checked at connect time.
+            transport=self._transport or pinned_transport(self._guard),
             timeout=httpx.Timeout(
                 connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=None
             ),
@@ -218,6 +220,10 @@ class Fetcher:
                     await self._sleep(wait)
                 self._last_start[host] = loop.time()
             yield
+
+    async def check(self, url: str) -> None:
+        """Raise BlockedURLError when the guard refuses ``url`` (to tell why before robots.txt)."""
+        await self._guard.check(url)
 
     async def robots_allowed(self, url: str) -> bool:
         """Whether robots.txt of ``url``'s host lets newsloom fetch it (RFC 9309), cached per host."""

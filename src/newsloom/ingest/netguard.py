@@ -71,8 +71,19 @@ class NetGuard:
             raise BlockedURLError(f"fetch: only http and https URLs are fetched ({url})")
         if not host:
             raise BlockedURLError(f"fetch: URL has no host ({url})")
+        await self.checked_addresses(host, port, url)
+
+    async def checked_addresses(self, host: str, port: int, url: str = "") -> list[str]:
+        """The addresses ``host`` may be reached at, resolved and checked now.
+
+        The connection layer (``ingest.pinned``) connects to exactly these, so a name that
+        answers public for the check and private for the connect (DNS rebinding) gets nowhere.
+        A host allowed by settings is returned as is, for the system to resolve.
+        """
+        host = host.lower().strip("[]")
+        url = url or host
         if self._allow_private or host in self._allowed_hosts:
-            return
+            return [host]
         try:
             addresses = [ipaddress.ip_address(host)]
         except ValueError:
@@ -85,6 +96,7 @@ class NetGuard:
                 raise BlockedURLError(
                     f"fetch: {host} resolves to {reason} address {address} ({url})"
                 )
+        return [str(address) for address in addresses]
 
     async def _addresses(self, host: str, port: int, url: str) -> list[IPAddress]:
         try:

@@ -14,7 +14,7 @@ from typing import Any
 import feedparser
 
 from newsloom.errors import ParseError
-from newsloom.ingest.dates import from_struct
+from newsloom.ingest.dates import from_struct, parse_datetime
 from newsloom.ingest.jsonfeed import parse_json_feed
 from newsloom.ingest.sanitize import absolute_url, clean_html, plain_text
 from newsloom.ingest.xmlsafety import declares_entities, make_safe
@@ -125,18 +125,24 @@ def _language(entry: Any) -> str:
 
 
 def _entry(entry: Any, base: str) -> FeedEntry:
-    link = absolute_url(entry.get("link", ""), base)
+    guid = str(entry.get("id") or "").strip()
+    # No link, but an id that is an http(s) URL (Atom permalink ids): that is the link.
+    link = absolute_url(entry.get("link", ""), base) or (
+        guid if guid.lower().startswith(("http://", "https://")) else ""
+    )
     html_base = link or base
     content = next((c.get("value", "") for c in entry.get("content") or [] if c.get("value")), "")
     summary = entry.get("summary", "")
     image, enclosures = _media(entry, base)
     return FeedEntry(
         url=link,
-        guid=str(entry.get("id") or "").strip(),
+        guid=guid,
         title=plain_text(entry.get("title", "")),
         summary_html=clean_html(summary if summary != content else "", html_base),
         content_html=clean_html(content, html_base),
-        published=from_struct(entry.get("published_parsed") or entry.get("created_parsed")),
+        published=from_struct(entry.get("published_parsed") or entry.get("created_parsed"))
+        # feedparser reads English dates only; localised RFC 822 ("mer, 16 nov 2022") too.
+        or parse_datetime(dict.get(entry, "published")),
         # dict.get skips feedparser's deprecated fallback from updated to published.
         updated=from_struct(dict.get(entry, "updated_parsed")),
         authors=_authors(entry),

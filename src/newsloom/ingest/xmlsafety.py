@@ -145,6 +145,11 @@ def make_safe(body: bytes) -> tuple[bytes, list[str]]:
     """Return (body fit for an XML parser, warnings). Never expands or resolves anything."""
     warnings: list[str] = []
     body = _to_utf8_if_wide(body, warnings)
+    # Whitespace before the XML declaration is a fatal error to XML parsers and common in the wild
+    # (templates emit a newline first); it carries nothing, so drop it.
+    stripped = body.lstrip(b" \t\r\n")
+    if stripped.startswith(b"<?xml"):
+        body = stripped
     cleaned = _CONTROL_BYTES.sub(b"", body)
     if len(cleaned) != len(body):
         warnings.append(f"parse: removed {len(body) - len(cleaned)} control characters")

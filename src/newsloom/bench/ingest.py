@@ -1,0 +1,220 @@
+"""``newsloom bench ingest``: the real refresh (fetch, parse, extract, store) over generated news.
+
+A child process serves N article pages, grouped into RSS feeds, on 127.0.0.1 with HTTP/1.1
+keep-alive; every page is generated on request from a seeded word model (fictional words, nothing
+copied), so the server holds nothing in memory. The parent runs ``refresh(stories=False)`` into a
+temporary SQLite store and reports pages per second and peak RSS. Clustering and summaries are
+skipped unless ``with_stories``: they are measured by their own benches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import resource
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+
+_PLACES = "Gullhaven Marrow Tidewater Brackenford Saltmere Korvald Elsby Drumlin Vesterby Ostrand"
+_PEOPLE = "Farrow Quill Tollan Erlen Maddox Ivers Lund Okafor Rasmus Bellweather Castell Nyberg"
+_NOUNS = (
+    "council ferry harbour budget bridge school hospital festival railway market orchard library "
+    "union tribunal museum reservoir airport stadium clinic vineyard brewery shipyard lighthouse "
+    "committee referendum tariff forecast survey inquiry contract pension storm harvest"
+)
+_VERBS = (
+    "approved delayed rejected announced reopened expanded reviewed criticised funded postponed "
+    "inspected restored cancelled defended questioned welcomed extended suspended"
+)
+_ADJECTIVES = (
+    "new old northern southern regional coastal rural disputed costly delayed local temporary "
+    "larger smaller quiet busy historic modern"
+)
+_LINKS = "after before while because although when since until"
+_TIMES = "on Monday;on Tuesday;last week;this morning;late on Friday;earlier this year;in March"
+
+
+def _words(text: str, sep: str | None = None) -> list[str]:
+    return text.split(sep)
+
+
+PLACES, PEOPLE, NOUNS = _words(_PLACES), _words(_PEOPLE), _words(_NOUNS)
+VERBS, ADJECTIVES, LINKS, TIMES = (
+    _words(_VERBS),
+    _words(_ADJECTIVES),
+    _words(_LINKS),
+    _words(_TIMES, ";"),
+)
+
+
+def _sentence(rng: random.Random) -> str:
+    subject = f"the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} of {rng.choice(PLACES)}"
+    clause = (
+        f"{rng.choice(PEOPLE)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} "
+        f"{rng.choice(NOUNS)} {rng.choice(TIMES)}"
+    )
+    tail = f"{rng.choice(LINKS)} {subject} {rng.choice(VERBS)} {rng.randint(2, 95)} {rng.choice(NOUNS)}s"
+    text = f"{clause} {tail}" if rng.random() < 0.7 else f"{subject} {rng.choice(VERBS)} {clause}"
+    return text[0].upper() + text[1:] + "."
+
+
+def article(seed: int, number: int) -> tuple[str, list[str]]:
+    """(title, paragraphs) of article ``number``: the same for the same seed, on any machine."""
+    rng = random.Random(seed * 1_000_003 + number)
+    title = (
+        f"{rng.choice(PLACES)} {rng.choice(NOUNS)} {rng.choice(VERBS)} "
+        f"as {rng.choice(PEOPLE)} {rng.choice(VERBS)} {rng.choice(NOUNS)} plan {number}"
+    )
+    paragraphs = [
+        " ".join(_sentence(rng) for _ in range(rng.randint(3, 5))) for _ in range(rng.randint(6, 9))
+    ]
+    return title, paragraphs
+
+
+def published(number: int) -> datetime:
+    return NOW - timedelta(minutes=7 * number + 1)
+
+
+def page_html(seed: int, number: int) -> bytes:
+    title, paragraphs = article(seed, number)
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    when = published(number).isoformat()
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)} | Bench Courier</title>"
+        f"<meta property='article:published_time' content='{when}'></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a>"
+        "</nav></header><main><article>"
+        f"<h1>{escape(title)}</h1><p class='byline'>By Bench Reporter</p>{body}</article>"
+        "<aside><h2>Most read</h2><ul><li><a href='/x'>Other story</a></li></ul></aside>"
+        "</main><footer>Copyright Bench Courier</footer></body></html>"
+    ).encode()
+
+
+def feed_xml(seed: int, base: str, feed: int, per_feed: int, pages: int) -> bytes:
+    numbers = range(feed * per_feed, min(pages, (feed + 1) * per_feed))
+    items = []
+    for number in numbers:
+        title, paragraphs = article(seed, number)
+        when = published(number).strftime("%a, %d %b %Y %H:%M:%S +0000")
+        items.append(
+            f"<item><title>{escape(title)}</title><link>{base}/a/{number}</link>"
+            f"<guid>{base}/a/{number}</guid><pubDate>{when}</pubDate>"
+            f"<description>{escape(paragraphs[0])}</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Bench Courier {feed}</title><link>{base}/</link>{''.join(items)}"
+        "</channel></rss>"
+    ).encode()
+
+
+def _serve(seed: int, pages: int, per_feed: int, ready: Any) -> None:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
+        def do_GET(self) -> None:
+            base = f"http://{self.headers.get('Host', '127.0.0.1')}"
+            kind, _, rest = self.path.strip("/").partition("/")
+            body, ctype, status = b"not found", "text/plain", 404
+            if kind == "a" and rest.isdigit() and int(rest) < pages:
+                body, ctype, status = page_html(seed, int(rest)), "text/html; charset=utf-8", 200
+            elif kind == "f" and rest.removesuffix(".xml").isdigit():
+                feed = int(rest.removesuffix(".xml"))
+                body = feed_xml(seed, base, feed, per_feed, pages)
+                ctype, status = "application/rss+xml", 200
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    ready.send(server.server_address[1])
+    server.serve_forever()
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the extraction workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_ingest_bench(
+    settings: Any, *, pages: int, per_feed: int = 20, seed: int = 7, with_stories: bool = False
+) -> dict[str, Any]:
+    """Serve ``pages`` generated pages and run one refresh over them; return the figures."""
+    from newsloom.pipeline.refresh import add_sources, run_refresh
+    from newsloom.records import Source
+    from newsloom.store import Store
+
+    context = multiprocessing.get_context("spawn")  # no copy of this process's state
+    receiver, sender = context.Pipe(duplex=False)
+    server = context.Process(target=_serve, args=(seed, pages, per_feed, sender), daemon=True)
+    server.start()
+    try:
+        port = receiver.recv()
+        base = f"http://127.0.0.1:{port}"
+        feeds = (pages + per_feed - 1) // per_feed
+        with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
+            bench_settings = settings.model_copy(
+                update={
+                    "data_dir": Path(tmp),
+                    "database_url": "",
+                    "allowed_hosts": ("127.0.0.1",),
+                    # One loopback host stands for many outlets: allow it their parallelism.
+                    "per_host_concurrency": settings.concurrency,
+                    "per_host_delay": 0.0,
+                    "max_entries_per_feed": max(settings.max_entries_per_feed, per_feed),
+                }
+            )
+            store = Store.open(bench_settings)
+            try:
+                add_sources(store, [Source(url=f"{base}/f/{i}.xml") for i in range(feeds)])
+                rss_before = _peak_rss_mb()
+                cpu_before = _cpu_seconds()
+                started = time.perf_counter()
+                report = run_refresh(
+                    bench_settings, store, now=NOW, all_sources=True, stories=with_stories
+                )
+                seconds = time.perf_counter() - started
+                cpu = _cpu_seconds() - cpu_before
+            finally:
+                store.close()
+    finally:
+        server.terminate()
+        server.join(5)
+    return {
+        "bench": "ingest",
+        "pages": pages,
+        "feeds": feeds,
+        "stored": report.new_articles,
+        "failed_sources": report.failed_sources,
+        "page_errors": report.page_errors,
+        "seconds": round(seconds, 2),
+        "pages_per_second": round(report.new_articles / seconds, 1) if seconds else 0.0,
+        # CPU per page does not depend on what else the machine runs; pages/s does.
+        "cpu_ms_per_page": round(1000 * cpu / max(1, report.new_articles), 1),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "peak_worker_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
+        "rss_before_refresh_mb": round(rss_before, 1),
+        "stories": with_stories,
+    }

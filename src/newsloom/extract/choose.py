@@ -1,0 +1,110 @@
+"""Pick one article body from what two independent extractors found on the same page.
+
+trafilatura in precision mode is the default: it keeps the least boilerplate. Its typical failure
+is recall: it stops at a widget in the middle of the article and keeps only the first part. That
+failure is visible when readability-lxml's body contains trafilatura's text and, besides it, a lot
+of prose (long paragraphs ending like sentences). Text that only readability keeps and that is not
+prose (captions, bylines, ticket prices, link lists) is the usual boilerplate, so it never makes
+readability win. Readers' comments are prose too: the paragraphs trafilatura recognised as comments
+are taken out of readability's body first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Ideographs and kana count one token each: Chinese and Japanese do not separate words by spaces.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_SENTENCE_END = re.compile(r"[.!?…。！？\"”’»)]\s*$")
+SHINGLE = 4
+# trafilatura's body must be this much inside readability's for the two to be the same article.
+SAME_ARTICLE_COVERAGE = 0.9
+# A paragraph at least half of whose shingles occur in the other text is shared by both.
+SHARED_PARAGRAPH = 0.5
+# Prose paragraphs: sentence-like and at least this many tokens.
+PROSE_MIN_TOKENS = 15
+# Readability wins when its extra prose is at least this share of trafilatura's body.
+MISSED_PROSE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Body:
+    """One extractor's article text (paragraphs separated by blank lines) and headline."""
+
+    text: str
+    title: str
+    method: str
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens, case-folded; each CJK character is a token."""
+    return _TOKEN.findall(text.casefold())
+
+
+def size(text: str) -> int:
+    """Length of ``text`` in tokens: words, or characters for Chinese and Japanese."""
+    return len(tokens(text))
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = tokens(text)
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {()}
+
+
+def coverage(text: str, other: set[tuple[str, ...]]) -> float:
+    """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
+    own = _shingles(text)
+    return len(own & other) / len(own) if own else 1.0
+
+
+def paragraphs(text: str) -> list[str]:
+    return [para.strip() for para in text.splitlines() if para.strip()]
+
+
+def extra_prose(longer: str, shorter: str) -> int:
+    """Tokens of the distinct prose paragraphs of ``longer`` that ``shorter`` lacks."""
+    known = _shingles(shorter)
+    seen: set[str] = set()
+    total = 0
+    for para in paragraphs(longer):
+        if para in seen or coverage(para, known) >= SHARED_PARAGRAPH:
+            continue
+        seen.add(para)
+        length = size(para)
+        if length >= PROSE_MIN_TOKENS and _SENTENCE_END.search(para):
+            total += length
+    return total
+
+
+def missed_by_first(first: Body, second: Body) -> bool:
+    """True when ``second`` holds ``first``'s article and a lot of prose ``first`` missed."""
+    first_size = size(first.text)
+    if not first_size or coverage(first.text, _shingles(second.text)) < SAME_ARTICLE_COVERAGE:
+        return False
+    return extra_prose(second.text, first.text) >= MISSED_PROSE_SHARE * first_size
+
+
+def without(body: Body, unwanted: str) -> Body:
+    """``body`` without the paragraphs that mostly occur in ``unwanted``."""
+    if not unwanted.strip():
+        return body
+    known = _shingles(unwanted)
+    kept = [para for para in paragraphs(body.text) if coverage(para, known) < SHARED_PARAGRAPH]
+    return Body("\n\n".join(kept), body.title, body.method)
+
+
+def choose_body(precise: Body, readable: Body | None, min_tokens: int, comments: str = "") -> Body:
+    """trafilatura's ``precise`` body unless readability's is clearly the better article.
+
+    ``comments`` is the readers' comments trafilatura found on the page; they are never article.
+    """
+    if readable is None:
+        return precise
+    readable = without(readable, comments)
+    if not readable.text.strip():
+        return precise
+    if size(precise.text) < min_tokens <= size(readable.text):
+        return readable
+    return readable if missed_by_first(precise, readable) else precise

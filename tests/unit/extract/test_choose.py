@@ -1,0 +1,77 @@
+"""choose_body: trafilatura's body unless readability's clearly holds the article it cut short."""
+
+from __future__ import annotations
+
+from newsloom.extract.choose import Body, choose_body, coverage, extra_prose, size, tokens
+
+PROSE = [
+    "The harbour board of the fictional town of Quillhaven approved repairs to the quay on Monday.",
+    "Engineers found that salt water had eaten into the iron rings where fishing boats tie up.",
+    "Work on the ferry ramp will start in April and should take about six weeks, the board said.",
+    "During the repairs the ferry will land at the old slipway beside the lifeboat station.",
+    "Several traders asked whether the market could stay open while the cranes were on the quay.",
+    "A photograph of the rusted rings taken by a diver was shown to councillors at the meeting.",
+    "The board expects the insurance fund to pay for most of the work after last winter's storms.",
+    "Residents of the lower town complained about noise from the pile driver during the last repair.",
+    "This time the contractor has promised to work only between eight in the morning and six.",
+    "The lighthouse stairs, closed since the autumn, will be inspected by the county in May.",
+    "If the inspection goes well, visitors may climb to the gallery again before the summer.",
+    "The harbour master thanked the volunteers who cleared the quay of debris after the storm.",
+]
+
+
+def body(paragraphs: list[str], method: str) -> Body:
+    return Body("\n\n".join(paragraphs), "Headline", method)
+
+
+def test_tokens_count_cjk_characters_one_by_one() -> None:
+    assert tokens("Harbour BOARD, 12 ships") == ["harbour", "board", "12", "ships"]
+    assert size("港川市の灯台") == 6
+    assert size("Port 港川 opens") == 4
+
+
+def test_coverage_of_a_text_in_another() -> None:
+    shared = " ".join(PROSE[:2])
+    assert coverage(shared, set()) == 0.0
+    assert coverage("", set()) == 1.0
+
+
+def test_readability_wins_when_trafilatura_stopped_half_way() -> None:
+    cut_short = body(PROSE[:4], "trafilatura")
+    whole = body(PROSE, "readability")
+    assert choose_body(cut_short, whole, min_tokens=15) is whole
+
+
+def test_trafilatura_stays_when_readability_only_adds_boilerplate() -> None:
+    article = body(PROSE[:4], "trafilatura")
+    captions = ["Photo: Harbour Society", "Updated 5:27 am", "Share", "Tickets: 40 coins"] * 5
+    repeated_caption = [PROSE[5]] * 4  # one caption repeated in a gallery counts once
+    noisy = body(PROSE[:4] + captions + repeated_caption, "readability")
+    assert extra_prose(noisy.text, article.text) == size(PROSE[5])
+    assert choose_body(article, noisy, min_tokens=15) is article
+
+
+def test_trafilatura_stays_when_readability_found_another_text() -> None:
+    article = body(PROSE[:3], "trafilatura")
+    other = body([" ".join(reversed(p.split())) for p in PROSE], "readability")
+    assert choose_body(article, other, min_tokens=15) is article
+
+
+def test_readability_wins_when_trafilatura_found_almost_nothing() -> None:
+    nothing = body(["Cookie settings"], "trafilatura")
+    article = body(PROSE[:3], "readability")
+    assert choose_body(nothing, article, min_tokens=15) is article
+    assert choose_body(nothing, None, min_tokens=15) is nothing
+    assert choose_body(nothing, body([], "readability"), min_tokens=15) is nothing
+
+
+def test_readers_comments_never_count_as_missed_article() -> None:
+    article = body(PROSE[:4], "trafilatura")
+    comments = [
+        f"Reader {name} wrote that the quay repairs were long overdue and that the ferry was late "
+        f"again on {day}, as it had been every single week since the storm hit the harbour."
+        for name, day in (("Ann", "Monday"), ("Bo", "Tuesday"), ("Cy", "Friday"), ("Di", "Sunday"))
+    ]
+    with_comments = body(PROSE[:4] + comments, "readability")
+    assert choose_body(article, with_comments, min_tokens=15) is with_comments
+    assert choose_body(article, with_comments, 15, comments="\n".join(comments)) is article
