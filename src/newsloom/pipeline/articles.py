@@ -6,6 +6,10 @@ else the same text (content hash or near-identical SimHash) makes it a copy of t
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Literal
@@ -16,12 +20,17 @@ from sqlalchemy import Connection
 import newsloom.store as db
 from newsloom.dedup import canonical_url, content_hash, hamming, simhash
 from newsloom.errors import ExtractError
-from newsloom.extract import extract_article, text_from_html
+from newsloom.extract import extract_article, looks_paywalled, text_from_html
+from newsloom.extract.choose import size
 from newsloom.records import Article, Extracted, FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.store.articles import save_raw_page, simhash_rows
 
 # A copy must have enough text for its SimHash to mean anything.
 MIN_WORDS_FOR_NEAR_COPY = 50
 NEAR_COPY_DISTANCE = 3
+# Two 64-bit hashes within distance 3 agree on at least one of 4 bands of 16 bits (pigeonhole).
+SIMHASH_BANDS = NEAR_COPY_DISTANCE + 1
+_BAND_BITS = 64 // SIMHASH_BANDS
 COPY_LOOKBACK = timedelta(days=7)
 LEAD_CHARS = 400
 
@@ -35,6 +44,9 @@ class Candidate:
     article: Article
     entry_url: str
     guid: str
+    page_body: bytes = b""  # the page as fetched, kept for re-extraction
+    page_url: str = ""
+    page_type: str = ""
 
 
 def candidate_from_entry(
@@ -55,8 +67,12 @@ def candidate_from_entry(
             )
         except ExtractError:
             extracted = None
-    use_page = extracted is not None and len(extracted.text.split()) >= max(
-        40, len(feed_text.split()) // 2
+    # size() counts CJK characters as words, so pages in languages without spaces qualify too.
+    teaser = extracted is not None and looks_paywalled(extracted)
+    use_page = (
+        extracted is not None
+        and size(extracted.text) >= max(40, size(feed_text) // 2)
+        and not (teaser and size(extracted.text) <= size(feed_text))
     )
     text = extracted.text if use_page and extracted else feed_text
     if not text.strip() and not entry.title:
@@ -89,13 +105,76 @@ def candidate_from_entry(
         content_hash=content_hash(text) if text.strip() else "",
         simhash=simhash(text) if text.strip() else 0,
         extraction_method=(extracted.method if use_page and extracted else "feed"),
-        paywalled=page is not None and not use_page and page.status in (401, 402, 403),
+        paywalled=page is not None
+        and (teaser or (not use_page and page.status in (401, 402, 403))),
     )
-    return Candidate(article=article, entry_url=entry.url, guid=entry.guid)
+    return Candidate(
+        article=article,
+        entry_url=entry.url,
+        guid=entry.guid,
+        page_body=page.body if page is not None else b"",
+        page_url=page.final_url if page is not None else "",
+        page_type=page.headers.get("content-type", "") if page is not None else "",
+    )
 
 
-def store_candidate(conn: Connection, candidate: Candidate) -> StoredAs:
-    """Insert ``candidate`` unless it is already known; mark copies. Idempotent."""
+def _candidate_in_worker(
+    source: Source, entry: FeedEntry, parsed: ParsedFeed, page: FetchResult | None, now: datetime
+) -> Candidate:
+    # The page body is already in the parent: do not send it back.
+    return replace(candidate_from_entry(source, entry, parsed, page, now), page_body=b"")
+
+
+class CandidateBuilder:
+    """Runs ``candidate_from_entry`` (extraction: CPU-bound) off the event loop.
+
+    Small runs use a thread, so nothing is started for a handful of pages. Once a run has built
+    ``threshold`` candidates, a pool of worker processes (one per CPU) takes over: extraction
+    holds the GIL, so threads cannot use more than one core.
+    """
+
+    def __init__(self, workers: int | None = None, threshold: int = 64) -> None:
+        self._workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._threshold = threshold
+        self._built = 0
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def build(
+        self,
+        source: Source,
+        entry: FeedEntry,
+        parsed: ParsedFeed,
+        page: FetchResult | None,
+        now: datetime,
+    ) -> Candidate:
+        self._built += 1
+        if self._workers < 2 or self._built <= self._threshold:
+            return await asyncio.to_thread(candidate_from_entry, source, entry, parsed, page, now)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self._workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        loop = asyncio.get_running_loop()
+        # The worker needs the feed's metadata, not every other entry of it.
+        slim = replace(parsed, entries=(), warnings=())
+        candidate = await loop.run_in_executor(
+            self._pool, _candidate_in_worker, source, entry, slim, page, now
+        )
+        return replace(candidate, page_body=page.body) if page is not None else candidate
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def store_candidate(
+    conn: Connection, candidate: Candidate, index: NearCopyIndex | None = None
+) -> StoredAs:
+    """Insert ``candidate`` unless it is already known; mark copies. Idempotent.
+
+    ``index`` (one per write phase) makes the near-copy search constant time instead of a scan.
+    """
     article = candidate.article
     known = db.find_article(conn, canonical_url=article.canonical_url)
     if known is None and candidate.guid:
@@ -109,11 +188,22 @@ def store_candidate(conn: Connection, candidate: Candidate) -> StoredAs:
             guid=candidate.guid,
         )
         return "known"
-    original = find_original(conn, article)
+    original = find_original(conn, article, index)
     if original is not None:
         article = replace(article, copy_of=original)
     stored = db.insert_article(conn, article)
     assert stored.id is not None
+    if index is not None and original is None and article.content_hash:
+        index.add(stored.id, article.simhash, article.published)
+    if candidate.page_body:
+        save_raw_page(
+            conn,
+            stored.id,
+            url=candidate.page_url,
+            body=candidate.page_body,
+            content_type=candidate.page_type,
+            fetched_at=article.fetched_at,
+        )
     db.add_article_link(
         conn,
         stored.id,
@@ -124,7 +214,9 @@ def store_candidate(conn: Connection, candidate: Candidate) -> StoredAs:
     return "copy" if original is not None else "new"
 
 
-def find_original(conn: Connection, article: Article) -> int | None:
+def find_original(
+    conn: Connection, article: Article, index: NearCopyIndex | None = None
+) -> int | None:
     """The id of the earliest stored article with the same or nearly the same text, if any."""
     if not article.content_hash:
         return None
@@ -134,12 +226,61 @@ def find_original(conn: Connection, article: Article) -> int | None:
     if len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
         return None
     since = article.published - COPY_LOOKBACK
+    if index is not None:
+        index.cover(conn, since)
+        return index.nearest(article.simhash, since)
     best: tuple[int, int] | None = None
     for other_id, other_hash in db.simhash_candidates(conn, since=since):
         distance = hamming(article.simhash, other_hash)
         if distance <= NEAR_COPY_DISTANCE and (best is None or distance < best[0]):
             best = (distance, other_id)
     return best[1] if best else None
+
+
+class NearCopyIndex:
+    """Originals' SimHashes split into bands, loaded once per write phase and kept up to date.
+
+    Only hashes sharing a band with the query are compared, so finding near copies costs about
+    the same with 100 or 100,000 recent articles.
+    """
+
+    def __init__(self) -> None:
+        self._since: datetime | None = None
+        self._rows: dict[int, tuple[int, datetime]] = {}
+        self._bands: list[dict[int, list[int]]] = [{} for _ in range(SIMHASH_BANDS)]
+
+    def cover(self, conn: Connection, since: datetime) -> None:
+        """Make sure every stored original published from ``since`` on is indexed."""
+        if self._since is not None and since >= self._since:
+            return
+        for article_id, value, published in simhash_rows(conn, since=since):
+            if article_id not in self._rows:
+                self.add(article_id, value, published)
+        self._since = since
+
+    def add(self, article_id: int, value: int, published: datetime) -> None:
+        self._rows[article_id] = (value, published)
+        for band, key in enumerate(_band_keys(value)):
+            self._bands[band].setdefault(key, []).append(article_id)
+
+    def nearest(self, value: int, since: datetime) -> int | None:
+        """The closest indexed original within NEAR_COPY_DISTANCE published since ``since``."""
+        best: tuple[int, int] | None = None
+        for band, key in enumerate(_band_keys(value)):
+            for other_id in self._bands[band].get(key, ()):
+                other, published = self._rows[other_id]
+                if published < since:
+                    continue
+                distance = hamming(value, other)
+                if distance <= NEAR_COPY_DISTANCE and (best is None or (distance, other_id) < best):
+                    best = (distance, other_id)
+        return best[1] if best else None
+
+
+def _band_keys(value: int) -> list[int]:
+    unsigned = value & 0xFFFF_FFFF_FFFF_FFFF
+    mask = (1 << _BAND_BITS) - 1
+    return [(unsigned >> (band * _BAND_BITS)) & mask for band in range(SIMHASH_BANDS)]
 
 
 def _trusted_canonical(extracted: Extracted | None, page_url: str) -> str:

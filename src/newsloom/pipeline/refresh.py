@@ -1,9 +1,12 @@
 """The refresh recipe: a newsroom's day, read top to bottom.
 
 1. pick the sources that are due;
-2. fetch them concurrently (the Fetcher bounds hosts, sizes and time), parse each feed, fetch and
-   extract the pages of entries not seen before;
-3. write each source's new articles in one transaction, deduplicating by canonical URL, guid and text;
+2. fetch them concurrently (the Fetcher bounds hosts, sizes and time), read each one by its kind
+   (feed, sitemap or single page; an HTML page where a feed was expected is searched for its feed),
+   fetch and extract the pages of entries not seen before;
+3. write the new articles in batches as sources complete (oldest first within a batch, so memory
+   stays flat however many sources there are), deduplicating by canonical URL, guid and text, then
+   each batch's source state;
 4. embed the articles that have no story yet and assign them to stories, oldest first;
 5. categorize, rank and summarize the stories that changed.
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import httpx
@@ -25,16 +28,29 @@ from sqlalchemy import Connection
 import newsloom.store as db
 from newsloom.dedup import canonical_url
 from newsloom.errors import ExtractError, NewsloomError, ParseError
+from newsloom.ingest.discover import find_feed
 from newsloom.ingest.fetch import Fetcher
-from newsloom.ingest.parse import parse_feed
-from newsloom.pipeline.articles import Candidate, candidate_from_entry, store_candidate
+from newsloom.ingest.parse import detect_format, parse_feed
+from newsloom.ingest.sitemap import parse_sitemap
+from newsloom.ingest.sniff import is_html_document, looks_like_html
+from newsloom.pipeline.articles import (
+    Candidate,
+    CandidateBuilder,
+    NearCopyIndex,
+    store_candidate,
+)
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
 from newsloom.settings import Settings
 from newsloom.store import Store
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+# Child sitemaps read per sitemap index per run (newest first): news sites list today's first.
+MAX_CHILD_SITEMAPS = 3
+# Articles buffered before a batch is written; a run with fewer writes everything at once.
+FLUSH_ARTICLES = 1000
 
 
 @dataclass
@@ -46,6 +62,8 @@ class SourceOutcome:
     parsed: ParsedFeed | None = None
     result: FetchResult | None = None
     page_errors: list[str] = field(default_factory=list)
+    new_url: str | None = None  # the feed found on a site's page, or a permanent redirect
+    kind: SourceKind | None = None  # set when the body showed the source is another kind
 
 
 @dataclass
@@ -81,6 +99,7 @@ def run_refresh(
     transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress | None = None,
     all_sources: bool = False,
+    stories: bool = True,
 ) -> RefreshReport:
     """Synchronous entry point (CLI, scheduler thread)."""
     return asyncio.run(
@@ -91,6 +110,7 @@ def run_refresh(
             transport=transport,
             progress=progress,
             all_sources=all_sources,
+            stories=stories,
         )
     )
 
@@ -103,7 +123,9 @@ async def refresh(
     transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress | None = None,
     all_sources: bool = False,
+    stories: bool = True,
 ) -> RefreshReport:
+    """One pass; ``stories=False`` stops after storing articles (steps 4-5 are left to a later run)."""
     started = time.monotonic()
     now = now or datetime.now(UTC)
     report = RefreshReport()
@@ -114,28 +136,33 @@ async def refresh(
         sources = db.list_sources(conn) if all_sources else db.due_sources(conn, now)
     report.sources = len(sources)
 
-    # 2. Fetch, parse, extract: network-bound, concurrent.
-    outcomes: list[SourceOutcome] = []
+    # 2 + 3. Fetch, parse, extract (network-bound, concurrent) and store in batches.
     if sources:
-        async with Fetcher(settings, transport=transport) as fetcher:
-            done = 0
-            tick("fetch", 0, len(sources))
+        writer = _BatchWriter(settings, store, now, report)
+        # Sources in flight are bounded too, so pending bodies and pages stay bounded.
+        in_flight = asyncio.Semaphore(max(8, settings.concurrency * 2))
+        builder = CandidateBuilder()
+        try:
+            async with Fetcher(settings, transport=transport) as fetcher:
+                done = 0
+                tick("fetch", 0, len(sources))
 
-            async def one(source: Source) -> SourceOutcome:
-                nonlocal done
-                outcome = await fetch_source(fetcher, settings, store, source, now)
-                done += 1
-                tick("fetch", done, len(sources))
-                return outcome
+                async def one(source: Source) -> None:
+                    nonlocal done
+                    async with in_flight:
+                        outcome = await fetch_source(fetcher, settings, store, source, now, builder)
+                    done += 1
+                    tick("fetch", done, len(sources))
+                    await writer.add(outcome)
 
-            outcomes = list(await asyncio.gather(*(one(s) for s in sources)))
+                await asyncio.gather(*(one(s) for s in sources))
+            await writer.flush()
+        finally:
+            builder.close()
 
-    # 3. Store the articles of all sources oldest first, so the first publisher of a text becomes
-    # the original and later copies point at it; then each source's new state. A run killed in
-    # between re-fetches those sources next time, and storing is idempotent.
-    write_articles(store, [c for o in outcomes for c in o.candidates], report)
-    for outcome in outcomes:
-        write_source_state(settings, store, outcome, now, report)
+    if not stories:
+        report.seconds = time.monotonic() - started
+        return report
 
     # 4 + 5. Stories, from what the store holds.
     clustered = cluster_new_articles(settings, store, now=now, progress=tick)
@@ -148,9 +175,14 @@ async def refresh(
 
 
 async def fetch_source(
-    fetcher: Fetcher, settings: Settings, store: Store, source: Source, now: datetime
+    fetcher: Fetcher,
+    settings: Settings,
+    store: Store,
+    source: Source,
+    now: datetime,
+    builder: CandidateBuilder | None = None,
 ) -> SourceOutcome:
-    """Fetch and parse one source, then fetch and extract its unseen entries. Never raises."""
+    """Fetch and read one source, then fetch and extract its unseen entries. Never raises."""
     outcome = SourceOutcome(source=source)
     try:
         if settings.obey_robots and not await fetcher.robots_allowed(source.url):
@@ -159,31 +191,96 @@ async def fetch_source(
         result = await fetcher.fetch(
             source.url, etag=source.etag, last_modified=source.last_modified
         )
-        outcome.result = result
+        # Headers are kept for the schedule and validators; the body is not needed past reading.
+        outcome.result = replace(result, body=b"")
         outcome.status = result.status
         if result.not_modified:
             return outcome
         if result.error or not result.ok:
             outcome.error = result.error or f"fetch: HTTP {result.status} ({source.url})"
             return outcome
-        parsed = parse_feed(result.body, result.final_url)
+        parsed, page = await _read_source(fetcher, source, result, outcome)
         outcome.parsed = parsed
         entries = parsed.entries[: settings.max_entries_per_feed]
         with store.read() as conn:
             unseen = [e for e in entries if not _already_stored(conn, source, e.url, e.guid)]
+        build = builder or CandidateBuilder(workers=1)
         pages = await asyncio.gather(
-            *(_entry_candidate(fetcher, settings, source, e, parsed, now) for e in unseen)
+            *(
+                _entry_candidate(fetcher, build, settings, source, e, parsed, now, page)
+                for e in unseen
+            )
         )
         for candidate, page_error in pages:
             if candidate is not None:
                 outcome.candidates.append(candidate)
             if page_error:
                 outcome.page_errors.append(page_error)
-    except ParseError as exc:
-        outcome.error = str(exc)
     except NewsloomError as exc:  # any stage error is recorded on the source
         outcome.error = str(exc)
     return outcome
+
+
+async def _read_source(
+    fetcher: Fetcher, source: Source, result: FetchResult, outcome: SourceOutcome
+) -> tuple[ParsedFeed, FetchResult | None]:
+    """The entries of a fetched source by its kind; the page itself for a single-page source.
+
+    The body decides when it disagrees with the declared kind: a sitemap added as a feed is read
+    as a sitemap, and an HTML page added as a feed is searched for the site's feed.
+    """
+    body, url = result.body, result.final_url
+    if source.kind == "page":
+        entry = FeedEntry(url=url, guid=source.url)
+        return ParsedFeed(format="unknown", link=url, entries=(entry,)), result
+    sniffed = detect_format(body)
+    if sniffed == "sitemap" or (source.kind == "sitemap" and sniffed == "unknown"):
+        outcome.kind = "sitemap" if source.kind != "sitemap" else None
+        return await _read_sitemap(fetcher, body, url), None
+    if sniffed == "unknown" and is_html_document(body):
+        found = await find_feed(fetcher, url, page=body)
+        if found.url is None or found.feed is None:
+            raise ParseError(
+                f"parse: an HTML page, and no feed declared on it or at the usual paths ({url})"
+            )
+        outcome.new_url = found.url
+        outcome.kind = "feed" if source.kind != "feed" else None
+        return found.feed, None
+    return parse_feed(body, url), None
+
+
+async def _read_sitemap(fetcher: Fetcher, body: bytes, url: str) -> ParsedFeed:
+    """A sitemap's pages, newest first; for an index, the pages of its newest child sitemaps."""
+    sitemap = parse_sitemap(body, url)
+    if not sitemap.is_index:
+        return sitemap.feed
+    entries: list[FeedEntry] = []
+    warnings = list(sitemap.feed.warnings)
+    for child_url in sitemap.sitemaps[:MAX_CHILD_SITEMAPS]:
+        if fetcher.settings.obey_robots and not await fetcher.robots_allowed(child_url):
+            warnings.append(f"fetch: sitemap disallowed by robots.txt ({child_url})")
+            continue
+        child = await fetcher.fetch(child_url)
+        if not child.ok:
+            warnings.append(child.error or f"fetch: HTTP {child.status} ({child_url})")
+            continue
+        try:
+            nested = parse_sitemap(child.body, child.final_url)
+        except ParseError as exc:
+            warnings.append(str(exc))
+            continue
+        if nested.is_index:
+            warnings.append(f"parse: nested sitemap index not followed ({child_url})")
+        entries.extend(nested.feed.entries)
+        warnings.extend(nested.feed.warnings)
+    unique = {e.url: e for e in entries}
+    ordered = sorted(unique.values(), key=_newest_first)
+    return replace(sitemap.feed, entries=tuple(ordered), warnings=tuple(warnings))
+
+
+def _newest_first(entry: FeedEntry) -> tuple[bool, float]:
+    moment = entry.published or entry.updated
+    return (moment is None, -moment.timestamp() if moment else 0.0)
 
 
 def _already_stored(conn: Connection, source: Source, url: str, guid: str) -> bool:
@@ -207,15 +304,18 @@ def _already_stored(conn: Connection, source: Source, url: str, guid: str) -> bo
 
 async def _entry_candidate(
     fetcher: Fetcher,
+    builder: CandidateBuilder,
     settings: Settings,
     source: Source,
     entry: FeedEntry,
     parsed: ParsedFeed,
     now: datetime,
+    fetched: FetchResult | None = None,
 ) -> tuple[Candidate | None, str | None]:
-    page: FetchResult | None = None
+    """The article of one entry; ``fetched`` is its page when already in hand (page sources)."""
+    page: FetchResult | None = fetched
     page_error: str | None = None
-    if settings.fetch_pages and entry.url:
+    if page is None and settings.fetch_pages and entry.url:
         if settings.obey_robots and not await fetcher.robots_allowed(entry.url):
             page_error = f"fetch: page disallowed by robots.txt ({entry.url})"
         else:
@@ -223,8 +323,12 @@ async def _entry_candidate(
             if page.error or not page.ok:
                 page_error = page.error or f"fetch: HTTP {page.status} ({entry.url})"
                 page = None
+    if page is not None and not looks_like_html(page.body, page.headers.get("content-type")):
+        kind = page.headers.get("content-type") or "no content type"
+        page_error = f"extract: not an HTML page ({kind}), kept feed text ({entry.url})"
+        page = None
     try:
-        candidate = await asyncio.to_thread(candidate_from_entry, source, entry, parsed, page, now)
+        candidate = await builder.build(source, entry, parsed, page, now)
     except ExtractError as exc:
         return None, str(exc)
     if page is not None and candidate.article.extraction_method == "feed":
@@ -237,12 +341,55 @@ async def _entry_candidate(
 WRITE_BATCH = 200
 
 
-def write_articles(store: Store, candidates: list[Candidate], report: RefreshReport) -> None:
+class _BatchWriter:
+    """Collects finished sources; writes their articles, then their state, batch by batch.
+
+    Articles of a batch are stored oldest first, so the first publisher of a text becomes the
+    original and later copies point at it. A source's state is written only after its articles:
+    a run killed in between re-fetches that source next time, and storing is idempotent.
+    """
+
+    def __init__(
+        self, settings: Settings, store: Store, now: datetime, report: RefreshReport
+    ) -> None:
+        self._settings, self._store, self._now, self._report = settings, store, now, report
+        self._pending: list[SourceOutcome] = []
+        self._articles = 0
+        self._lock = asyncio.Lock()
+        self._index = NearCopyIndex()
+
+    async def add(self, outcome: SourceOutcome) -> None:
+        self._pending.append(outcome)
+        self._articles += len(outcome.candidates)
+        if self._articles >= FLUSH_ARTICLES:
+            await self.flush()
+
+    async def flush(self) -> None:
+        async with self._lock:
+            batch, self._pending, self._articles = self._pending, [], 0
+            if batch:
+                # Off the event loop, so fetching goes on while the store writes.
+                await asyncio.to_thread(self._write, batch)
+
+    def _write(self, batch: list[SourceOutcome]) -> None:
+        candidates = [c for outcome in batch for c in outcome.candidates]
+        write_articles(self._store, candidates, self._report, self._index)
+        for outcome in batch:
+            write_source_state(self._settings, self._store, outcome, self._now, self._report)
+
+
+def write_articles(
+    store: Store,
+    candidates: list[Candidate],
+    report: RefreshReport,
+    index: NearCopyIndex | None = None,
+) -> None:
+    index = index or NearCopyIndex()
     ordered = sorted(candidates, key=lambda c: (c.article.published, c.article.url))
     for start in range(0, len(ordered), WRITE_BATCH):
         with store.write() as conn:
             for candidate in ordered[start : start + WRITE_BATCH]:
-                kind = store_candidate(conn, candidate)
+                kind = store_candidate(conn, candidate, index)
                 if kind == "known":
                     report.known_links += 1
                 else:
@@ -268,7 +415,8 @@ def write_source_state(
     if error is None and outcome.page_errors and not outcome.candidates:
         error = outcome.page_errors[0]
     next_check = next_check_after(settings, source, outcome.parsed, result, now, failed=bool(error))
-    keep_validators = error is None and result is not None and result.ok
+    # Validators of a site's page say nothing about the feed found on it.
+    keep_validators = error is None and result is not None and result.ok and not outcome.new_url
     with store.write() as conn:
         db.update_source_after_fetch(
             conn,
@@ -282,8 +430,9 @@ def write_source_state(
             ),
             next_check=next_check,
             title=(outcome.parsed.title or None) if outcome.parsed and not source.title else None,
-            new_url=_permanent_redirect(result, source),
+            new_url=outcome.new_url or _permanent_redirect(result, source),
             n_entries=len(outcome.parsed.entries) if outcome.parsed else 0,
+            kind=outcome.kind,
         )
 
 

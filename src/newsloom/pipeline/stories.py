@@ -1,7 +1,9 @@
-"""Articles to stories: embed, assign, then categorize, rank and summarize what changed.
+"""Articles to stories: embed, assign, consolidate, then categorize, rank and summarize what changed.
 
-Both steps start from the store's state (articles with no story; stories whose summary is older than
-their articles), so they finish whatever a killed run left undone.
+Both steps start from the store's state (articles with no story; stories whose summary does not
+match their articles), so they finish whatever a killed run left undone. Each run that assigned
+articles then consolidates the stories they touched (cluster/consolidate.py), respecting the
+corrections people made (pipeline/corrections.py).
 """
 
 from __future__ import annotations
@@ -9,14 +11,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
+from urllib.parse import urlsplit
+
+import numpy as np
+from sqlalchemy import Connection
+from threadpoolctl import threadpool_limits
 
 import newsloom.store as db
 from newsloom.categorize import categorize_story
-from newsloom.categorize.rank import importance
+from newsloom.categorize.classifier import CategoryClassifier
+from newsloom.categorize.rank import outlet_weights_for, stored_importance
 from newsloom.cluster import ClusterDoc, StoryClusterer, embedding_text, get_embedder
-from newsloom.records import Article
+from newsloom.cluster.consolidate import (
+    ConsolidationPlan,
+    ConsolidationRules,
+    Member,
+    StoryState,
+    plan_consolidation,
+    related_stories,
+)
+from newsloom.cluster.embed import DIMENSIONS
+from newsloom.cluster.features import doc_terms
+from newsloom.pipeline.corrections import correction_constraints, reset_span
+from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
-from newsloom.summarize import ExtractiveSummarizer, needs_resummary
+from newsloom.summarize import build_summarizer, needs_resummary
 
 Progress = Callable[[str, int, int], None]
 BATCH = 256
@@ -26,6 +46,8 @@ BATCH = 256
 class ClusterOutcome:
     touched: set[int] = field(default_factory=set)
     new_stories: int = 0
+    merged: int = 0  # stories consolidation merged away
+    split: int = 0  # stories consolidation split off drifted articles into
 
 
 @dataclass
@@ -63,6 +85,29 @@ def cluster_new_articles(
         memberships = db.stories_of(conn, [a.id for a in warm if a.id is not None])
         warm = [a for a in warm if a.id in memberships]
         vectors = db.load_vectors(conn, [a.id for a in warm + pending if a.id is not None])
+    # One mat-vec per article: a single BLAS thread is fastest, more only contend for the cores.
+    with threadpool_limits(limits=1, user_api="blas"):
+        _assign_all(clusterer, warm, memberships, pending, vectors, store, now, progress, outcome)
+    since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
+    plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+    outcome.touched |= {m.into_id for m in plan.merges} | {s.story_id for s in plan.splits}
+    outcome.touched -= {m.story_id for m in plan.merges}
+    outcome.merged, outcome.split = len(plan.merges), len(plan.splits)
+    return outcome
+
+
+def _assign_all(
+    clusterer: StoryClusterer,
+    warm: list[Article],
+    memberships: dict[int, int],
+    pending: list[Article],
+    vectors: dict[int, np.ndarray],
+    store: db.Store,
+    now: datetime,
+    progress: Progress,
+    outcome: ClusterOutcome,
+) -> None:
+    """Warm the clusterer with the stored stories, then assign ``pending`` oldest first."""
     for article in warm:
         assert article.id is not None
         clusterer.add(_doc(article, vectors), memberships[article.id])
@@ -85,10 +130,73 @@ def cluster_new_articles(
                     reasons=assignment.reasons,
                     added=now,
                 )
+                # A running story stays in the window (stories_in_window) while it grows.
+                db.widen_story_span(conn, story_id, article.published)
                 clusterer.add(doc, story_id)
                 outcome.touched.add(story_id)
         progress("cluster", min(start + BATCH, len(pending)), len(pending))
-    return outcome
+
+
+def consolidate_stories(
+    settings: Settings, store: db.Store, focus: set[int], *, since: datetime, now: datetime
+) -> ConsolidationPlan:
+    """Merge converged and split drifted stories among ``focus`` and the stories near them."""
+    rules = ConsolidationRules(window_hours=settings.cluster_window_hours)
+    with store.read() as conn:
+        stories = {s.id: s for s in db.stories_in_window(conn, since=since)}
+        for story_id in sorted(focus - set(stories)):
+            story = db.get_story(conn, story_id)
+            if story is not None and story.merged_into is None:
+                stories[story.id] = story
+        vectors = db.load_vectors(conn, [a for s in stories.values() for a in s.article_ids])
+        centroids = {
+            s.id: sum((vectors[a] for a in s.article_ids if a in vectors), np.zeros(DIMENSIONS))
+            for s in stories.values()
+        }
+        scope = sorted(related_stories(centroids, focus & set(stories), rules.merge_cos))
+        members = db.get_articles(conn, [i for s in scope for i in stories[s].article_ids])
+        articles = {a.id: a for a in members if a.id is not None}
+        constraints = correction_constraints(conn)
+    states = [_state(stories[s], articles, vectors) for s in scope]
+    plan = plan_consolidation(states, rules, pinned=constraints.pinned, apart=constraints.apart)
+    if plan:
+        with store.write() as conn:
+            apply_consolidation(conn, plan, now)
+    return plan
+
+
+def apply_consolidation(conn: Connection, plan: ConsolidationPlan, now: datetime) -> None:
+    """Splits first (the plan's merges were planned without the split-off articles)."""
+    for split in plan.splits:
+        moved = db.get_articles(conn, split.article_ids)
+        new_id = db.create_story(conn, first_seen=min(a.published for a in moved))
+        db.move_to_story(conn, split.article_ids, new_id, reasons=split.reasons, added=now)
+        reset_span(conn, split.story_id)
+        reset_span(conn, new_id)
+    for merge in plan.merges:
+        story = db.get_story(conn, merge.story_id)
+        if story is None:
+            continue
+        db.move_to_story(conn, story.article_ids, merge.into_id, reasons=merge.reasons, added=now)
+        db.update_story(conn, merge.story_id, merged_into=merge.into_id)
+        db.redirect_merged(conn, merge.story_id, merge.into_id)
+        reset_span(conn, merge.into_id)
+
+
+def _state(
+    story: Story, articles: dict[int, Article], vectors: dict[int, np.ndarray]
+) -> StoryState:
+    members = tuple(
+        Member(
+            article_id=a.id,
+            published=a.published,
+            vector=vectors[a.id],
+            entities=doc_terms(a.title, a.text or a.lead).entities,
+        )
+        for a in (articles[i] for i in story.article_ids if i in articles and i in vectors)
+        if a.id is not None
+    )
+    return StoryState(story_id=story.id, first_seen=story.first_seen, members=members)
 
 
 def ensure_vectors(store: db.Store, articles: list[Article], progress: Progress) -> None:
@@ -124,7 +232,7 @@ def refresh_stories(
         story_ids = set(touched) | {s.id for s in db.stories_in_window(conn, since=since)}
         story_ids |= set(db.stories_needing_summary(conn))
         sections = {s.id: s.section for s in db.list_sources(conn) if s.id is not None}
-    summarizer = ExtractiveSummarizer()
+    summarizer = build_summarizer(settings)
     ordered = sorted(story_ids)
     for done, story_id in enumerate(ordered, start=1):
         with store.read() as conn:
@@ -138,16 +246,21 @@ def refresh_stories(
             continue
         outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
         last = max(a.published for a in articles + copies)
-        score = importance(
+        # Stored as of the story's last article; pages decay it to their own clock (rank.py).
+        score = stored_importance(
             n_outlets=len(outlets),
             n_articles=len(articles) + len(copies),
             first_seen=min(a.published for a in articles),
             last_updated=last,
-            now=now,
+            outlet_weights=outlet_weights_for(
+                (_host(a.url) for a in articles + copies), settings.outlet_weights
+            )
+            if settings.outlet_weights
+            else (),
         )
-        category = categorize_story(articles, sections)
+        category = categorize_story(articles, sections, category_classifier())
         summary = None
-        if needs_resummary(previous, articles):
+        if needs_resummary(previous, articles) or _cites_departed(previous, articles):
             summary = summarizer.summarize(
                 story_id, articles, previous, words=paragraph_budget(settings, articles), now=now
             )
@@ -168,6 +281,17 @@ def refresh_stories(
     return outcome
 
 
+@cache
+def category_classifier() -> CategoryClassifier:
+    """One classifier per process for articles from general feeds: its prototypes are embedded
+    once, and its text cache spares re-embedding a story's articles at every refresh."""
+    return CategoryClassifier()
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
     """Words for the paragraphs: a third of a small story's text at most, so that its bullets
     and takeaways still find sentences of their own."""
@@ -175,7 +299,14 @@ def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
     return max(40, min(settings.summary_words, total // 3))
 
 
-def _doc(article: Article, vectors: dict) -> ClusterDoc:
+def _cites_departed(previous: Summary | None, articles: list[Article]) -> bool:
+    """The summary cites an article that left the story (a split, by hand or by consolidation)."""
+    if previous is None:
+        return False
+    return bool(set(previous.article_ids) - {a.id for a in articles})
+
+
+def _doc(article: Article, vectors: dict[int, np.ndarray]) -> ClusterDoc:
     assert article.id is not None
     return ClusterDoc(
         article_id=article.id,
@@ -183,5 +314,6 @@ def _doc(article: Article, vectors: dict) -> ClusterDoc:
         text=article.text,
         published=article.published,
         source_id=article.source_id,
+        language=article.language,
         vector=vectors.get(article.id),
     )

@@ -2,8 +2,16 @@ from pathlib import Path
 
 import pytest
 
+from newsloom.cluster import ScoreWeights
+from newsloom.cluster.consolidate import ConsolidationPlan, Merge, Split
 from newsloom.errors import EvalError
-from newsloom.eval.clustering import evaluate_clustering, load_labelled
+from newsloom.eval.clustering import (
+    apply_plan,
+    evaluate_clustering,
+    load_labelled,
+    sweep_clustering,
+    sweep_thresholds,
+)
 from newsloom.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -51,3 +59,38 @@ def test_bad_lines_are_eval_errors(tmp_path: Path) -> None:
         load_labelled(broken)
     with pytest.raises(EvalError, match="cannot read"):
         load_labelled(tmp_path / "missing.jsonl")
+
+
+def test_sweep_scores_each_threshold_like_the_default_run() -> None:
+    default = ScoreWeights().threshold_full
+    result = sweep_clustering(TWO_EVENTS, Settings(), [default, 1.0])
+    assert [r["threshold"] for r in result["sweep"]] == [default, 1.0]
+    at_default, impossible = result["sweep"]
+    single = evaluate_clustering(TWO_EVENTS, Settings())
+    assert {k: at_default[k] for k in single if k in at_default} == {
+        k: v for k, v in single.items() if k in at_default
+    }
+    assert impossible["n_pred"] == 5
+    assert result["best_threshold"] == default and result["best_b3_f1"] == 1.0
+
+
+def test_sweep_thresholds_cover_the_range_inclusive() -> None:
+    assert sweep_thresholds(0.1, 0.2, 0.05) == [0.1, 0.15, 0.2]
+    assert sweep_thresholds(0.3, 0.3, 0.1) == [0.3]
+    with pytest.raises(EvalError, match="bad sweep range"):
+        sweep_thresholds(0.5, 0.1, 0.1)
+
+
+def test_consolidation_keeps_the_two_events_apart_and_reports_its_work() -> None:
+    result = evaluate_clustering(TWO_EVENTS, Settings(), consolidate=True)
+    assert result["n_pred"] == 2 and result["b3_f1"] == 1.0
+    assert result["consolidation_merges"] == 0 and result["consolidation_splits"] == 0
+
+
+def test_apply_plan_renames_split_and_merged_stories() -> None:
+    docs, _ = load_labelled(TWO_EVENTS)
+    plan = ConsolidationPlan(
+        splits=(Split(story_id=1, article_ids=(docs[1].article_id,), similarity=0.1, reasons=""),),
+        merges=(Merge(story_id=2, into_id=1, similarity=0.9, reasons=""),),
+    )
+    assert apply_plan(docs, [1, 1, 2, 2, 1], plan) == [1, 3, 1, 1, 1]
