@@ -1,28 +1,15 @@
 """newsloom summarize stage: cited story summaries.
 
-``Summarizer`` is the interface; ``ExtractiveSummarizer`` is the offline implementation, and an LLM
-backend can sit behind the same ``summarize`` signature.
+``Summarizer`` is the interface; ``ExtractiveSummarizer`` is the offline implementation and
+``LLMSummarizer`` an optional OpenAI-compatible backend whose sentences must pass the grounding
+check. ``build_summarizer(settings)`` picks the one the pipeline and the evaluations use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
-from typing import Protocol
+from newsloom.summarize.base import Summarizer
+from newsloom.summarize.extractive import ExtractiveSummarizer
+from newsloom.summarize.factory import build_summarizer
+from newsloom.summarize.updates import needs_resummary
 
-from newsloom.records import Article, Summary
-from newsloom.summarize.extractive import ExtractiveSummarizer, needs_resummary
-
-
-class Summarizer(Protocol):
-    def summarize(
-        self,
-        story_id: int,
-        articles: Sequence[Article],
-        previous: Summary | None,
-        words: int,
-        now: datetime,
-    ) -> Summary: ...
-
-
-__all__ = ["ExtractiveSummarizer", "Summarizer", "needs_resummary"]
+__all__ = ["ExtractiveSummarizer", "Summarizer", "build_summarizer", "needs_resummary"]

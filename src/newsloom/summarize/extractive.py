@@ -2,11 +2,14 @@
 articles that state it.
 
 Salience of a sentence = 0.6 x centrality (cosine to the story centroid, scaled so the best is 1)
-+ 0.25 x position (1 / (1 + index / 2), the lead weighs most) + 0.15 x support (share of the other
-outlets stating the same fact). Sections are filled with MMR in this order: paragraphs (the word
-budget, re-ordered by article time then position), bullets (short salient sentences), takeaways
-(central sentences without the lead bonus). No fact appears twice; near-identical sentences of
-several outlets form one fact, shown in the earliest article's wording and cited to all.
++ 0.25 x position (1 / (1 + index / 2), the lead weighs most) + 0.8 x cross-outlet support (mean
+over the other articles of the best cosine to one of their sentences: what other outlets also
+report, in any wording) + 0.15 x shared facts (share of the other outlets stating the same fact
+nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget,
+re-ordered by article time then position), bullets (short salient sentences), takeaways (central
+sentences without the lead bonus). No fact appears twice; near-identical sentences of several
+outlets form one fact, shown in the earliest article's wording and cited to all. "What's new" holds
+the facts of articles added since the previous version that no earlier article or summary stated.
 """
 
 from __future__ import annotations
@@ -21,23 +24,26 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
-from newsloom.summarize.vectors import Embed, Selection, centroid, embed_rows, mmr, tfidf_rows
+from newsloom.summarize.updates import summary_texts
+from newsloom.summarize.vectors import (
+    Embed,
+    Selection,
+    centroid,
+    cross_support,
+    embed_rows,
+    mmr,
+    tfidf_rows,
+)
 
-W_CENTRAL, W_POSITION, W_SUPPORT = 0.6, 0.25, 0.15
+W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 BULLETS = 3
+PARAGRAPHS = 3
 TAKEAWAYS = 3
-WHATS_NEW = 3
+WHATS_NEW = 6  # at most this many sentences
+WHATS_NEW_WORDS = 120  # and about this many words (or the body budget when smaller)
 BULLET_MAX_WORDS = 25
 MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
 NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
-
-
-def needs_resummary(previous: Summary | None, articles: Sequence[Article]) -> bool:
-    """True when there is no summary yet or an article was added since ``previous`` was made."""
-    if previous is None:
-        return True
-    known = set(previous.article_ids)
-    return any(a.id is None or a.id not in known for a in articles)
 
 
 class ExtractiveSummarizer:
@@ -81,7 +87,7 @@ class ExtractiveSummarizer:
             ),
             takeaways=tuple(plan.cite(i) for i in takeaways),
             created=now,
-            whats_new=tuple(plan.cite(i) for i in plan.whats_new()),
+            whats_new=tuple(plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))),
             method="extractive",
             article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
         )
@@ -100,18 +106,20 @@ class _Plan:
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
-        old_texts = _summary_texts(previous)
+        old_texts = summary_texts(previous)
         lexical_all = tfidf_rows(texts + old_texts)
         lexical, self.old_rows = lexical_all[: len(texts)], lexical_all[len(texts) :]
+        self.sentence_rows = lexical
         semantic = embed_rows(embed, texts) if embed else lexical
-        by_article = [
-            [i for i, c in enumerate(self.candidates) if c.article == a]
-            for a in range(len(articles))
-        ]
+        by_article: list[list[int]] = [[] for _ in articles]
+        for i, candidate in enumerate(self.candidates):
+            by_article[candidate.article].append(i)
         central = semantic @ centroid(semantic, by_article)
         central = central / central.max() if central.max() > 0 else central
         position = np.array([1.0 / (1.0 + c.position / 2.0) for c in self.candidates])
         self.base = W_CENTRAL * central + W_POSITION * position
+        if len(articles) > 1:
+            self.base = self.base + W_CROSS * cross_support(semantic, by_article)
         order = sorted(range(len(texts)), key=lambda i: (-self.base[i], i))
         self.facts = group_facts(lexical, order, self.candidates)
         reps = [f.rep for f in self.facts]
@@ -161,13 +169,13 @@ class _Plan:
         return paragraphs, bullets, takeaways
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
-        """Chosen facts in reading order (article time, then position), cut into 2-4 sentence
-        paragraphs, about three of them."""
+        """Chosen facts in reading order (article time, then position), cut into about three
+        paragraphs of at most four sentences (a short body gets one-sentence paragraphs)."""
         ordered = sorted(chosen, key=lambda i: self._reading_key(i))
         n = len(ordered)
         if n == 0:
             return []
-        count = max(1, math.ceil(n / 4), min(3, n // 2))
+        count = min(n, max(PARAGRAPHS, math.ceil(n / 4)))
         size, extra = divmod(n, count)
         chunks, start = [], 0
         for k in range(count):
@@ -176,21 +184,26 @@ class _Plan:
             start = end
         return chunks
 
-    def whats_new(self) -> list[int]:
+    def whats_new(self, words: int) -> list[int]:
         """Facts stated only by articles added since the previous summary and absent from it."""
         if self.previous is None or not self.facts:
             return []
         known = set(self.previous.article_ids)
+        # Everything already reported: the previous summary and every known article's sentences.
+        old_rows = [self.old_rows] + [
+            self.sentence_rows[k]
+            for k, c in enumerate(self.candidates)
+            if self.articles[c.article].id in known
+        ]
+        reported = np.vstack(old_rows) if len(old_rows) > 1 else self.old_rows
         fresh = []
         for i, fact in enumerate(self.facts):
             if any(self.articles[a].id in known for a in fact.articles):
                 continue
-            if len(self.old_rows) and float((self.old_rows @ self.lexical[i]).max()) >= (
-                NEW_FACT_LIMIT
-            ):
+            if len(reported) and float((reported @ self.lexical[i]).max()) >= NEW_FACT_LIMIT:
                 continue
             fresh.append(i)
-        return mmr(self.selection, fresh, [], count=WHATS_NEW)
+        return mmr(self.selection, fresh, [], count=WHATS_NEW, budget=words)
 
     def cite(self, fact_index: int) -> Cited:
         fact = self.facts[fact_index]
@@ -208,11 +221,3 @@ class _Plan:
     def _candidate_key(self, candidate_index: int) -> tuple[int, int]:
         candidate = self.candidates[candidate_index]
         return candidate.article, candidate.position
-
-
-def _summary_texts(summary: Summary | None) -> list[str]:
-    if summary is None:
-        return []
-    cited = [*summary.bullets, *summary.takeaways, *summary.whats_new]
-    cited += [c for paragraph in summary.paragraphs for c in paragraph]
-    return [c.text for c in cited]

@@ -79,9 +79,10 @@ def group_facts(
     representative it matches at ``SAME_FACT`` or more, otherwise it founds a new fact."""
     reps: list[int] = []
     members: list[list[int]] = []
+    similar = lexical @ lexical.T
     for i in order:
         if reps:
-            sims = lexical[reps] @ lexical[i]
+            sims = similar[i, reps]
             best = int(np.argmax(sims))
             if sims[best] >= SAME_FACT:
                 members[best].append(i)

@@ -11,6 +11,7 @@ from newsloom.records import Article
 from newsloom.summarize.text import clean_title, word_count
 from newsloom.summarize.vectors import tfidf_rows
 
+W_SUMMARY = 0.5  # closeness to the summary body, next to closeness to the other titles
 _SHOUTY = re.compile(r"\b[A-Z]{4,}\b")
 
 
@@ -47,7 +48,7 @@ def choose_headline(articles: Sequence[Article], summary_text: str) -> str:
     for k, (_, title) in enumerate(indexed):
         # Leave the title out of its own centre so a lone outlier cannot win by length.
         others = (centre * len(indexed) - title_rows[k]) / (len(indexed) - 1)
-        score = float(title_rows[k] @ others) + 0.5 * float(title_rows[k] @ summary_row)
+        score = float(title_rows[k] @ others) + W_SUMMARY * float(title_rows[k] @ summary_row)
         score -= _tone_penalty(title)
         if score > best_score + 1e-12:
             best, best_score = title, score

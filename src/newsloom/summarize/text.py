@@ -73,6 +73,13 @@ _PROMO_ANYWHERE = re.compile(
     r"(?:this|the) (?:story|article) (?:has been|was) updated",
     re.IGNORECASE,
 )
+# Literal pieces, one of which every _PROMO_ANYWHERE match contains: a cheap test that spares most
+# sentences the slow many-branch regex.
+_PROMO_TRIGGERS = (
+    "subscribe", "sign up", "newsletter", "click here", "rights reserved", "©", "copyright",
+    "originally", "download", "photo", "image:", "credit:", "getty", "cookie", "terms of",
+    "privacy policy", "follow us", "support our", "updated",
+)  # fmt: skip
 # "By Jane Roe", "BY JANE ROE AND JO DOE | Coastal Wire", "By Jane Roe, Staff Writer".
 _BYLINE = re.compile(
     r"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|AND|&|de|van|von|da))*"
@@ -87,6 +94,18 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—]|-|::|»)\s+")
+
+# ", he said." and the like: the pronoun names no one once the sentence leaves its article.
+_PRONOUN_TAIL = re.compile(
+    r",\s+(?:he|she|they|it|we)\s+(?:said|says|added|adds|noted|explained|wrote|told (?:reporters|"
+    r"the \w+|\w+))(?:\s+on\s+\w+day)?\s*(?=[.!]$)",
+    re.IGNORECASE,
+)
+# Discourse connectives that point at a sentence the summary may not show.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|yet),?\s+|(?:however|meanwhile|still|also|moreover|in addition|furthermore),\s+)",
+    re.IGNORECASE,
+)
 
 MIN_WORDS = 6
 MAX_WORDS = 55  # wire-service leads often run 40-50 words
@@ -167,13 +186,28 @@ def clean_sentence(sentence: str) -> str:
     text = strip_dateline(normalise_space(sentence))
     text = _CREDIT.sub("", text)
     text = normalise_space(text).replace(" ,", ",").replace(" .", ".")
+    text = compress(text)
     return text[:1].upper() + text[1:] if text[:1].islower() and text[:1].isalpha() else text
+
+
+def compress(sentence: str) -> str:
+    """Drop what means nothing out of context: a leading "But"/"However," and, outside
+    quotations, a trailing ", he said"."""
+    text = _CONNECTIVE.sub("", sentence, count=1)
+    if not _QUOTE_CHARS.search(text):
+        text = _PRONOUN_TAIL.sub("", text, count=1)
+    if text is not sentence and text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
 
 
 def is_boilerplate(sentence: str) -> bool:
     """True for bylines, promotions, subscription prompts, credits and similar page furniture."""
     text = normalise_space(sentence)
-    if _PROMO_START.match(text) or _PROMO_ANYWHERE.search(text):
+    if _PROMO_START.match(text):
+        return True
+    lower = text.lower()
+    if any(t in lower for t in _PROMO_TRIGGERS) and _PROMO_ANYWHERE.search(text):
         return True
     return bool(word_count(text) <= 12 and _BYLINE.match(text))
 

@@ -53,6 +53,24 @@ def centroid(rows: np.ndarray, groups: Sequence[Sequence[int]]) -> np.ndarray:
     return mean / norm if norm > 0 else mean
 
 
+def cross_support(rows: np.ndarray, groups: Sequence[Sequence[int]]) -> np.ndarray:
+    """Per row, the mean over the other groups (articles) of its best cosine to one of their rows:
+    how far the other outlets state the same thing, in any wording. Scaled to max 1."""
+    sims = rows @ rows.T
+    found = np.zeros(len(rows))
+    members = [list(g) for g in groups if len(g)]
+    if len(members) < 2:
+        return found
+    own = np.zeros(len(rows))
+    for group in members:
+        best = sims[:, group].max(axis=1)
+        found += best
+        own[group] = best[group]  # a row's own article: its best match there is itself
+    found = (found - own) / (len(members) - 1)
+    top = float(found.max())
+    return found / top if top > 0 else found
+
+
 @dataclass(frozen=True)
 class Selection:
     """Inputs MMR needs about each candidate fact (index-aligned arrays)."""
@@ -71,7 +89,7 @@ def mmr(
     *,
     count: int,
     budget: int | None = None,
-    lam: float = 0.7,
+    lam: float = 0.65,
     redundancy: float = 0.5,
     diversity_bonus: float = 0.05,
 ) -> list[int]:
@@ -81,29 +99,43 @@ def mmr(
     bonus for facts from an outlet not cited yet. Facts lexically too close to a chosen one are
     skipped outright. Ties go to the lower index, so the result is deterministic.
     """
-    picked: list[int] = []
     taken = list(chosen)
-    cited = set().union(*(sel.outlets[i] for i in taken)) if taken else set()
-    remaining = [i for i in pool if i not in set(taken)]
+    excluded = set(taken)
+    candidates = np.array([i for i in dict.fromkeys(pool) if i not in excluded], dtype=np.int64)
+    if not len(candidates) or count <= 0:
+        return []
+    cited: set[int] = set().union(*(sel.outlets[i] for i in taken)) if taken else set()
+    # Running maxima of each candidate's similarity to everything taken so far.
+    if taken:
+        taken_index = np.array(taken, dtype=np.int64)
+        lexical_max = sel.lexical[np.ix_(candidates, taken_index)].max(axis=1)
+        penalty = sel.semantic[np.ix_(candidates, taken_index)].max(axis=1)
+    else:
+        lexical_max = np.full(len(candidates), -np.inf)
+        penalty = np.zeros(len(candidates))
+    words = np.asarray(sel.words, dtype=np.float64)[candidates]
+    salience = lam * np.asarray(sel.scores, dtype=np.float64)[candidates]
+    alive = np.ones(len(candidates), dtype=bool)
+    picked: list[int] = []
     used_words = 0
-    while remaining and len(picked) < count:
-        best, best_score = -1, -np.inf
-        for i in remaining:
-            # Within budget, or overshooting it by less than stopping would undershoot it.
-            if budget is not None and picked and sel.words[i] >= 2 * (budget - used_words):
-                continue
-            if taken and float(sel.lexical[i, taken].max()) >= redundancy:
-                continue
-            penalty = float(sel.semantic[i, taken].max()) if taken else 0.0
-            bonus = diversity_bonus if sel.outlets[i] - cited else 0.0
-            score = lam * float(sel.scores[i]) - (1 - lam) * penalty + bonus
-            if score > best_score:
-                best, best_score = i, score
-        if best < 0:
+    while len(picked) < count:
+        # Within budget, or overshooting it by less than stopping would undershoot it.
+        usable = alive & (lexical_max < redundancy)
+        if budget is not None and picked:
+            usable &= words < 2 * (budget - used_words)
+        if not usable.any():
             break
+        bonus = np.array(
+            [diversity_bonus if sel.outlets[i] - cited else 0.0 for i in candidates.tolist()]
+        )
+        score = np.where(usable, salience - (1 - lam) * penalty + bonus, -np.inf)
+        at = int(np.argmax(score))  # the first maximum: ties go to the earlier pool entry
+        best = int(candidates[at])
         picked.append(best)
-        taken.append(best)
+        alive[at] = False
         cited |= sel.outlets[best]
-        used_words += sel.words[best]
-        remaining.remove(best)
+        used_words += int(sel.words[best])
+        lexical_max = np.maximum(lexical_max, sel.lexical[candidates, best])
+        fresh = sel.semantic[candidates, best]
+        penalty = fresh if len(picked) == 1 and not taken else np.maximum(penalty, fresh)
     return picked

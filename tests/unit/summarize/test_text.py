@@ -125,3 +125,30 @@ def test_rejection_reason(sentence: str, reason: str) -> None:
 )
 def test_clean_title(title: str, outlet: str, expected: str) -> None:
     assert clean_title(title, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "compressed"),
+    [
+        ("However, the gates closed at noon, he said.", "The gates closed at noon."),
+        (
+            "But the council voted 5-2 on Monday, she told reporters.",
+            "The council voted 5-2 on Monday.",
+        ),
+        ('"We are ready," he said.', '"We are ready," he said.'),
+        (
+            "The mayor, he said, was absent from the vote.",
+            "The mayor, he said, was absent from the vote.",
+        ),
+        (
+            "So far, 12 people have left the lower town.",
+            "So far, 12 people have left the lower town.",
+        ),
+        (
+            "Still water filled the inner basin overnight.",
+            "Still water filled the inner basin overnight.",
+        ),
+    ],
+)
+def test_clean_sentence_drops_connectives_and_pronoun_tails(raw: str, compressed: str) -> None:
+    assert clean_sentence(raw) == compressed

@@ -1,0 +1,59 @@
+"""``newsloom eval summarization``, ``newsloom eval grounding`` and ``newsloom bench summarize``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from newsloom.commands import CommandGroups, positive_int, print_json
+from newsloom.settings import Settings
+
+
+def register(groups: CommandGroups) -> None:
+    evs = groups.eval.add_parser(
+        "summarization", help="story summaries scored with ROUGE on a summarization JSONL file"
+    )
+    evs.add_argument("file")
+    evs.add_argument("--words", type=positive_int, default=100, help="word budget (default 100)")
+    evs.add_argument(
+        "--previous",
+        action="store_true",
+        help="summarise previous_documents first and score the update's What's new",
+    )
+    evs.set_defaults(handler=cmd_eval_summarization)
+
+    evg = groups.eval.add_parser(
+        "grounding", help="the grounding check's ROC-AUC on a factuality JSONL file"
+    )
+    evg.add_argument("file")
+    evg.set_defaults(handler=cmd_eval_grounding)
+
+    bench = groups.bench.add_parser(
+        "summarize", help="time summarising a generated 20-article story on one core"
+    )
+    bench.add_argument("--articles", type=positive_int, default=20)
+    bench.add_argument("--runs", type=positive_int, default=30)
+    bench.set_defaults(handler=cmd_bench_summarize)
+
+
+def cmd_eval_summarization(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.eval.summarization import evaluate_summarization
+
+    print_json(
+        evaluate_summarization(Path(args.file), settings, words=args.words, previous=args.previous)
+    )
+    return 0
+
+
+def cmd_eval_grounding(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.eval.grounding import evaluate_grounding
+
+    print_json(evaluate_grounding(Path(args.file)))
+    return 0
+
+
+def cmd_bench_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.bench.summarize import bench_summarize
+
+    print_json(bench_summarize(settings, articles=args.articles, runs=args.runs))
+    return 0

@@ -1,0 +1,277 @@
+"""Optional LLM backend: an OpenAI-compatible chat API writes the summary, the grounding check vets it.
+
+The prompt numbers the story's source sentences; the reply must be JSON in the summary's shape with
+every sentence citing the numbers it rests on (validated with pydantic). A sentence citing unknown
+numbers or not supported by the sentences it cites is dropped. Timeouts, HTTP errors, oversized or
+bad replies and refusals fall back to the extractive summary, with the reason logged. Bounded: one
+request timeout, a response size cap and a single retry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import httpx
+from pydantic import BaseModel, Field, ValidationError
+
+from newsloom.errors import SummarizeError
+from newsloom.records import Article, Cited, Summary
+from newsloom.settings import Settings
+from newsloom.summarize.base import Summarizer
+from newsloom.summarize.facts import candidates_of
+from newsloom.summarize.grounding import GroundingChecker
+from newsloom.summarize.vectors import Embed
+
+log = logging.getLogger(__name__)
+
+MAX_SOURCE_SENTENCES = 80
+PER_ARTICLE = 12  # the leads carry the facts; later sentences add colour and length
+MAX_REPLY_BYTES = 256_000
+_REFUSALS = ("i can't", "i cannot", "i'm sorry", "i am sorry", "i won't", "as an ai")
+
+SYSTEM_PROMPT = """You write neutral, factual news summaries from numbered source sentences.
+Use only facts stated in the sources. Every sentence must cite the numbers of the source sentences
+that state it. No opinions, no speculation, no sentence repeated across sections.
+Reply with one JSON object and nothing else:
+{"headline": "neutral, specific headline",
+ "bullets": [{"text": "...", "sources": [1]}, ...3 items],
+ "paragraphs": [[{"text": "...", "sources": [1, 4]}, ...], ...about 3 paragraphs],
+ "takeaways": [{"text": "...", "sources": [2]}, ...3 items]}"""
+
+
+class _Sentence(BaseModel):
+    text: str = Field(min_length=1, max_length=600)
+    sources: list[int] = Field(min_length=1, max_length=12)
+
+
+class _Reply(BaseModel):
+    headline: str = Field(default="", max_length=300)
+    bullets: list[_Sentence] = Field(default_factory=list, max_length=6)
+    paragraphs: list[list[_Sentence]] = Field(default_factory=list, max_length=6)
+    takeaways: list[_Sentence] = Field(default_factory=list, max_length=6)
+
+
+class LLMUnusable(SummarizeError):
+    """The LLM reply cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    texts: list[str]  # source sentence n is texts[n - 1]
+    article_ids: list[int]  # the article each numbered sentence comes from
+
+
+class LLMSummarizer:
+    """``summarize`` like the extractive summarizer; ``method`` is "llm" only when the reply passed."""
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        *,
+        fallback: Summarizer,
+        api_key: str = "",
+        checker: GroundingChecker | None = None,
+        timeout: float = 60.0,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
+        retries: int = 1,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not base_url:
+            raise SummarizeError("summarize: the LLM backend needs llm_base_url")
+        self._url = base_url.rstrip("/") + "/chat/completions"
+        self._model = model
+        self._api_key = api_key
+        self._fallback = fallback
+        self._checker = checker or GroundingChecker()
+        self._timeout = timeout
+        self._max_bytes = max_reply_bytes
+        self._retries = retries
+        self._transport = transport
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, fallback: Summarizer, embed: Embed | None = None
+    ) -> LLMSummarizer:
+        return cls(
+            settings.llm_base_url,
+            settings.llm_model,
+            fallback=fallback,
+            api_key=settings.llm_api_key,
+            checker=GroundingChecker(embed),
+            timeout=settings.total_timeout,
+        )
+
+    def summarize(
+        self,
+        story_id: int,
+        articles: Sequence[Article],
+        previous: Summary | None,
+        words: int,
+        now: datetime,
+    ) -> Summary:
+        extractive = self._fallback.summarize(story_id, articles, previous, words, now)
+        ordered = sorted(articles, key=lambda a: (a.published, a.id or 0))
+        numbered = _number_sentences(ordered)
+        if not numbered.texts:
+            return extractive
+        try:
+            reply = self._ask(numbered, words)
+            return self._grounded(reply, numbered, extractive)
+        except LLMUnusable as exc:
+            log.warning("%s; story %d keeps the extractive summary", exc, story_id)
+            return extractive
+
+    def _ask(self, numbered: _Numbered, words: int) -> _Reply:
+        """The validated reply; one retry for transport errors, 5xx and unparseable replies."""
+        last: LLMUnusable | None = None
+        for _ in range(1 + self._retries):
+            try:
+                return _parse_reply(self._post(_messages(numbered, words)))
+            except LLMUnusable as exc:
+                last = exc
+                if "refused" in str(exc) or "HTTP 4" in str(exc):
+                    break  # asking again will not change a refusal or a bad request
+        assert last is not None
+        raise last
+
+    def _post(self, messages: list[dict[str, str]]) -> bytes:
+        headers = {"Content-Type": "application/json"}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        payload = {
+            "model": self._model,
+            "messages": messages,
+            "temperature": 0,
+            "response_format": {"type": "json_object"},
+        }
+        deadline = time.monotonic() + self._timeout
+        try:
+            with (
+                httpx.Client(timeout=self._timeout, transport=self._transport) as client,
+                client.stream("POST", self._url, json=payload, headers=headers) as response,
+            ):
+                if response.status_code != 200:
+                    raise LLMUnusable(f"summarize: LLM answered HTTP {response.status_code}")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > self._max_bytes:
+                        raise LLMUnusable(f"summarize: LLM reply over {self._max_bytes} bytes")
+                    if time.monotonic() > deadline:
+                        raise LLMUnusable(f"summarize: LLM reply took over {self._timeout} s")
+                return bytes(body)
+        except httpx.TimeoutException as exc:
+            raise LLMUnusable(f"summarize: LLM timed out after {self._timeout} s") from exc
+        except httpx.HTTPError as exc:
+            raise LLMUnusable(f"summarize: LLM request failed: {exc}") from exc
+
+    def _grounded(self, reply: _Reply, numbered: _Numbered, extractive: Summary) -> Summary:
+        """Keep the sentences their cited sources support; no sentence twice across sections."""
+        seen: set[str] = set()
+        dropped: list[str] = []
+
+        def keep(items: Sequence[_Sentence]) -> tuple[Cited, ...]:
+            kept = []
+            for item in items:
+                text = " ".join(item.text.split())
+                key = text.lower()
+                cited = sorted({n for n in item.sources})
+                if (
+                    key in seen
+                    or not cited
+                    or not all(1 <= n <= len(numbered.texts) for n in cited)
+                ):
+                    dropped.append(text)
+                    continue
+                support = self._checker.check(text, [numbered.texts[n - 1] for n in cited])
+                if not support.supported:
+                    dropped.append(text)
+                    continue
+                seen.add(key)
+                ids = tuple(sorted({numbered.article_ids[n - 1] for n in cited}))
+                kept.append(Cited(text, ids))
+            return tuple(kept)
+
+        bullets = keep(reply.bullets)
+        paragraphs = tuple(p for p in (keep(p) for p in reply.paragraphs) if p)
+        takeaways = keep(reply.takeaways)
+        if dropped:
+            log.warning("summarize: dropped %d unsupported LLM sentences", len(dropped))
+        if not bullets or not paragraphs:
+            raise LLMUnusable("summarize: too few LLM sentences survived the grounding check")
+        headline = " ".join(reply.headline.split())
+        if not headline or not self._checker.check(headline, numbered.texts).supported:
+            headline = extractive.headline
+        return replace(
+            extractive,
+            headline=headline,
+            bullets=bullets,
+            paragraphs=paragraphs,
+            takeaways=takeaways,
+            method="llm",
+        )
+
+
+def _number_sentences(articles: Sequence[Article]) -> _Numbered:
+    """Up to ``PER_ARTICLE`` usable sentences per article, leads first, ``MAX_SOURCE_SENTENCES`` in all."""
+    texts: list[str] = []
+    ids: list[int] = []
+    seen: set[str] = set()
+    candidates = sorted(candidates_of(articles), key=lambda c: (c.position, c.article))
+    for candidate in candidates:
+        article_id = articles[candidate.article].id
+        if article_id is None or candidate.position >= PER_ARTICLE or candidate.text in seen:
+            continue
+        seen.add(candidate.text)
+        texts.append(candidate.text)
+        ids.append(article_id)
+        if len(texts) >= MAX_SOURCE_SENTENCES:
+            break
+    return _Numbered(texts, ids)
+
+
+def _messages(numbered: _Numbered, words: int) -> list[dict[str, str]]:
+    sources = "\n".join(f"[{n}] {text}" for n, text in enumerate(numbered.texts, start=1))
+    user = (
+        f"Source sentences:\n{sources}\n\nWrite the summary: 3 bullets, paragraphs of about "
+        f"{words} words in all, 3 takeaways. Cite source numbers for every sentence."
+    )
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
+
+
+def _parse_reply(body: bytes) -> _Reply:
+    """The chat completion's message content, validated; LLMUnusable with the reason otherwise."""
+    try:
+        envelope = json.loads(body)
+        message = envelope["choices"][0]["message"]
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise LLMUnusable("summarize: LLM response is not a chat completion") from exc
+    if not isinstance(message, dict):
+        raise LLMUnusable("summarize: LLM response is not a chat completion")
+    if message.get("refusal"):
+        raise LLMUnusable("summarize: LLM refused the request")
+    content = message.get("content")
+    if not isinstance(content, str) or not content.strip():
+        raise LLMUnusable("summarize: LLM reply is empty")
+    text = content.strip()
+    if text.startswith("```"):  # models like to fence JSON even when told not to
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        if text.lower().startswith(_REFUSALS):
+            raise LLMUnusable("summarize: LLM refused the request") from exc
+        raise LLMUnusable("summarize: LLM reply is not JSON") from exc
+    try:
+        return _Reply.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(err["msg"] for err in exc.errors()[:3])
+        raise LLMUnusable(
+            f"summarize: LLM reply does not fit the summary schema: {problems}"
+        ) from exc

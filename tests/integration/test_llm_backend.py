@@ -1,0 +1,210 @@
+"""The LLM backend against a real chat-completions server on 127.0.0.1 with scripted replies."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+
+import pytest
+
+from newsloom.records import Summary
+from newsloom.settings import Settings
+from newsloom.summarize import ExtractiveSummarizer, build_summarizer
+from newsloom.summarize.llm import LLMSummarizer
+from tests.unit.summarize.fictional_stories import T0, barrier_story
+
+STALL_SECONDS = 1.5
+WRONG = 12  # a source sentence the good reply does not use
+INVENTED = "Mayor Oskar Lind announced 55 new ferries for the estuary on Friday."
+
+
+def sources_of(prompt: str) -> dict[int, str]:
+    return {int(n): text for n, text in re.findall(r"^\[(\d+)\] (.+)$", prompt, re.MULTILINE)}
+
+
+def good_reply(sources: dict[int, str], extra: list[dict[str, Any]] | None = None) -> dict:
+    def item(n: int) -> dict[str, Any]:
+        return {"text": sources[n], "sources": [n]}
+
+    return {
+        "headline": "Port Elling tidal barrier closes for the first time",
+        "bullets": [item(1), item(2), item(3), *(extra or [])],
+        "paragraphs": [[item(4), item(5)], [item(6), item(7)]],
+        "takeaways": [item(8), item(9), item(1)],  # item(1) repeats a bullet: must be dropped
+    }
+
+
+def completion(content: str | None, refusal: str | None = None) -> dict:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if refusal:
+        message["refusal"] = refusal
+    return {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "message": message}]}
+
+
+class ScriptedChat(BaseHTTPRequestHandler):
+    """``/<scenario>/v1/chat/completions``; the scenario decides the reply."""
+
+    calls: ClassVar[Counter[str]] = Counter()
+    requests: ClassVar[list[dict[str, Any]]] = []
+    wrong_text = ""
+
+    def log_message(self, *args: Any) -> None:  # keep test output quiet
+        pass
+
+    def do_POST(self) -> None:
+        scenario = self.path.strip("/").split("/")[0]
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).calls[scenario] += 1
+        type(self).requests.append({"scenario": scenario, "auth": self.headers["Authorization"]})
+        sources = sources_of(body["messages"][-1]["content"])
+        type(self).wrong_text = sources[WRONG]
+        if scenario == "good":
+            self._json(completion(json.dumps(good_reply(sources))))
+        elif scenario == "fenced":
+            self._json(completion("```json\n" + json.dumps(good_reply(sources)) + "\n```"))
+        elif scenario == "wrong_sources":
+            wrong = {"text": sources[WRONG], "sources": [1]}  # true, but not what [1] says
+            self._json(completion(json.dumps(good_reply(sources, [wrong]))))
+        elif scenario == "invented":
+            made_up = {"text": INVENTED, "sources": [1]}
+            self._json(completion(json.dumps(good_reply(sources, [made_up]))))
+        elif scenario == "all_invented":
+            reply = {"bullets": [{"text": INVENTED, "sources": [1]}], "paragraphs": []}
+            self._json(completion(json.dumps(reply)))
+        elif scenario == "bad_json":
+            self._json(completion('{"bullets": [ this is not json'))
+        elif scenario == "wrong_schema":
+            self._json(completion(json.dumps({"bullets": "three of them"})))
+        elif scenario == "refusal":
+            self._json(completion(None, refusal="I can't help with that."))
+        elif scenario == "refusal_text":
+            self._json(completion("I'm sorry, but I cannot summarise these articles."))
+        elif scenario == "stall":
+            time.sleep(STALL_SECONDS)
+            self._json(completion(json.dumps(good_reply(sources))))
+        elif scenario == "huge":
+            self._json(completion("x" * 300_000))
+        else:
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    def _json(self, payload: dict) -> None:
+        data = json.dumps(payload).encode()
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (the stall scenario)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedChat)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def summarize(base: str, scenario: str, **options: Any) -> Summary:
+    llm = LLMSummarizer(
+        f"{base}/{scenario}/v1",
+        "test-model",
+        fallback=ExtractiveSummarizer(),
+        api_key="secret-test-key",
+        timeout=options.pop("timeout", 5.0),
+        **options,
+    )
+    return llm.summarize(7, barrier_story(), None, 120, T0)
+
+
+def all_cited(summary: Summary) -> list[str]:
+    texts = [*summary.bullets, *summary.takeaways]
+    texts += [c for paragraph in summary.paragraphs for c in paragraph]
+    return [c.text for c in texts]
+
+
+@pytest.fixture()
+def extractive() -> Summary:
+    return ExtractiveSummarizer().summarize(7, barrier_story(), None, 120, T0)
+
+
+@pytest.mark.parametrize("scenario", ["good", "fenced"])
+def test_grounded_reply_is_used(server: str, scenario: str) -> None:
+    summary = summarize(server, scenario)
+    assert summary.method == "llm"
+    assert summary.headline == "Port Elling tidal barrier closes for the first time"
+    assert len(summary.bullets) == 3 and len(summary.paragraphs) == 2
+    assert len(summary.takeaways) == 2  # the repeated bullet was dropped
+    texts = all_cited(summary)
+    assert len(texts) == len(set(texts))
+    assert all(c.article_ids for c in summary.bullets)
+    assert ScriptedChat.requests[-1]["auth"] == "Bearer secret-test-key"
+
+
+@pytest.mark.parametrize("scenario", ["wrong_sources", "invented"])
+def test_unsupported_sentences_are_dropped(
+    server: str, scenario: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsloom.summarize.llm"):
+        summary = summarize(server, scenario)
+    assert summary.method == "llm"
+    assert len(summary.bullets) == 3
+    assert INVENTED not in all_cited(summary)
+    assert ScriptedChat.wrong_text not in all_cited(summary)
+    assert any(r.getMessage().startswith("summarize: dropped") for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "reason", "requests"),
+    [
+        ("all_invented", "too few LLM sentences", 1),
+        ("bad_json", "not JSON", 2),
+        ("wrong_schema", "does not fit the summary schema", 2),
+        ("refusal", "refused", 1),
+        ("refusal_text", "refused", 1),
+        ("stall", "timed out", 2),
+        ("huge", "reply over", 2),
+        ("error500", "HTTP 500", 2),
+    ],
+)
+def test_failures_fall_back_to_the_extractive_summary(
+    server: str,
+    extractive: Summary,
+    caplog: pytest.LogCaptureFixture,
+    scenario: str,
+    reason: str,
+    requests: int,
+) -> None:
+    before = ScriptedChat.calls[scenario]
+    timeout = 0.5 if scenario == "stall" else 5.0
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="newsloom.summarize.llm"):
+        summary = summarize(server, scenario, timeout=timeout)
+    assert summary == extractive  # method "extractive", every section as the fallback made it
+    assert ScriptedChat.calls[scenario] - before == requests  # one retry at most
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("summarize: ") and reason in m for m in messages), messages
+    if scenario == "stall":
+        assert time.monotonic() - started < 2 * STALL_SECONDS
+
+
+def test_settings_switch_the_pipeline_to_the_llm_backend(server: str) -> None:
+    assert isinstance(build_summarizer(Settings()), ExtractiveSummarizer)
+    settings = Settings(llm_base_url=f"{server}/good/v1", llm_model="m", llm_api_key="k")
+    summarizer = build_summarizer(settings)
+    assert isinstance(summarizer, LLMSummarizer)
+    assert summarizer.summarize(7, barrier_story(), None, 120, T0).method == "llm"

@@ -1,0 +1,55 @@
+"""Every demo story gets the story page's shape from the default summarizer."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsloom.demo.newsroom import DemoStory, load_newsroom
+from newsloom.pipeline.stories import paragraph_budget
+from newsloom.records import Article, Summary
+from newsloom.settings import Settings
+from newsloom.summarize import build_summarizer
+
+NOW = datetime(2031, 1, 10, tzinfo=UTC)
+STORIES = load_newsroom().stories
+
+
+def articles_of(story: DemoStory) -> list[Article]:
+    originals = [a for a in story.articles if a.copy_of is None]
+    outlets = sorted({a.outlet for a in originals})
+    return [
+        Article(
+            id=index + 1,
+            source_id=outlets.index(a.outlet) + 1,
+            url=f"https://{a.outlet}.example{a.path}",
+            canonical_url=f"https://{a.outlet}.example{a.path}",
+            title=a.title,
+            text="\n\n".join(a.paragraphs),
+            lead=a.lead,
+            published=NOW - timedelta(minutes=a.offset_minutes),
+            fetched_at=NOW,
+            outlet=a.outlet,
+        )
+        for index, a in enumerate(originals)
+    ]
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
+def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
+    articles = articles_of(story)
+    settings = Settings()
+    words = paragraph_budget(settings, articles)  # the budget the pipeline gives
+    summary: Summary = build_summarizer(settings).summarize(1, articles, None, words, NOW)
+    sentences = [
+        *summary.bullets,
+        *(c for paragraph in summary.paragraphs for c in paragraph),
+        *summary.takeaways,
+    ]
+    assert summary.headline
+    assert len(summary.bullets) == 3
+    assert len(summary.takeaways) == 3
+    assert 2 <= len(summary.paragraphs) <= 4
+    texts = [c.text for c in sentences]
+    assert len(texts) == len(set(texts)), "a sentence repeats across sections"
+    ids = {a.id for a in articles}
+    assert all(c.article_ids and set(c.article_ids) <= ids for c in sentences)

@@ -1,0 +1,103 @@
+"""The grounding check on fictional claims: what overlap misses, the check must catch."""
+
+import numpy as np
+import pytest
+
+from newsloom.summarize.grounding import GroundingChecker, numbers_in, source_sentences, stem
+
+SOURCES = [
+    "The Port Elling tidal barrier closed for the first time on Tuesday as a storm surge of "
+    "3.2 metres hit the estuary.",
+    "Mayor Ilse Varga said the barrier had protected about 18,000 homes in the lower town.",
+    "Engineers lowered the twelve steel gates in 40 minutes.",
+]
+
+
+@pytest.fixture(scope="module")
+def checker() -> GroundingChecker:
+    return GroundingChecker()
+
+
+def test_copied_sentence_is_fully_supported(checker: GroundingChecker) -> None:
+    support = checker.check(SOURCES[2], SOURCES)
+    assert support.supported and support.score == pytest.approx(1.0)
+    assert support.aligned[0] == 2
+
+
+def test_paraphrase_with_known_facts_is_supported(checker: GroundingChecker) -> None:
+    claim = "The barrier protected roughly 18,000 homes in the lower town, Varga said."
+    support = checker.check(claim, SOURCES)
+    assert support.supported, support
+    assert support.aligned[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("claim", "field", "value"),
+    [
+        ("Engineers lowered the twelve steel gates in 55 minutes.", "numbers", "55"),
+        ("Mayor Oskar Lind said the barrier had protected about 18,000 homes.", "names", "Oskar"),
+        ("The tidal barrier did not close on Tuesday as the storm surge hit.", "negation", True),
+    ],
+)
+def test_invented_number_name_or_negation_fails(
+    checker: GroundingChecker, claim: str, field: str, value: object
+) -> None:
+    support = checker.check(claim, SOURCES)
+    found = getattr(support, field)
+    assert (value in found) if isinstance(found, tuple) else found == value
+    assert not support.supported
+
+
+def test_invented_sentence_scores_below_a_supported_one(checker: GroundingChecker) -> None:
+    invented = checker.check("Fishermen blamed the harbour master for flooding the quay.", SOURCES)
+    copied = checker.check(SOURCES[0], SOURCES)
+    assert invented.novel and not invented.supported
+    assert invented.score < copied.score
+
+
+def test_lower_cased_tokenised_text_is_matched(checker: GroundingChecker) -> None:
+    claim = "mayor ilse varga 's barrier protected about 18,000 homes ."
+    support = checker.check(claim, SOURCES)
+    assert not support.names and not support.numbers
+    assert support.supported
+
+
+def test_score_text_ranks_the_faithful_summary_first(checker: GroundingChecker) -> None:
+    article = " ".join(SOURCES)
+    faithful = "The barrier closed on Tuesday. Engineers lowered the twelve steel gates."
+    unfaithful = "The barrier collapsed on Friday. Volunteers lowered 30 wooden gates."
+    assert checker.score_text(faithful, article) > checker.score_text(unfaithful, article)
+
+
+def test_embedder_adds_semantic_alignment() -> None:
+    calls: list[int] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        rows = np.zeros((len(texts), 16))
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                rows[i, sum(map(ord, word)) % 16] += 1.0
+        return rows
+
+    support = GroundingChecker(embed).check(SOURCES[1], SOURCES)
+    assert calls == [3, 1]  # sources once, then the claim
+    assert support.supported and support.similarity == pytest.approx(1.0)
+
+
+def test_no_sources_supports_nothing(checker: GroundingChecker) -> None:
+    assert not checker.check("The gates closed on Tuesday.", []).supported
+
+
+def test_helpers() -> None:
+    assert numbers_in(["18,000", "3.2", "39-year-old", "twelve", "gates"]) == {
+        "18000",
+        "3.2",
+        "39",
+        "12",
+    }
+    assert stem("closed") == stem("closes") == stem("closing")
+    assert source_sentences("The gates held.The town was safe.") == [
+        "The gates held.",
+        "The town was safe.",
+    ]
