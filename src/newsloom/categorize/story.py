@@ -1,20 +1,29 @@
-"""A story's category: the vote of its sources' declared sections, else an optional classifier."""
+"""A story's category: the vote of its sources' declared sections, else a classifier's."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from newsloom.categorize.taxonomy import GENERAL, SLUGS, normalise_section
 from newsloom.records import Article
 
 
+@runtime_checkable
 class Classifier(Protocol):
-    """Predicts a taxonomy slug and a confidence (0..1) for each article, scikit-learn style.
+    """Gives a taxonomy slug and a confidence (0..1) for each article.
 
-    Used for articles whose feed declares no usable section (general feeds).
+    Used for articles whose feed declares no usable section (general feeds);
+    ``newsloom.categorize.classifier.CategoryClassifier`` is the product's one.
     """
+
+    def classify(self, articles: Sequence[Article]) -> list[tuple[str, float]]: ...
+
+
+@runtime_checkable
+class ArticlePredictor(Protocol):
+    """The older form of ``Classifier``: ``predict(articles) -> [(slug, confidence)]``."""
 
     def predict(self, items: Sequence[Article]) -> list[tuple[str, float]]: ...
 
@@ -22,7 +31,7 @@ class Classifier(Protocol):
 def categorize_story(
     articles: Sequence[Article],
     sections: Mapping[int, str],
-    classifier: Classifier | None = None,
+    classifier: Classifier | ArticlePredictor | None = None,
     *,
     min_confidence: float = 0.5,
 ) -> str:
@@ -30,9 +39,11 @@ def categorize_story(
 
     Each article votes with its source's declared section (``sections``: source_id -> section),
     normalised to a slug. Specific categories beat "general": the most voted specific slug wins,
-    ties broken by taxonomy order. Articles without a specific section are passed to
-    ``classifier`` when one is given; its predictions below ``min_confidence`` are ignored and
-    the others vote with their confidence as weight. With no vote at all the story is "general".
+    ties broken by taxonomy order. Articles without a specific section (general feeds) are
+    passed to ``classifier`` when one is given; its predictions below ``min_confidence`` (and
+    "general" ones) are ignored and the others vote with their confidence as weight, so one
+    declared section outweighs any single prediction. With no vote at all the story is
+    "general": never empty.
     """
     votes: defaultdict[str, float] = defaultdict(float)
     unlabelled: list[Article] = []
@@ -43,7 +54,11 @@ def categorize_story(
         else:
             unlabelled.append(article)
     if classifier is not None and unlabelled:
-        for label, confidence in classifier.predict(unlabelled):
+        if isinstance(classifier, Classifier):
+            predictions = classifier.classify(unlabelled)
+        else:
+            predictions = classifier.predict(unlabelled)
+        for label, confidence in predictions:
             if label in SLUGS and label != GENERAL and confidence >= min_confidence:
                 votes[label] += confidence
     if not votes:

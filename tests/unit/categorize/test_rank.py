@@ -79,3 +79,53 @@ def test_negative_counts_are_rejected() -> None:
         score(outlets=-1)
     with pytest.raises(ValueError, match=r"^rank:"):
         score(weights=(1.0, -0.5))
+
+
+def test_stored_importance_is_importance_at_the_last_article() -> None:
+    from newsloom.categorize.rank import stored_importance
+
+    stored = stored_importance(
+        n_outlets=3, n_articles=6, first_seen=NOW - 14 * H, last_updated=NOW - 10 * H
+    )
+    assert stored == pytest.approx(math.log(8))  # decay 1, velocity of the 4 h before it
+    # Evaluated 10 h later, the velocity has left the window as well as the decay set in.
+    assert score(first=14, last=10) == pytest.approx(math.log(4) * 0.5 ** (10 / 12))
+
+
+def test_current_importance_decays_the_stored_value() -> None:
+    from newsloom.categorize.rank import current_importance, decay
+
+    assert decay(NOW, NOW) == 1.0 and decay(NOW + H, NOW) == 1.0
+    assert decay(NOW - 12 * H, NOW) == pytest.approx(0.5)
+    assert current_importance(2.0, NOW - 24 * H, NOW) == pytest.approx(0.5)
+    assert current_importance(-1.0, NOW, NOW) == 0.0
+
+
+def test_rank_key_orders_like_current_importance_at_any_time() -> None:
+    from newsloom.categorize.rank import current_importance, rank_key
+
+    stories = [(0.9, NOW - 1 * H), (0.5, NOW - 2 * H), (3.0, NOW - 30 * H), (0.1, NOW)]
+    by_key = sorted(stories, key=lambda s: rank_key(*s), reverse=True)
+    for later in (0, 5, 100):
+        at = NOW + later * H
+        by_value = sorted(stories, key=lambda s: current_importance(s[0], s[1], at), reverse=True)
+        assert by_value == by_key
+    assert rank_key(0.0, NOW) == -math.inf
+    assert rank_key(1e-300, NOW - 100_000 * H) > -math.inf  # no underflow, however old
+
+
+def test_outlet_weights_for_hosts_and_their_subdomains() -> None:
+    from newsloom.categorize.rank import outlet_weights_for
+
+    configured = {"gazette.example": 2.0, "blog.example": 0.5, "news.blog.example": 0.8}
+    hosts = [
+        "www.gazette.example",
+        "gazette.example",
+        "news.blog.example",
+        "x.blog.example",
+        "o.example",
+    ]
+    assert outlet_weights_for(hosts, configured) == (2.0, 2.0, 0.8, 0.5, 1.0)
+    assert outlet_weights_for(["A.Example", "a.example"], {}) == (1.0,)  # distinct hosts only
+    with pytest.raises(ValueError, match=r"^rank:"):
+        outlet_weights_for(["bad.example"], {"bad.example": -1.0})
