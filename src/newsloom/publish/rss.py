@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 GENERATOR = "newsloom"
 
@@ -22,10 +24,18 @@ class FeedItem:
     """One <item>: a story as an outgoing feed shows it."""
 
     title: str
-    link: str  # absolute URL of the story page; also the guid (isPermaLink)
+    link: str  # absolute URL of the story page
     published: datetime
-    description: str = ""  # plain text
+    description: str = ""  # plain text (HTML-escaped where a format reads it as HTML)
     categories: tuple[str, ...] = ()
+    guid: str = ""  # permanent absolute URL that identifies the item; "" = the link
+    updated: datetime | None = None
+    content_html: str = ""  # an HTML fragment whose text the caller escaped
+    language: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.guid or self.link
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class FeedChannel:
     self_url: str  # absolute URL of the feed itself (atom:link rel="self")
     language: str = "en"
     built: datetime | None = None  # lastBuildDate; None = newest item's date
+    icon: str = ""  # absolute URL of an icon, optional
 
 
 def xml_text(text: str) -> str:
@@ -58,6 +69,7 @@ def _child(parent: ET.Element, tag: str, text: str, **attrib: str) -> ET.Element
 def render_rss(channel: FeedChannel, items: Sequence[FeedItem]) -> bytes:
     """The RSS 2.0 document (UTF-8 bytes with an XML declaration) for ``items`` in given order."""
     ET.register_namespace("atom", ATOM_NS)
+    ET.register_namespace("content", CONTENT_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     head = ET.SubElement(rss, "channel")
     _child(head, "title", channel.title)
@@ -80,10 +92,13 @@ def render_rss(channel: FeedChannel, items: Sequence[FeedItem]) -> bytes:
         _child(entry, "title", item.title)
         _child(entry, "link", item.link)
         if item.description:
-            _child(entry, "description", item.description)
+            # RSS readers take <description> as HTML: escape the text so it stays text.
+            _child(entry, "description", html.escape(item.description, quote=False))
+        if item.content_html:
+            _child(entry, f"{{{CONTENT_NS}}}encoded", item.content_html)
         for category in item.categories:
             _child(entry, "category", category)
-        _child(entry, "guid", item.link, isPermaLink="true")
+        _child(entry, "guid", item.id, isPermaLink="true")
         _child(entry, "pubDate", rfc822(item.published))
     ET.indent(rss)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)

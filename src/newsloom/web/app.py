@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,8 +17,8 @@ from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.web import api, feeds, pages
-from newsloom.web.context import STATIC_DIR, make_templates, render
+from newsloom.web import api, api_write, apidocs, feeds, pages, search
+from newsloom.web.context import STATIC_DIR, make_templates, render, system_clock
 from newsloom.web.urls import category_path
 from newsloom.web.views import Catalog, CategoryLink, load_catalog
 
@@ -35,8 +36,15 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    """The web app over ``store``; opens (and on shutdown closes) its own store when None."""
+def create_app(
+    settings: Settings,
+    store: Store | None = None,
+    clock: Callable[[], datetime] = system_clock,
+) -> FastAPI:
+    """The web app over ``store``; opens (and on shutdown closes) its own store when None.
+
+    ``clock`` gives "now" (aware UTC) to whatever depends on it: the archive's last day, search.
+    """
     owned = store is None
 
     @asynccontextmanager
@@ -48,13 +56,14 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app = FastAPI(
         title=settings.site_title,
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's docs pull JavaScript from a CDN; /api is served instead
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
     app.state.settings = settings
     app.state.store = store if store is not None else Store.open(settings)
     app.state.templates = make_templates(settings)
+    app.state.clock = clock
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
@@ -62,7 +71,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(api_write.router)
+    app.include_router(apidocs.router)
     app.include_router(feeds.router)
+    app.include_router(search.router)
     app.include_router(pages.router)  # last: its "/{category}" routes catch everything else
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
@@ -109,6 +121,10 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
         )
     if exc.status_code == 404:
         return _error_page(request, 404, "Page not found", "There is no page at this address.")
+    if exc.status_code == 410:
+        return _error_page(
+            request, 410, "Story removed", "This story was removed and is no longer available."
+        )
     return _error_page(request, exc.status_code, "Request failed", str(exc.detail))
 
 

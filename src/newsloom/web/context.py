@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,16 @@ def make_templates(settings: Settings) -> Environment:
 def app_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def app_now(request: Request) -> datetime:
+    """The app's clock (``create_app(clock=...)``): aware UTC."""
+    clock: Callable[[], datetime] = request.app.state.clock
+    return clock()
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def app_settings(request: Request) -> Settings:

@@ -1,74 +1,228 @@
-"""Server-rendered HTML pages: home, category, story (and their canonical redirects)."""
+"""Server-rendered HTML pages: home, category, story, outlets and the archive (with redirects)."""
 
 from __future__ import annotations
 
 import math
+from datetime import UTC, date, datetime, timedelta
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Connection
 
 import newsloom.store as db
-from newsloom.web.context import app_store, render
-from newsloom.web.urls import category_path, slugify, split_slug_id
-from newsloom.web.views import live_story, load_catalog, story_card, story_page
+import newsloom.store.browse as browse
+from newsloom.web.context import app_now, app_store, render
+from newsloom.web.ranking import top_story_ids
+from newsloom.web.urls import (
+    SourceId,
+    StoryId,
+    archive_path,
+    category_path,
+    slugify,
+    source_path,
+    split_slug_id,
+)
+from newsloom.web.views import (
+    Catalog,
+    CategoryLink,
+    Lookup,
+    StoryCard,
+    cards_by_ids,
+    find_story,
+    load_catalog,
+    story_card,
+    story_cards,
+    story_page,
+)
 
+TOP_STORIES = 5
 HOME_STORIES_PER_SECTION = 6
 CATEGORY_PAGE_SIZE = 20
+SOURCE_PAGE_SIZE = 20
+ARCHIVE_DAY_LIMIT = 200
+MAX_PAGE = 100_000
 DISCLAIMER = (
     "This story has been auto-aggregated and auto-summarised by a computer program. "
     "It has not been edited or written by a person."
 )
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # HTML pages: the OpenAPI schema is the API's
+
+
+class GoneError(HTTPException):
+    """A story that existed and was removed: the 410 page."""
+
+    def __init__(self, story_id: int) -> None:
+        super().__init__(410, f"web: story {story_id} was removed")
+
+
+def _home_sections(
+    conn: Connection, catalog: Catalog, shown: set[int]
+) -> list[tuple[CategoryLink, list[int]]]:
+    """Each category's best stories, leaving out those already in the top block."""
+    sections: list[tuple[CategoryLink, list[int]]] = []
+    ceilings = browse.importance_ceilings(conn)
+    for category in catalog.categories:
+        if category.slug not in ceilings:
+            continue  # no story at all
+        ids = top_story_ids(
+            conn,
+            limit=HOME_STORIES_PER_SECTION + len(shown),
+            category=category.slug,
+            ceiling=ceilings[category.slug],
+        )
+        ids = [i for i in ids if i not in shown][:HOME_STORIES_PER_SECTION]
+        if ids:
+            sections.append((category, ids))
+    return sections
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     with app_store(request).read() as conn:
         catalog = load_catalog(conn)
-        sections = []
-        for category in catalog.categories:
-            stories = db.list_stories(conn, category=category.slug, limit=HOME_STORIES_PER_SECTION)
-            if stories:
-                cards = [story_card(conn, s, catalog) for s in stories]
-                sections.append((category, cards))
+        top_ids = top_story_ids(conn, limit=TOP_STORIES)
+        sections = _home_sections(conn, catalog, set(top_ids))
+        every = [*top_ids, *(i for _, ids in sections for i in ids)]
+        cards = {c.id: c for c in cards_by_ids(conn, every, catalog)}
+    top = [cards[i] for i in top_ids if i in cards]
+    grouped = [(c, [cards[i] for i in ids if i in cards]) for c, ids in sections]
     return render(
         request,
         "home.html",
-        {"catalog": catalog, "sections": sections, "canonical": "/"},
+        {"catalog": catalog, "top": top, "sections": grouped, "canonical": "/"},
     )
 
 
 @router.get("/story/{story_id}")
-def story_by_id(request: Request, story_id: int) -> Response:
+def story_by_id(request: Request, story_id: StoryId) -> Response:
     with app_store(request).read() as conn:
-        story = live_story(conn, story_id)
+        lookup, story = find_story(conn, story_id)
         if story is None:
             raise HTTPException(404, f"web: no story {story_id}")
+        if lookup is Lookup.REMOVED:
+            raise GoneError(story_id)
         card = story_card(conn, story, load_catalog(conn))
     return RedirectResponse(card.path, status_code=301)
 
 
-@router.get("/{category}", response_class=HTMLResponse)
-def category_page(
-    request: Request, category: str, page: int = Query(1, ge=1, le=100_000)
+@router.get("/sources", response_class=HTMLResponse)
+def sources_index(request: Request) -> HTMLResponse:
+    with app_store(request).read() as conn:
+        catalog = load_catalog(conn)
+        outlets = db.list_sources(conn)
+        counts = browse.source_article_counts(conn)
+    rows = sorted(
+        ((s, counts.get(s.id or 0, 0)) for s in outlets), key=lambda r: (r[0].title.lower(), r[1])
+    )
+    return render(
+        request,
+        "sources.html",
+        {"catalog": catalog, "rows": rows, "canonical": "/sources"},
+    )
+
+
+def _pages(total: int, size: int, page: int) -> int:
+    pages = max(1, math.ceil(total / size))
+    if page > pages:
+        raise HTTPException(404, f"web: there are {pages} page(s)")
+    return pages
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse)
+def source_page(
+    request: Request, source_id: SourceId, page: int = Query(1, ge=1, le=MAX_PAGE)
 ) -> HTMLResponse:
     with app_store(request).read() as conn:
         catalog = load_catalog(conn)
+        source = db.get_source(conn, source_id)
+        if source is None:
+            raise HTTPException(404, f"web: no source {source_id}")
+        total = browse.count_stories_of_source(conn, source_id)
+        pages = _pages(total, SOURCE_PAGE_SIZE, page)
+        found = browse.stories_of_source(
+            conn, source_id, limit=SOURCE_PAGE_SIZE, offset=(page - 1) * SOURCE_PAGE_SIZE
+        )
+        cards = story_cards(conn, found, catalog)
+    path = source_path(source_id)
+    return render(
+        request,
+        "source.html",
+        {
+            "catalog": catalog,
+            "source": source,
+            "cards": cards,
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "prev_path": source_path(source_id, page - 1) if page > 1 else None,
+            "next_path": source_path(source_id, page + 1) if page < pages else None,
+            "canonical": source_path(source_id, page) if page > 1 else path,
+            "page_lang": source.language or "en",
+        },
+    )
+
+
+@router.get("/archive")
+def archive_today(request: Request) -> Response:
+    return RedirectResponse(archive_path(app_now(request).date()), status_code=302)
+
+
+@router.get("/archive/{day}", response_class=HTMLResponse)
+def archive_day(request: Request, day: str) -> HTMLResponse:
+    try:
+        when = date.fromisoformat(day)
+    except ValueError as exc:
+        raise HTTPException(404, f"web: no archive page {day!r} (want YYYY-MM-DD)") from exc
+    if len(day) != 10 or when > app_now(request).date():
+        raise HTTPException(404, f"web: no archive page {day!r}")
+    start = datetime(when.year, when.month, when.day, tzinfo=UTC)
+    with app_store(request).read() as conn:
+        catalog = load_catalog(conn)
+        found = browse.first_seen_between(
+            conn, start, start + timedelta(days=1), limit=ARCHIVE_DAY_LIMIT
+        )
+        cards = story_cards(conn, found, catalog)
+    by_category: dict[str, list[StoryCard]] = {}
+    for card in cards:
+        by_category.setdefault(card.category.slug, []).append(card)
+    sections = [(c, by_category[c.slug]) for c in catalog.categories if c.slug in by_category]
+    following = when + timedelta(days=1)
+    return render(
+        request,
+        "archive.html",
+        {
+            "catalog": catalog,
+            "day": when,
+            "sections": sections,
+            "total": len(cards),
+            "prev_path": archive_path(when - timedelta(days=1)),
+            "next_path": archive_path(following) if following <= app_now(request).date() else None,
+            "canonical": archive_path(when),
+        },
+    )
+
+
+@router.get("/{category}", response_class=HTMLResponse)
+def category_page(
+    request: Request, category: str, page: int = Query(1, ge=1, le=MAX_PAGE)
+) -> Response:
+    with app_store(request).read() as conn:
+        catalog = load_catalog(conn)
         link = catalog.get(category)
+        if link is None and (lowered := catalog.get(category.lower())) is not None:
+            return RedirectResponse(category_path(lowered.slug, page), status_code=301)
         if link is None:
             raise HTTPException(404, f"web: no category {category!r}")
-        total = db.count_stories(conn, category=link.slug)
-        pages = max(1, math.ceil(total / CATEGORY_PAGE_SIZE))
-        if page > pages:
-            raise HTTPException(404, f"web: {link.name} has {pages} page(s)")
-        stories = db.list_stories(
+        total = browse.count_recent_stories(conn, category=link.slug)
+        pages = _pages(total, CATEGORY_PAGE_SIZE, page)
+        found = browse.recent_stories(
             conn,
             category=link.slug,
             limit=CATEGORY_PAGE_SIZE,
             offset=(page - 1) * CATEGORY_PAGE_SIZE,
         )
-        cards = [story_card(conn, s, catalog) for s in stories]
+        cards = story_cards(conn, found, catalog)
     return render(
         request,
         "category.html",
@@ -82,6 +236,7 @@ def category_page(
             "prev_path": category_path(link.slug, page - 1) if page > 1 else None,
             "next_path": category_path(link.slug, page + 1) if page < pages else None,
             "canonical": category_path(link.slug, page),
+            "feed_slug": link.slug,
         },
     )
 
@@ -93,9 +248,11 @@ def story(request: Request, category: str, slug_id: str) -> Response:
         raise HTTPException(404, f"web: no page {request.url.path}")
     slug, story_id = parsed
     with app_store(request).read() as conn:
-        found = live_story(conn, story_id)
+        lookup, found = find_story(conn, story_id)
         if found is None:
             raise HTTPException(404, f"web: no story {story_id}")
+        if lookup is Lookup.REMOVED:
+            raise GoneError(story_id)
         catalog = load_catalog(conn)
         view = story_page(conn, found, catalog)
     card = view.card
@@ -110,5 +267,7 @@ def story(request: Request, category: str, slug_id: str) -> Response:
             "card": card,
             "disclaimer": DISCLAIMER,
             "canonical": card.path,
+            "page_lang": card.language or "en",
+            "feed_slug": card.category.slug,
         },
     )

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from typing import Annotated
+
+from fastapi import Path
 
 MAX_SLUG_CHARS = 80
+MAX_ID = 2**63 - 1  # ids are SQL BIGINT at most; larger numbers name nothing
 FALLBACK_SLUG = "story"
 # "/{category}/{slug}-{id}": the id is the trailing number, the slug may itself contain digits.
 _SLUG_ID = re.compile(r"^(?:(?P<slug>.*)-)?(?P<id>[0-9]{1,18})$")
@@ -32,6 +37,10 @@ def split_slug_id(segment: str) -> tuple[str, int] | None:
     return match.group("slug") or "", int(match.group("id"))
 
 
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="A story id.")]
+SourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="A source (outlet) id.")]
+
+
 def story_path(category: str, headline: str, story_id: int) -> str:
     return f"/{category}/{slugify(headline)}-{story_id}"
 
@@ -42,3 +51,11 @@ def category_path(category: str, page: int = 1) -> str:
 
 def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + path
+
+
+def source_path(source_id: int, page: int = 1) -> str:
+    return f"/sources/{source_id}" if page <= 1 else f"/sources/{source_id}?page={page}"
+
+
+def archive_path(day: date) -> str:
+    return f"/archive/{day.isoformat()}"

@@ -1,23 +1,38 @@
-"""View models: what a page or API response shows, read from the store in one place.
+"""View models: what a page or API response shows, read from the store in a few batched queries.
 
 Only titles, links, outlets, times and the summary leave this module; never an article's text.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import Enum
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection
 
 import newsloom.store as db
+import newsloom.store.browse as browse
 from newsloom.categorize.taxonomy import GENERAL, TAXONOMY
 from newsloom.records import Article, Category, Cited, Story, Summary
+from newsloom.store.browse import CardSummary
 from newsloom.web.urls import category_path, story_path
 
-MAX_MERGE_HOPS = 8
+RELATED_STORIES = 5
+RELATED_CANDIDATES = 60  # stories read on each side of the story's update time
+RELATED_WINDOW = timedelta(days=7)
+MIN_SHARED_TERMS = 2
+_WORD = re.compile(r"[^\W_]{3,}")
+_STOPWORDS = frozenset(
+    "the and for with from that this are was were has have had will not but its into after over "
+    "new says said than more about what when who how why their they them his her our you all "
+    "out off two one can may could would should been being also just".split()
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,9 @@ class ArticleRef:
     title: str
     url: str
     outlet: str
+    source_id: int
     published: datetime
+    language: str
 
 
 @dataclass(frozen=True)
@@ -80,15 +97,34 @@ class StoryCard:
     path: str
     category: CategoryLink
     bullets: tuple[str, ...]
-    outlets: int
+    outlets: int  # distinct outlets, copies included
     articles: int
     updated: datetime
     first_seen: datetime
     importance: float
+    language: str
 
     @property
     def first_bullet(self) -> str:
         return self.bullets[0] if self.bullets else ""
+
+    @property
+    def single_source(self) -> bool:
+        return self.outlets <= 1
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    id: int
+    headline: str
+    path: str
+
+
+@dataclass(frozen=True)
+class VersionStamp:
+    version: int
+    created: datetime
+    headline: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +135,16 @@ class StoryPage:
     takeaways: tuple[Sentence, ...]
     whats_new: tuple[Sentence, ...]
     sources: tuple[SourceEntry, ...]
+    first_reported: ArticleRef | None  # the earliest article, copies included
+    related: tuple[RelatedLink, ...]
+    versions: tuple[VersionStamp, ...]
     summary: Summary | None
+
+
+class Lookup(Enum):
+    FOUND = "found"
+    MISSING = "missing"  # no such story: 404
+    REMOVED = "removed"  # the story exists but holds no article any more: 410
 
 
 def load_catalog(conn: Connection) -> Catalog:
@@ -116,6 +161,15 @@ def outlet_name(article: Article) -> str:
     return article.outlet or urlsplit(article.url).hostname or "unknown outlet"
 
 
+def majority_language(items: Sequence[Article]) -> str:
+    """The most common non-empty language among ``items`` (earliest wins a tie); "" if none."""
+    counts = Counter(a.language for a in items if a.language)
+    if not counts:
+        return ""
+    best = max(counts.values())
+    return next(a.language for a in items if a.language and counts[a.language] == best)
+
+
 def _ref(article: Article) -> ArticleRef:
     assert article.id is not None
     return ArticleRef(
@@ -123,35 +177,36 @@ def _ref(article: Article) -> ArticleRef:
         title=article.title or article.url,
         url=article.url,
         outlet=outlet_name(article),
+        source_id=article.source_id,
         published=article.published,
+        language=article.language,
     )
 
 
-def _with_copies(
-    conn: Connection, members: Sequence[Article]
+def _groups(
+    members: Sequence[Article], stored_copies: dict[int, list[Article]]
 ) -> list[tuple[Article, list[Article]]]:
-    """Originals in story order, each with its copies (from the story or from the store)."""
+    """Originals in story order, each with its copies (members of the story or not)."""
     ids = {a.id for a in members}
-    groups: dict[int, list[Article]] = {}
-    order: list[Article] = []
+    order = [a for a in members if a.copy_of is None or a.copy_of not in ids]
+    groups: dict[int, dict[int, Article]] = {a.id: {} for a in order if a.id is not None}
     for article in members:
-        assert article.id is not None
-        if article.copy_of is not None and article.copy_of in ids:
-            continue  # listed under its original below
-        order.append(article)
-        groups[article.id] = []
-    for article in members:
-        if article.copy_of is not None and article.copy_of in groups:
-            groups[article.copy_of].append(article)
-    for original in order:
-        assert original.id is not None
-        known = {c.id for c in groups[original.id]}
-        groups[original.id].extend(c for c in db.copies_of(conn, original.id) if c.id not in known)
-        groups[original.id].sort(key=lambda c: (c.published, c.id or 0))
-    return [(a, groups[a.id]) for a in order if a.id is not None]
+        if article.copy_of is not None and article.copy_of in groups and article.id is not None:
+            groups[article.copy_of][article.id] = article
+    for original_id, copies in groups.items():
+        for copy in stored_copies.get(original_id, ()):
+            if copy.id is not None:
+                copies.setdefault(copy.id, copy)
+    return [
+        (a, sorted(groups[a.id].values(), key=lambda c: (c.published, c.id or 0)))
+        for a in order
+        if a.id is not None
+    ]
 
 
-def _headline(story: Story, summary: Summary | None, members: Sequence[Article]) -> str:
+def _headline(
+    story: Story, summary: Summary | CardSummary | None, members: Sequence[Article]
+) -> str:
     if story.headline:
         return story.headline
     if summary is not None and summary.headline:
@@ -162,7 +217,7 @@ def _headline(story: Story, summary: Summary | None, members: Sequence[Article])
 def _card(
     story: Story,
     catalog: Catalog,
-    summary: Summary | None,
+    summary: Summary | CardSummary | None,
     groups: Sequence[tuple[Article, Sequence[Article]]],
 ) -> StoryCard:
     members = [a for a, _ in groups]
@@ -180,33 +235,62 @@ def _card(
         updated=story.last_updated,
         first_seen=story.first_seen,
         importance=story.importance,
+        language=majority_language(members),
     )
 
 
+def story_cards(conn: Connection, stories: Sequence[Story], catalog: Catalog) -> list[StoryCard]:
+    """Cards for ``stories`` in their order, in three queries whatever their number."""
+    ids = [s.id for s in stories]
+    if not ids:
+        return []
+    summaries = browse.latest_bullets(conn, ids)
+    members = browse.story_articles_brief(conn, ids)
+    copies = browse.copies_brief(conn, [a.id for m in members.values() for a in m if a.id])
+    return [
+        _card(s, catalog, summaries.get(s.id), _groups(members.get(s.id, []), copies))
+        for s in stories
+    ]
+
+
 def story_card(conn: Connection, story: Story, catalog: Catalog) -> StoryCard:
-    summary = db.latest_summary(conn, story.id)
-    groups = _with_copies(conn, db.get_articles(conn, story.article_ids))
-    return _card(story, catalog, summary, groups)
+    return story_cards(conn, [story], catalog)[0]
+
+
+def cards_by_ids(conn: Connection, ids: Sequence[int], catalog: Catalog) -> list[StoryCard]:
+    return story_cards(conn, browse.stories_by_ids(conn, ids), catalog)
+
+
+def find_story(conn: Connection, story_id: int) -> tuple[Lookup, Story | None]:
+    """The live story ``story_id`` is (or was merged into), or why there is none."""
+    live_id = db.resolve_story(conn, story_id)
+    story = db.get_story(conn, live_id) if live_id is not None else None
+    if story is None:
+        return Lookup.MISSING, None
+    if not story.article_ids:
+        return Lookup.REMOVED, story
+    return Lookup.FOUND, story
 
 
 def live_story(conn: Connection, story_id: int) -> Story | None:
-    """The story, or the one it was merged into (followed a bounded number of hops)."""
-    story = db.get_story(conn, story_id)
-    for _ in range(MAX_MERGE_HOPS):
-        if story is None or story.merged_into is None:
-            return story
-        story = db.get_story(conn, story.merged_into)
-    return None
+    """The story, or the one it was merged into; None when missing or removed."""
+    lookup, story = find_story(conn, story_id)
+    return story if lookup is Lookup.FOUND else None
 
 
-def story_page(conn: Connection, story: Story, catalog: Catalog) -> StoryPage:
-    summary = db.latest_summary(conn, story.id)
-    members = db.get_articles(conn, story.article_ids)
-    cited = _cited_ids(summary)
-    missing = [i for i in cited if i not in {a.id for a in members}]
+def story_page(
+    conn: Connection, story: Story, catalog: Catalog, *, extras: bool = True
+) -> StoryPage:
+    """Everything the story page shows; ``extras=False`` skips related stories and versions."""
+    summary = browse.latest_summaries(conn, [story.id]).get(story.id)
+    members = browse.story_articles_brief(conn, [story.id])[story.id]
+    held = {a.id for a in members}
     # Articles a summary cites but the story no longer holds are still listed as sources.
-    members = [*members, *db.get_articles(conn, missing)]
-    groups = _with_copies(conn, members)
+    missing = [i for i in _cited_ids(summary) if i not in held]
+    if missing:
+        members = [*members, *browse.articles_brief(conn, missing)]
+    copies = browse.copies_brief(conn, [a.id for a in members if a.id is not None])
+    groups = _groups(members, copies)
     sources = tuple(
         SourceEntry(n, f"source-{n}", _ref(original), tuple(_ref(c) for c in copies))
         for n, (original, copies) in enumerate(groups, start=1)
@@ -219,15 +303,61 @@ def story_page(conn: Connection, story: Story, catalog: Catalog) -> StoryPage:
     def sentences(items: Sequence[Cited]) -> tuple[Sentence, ...]:
         return tuple(_sentence(c, numbers) for c in items)
 
+    every = [e.article for e in sources] + [c for e in sources for c in e.copies]
+    card = _card(story, catalog, summary, groups)
     return StoryPage(
-        card=_card(story, catalog, summary, groups),
+        card=card,
         bullets=sentences(summary.bullets) if summary else (),
         paragraphs=tuple(sentences(p) for p in summary.paragraphs) if summary else (),
         takeaways=sentences(summary.takeaways) if summary else (),
         whats_new=sentences(summary.whats_new) if summary else (),
         sources=sources,
+        first_reported=min(every, key=lambda r: (r.published, r.id), default=None),
+        related=related_stories(conn, story, card, [a.title for a in members]) if extras else (),
+        versions=tuple(VersionStamp(*s) for s in browse.summary_stamps(conn, story.id))
+        if extras
+        else (),
         summary=summary,
     )
+
+
+def terms(text: str) -> set[str]:
+    """Lower-case content words of three letters or more."""
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+
+
+def related_stories(
+    conn: Connection, story: Story, card: StoryCard, titles: Sequence[str]
+) -> tuple[RelatedLink, ...]:
+    """Stories of the same category, updated within a week of this one, sharing headline terms.
+
+    Score: shared terms / sqrt(the candidate's terms), at least MIN_SHARED_TERMS shared.
+    """
+    own = terms(" ".join([card.headline, *titles]))
+    if not own:
+        return ()
+    nearby = browse.stories_near(
+        conn, story.last_updated, window=RELATED_WINDOW, limit=RELATED_CANDIDATES
+    )
+    scored: list[tuple[float, int, str]] = []
+    for candidate_id, headline, category in nearby:
+        if candidate_id == story.id or catalog_slug(category) != card.category.slug:
+            continue
+        theirs = terms(headline)
+        shared = len(own & theirs)
+        if shared >= MIN_SHARED_TERMS:
+            scored.append((shared / math.sqrt(len(theirs)), candidate_id, headline))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    best = scored[: RELATED_STORIES * 2]
+    alive = browse.live_ids(conn, [i for _, i, _ in best]) if best else set()
+    return tuple(
+        RelatedLink(i, h, story_path(card.category.slug, h, i)) for _, i, h in best if i in alive
+    )[:RELATED_STORIES]
+
+
+def catalog_slug(category: str) -> str:
+    """The category a story is listed under: uncategorised stories count as General."""
+    return category or GENERAL
 
 
 def _cited_ids(summary: Summary | None) -> list[int]:

@@ -1,0 +1,97 @@
+"""/api: the API's endpoints as a server-rendered page, read from the OpenAPI schema.
+
+FastAPI's /docs loads JavaScript from a CDN, which breaks offline and under our CSP; this page
+needs neither. The machine-readable schema stays at /api/openapi.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from newsloom.web.context import app_store, render
+from newsloom.web.views import load_catalog
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    where: str
+    kind: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str
+    summary: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    body: str  # name of the request body's schema, "" when none
+    responses: tuple[tuple[str, str], ...]  # (status, description)
+    needs_token: bool
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " or ".join(_kind(s) for s in schema["anyOf"] if s.get("type") != "null")
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    return str(schema.get("type", "any"))
+
+
+def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
+    found: list[Endpoint] = []
+    for path, operations in sorted(schema.get("paths", {}).items()):
+        for method in METHODS:
+            operation = operations.get(method)
+            if operation is None:
+                continue
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+            found.append(
+                Endpoint(
+                    method=method.upper(),
+                    path=path,
+                    summary=operation.get("summary", ""),
+                    description=operation.get("description", ""),
+                    parameters=tuple(
+                        Parameter(
+                            name=p["name"],
+                            where=p["in"],
+                            kind=_kind(p.get("schema", {})),
+                            required=bool(p.get("required")),
+                            description=p.get("description", "")
+                            or p.get("schema", {}).get("description", ""),
+                        )
+                        for p in operation.get("parameters", ())
+                    ),
+                    body=_kind(body["schema"]) if "schema" in body else "",
+                    responses=tuple(
+                        (status, r.get("description", ""))
+                        for status, r in sorted(operation.get("responses", {}).items())
+                    ),
+                    needs_token=bool(operation.get("security")),
+                )
+            )
+    return found
+
+
+@router.get("/api", response_class=HTMLResponse, include_in_schema=False)
+def api_index(request: Request) -> HTMLResponse:
+    with app_store(request).read() as conn:
+        catalog = load_catalog(conn)
+    context = {
+        "catalog": catalog,
+        "endpoints": endpoints(request.app.openapi()),
+        "canonical": "/api",
+    }
+    return render(request, "api.html", context)

@@ -1,0 +1,62 @@
+"""Conditional GET (RFC 9110 13): ETag and Last-Modified on API and feed responses, 304 when fresh.
+
+The ETag is a hash of the body, so it is right whatever changed; Last-Modified is the newest
+story update the body shows. If-None-Match wins over If-Modified-Since, as the RFC says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+
+from fastapi import Request
+from fastapi.responses import Response
+
+CACHE_CONTROL = "public, max-age=60"
+
+
+def etag_of(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def http_date(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
+
+
+def _matches(header: str, etag: str) -> bool:
+    """If-None-Match uses the weak comparison: W/"x" matches "x"."""
+    if header.strip() == "*":
+        return True
+    tags = (t.strip().removeprefix("W/") for t in header.split(","))
+    return etag in tags
+
+
+def _not_modified_since(header: str, last_modified: datetime) -> bool:
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return False  # an unparsable date is ignored, as the RFC asks
+    if since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return last_modified.replace(microsecond=0) <= since
+
+
+def conditional(
+    request: Request, body: bytes, media_type: str, last_modified: datetime | None
+) -> Response:
+    """``body`` with validators, or an empty 304 when the client's copy is current."""
+    etag = etag_of(body)
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    if_none_match = request.headers.get("if-none-match")
+    if_modified_since = request.headers.get("if-modified-since")
+    fresh = False
+    if if_none_match is not None:
+        fresh = _matches(if_none_match, etag)
+    elif if_modified_since is not None and last_modified is not None:
+        fresh = _not_modified_since(if_modified_since, last_modified)
+    if fresh:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
