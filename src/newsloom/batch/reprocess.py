@@ -1,0 +1,330 @@
+"""``newsloom reprocess --stage extract|embed|cluster|summarize`` over the stored history.
+
+The CPU-heavy step of each stage (extraction, embedding, summarizing) runs on the runner's workers
+with the functions the live pipeline calls; reads and writes stay here, in id order, so the local
+loop and Ray write the same rows. Clustering is a stream (each assignment depends on the ones
+before), so only its embeddings are spread out; the assignment itself is the pipeline's own
+``cluster_new_articles``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import numpy as np
+from sqlalchemy import Connection, delete, select, update
+
+import newsloom.store as db
+from newsloom.batch.runners import Runner, batched
+from newsloom.cluster import embedding_text, get_embedder
+from newsloom.dedup import content_hash, simhash
+from newsloom.errors import ExtractError
+from newsloom.extract import extract_article
+from newsloom.pipeline.stories import cluster_new_articles, paragraph_budget
+from newsloom.records import Article, Summary
+from newsloom.settings import Settings
+from newsloom.store.articles import raw_page, raw_page_ids
+from newsloom.store.schema import article_vectors, articles, stories
+from newsloom.summarize import build_summarizer
+
+log = logging.getLogger(__name__)
+Stage = Literal["extract", "embed", "cluster", "summarize"]
+STAGES: tuple[Stage, ...] = ("extract", "embed", "cluster", "summarize")
+EMBED_BATCH = 128
+PAGE_BATCH = 32
+STORY_BATCH = 16
+MIN_EXTRACTED_WORDS = 40  # as in candidate_from_entry: shorter page text is not an article
+Progress = Callable[[str, int], None]
+
+
+def _no_progress(stage: str, done: int) -> None:
+    return None
+
+
+# -- embed ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmbedFactory:
+    """One embedder per worker; one ONNX thread each, so N workers use N cores."""
+
+    threads: int = 1
+
+    def __call__(self) -> Callable[[list[str]], list[np.ndarray]]:
+        embedder = get_embedder(threads=self.threads)
+        return lambda texts: list(embedder.embed(texts))
+
+
+def _article_batches(
+    conn_factory: Callable[[], Any], *, missing_only: bool, size: int
+) -> Iterator[list[tuple[int, str]]]:
+    """(id, embedding text) of originals in id order, read a page at a time (memory-flat)."""
+    after = 0
+    while True:
+        query = (
+            select(articles.c.id, articles.c.title, articles.c.text, articles.c.lead)
+            .where(articles.c.copy_of.is_(None), articles.c.id > after)
+            .order_by(articles.c.id)
+            .limit(size)
+        )
+        if missing_only:
+            query = query.where(articles.c.id.not_in(select(article_vectors.c.article_id)))
+        with conn_factory() as conn:
+            rows = conn.execute(query).all()
+        if not rows:
+            return
+        yield [(r.id, embedding_text(r.title, r.text or r.lead)) for r in rows]
+        after = rows[-1].id
+
+
+def reprocess_embed(
+    store: db.Store,
+    runner: Runner,
+    *,
+    missing_only: bool = True,
+    batch_size: int = EMBED_BATCH,
+    progress: Progress = _no_progress,
+) -> int:
+    """(Re-)embed originals; returns how many vectors were written."""
+    in_flight: deque[list[int]] = deque()  # ids of the batches handed out, in order
+
+    def texts() -> Iterator[list[str]]:
+        for batch in _article_batches(store.read, missing_only=missing_only, size=batch_size):
+            in_flight.append([article_id for article_id, _ in batch])
+            yield [text for _, text in batch]
+
+    done = 0
+    for vectors in runner.map_batches(EmbedFactory(), texts()):
+        ids = in_flight.popleft()
+        with store.write() as conn:
+            for article_id, vector in zip(ids, vectors, strict=True):
+                db.save_vector(conn, article_id, vector)
+        done += len(ids)
+        progress("embed", done)
+    return done
+
+
+# -- extract --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    article_id: int
+    url: str
+    content_type: str
+    body: bytes
+
+
+def extract_pages(pages: list[Page]) -> list[tuple[str, str] | None]:
+    """(text, method) per page with the pipeline's extractor; None when it finds no article."""
+    out: list[tuple[str, str] | None] = []
+    for page in pages:
+        try:
+            found = extract_article(page.body, page.url, content_type=page.content_type or None)
+        except ExtractError:
+            out.append(None)
+            continue
+        out.append((found.text, found.method) if found.text.strip() else None)
+    return out
+
+
+def _extract_factory() -> Callable[[list[Page]], list[tuple[str, str] | None]]:
+    return extract_pages
+
+
+def _page_batches(store: db.Store, size: int) -> Iterator[list[Page]]:
+    after = 0
+    while True:
+        with store.read() as conn:
+            ids = raw_page_ids(conn, after=after, limit=size)
+            kept = [raw_page(conn, i) for i in ids]
+        if not ids:
+            return
+        yield [Page(p.article_id, p.url, p.content_type, p.body) for p in kept if p is not None]
+        after = ids[-1]
+
+
+def reprocess_extract(
+    store: db.Store,
+    runner: Runner,
+    *,
+    batch_size: int = PAGE_BATCH,
+    progress: Progress = _no_progress,
+) -> int:
+    """Re-extract every kept page; articles whose text changed get the new text (and lose their
+    vector, so the embed stage redoes it). Returns how many articles changed."""
+    changed = done = 0
+    pages_seen: list[list[Page]] = []
+
+    def remember(batches: Iterator[list[Page]]) -> Iterator[list[Page]]:
+        for batch in batches:
+            pages_seen.append(batch)
+            yield batch
+
+    results = runner.map_batches(_extract_factory, remember(_page_batches(store, batch_size)))
+    for index, extracted in enumerate(results):
+        batch = pages_seen[index]
+        pages_seen[index] = []  # memory-flat: drop bodies once written
+        with store.write() as conn:
+            current = {a.id: a for a in db.get_articles(conn, [p.article_id for p in batch])}
+            for page, found in zip(batch, extracted, strict=True):
+                article = current.get(page.article_id)
+                if found is not None and article is not None:
+                    changed += _update_text(conn, article, *found)
+        done += len(batch)
+        progress("extract", done)
+    return changed
+
+
+def _update_text(conn: Connection, article: Article, text: str, method: str) -> int:
+    words = len(text.split())
+    if text == article.text or words < max(MIN_EXTRACTED_WORDS, len(article.text.split()) // 2):
+        return 0
+    conn.execute(
+        update(articles)
+        .where(articles.c.id == article.id)
+        .values(
+            text=text,
+            content_hash=content_hash(text),
+            simhash=simhash(text),
+            extraction_method=method,
+        )
+    )
+    conn.execute(delete(article_vectors).where(article_vectors.c.article_id == article.id))
+    return 1
+
+
+# -- cluster --------------------------------------------------------------------------------
+
+
+def reprocess_cluster(
+    settings: Settings,
+    store: db.Store,
+    runner: Runner,
+    *,
+    now: datetime,
+    progress: Progress = _no_progress,
+) -> dict[str, int]:
+    """Embed what lacks a vector on the runner, then assign unclustered articles in order."""
+    embedded = reprocess_embed(store, runner, progress=progress)
+    outcome = cluster_new_articles(
+        settings, store, now=now, progress=lambda stage, done, total: progress(stage, done)
+    )
+    return {
+        "embedded": embedded,
+        "stories_touched": len(outcome.touched),
+        "new_stories": outcome.new_stories,
+        "merged": outcome.merged,
+        "split": outcome.split,
+    }
+
+
+# -- summarize ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    story_id: int
+    articles: tuple[Article, ...]
+    previous: Summary | None
+    words: int
+
+
+@dataclass(frozen=True)
+class SummarizeFactory:
+    """The summarizer the pipeline uses, built once per worker from the settings."""
+
+    settings: Settings
+    now: datetime
+
+    def __call__(self) -> Callable[[list[StoryInput]], list[Summary]]:
+        summarizer = build_summarizer(self.settings)
+
+        def run(batch: list[StoryInput]) -> list[Summary]:
+            return [
+                summarizer.summarize(s.story_id, s.articles, s.previous, s.words, self.now)
+                for s in batch
+            ]
+
+        return run
+
+
+def _story_inputs(
+    settings: Settings, store: db.Store, story_ids: Sequence[int], size: int
+) -> Iterator[list[StoryInput]]:
+    for chunk in batched(story_ids, size):
+        out: list[StoryInput] = []
+        with store.read() as conn:
+            for story_id in chunk:
+                story = db.get_story(conn, story_id)
+                if story is None or story.merged_into is not None:
+                    continue
+                members = db.get_articles(conn, story.article_ids)
+                if members:
+                    words = paragraph_budget(settings, members)
+                    previous = db.latest_summary(conn, story_id)
+                    out.append(StoryInput(story_id, tuple(members), previous, words))
+        if out:
+            yield out
+
+
+def reprocess_summarize(
+    settings: Settings,
+    store: db.Store,
+    runner: Runner,
+    *,
+    now: datetime,
+    all_stories: bool = False,
+    batch_size: int = STORY_BATCH,
+    progress: Progress = _no_progress,
+) -> int:
+    """Summarize stories whose summary misses articles (or every live story); returns how many."""
+    with store.read() as conn:
+        if all_stories:
+            query = select(stories.c.id).where(stories.c.merged_into.is_(None))
+            story_ids = [int(r.id) for r in conn.execute(query.order_by(stories.c.id))]
+        else:
+            story_ids = db.stories_needing_summary(conn)
+    done = 0
+    inputs = _story_inputs(settings, store, story_ids, batch_size)
+    for summaries in runner.map_batches(SummarizeFactory(settings, now), inputs):
+        with store.write() as conn:
+            for summary in summaries:
+                db.save_summary(conn, summary)
+                db.update_story(conn, summary.story_id, headline=summary.headline)
+        done += len(summaries)
+        progress("summarize", done)
+    return done
+
+
+def reprocess(
+    stage: Stage,
+    settings: Settings,
+    store: db.Store,
+    runner: Runner,
+    *,
+    now: datetime,
+    everything: bool = False,
+    progress: Progress = _no_progress,
+) -> dict[str, Any]:
+    """Run one stage; ``everything`` redoes work already done (embed all, summarize all)."""
+    result: dict[str, Any] = {"stage": stage, "runner": runner.name}
+    if stage == "extract":
+        result["changed"] = reprocess_extract(store, runner, progress=progress)
+    elif stage == "embed":
+        result["embedded"] = reprocess_embed(
+            store, runner, missing_only=not everything, progress=progress
+        )
+    elif stage == "cluster":
+        result.update(reprocess_cluster(settings, store, runner, now=now, progress=progress))
+    else:
+        result["summarized"] = reprocess_summarize(
+            settings, store, runner, now=now, all_stories=everything, progress=progress
+        )
+    log.info("reprocess done: %s", result, extra={"stage": "reprocess"})
+    return result

@@ -1,0 +1,538 @@
+"""``newsloom bench scale --articles N``: the store and the clusterer at archive scale.
+
+A seeded generator makes a realistic archive without any model: outlets in several languages,
+stories with power-law sizes, wire copies, text from a Zipf word model per language and vectors
+drawn around a per-story centroid (so no embedding is needed). Articles stream in published order
+and are written in large executemany batches (memory stays flat). Reported: store write
+throughput, story assignment p50/p95 at each checkpoint (a clusterer warmed with the window before
+it, as the pipeline does), story page and search latency through the ASGI app, disk use, and
+optionally ``reprocess --stage embed`` with Ray on 2 CPUs against the plain loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import statistics
+import tempfile
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select, text
+
+from newsloom.categorize.taxonomy import TAXONOMY
+from newsloom.cluster import ClusterDoc
+from newsloom.cluster.embed import DIMENSIONS
+from newsloom.errors import NewsloomError
+from newsloom.settings import Settings
+
+START = datetime(2025, 1, 6, 6, 0, tzinfo=UTC)
+ARTICLES_PER_DAY = 5_000  # a large self-hosted install: ~200 outlets
+N_OUTLETS = 200
+LANGUAGES = {"en": 0.6, "de": 0.15, "fr": 0.15, "es": 0.1}
+SYLLABLES = {
+    "en": "th er an re in on at en nd st es or te of ed is it al ar ing".split(),
+    "de": "ein ich der die und sch ung ber ten gen ver zu ach eit lich".split(),
+    "fr": "le la de ent ion es re que ait eur ons oi au eau ille".split(),
+    "es": "de la que el en os ar ion ado ida era con ero ica ante".split(),
+}
+VOCABULARY = 8_000
+WORDS_PER_ARTICLE = (80, 400)
+WIRE_COPY_SHARE = 0.08
+WRITE_BATCH = 5_000
+SAMPLE_ASSIGNMENTS = 300
+PAGE_REQUESTS = 50
+
+
+@dataclass(frozen=True)
+class SynthArticle:
+    id: int
+    story_id: int
+    source_id: int
+    language: str
+    title: str
+    text: str
+    published: datetime
+    vector: np.ndarray | None  # None for a wire copy (copies are not embedded)
+    copy_of: int | None = None
+
+
+class WordModel:
+    """Zipf-distributed pseudo-words per language; stories add their own keywords."""
+
+    def __init__(self, rng: np.random.Generator) -> None:
+        self.vocab: dict[str, list[str]] = {}
+        ranks = np.arange(1, VOCABULARY + 1, dtype=np.float64)
+        self.cdf = np.cumsum(1 / ranks)
+        self.cdf /= self.cdf[-1]
+        for language, syllables in SYLLABLES.items():
+            seen: dict[str, None] = {}
+            while len(seen) < VOCABULARY:
+                lengths = rng.integers(2, 6, size=VOCABULARY).tolist()
+                picks = rng.integers(0, len(syllables), size=5 * VOCABULARY).tolist()
+                for i, length in enumerate(lengths):
+                    seen["".join(syllables[j] for j in picks[5 * i : 5 * i + length])] = None
+            self.vocab[language] = list(seen)[:VOCABULARY]
+
+    def words(self, rng: np.random.Generator, language: str, n: int) -> list[str]:
+        vocab = self.vocab[language]
+        picks = np.minimum(np.searchsorted(self.cdf, rng.random(n)), VOCABULARY - 1)
+        return [vocab[i] for i in picks.tolist()]
+
+    def text(self, rng: np.random.Generator, language: str, keywords: list[str], n: int) -> str:
+        words = self.words(rng, language, n)
+        spots = rng.integers(0, n, size=max(1, n // 6)).tolist()
+        for i, k in zip(
+            spots, rng.integers(0, len(keywords), size=len(spots)).tolist(), strict=True
+        ):
+            words[i] = keywords[k]
+        sentences = [" ".join(words[i : i + 14]).capitalize() + "." for i in range(0, n, 14)]
+        return "\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+
+
+def outlets(rng: np.random.Generator) -> list[tuple[int, str]]:
+    names, shares = list(LANGUAGES), list(LANGUAGES.values())
+    return [(i + 1, str(rng.choice(names, p=shares))) for i in range(N_OUTLETS)]
+
+
+def generate(n_articles: int, seed: int) -> Iterator[SynthArticle]:
+    """``n_articles`` articles in published order, memory-flat (a story stays open ~2 days)."""
+    rng = np.random.default_rng(seed)
+    model = WordModel(rng)
+    by_language: dict[str, list[int]] = {}
+    for source_id, language in outlets(rng):
+        by_language.setdefault(language, []).append(source_id)
+    pending: list[tuple[datetime, int, SynthArticle]] = []
+    made, story_id, clock = 0, 0, START
+    while made < n_articles:
+        story_id += 1
+        size = min(int(rng.zipf(2.1)), 300, n_articles - made)
+        for article in _story(rng, model, story_id, made + 1, size, clock, by_language):
+            heapq.heappush(pending, (article.published, article.id, article))
+        made += size
+        clock += timedelta(seconds=float(rng.exponential(size * 86_400 / ARTICLES_PER_DAY)))
+        # Later articles are published after the clock: everything older is final.
+        while pending and pending[0][0] <= clock:
+            yield heapq.heappop(pending)[2]
+    while pending:
+        yield heapq.heappop(pending)[2]
+
+
+def _story(
+    rng: np.random.Generator,
+    model: WordModel,
+    story_id: int,
+    first_id: int,
+    size: int,
+    clock: datetime,
+    by_language: dict[str, list[int]],
+) -> list[SynthArticle]:
+    """One story: an original, follow-ups hours later from other outlets, some wire copies."""
+    language = str(rng.choice(list(LANGUAGES), p=list(LANGUAGES.values())))
+    keywords = [*model.words(rng, language, 8), f"{language}story{story_id}"]
+    centroid = rng.standard_normal(DIMENSIONS)
+    centroid /= np.linalg.norm(centroid)
+    out: list[SynthArticle] = []
+    for k in range(size):
+        published = clock + timedelta(hours=float(rng.exponential(6.0)) if k else 0.0)
+        source = int(rng.choice(by_language[language]))
+        if k and rng.random() < WIRE_COPY_SHARE:
+            original = out[0]
+            out.append(
+                SynthArticle(
+                    first_id + k,
+                    story_id,
+                    source,
+                    language,
+                    original.title,
+                    original.text,
+                    published,
+                    None,
+                    copy_of=original.id,
+                )
+            )
+            continue
+        vector = centroid + 0.7 * rng.standard_normal(DIMENSIONS) / np.sqrt(DIMENSIONS)
+        title = " ".join(keywords[:3] + model.words(rng, language, 5)).capitalize()
+        body = model.text(rng, language, keywords, int(rng.integers(*WORDS_PER_ARTICLE)))
+        out.append(
+            SynthArticle(
+                first_id + k,
+                story_id,
+                source,
+                language,
+                title,
+                body,
+                published,
+                (vector / np.linalg.norm(vector)).astype(np.float32),
+            )
+        )
+    return out
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _article_row(a: SynthArticle) -> dict[str, Any]:
+    digest = hashlib.sha256(a.text.encode()).digest()
+    url = f"https://outlet{a.source_id}.example/{a.published:%Y/%m/%d}/{a.id}"
+    return {
+        "id": a.id,
+        "canonical_url": url,
+        "url": url,
+        "guid": str(a.id),
+        "source_id": a.source_id,
+        "title": a.title,
+        "text": a.text,
+        "lead": a.text.split("\n", 1)[0][:400],
+        "published": a.published,
+        "fetched_at": a.published,
+        "language": a.language,
+        "author": "",
+        "image": "",
+        "content_hash": digest.hex(),
+        "simhash": int.from_bytes(digest[:8], "big", signed=True),  # stands in for SimHash
+        "extraction_method": "bench",
+        "paywalled": False,
+        "copy_of": a.copy_of,
+    }
+
+
+class ArchiveWriter:
+    """Batched executemany inserts of articles, vectors, stories and memberships."""
+
+    def __init__(self, store: Any, rng_seed: int) -> None:
+        from newsloom.store.schema import sources
+
+        self.store = store
+        self.rows: list[SynthArticle] = []
+        self.stories: dict[int, tuple[datetime, datetime]] = {}
+        self.written_stories: set[int] = set()
+        self.seconds = 0.0
+        rng = np.random.default_rng(rng_seed)
+        with store.write() as conn:
+            conn.execute(
+                sources.insert(),
+                [
+                    {
+                        "id": source_id,
+                        "url": f"https://outlet{source_id}.example/feed",
+                        "kind": "feed",
+                        "title": f"Outlet {source_id}",
+                        "site_url": f"https://outlet{source_id}.example/",
+                        "section": "",
+                        "language": language,
+                        "error_count": 0,
+                        "created": START,
+                    }
+                    for source_id, language in outlets(rng)
+                ],
+            )
+
+    def add(self, article: SynthArticle) -> None:
+        self.rows.append(article)
+        if article.copy_of is None:
+            first, _ = self.stories.get(article.story_id, (article.published, article.published))
+            self.stories[article.story_id] = (min(first, article.published), article.published)
+        if len(self.rows) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        from newsloom.store.schema import article_vectors, articles, stories, story_articles
+
+        if not self.rows:
+            return
+        originals = [a for a in self.rows if a.vector is not None]
+        new_stories = sorted({a.story_id for a in originals} - self.written_stories)
+        slugs = [c.slug for c in TAXONOMY]
+        started = time.perf_counter()
+        with self.store.write() as conn:
+            if new_stories:
+                conn.execute(
+                    stories.insert(),
+                    [
+                        {
+                            "id": s,
+                            "first_seen": self.stories[s][0],
+                            "last_updated": self.stories[s][1],
+                            "category": slugs[s % len(slugs)],
+                            "importance": 1.0 / (1 + s % 17),
+                            "headline": f"Story {s}",
+                            "merged_into": None,
+                        }
+                        for s in new_stories
+                    ],
+                )
+            conn.execute(articles.insert(), [_article_row(a) for a in self.rows])
+            conn.execute(
+                article_vectors.insert(),
+                [
+                    {"article_id": a.id, "dim": DIMENSIONS, "vector": a.vector.tobytes()}
+                    for a in originals
+                    if a.vector is not None
+                ],
+            )
+            conn.execute(
+                story_articles.insert(),
+                [
+                    {
+                        "article_id": a.id,
+                        "story_id": a.story_id,
+                        "similarity": 1.0,
+                        "reasons": "bench",
+                        "added": a.published,
+                    }
+                    for a in originals
+                ],
+            )
+        self.seconds += time.perf_counter() - started
+        self.written_stories.update(new_stories)
+        self.rows = []
+        # Stories older than a week take no more articles: forget their spans (memory-flat).
+        if self.stories:
+            newest = max(last for _, last in self.stories.values())
+            for s in [
+                s for s, (_, last) in self.stories.items() if newest - last > timedelta(days=7)
+            ]:
+                del self.stories[s]
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    if not ordered:
+        return {"p50_ms": 0.0, "p95_ms": 0.0}
+    return {
+        "p50_ms": round(1000 * statistics.median(ordered), 3),
+        "p95_ms": round(1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 3),
+    }
+
+
+def _doc(a: SynthArticle) -> ClusterDoc:
+    return ClusterDoc(
+        article_id=a.id,
+        title=a.title,
+        text=a.text,
+        published=a.published,
+        source_id=a.source_id,
+        language=a.language,
+        vector=a.vector,
+    )
+
+
+class AssignmentProbe:
+    """At a checkpoint: warm a clusterer with the window before it, time the next assignments."""
+
+    def __init__(self, settings: Settings, checkpoints: tuple[int, ...]) -> None:
+        from newsloom.pipeline.stories import new_clusterer
+
+        self.settings = settings
+        self.memory = timedelta(hours=new_clusterer(settings).memory_hours)
+        self.checkpoints = sorted(checkpoints)
+        self.window: deque[SynthArticle] = deque()
+        self.clusterer: Any = None
+        self.samples: list[float] = []
+        self.results: dict[str, Any] = {}
+        self.warm_seconds = 0.0
+
+    def see(self, index: int, article: SynthArticle) -> None:
+        if self.clusterer is not None and article.vector is not None:
+            doc = _doc(article)
+            started = time.perf_counter()
+            assignment = self.clusterer.assign(doc)
+            self.samples.append(time.perf_counter() - started)
+            self.clusterer.add(doc, assignment.story_id or article.story_id)
+            if len(self.samples) >= SAMPLE_ASSIGNMENTS:
+                self._finish(index)
+        if article.vector is not None:
+            self.window.append(article)
+            while self.window[0].published < article.published - self.memory:
+                self.window.popleft()
+        if self.checkpoints and index >= self.checkpoints[0] and self.clusterer is None:
+            self._start()
+
+    def _start(self) -> None:
+        from newsloom.pipeline.stories import new_clusterer
+
+        started = time.perf_counter()
+        self.clusterer = new_clusterer(self.settings)
+        for article in self.window:
+            self.clusterer.add(_doc(article), article.story_id)
+        self.warm_seconds = time.perf_counter() - started
+        self.samples = []
+
+    def _finish(self, index: int) -> None:
+        checkpoint = self.checkpoints.pop(0)
+        self.results[str(checkpoint)] = {
+            **_percentiles(self.samples),
+            "warm_articles": len(self.window),
+            "warm_seconds": round(self.warm_seconds, 2),
+        }
+        self.clusterer = None
+
+    def close(self, index: int) -> None:
+        """Archives smaller than a checkpoint are measured at their end."""
+        if self.checkpoints and self.clusterer is None and index < self.checkpoints[0]:
+            self.checkpoints[0] = index
+            self._start()
+        if self.clusterer is not None and self.samples:
+            self._finish(index)
+
+
+def _latencies(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
+    from fastapi.testclient import TestClient
+
+    from newsloom.store.schema import stories
+    from newsloom.web import create_app
+    from newsloom.web.urls import story_path
+
+    rng = np.random.default_rng(seed)
+    with store.read() as conn:
+        top = int(conn.execute(select(func.max(stories.c.id))).scalar_one() or 0)
+        newest = conn.execute(select(func.max(stories.c.last_updated))).scalar_one()
+        ids = sorted({int(i) for i in rng.integers(1, top + 1, size=PAGE_REQUESTS)})
+        rows = conn.execute(select(stories).where(stories.c.id.in_(ids))).all()
+    model = WordModel(np.random.default_rng(seed))
+    terms = [w for lang in LANGUAGES for w in model.vocab[lang][50:60]]
+    client = TestClient(create_app(settings, store=store, clock=lambda: newest))
+    out: dict[str, Any] = {}
+    for name, paths in (
+        ("story_page", [story_path(r.category, r.headline, r.id) for r in rows]),
+        ("search", [f"/api/search?q={t}&limit=10" for t in terms]),
+    ):
+        timings, statuses = [], set()
+        for path in paths:
+            started = time.perf_counter()
+            response = client.get(path)
+            timings.append(time.perf_counter() - started)
+            statuses.add(response.status_code)
+        out[name] = {**_percentiles(timings), "requests": len(paths), "statuses": sorted(statuses)}
+    return out
+
+
+def _disk_bytes(settings: Settings, store: Any) -> int:
+    if store.dialect == "postgresql":
+        with store.read() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+        return int(size)
+    database = Path(settings.db_url.removeprefix("sqlite:///"))
+    return sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
+
+
+def _reset_sequences(store: Any) -> None:
+    """Explicit ids leave PostgreSQL's sequences behind; move them past the rows written."""
+    if store.dialect != "postgresql":
+        return
+    with store.write() as conn:
+        for table in ("sources", "articles", "stories"):
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+                )
+            )
+
+
+def run_scale_bench(
+    settings: Settings,
+    *,
+    articles: int,
+    checkpoints: tuple[int, ...] = (100_000, 1_000_000),
+    seed: int = 7,
+    workdir: Path | None = None,
+    database_url: str = "",
+    ray_speedup: int = 0,
+) -> dict[str, Any]:
+    """Generate and write ``articles`` articles into an empty store, then measure."""
+    from newsloom.store import Store, count_articles
+
+    with tempfile.TemporaryDirectory(prefix="newsloom-scale-") as tmp:
+        data_dir = workdir or Path(tmp)
+        bench_settings = settings.model_copy(
+            update={"data_dir": data_dir, "database_url": database_url}
+        )
+        store = Store.open(bench_settings)
+        try:
+            with store.read() as conn:
+                if count_articles(conn):
+                    raise NewsloomError("bench: scale needs an empty database")
+            result = _fill_and_measure(bench_settings, store, articles, checkpoints, seed)
+        finally:
+            store.close()
+        if ray_speedup:
+            result["ray_speedup"] = embed_speedup(settings, ray_speedup, seed, Path(tmp))
+    return result
+
+
+def _fill_and_measure(
+    settings: Settings, store: Any, n: int, checkpoints: tuple[int, ...], seed: int
+) -> dict[str, Any]:
+    writer = ArchiveWriter(store, seed)
+    probe = AssignmentProbe(settings, tuple(c for c in checkpoints if c <= n) or (n,))
+    started = time.perf_counter()
+    index = 0
+    for index, article in enumerate(generate(n, seed), start=1):
+        writer.add(article)
+        probe.see(index, article)
+    writer.flush()
+    probe.close(index)
+    total = time.perf_counter() - started
+    _reset_sequences(store)
+    return {
+        "bench": "scale",
+        "backend": store.dialect,
+        "articles": n,
+        "stories": len(writer.written_stories),
+        "write_seconds": round(writer.seconds, 2),
+        "writes_per_s": round(n / writer.seconds, 1) if writer.seconds else 0.0,
+        "generate_and_write_seconds": round(total, 2),
+        "assignment": probe.results,
+        "latency": _latencies(settings, store, seed),
+        "disk_bytes": _disk_bytes(settings, store),
+        "disk_bytes_per_article": round(_disk_bytes(settings, store) / max(1, n), 1),
+    }
+
+
+def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str, Any]:
+    """``reprocess --stage embed`` over ``n`` synthetic articles: the loop, then Ray on 2 CPUs."""
+    from newsloom.batch.reprocess import reprocess_embed
+    from newsloom.batch.runners import LocalRunner, RayRunner
+    from newsloom.store import Store
+    from newsloom.store.schema import article_vectors
+
+    timings: dict[str, float] = {}
+    for name in ("local", "ray"):
+        run_settings = settings.model_copy(
+            update={"data_dir": tmp / f"embed-{name}", "database_url": ""}
+        )
+        store = Store.open(run_settings)
+        try:
+            writer = ArchiveWriter(store, seed)
+            for article in generate(n, seed):
+                writer.add(article)
+            writer.flush()
+            with store.write() as conn:
+                conn.execute(article_vectors.delete())
+            runner = LocalRunner() if name == "local" else RayRunner(num_cpus=2)
+            started = time.perf_counter()
+            try:
+                reprocess_embed(store, runner)
+            finally:
+                runner.close()
+            timings[name] = time.perf_counter() - started
+        finally:
+            store.close()
+    return {
+        "articles": n,
+        "local_seconds": round(timings["local"], 2),
+        "ray_seconds": round(timings["ray"], 2),
+        "speedup": round(timings["local"] / timings["ray"], 2),
+    }

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.batch.runners import LocalRunner, batched, make_runner
+from newsloom.errors import ConfigError
+
+
+def test_batched_keeps_order_and_remainder() -> None:
+    assert list(batched(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(batched([], 3)) == []
+
+
+def test_local_runner_builds_the_worker_once() -> None:
+    built: list[int] = []
+
+    def factory() -> Callable[[list[int]], list[int]]:
+        built.append(1)
+        return lambda batch: [x * x for x in batch]
+
+    out = list(LocalRunner().map_batches(factory, batched(range(5), 2)))
+    assert out == [[0, 1], [4, 9], [16]]
+    assert built == [1]
+
+
+def test_make_runner_local_and_unknown() -> None:
+    assert make_runner("local").name == "local"
+    with pytest.raises(ConfigError, match=r"^config: unknown runner"):
+        make_runner("spark")  # type: ignore[arg-type]
