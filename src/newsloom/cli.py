@@ -26,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             data_dir=Path(args.data_dir) if args.data_dir else None,
             database_url=args.database_url,
         )
+        from newsloom.logs import configure_logging
+
+        configure_logging(settings, json=args.log_format == "json")
         return int(args.handler(args, settings) or 0)
     except NewsloomError as exc:
         print(f"newsloom: {exc}", file=sys.stderr)
@@ -42,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="TOML settings file (or NEWSLOOM_CONFIG)")
     parser.add_argument("--data-dir", help="data directory (or NEWSLOOM_DATA_DIR)")
     parser.add_argument("--database-url", help="sqlite:///... or postgresql://...")
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default="text", help="log lines on stderr"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("init", help="create the data directory and database").set_defaults(
@@ -165,7 +171,9 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
             f" last_error={s.last_error!r}" if s.last_error else ""
         )
         when = s.next_check.isoformat(timespec="minutes") if s.next_check else "now"
-        print(f"{s.id}\t{s.section or '-'}\t{s.title or '-'}\t{s.url}\tnext={when}\t{state}")
+        print(
+            f"{s.id}\t{s.kind}\t{s.section or '-'}\t{s.title or '-'}\t{s.url}\tnext={when}\t{state}"
+        )
     return 0
 
 

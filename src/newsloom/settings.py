@@ -11,7 +11,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -77,6 +77,18 @@ class Settings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     api_token: str = Field(default="", repr=False)
+
+    # Batch work (newsloom backfill / reprocess)
+    ray_address: str = Field(
+        default="", description="Ray cluster address (ray://host:10001); empty = a local instance."
+    )
+
+    # Ranking
+    outlet_weights: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description="Host -> weight in story importance (1.0 = ordinary; covers subdomains). "
+        "TOML only: [newsloom.outlet_weights].",
+    )
 
     @field_validator("database_url")
     @classmethod
