@@ -78,6 +78,9 @@ sources = Table(
     Column("error_count", Integer, nullable=False, default=0),
     Column("last_error", Text),
     Column("created", UTCDateTime, nullable=False),
+    # The worker refreshing this source and until when (migration 0005); NULL when unclaimed.
+    Column("lease_owner", String(128)),
+    Column("lease_until", UTCDateTime),
 )
 
 fetches = Table(
