@@ -88,9 +88,11 @@ def reprocess_embed(
     *,
     missing_only: bool = True,
     batch_size: int = EMBED_BATCH,
+    threads: int = 1,
     progress: Progress = _no_progress,
 ) -> int:
-    """(Re-)embed originals; returns how many vectors were written."""
+    """(Re-)embed originals; returns how many vectors were written. ``threads``: ONNX threads
+    per worker (1 with Ray, where the actors are the parallelism)."""
     in_flight: deque[list[int]] = deque()  # ids of the batches handed out, in order
 
     def texts() -> Iterator[list[str]]:
@@ -99,7 +101,7 @@ def reprocess_embed(
             yield [text for _, text in batch]
 
     done = 0
-    for vectors in runner.map_batches(EmbedFactory(), texts()):
+    for vectors in runner.map_batches(EmbedFactory(threads), texts()):
         ids = in_flight.popleft()
         with store.write() as conn:
             for article_id, vector in zip(ids, vectors, strict=True):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, Table, func, select, text
 
 from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.cluster import ClusterDoc
@@ -79,11 +79,13 @@ class WordModel:
                 for i, length in enumerate(lengths):
                     seen["".join(syllables[j] for j in picks[5 * i : 5 * i + length])] = None
             self.vocab[language] = list(seen)[:VOCABULARY]
+        # Object arrays: one fancy-indexing call picks n words (the generator's hot loop).
+        self._arrays = {lang: np.array(words, dtype=object) for lang, words in self.vocab.items()}
 
     def words(self, rng: np.random.Generator, language: str, n: int) -> list[str]:
-        vocab = self.vocab[language]
         picks = np.minimum(np.searchsorted(self.cdf, rng.random(n)), VOCABULARY - 1)
-        return [vocab[i] for i in picks.tolist()]
+        words: list[str] = self._arrays[language][picks].tolist()
+        return words
 
     def text(self, rng: np.random.Generator, language: str, keywords: list[str], n: int) -> str:
         words = self.words(rng, language, n)
@@ -138,11 +140,19 @@ def _story(
     keywords = [*model.words(rng, language, 8), f"{language}story{story_id}"]
     centroid = rng.standard_normal(DIMENSIONS)
     centroid /= np.linalg.norm(centroid)
+    # One draw per story for every per-article quantity (numpy calls dominate otherwise).
+    delays = rng.exponential(6.0, size=size).tolist()
+    outlets_drawn = rng.choice(by_language[language], size=size).tolist()
+    copies = (rng.random(size) < WIRE_COPY_SHARE).tolist()
+    noise = rng.standard_normal((size, DIMENSIONS)) / np.sqrt(DIMENSIONS)
+    vectors = centroid + 0.7 * noise
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    lengths = rng.integers(*WORDS_PER_ARTICLE, size=size).tolist()
     out: list[SynthArticle] = []
     for k in range(size):
-        published = clock + timedelta(hours=float(rng.exponential(6.0)) if k else 0.0)
-        source = int(rng.choice(by_language[language]))
-        if k and rng.random() < WIRE_COPY_SHARE:
+        published = clock + timedelta(hours=delays[k] if k else 0.0)
+        source = int(outlets_drawn[k])
+        if k and copies[k]:
             original = out[0]
             out.append(
                 SynthArticle(
@@ -158,19 +168,11 @@ def _story(
                 )
             )
             continue
-        vector = centroid + 0.7 * rng.standard_normal(DIMENSIONS) / np.sqrt(DIMENSIONS)
         title = " ".join(keywords[:3] + model.words(rng, language, 5)).capitalize()
-        body = model.text(rng, language, keywords, int(rng.integers(*WORDS_PER_ARTICLE)))
+        body = model.text(rng, language, keywords, lengths[k])
         out.append(
             SynthArticle(
-                first_id + k,
-                story_id,
-                source,
-                language,
-                title,
-                body,
-                published,
-                (vector / np.linalg.norm(vector)).astype(np.float32),
+                first_id + k, story_id, source, language, title, body, published, vectors[k]
             )
         )
     return out
@@ -204,8 +206,36 @@ def _article_row(a: SynthArticle) -> dict[str, Any]:
     }
 
 
+def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (same keys each) below the ORM layer: COPY on PostgreSQL, one driver
+    executemany of tuples on SQLite (values still pass the columns' bind processors, so stored
+    dates read back exactly as the store's own writes)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if conn.dialect.name == "postgresql":
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[n] for n in names])
+        return
+    dialect = conn.dialect  # dialect_impl: SQLite's own DATETIME format, as SQLAlchemy writes it
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    values = [
+        tuple(f(row[n]) if f else row[n] for f, n in zip(processors, names, strict=True))
+        for row in rows
+    ]
+    marks = ", ".join("?" for _ in names)
+    conn.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})",
+        values,
+    )
+
+
 class ArchiveWriter:
-    """Batched executemany inserts of articles, vectors, stories and memberships."""
+    """Batched bulk inserts (``bulk_insert``) of articles, vectors, stories and memberships."""
 
     def __init__(self, store: Any, rng_seed: int) -> None:
         from newsloom.store.schema import sources
@@ -253,33 +283,35 @@ class ArchiveWriter:
         slugs = [c.slug for c in TAXONOMY]
         started = time.perf_counter()
         with self.store.write() as conn:
-            if new_stories:
-                conn.execute(
-                    stories.insert(),
-                    [
-                        {
-                            "id": s,
-                            "first_seen": self.stories[s][0],
-                            "last_updated": self.stories[s][1],
-                            "category": slugs[s % len(slugs)],
-                            "importance": 1.0 / (1 + s % 17),
-                            "headline": f"Story {s}",
-                            "merged_into": None,
-                        }
-                        for s in new_stories
-                    ],
-                )
-            conn.execute(articles.insert(), [_article_row(a) for a in self.rows])
-            conn.execute(
-                article_vectors.insert(),
+            bulk_insert(
+                conn,
+                stories,
+                [
+                    {
+                        "id": s,
+                        "first_seen": self.stories[s][0],
+                        "last_updated": self.stories[s][1],
+                        "category": slugs[s % len(slugs)],
+                        "importance": 1.0 / (1 + s % 17),
+                        "headline": f"Story {s}",
+                        "merged_into": None,
+                    }
+                    for s in new_stories
+                ],
+            )
+            bulk_insert(conn, articles, [_article_row(a) for a in self.rows])
+            bulk_insert(
+                conn,
+                article_vectors,
                 [
                     {"article_id": a.id, "dim": DIMENSIONS, "vector": a.vector.tobytes()}
                     for a in originals
                     if a.vector is not None
                 ],
             )
-            conn.execute(
-                story_articles.insert(),
+            bulk_insert(
+                conn,
+                story_articles,
                 [
                     {
                         "article_id": a.id,
@@ -502,14 +534,17 @@ def _fill_and_measure(
 
 
 def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str, Any]:
-    """``reprocess --stage embed`` over ``n`` synthetic articles: the loop, then Ray on 2 CPUs."""
+    """``reprocess --stage embed`` over ``n`` synthetic articles, three ways: the plain loop (one
+    process, one ONNX thread), the same process with two ONNX threads, and Ray with two actors of
+    one thread each (each actor loads the model once). Every run writes the same vectors."""
     from newsloom.batch.reprocess import reprocess_embed
-    from newsloom.batch.runners import LocalRunner, RayRunner
+    from newsloom.batch.runners import LocalRunner, RayRunner, Runner
     from newsloom.store import Store
     from newsloom.store.schema import article_vectors
 
     timings: dict[str, float] = {}
-    for name in ("local", "ray"):
+    digests: dict[str, str] = {}
+    for name, threads in (("local", 1), ("local_2_threads", 2), ("ray", 1)):
         run_settings = settings.model_copy(
             update={"data_dir": tmp / f"embed-{name}", "database_url": ""}
         )
@@ -521,18 +556,34 @@ def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str,
             writer.flush()
             with store.write() as conn:
                 conn.execute(article_vectors.delete())
-            runner = LocalRunner() if name == "local" else RayRunner(num_cpus=2)
+            runner: Runner = RayRunner(num_cpus=2) if name == "ray" else LocalRunner()
             started = time.perf_counter()
             try:
-                reprocess_embed(store, runner)
+                reprocess_embed(store, runner, threads=threads)
             finally:
                 runner.close()
             timings[name] = time.perf_counter() - started
+            digests[name] = _vectors_digest(store)
         finally:
             store.close()
     return {
         "articles": n,
-        "local_seconds": round(timings["local"], 2),
-        "ray_seconds": round(timings["ray"], 2),
+        "embedded": sum(1 for a in generate(n, seed) if a.copy_of is None),
+        **{f"{name}_seconds": round(seconds, 2) for name, seconds in timings.items()},
         "speedup": round(timings["local"] / timings["ray"], 2),
+        "speedup_vs_2_threads": round(timings["local_2_threads"] / timings["ray"], 2),
+        # Float sums may differ in the last bit between thread counts; compare rounded vectors.
+        "same_vectors": len(set(digests.values())) == 1,
     }
+
+
+def _vectors_digest(store: Any) -> str:
+    from newsloom.store.schema import article_vectors
+
+    digest = hashlib.sha256()
+    with store.read() as conn:
+        query = select(article_vectors).order_by(article_vectors.c.article_id)
+        for row in conn.execute(query):
+            vector = np.frombuffer(row.vector, dtype=np.float32)
+            digest.update(str(row.article_id).encode() + np.round(vector, 4).tobytes())
+    return digest.hexdigest()
