@@ -361,7 +361,8 @@ def _doc(a: SynthArticle) -> ClusterDoc:
 
 
 class AssignmentProbe:
-    """At a checkpoint: warm a clusterer with the window before it, time the next assignments."""
+    """Per checkpoint: warm a clusterer with the window before it, then time the assignments
+    that lead up to the checkpoint (so an archive of exactly that size is measured too)."""
 
     def __init__(self, settings: Settings, checkpoints: tuple[int, ...]) -> None:
         from newsloom.pipeline.stories import new_clusterer
@@ -369,6 +370,9 @@ class AssignmentProbe:
         self.settings = settings
         self.memory = timedelta(hours=new_clusterer(settings).memory_hours)
         self.checkpoints = sorted(checkpoints)
+        # Article index where each checkpoint's timing starts: room for the samples (copies
+        # are not assigned, hence the margin) before the checkpoint itself.
+        self.starts = [max(1, c - 2 * SAMPLE_ASSIGNMENTS) for c in self.checkpoints]
         self.window: deque[SynthArticle] = deque()
         self.clusterer: Any = None
         self.samples: list[float] = []
@@ -388,7 +392,7 @@ class AssignmentProbe:
             self.window.append(article)
             while self.window[0].published < article.published - self.memory:
                 self.window.popleft()
-        if self.checkpoints and index >= self.checkpoints[0] and self.clusterer is None:
+        if self.starts and index >= self.starts[0] and self.clusterer is None:
             self._start()
 
     def _start(self) -> None:
@@ -403,18 +407,17 @@ class AssignmentProbe:
 
     def _finish(self, index: int) -> None:
         checkpoint = self.checkpoints.pop(0)
+        self.starts.pop(0)
         self.results[str(checkpoint)] = {
             **_percentiles(self.samples),
+            "samples": len(self.samples),
             "warm_articles": len(self.window),
             "warm_seconds": round(self.warm_seconds, 2),
         }
         self.clusterer = None
 
     def close(self, index: int) -> None:
-        """Archives smaller than a checkpoint are measured at their end."""
-        if self.checkpoints and self.clusterer is None and index < self.checkpoints[0]:
-            self.checkpoints[0] = index
-            self._start()
+        """A checkpoint that ran out of articles keeps the samples it has."""
         if self.clusterer is not None and self.samples:
             self._finish(index)
 
@@ -422,7 +425,7 @@ class AssignmentProbe:
 def _latencies(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
     from fastapi.testclient import TestClient
 
-    from newsloom.store.schema import stories
+    from newsloom.store.schema import stories, story_articles
     from newsloom.web import create_app
     from newsloom.web.urls import story_path
 
@@ -430,14 +433,28 @@ def _latencies(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
     with store.read() as conn:
         top = int(conn.execute(select(func.max(stories.c.id))).scalar_one() or 0)
         newest = conn.execute(select(func.max(stories.c.last_updated))).scalar_one()
-        ids = sorted({int(i) for i in rng.integers(1, top + 1, size=PAGE_REQUESTS)})
-        rows = conn.execute(select(stories).where(stories.c.id.in_(ids))).all()
+        size = func.count().label("size")
+        largest = select(story_articles.c.story_id).group_by(story_articles.c.story_id)
+        largest = largest.order_by(size.desc()).limit(PAGE_REQUESTS // 5)
+        random_ids = sorted({int(i) for i in rng.integers(1, top + 1, size=PAGE_REQUESTS)})
+        largest_ids = [int(i) for i in conn.execute(largest).scalars()]
+        rows = {
+            r.id: r
+            for r in conn.execute(select(stories).where(stories.c.id.in_(random_ids + largest_ids)))
+        }
     model = WordModel(np.random.default_rng(seed))
     terms = [w for lang in LANGUAGES for w in model.vocab[lang][50:60]]
     client = TestClient(create_app(settings, store=store, clock=lambda: newest))
+    client.get("/")  # untimed: the first request builds templates and caches
+
+    def pages(ids: list[int]) -> list[str]:
+        return [story_path(rows[i].category, rows[i].headline, i) for i in ids if i in rows]
+
     out: dict[str, Any] = {}
+    # Random stories are mostly small (the power law); the largest pages are the heaviest.
     for name, paths in (
-        ("story_page", [story_path(r.category, r.headline, r.id) for r in rows]),
+        ("story_page", pages(random_ids)),
+        ("story_page_largest", pages(largest_ids)),
         ("search", [f"/api/search?q={t}&limit=10" for t in terms]),
     ):
         timings, statuses = [], set()
