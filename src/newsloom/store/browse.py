@@ -10,13 +10,25 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Row,
+    Select,
+    bindparam,
+    exists,
+    func,
+    select,
+    union_all,
+)
 
+from newsloom.errors import StoreError
 from newsloom.records import Article, Cited, Story, Summary
 from newsloom.store._errors import store_errors
 from newsloom.store.articles import CHUNK
 from newsloom.store.schema import articles, sources, stories, story_articles, summaries
-from newsloom.store.stories import _stories
+from newsloom.store.stories import MAX_MERGE_HOPS, _stories
 from newsloom.store.summaries import _summary, cited_from_json
 
 _members = story_articles
@@ -136,24 +148,29 @@ def rank_rows(
     return [RankRow(r.id, float(r.importance), r.last_updated) for r in conn.execute(query)]
 
 
+_CEILING: Select[Any] = select(func.max(stories.c.importance))
+_CATEGORY_CEILING: Select[Any] = _CEILING.where(stories.c.category == bindparam("category"))
+
+
 @store_errors
 def max_importance(conn: Connection, *, category: str | None = None) -> float:
-    """An upper bound of live stories' stored importance: the highest of unmerged stories."""
-    query = select(func.max(stories.c.importance)).where(stories.c.merged_into.is_(None))
-    if category is not None:
-        query = query.where(stories.c.category == category)
-    return float(conn.execute(query).scalar_one() or 0.0)
+    """An upper bound of live stories' stored importance: the highest of all stories, merged ones
+    included, so that it is one probe of the (category,) importance index."""
+    if category is None:
+        return float(conn.execute(_CEILING).scalar_one() or 0.0)
+    return float(conn.execute(_CATEGORY_CEILING, {"category": category}).scalar_one() or 0.0)
 
 
 @store_errors
-def importance_ceilings(conn: Connection) -> dict[str, float]:
-    """category -> ``max_importance`` of that category, in one pass."""
-    query = (
-        select(stories.c.category, func.max(stories.c.importance).label("ceiling"))
-        .where(stories.c.merged_into.is_(None))
-        .group_by(stories.c.category)
-    )
-    return {r.category: float(r.ceiling or 0.0) for r in conn.execute(query)}
+def importance_ceilings(conn: Connection, categories: Sequence[str]) -> dict[str, float]:
+    """category -> ``max_importance`` of that category, for those of ``categories`` that hold a
+    story: one index probe each, never a pass over stories."""
+    found: dict[str, float] = {}
+    for category in dict.fromkeys(categories):
+        ceiling = conn.execute(_CATEGORY_CEILING, {"category": category}).scalar_one()
+        if ceiling is not None:
+            found[category] = float(ceiling)
+    return found
 
 
 @store_errors
@@ -250,6 +267,79 @@ def stories_near(
     return [(r.id, r.headline, r.category) for r in rows]
 
 
+_STORY_BY_ID: Select[Any] = select(stories).where(stories.c.id == bindparam("id"))
+
+
+@store_errors
+def resolved_story(conn: Connection, story_id: int) -> Story | None:
+    """The story ``story_id`` is, or was merged into (one primary-key read per hop); None if
+    there is no such story. Its ``article_ids`` are left empty: ``story_articles_brief`` reads them.
+    """
+    seen: set[int] = set()
+    current = story_id
+    for _ in range(MAX_MERGE_HOPS):
+        row = conn.execute(_STORY_BY_ID, {"id": current}).one_or_none()
+        if row is None:
+            return None
+        if row.merged_into is None:
+            return Story(
+                id=row.id,
+                article_ids=(),
+                first_seen=row.first_seen,
+                last_updated=row.last_updated,
+                category=row.category,
+                importance=row.importance,
+                headline=row.headline,
+                merged_into=None,
+            )
+        seen.add(current)
+        if row.merged_into in seen:
+            raise StoreError(f"store: story {story_id} is in a merge cycle")
+        current = row.merged_into
+    raise StoreError(f"store: story {story_id} is merged more than {MAX_MERGE_HOPS} hops deep")
+
+
+def _neighbours(newer: bool) -> Select[Any]:
+    """Live stories of one category on one side of ``around``, nearest first: a range of the
+    (category, last_updated, id) index, read no further than ``limit`` rows."""
+    moment = stories.c.last_updated
+    query = select(stories.c.id, stories.c.headline).where(
+        stories.c.category == bindparam("category"),
+        stories.c.merged_into.is_(None),
+        stories.c.id != bindparam("story_id"),
+        _has_articles(),
+    )
+    if newer:
+        query = query.where(moment > bindparam("around"), moment <= bindparam("end"))
+        query = query.order_by(moment, stories.c.id)
+    else:
+        query = query.where(moment <= bindparam("around"), moment >= bindparam("start"))
+        query = query.order_by(moment.desc(), stories.c.id.desc())
+    return query.limit(bindparam("limit"))
+
+
+_NEIGHBOURS: CompoundSelect[Any] = union_all(
+    _neighbours(newer=False).subquery().select(), _neighbours(newer=True).subquery().select()
+)
+
+
+@store_errors
+def category_neighbours(
+    conn: Connection,
+    story_id: int,
+    category: str,
+    around: datetime,
+    *,
+    window: timedelta,
+    limit: int,
+) -> list[tuple[int, str]]:
+    """(id, headline) of live stories of ``category`` (other than ``story_id``) updated within
+    ``window`` of ``around``: up to ``limit`` on each side, in one query over an index range."""
+    bounds = {"around": around, "start": around - window, "end": around + window}
+    values = {**bounds, "category": category, "story_id": story_id, "limit": max(limit, 0)}
+    return [(r.id, r.headline) for r in conn.execute(_NEIGHBOURS, values)]
+
+
 @store_errors
 def live_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     """Those of ``ids`` that hold at least one article (merged stories hold none)."""
@@ -280,6 +370,21 @@ _STAMPS: Select[Any] = (
     .where(summaries.c.story_id == bindparam("story_id"))
     .order_by(summaries.c.version)
 )
+
+
+_LATEST_ONE: Select[Any] = (
+    select(summaries)
+    .where(summaries.c.story_id == bindparam("story_id"))
+    .order_by(summaries.c.version.desc())
+    .limit(1)
+)
+
+
+@store_errors
+def latest_summary_of(conn: Connection, story_id: int) -> Summary | None:
+    """The story's latest summary: one read of the (story_id, version) index."""
+    row = conn.execute(_LATEST_ONE, {"story_id": story_id}).one_or_none()
+    return _summary(row) if row is not None else None
 
 
 @store_errors

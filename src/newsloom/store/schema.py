@@ -168,10 +168,15 @@ stories = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("first_seen", UTCDateTime, nullable=False),
     Column("last_updated", UTCDateTime, nullable=False, index=True),
-    Column("category", String(64), nullable=False, default="", index=True),
+    Column("category", String(64), nullable=False, default=""),
     Column("importance", Float, nullable=False, default=0.0, index=True),
     Column("headline", Text, nullable=False, default=""),
     Column("merged_into", Integer, ForeignKey("stories.id", ondelete="SET NULL"), nullable=True),
+    # The reading side (migration 0006): category pages and related stories, ranking ceilings,
+    # the archive by day.
+    Index("ix_stories_category_last_updated_id", "category", "last_updated", "id"),
+    Index("ix_stories_category_importance", "category", "importance"),
+    Index("ix_stories_first_seen", "first_seen"),
 )
 
 story_articles = Table(

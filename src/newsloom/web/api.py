@@ -48,9 +48,10 @@ from newsloom.web.views import (
     ArticleRef,
     Catalog,
     Lookup,
+    Opened,
     StoryCard,
-    find_story,
     load_catalog,
+    open_story,
     story_cards,
     story_page,
 )
@@ -237,12 +238,18 @@ def stories(
     return _json(request, body, max((c.updated for c in cards), default=None))
 
 
-def _live_or_error(conn: Connection, story_id: int) -> Story:
-    lookup, found = find_story(conn, story_id)
-    if found is None:
+def _opened_or_error(conn: Connection, story_id: int) -> Opened:
+    opened = open_story(conn, story_id)
+    if opened.story is None:
         raise HTTPException(404, f"api: no story {story_id}")
-    if lookup is Lookup.REMOVED:
+    if opened.lookup is Lookup.REMOVED:
         raise HTTPException(410, f"api: story {story_id} was removed")
+    return opened
+
+
+def _live_or_error(conn: Connection, story_id: int) -> Story:
+    found = _opened_or_error(conn, story_id).story
+    assert found is not None
     return found
 
 
@@ -254,10 +261,12 @@ def story(request: Request, story_id: StoryId) -> Response:
     """
     site_url = app_settings(request).site_url
     with app_store(request).read() as conn:
-        found = _live_or_error(conn, story_id)
+        opened = _opened_or_error(conn, story_id)
+        found = opened.story
+        assert found is not None
         if found.id != story_id:
             return RedirectResponse(f"/api/stories/{found.id}", status_code=301)
-        view = story_page(conn, found, load_catalog(conn), extras=False)
+        view = story_page(conn, found, load_catalog(conn), extras=False, members=opened.members)
     refs = [s.article for s in view.sources] + [c for s in view.sources for c in s.copies]
     per_outlet = Counter((r.source_id, r.outlet) for r in refs)
     body = StoryDetailOut.model_validate(

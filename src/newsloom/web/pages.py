@@ -30,6 +30,7 @@ from newsloom.web.views import (
     cards_by_ids,
     find_story,
     load_catalog,
+    open_story,
     story_card,
     story_cards,
     story_page,
@@ -61,7 +62,7 @@ def _home_sections(
 ) -> list[tuple[CategoryLink, list[int]]]:
     """Each category's best stories, leaving out those already in the top block."""
     sections: list[tuple[CategoryLink, list[int]]] = []
-    ceilings = browse.importance_ceilings(conn)
+    ceilings = browse.importance_ceilings(conn, [c.slug for c in catalog.categories])
     for category in catalog.categories:
         if category.slug not in ceilings:
             continue  # no story at all
@@ -248,13 +249,14 @@ def story(request: Request, category: str, slug_id: str) -> Response:
         raise HTTPException(404, f"web: no page {request.url.path}")
     slug, story_id = parsed
     with app_store(request).read() as conn:
-        lookup, found = find_story(conn, story_id)
+        opened = open_story(conn, story_id)
+        found = opened.story
         if found is None:
             raise HTTPException(404, f"web: no story {story_id}")
-        if lookup is Lookup.REMOVED:
+        if opened.lookup is Lookup.REMOVED:
             raise GoneError(story_id)
         catalog = load_catalog(conn)
-        view = story_page(conn, found, catalog)
+        view = story_page(conn, found, catalog, members=opened.members)
     card = view.card
     if found.id != story_id or category != card.category.slug or slug != slugify(card.headline):
         return RedirectResponse(card.path, status_code=301)

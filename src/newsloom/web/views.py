@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from urllib.parse import urlsplit
@@ -24,7 +24,7 @@ from newsloom.store.browse import CardSummary
 from newsloom.web.urls import category_path, story_path
 
 RELATED_STORIES = 5
-RELATED_CANDIDATES = 60  # stories read on each side of the story's update time
+RELATED_CANDIDATES = 30  # same-category stories read on each side of the update time
 RELATED_WINDOW = timedelta(days=7)
 MIN_SHARED_TERMS = 2
 _WORD = re.compile(r"[^\W_]{3,}")
@@ -261,15 +261,29 @@ def cards_by_ids(conn: Connection, ids: Sequence[int], catalog: Catalog) -> list
     return story_cards(conn, browse.stories_by_ids(conn, ids), catalog)
 
 
+@dataclass(frozen=True)
+class Opened:
+    """A story looked up by id: why it is (not) shown, and its member articles (no text)."""
+
+    lookup: Lookup
+    story: Story | None
+    members: tuple[Article, ...] = ()
+
+
+def open_story(conn: Connection, story_id: int) -> Opened:
+    """The live story ``story_id`` is (or was merged into) with its members: two index reads."""
+    story = browse.resolved_story(conn, story_id)
+    if story is None:
+        return Opened(Lookup.MISSING, None)
+    members = tuple(browse.story_articles_brief(conn, [story.id])[story.id])
+    story = replace(story, article_ids=tuple(a.id for a in members if a.id is not None))
+    return Opened(Lookup.FOUND if members else Lookup.REMOVED, story, members)
+
+
 def find_story(conn: Connection, story_id: int) -> tuple[Lookup, Story | None]:
     """The live story ``story_id`` is (or was merged into), or why there is none."""
-    live_id = db.resolve_story(conn, story_id)
-    story = db.get_story(conn, live_id) if live_id is not None else None
-    if story is None:
-        return Lookup.MISSING, None
-    if not story.article_ids:
-        return Lookup.REMOVED, story
-    return Lookup.FOUND, story
+    opened = open_story(conn, story_id)
+    return opened.lookup, opened.story
 
 
 def live_story(conn: Connection, story_id: int) -> Story | None:
@@ -279,11 +293,20 @@ def live_story(conn: Connection, story_id: int) -> Story | None:
 
 
 def story_page(
-    conn: Connection, story: Story, catalog: Catalog, *, extras: bool = True
+    conn: Connection,
+    story: Story,
+    catalog: Catalog,
+    *,
+    extras: bool = True,
+    members: Sequence[Article] | None = None,
 ) -> StoryPage:
-    """Everything the story page shows; ``extras=False`` skips related stories and versions."""
-    summary = browse.latest_summaries(conn, [story.id]).get(story.id)
-    members = browse.story_articles_brief(conn, [story.id])[story.id]
+    """Everything the story page shows; ``extras=False`` skips related stories and versions.
+
+    ``members``: the story's articles when the caller has read them already (``open_story``).
+    """
+    summary = browse.latest_summary_of(conn, story.id)
+    if members is None:
+        members = browse.story_articles_brief(conn, [story.id])[story.id]
     held = {a.id for a in members}
     # Articles a summary cites but the story no longer holds are still listed as sources.
     missing = [i for i in _cited_ids(summary) if i not in held]
@@ -329,30 +352,34 @@ def terms(text: str) -> set[str]:
 def related_stories(
     conn: Connection, story: Story, card: StoryCard, titles: Sequence[str]
 ) -> tuple[RelatedLink, ...]:
-    """Stories of the same category, updated within a week of this one, sharing headline terms.
+    """Live stories of the same category, updated within a week of this one, sharing headline
+    terms: the RELATED_CANDIDATES nearest in time on each side, read through the category index.
 
     Score: shared terms / sqrt(the candidate's terms), at least MIN_SHARED_TERMS shared.
     """
     own = terms(" ".join([card.headline, *titles]))
     if not own:
         return ()
-    nearby = browse.stories_near(
-        conn, story.last_updated, window=RELATED_WINDOW, limit=RELATED_CANDIDATES
-    )
+    slug = card.category.slug
+    # Uncategorised stories are listed (and so related) as General.
+    stored = (slug, "") if slug == GENERAL else (slug,)
     scored: list[tuple[float, int, str]] = []
-    for candidate_id, headline, category in nearby:
-        if candidate_id == story.id or catalog_slug(category) != card.category.slug:
-            continue
-        theirs = terms(headline)
-        shared = len(own & theirs)
-        if shared >= MIN_SHARED_TERMS:
-            scored.append((shared / math.sqrt(len(theirs)), candidate_id, headline))
+    for category in stored:
+        nearby = browse.category_neighbours(
+            conn,
+            story.id,
+            category,
+            story.last_updated,
+            window=RELATED_WINDOW,
+            limit=RELATED_CANDIDATES,
+        )
+        for candidate_id, headline in nearby:
+            theirs = terms(headline)
+            shared = len(own & theirs)
+            if shared >= MIN_SHARED_TERMS:
+                scored.append((shared / math.sqrt(len(theirs)), candidate_id, headline))
     scored.sort(key=lambda s: (-s[0], -s[1]))
-    best = scored[: RELATED_STORIES * 2]
-    alive = browse.live_ids(conn, [i for _, i, _ in best]) if best else set()
-    return tuple(
-        RelatedLink(i, h, story_path(card.category.slug, h, i)) for _, i, h in best if i in alive
-    )[:RELATED_STORIES]
+    return tuple(RelatedLink(i, h, story_path(slug, h, i)) for _, i, h in scored[:RELATED_STORIES])
 
 
 def catalog_slug(category: str) -> str:

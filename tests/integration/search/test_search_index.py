@@ -20,7 +20,16 @@ def test_upgrade_to_0004_indexes_what_was_stored_before(fresh_settings: Settings
     try:
         store.migrate("0003")
         room = Newsroom(store)
-        room.source("gazette")
+        # The sources table as 0003 has it (later revisions add columns the schema module reads).
+        with store.write() as conn:
+            room.sources["gazette"] = conn.execute(
+                text(
+                    "INSERT INTO sources (url, kind, title, site_url, section, language, "
+                    "error_count, created) VALUES ('https://gazette.example/feed', 'feed', "
+                    "'Gazette', '', '', 'en', 0, :now) RETURNING id"
+                ),
+                {"now": NOW},
+            ).scalar_one()
         article = room.article("gazette", "Tidal power plant approved", "The turbines spin in May.")
         story = room.story(
             "Tidal plant approved", [article], bullets=("Turbines will spin by May.",)
