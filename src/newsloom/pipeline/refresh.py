@@ -1,6 +1,7 @@
 """The refresh recipe: a newsroom's day, read top to bottom.
 
-1. pick the sources that are due;
+1. claim the sources that are due, a chunk at a time under a lease, so that several workers
+   sharing one database refresh disjoint sets (pipeline/workers.py);
 2. fetch them concurrently (the Fetcher bounds hosts, sizes and time), read each one by its kind
    (feed, sitemap or single page; an HTML page where a feed was expected is searched for its feed),
    fetch and extract the pages of entries not seen before;
@@ -11,7 +12,10 @@
 5. categorize, rank and summarize the stories that changed.
 
 Steps 3-5 are driven by what the store holds, not by what this run fetched, so a run that was killed
-at any point is finished by the next one, and a run with nothing new changes nothing.
+at any point is finished by the next one, and a run with nothing new changes nothing. Writing
+articles and assigning stories take named locks (store/locks.py): one worker at a time each.
+A shutdown request (SIGTERM, newsloom/shutdown.py) stops claiming, finishes the sources in flight
+and stops the story step between two transactions.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import httpx
 from sqlalchemy import Connection
 
 import newsloom.store as db
+from newsloom import metrics, shutdown
 from newsloom.dedup import canonical_url
 from newsloom.errors import ExtractError, NewsloomError, ParseError
 from newsloom.ingest.discover import find_feed
@@ -37,13 +42,17 @@ from newsloom.pipeline.articles import (
     Candidate,
     CandidateBuilder,
     NearCopyIndex,
+    StoredAs,
     store_candidate,
 )
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
+from newsloom.pipeline.workers import SourceQueue
 from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.engine import connection_lost
+from newsloom.store.locks import exclusive
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -80,6 +89,7 @@ class RefreshReport:
     summaries: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    stopped: bool = False  # a shutdown request ended the pass early; the next one resumes
 
     def one_line(self) -> str:
         return (
@@ -88,6 +98,7 @@ class RefreshReport:
             f"({self.copies} copies, {self.known_links} already known, {self.page_errors} pages "
             f"fell back to feed text), {self.new_stories} new stories, {self.stories_touched} "
             f"stories updated, {self.summaries} summaries in {self.seconds:.1f} s"
+            + (" (stopped early: shutdown requested)" if self.stopped else "")
         )
 
 
@@ -131,47 +142,73 @@ async def refresh(
     report = RefreshReport()
     tick = progress or (lambda phase, done, total: None)
 
-    # 1. Due sources.
-    with store.read() as conn:
-        sources = db.list_sources(conn) if all_sources else db.due_sources(conn, now)
-    report.sources = len(sources)
+    # 1. Due sources, claimed as fetch tasks free up (see pipeline/workers.py).
+    # Sources in flight are bounded, so pending bodies and pages stay bounded.
+    in_flight = max(8, settings.concurrency * 2)
+    queue = SourceQueue(store, now=now, chunk=in_flight, every_source=all_sources)
 
     # 2 + 3. Fetch, parse, extract (network-bound, concurrent) and store in batches.
-    if sources:
-        writer = _BatchWriter(settings, store, now, report)
-        # Sources in flight are bounded too, so pending bodies and pages stay bounded.
-        in_flight = asyncio.Semaphore(max(8, settings.concurrency * 2))
-        builder = CandidateBuilder()
-        try:
-            async with Fetcher(settings, transport=transport) as fetcher:
-                done = 0
-                tick("fetch", 0, len(sources))
+    writer = _BatchWriter(settings, store, now, report)
+    builder = CandidateBuilder()
+    try:
+        async with Fetcher(settings, transport=transport) as fetcher:
+            done = 0
 
-                async def one(source: Source) -> None:
-                    nonlocal done
-                    async with in_flight:
-                        outcome = await fetch_source(fetcher, settings, store, source, now, builder)
+            async def fetch_next() -> None:
+                nonlocal done
+                while (source := await queue.next()) is not None:
+                    begun = time.monotonic()
+                    outcome = await fetch_source(fetcher, settings, store, source, now, builder)
+                    metrics.observe_fetch(
+                        time.monotonic() - begun,
+                        failed=outcome.error is not None,
+                        not_modified=outcome.status == 304,
+                    )
                     done += 1
-                    tick("fetch", done, len(sources))
+                    tick("fetch", done, queue.claimed)
                     await writer.add(outcome)
 
-                await asyncio.gather(*(one(s) for s in sources))
-            await writer.flush()
-        finally:
-            builder.close()
+            await asyncio.gather(*(fetch_next() for _ in range(in_flight)))
+        await writer.flush()
+    finally:
+        builder.close()
+        queue.release()
+    report.sources = queue.claimed
+    report.stopped = shutdown.requested()
 
-    if not stories:
-        report.seconds = time.monotonic() - started
-        return report
-
-    # 4 + 5. Stories, from what the store holds.
-    clustered = cluster_new_articles(settings, store, now=now, progress=tick)
-    report.new_stories = clustered.new_stories
-    touched = refresh_stories(settings, store, clustered.touched, now=now, progress=tick)
-    report.stories_touched = touched.stories
-    report.summaries = touched.summaries
+    if stories and not report.stopped:
+        _story_step(settings, store, now, tick, report)
     report.seconds = time.monotonic() - started
+    metrics.observe_refresh(report, finished_at=time.time())
     return report
+
+
+# A story step that lost its database connection is run again from the store's state.
+STORY_STEP_ATTEMPTS = 3
+
+
+def _story_step(
+    settings: Settings, store: Store, now: datetime, tick: Progress, report: RefreshReport
+) -> None:
+    """4 + 5. Stories, from what the store holds: one worker at a time assigns and summarizes."""
+    for attempt in range(STORY_STEP_ATTEMPTS):
+        try:
+            with exclusive(store, "stories", waiting=shutdown.raise_if_requested):
+                step_tick = shutdown.checkpoint(tick)
+                clustered = cluster_new_articles(settings, store, now=now, progress=step_tick)
+                report.new_stories += clustered.new_stories
+                touched = refresh_stories(
+                    settings, store, clustered.touched, now=now, progress=step_tick
+                )
+                report.stories_touched += touched.stories
+                report.summaries += touched.summaries
+            return
+        except shutdown.ShutdownRequested:
+            report.stopped = True
+            return
+        except NewsloomError as exc:
+            if attempt + 1 >= STORY_STEP_ATTEMPTS or not connection_lost(exc):
+                raise
 
 
 async def fetch_source(
@@ -373,7 +410,10 @@ class _BatchWriter:
 
     def _write(self, batch: list[SourceOutcome]) -> None:
         candidates = [c for outcome in batch for c in outcome.candidates]
-        write_articles(self._store, candidates, self._report, self._index)
+        with exclusive(self._store, "articles"):
+            # Other workers may have stored originals since the last batch: index them too.
+            self._index = NearCopyIndex()
+            write_articles(self._store, candidates, self._report, self._index)
         for outcome in batch:
             write_source_state(self._settings, self._store, outcome, self._now, self._report)
 
@@ -387,15 +427,30 @@ def write_articles(
     index = index or NearCopyIndex()
     ordered = sorted(candidates, key=lambda c: (c.article.published, c.article.url))
     for start in range(0, len(ordered), WRITE_BATCH):
-        with store.write() as conn:
-            for candidate in ordered[start : start + WRITE_BATCH]:
-                kind = store_candidate(conn, candidate, index)
-                if kind == "known":
-                    report.known_links += 1
-                else:
-                    report.new_articles += 1
-                if kind == "copy":
-                    report.copies += 1
+        kinds, index = _store_batch(store, ordered[start : start + WRITE_BATCH], index)
+        for kind in kinds:
+            if kind == "known":
+                report.known_links += 1
+            else:
+                report.new_articles += 1
+            if kind == "copy":
+                report.copies += 1
+
+
+def _store_batch(
+    store: Store, batch: list[Candidate], index: NearCopyIndex
+) -> tuple[list[StoredAs], NearCopyIndex]:
+    """Store ``batch`` in one transaction, run again if the connection dropped; returns how each
+    was stored and the index to go on with (a retry starts afresh: the failed try indexed rows
+    that were rolled back)."""
+    indexes: list[NearCopyIndex] = []
+
+    def work(conn: Connection) -> list[StoredAs]:
+        indexes.append(NearCopyIndex() if indexes else index)
+        return [store_candidate(conn, c, indexes[-1]) for c in batch]
+
+    kinds = store.write_retrying(work)
+    return kinds, indexes[-1]
 
 
 def write_source_state(
@@ -417,10 +472,12 @@ def write_source_state(
     next_check = next_check_after(settings, source, outcome.parsed, result, now, failed=bool(error))
     # Validators of a site's page say nothing about the feed found on it.
     keep_validators = error is None and result is not None and result.ok and not outcome.new_url
-    with store.write() as conn:
+    source_id = source.id
+
+    def record(conn: Connection) -> None:
         db.update_source_after_fetch(
             conn,
-            source.id,
+            source_id,
             now=now,
             status=outcome.status,
             error=error,
@@ -434,6 +491,8 @@ def write_source_state(
             n_entries=len(outcome.parsed.entries) if outcome.parsed else 0,
             kind=outcome.kind,
         )
+
+    store.write_retrying(record)
 
 
 def _header(result: FetchResult | None, name: str) -> str | None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from newsloom.errors import StoreError
@@ -22,6 +24,13 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 # Any constant works; it only has to be the same in every newsloom process.
 MIGRATION_LOCK_KEY = 0x6E657773  # "news"
+# A PostgreSQL restart or failover takes seconds: connecting and whole write transactions are
+# retried this many times, waiting 0.25 s, 0.5 s, ... up to RETRY_MAX_WAIT between tries (~25 s).
+RETRY_ATTEMPTS = 9
+RETRY_MAX_WAIT = 5.0
+
+T = TypeVar("T")
+log = logging.getLogger("newsloom.store")
 
 # One writer per SQLite database in this process; other processes queue on BEGIN IMMEDIATE.
 _writer_locks: dict[str, threading.Lock] = {}
@@ -44,6 +53,23 @@ def normalise_url(raw: str) -> URL:
 def _writer_lock(key: str) -> threading.Lock:
     with _writer_locks_guard:
         return _writer_locks.setdefault(key, threading.Lock())
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` (or an error it was raised from) says the server went away, or a
+    transaction was rolled back for concurrency (serialization, deadlock): worth one more try."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DBAPIError) and (
+            seen.connection_invalidated or isinstance(seen, OperationalError)
+        ):
+            return True
+        seen = seen.__cause__
+    return False
+
+
+def _retry_wait(attempt: int) -> float:
+    return float(min(RETRY_MAX_WAIT, 0.25 * 2**attempt))
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -126,11 +152,24 @@ class Store:
         except Exception as exc:  # alembic raises its own types as well as SQLAlchemy's
             raise StoreError(f"store: migration to {revision} failed: {exc}") from exc
 
+    def connect(self) -> Connection:
+        """A new connection; PostgreSQL: retried while the server is unreachable (a restart)."""
+        attempts = 1 if self.dialect == "sqlite" else RETRY_ATTEMPTS
+        for attempt in range(attempts):
+            try:
+                return self.engine.connect()  # pool_pre_ping replaces a connection that died
+            except SQLAlchemyError as exc:
+                if attempt + 1 >= attempts or not connection_lost(exc):
+                    raise StoreError(f"store: cannot connect: {exc}") from exc
+                log.warning("store: cannot connect, retrying: %s", exc, extra={"stage": "store"})
+                time.sleep(_retry_wait(attempt))
+        raise AssertionError("unreachable")
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A plain connection for reads; whatever it began is rolled back on exit."""
         try:
-            with self.engine.connect() as conn:
+            with self.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"store: read failed: {exc}") from exc
@@ -139,7 +178,7 @@ class Store:
     def write(self) -> Iterator[Connection]:
         """One transaction: commit on success, rollback on error. SQLite: one writer at a time."""
         if self.dialect != "sqlite":
-            with self._wrap_errors(), self.engine.begin() as conn:
+            with self._wrap_errors(), self.connect() as conn, conn.begin():
                 yield conn
             return
         if getattr(self._local, "writing", False):
@@ -153,6 +192,22 @@ class Store:
                         yield conn
             finally:
                 self._local.writing = False
+
+    def write_retrying(self, work: Callable[[Connection], T]) -> T:
+        """``work`` in one write transaction, run again from the start (bounded) when the
+        connection to PostgreSQL dropped mid-way; ``work`` must be safe to repeat after a
+        rollback. SQLite has no connection to lose, so its errors are raised at once."""
+        for attempt in range(RETRY_ATTEMPTS):
+            try:
+                with self.write() as conn:
+                    return work(conn)
+            except StoreError as exc:
+                retry = self.dialect != "sqlite" and connection_lost(exc)
+                if attempt + 1 >= RETRY_ATTEMPTS or not retry:
+                    raise
+                log.warning("store: write failed, retrying: %s", exc, extra={"stage": "store"})
+                time.sleep(_retry_wait(attempt))
+        raise AssertionError("unreachable")
 
     @staticmethod
     @contextmanager

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy import Connection, Row, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsloom.errors import StoreError
@@ -75,10 +75,79 @@ def due_sources(conn: Connection, now: datetime) -> list[Source]:
     """Sources never checked or whose next_check has come, the most overdue first."""
     query = (
         select(sources)
-        .where((sources.c.next_check.is_(None)) | (sources.c.next_check <= now))
+        .where(_due(now))
         .order_by(sources.c.next_check.is_not(None), sources.c.next_check, sources.c.id)
     )
     return [_source(r) for r in conn.execute(query)]
+
+
+def _due(now: datetime) -> Any:
+    return or_(sources.c.next_check.is_(None), sources.c.next_check <= now)
+
+
+def _unleased(now: datetime) -> Any:
+    return or_(sources.c.lease_until.is_(None), sources.c.lease_until <= now)
+
+
+@store_errors
+def claim_due_sources(
+    conn: Connection,
+    *,
+    worker: str,
+    now: datetime,
+    limit: int | None,
+    lease: timedelta,
+) -> list[Source]:
+    """Lease up to ``limit`` due sources no other worker holds to ``worker``, most overdue first.
+
+    Call inside ``store.write()``: the lease is taken when that transaction commits. PostgreSQL
+    skips rows another worker is claiming this instant (``FOR UPDATE SKIP LOCKED``), so concurrent
+    claims never wait on or overlap each other; SQLite claims in its single-writer transaction.
+    Recording the source's fetch (``update_source_after_fetch``) releases the lease; a killed
+    worker's lease expires at ``lease_until`` and the source is claimed again.
+    """
+    if not worker or len(worker) > 128:
+        raise StoreError("store: a worker name is 1 to 128 characters")
+    query = select(sources.c.id).where(_due(now), _unleased(now))
+    query = query.order_by(
+        sources.c.next_check.is_not(None), sources.c.next_check, sources.c.id
+    ).limit(limit)
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    ids = list(conn.execute(query).scalars())
+    if not ids:
+        return []
+    conn.execute(
+        update(sources)
+        .where(sources.c.id.in_(ids))
+        .values(lease_owner=worker, lease_until=now + lease)
+    )
+    rows = conn.execute(select(sources).where(sources.c.id.in_(ids)))
+    by_id = {row.id: _source(row) for row in rows}
+    return [by_id[i] for i in ids]
+
+
+@store_errors
+def release_leases(conn: Connection, *, worker: str, source_ids: list[int] | None = None) -> int:
+    """Give back ``worker``'s leases (all, or those on ``source_ids``) without recording a fetch,
+    e.g. on shutdown before the sources were fetched; returns how many were released."""
+    query = update(sources).where(sources.c.lease_owner == worker)
+    if source_ids is not None:
+        query = query.where(sources.c.id.in_(source_ids))
+    result = conn.execute(query.values(lease_owner=None, lease_until=None))
+    return int(result.rowcount)
+
+
+@store_errors
+def lease_owners(conn: Connection, now: datetime) -> list[str]:
+    """The workers holding a lease that has not expired at ``now``."""
+    query = (
+        select(sources.c.lease_owner)
+        .where(sources.c.lease_owner.is_not(None), sources.c.lease_until > now)
+        .distinct()
+        .order_by(sources.c.lease_owner)
+    )
+    return [str(owner) for owner in conn.execute(query).scalars()]
 
 
 @store_errors
@@ -114,6 +183,9 @@ def update_source_after_fetch(
         "last_modified": last_modified,
         "next_check": next_check,
         "last_checked": now,
+        # The refresh is recorded: whoever held the lease is done with this source.
+        "lease_owner": None,
+        "lease_until": None,
     }
     if error is None:
         values.update(error_count=0, last_error=None)
