@@ -17,7 +17,7 @@ import statistics
 import tempfile
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -48,6 +48,11 @@ WIRE_COPY_SHARE = 0.08
 WRITE_BATCH = 5_000
 SAMPLE_ASSIGNMENTS = 300
 PAGE_REQUESTS = 50
+PROGRESS_EVERY = 50_000
+
+
+def _quiet(message: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -364,10 +369,16 @@ class AssignmentProbe:
     """Per checkpoint: warm a clusterer with the window before it, then time the assignments
     that lead up to the checkpoint (so an archive of exactly that size is measured too)."""
 
-    def __init__(self, settings: Settings, checkpoints: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        checkpoints: tuple[int, ...],
+        progress: Callable[[str], None] = _quiet,
+    ) -> None:
         from newsloom.pipeline.stories import new_clusterer
 
         self.settings = settings
+        self.progress = progress
         self.memory = timedelta(hours=new_clusterer(settings).memory_hours)
         self.checkpoints = sorted(checkpoints)
         # Article index where each checkpoint's timing starts: room for the samples (copies
@@ -378,6 +389,7 @@ class AssignmentProbe:
         self.samples: list[float] = []
         self.results: dict[str, Any] = {}
         self.warm_seconds = 0.0
+        self.warm_articles = 0
 
     def see(self, index: int, article: SynthArticle) -> None:
         if self.clusterer is not None and article.vector is not None:
@@ -403,6 +415,7 @@ class AssignmentProbe:
         for article in self.window:
             self.clusterer.add(_doc(article), article.story_id)
         self.warm_seconds = time.perf_counter() - started
+        self.warm_articles = len(self.window)
         self.samples = []
 
     def _finish(self, index: int) -> None:
@@ -411,9 +424,10 @@ class AssignmentProbe:
         self.results[str(checkpoint)] = {
             **_percentiles(self.samples),
             "samples": len(self.samples),
-            "warm_articles": len(self.window),
+            "warm_articles": self.warm_articles,
             "warm_seconds": round(self.warm_seconds, 2),
         }
+        self.progress(f"scale: assignment at {checkpoint}: {self.results[str(checkpoint)]}")
         self.clusterer = None
 
     def close(self, index: int) -> None:
@@ -499,44 +513,59 @@ def run_scale_bench(
     workdir: Path | None = None,
     database_url: str = "",
     ray_speedup: int = 0,
+    progress: Callable[[str], None] = _quiet,
 ) -> dict[str, Any]:
-    """Generate and write ``articles`` articles into an empty store, then measure."""
+    """Generate and write ``articles`` articles into an empty store, then measure; with
+    ``articles=0`` only the Ray speed-up (when asked for) is measured."""
     from newsloom.store import Store, count_articles
 
+    result: dict[str, Any] = {"bench": "scale", "articles": articles}
     with tempfile.TemporaryDirectory(prefix="newsloom-scale-") as tmp:
         data_dir = workdir or Path(tmp)
         bench_settings = settings.model_copy(
             update={"data_dir": data_dir, "database_url": database_url}
         )
-        store = Store.open(bench_settings)
+        store = Store.open(bench_settings) if articles else None
         try:
-            with store.read() as conn:
-                if count_articles(conn):
-                    raise NewsloomError("bench: scale needs an empty database")
-            result = _fill_and_measure(bench_settings, store, articles, checkpoints, seed)
+            if store is not None:
+                with store.read() as conn:
+                    if count_articles(conn):
+                        raise NewsloomError("bench: scale needs an empty database")
+                result.update(
+                    _fill_and_measure(bench_settings, store, articles, checkpoints, seed, progress)
+                )
         finally:
-            store.close()
+            if store is not None:
+                store.close()
         if ray_speedup:
             result["ray_speedup"] = embed_speedup(settings, ray_speedup, seed, Path(tmp))
     return result
 
 
 def _fill_and_measure(
-    settings: Settings, store: Any, n: int, checkpoints: tuple[int, ...], seed: int
+    settings: Settings,
+    store: Any,
+    n: int,
+    checkpoints: tuple[int, ...],
+    seed: int,
+    progress: Callable[[str], None],
 ) -> dict[str, Any]:
     writer = ArchiveWriter(store, seed)
-    probe = AssignmentProbe(settings, tuple(c for c in checkpoints if c <= n) or (n,))
+    probe = AssignmentProbe(settings, tuple(c for c in checkpoints if c <= n) or (n,), progress)
     started = time.perf_counter()
     index = 0
     for index, article in enumerate(generate(n, seed), start=1):
         writer.add(article)
         probe.see(index, article)
+        if index % PROGRESS_EVERY == 0:
+            rate = index / writer.seconds if writer.seconds else 0.0
+            elapsed = time.perf_counter() - started
+            progress(f"scale: {index} articles in {elapsed:.0f} s, store writes {rate:.0f}/s")
     writer.flush()
     probe.close(index)
     total = time.perf_counter() - started
     _reset_sequences(store)
     return {
-        "bench": "scale",
         "backend": store.dialect,
         "articles": n,
         "stories": len(writer.written_stories),

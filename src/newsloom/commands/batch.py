@@ -44,7 +44,9 @@ def register(groups: CommandGroups) -> None:
     scale = groups.bench.add_parser(
         "scale", help="synthetic archive: store writes, assignment, page and search latency"
     )
-    scale.add_argument("--articles", type=positive_int, default=100_000)
+    scale.add_argument(
+        "--articles", type=_count, default=100_000, help="0: only the --ray-speedup timing"
+    )
     scale.add_argument(
         "--checkpoints", default="100000,1000000", help="article counts to time assignment at"
     )
@@ -58,6 +60,13 @@ def register(groups: CommandGroups) -> None:
         help="also time reprocess --stage embed on N articles: Ray (2 CPUs) against the loop",
     )
     scale.set_defaults(handler=cmd_bench_scale)
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a count >= 0, got {value}")
+    return number
 
 
 def _runner(args: argparse.Namespace, settings: Settings) -> Any:
@@ -128,6 +137,7 @@ def cmd_bench_scale(args: argparse.Namespace, settings: Settings) -> int:
             workdir=Path(args.workdir) if args.workdir else None,
             database_url=args.database_url or "",
             ray_speedup=args.ray_speedup,
+            progress=lambda message: print(message, file=sys.stderr, flush=True),
         )
     )
     return 0
