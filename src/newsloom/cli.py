@@ -178,12 +178,15 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom import shutdown
     from newsloom.pipeline.progress import terminal_progress
     from newsloom.pipeline.refresh import run_refresh
 
     store = _open_store(settings)
+    shutdown.reset()
     try:
-        with terminal_progress() as progress:
+        # SIGTERM/SIGINT: finish the sources in flight, record them, exit 0 (newsloom/shutdown.py).
+        with shutdown.graceful_signals(), terminal_progress() as progress:
             report = run_refresh(settings, store, progress=progress, all_sources=args.all)
     finally:
         store.close()
@@ -201,14 +204,17 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom import shutdown
     from newsloom.pipeline.runner import serve
 
-    serve(
-        settings,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        refresh_every_minutes=settings.refresh_interval_minutes,
-    )
+    # The web server stops first; the signal then reaches the refresh loop's pass in flight.
+    with shutdown.graceful_signals():
+        serve(
+            settings,
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            refresh_every_minutes=settings.refresh_interval_minutes,
+        )
     return 0
 
 

@@ -9,6 +9,7 @@ the store. A second signal stops at once (KeyboardInterrupt): open transactions 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,6 +67,10 @@ def graceful_signals() -> Iterator[None]:
         if _requested.is_set():
             raise KeyboardInterrupt
         _requested.set()
+        name = signal.Signals(signum).name
+        print(
+            f"newsloom: {name}: finishing the work in flight (again to stop now)", file=sys.stderr
+        )
 
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:

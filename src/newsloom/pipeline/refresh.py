@@ -239,8 +239,9 @@ async def fetch_source(
         parsed, page = await _read_source(fetcher, source, result, outcome)
         outcome.parsed = parsed
         entries = parsed.entries[: settings.max_entries_per_feed]
-        with store.read() as conn:
-            unseen = [e for e in entries if not _already_stored(conn, source, e.url, e.guid)]
+        unseen = store.read_retrying(
+            lambda conn: [e for e in entries if not _already_stored(conn, source, e.url, e.guid)]
+        )
         build = builder or CandidateBuilder(workers=1)
         pages = await asyncio.gather(
             *(

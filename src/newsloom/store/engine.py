@@ -209,6 +209,20 @@ class Store:
                 time.sleep(_retry_wait(attempt))
         raise AssertionError("unreachable")
 
+    def read_retrying(self, work: Callable[[Connection], T]) -> T:
+        """``work`` on a read connection, run again (bounded) when PostgreSQL dropped it."""
+        for attempt in range(RETRY_ATTEMPTS):
+            try:
+                with self.read() as conn:
+                    return work(conn)
+            except StoreError as exc:
+                retry = self.dialect != "sqlite" and connection_lost(exc)
+                if attempt + 1 >= RETRY_ATTEMPTS or not retry:
+                    raise
+                log.warning("store: read failed, retrying: %s", exc, extra={"stage": "store"})
+                time.sleep(_retry_wait(attempt))
+        raise AssertionError("unreachable")
+
     @staticmethod
     @contextmanager
     def _wrap_errors() -> Iterator[None]:
