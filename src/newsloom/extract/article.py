@@ -1,9 +1,10 @@
-"""One HTML page to its article: trafilatura and readability-lxml both read it, one body is chosen.
+"""One HTML page to its article: trafilatura reads it, readability-lxml too when in doubt.
 
-trafilatura runs in precision mode; when that keeps almost nothing it runs again with its default
-balance. readability-lxml always runs too: its body replaces trafilatura's when it clearly holds the
-article trafilatura cut short (see ``choose``). Metadata comes from trafilatura and the page's own
-markup.
+The page is parsed once (with trafilatura's parser); that tree feeds trafilatura, the doubt check
+and the metadata read from the page's own markup. trafilatura runs in precision mode; when that
+keeps almost nothing it runs again with its default balance. readability-lxml runs only when the
+page holds prose trafilatura left out (``choose.doubtful``), and its body replaces trafilatura's
+when it clearly holds the article trafilatura cut short (``choose.choose_body``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from readability import Document as ReadabilityDocument
 from readability.readability import Unparseable
 
 from newsloom.errors import ExtractError
-from newsloom.extract.choose import Body, choose_body, size
+from newsloom.extract.choose import Body, choose_body, doubtful, size
 from newsloom.extract.decode import decode_html
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
@@ -54,8 +55,11 @@ def _without_headline(text: str, *titles: str) -> str:
     return rest if same and rest else text
 
 
-def _trafilatura(page: str, url: str, *, precise: bool) -> tuple[Body, Any]:
-    """trafilatura's body (and, in the precise run, metadata and readers' comments)."""
+def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) -> tuple[Body, Any]:
+    """trafilatura's body (and, in the precise run, metadata and readers' comments).
+
+    ``page`` may be the parsed tree: trafilatura works on a copy of it, so it can be shared.
+    """
     meta = None
     # Hostile markup trips assertions deep in trafilatura and htmldate (dropping a parentless
     # element): then the text without metadata, then nothing (readability may still find it).
@@ -77,26 +81,35 @@ def _trafilatura(page: str, url: str, *, precise: bool) -> tuple[Body, Any]:
     return Body(text, getattr(meta, "title", None) or "", "trafilatura"), meta
 
 
-def _readability(page: str) -> Body | None:
+def _readability(page: str, *, with_title: bool = True) -> Body | None:
     try:
         document = ReadabilityDocument(page)
         text = text_from_html(document.summary(html_partial=True))
-        return Body(text=text, title=document.short_title() or "", method="readability")
+        # short_title parses the page once more: only when the title is still wanted.
+        title = (document.short_title() or "") if with_title else ""
+        return Body(text=text, title=title, method="readability")
     except (Unparseable, *_LIBRARY_ERRORS):
         return None
 
 
-def _body(page: str, url: str) -> tuple[Body, Any]:
-    found, meta = _trafilatura(page, url, precise=True)
+def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body, Any]:
+    source = tree if tree is not None else page
+    found, meta = _trafilatura(source, url, precise=True)
     if size(found.text) < RETRY_BELOW_WORDS:
-        balanced, _ = _trafilatura(page, url, precise=False)
+        balanced, _ = _trafilatura(source, url, precise=False)
         if size(balanced.text) > size(found.text):
             found = Body(balanced.text, found.title, found.method)
-    readable = _readability(page)
+    readable = None
+    if doubtful(found, tree, MIN_WORDS):
+        readable = _readability(page, with_title=not found.title)
     chosen = choose_body(found, readable, MIN_WORDS, getattr(meta, "comments", None) or "")
-    title = found.title or (readable.title if readable else "")
+    title = found.title or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
     return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta
+
+
+def _document_title(tree: lxml_html.HtmlElement | None) -> str:
+    return _clean(tree.findtext(".//title")) if tree is not None else ""
 
 
 def _confidence(text: str, page: str) -> float:
@@ -113,11 +126,20 @@ def _quality(confidence: float, teaser: bool) -> float:
     return round(PAYWALL_QUALITY + (1 - PAYWALL_QUALITY) * confidence, 3)
 
 
-def _parse(page: str) -> lxml_html.HtmlElement | None:
+def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """The page's tree, parsed as trafilatura parses (comments dropped, broken markup repaired),
+    and whether trafilatura accepted it: what it takes for a fragment is parsed by plain lxml,
+    for metadata only."""
     try:
-        return lxml_html.document_fromstring(page)
+        tree = trafilatura.load_html(page)
+    except _LIBRARY_ERRORS:
+        tree = None
+    if tree is not None:
+        return tree, True
+    try:
+        return lxml_html.document_fromstring(page), False
     except (etree.ParserError, ValueError):
-        return None
+        return None, False
 
 
 def _check_size(html: bytes | str, url: str, max_bytes: int) -> None:
@@ -146,10 +168,10 @@ def extract_article(
     page = decode_html(html, content_type)
     if not page.strip():
         raise ExtractError(f"extract: no article text found ({url})")
-    found, meta = _body(page, url)
+    document, accepted = _parse(page)
+    found, meta = _body(page, document if accepted else None, url)
     if size(found.text) < MIN_WORDS:
         raise ExtractError(f"extract: no article text found ({url})")
-    document = _parse(page)
     published = published_time(document, time_elements=False) if document is not None else None
     published = published or parse_datetime(getattr(meta, "date", None))
     if published is None and document is not None:

@@ -3,7 +3,9 @@
 trafilatura in precision mode is the default: it keeps the least boilerplate. Its typical failure
 is recall: it stops at a widget in the middle of the article and keeps only the first part. That
 failure is visible when readability-lxml's body contains trafilatura's text and, besides it, a lot
-of prose (long paragraphs ending like sentences). Text that only readability keeps and that is not
+of prose (long paragraphs ending like sentences). readability costs more than trafilatura, so it
+runs only when the page itself holds that much prose outside trafilatura's text (``doubtful``):
+without such prose readability cannot win. Text that only readability keeps and that is not
 prose (captions, bylines, ticket prices, link lists) is the usual boilerplate, so it never makes
 readability win. Readers' comments are prose too: the paragraphs trafilatura recognised as comments
 are taken out of readability's body first.
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from lxml import html as lxml_html
 
 # Ideographs and kana count one token each: Chinese and Japanese do not separate words by spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -84,6 +88,50 @@ def missed_by_first(first: Body, second: Body) -> bool:
     if not first_size or coverage(first.text, _shingles(second.text)) < SAME_ARTICLE_COVERAGE:
         return False
     return extra_prose(second.text, first.text) >= MISSED_PROSE_SHARE * first_size
+
+
+# Blocks whose own text (not their children's) is prose on pages that lay paragraphs out with <br>.
+_TEXT_BLOCKS = frozenset(
+    {"div", "td", "section", "article", "main", "li", "dd", "blockquote", "pre"}
+)
+
+
+def _own_text(element: lxml_html.HtmlElement) -> str:
+    parts = [element.text or "", *(child.tail or "" for child in element)]
+    return " ".join(" ".join(parts).split())
+
+
+def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
+    """The page's prose paragraphs (with their size): <p> elements and text written straight
+    into other blocks."""
+    found = []
+    for element in document.iter():
+        tag = element.tag
+        if tag == "p":
+            para = " ".join(element.text_content().split())
+        elif isinstance(tag, str) and tag in _TEXT_BLOCKS:
+            para = _own_text(element)
+        else:
+            continue
+        if _SENTENCE_END.search(para) and (length := size(para)) >= PROSE_MIN_TOKENS:
+            found.append((para, length))
+    return found
+
+
+def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: int) -> bool:
+    """True when a second extractor could beat ``first`` on this page: ``first`` found almost
+    nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it."""
+    first_size = size(first.text)
+    if first_size < min_tokens or document is None:
+        return True
+    known = _shingles(first.text)
+    missed = 0
+    for para, length in page_prose(document):
+        if coverage(para, known) < SHARED_PARAGRAPH:
+            missed += length
+            if missed >= MISSED_PROSE_SHARE * first_size:
+                return True
+    return False
 
 
 def without(body: Body, unwanted: str) -> Body:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from newsloom.extract.choose import Body, choose_body, coverage, extra_prose, size, tokens
+from lxml import html as lxml_html
+
+from newsloom.extract.choose import (
+    Body,
+    choose_body,
+    coverage,
+    doubtful,
+    extra_prose,
+    page_prose,
+    size,
+    tokens,
+)
 
 PROSE = [
     "The harbour board of the fictional town of Quillhaven approved repairs to the quay on Monday.",
@@ -75,3 +86,33 @@ def test_readers_comments_never_count_as_missed_article() -> None:
     with_comments = body(PROSE[:4] + comments, "readability")
     assert choose_body(article, with_comments, min_tokens=15) is with_comments
     assert choose_body(article, with_comments, 15, comments="\n".join(comments)) is article
+
+
+def page(inner: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(f"<html><body>{inner}</body></html>")
+
+
+def test_page_prose_reads_paragraphs_and_text_laid_out_with_br() -> None:
+    tree = page(
+        f"<p>{PROSE[0]}</p><p>Short caption.</p><div id='story'>{PROSE[1]}<br><br>{PROSE[2]}</div>"
+        "<ul><li><a href='/'>Home</a></li></ul>"
+    )
+    found = [text for text, _ in page_prose(tree)]
+    assert found == [PROSE[0], f"{PROSE[1]} {PROSE[2]}"]
+
+
+def test_no_second_opinion_when_the_first_body_holds_the_page_prose() -> None:
+    tree = page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>Tickets cost 5 crowns</p>")
+    assert not doubtful(body(PROSE, "trafilatura"), tree, min_tokens=15)
+
+
+def test_second_opinion_when_the_page_has_much_prose_the_first_body_lacks() -> None:
+    tree = page("".join(f"<p>{p}</p>" for p in PROSE))
+    assert doubtful(body(PROSE[:4], "trafilatura"), tree, min_tokens=15)
+    # A few missed paragraphs (a related-story teaser) are not worth a second extractor.
+    assert not doubtful(body(PROSE[:10], "trafilatura"), tree, min_tokens=15)
+
+
+def test_second_opinion_when_the_first_body_is_almost_empty_or_the_page_unparsed() -> None:
+    assert doubtful(body(["Too short."], "trafilatura"), page("<p>x</p>"), min_tokens=15)
+    assert doubtful(body(PROSE, "trafilatura"), None, min_tokens=15)
