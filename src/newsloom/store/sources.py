@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, or_, select, update
+from sqlalchemy import Connection, Integer, Row, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsloom.errors import StoreError
 from newsloom.records import Source
 from newsloom.store._errors import store_errors, upsert_dialect
-from newsloom.store.schema import fetches, sources
+from newsloom.store.schema import as_utc, fetches, sources
 
 # The last error text kept per source; a page of HTML as an error message helps nobody.
 MAX_ERROR_CHARS = 2000
@@ -148,6 +149,41 @@ def lease_owners(conn: Connection, now: datetime) -> list[str]:
         .order_by(sources.c.lease_owner)
     )
     return [str(owner) for owner in conn.execute(query).scalars()]
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """The sources at a glance, for /healthz and /metrics (one query over a small table)."""
+
+    sources: int
+    due: int
+    failing: int  # the last fetch failed
+    leased: int  # a worker holds them now
+    last_checked: datetime | None  # the latest recorded fetch of any source
+
+
+@store_errors
+def source_health(conn: Connection, now: datetime) -> SourceHealth:
+    def count_if(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0).cast(Integer)
+
+    leased = sources.c.lease_until > now
+    row = conn.execute(
+        select(
+            func.count().label("sources"),
+            count_if(_due(now)).label("due"),
+            count_if(sources.c.error_count > 0).label("failing"),
+            count_if(leased).label("leased"),
+            func.max(sources.c.last_checked).label("last_checked"),
+        )
+    ).one()
+    return SourceHealth(
+        sources=int(row.sources),
+        due=int(row.due),
+        failing=int(row.failing),
+        leased=int(row.leased),
+        last_checked=as_utc(row.last_checked) if row.last_checked is not None else None,
+    )
 
 
 @store_errors

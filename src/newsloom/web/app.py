@@ -17,7 +17,7 @@ from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.web import api, api_write, apidocs, feeds, pages, search
+from newsloom.web import api, api_write, apidocs, feeds, metrics, pages, search
 from newsloom.web.context import STATIC_DIR, make_templates, render, system_clock
 from newsloom.web.urls import category_path
 from newsloom.web.views import Catalog, CategoryLink, load_catalog
@@ -64,6 +64,8 @@ def create_app(
     app.state.store = store if store is not None else Store.open(settings)
     app.state.templates = make_templates(settings)
     app.state.clock = clock
+
+    metrics.install(app)  # /metrics, /healthz (database, last refresh), request latency
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
