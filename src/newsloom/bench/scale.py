@@ -16,7 +16,7 @@ import heapq
 import statistics
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -367,7 +367,11 @@ def _doc(a: SynthArticle) -> ClusterDoc:
 
 class AssignmentProbe:
     """Per checkpoint: warm a clusterer with the window before it, then time the assignments
-    that lead up to the checkpoint (so an archive of exactly that size is measured too)."""
+    that lead up to the checkpoint (so an archive of exactly that size is measured too).
+
+    The warm window is the clusterer's memory, cut to the newest ``max_stories`` stories: it
+    holds no more (the idlest go first), so older articles would only be added and evicted
+    again. That keeps the warm-up (and this process) bounded at any archive size."""
 
     def __init__(
         self,
@@ -379,7 +383,10 @@ class AssignmentProbe:
 
         self.settings = settings
         self.progress = progress
-        self.memory = timedelta(hours=new_clusterer(settings).memory_hours)
+        template = new_clusterer(settings)
+        self.memory = timedelta(hours=template.memory_hours)
+        self.max_stories = template.max_stories
+        self.window_stories: Counter[int] = Counter()
         self.checkpoints = sorted(checkpoints)
         # Article index where each checkpoint's timing starts: room for the samples (copies
         # are not assigned, hence the margin) before the checkpoint itself.
@@ -402,8 +409,15 @@ class AssignmentProbe:
                 self._finish(index)
         if article.vector is not None:
             self.window.append(article)
-            while self.window[0].published < article.published - self.memory:
-                self.window.popleft()
+            self.window_stories[article.story_id] += 1
+            while (
+                self.window[0].published < article.published - self.memory
+                or len(self.window_stories) > self.max_stories
+            ):
+                oldest = self.window.popleft()
+                self.window_stories[oldest.story_id] -= 1
+                if not self.window_stories[oldest.story_id]:
+                    del self.window_stories[oldest.story_id]
         if self.starts and index >= self.starts[0] and self.clusterer is None:
             self._start()
 

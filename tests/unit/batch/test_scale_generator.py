@@ -6,7 +6,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from newsloom.bench.scale import LANGUAGES, generate, run_scale_bench
+from newsloom.bench.scale import LANGUAGES, AssignmentProbe, generate, run_scale_bench
 from newsloom.settings import Settings
 
 
@@ -43,3 +43,17 @@ def test_small_scale_bench_reports_every_figure(tmp_path: object) -> None:
     assert result["latency"]["story_page"]["statuses"] == [200]
     assert result["latency"]["search"]["statuses"] == [200]
     assert result["disk_bytes"] > 0
+
+
+def test_assignment_probe_warms_with_no_more_stories_than_the_clusterer_holds() -> None:
+    probe = AssignmentProbe(Settings(), checkpoints=(10_000,))
+    probe.max_stories = 5
+    articles = list(generate(400, seed=2))
+    for index, article in enumerate(articles, start=1):
+        probe.see(index, article)
+    kept = {a.story_id for a in probe.window}
+    assert len(kept) == 5 and set(probe.window_stories) == kept
+    # The newest originals are the ones kept.
+    originals = [a for a in articles if a.vector is not None]
+    assert probe.window[-1] is originals[-1]
+    assert all(a.published >= probe.window[0].published for a in originals[-len(probe.window) :])
