@@ -341,20 +341,12 @@ def _story_ranking(
 ) -> Select[Any]:
     """(id, score) of the ``candidates`` stories, scored against ``parsed``."""
     recency = 1.0 + _age_days(stories.c.last_updated, now, dialect) / RECENCY_DAYS
-    if dialect == "sqlite":
-        relevance: ColumnElement[Any] = -func.bm25(literal_column("story_fts"), 2.0, 1.0)
-        return (
-            select(stories.c.id, (relevance / recency).label("score"))
-            .select_from(_story_fts.join(stories, stories.c.id == _story_fts.c.rowid))
-            .where(
-                literal_column("story_fts").op("MATCH")(fts5_query(parsed)),
-                stories.c.id.in_(candidates),
-            )
-        )
     # Recomputing a summary's tsvector costs ~0.5 ms a story (no stored column), so PostgreSQL
     # ranks by the headline; a match in the summary alone still counts, with a base score.
     headline: ColumnElement[Any] = literal_column(f"setweight({_PG_STORY_HEADLINE}, 'A')")
-    relevance = PG_BASE_RELEVANCE + func.ts_rank(headline, _pg_tsquery(parsed), 1)
+    relevance: ColumnElement[Any] = PG_BASE_RELEVANCE + func.ts_rank(
+        headline, _pg_tsquery(parsed), 1
+    )
     return select(stories.c.id, (relevance / recency).label("score")).where(
         stories.c.id.in_(candidates)
     )
@@ -429,30 +421,58 @@ def _ranked_stories(
     limit: int,
     offset: int,
 ) -> list[SearchHit]:
-    matches = _story_matches(parsed, dialect)
-    candidates = matches
-    # PostgreSQL hash-joins the match list whatever its size; SQLite needs the count to pick a plan.
-    many = dialect != "sqlite" or (
-        conn.execute(select(func.count()).select_from(matches.subquery())).scalar_one()
-        > MAX_CANDIDATES
-    )
-    if many:
-        # Walk stories newest first (the "+ 0" keeps SQLite from driving off the match list).
-        story_id = stories.c.id + 0 if dialect == "sqlite" else stories.c.id
-        candidates = select(stories.c.id).where(story_id.in_(matches))
-        candidates = _filtered(candidates).order_by(stories.c.last_updated.desc())
-        candidates = candidates.limit(MAX_CANDIDATES)
-    ranked = _filtered(_story_ranking(parsed, dialect, now, candidates))
+    if dialect == "sqlite":
+        ranked = _sqlite_ranking(parsed, now, _filtered)
+    else:
+        ranked = _pg_ranking(parsed, now, _filtered)
+    score: ColumnElement[Any] = literal_column("score")
     rows = conn.execute(
-        ranked.order_by(literal_column("score").desc(), stories.c.id.desc())
-        .limit(limit)
-        .offset(offset)
+        ranked.order_by(score.desc(), literal_column("id").desc()).limit(limit).offset(offset)
     ).all()
     texts = _story_texts(conn, [r.id for r in rows])
     return [
         SearchHit(story_id=r.id, score=float(r.score or 0.0), snippet=snippet(texts[r.id], parsed))
         for r in rows
     ]
+
+
+def _sqlite_ranking(
+    parsed: ParsedQuery, now: datetime, _filtered: Callable[[Select[Any]], Select[Any]]
+) -> Select[Any]:
+    """(id, score) of the newest MAX_CANDIDATES matching stories that pass the filters.
+
+    FTS5 drives the query: it yields matches newest story first (its rowid is the story id) and
+    stops once MAX_CANDIDATES of them passed the filters, so bm25 is computed for those alone,
+    never for every story holding a common word. The "+ 0" keeps SQLite from driving off
+    stories instead (one FTS5 lookup per story costs ~0.5 ms).
+    """
+    fts: ColumnElement[Any] = literal_column("story_fts")
+    candidates = (
+        _filtered(
+            select(
+                stories.c.id,
+                stories.c.last_updated,
+                (-func.bm25(fts, 2.0, 1.0)).label("relevance"),
+            )
+            .select_from(_story_fts.join(stories, stories.c.id == _story_fts.c.rowid + 0))
+            .where(fts.op("MATCH")(fts5_query(parsed)))
+        )
+        .order_by(_story_fts.c.rowid.desc())
+        .limit(MAX_CANDIDATES)
+        .subquery("candidates")
+    )
+    recency = 1.0 + _age_days(candidates.c.last_updated, now, "sqlite") / RECENCY_DAYS
+    return select(candidates.c.id, (candidates.c.relevance / recency).label("score"))
+
+
+def _pg_ranking(
+    parsed: ParsedQuery, now: datetime, _filtered: Callable[[Select[Any]], Select[Any]]
+) -> Select[Any]:
+    """(id, score) of the MAX_CANDIDATES most recently updated matches that pass the filters."""
+    matches = _story_matches(parsed, "postgresql")
+    candidates = _filtered(select(stories.c.id).where(stories.c.id.in_(matches)))
+    candidates = candidates.order_by(stories.c.last_updated.desc()).limit(MAX_CANDIDATES)
+    return _filtered(_story_ranking(parsed, "postgresql", now, candidates))
 
 
 def _story_texts(conn: Connection, story_ids: Sequence[int]) -> dict[int, str]:

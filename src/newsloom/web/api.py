@@ -42,7 +42,7 @@ from newsloom.web.api_models import (
     VersionsOut,
 )
 from newsloom.web.caching import conditional
-from newsloom.web.context import app_now, app_settings, app_store
+from newsloom.web.context import app_catalog, app_now, app_settings, app_store
 from newsloom.web.urls import StoryId, absolute, source_path
 from newsloom.web.views import (
     ArticleRef,
@@ -50,7 +50,6 @@ from newsloom.web.views import (
     Lookup,
     Opened,
     StoryCard,
-    load_catalog,
     open_story,
     story_cards,
     story_page,
@@ -214,7 +213,7 @@ def stories(
     }
     site_url = app_settings(request).site_url
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         _known_category(catalog, category)
         next_cursor: str | None = None
         if q is not None and q.strip():
@@ -266,7 +265,9 @@ def story(request: Request, story_id: StoryId) -> Response:
         assert found is not None
         if found.id != story_id:
             return RedirectResponse(f"/api/stories/{found.id}", status_code=301)
-        view = story_page(conn, found, load_catalog(conn), extras=False, members=opened.members)
+        view = story_page(
+            conn, found, app_catalog(request, conn), extras=False, members=opened.members
+        )
     refs = [s.article for s in view.sources] + [c for s in view.sources for c in s.copies]
     per_outlet = Counter((r.source_id, r.outlet) for r in refs)
     body = StoryDetailOut.model_validate(
@@ -305,7 +306,7 @@ def categories(request: Request) -> Response:
     """Every category with its number of live stories and its feeds."""
     site_url = app_settings(request).site_url
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         counts = browse.category_counts(conn)
     body = CategoryListOut(
         categories=[

@@ -12,8 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from newsloom.web.context import app_store, render
-from newsloom.web.views import load_catalog
+from newsloom.web.context import app_catalog, app_store, render
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -88,7 +87,7 @@ def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
 @router.get("/api", response_class=HTMLResponse, include_in_schema=False)
 def api_index(request: Request) -> HTMLResponse:
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
     context = {
         "catalog": catalog,
         "endpoints": endpoints(request.app.openapi()),

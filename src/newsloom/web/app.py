@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 
@@ -11,16 +11,19 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import api, api_write, apidocs, feeds, metrics, pages, search
-from newsloom.web.context import STATIC_DIR, make_templates, render, system_clock
+from newsloom.web.cache import CatalogCache, ResponseCache
+from newsloom.web.context import STATIC_DIR, app_catalog, make_templates, render, system_clock
 from newsloom.web.urls import category_path
-from newsloom.web.views import Catalog, CategoryLink, load_catalog
+from newsloom.web.views import Catalog, CategoryLink
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,8 @@ def create_app(
     app.state.store = store if store is not None else Store.open(settings)
     app.state.templates = make_templates(settings)
     app.state.clock = clock
+    app.state.catalog_cache = CatalogCache()
+    app.state.response_cache = ResponseCache()
 
     metrics.install(app)  # /metrics, /healthz (database, last refresh), request latency
 
@@ -81,17 +86,33 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(NewsloomError, _internal_error)  # type: ignore[arg-type]
-    app.middleware("http")(_security_headers)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every HTTP response that does not set them itself.
+
+    Plain ASGI rather than ``@app.middleware``: that one runs each request in an extra task and
+    streams the body through a queue, a large share of a cached page's cost.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _wants_json(request: Request) -> bool:
@@ -102,7 +123,7 @@ def _catalog(request: Request) -> Catalog:
     """Categories for the error page's navigation, even when the store is unreachable."""
     try:
         with request.app.state.store.read() as conn:
-            return load_catalog(conn)
+            return app_catalog(request, conn)
     except NewsloomError:
         return Catalog(
             tuple(

@@ -6,34 +6,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy import Connection
 
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.web import html
+from newsloom.web.cache import CatalogCache
 from newsloom.web.urls import absolute
+from newsloom.web.views import Catalog
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
-
-
-def time_label(moment: datetime) -> str:
-    """'3 Jun 2026, 18:00 UTC': absolute, so pages do not depend on when they are viewed."""
-    utc = moment.astimezone(UTC)
-    return f"{utc.day} {utc:%b %Y, %H:%M} UTC"
-
-
-def iso_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def safe_href(url: str) -> str:
-    """The URL if it is http(s), else "": feeds may carry javascript: or data: links."""
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 def make_templates(settings: Settings) -> Environment:
@@ -44,10 +31,14 @@ def make_templates(settings: Settings) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: no stat() per render
     )
-    env.filters["time_label"] = time_label
-    env.filters["iso_time"] = iso_time
-    env.filters["safe_href"] = safe_href
+    env.filters["time_label"] = html.time_label
+    env.filters["iso_time"] = html.iso_time
+    env.filters["safe_href"] = html.safe_href
+    env.filters["when"] = html.when
+    env.filters["sentence"] = html.sentence
+    env.filters["article_link"] = html.article_link
     env.filters["absolute"] = lambda path: absolute(settings.site_url, path)
     env.globals["site_title"] = settings.site_title
     return env
@@ -56,6 +47,12 @@ def make_templates(settings: Settings) -> Environment:
 def app_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def app_catalog(request: Request, conn: Connection) -> Catalog:
+    """The category catalog, from the app's cache (re-read every few seconds)."""
+    cache: CatalogCache = request.app.state.catalog_cache
+    return cache.get(conn)
 
 
 def app_now(request: Request) -> datetime:

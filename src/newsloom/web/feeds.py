@@ -28,10 +28,10 @@ from newsloom.publish import (
 )
 from newsloom.settings import Settings
 from newsloom.web.caching import conditional
-from newsloom.web.context import app_now, app_settings, app_store
+from newsloom.web.context import app_catalog, app_now, app_settings, app_store
 from newsloom.web.ranking import top_story_ids
 from newsloom.web.urls import absolute
-from newsloom.web.views import Catalog, StoryCard, cards_by_ids, load_catalog
+from newsloom.web.views import Catalog, StoryCard, cards_by_ids
 
 FEED_SIZE = 50
 MAX_QUERY_CHARS = 200
@@ -114,7 +114,7 @@ def feed(
         raise HTTPException(404, f"feeds: no feed format {ext!r}; use xml, atom or json")
     settings = app_settings(request)
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         title, about, page, ids = _selection(request, conn, catalog, name, q)
         cards = cards_by_ids(conn, ids, catalog)
     query = f"?q={quote(q.strip())}" if name == "search" and q else ""

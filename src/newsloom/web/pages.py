@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 import newsloom.store.browse as browse
-from newsloom.web.context import app_now, app_store, render
+from newsloom.web.context import app_catalog, app_now, app_store, render
 from newsloom.web.ranking import top_story_ids
 from newsloom.web.urls import (
     SourceId,
@@ -29,7 +29,6 @@ from newsloom.web.views import (
     StoryCard,
     cards_by_ids,
     find_story,
-    load_catalog,
     open_story,
     story_card,
     story_cards,
@@ -81,7 +80,7 @@ def _home_sections(
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         top_ids = top_story_ids(conn, limit=TOP_STORIES)
         sections = _home_sections(conn, catalog, set(top_ids))
         every = [*top_ids, *(i for _, ids in sections for i in ids)]
@@ -103,14 +102,14 @@ def story_by_id(request: Request, story_id: StoryId) -> Response:
             raise HTTPException(404, f"web: no story {story_id}")
         if lookup is Lookup.REMOVED:
             raise GoneError(story_id)
-        card = story_card(conn, story, load_catalog(conn))
+        card = story_card(conn, story, app_catalog(request, conn))
     return RedirectResponse(card.path, status_code=301)
 
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_index(request: Request) -> HTMLResponse:
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         outlets = db.list_sources(conn)
         counts = browse.source_article_counts(conn)
     rows = sorted(
@@ -135,7 +134,7 @@ def source_page(
     request: Request, source_id: SourceId, page: int = Query(1, ge=1, le=MAX_PAGE)
 ) -> HTMLResponse:
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         source = db.get_source(conn, source_id)
         if source is None:
             raise HTTPException(404, f"web: no source {source_id}")
@@ -179,7 +178,7 @@ def archive_day(request: Request, day: str) -> HTMLResponse:
         raise HTTPException(404, f"web: no archive page {day!r}")
     start = datetime(when.year, when.month, when.day, tzinfo=UTC)
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         found = browse.first_seen_between(
             conn, start, start + timedelta(days=1), limit=ARCHIVE_DAY_LIMIT
         )
@@ -209,7 +208,7 @@ def category_page(
     request: Request, category: str, page: int = Query(1, ge=1, le=MAX_PAGE)
 ) -> Response:
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         link = catalog.get(category)
         if link is None and (lowered := catalog.get(category.lower())) is not None:
             return RedirectResponse(category_path(lowered.slug, page), status_code=301)
@@ -255,7 +254,7 @@ def story(request: Request, category: str, slug_id: str) -> Response:
             raise HTTPException(404, f"web: no story {story_id}")
         if opened.lookup is Lookup.REMOVED:
             raise GoneError(story_id)
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         view = story_page(conn, found, catalog, members=opened.members)
     card = view.card
     if found.id != story_id or category != card.category.slug or slug != slugify(card.headline):

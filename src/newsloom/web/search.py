@@ -25,9 +25,9 @@ from newsloom.store.search import (
     search_stories,
     term_pattern,
 )
-from newsloom.web.context import app_settings, app_store, render
+from newsloom.web.context import app_catalog, app_settings, app_store, render
 from newsloom.web.urls import absolute
-from newsloom.web.views import Catalog, StoryCard, cards_by_ids, load_catalog
+from newsloom.web.views import Catalog, StoryCard, cards_by_ids
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
@@ -137,7 +137,7 @@ def search_page(
         "until": until,
     }
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         filters = _page_filters(catalog, category, source, language, since, until)
         found = []
         if q.strip():
@@ -231,7 +231,7 @@ def api_search(
         until=_utc(until, "until"),
     )
     with app_store(request).read() as conn:
-        catalog = load_catalog(conn)
+        catalog = app_catalog(request, conn)
         if category is not None and catalog.get(category) is None:
             raise _invalid("category", "api: unknown category", category)
         found = _search(conn, catalog, q, filters, limit + 1, offset)

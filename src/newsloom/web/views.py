@@ -5,6 +5,7 @@ Only titles, links, outlets, times and the summary leave this module; never an a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -27,6 +28,7 @@ RELATED_STORIES = 5
 RELATED_CANDIDATES = 30  # same-category stories read on each side of the update time
 RELATED_WINDOW = timedelta(days=7)
 MIN_SHARED_TERMS = 2
+TERMS_CACHED = 20_000
 _WORD = re.compile(r"[^\W_]{3,}")
 _STOPWORDS = frozenset(
     "the and for with from that this are was were has have had will not but its into after over "
@@ -344,9 +346,11 @@ def story_page(
     )
 
 
-def terms(text: str) -> set[str]:
-    """Lower-case content words of three letters or more."""
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+@functools.lru_cache(maxsize=TERMS_CACHED)
+def terms(text: str) -> frozenset[str]:
+    """Lower-case content words of three letters or more (memoised: each headline is a related
+    candidate of every story near it, so the same ones come back page after page)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
 
 
 def related_stories(

@@ -281,10 +281,10 @@ def test_queries_matching_more_than_the_cap_score_the_newest_matches(
     room = Newsroom(store)
     room.source("gazette")
     made = []
-    for n in range(6):
+    for n in reversed(range(6)):  # oldest first, as stories are made: newer ones, higher ids
         article = room.article("gazette", f"Harbour fair day {n}", age_hours=n + 1)
-        made.append(
-            room.story(f"Harbour fair day {n}", [article], age_hours=n + 1, category="world")
+        made.insert(
+            0, room.story(f"Harbour fair day {n}", [article], age_hours=n + 1, category="world")
         )
     with store.read() as conn:
         assert _ids(search_stories(conn, "harbour fair", now=NOW)) == made[:3]
