@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the web site and API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--workers", type=int, help="web server processes (default: web_workers; 0 = per core)"
+    )
     serve.set_defaults(handler=cmd_serve)
 
     run = sub.add_parser("run", help="refresh on a schedule while serving")
@@ -198,8 +201,14 @@ def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.pipeline.runner import serve
+    from newsloom.web.serving import serve_workers, worker_count
 
-    serve(settings, host=args.host or settings.host, port=args.port or settings.port)
+    host, port = args.host or settings.host, args.port or settings.port
+    workers = worker_count(settings, args.workers)
+    if workers > 1:  # one process per core; `run` keeps one, next to its refresh thread
+        serve_workers(settings, host=host, port=port, workers=workers)
+        return 0
+    serve(settings, host=host, port=port)
     return 0
 
 

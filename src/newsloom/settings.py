@@ -77,6 +77,9 @@ class Settings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     api_token: str = Field(default="", repr=False)
+    web_workers: int = Field(
+        default=0, ge=0, le=64, description="Processes of `newsloom serve`; 0 = one per CPU core."
+    )
 
     # Batch work (newsloom backfill / reprocess)
     ray_address: str = Field(

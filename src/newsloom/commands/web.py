@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from newsloom.commands import CommandGroups, positive_int, print_json
 from newsloom.settings import Settings
@@ -15,7 +16,9 @@ def register(groups: CommandGroups) -> None:
     bench.add_argument("--stories", type=positive_int, default=10_000)
     bench.add_argument("--seconds", type=float, default=5.0, help="load per scenario")
     bench.add_argument("--concurrency", type=positive_int, default=8, help="open connections")
-    bench.add_argument("--workers", type=positive_int, default=1, help="uvicorn processes")
+    bench.add_argument(
+        "--workers", type=int, default=0, help="uvicorn processes (0 = one per CPU core)"
+    )
     bench.add_argument("--seed", type=int, default=7)
     bench.add_argument(
         "--target-database-url",
@@ -36,7 +39,7 @@ def cmd_bench_web(args: argparse.Namespace, settings: Settings) -> int:
             n_stories=args.stories,
             seconds=min(max(args.seconds, 0.5), 120.0),
             concurrency=min(args.concurrency, 256),
-            workers=min(args.workers, 8),
+            workers=min(args.workers if args.workers > 0 else os.cpu_count() or 1, 8),
             seed=args.seed,
         )
     )
