@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.pool import NullPool
 
 from newsloom.store.engine import normalise_url
 from tests.integration.store.conftest import pg_url_or_skip
@@ -28,7 +29,10 @@ REPO = Path(__file__).resolve().parents[3]
 
 def fresh_database(server_url: str) -> Iterator[str]:
     """Create an empty database next to ``server_url``'s, yield its URL, drop it afterwards."""
-    admin = create_engine(normalise_url(server_url), isolation_level="AUTOCOMMIT")
+    # No pool: a test may restart the server, and a pooled connection would not survive it.
+    admin = create_engine(
+        normalise_url(server_url), isolation_level="AUTOCOMMIT", poolclass=NullPool
+    )
     name = f"newsloom_workers_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
