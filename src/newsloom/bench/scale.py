@@ -527,10 +527,13 @@ def run_scale_bench(
     workdir: Path | None = None,
     database_url: str = "",
     ray_speedup: int = 0,
+    reuse: bool = False,
     progress: Callable[[str], None] = _quiet,
 ) -> dict[str, Any]:
     """Generate and write ``articles`` articles into an empty store, then measure; with
-    ``articles=0`` only the Ray speed-up (when asked for) is measured."""
+    ``articles=0`` only the Ray speed-up (when asked for) is measured. ``reuse``: measure page,
+    search latency and disk again on the archive a previous run left (``workdir`` or
+    ``database_url``), e.g. after the web tier changed, without writing it again."""
     from newsloom.store import Store, count_articles
 
     result: dict[str, Any] = {"bench": "scale", "articles": articles}
@@ -539,9 +542,11 @@ def run_scale_bench(
         bench_settings = settings.model_copy(
             update={"data_dir": data_dir, "database_url": database_url}
         )
-        store = Store.open(bench_settings) if articles else None
+        store = Store.open(bench_settings) if articles or reuse else None
         try:
-            if store is not None:
+            if store is not None and reuse:
+                result.update(_measure_existing(bench_settings, store, seed))
+            elif store is not None:
                 with store.read() as conn:
                     if count_articles(conn):
                         raise NewsloomError("bench: scale needs an empty database")
@@ -554,6 +559,23 @@ def run_scale_bench(
         if ray_speedup:
             result["ray_speedup"] = embed_speedup(settings, ray_speedup, seed, Path(tmp))
     return result
+
+
+def _measure_existing(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
+    from newsloom.store import count_articles
+
+    with store.read() as conn:
+        n = count_articles(conn)
+    if not n:
+        raise NewsloomError("bench: --reuse needs the archive of an earlier run")
+    disk = _disk_bytes(settings, store)
+    return {
+        "backend": store.dialect,
+        "articles": n,
+        "latency": _latencies(settings, store, seed),
+        "disk_bytes": disk,
+        "disk_bytes_per_article": round(disk / n, 1),
+    }
 
 
 def _fill_and_measure(

@@ -53,6 +53,11 @@ def register(groups: CommandGroups) -> None:
     scale.add_argument("--seed", type=int, default=7)
     scale.add_argument("--workdir", help="where the SQLite file goes (default: a temp dir)")
     scale.add_argument(
+        "--reuse",
+        action="store_true",
+        help="only re-measure page and search latency and disk on an earlier run's archive",
+    )
+    scale.add_argument(
         "--ray-speedup",
         type=int,
         default=0,
@@ -137,6 +142,7 @@ def cmd_bench_scale(args: argparse.Namespace, settings: Settings) -> int:
             workdir=Path(args.workdir) if args.workdir else None,
             database_url=args.database_url or "",
             ray_speedup=args.ray_speedup,
+            reuse=args.reuse,
             progress=lambda message: print(message, file=sys.stderr, flush=True),
         )
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -57,3 +58,13 @@ def test_assignment_probe_warms_with_no_more_stories_than_the_clusterer_holds() 
     originals = [a for a in articles if a.vector is not None]
     assert probe.window[-1] is originals[-1]
     assert all(a.published >= probe.window[0].published for a in originals[-len(probe.window) :])
+
+
+@pytest.mark.slow
+def test_reuse_measures_an_earlier_archive_again(tmp_path: Path) -> None:
+    first = run_scale_bench(Settings(), articles=300, checkpoints=(300,), seed=5, workdir=tmp_path)
+    again = run_scale_bench(Settings(), articles=0, seed=5, workdir=tmp_path, reuse=True)
+    assert again["articles"] == 300 and "assignment" not in again
+    assert again["latency"]["story_page"]["requests"] == first["latency"]["story_page"]["requests"]
+    assert again["latency"]["search"]["statuses"] == [200]
+    assert again["disk_bytes"] > 0
