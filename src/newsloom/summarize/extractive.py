@@ -4,16 +4,20 @@ articles that state it.
 Salience of a sentence = 0.6 x centrality (cosine to the story centroid, scaled so the best is 1)
 + 0.25 x position (1 / (1 + index / 2), the lead weighs most) + 0.8 x cross-outlet support (mean
 over the other articles of the best cosine to one of their sentences: what other outlets also
-report, in any wording) + 0.15 x shared facts (share of the other outlets stating the same fact
-nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget,
-re-ordered by article time then position), bullets (short salient sentences), takeaways (central
-sentences without the lead bonus). No fact appears twice; near-identical sentences of several
-outlets form one fact, shown in the earliest article's wording and cited to all. "What's new" holds
-the facts of articles added since the previous version that no earlier article or summary stated.
+report, in any wording) + 1.0 x shared word pairs (mean share of its word pairs that other
+outlets use, overlap.py) + 0.15 x shared facts (share of the other outlets stating the same fact
+nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget;
+the most salient fact leads, the others follow by article time then position), bullets (short
+salient sentences), takeaways (central sentences without the lead bonus). No fact appears twice;
+near-identical sentences of several outlets form one fact, shown in the earliest article's
+wording and cited to all. "What's new" holds the facts of articles added since the previous
+version that no earlier article or summary stated, ranked with word pairs shared among the added
+articles only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from datetime import datetime
@@ -24,6 +28,7 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.overlap import bigram_support
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -36,6 +41,7 @@ from newsloom.summarize.vectors import (
 )
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
+W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
 BULLETS = 3
 PARAGRAPHS = 3
 TAKEAWAYS = 3
@@ -103,6 +109,7 @@ class _Plan:
         self.previous = previous
         self.candidates: list[Candidate] = candidates_of(articles)
         self.facts: list[Fact] = []
+        self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -120,6 +127,16 @@ class _Plan:
         self.base = W_CENTRAL * central + W_POSITION * position
         if len(articles) > 1:
             self.base = self.base + W_CROSS * cross_support(semantic, by_article)
+            owners = [c.article for c in self.candidates]
+            pairs = bigram_support(texts, owners, articles)
+            self.base = self.base + W_PAIRS * pairs
+            if previous is not None:
+                # What's new: support counts only among the added articles, so a new sentence is
+                # not promoted for repeating what the earlier articles said.
+                known = set(previous.article_ids)
+                added = [a.id not in known for a in articles]
+                fresh_pairs = bigram_support(texts, owners, articles, added)
+                self.update_shift = W_PAIRS * (fresh_pairs - pairs)
         order = sorted(range(len(texts)), key=lambda i: (-self.base[i], i))
         self.facts = group_facts(lexical, order, self.candidates)
         reps = [f.rep for f in self.facts]
@@ -169,12 +186,13 @@ class _Plan:
         return paragraphs, bullets, takeaways
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
-        """Chosen facts in reading order (article time, then position), cut into about three
-        paragraphs of at most four sentences (a short body gets one-sentence paragraphs)."""
-        ordered = sorted(chosen, key=lambda i: self._reading_key(i))
-        n = len(ordered)
+        """Chosen facts (best first) cut into about three paragraphs of at most four sentences (a
+        short body gets one-sentence paragraphs). The most salient fact leads, as a news lede
+        does; the others follow in reading order (article time, then position)."""
+        n = len(chosen)
         if n == 0:
             return []
+        ordered = [chosen[0], *sorted(chosen[1:], key=lambda i: self._reading_key(i))]
         count = min(n, max(PARAGRAPHS, math.ceil(n / 4)))
         size, extra = divmod(n, count)
         chunks, start = [], 0
@@ -203,7 +221,13 @@ class _Plan:
             if len(reported) and float((reported @ self.lexical[i]).max()) >= NEW_FACT_LIMIT:
                 continue
             fresh.append(i)
-        return mmr(self.selection, fresh, [], count=WHATS_NEW, budget=words)
+        selection = self.selection
+        if len(self.update_shift):
+            reps = [f.rep for f in self.facts]
+            selection = dataclasses.replace(
+                selection, scores=self.salience + self.update_shift[reps]
+            )
+        return mmr(selection, fresh, [], count=WHATS_NEW, budget=words)
 
     def cite(self, fact_index: int) -> Cited:
         fact = self.facts[fact_index]

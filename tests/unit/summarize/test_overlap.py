@@ -1,0 +1,48 @@
+import numpy as np
+
+from newsloom.summarize.overlap import bigram_support, content_bigrams
+
+from .fictional_stories import article
+
+GAZETTE = "The harbour master closed the inner basin. Ferries stayed in port all day."
+RADIO = "Officials said the harbour master closed the inner basin on Monday."
+POST = "A bakery on Quay Street gave free bread to the crews."
+
+
+def test_content_bigrams_stem_and_skip_pairs_of_stop_words() -> None:
+    pairs = content_bigrams("The gates were closed at the harbours.")
+    assert ("gate", "were") in pairs and ("harbour", "harbour") not in pairs
+    assert ("at", "the") not in pairs  # two stop words say nothing about the story
+    assert ("closed", "at") not in pairs and ("clos", "at") in pairs
+
+
+def test_sentence_other_outlets_word_for_word_outranks_an_unshared_one() -> None:
+    articles = [
+        article(1, 1, "Harbour Gazette", "Basin closed", GAZETTE, 0),
+        article(2, 2, "Coast Radio", "Basin shut", RADIO, 5),
+        article(3, 3, "Quay Post", "Free bread", POST, 9),
+    ]
+    sentences = ["The harbour master closed the inner basin.", POST]
+    support = bigram_support(sentences, [0, 2], articles)
+    assert support[0] > 0.3  # the radio repeats its pairs; the post does not
+    assert support[1] == 0.0
+
+
+def test_articles_of_the_same_outlet_do_not_support_each_other() -> None:
+    articles = [
+        article(1, 1, "Harbour Gazette", "Basin closed", GAZETTE, 0),
+        article(2, 1, "Harbour Gazette", "Basin shut", RADIO, 5),
+    ]
+    support = bigram_support(["The harbour master closed the inner basin."], [0], articles)
+    assert np.array_equal(support, np.zeros(1))
+
+
+def test_supporters_limit_which_articles_count() -> None:
+    articles = [
+        article(1, 1, "Harbour Gazette", "Basin closed", GAZETTE, 0),
+        article(2, 2, "Coast Radio", "Basin shut", RADIO, 5),
+        article(3, 3, "Quay Post", "Free bread", POST, 9),
+    ]
+    sentence = ["The harbour master closed the inner basin."]
+    assert bigram_support(sentence, [0], articles)[0] > 0
+    assert bigram_support(sentence, [0], articles, [True, False, True])[0] == 0.0
