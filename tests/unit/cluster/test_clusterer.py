@@ -1,4 +1,3 @@
-import time
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -152,7 +151,8 @@ def test_wrong_vector_size_is_a_cluster_error() -> None:
         StoryClusterer().assign(doc)
 
 
-def test_assignment_speed_does_not_depend_on_archive_size() -> None:
+def test_stories_outside_the_window_are_pruned_so_assignment_cost_is_bounded() -> None:
+    # Speed itself is measured by `newsloom bench cluster`; here: what keeps it flat.
     rng = np.random.default_rng(7)
     vocabulary = [f"word{i}" for i in range(3000)]
 
@@ -175,11 +175,10 @@ def test_assignment_speed_does_not_depend_on_archive_size() -> None:
     clusterer = StoryClusterer(window_hours=6, dormant_factor=1)
     cluster_stream(stream(1500, T0), clusterer)  # 50 h of archive, mostly pruned by now
     assert len(clusterer) < 400
-    batch = stream(500, T0 + timedelta(days=5))
-    started = time.perf_counter()
-    cluster_stream(batch, clusterer)
-    rate = len(batch) / (time.perf_counter() - started)
-    assert rate > 300  # measured ~1500/s; generous for slow CI machines
+    cluster_stream(stream(500, T0 + timedelta(days=5)), clusterer)
+    # Only the live and dormant windows' stories stay candidates (12 h of a story every 2 minutes,
+    # pruned lazily), not the 2,000 stories the stream made.
+    assert len(clusterer) < 400
 
 
 def test_memory_is_capped_by_evicting_the_idlest_stories() -> None:
