@@ -10,9 +10,11 @@ skipped unless ``with_stories``: they are measured by their own benches.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import random
 import resource
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -149,11 +151,92 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the extraction workers)."""
+def _own_cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime
+
+
+_PROC = Path("/proc")
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a live process, from /proc/<pid>/stat."""
+    try:
+        text = (_PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2 :].split()  # the name in parentheses may hold spaces
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _peak_kib(pid: int) -> int:
+    try:
+        for line in (_PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class DescendantSampler:
+    """CPU time and peak RSS of every process started under this one, except ``excluded``.
+
+    The extraction workers are forked by a fork server, not by this process, so getrusage's
+    RUSAGE_CHILDREN never sees them: /proc is read every ``interval`` seconds instead (Linux; CPU
+    a process spends after the last sample is missed, which is at most ``interval`` each).
+    """
+
+    def __init__(self, excluded: set[int], interval: float = 0.2) -> None:
+        self._excluded, self._interval = excluded, interval
+        self._cpu: dict[int, float] = {}
+        self._peak_kib: dict[int, int] = {}
+        self._base: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-sampler", daemon=True)
+        self.available = _PROC.is_dir()
+
+    def __enter__(self) -> DescendantSampler:
+        if self.available:
+            self._sample()  # CPU spent before the bench began is not the bench's
+            self._base = dict(self._cpu)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.available:
+            self._stop.set()
+            self._thread.join()
+            self._sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._sample()
+
+    def _sample(self) -> None:
+        parents: dict[int, int] = {}
+        cpu: dict[int, float] = {}
+        for entry in _PROC.iterdir():
+            if entry.name.isdigit() and (stat := _stat(int(entry.name))) is not None:
+                parents[int(entry.name)], cpu[int(entry.name)] = stat
+        wanted, frontier = set(), [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            for pid, ppid in parents.items():
+                if ppid == parent and pid not in self._excluded and pid not in wanted:
+                    wanted.add(pid)
+                    frontier.append(pid)
+        for pid in wanted:
+            self._cpu[pid] = max(self._cpu.get(pid, 0.0), cpu[pid])
+            self._peak_kib[pid] = max(self._peak_kib.get(pid, 0), _peak_kib(pid))
+
+    def cpu_seconds(self) -> float:
+        return sum(seconds - self._base.get(pid, 0.0) for pid, seconds in self._cpu.items())
+
+    def peak_rss_mb(self) -> float:
+        """The largest peak RSS of any one of them (a worker's, in practice)."""
+        return max(self._peak_kib.values(), default=0) / 1024
 
 
 def run_ingest_bench(
@@ -188,13 +271,19 @@ def run_ingest_bench(
             try:
                 add_sources(store, [Source(url=f"{base}/f/{i}.xml") for i in range(feeds)])
                 rss_before = _peak_rss_mb()
-                cpu_before = _cpu_seconds()
-                started = time.perf_counter()
-                report = run_refresh(
-                    bench_settings, store, now=NOW, all_sources=True, stories=with_stories
-                )
-                seconds = time.perf_counter() - started
-                cpu = _cpu_seconds() - cpu_before
+                with DescendantSampler(excluded={server.pid or 0}) as sampler:
+                    cpu_before = _own_cpu_seconds()
+                    started = time.perf_counter()
+                    report = run_refresh(
+                        bench_settings, store, now=NOW, all_sources=True, stories=with_stories
+                    )
+                    seconds = time.perf_counter() - started
+                    cpu = _own_cpu_seconds() - cpu_before
+                if sampler.available:
+                    cpu += sampler.cpu_seconds()
+                else:
+                    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu += children.ru_utime + children.ru_stime
             finally:
                 store.close()
     finally:
@@ -209,11 +298,15 @@ def run_ingest_bench(
         "page_errors": report.page_errors,
         "seconds": round(seconds, 2),
         "pages_per_second": round(report.new_articles / seconds, 1) if seconds else 0.0,
-        # CPU per page does not depend on what else the machine runs; pages/s does.
+        # CPU per page (this process and its workers, not the page server) depends far less on
+        # what else the machine runs than pages/s does.
         "cpu_ms_per_page": round(1000 * cpu / max(1, report.new_articles), 1),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "peak_worker_rss_mb": round(
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+            sampler.peak_rss_mb()
+            if sampler.available
+            else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            1,
         ),
         "rss_before_refresh_mb": round(rss_before, 1),
         "stories": with_stories,
