@@ -1,7 +1,9 @@
 """Full-text search over stories (headline + latest summary) and articles (title + lead).
 
-SQLite uses the FTS5 tables of migration 0004, PostgreSQL its tsvector expression GIN indexes (the
-expressions below repeat the migration's word for word, or the planner would not use them). User
+SQLite uses the FTS5 tables of migrations 0004 and 0006. PostgreSQL searches stories in the
+``story_fts`` table of 0006 (stored tsvectors, GIN and update-time indexes) and articles through
+0004's expression GIN index (the expression below repeats the migration's word for word, or the
+planner would not use it). Story searches score only the MAX_CANDIDATES newest matches. User
 input never reaches either query language as syntax: it is parsed here into words and phrases that
 are bound as quoted FTS5 strings or as arguments of plainto/phraseto_tsquery.
 
@@ -58,7 +60,6 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_LIMIT = 100
 MAX_CANDIDATES = 1000
-PG_BASE_RELEVANCE = 0.05
 SNIPPET_WORDS = 32
 # Dropped from queries (unless nothing else is left), as PostgreSQL's english config does.
 STOPWORDS = frozenset(
@@ -66,7 +67,7 @@ STOPWORDS = frozenset(
     "this to was were will with".split()
 )
 SEARCH_TABLES = ("article_fts", "story_fts")
-SEARCH_INDEXES = ("ix_articles_search", "ix_stories_search", "ix_summaries_search")
+SEARCH_INDEXES = ("ix_articles_search", "ix_story_fts_document", "ix_story_fts_last_updated")
 
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -75,14 +76,11 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
 _story_fts = table("story_fts", column("rowid"), column("headline"), column("body"))
 _article_fts = table("article_fts", column("rowid"), column("title"), column("lead"))
 _ENGLISH = "'english'::regconfig"
-# Exactly the migration's index expressions (see module docstring).
-_PG_STORY_HEADLINE = f"to_tsvector({_ENGLISH}, stories.headline)"
-_PG_SUMMARY = (
-    f"setweight(to_tsvector({_ENGLISH}, summaries.headline), 'A') "
-    f"|| to_tsvector({_ENGLISH}, summaries.bullets) "
-    f"|| to_tsvector({_ENGLISH}, summaries.paragraphs) "
-    f"|| to_tsvector({_ENGLISH}, summaries.takeaways)"
+# PostgreSQL's story index (migration 0006): each story's stored document and update time.
+_pg_story_fts = table(
+    "story_fts", column("id"), column("last_updated", UTCDateTime()), column("document")
 )
+# Exactly the migration's index expression (see module docstring).
 _PG_ARTICLE = (
     f"setweight(to_tsvector({_ENGLISH}, articles.title), 'A') "
     f"|| setweight(to_tsvector({_ENGLISH}, articles.lead), 'B')"
@@ -315,43 +313,6 @@ def _story_filters(
     return query
 
 
-def _story_matches(parsed: ParsedQuery, dialect: str) -> Select[Any]:
-    """Ids of the stories whose headline or latest summary matches (index lookups only)."""
-    if dialect == "sqlite":
-        return select(_story_fts.c.rowid.label("id")).where(
-            literal_column("story_fts").op("MATCH")(fts5_query(parsed))
-        )
-    tsquery = _pg_tsquery(parsed, phrases=False)
-    later = summaries.alias("later")
-    by_summary = select(summaries.c.story_id.label("id")).where(
-        literal_column(f"({_PG_SUMMARY})").op("@@")(tsquery),
-        summaries.c.version
-        == select(func.max(later.c.version))
-        .where(later.c.story_id == summaries.c.story_id)
-        .scalar_subquery(),
-    )
-    by_headline = select(stories.c.id).where(
-        literal_column(f"({_PG_STORY_HEADLINE})").op("@@")(tsquery)
-    )
-    return select(union(by_summary, by_headline).subquery("found").c.id)
-
-
-def _story_ranking(
-    parsed: ParsedQuery, dialect: str, now: datetime, candidates: Select[Any]
-) -> Select[Any]:
-    """(id, score) of the ``candidates`` stories, scored against ``parsed``."""
-    recency = 1.0 + _age_days(stories.c.last_updated, now, dialect) / RECENCY_DAYS
-    # Recomputing a summary's tsvector costs ~0.5 ms a story (no stored column), so PostgreSQL
-    # ranks by the headline; a match in the summary alone still counts, with a base score.
-    headline: ColumnElement[Any] = literal_column(f"setweight({_PG_STORY_HEADLINE}, 'A')")
-    relevance: ColumnElement[Any] = PG_BASE_RELEVANCE + func.ts_rank(
-        headline, _pg_tsquery(parsed), 1
-    )
-    return select(stories.c.id, (relevance / recency).label("score")).where(
-        stories.c.id.in_(candidates)
-    )
-
-
 @contextmanager
 def _index_paths_only(conn: Connection) -> Iterator[None]:
     """PostgreSQL: no sequential scans for this search's queries.
@@ -468,11 +429,26 @@ def _sqlite_ranking(
 def _pg_ranking(
     parsed: ParsedQuery, now: datetime, _filtered: Callable[[Select[Any]], Select[Any]]
 ) -> Select[Any]:
-    """(id, score) of the MAX_CANDIDATES most recently updated matches that pass the filters."""
-    matches = _story_matches(parsed, "postgresql")
-    candidates = _filtered(select(stories.c.id).where(stories.c.id.in_(matches)))
-    candidates = candidates.order_by(stories.c.last_updated.desc()).limit(MAX_CANDIDATES)
-    return _filtered(_story_ranking(parsed, "postgresql", now, candidates))
+    """(id, score) of the MAX_CANDIDATES most recently updated matches that pass the filters.
+
+    ``story_fts`` (migration 0006) stores each story's document and update time: for a common
+    word PostgreSQL walks its update-time index newest first, testing the stored vector, and stops
+    at the bound; for a rare one it reads the GIN index. Only the candidates are ranked.
+    """
+    fts = _pg_story_fts
+    candidates = (
+        _filtered(
+            select(stories.c.id, fts.c.last_updated, fts.c.document)
+            .select_from(fts.join(stories, stories.c.id == fts.c.id))
+            .where(fts.c.document.op("@@")(_pg_tsquery(parsed)))
+        )
+        .order_by(fts.c.last_updated.desc())
+        .limit(MAX_CANDIDATES)
+        .subquery("candidates")
+    )
+    recency = 1.0 + _age_days(candidates.c.last_updated, now, "postgresql") / RECENCY_DAYS
+    relevance = func.ts_rank(candidates.c.document, _pg_tsquery(parsed), 1)
+    return select(candidates.c.id, (relevance / recency).label("score"))
 
 
 def _story_texts(conn: Connection, story_ids: Sequence[int]) -> dict[int, str]:

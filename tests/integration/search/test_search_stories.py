@@ -104,10 +104,8 @@ def test_every_word_is_required_and_phrases_exclusions_and_prefixes_work(room: N
         stopwords = _headlines(room.store, search_stories(conn, "the bridge", now=NOW))
     assert both == ["Gullhaven ferry service to resume"]
     assert phrase == ["Harbour dredging delayed by silt"]
-    # PostgreSQL matches a phrase as its words (its GIN index has no positions; see _pg_tsquery).
-    assert _headlines(room.store, broken) == (
-        [] if room.store.dialect == "sqlite" else ["Harbour dredging delayed by silt"]
-    )
+    # Both backends keep word positions for stories (FTS5; PostgreSQL's stored story vectors).
+    assert _headlines(room.store, broken) == []
     assert excluded == ["Gullhaven ferry service to resume"]
     assert prefix == ["Harbour dredging delayed by silt"]
     assert stopwords == ["Fjord bridge closed"]
