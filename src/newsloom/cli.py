@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             port=args.port or settings.port,
             refresh_every_minutes=settings.refresh_interval_minutes,
         )
+        # serve() waits 30 s for that pass; one in its story step stops after the transaction
+        # (an embedding batch) in progress, which may take longer. Exiting under it would kill
+        # the thread inside native code, so wait: the pass ends at its next safe point.
+        for thread in threading.enumerate():
+            if thread.name == "newsloom-refresh":
+                thread.join()
     return 0
 
 

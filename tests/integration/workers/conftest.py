@@ -137,7 +137,9 @@ class Worker:
         return self.out.read_text() + self.err.read_text()
 
 
-def start_worker(database_url: str, workdir: Path, name: str, *args: str) -> Worker:
+def start_worker(
+    database_url: str, workdir: Path, name: str, *args: str, command: str = "refresh"
+) -> Worker:
     workdir.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
@@ -151,7 +153,7 @@ def start_worker(database_url: str, workdir: Path, name: str, *args: str) -> Wor
     out, err = workdir / f"{name}.out", workdir / f"{name}.err"
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "newsloom.cli", "refresh", *args],
+            [sys.executable, "-m", "newsloom.cli", command, *args],
             env=env,
             stdout=stdout,
             stderr=stderr,

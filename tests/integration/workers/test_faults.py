@@ -8,8 +8,10 @@ A PostgreSQL restart: the worker reconnects, re-runs the interrupted transaction
 from __future__ import annotations
 
 import signal
+import socket
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from newsloom.demo.server import DemoServer
@@ -31,6 +33,12 @@ def _leases(store: Store) -> list[tuple[int, str | None]]:
             sources.c.lease_owner.is_not(None)
         )
         return [(int(i), owner) for i, owner in conn.execute(query)]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def test_sigterm_finishes_the_sources_in_flight_and_exits_0(tmp_path: Path) -> None:
@@ -91,5 +99,26 @@ def test_postgres_restart_during_a_refresh_loses_nothing(
             assert again.wait() == 0, again.output()
             assert _leases(store) == []
             assert_consistent(store, server)
+        finally:
+            store.close()
+
+
+def test_sigterm_stops_newsloom_run_after_its_refresh_pass_is_safe(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'newsloom.db'}"
+    with DemoServer(base_time=demo_time()) as server:
+        store = open_demo_store(database, tmp_path, server)
+        try:
+            port = _free_port()
+            worker = start_worker(database, tmp_path, "run", "--port", str(port), command="run")
+            assert wait_until(store, worker, lambda articles, _: articles > 0), worker.output()
+            # The web tier serves health and metrics while its refresh loop runs.
+            health = httpx.get(f"http://127.0.0.1:{port}/healthz", params={"full": 1})
+            assert health.status_code == 200 and health.json()["database"] == "ok"
+            scraped = httpx.get(f"http://127.0.0.1:{port}/metrics").text
+            assert "newsloom_fetch_seconds_bucket" in scraped
+            worker.process.send_signal(signal.SIGTERM)
+            assert worker.wait(120) == 0, worker.output()
+            assert _leases(store) == []
+            assert set(fetches_per_source(store).values()) <= {1}
         finally:
             store.close()
