@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -129,3 +132,22 @@ def test_healthz_and_metrics_when_the_database_is_unreachable(tmp_path: Path) ->
     health = client.get("/healthz")
     assert health.status_code == 503 and health.json()["status"] == "unavailable"
     assert _sample(client.get("/metrics").text, "newsloom_database_up") == 0
+
+
+def test_multiprocess_mode_exports_the_sum_of_every_worker(tmp_path: Path) -> None:
+    """With PROMETHEUS_MULTIPROC_DIR, /metrics in one process sums what all processes recorded."""
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    record = (
+        "from newsloom import metrics; metrics.observe_fetch(0.2, failed=False, not_modified=False)"
+    )
+    for _ in range(2):  # two refresh workers, each fetching one source, then exiting
+        subprocess.run([sys.executable, "-c", record], env=env, check=True, timeout=120)
+    scrape = (
+        "from prometheus_client import generate_latest; from newsloom import metrics; "
+        "print(generate_latest(metrics.process_registry()).decode())"
+    )
+    text = subprocess.run(
+        [sys.executable, "-c", scrape], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    assert _sample(text, "newsloom_fetches_total", '{result="ok"}') == 2
+    assert _sample(text, "newsloom_fetch_seconds_count") == 2
