@@ -55,15 +55,27 @@ def _writer_lock(key: str) -> threading.Lock:
         return _writer_locks.setdefault(key, threading.Lock())
 
 
+# SQLSTATE prefixes worth another try: connection exceptions, transaction rollbacks
+# (serialization failure, deadlock), server shutdown or start-up (not a cancelled statement).
+RETRY_SQLSTATES = ("08", "40", "57P")
+# A refused connection carries no SQLSTATE; these say the settings are wrong, not the server down.
+PERMANENT_CONNECT_ERRORS = ("authentication failed", "does not exist", "pg_hba.conf", "denied")
+
+
 def connection_lost(exc: BaseException) -> bool:
     """True when ``exc`` (or an error it was raised from) says the server went away, or a
-    transaction was rolled back for concurrency (serialization, deadlock): worth one more try."""
+    transaction was rolled back for concurrency (serialization, deadlock): worth one more try.
+    A wrong password or a missing database is not: those fail at once."""
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, DBAPIError) and (
-            seen.connection_invalidated or isinstance(seen, OperationalError)
-        ):
-            return True
+        if isinstance(seen, DBAPIError):
+            if seen.connection_invalidated:
+                return True
+            code = getattr(seen.orig, "sqlstate", None)  # None: refused, reset, no server
+            if code is None:
+                permanent = any(p in str(seen.orig) for p in PERMANENT_CONNECT_ERRORS)
+                return isinstance(seen, OperationalError) and not permanent
+            return str(code).startswith(RETRY_SQLSTATES)
         seen = seen.__cause__
     return False
 
