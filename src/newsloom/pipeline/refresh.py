@@ -31,7 +31,6 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom import metrics, shutdown
-from newsloom.dedup import canonical_url
 from newsloom.errors import ExtractError, NewsloomError, ParseError
 from newsloom.ingest.discover import find_feed
 from newsloom.ingest.fetch import Fetcher
@@ -43,7 +42,8 @@ from newsloom.pipeline.articles import (
     CandidateBuilder,
     NearCopyIndex,
     StoredAs,
-    store_candidate,
+    store_candidates,
+    unseen_entries,
 )
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
@@ -239,9 +239,7 @@ async def fetch_source(
         parsed, page = await _read_source(fetcher, source, result, outcome)
         outcome.parsed = parsed
         entries = parsed.entries[: settings.max_entries_per_feed]
-        unseen = store.read_retrying(
-            lambda conn: [e for e in entries if not _already_stored(conn, source, e.url, e.guid)]
-        )
+        unseen = store.read_retrying(lambda conn: unseen_entries(conn, source, entries))
         build = builder or CandidateBuilder(workers=1)
         pages = await asyncio.gather(
             *(
@@ -319,25 +317,6 @@ async def _read_sitemap(fetcher: Fetcher, body: bytes, url: str) -> ParsedFeed:
 def _newest_first(entry: FeedEntry) -> tuple[bool, float]:
     moment = entry.published or entry.updated
     return (moment is None, -moment.timestamp() if moment else 0.0)
-
-
-def _already_stored(conn: Connection, source: Source, url: str, guid: str) -> bool:
-    """True when this entry was stored before through this very source (nothing left to do).
-
-    An entry whose article is known only through another feed is not skipped: storing it again
-    records the extra link (one article, several feeds) without fetching its page twice.
-    """
-    assert source.id is not None
-    if guid and db.find_article(conn, guid=guid, source_id=source.id) is not None:
-        return True
-    if not url:
-        return False
-    known = db.find_article(conn, canonical_url=canonical_url(url))
-    return (
-        known is not None
-        and known.id is not None
-        and any(link_source == source.id for _, link_source in db.article_links(conn, known.id))
-    )
 
 
 async def _entry_candidate(
@@ -448,7 +427,7 @@ def _store_batch(
 
     def work(conn: Connection) -> list[StoredAs]:
         indexes.append(NearCopyIndex() if indexes else index)
-        return [store_candidate(conn, c, indexes[-1]) for c in batch]
+        return store_candidates(conn, batch, indexes[-1])
 
     kinds = store.write_retrying(work)
     return kinds, indexes[-1]

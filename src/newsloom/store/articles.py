@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy import Connection, Row, Select, func, select
@@ -23,6 +23,7 @@ from newsloom.store.schema import article_vectors, articles, raw_pages, sources,
 MAX_RAW_PAGE_BYTES = 2_000_000
 # Large IN lists are split so neither SQLite's variable limit nor PG's planner is strained.
 CHUNK = 500
+Key = TypeVar("Key", int, str)
 
 
 def _select_articles() -> Select[Any]:
@@ -55,7 +56,7 @@ def _article(row: Row[Any]) -> Article:
     )
 
 
-def _chunks(ids: Sequence[int]) -> list[list[int]]:
+def _chunks(ids: Sequence[Key]) -> list[list[Key]]:
     unique = list(dict.fromkeys(ids))
     return [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
 
@@ -99,10 +100,8 @@ def find_article(
     return _article(row) if row is not None else None
 
 
-@store_errors
-def insert_article(conn: Connection, article: Article) -> Article:
-    """Insert and return the article with its id; StoreError if the canonical_url is taken."""
-    values = {
+def _article_values(article: Article) -> dict[str, Any]:
+    return {
         "canonical_url": article.canonical_url,
         "url": article.url,
         "guid": article.guid,
@@ -121,6 +120,12 @@ def insert_article(conn: Connection, article: Article) -> Article:
         "paywalled": article.paywalled,
         "copy_of": article.copy_of,
     }
+
+
+@store_errors
+def insert_article(conn: Connection, article: Article) -> Article:
+    """Insert and return the article with its id; StoreError if the canonical_url is taken."""
+    values = _article_values(article)
     try:
         # A savepoint keeps the caller's transaction usable after a duplicate (PostgreSQL
         # would otherwise abort the whole transaction).
@@ -138,6 +143,94 @@ def insert_article(conn: Connection, article: Article) -> Article:
         ) from exc
     row = conn.execute(_select_articles().where(articles.c.id == new_id)).one()
     return _article(row)
+
+
+@store_errors
+def insert_articles(conn: Connection, batch: Sequence[Article]) -> list[int] | None:
+    """Insert ``batch`` with one statement and return the new ids in order; None, with nothing
+    inserted, when a canonical URL is already taken (the caller then stores them one by one)."""
+    if not batch:
+        return []
+    statement = articles.insert().returning(articles.c.id, sort_by_parameter_order=True)
+    try:
+        with conn.begin_nested():  # as in insert_article: a duplicate leaves the caller usable
+            rows = conn.execute(statement, [_article_values(a) for a in batch]).all()
+    except IntegrityError:
+        return None
+    return [int(row.id) for row in rows]
+
+
+@store_errors
+def article_refs_by_canonical_url(conn: Connection, urls: Sequence[str]) -> dict[str, int]:
+    """Ids of the stored articles with these canonical URLs."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(urls):
+        query = select(articles.c.id, articles.c.canonical_url).where(
+            articles.c.canonical_url.in_(chunk)
+        )
+        found.update({row.canonical_url: int(row.id) for row in conn.execute(query)})
+    return found
+
+
+@store_errors
+def article_refs_by_guid(conn: Connection, guids: Sequence[str]) -> dict[tuple[str, int], int]:
+    """(guid, source id) -> article id, for articles stored or linked under one of ``guids``;
+    the earliest article when several match, as ``find_article`` answers."""
+    found: dict[tuple[str, int], int] = {}
+    for chunk in _chunks([g for g in guids if g]):
+        direct = select(articles.c.guid, articles.c.source_id, articles.c.id).where(
+            articles.c.guid.in_(chunk)
+        )
+        linked = select(links.c.guid, links.c.source_id, links.c.article_id).where(
+            links.c.guid.in_(chunk)
+        )
+        for guid, source_id, article_id in [*conn.execute(direct), *conn.execute(linked)]:
+            key = (guid, int(source_id))
+            found[key] = min(found.get(key, int(article_id)), int(article_id))
+    return found
+
+
+@store_errors
+def originals_by_content_hash(conn: Connection, hashes: Sequence[str]) -> dict[str, int]:
+    """For each hash, the original of the earliest article stored with it (its ``copy_of``, or
+    the article itself when it is an original)."""
+    found: dict[str, int] = {}
+    for chunk in _chunks([h for h in hashes if h]):
+        query = (
+            select(articles.c.id, articles.c.copy_of, articles.c.content_hash)
+            .where(articles.c.content_hash.in_(chunk))
+            .order_by(articles.c.id.desc())  # the earliest is written last and wins
+        )
+        for row in conn.execute(query):
+            found[row.content_hash] = int(row.copy_of or row.id)
+    return found
+
+
+@store_errors
+def linked_canonical_urls(conn: Connection, source_id: int, urls: Sequence[str]) -> set[str]:
+    """Which of these canonical URLs belong to articles that ``source_id`` already links to."""
+    found: set[str] = set()
+    for chunk in _chunks(urls):
+        query = (
+            select(articles.c.canonical_url)
+            .join(links, links.c.article_id == articles.c.id)
+            .where(articles.c.canonical_url.in_(chunk), links.c.source_id == source_id)
+        )
+        found.update(row.canonical_url for row in conn.execute(query))
+    return found
+
+
+@store_errors
+def add_article_links(conn: Connection, rows: Sequence[tuple[int, str, int, str]]) -> None:
+    """``add_article_link`` for many (article_id, url, source_id, guid) with one statement."""
+    if not rows:
+        return
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(links).on_conflict_do_nothing(index_elements=["url", "source_id"])
+    conn.execute(
+        statement,
+        [{"article_id": a, "url": u, "source_id": s, "guid": g} for a, u, s, g in rows],
+    )
 
 
 @store_errors
@@ -267,7 +360,47 @@ class RawPage:
     truncated: bool = False
 
 
+@dataclass(frozen=True)
+class PageToKeep:
+    """A fetched page to keep for ``article_id``, as ``save_raw_page`` takes it."""
+
+    article_id: int
+    url: str
+    body: bytes
+    content_type: str
+    fetched_at: datetime
+
+
+def _raw_page_values(page: PageToKeep) -> dict[str, Any]:
+    kept = page.body[:MAX_RAW_PAGE_BYTES]
+    return {
+        "article_id": page.article_id,
+        "url": page.url,
+        "content_type": (page.content_type or "")[:200],
+        "fetched_at": page.fetched_at,
+        "size": len(kept),
+        "truncated": len(page.body) > len(kept),
+        "body": zlib.compress(kept, 6),
+    }
+
+
 @store_errors
+def save_raw_pages(conn: Connection, pages: Sequence[PageToKeep]) -> None:
+    """Keep each article's page body, compressed and capped; a second save replaces the first."""
+    if not pages:
+        return
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(raw_pages)
+    replaced = {
+        k: statement.excluded[k]
+        for k in ("url", "content_type", "fetched_at", "size", "truncated", "body")
+    }
+    conn.execute(
+        statement.on_conflict_do_update(index_elements=["article_id"], set_=replaced),
+        [_raw_page_values(page) for page in pages],
+    )
+
+
 def save_raw_page(
     conn: Connection,
     article_id: int,
@@ -278,20 +411,7 @@ def save_raw_page(
     fetched_at: datetime,
 ) -> None:
     """Keep the article's page body, compressed and capped; a second save replaces the first."""
-    kept = body[:MAX_RAW_PAGE_BYTES]
-    values = {
-        "article_id": article_id,
-        "url": url,
-        "content_type": (content_type or "")[:200],
-        "fetched_at": fetched_at,
-        "size": len(kept),
-        "truncated": len(body) > len(kept),
-        "body": zlib.compress(kept, 6),
-    }
-    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
-    statement = insert(raw_pages).values(values)
-    replaced = {k: statement.excluded[k] for k in values if k != "article_id"}
-    conn.execute(statement.on_conflict_do_update(index_elements=["article_id"], set_=replaced))
+    save_raw_pages(conn, [PageToKeep(article_id, url, body, content_type, fetched_at)])
 
 
 @store_errors
