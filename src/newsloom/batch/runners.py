@@ -10,6 +10,7 @@ order, so both runners give the same output for the same input.
 from __future__ import annotations
 
 import importlib.util
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, Protocol, TypeVar
@@ -27,6 +28,8 @@ IN_FLIGHT_PER_ACTOR = 2
 
 class Runner(Protocol):
     name: str
+    # Seconds the last map_batches spent building its workers (process start, imports, model).
+    startup_seconds: float
 
     def map_batches(
         self, factory: WorkerFactory[T, R], batches: Iterable[list[T]]
@@ -39,11 +42,14 @@ class LocalRunner:
     """The plain single-process loop."""
 
     name = "local"
+    startup_seconds = 0.0
 
     def map_batches(
         self, factory: WorkerFactory[T, R], batches: Iterable[list[T]]
     ) -> Iterator[list[R]]:
+        started = time.perf_counter()
         worker = factory()
+        self.startup_seconds = time.perf_counter() - started
         for batch in batches:
             yield worker(batch)
 
@@ -60,11 +66,15 @@ class _Actor:
     def run(self, batch: list[Any]) -> list[Any]:
         return self._worker(batch)
 
+    def ready(self) -> bool:
+        return True
+
 
 class RayRunner:
     """Actors on Ray: ``address=None`` starts a local instance with ``num_cpus`` CPUs."""
 
     name = "ray"
+    startup_seconds = 0.0
 
     def __init__(self, address: str | None = None, num_cpus: int | None = None) -> None:
         try:
@@ -88,9 +98,12 @@ class RayRunner:
     ) -> Iterator[list[R]]:
         ray = self._ray
         actor_class = ray.remote(num_cpus=1)(_Actor)
+        started = time.perf_counter()
         actors = [actor_class.remote(factory) for _ in range(self.actors)]
         pending: deque[Any] = deque()
         try:
+            ray.get([actor.ready.remote() for actor in actors])
+            self.startup_seconds = time.perf_counter() - started
             for index, batch in enumerate(batches):
                 if len(pending) >= self.actors * IN_FLIGHT_PER_ACTOR:
                     yield ray.get(pending.popleft())

@@ -122,9 +122,21 @@ class _Query:
 
     weights: dict[str, float]
     norm: float
+    # weight x idf again: a story's raw term weight times this is its TF-IDF product term.
+    dot_weights: dict[str, float]
     entities: dict[str, float]
     entity_total: float
     richness: float  # 0 = headline only .. 1 = headline with a full lead
+
+
+def _top_rows(scores: np.ndarray, k: int) -> np.ndarray:
+    """The rows of the k highest scores, highest first, ties by row: what a stable argsort of
+    -scores gives, in O(n) rather than O(n log n)."""
+    if len(scores) <= k:
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+    rows = np.flatnonzero(scores >= kth)
+    return rows[np.lexsort((rows, -scores[rows]))][:k]
 
 
 def _entity_overlap(query: _Query, story: _Story) -> float:
@@ -214,11 +226,20 @@ class StoryClusterer:
         story.vector_sum += vector
         story.recent.append(vector)
         story.size += 1
+        # The norm is kept up to date incrementally (only the doc's terms change); _story_norm
+        # still recomputes it in full once the idf has drifted.
+        grown = 0.0
+        idf = self._df.idf
         for term, weight in terms.terms.items():
-            story.terms[term] = story.terms.get(term, 0.0) + weight
+            old = story.terms.get(term, 0.0)
+            story.terms[term] = old + weight
+            grown += ((old + weight) ** 2 - old * old) * idf(term) ** 2
+        if story.size == 1:  # a new story: its norm is the doc's, under today's idf
+            story.norm, story.norm_docs = math.sqrt(grown), self._df.docs
+        elif story.norm_docs >= 0:
+            story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
-        story.norm_docs = -1
         self._set_row(story)
 
     # -- scoring -----------------------------------------------------------------------------
@@ -228,7 +249,7 @@ class StoryClusterer:
             return None
         n = len(self._row_ids)
         centroid_cos = self._matrix[:n] @ vector
-        top = np.argsort(-centroid_cos, kind="stable")[:CANDIDATES]
+        top = _top_rows(centroid_cos, CANDIDATES)
         query = self._query(terms)
         best: _Scored | None = None
         language = _language(doc)
@@ -243,11 +264,13 @@ class StoryClusterer:
 
     def _query(self, terms: DocTerms) -> _Query:
         idf = self._df.idf
-        weights = {t: w * idf(t) for t, w in terms.terms.items()}
+        idfs = {t: idf(t) for t in terms.terms}
+        weights = {t: w * idfs[t] for t, w in terms.terms.items()}
         entity_weights = {e: self._df.entity_idf(e) for e in terms.entities}
         return _Query(
             weights=weights,
             norm=math.sqrt(sum(w * w for w in weights.values())),
+            dot_weights={t: w * idfs[t] for t, w in weights.items()},
             entities=entity_weights,
             entity_total=sum(entity_weights.values()),
             richness=min(1.0, terms.words / self.weights.full_words),
@@ -276,12 +299,8 @@ class StoryClusterer:
         return self.weights.dormant_penalty * (1.0 + math.log2(gap / self.window_seconds))
 
     def _lexical(self, query: _Query, story: _Story) -> float:
-        idf = self._df.idf
-        dot = 0.0
-        for term, weight in query.weights.items():
-            story_weight = story.terms.get(term)
-            if story_weight:
-                dot += weight * story_weight * idf(term)
+        get = story.terms.get
+        dot = sum(weight * get(term, 0.0) for term, weight in query.dot_weights.items())
         if dot == 0.0:
             return 0.0
         return dot / (query.norm * self._story_norm(story))

@@ -9,6 +9,9 @@ because httpcore passes the origin's name as the server name, not the address.
 
 from __future__ import annotations
 
+import select
+import socket
+import ssl
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +19,57 @@ import httpcore
 import httpx
 
 from newsloom.ingest.netguard import NetGuard
+
+
+def _readable(sock: socket.socket) -> bool:
+    """True when an idle pooled connection has something to read: the server closed it (or sent
+    what nobody asked for), so it must not be reused."""
+    fd = sock.fileno()
+    if fd < 0:
+        return True
+    if not hasattr(select, "poll"):
+        ready, _, _ = select.select([fd], [], [], 0)
+        return bool(ready)
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(0))
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    """A connection with a cheap liveness check.
+
+    The connection pool asks every pooled connection ``is_readable`` on each request; the anyio
+    stream answers by rebuilding all its socket attributes (a getpeername call among them). The
+    socket is looked up once here instead.
+    """
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+        self._inner = inner
+        self._socket = inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        return _Stream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable" and self._socket is not None:
+            return _readable(self._socket)
+        if info == "socket":
+            return self._socket
+        return self._inner.get_extra_info(info)
 
 
 class PinnedBackend(httpcore.AsyncNetworkBackend):
@@ -37,8 +91,10 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         last_error: Exception | None = None
         for address in addresses:
             try:
-                return await self._inner.connect_tcp(
-                    address, port, timeout, local_address, socket_options
+                return _Stream(
+                    await self._inner.connect_tcp(
+                        address, port, timeout, local_address, socket_options
+                    )
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last_error = exc  # try the next address, as the system would

@@ -47,7 +47,7 @@ from newsloom.pipeline.articles import (
 )
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
-from newsloom.pipeline.workers import SourceQueue
+from newsloom.pipeline.workers import SourceQueue, last_article_id
 from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
 from newsloom.settings import Settings
 from newsloom.store import Store
@@ -374,6 +374,7 @@ class _BatchWriter:
         self._articles = 0
         self._lock = asyncio.Lock()
         self._index = NearCopyIndex()
+        self._last_id = -1  # the last article id after this writer's latest batch
 
     async def add(self, outcome: SourceOutcome) -> None:
         self._pending.append(outcome)
@@ -391,9 +392,11 @@ class _BatchWriter:
     def _write(self, batch: list[SourceOutcome]) -> None:
         candidates = [c for outcome in batch for c in outcome.candidates]
         with exclusive(self._store, "articles"):
-            # Other workers may have stored originals since the last batch: index them too.
-            self._index = NearCopyIndex()
+            # Another worker stored articles since this one's last batch: index them too.
+            if last_article_id(self._store) != self._last_id:
+                self._index = NearCopyIndex()
             write_articles(self._store, candidates, self._report, self._index)
+            self._last_id = last_article_id(self._store)
         for outcome in batch:
             write_source_state(self._settings, self._store, outcome, self._now, self._report)
 

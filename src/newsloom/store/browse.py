@@ -270,6 +270,42 @@ def stories_near(
 _STORY_BY_ID: Select[Any] = select(stories).where(stories.c.id == bindparam("id"))
 
 
+def _of_story(query: Select[Any]) -> ColumnElement[Any]:
+    return query.where(_members.c.story_id == stories.c.id).scalar_subquery()
+
+
+_copy = articles.alias("copy")
+_STAMP: Select[Any] = select(
+    stories.c.merged_into,
+    stories.c.last_updated,
+    stories.c.first_seen,
+    stories.c.headline,
+    stories.c.category,
+    stories.c.importance,
+    select(func.max(summaries.c.version))
+    .where(summaries.c.story_id == stories.c.id)
+    .scalar_subquery(),
+    _of_story(select(func.count()).select_from(_members)),
+    _of_story(select(func.coalesce(func.sum(_members.c.article_id), 0))),
+    _of_story(
+        select(func.count()).select_from(
+            _members.join(_copy, _copy.c.copy_of == _members.c.article_id)
+        )
+    ),
+).where(stories.c.id == bindparam("id"))
+
+
+@store_errors
+def story_stamp(conn: Connection, story_id: int) -> tuple[Any, ...] | None:
+    """What a story page is made of, in one row of index probes: the story's fields, its latest
+    summary version, its members (count and id sum) and their copies (count). None if no story.
+
+    Equal stamps mean the same page, except for what lives outside the story (outlet names,
+    related stories), which callers bound by time."""
+    row = conn.execute(_STAMP, {"id": story_id}).one_or_none()
+    return tuple(row) if row is not None else None
+
+
 @store_errors
 def resolved_story(conn: Connection, story_id: int) -> Story | None:
     """The story ``story_id`` is, or was merged into (one primary-key read per hop); None if

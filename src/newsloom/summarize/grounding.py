@@ -2,12 +2,15 @@
 
 A claim is aligned to its closest source sentences (MiniLM cosine when an embedder is given, word
 overlap always), then checked for what overlap alone misses: numbers, names and other words the
-sources never use, and a negation the aligned sources do not share. ``Support.supported`` is what
+sources never use, a negation the aligned sources do not share, and fusion: a claim stitched
+from word runs of several source sentences, where abstractive writers (models and people) most
+often attach a fact to the wrong subject, place or time. ``Support.supported`` is what
 the LLM backend requires of each generated sentence; ``score_text`` rates a whole summary.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +24,8 @@ SUPPORTED = 0.35  # claims scoring below this are treated as unsupported
 ALIGN_TOP = 3  # source sentences a claim is compared with in detail
 CACHED_SOURCES = 8
 MAX_COUNTED = 5  # invented words that lower the score; more say nothing new
+W_JUMP = 0.05  # score lost each time the claim's copied word runs switch source sentence
+MIN_RUN = 2  # words in a copied run that counts as a fragment
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’][A-Za-z0-9]+)*")
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -96,6 +101,7 @@ class Support:
     names: tuple[str, ...] = ()  # capitalised words (names, places) no source uses
     novel: tuple[str, ...] = ()  # other content words no source uses
     negation: bool = False  # negated where the aligned sources are not, or the reverse
+    jumps: int = 0  # switches between source sentences along the claim's copied word runs
 
     @property
     def supported(self) -> bool:
@@ -112,6 +118,9 @@ class _Sources:
     trigrams: set[tuple[str, ...]]
     numbers: set[str]
     vectors: np.ndarray | None
+    stream: list[str]  # every stem of every sentence, in order
+    sentence_of: list[int]  # sentence index of each stem of ``stream``
+    positions: dict[str, list[int]]  # where each stem occurs in ``stream``
 
 
 class GroundingChecker:
@@ -159,6 +168,10 @@ class GroundingChecker:
         words = [tokens(s) for s in sentences]
         all_words = [w for ws in words for w in ws]
         vectors = embed_rows(self._embed, sentences) if self._embed and sentences else None
+        stream = [stem(w) for ws in words for w in ws]
+        positions: dict[str, list[int]] = {}
+        for at, word in enumerate(stream):
+            positions.setdefault(word, []).append(at)
         return _Sources(
             sentences=sentences,
             stems=[{stem(w) for w in ws} for ws in words],
@@ -167,6 +180,9 @@ class GroundingChecker:
             trigrams={g for ws in words for g in trigrams(ws)},
             numbers=numbers_in(all_words),
             vectors=vectors,
+            stream=stream,
+            sentence_of=[k for k, ws in enumerate(words) for _ in ws],
+            positions=positions,
         )
 
     def _check_one(self, claim: str, src: _Sources, vector: np.ndarray | None) -> Support:
@@ -195,11 +211,14 @@ class GroundingChecker:
         numbers, names, novel = _unsupported(words, content, src)
         negation = _negated(words) != any(_negated(tokens(src.sentences[i])) for i in order)
         best = float(similarity.max())
+        jumps = fragment_jumps([stem(w) for w in words], src)
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
-        # words rescue paraphrase; every word no source uses costs. A negation flip fails the
-        # claim outright (``supported``) but is not scored: alignment errors make it noisy.
+        # words rescue paraphrase; every word no source uses costs, and so does each seam where
+        # the claim joins runs from different source sentences. A negation flip fails the claim
+        # outright (``supported``) but is not scored: alignment errors make it noisy.
         invented = min(len(numbers) + len(names) + len(novel), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
+        score -= W_JUMP * jumps
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -210,6 +229,7 @@ class GroundingChecker:
             names=tuple(names),
             novel=tuple(novel),
             negation=negation,
+            jumps=jumps,
         )
 
 
@@ -217,6 +237,28 @@ def trigrams(words: Sequence[str]) -> list[tuple[str, ...]]:
     """Stemmed word trigrams; a detached possessive "'s" (tokenised text) is ignored."""
     stems = [stem(w) for w in words if w.lower() != "s"]
     return [tuple(stems[i : i + 3]) for i in range(len(stems) - 2)]
+
+
+def fragment_jumps(claim: Sequence[str], src: _Sources) -> int:
+    """How often the claim's copied runs (greedy longest matches of ``MIN_RUN``+ stems, as in
+    Grusky et al.'s extractive fragments) come from a different source sentence than the run
+    before. A claim copied from one sentence has none; a fusion of three sentences has two."""
+    origins: list[int] = []
+    i = 0
+    while i < len(claim):
+        length, start = 0, -1
+        for at in src.positions.get(claim[i], ()):
+            k = 1
+            while i + k < len(claim) and at + k < len(src.stream):
+                if src.stream[at + k] != claim[i + k]:
+                    break
+                k += 1
+            if k > length:
+                length, start = k, at
+        if length >= MIN_RUN:
+            origins.append(src.sentence_of[start])
+        i += max(length, 1)
+    return sum(1 for a, b in itertools.pairwise(origins) if a != b)
 
 
 def _unsupported(

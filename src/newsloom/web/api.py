@@ -41,8 +41,8 @@ from newsloom.web.api_models import (
     SummaryOut,
     VersionsOut,
 )
-from newsloom.web.caching import conditional
-from newsloom.web.context import app_catalog, app_now, app_settings, app_store
+from newsloom.web.caching import CACHE_CONTROL, conditional, from_cache
+from newsloom.web.context import app_catalog, app_now, app_responses, app_settings, app_store
 from newsloom.web.urls import StoryId, absolute, source_path
 from newsloom.web.views import (
     ArticleRef,
@@ -259,10 +259,16 @@ def story(request: Request, story_id: StoryId) -> Response:
     A story merged into another answers with a 301 to the survivor.
     """
     site_url = app_settings(request).site_url
+    responses = app_responses(request)
+    key = request.url.path
     with app_store(request).read() as conn:
+        stamp = browse.story_stamp(conn, story_id)
+        cached = responses.get(key, stamp) if stamp is not None else None
+        if cached is not None:
+            return from_cache(request, cached, CACHE_CONTROL)
         opened = _opened_or_error(conn, story_id)
         found = opened.story
-        assert found is not None
+        assert found is not None and stamp is not None
         if found.id != story_id:
             return RedirectResponse(f"/api/stories/{found.id}", status_code=301)
         view = story_page(
@@ -286,7 +292,8 @@ def story(request: Request, story_id: StoryId) -> Response:
         }
     )
     stamps = [view.card.updated] + ([view.summary.created] if view.summary else [])
-    return _json(request, body, max(stamps))
+    entry = responses.put(key, stamp, body.model_dump_json().encode("utf-8"), JSON, max(stamps))
+    return from_cache(request, entry, CACHE_CONTROL)
 
 
 @router.get("/stories/{story_id}/versions", response_model=VersionsOut, responses=ERRORS)

@@ -17,10 +17,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.errors import NewsloomError
+from newsloom.records import Source
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import api, api_write, apidocs, feeds, metrics, pages, search
-from newsloom.web.cache import CatalogCache, ResponseCache
+from newsloom.web.cache import CatalogCache, ResponseCache, TimedValue
 from newsloom.web.context import STATIC_DIR, app_catalog, make_templates, render, system_clock
 from newsloom.web.urls import category_path
 from newsloom.web.views import Catalog, CategoryLink
@@ -69,6 +70,7 @@ def create_app(
     app.state.clock = clock
     app.state.catalog_cache = CatalogCache()
     app.state.response_cache = ResponseCache()
+    app.state.search_options = TimedValue[tuple[list[Source], list[str]]]()
 
     metrics.install(app)  # /metrics, /healthz (database, last refresh), request latency
 

@@ -9,11 +9,14 @@ how long what no stamp covers (navigation, related stories) can lag behind.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlalchemy import Connection
 
@@ -22,6 +25,8 @@ from newsloom.web.views import Catalog, load_catalog
 CATALOG_SECONDS = 30.0  # categories change when a refresh stores a new one: rarely
 RESPONSE_SECONDS = 300.0
 RESPONSE_ENTRIES = 2048  # story pages are ~10-20 kB: tens of MB at most per process
+
+T = TypeVar("T")
 
 
 class CatalogCache:
@@ -48,6 +53,28 @@ class CatalogCache:
         self._value = None
 
 
+class TimedValue(Generic[T]):
+    """One value, reloaded at most every ``ttl`` seconds: lists a page shows beside its content
+    (the outlets and languages of the search form), where a few seconds' lag is harmless."""
+
+    def __init__(self, ttl: float = CATALOG_SECONDS, clock: Callable[[], float] = time.monotonic):
+        self.ttl = ttl
+        self._clock = clock
+        self._value: tuple[T] | None = None
+        self._expires = 0.0
+
+    def get(self, load: Callable[[], T]) -> T:
+        now = self._clock()
+        if self._value is None or now >= self._expires:
+            self._value, self._expires = (load(),), now + self.ttl
+        return self._value[0]
+
+
+def etag_of(body: bytes) -> str:
+    """A strong validator: a hash of the body, right whatever changed."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
 @dataclass(frozen=True)
 class CachedResponse:
     stamp: Hashable
@@ -55,7 +82,7 @@ class CachedResponse:
     body: bytes
     etag: str
     media_type: str
-    headers: tuple[tuple[str, str], ...] = ()
+    last_modified: datetime | None = None
 
 
 class ResponseCache:
@@ -91,11 +118,13 @@ class ResponseCache:
         key: str,
         stamp: Hashable,
         body: bytes,
-        etag: str,
         media_type: str,
-        headers: tuple[tuple[str, str], ...] = (),
+        last_modified: datetime | None = None,
     ) -> CachedResponse:
-        entry = CachedResponse(stamp, self._clock() + self.ttl, body, etag, media_type, headers)
+        """Keep ``body`` (its ETag is computed once, here) for requests of ``key`` at ``stamp``."""
+        entry = CachedResponse(
+            stamp, self._clock() + self.ttl, body, etag_of(body), media_type, last_modified
+        )
         if self.entries <= 0:
             return entry
         with self._lock:

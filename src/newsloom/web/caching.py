@@ -6,18 +6,15 @@ story update the body shows. If-None-Match wins over If-Modified-Since, as the R
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from fastapi import Request
 from fastapi.responses import Response
 
+from newsloom.web.cache import CachedResponse, etag_of
+
 CACHE_CONTROL = "public, max-age=60"
-
-
-def etag_of(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
 def http_date(moment: datetime) -> str:
@@ -46,8 +43,21 @@ def conditional(
     request: Request, body: bytes, media_type: str, last_modified: datetime | None
 ) -> Response:
     """``body`` with validators, or an empty 304 when the client's copy is current."""
-    etag = etag_of(body)
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    return respond(request, body, media_type, etag_of(body), last_modified)
+
+
+def respond(
+    request: Request,
+    body: bytes,
+    media_type: str,
+    etag: str,
+    last_modified: datetime | None,
+    cache_control: str | None = CACHE_CONTROL,
+) -> Response:
+    """``body`` under a known ETag (a cached response reuses its own), or a 304."""
+    headers = {"ETag": etag}
+    if cache_control:
+        headers["Cache-Control"] = cache_control
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
     if_none_match = request.headers.get("if-none-match")
@@ -60,3 +70,9 @@ def conditional(
     if fresh:
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
+
+
+def from_cache(request: Request, entry: CachedResponse, cache_control: str | None) -> Response:
+    return respond(
+        request, entry.body, entry.media_type, entry.etag, entry.last_modified, cache_control
+    )

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import html
-from newsloom.web.cache import CatalogCache
+from newsloom.web.cache import CatalogCache, ResponseCache
 from newsloom.web.urls import absolute
 from newsloom.web.views import Catalog
 
@@ -53,6 +53,12 @@ def app_catalog(request: Request, conn: Connection) -> Catalog:
     """The category catalog, from the app's cache (re-read every few seconds)."""
     cache: CatalogCache = request.app.state.catalog_cache
     return cache.get(conn)
+
+
+def app_responses(request: Request) -> ResponseCache:
+    """The app's cache of rendered story pages and API stories."""
+    cache: ResponseCache = request.app.state.response_cache
+    return cache
 
 
 def app_now(request: Request) -> datetime:

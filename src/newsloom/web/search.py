@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection
 
 import newsloom.store as db
+from newsloom.records import Source
 from newsloom.store.search import (
     MAX_QUERY_CHARS,
     ParsedQuery,
@@ -25,6 +26,7 @@ from newsloom.store.search import (
     search_stories,
     term_pattern,
 )
+from newsloom.web.cache import TimedValue
 from newsloom.web.context import app_catalog, app_settings, app_store, render
 from newsloom.web.urls import absolute
 from newsloom.web.views import Catalog, StoryCard, cards_by_ids
@@ -143,8 +145,8 @@ def search_page(
         if q.strip():
             offset = (page - 1) * PAGE_SIZE
             found = _search(conn, catalog, q, filters, PAGE_SIZE + 1, offset)
-        sources = db.list_sources(conn)
-        languages = search_languages(conn)
+        options: TimedValue[tuple[list[Source], list[str]]] = request.app.state.search_options
+        sources, languages = options.get(lambda: (db.list_sources(conn), search_languages(conn)))
     parsed = parse_query(q)
     results = [
         Result(card, highlight(card.headline, parsed), highlight(hit.snippet, parsed), hit.score)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -18,11 +19,14 @@ def test_local_runner_builds_the_worker_once() -> None:
 
     def factory() -> Callable[[list[int]], list[int]]:
         built.append(1)
+        time.sleep(0.02)  # stands in for loading a model
         return lambda batch: [x * x for x in batch]
 
-    out = list(LocalRunner().map_batches(factory, batched(range(5), 2)))
+    runner = LocalRunner()
+    out = list(runner.map_batches(factory, batched(range(5), 2)))
     assert out == [[0, 1], [4, 9], [16]]
     assert built == [1]
+    assert runner.startup_seconds >= 0.02
 
 
 def test_make_runner_local_and_unknown() -> None:

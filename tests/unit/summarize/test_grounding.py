@@ -101,3 +101,15 @@ def test_helpers() -> None:
         "The gates held.",
         "The town was safe.",
     ]
+
+
+def test_claim_fused_from_runs_of_several_sentences_counts_its_seams(
+    checker: GroundingChecker,
+) -> None:
+    # Every run is copied, yet the sources never say the surge hit the lower town.
+    fused = "Engineers lowered the twelve steel gates as a storm surge of 3.2 metres hit the lower town."
+    support = checker.check(fused, SOURCES)
+    assert support.jumps == 2
+    copied = checker.check(SOURCES[0], SOURCES)
+    assert copied.jumps == 0
+    assert support.score < copied.score
