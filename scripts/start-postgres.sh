@@ -2,7 +2,8 @@
 # Start a throwaway PostgreSQL for the test suite, on 127.0.0.1:5432 only, and print
 #   export NEWSLOOM_TEST_PG_URL=postgresql://newsloom:newsloom@127.0.0.1:5432/newsloom_test
 # on stdout (everything else goes to stderr), so CI can `eval "$(bash scripts/start-postgres.sh)"`.
-# Idempotent: when a server already answers on the port it only prints the line.
+# Idempotent: when a server already answers on the port it only prints the line (its data is
+# left alone); a server it starts gets a fresh test database.
 # Knobs: PGPORT (5432), NEWSLOOM_PG_DIR (cluster directory, default $TMPDIR/newsloom-pg).
 set -euo pipefail
 
@@ -80,9 +81,10 @@ psql_admin() {
 if [ -z "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'")" ]; then
   psql_admin -c "CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'" >&2
 fi
-if [ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'")" ]; then
-  psql_admin -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
-fi
+# A server this script starts gets a new, empty test database: tables left by an earlier run of
+# another version of the schema (the cluster directory outlives the server) must not leak in.
+psql_admin -c "DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)" >&2
+psql_admin -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
 
 log "ready (logs in $PGDIR/server.log; stop with: pg_ctl -D $DATA stop)"
 echo "export NEWSLOOM_TEST_PG_URL=${URL}"
