@@ -33,7 +33,10 @@ def test_batches_and_order_do_not_change_vectors() -> None:
 
 
 def test_parallel_batches_keep_input_order_and_match_one_thread() -> None:
-    texts = [f"Ferry {i} sails from pier {i % 3} to the island of Hollin" * (1 + i % 4) for i in range(23)]
+    texts = [
+        f"Ferry {i} sails from pier {i % 3} to the island of Hollin" * (1 + i % 4)
+        for i in range(23)
+    ]
     parallel = get_embedder(threads=2).embed(texts, batch_size=2)
     serial = get_embedder(threads=1).embed(texts, batch_size=2)
     assert np.allclose(parallel, serial, atol=1e-5)
