@@ -4,7 +4,9 @@ Each document is compared with the stories still in memory, never with the archi
 stays *active* for ``window_hours`` after its latest article (so a running story stays open while
 it gets articles) and *dormant* for ``dormant_factor`` windows more, during which a follow-up can
 still revive it, but only with a stronger match (the bar rises with the log of the gap). Older
-stories are pruned.
+stories are pruned. Active stories are scanned by embedding; dormant ones, up to thirty times as
+many, are candidates only when they share a name or title word with the document
+(``centroids.KeyPostings``), so assignment cost follows the window, not the archive's tail.
 
 The match score blends three views of "same event", each in [0, 1]:
 - ``cos``: MiniLM cosine to the story (centroid and closest recent member, averaged),
@@ -30,6 +32,7 @@ from datetime import datetime
 
 import numpy as np
 
+from newsloom.cluster.centroids import STORY_KEYS, CentroidRows, KeyPostings
 from newsloom.cluster.features import DocTerms, DocumentFrequencies, doc_terms
 from newsloom.errors import ClusterError
 
@@ -146,6 +149,10 @@ def _entity_overlap(query: _Query, story: _Story) -> float:
     return shared / query.entity_total
 
 
+def _doc_keys(terms: DocTerms) -> list[str]:
+    return [f"e:{e}" for e in terms.entities] + [f"t:{t}" for t in terms.title_terms]
+
+
 def _language(doc: ClusterDoc) -> str:
     return doc.language.split("-")[0].lower()
 
@@ -175,9 +182,10 @@ class StoryClusterer:
         self._embed = embed
         self._df = DocumentFrequencies()
         self._stories: dict[int, _Story] = {}
-        self._rows: dict[int, int] = {}  # story id -> row of the centroid matrix
-        self._row_ids: list[int] = []
-        self._matrix = np.zeros((64, DIMENSIONS), dtype=np.float32)
+        # Active stories are scanned in full; dormant ones are looked up by shared keys.
+        self._active = CentroidRows(DIMENSIONS)
+        self._dormant = CentroidRows(DIMENSIONS)
+        self._postings = KeyPostings()
         self._now: datetime | None = None
         self._terms_cache: dict[int, DocTerms] = {}
         self.largest_story_id = 0
@@ -240,27 +248,39 @@ class StoryClusterer:
             story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
-        self._set_row(story)
+        self._place(story)
 
     # -- scoring -----------------------------------------------------------------------------
 
     def _best(self, doc: ClusterDoc, vector: np.ndarray, terms: DocTerms) -> _Scored | None:
-        if not self._row_ids:
+        candidates = self._candidates(vector, terms)
+        if not candidates:
             return None
-        n = len(self._row_ids)
-        centroid_cos = self._matrix[:n] @ vector
-        top = _top_rows(centroid_cos, CANDIDATES)
         query = self._query(terms)
         best: _Scored | None = None
         language = _language(doc)
-        for row in top:
-            story = self._stories[self._row_ids[row]]
+        for story_id, centroid_cos in candidates:
+            story = self._stories[story_id]
             if language and story.language and language != story.language:
                 continue  # one story per language: the model cannot compare across them
-            scored = self._score(doc, vector, query, story, float(centroid_cos[row]))
+            scored = self._score(doc, vector, query, story, centroid_cos)
             if best is None or scored.score - scored.bar > best.score - best.bar:
                 best = scored
         return best
+
+    def _candidates(self, vector: np.ndarray, terms: DocTerms) -> list[tuple[int, float]]:
+        """(story id, centroid cosine) of the CANDIDATES closest active stories and dormant
+        stories sharing a key with the document, closest first."""
+        found: list[tuple[int, float]] = []
+        if self._active:
+            cos = self._active.cosines(vector)
+            found = [(self._active.ids[r], float(cos[r])) for r in _top_rows(cos, CANDIDATES)]
+        dormant = self._postings.lookup(_doc_keys(terms))
+        if dormant:
+            cos = self._dormant.cosines_of(dormant, vector)
+            found += [(dormant[r], float(cos[r])) for r in _top_rows(cos, CANDIDATES)]
+            found.sort(key=lambda pair: -pair[1])  # stable: active first on ties
+        return found[:CANDIDATES]
 
     def _query(self, terms: DocTerms) -> _Query:
         idf = self._df.idf
@@ -362,16 +382,31 @@ class StoryClusterer:
             self._terms_cache = {doc.article_id: cached}
         return cached
 
-    def _set_row(self, story: _Story) -> None:
-        row = self._rows.get(story.story_id)
-        if row is None:
-            row = len(self._row_ids)
-            if row == len(self._matrix):
-                self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
-            self._rows[story.story_id] = row
-            self._row_ids.append(story.story_id)
-        norm = float(np.linalg.norm(story.vector_sum))
-        self._matrix[row] = story.vector_sum / norm if norm > 0 else story.vector_sum
+    def _dormant_now(self, story: _Story) -> bool:
+        return (
+            self._now is not None and (self._now - story.last).total_seconds() > self.window_seconds
+        )
+
+    def _place(self, story: _Story) -> None:
+        """Put the story's centroid in the table its last article dates it to."""
+        story_id = story.story_id
+        if self._dormant_now(story):
+            self._active.drop(story_id)
+            self._dormant.set(story_id, story.vector_sum)
+            self._postings.add(story_id, self._story_keys(story))
+        else:
+            if story_id in self._dormant:
+                self._dormant.drop(story_id)
+                self._postings.remove(story_id)
+            self._active.set(story_id, story.vector_sum)
+
+    def _story_keys(self, story: _Story) -> list[str]:
+        # Its most repeated names and title words, the rarest first among equals.
+        df = self._df
+        keyed = [(c, df.entity_idf(e), f"e:{e}") for e, c in story.entities.items()]
+        keyed += [(c, df.idf(t), f"t:{t}") for t, c in story.title_terms.items()]
+        keyed.sort(key=lambda k: (-k[0], -k[1], k[2]))
+        return [key for _, _, key in keyed[:STORY_KEYS]]
 
     def _advance(self, published: datetime) -> None:
         # Prune at most once per hour of stream time: pruning walks every story in memory.
@@ -385,6 +420,8 @@ class StoryClusterer:
         ]
         for story_id in expired:
             self._drop(story_id)
+        for story_id in [i for i in self._active.ids if self._dormant_now(self._stories[i])]:
+            self._place(self._stories[story_id])
 
     def _evict_idle(self) -> None:
         # Drop the idlest tenth at once so eviction costs one sort per many new stories.
@@ -394,11 +431,6 @@ class StoryClusterer:
 
     def _drop(self, story_id: int) -> None:
         del self._stories[story_id]
-        row = self._rows.pop(story_id)
-        last = len(self._row_ids) - 1
-        if row != last:  # move the last row into the hole
-            moved = self._row_ids[last]
-            self._matrix[row] = self._matrix[last]
-            self._row_ids[row] = moved
-            self._rows[moved] = row
-        self._row_ids.pop()
+        self._active.drop(story_id)
+        self._dormant.drop(story_id)
+        self._postings.remove(story_id)

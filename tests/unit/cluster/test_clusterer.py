@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -143,6 +144,22 @@ def test_dormant_story_needs_a_stronger_match() -> None:
     strict.add(docs[0], 1)
     assert strict.assign(docs[2]).story_id == 1
     assert strict.assign(weeks_later).story_id is None
+
+
+def test_dormant_stories_are_found_by_a_shared_name_or_title_word_not_by_a_scan() -> None:
+    vector = np.eye(384, dtype=np.float32)[3]
+    clusterer = StoryClusterer(window_hours=24)
+    clusterer.add(ClusterDoc(1, "Brask council approves harbour plan", "", T0, vector=vector), 1)
+    days_later = T0 + timedelta(days=5)
+    unrelated_words = ClusterDoc(2, "Zebra quantum lighthouse", "", days_later, vector=vector)
+    assignment = clusterer.assign(unrelated_words)
+    assert assignment.story_id is None
+    assert assignment.reasons.startswith("new story: no story")
+    follow_up = ClusterDoc(3, "Brask council approves harbour plan", "", days_later, vector=vector)
+    assert clusterer.assign(follow_up).story_id == 1
+    clusterer.add(follow_up, 1)  # revived: active again, so a candidate by its embedding alone
+    again = clusterer.assign(replace(unrelated_words, article_id=4))
+    assert "cos=1.00" in again.reasons and "story of 2" in again.reasons
 
 
 def test_wrong_vector_size_is_a_cluster_error() -> None:
