@@ -184,6 +184,26 @@ def stories_by_ids(conn: Connection, ids: Sequence[int]) -> list[Story]:
 
 
 @store_errors
+def stories_brief_by_ids(conn: Connection, ids: Sequence[int]) -> list[Story]:
+    """As ``stories_by_ids`` but without ``article_ids`` (one read fewer): for cards, whose
+    members ``story_articles_brief`` reads anyway."""
+    found: dict[int, Story] = {}
+    for chunk in _chunks(ids):
+        for r in conn.execute(select(stories).where(stories.c.id.in_(chunk))):
+            found[r.id] = Story(
+                id=r.id,
+                article_ids=(),
+                first_seen=r.first_seen,
+                last_updated=r.last_updated,
+                category=r.category,
+                importance=r.importance,
+                headline=r.headline,
+                merged_into=r.merged_into,
+            )
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+@store_errors
 def first_seen_between(
     conn: Connection, start: datetime, end: datetime, *, limit: int = 200
 ) -> list[Story]:
