@@ -80,6 +80,12 @@ class Settings(BaseModel):
     web_workers: int = Field(
         default=0, ge=0, le=64, description="Processes of `newsloom serve`; 0 = one per CPU core."
     )
+    web_threads: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Requests each web process works on at once; 0 = 1 on SQLite, 4 on PostgreSQL.",
+    )
 
     # Batch work (newsloom backfill / reprocess)
     ray_address: str = Field(

@@ -41,7 +41,7 @@ from newsloom.web.api_models import (
     SummaryOut,
     VersionsOut,
 )
-from newsloom.web.caching import CACHE_CONTROL, conditional, from_cache
+from newsloom.web.caching import CACHE_CONTROL, cached_story, conditional, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_settings, app_store
 from newsloom.web.urls import StoryId, absolute, source_path
 from newsloom.web.views import (
@@ -259,13 +259,10 @@ def story(request: Request, story_id: StoryId) -> Response:
     A story merged into another answers with a 301 to the survivor.
     """
     site_url = app_settings(request).site_url
-    responses = app_responses(request)
-    key = request.url.path
     with app_store(request).read() as conn:
-        stamp = browse.story_stamp(conn, story_id)
-        cached = responses.get(key, stamp) if stamp is not None else None
+        stamp, cached = cached_story(request, conn, story_id, CACHE_CONTROL)
         if cached is not None:
-            return from_cache(request, cached, CACHE_CONTROL)
+            return cached
         opened = _opened_or_error(conn, story_id)
         found = opened.story
         assert found is not None and stamp is not None
@@ -292,7 +289,9 @@ def story(request: Request, story_id: StoryId) -> Response:
         }
     )
     stamps = [view.card.updated] + ([view.summary.created] if view.summary else [])
-    entry = responses.put(key, stamp, body.model_dump_json().encode("utf-8"), JSON, max(stamps))
+    entry = app_responses(request).put(
+        request.url.path, stamp, body.model_dump_json().encode("utf-8"), JSON, max(stamps)
+    )
     return from_cache(request, entry, CACHE_CONTROL)
 
 

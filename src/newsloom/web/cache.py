@@ -29,30 +29,6 @@ RESPONSE_ENTRIES = 2048  # story pages are ~10-20 kB: tens of MB at most per pro
 T = TypeVar("T")
 
 
-class CatalogCache:
-    """The catalog, re-read at most every ``ttl`` seconds (one small query per reload)."""
-
-    def __init__(
-        self, ttl: float = CATALOG_SECONDS, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.ttl = ttl
-        self._clock = clock
-        self._value: Catalog | None = None
-        self._expires = 0.0
-
-    def get(self, conn: Connection) -> Catalog:
-        now = self._clock()
-        value = self._value
-        if value is None or now >= self._expires:
-            # Two threads may both reload at expiry; each gets a correct catalog either way.
-            value = load_catalog(conn)
-            self._value, self._expires = value, now + self.ttl
-        return value
-
-    def clear(self) -> None:
-        self._value = None
-
-
 class TimedValue(Generic[T]):
     """One value, reloaded at most every ``ttl`` seconds: lists a page shows beside its content
     (the outlets and languages of the search form), where a few seconds' lag is harmless."""
@@ -68,6 +44,17 @@ class TimedValue(Generic[T]):
         if self._value is None or now >= self._expires:
             self._value, self._expires = (load(),), now + self.ttl
         return self._value[0]
+
+    def clear(self) -> None:
+        self._value = None
+
+
+class CatalogCache(TimedValue[Catalog]):
+    """The catalog, re-read at most every ``ttl`` seconds (one small query per reload). Two
+    threads may both reload at expiry; each gets a correct catalog either way."""
+
+    def get_catalog(self, conn: Connection) -> Catalog:
+        return self.get(lambda: load_catalog(conn))
 
 
 def etag_of(body: bytes) -> str:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
+import newsloom.store.browse as browse
 from newsloom.web.cache import CachedResponse, etag_of
+from newsloom.web.context import app_responses
 
 CACHE_CONTROL = "public, max-age=60"
 
@@ -76,3 +80,13 @@ def from_cache(request: Request, entry: CachedResponse, cache_control: str | Non
     return respond(
         request, entry.body, entry.media_type, entry.etag, entry.last_modified, cache_control
     )
+
+
+def cached_story(
+    request: Request, conn: Connection, story_id: int, cache_control: str | None
+) -> tuple[tuple[Any, ...] | None, Response | None]:
+    """(the story's stamp, the cached response at this path while that stamp holds): a repeat
+    request for an unchanged story costs one row of index probes. Stamp None: no such story."""
+    stamp = browse.story_stamp(conn, story_id)
+    cached = app_responses(request).get(request.url.path, stamp) if stamp is not None else None
+    return stamp, from_cache(request, cached, cache_control) if cached is not None else None

@@ -52,7 +52,7 @@ def app_store(request: Request) -> Store:
 def app_catalog(request: Request, conn: Connection) -> Catalog:
     """The category catalog, from the app's cache (re-read every few seconds)."""
     cache: CatalogCache = request.app.state.catalog_cache
-    return cache.get(conn)
+    return cache.get_catalog(conn)
 
 
 def app_responses(request: Request) -> ResponseCache:

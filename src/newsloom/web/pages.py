@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 import newsloom.store.browse as browse
-from newsloom.web.caching import from_cache
+from newsloom.web.caching import cached_story, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_store, render
 from newsloom.web.ranking import top_story_ids
 from newsloom.web.urls import (
@@ -251,13 +251,11 @@ def story(request: Request, category: str, slug_id: str) -> Response:
     if parsed is None:
         raise HTTPException(404, f"web: no page {request.url.path}")
     slug, story_id = parsed
-    responses = app_responses(request)
-    key = request.url.path  # only canonical paths are ever stored: others redirect
     with app_store(request).read() as conn:
-        stamp = browse.story_stamp(conn, story_id)
-        cached = responses.get(key, stamp) if stamp is not None else None
+        # Only canonical paths are ever stored: others redirect.
+        stamp, cached = cached_story(request, conn, story_id, None)
         if cached is not None:
-            return from_cache(request, cached, None)
+            return cached
         opened = open_story(conn, story_id)
         found = opened.story
         if found is None:
@@ -283,4 +281,5 @@ def story(request: Request, category: str, slug_id: str) -> Response:
         },
     )
     assert stamp is not None  # the story was found
-    return from_cache(request, responses.put(key, stamp, bytes(page.body), HTML), None)
+    entry = app_responses(request).put(request.url.path, stamp, bytes(page.body), HTML)
+    return from_cache(request, entry, None)

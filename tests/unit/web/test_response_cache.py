@@ -111,10 +111,10 @@ def test_catalog_is_read_once_per_ttl(tmp_path: Path) -> None:
     clock = FakeClock()
     catalog = CatalogCache(ttl=30.0, clock=clock)
     with room.store.read() as conn:
-        first = catalog.get(conn)
-        assert catalog.get(conn) is first
+        first = catalog.get_catalog(conn)
+        assert catalog.get_catalog(conn) is first
         clock.now = 30.0
-        again = catalog.get(conn)
+        again = catalog.get_catalog(conn)
     assert again is not first and again == first
     assert [c.slug for c in first.categories][:2] == ["world", "politics"]
     room.store.close()

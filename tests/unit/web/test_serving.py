@@ -30,3 +30,23 @@ def test_each_worker_builds_its_app_from_the_parents_settings(
         assert app.title == "Harbour Loom"
     finally:
         app.state.store.close()
+
+
+def test_each_process_works_on_one_request_at_a_time_on_sqlite(tmp_path: Path) -> None:
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from newsloom.web import create_app
+    from newsloom.web.app import request_threads
+
+    assert request_threads(Settings()) == 1
+    assert request_threads(Settings(database_url="postgresql://u:p@127.0.0.1/db")) == 4
+    assert request_threads(Settings(web_threads=6)) == 6
+
+    async def tokens() -> float:
+        return to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as client:
+        assert client.portal is not None
+        assert client.portal.call(tokens) == 1
+        assert client.get("/healthz").status_code == 200
