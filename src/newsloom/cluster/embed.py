@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -87,8 +86,7 @@ class Embedder:
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
         self._inputs = {i.name for i in self._session.get_inputs()}
         self.dimensions = DIMENSIONS
-        self.threads = max(1, threads)
-        self._pool = ThreadPoolExecutor(self.threads, "embed") if self.threads > 1 else None
+        self._pool = ThreadPoolExecutor(threads, "embed") if threads > 1 else None
 
     def embed(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Embed ``texts``; empty input gives an empty (0, 384) array."""
@@ -96,14 +94,12 @@ class Embedder:
         # Sort by length so each batch pads to similar lengths; results go back in input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        batch_texts = [[texts[i] or " " for i in index] for index in batches]
         # InferenceSession.run is thread-safe and releases the GIL.
         run = self._pool.map if self._pool is not None and len(batches) > 1 else map
-        for index, vectors in zip(batches, run(self._embed_indices(texts), batches), strict=True):
+        for index, vectors in zip(batches, run(self._embed_batch, batch_texts), strict=True):
             out[index] = vectors
         return out
-
-    def _embed_indices(self, texts: list[str]) -> Callable[[list[int]], np.ndarray]:
-        return lambda index: self._embed_batch([texts[i] or " " for i in index])
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -28,7 +28,7 @@ from newsloom.records import Article, Cited, Story, Summary
 from newsloom.store._errors import store_errors
 from newsloom.store.articles import CHUNK
 from newsloom.store.schema import articles, sources, stories, story_articles, summaries
-from newsloom.store.stories import MAX_MERGE_HOPS, _stories
+from newsloom.store.stories import MAX_MERGE_HOPS, _stories, story_from_row
 from newsloom.store.summaries import _summary, cited_from_json
 
 _members = story_articles
@@ -174,32 +174,16 @@ def importance_ceilings(conn: Connection, categories: Sequence[str]) -> dict[str
 
 
 @store_errors
-def stories_by_ids(conn: Connection, ids: Sequence[int]) -> list[Story]:
-    """Stories in the order of ``ids`` (unknown ids skipped), merged or not."""
+def stories_by_ids(
+    conn: Connection, ids: Sequence[int], *, article_ids: bool = True
+) -> list[Story]:
+    """Stories in the order of ``ids`` (unknown ids skipped), merged or not. ``article_ids=False``
+    leaves them empty, one read fewer: for cards, whose members ``story_articles_brief`` reads."""
     found: dict[int, Story] = {}
     for chunk in _chunks(ids):
         rows = conn.execute(select(stories).where(stories.c.id.in_(chunk))).all()
-        found.update({s.id: s for s in _stories(conn, rows)})
-    return [found[i] for i in dict.fromkeys(ids) if i in found]
-
-
-@store_errors
-def stories_brief_by_ids(conn: Connection, ids: Sequence[int]) -> list[Story]:
-    """As ``stories_by_ids`` but without ``article_ids`` (one read fewer): for cards, whose
-    members ``story_articles_brief`` reads anyway."""
-    found: dict[int, Story] = {}
-    for chunk in _chunks(ids):
-        for r in conn.execute(select(stories).where(stories.c.id.in_(chunk))):
-            found[r.id] = Story(
-                id=r.id,
-                article_ids=(),
-                first_seen=r.first_seen,
-                last_updated=r.last_updated,
-                category=r.category,
-                importance=r.importance,
-                headline=r.headline,
-                merged_into=r.merged_into,
-            )
+        chunk_stories = _stories(conn, rows) if article_ids else map(story_from_row, rows)
+        found.update({s.id: s for s in chunk_stories})
     return [found[i] for i in dict.fromkeys(ids) if i in found]
 
 
@@ -338,16 +322,7 @@ def resolved_story(conn: Connection, story_id: int) -> Story | None:
         if row is None:
             return None
         if row.merged_into is None:
-            return Story(
-                id=row.id,
-                article_ids=(),
-                first_seen=row.first_seen,
-                last_updated=row.last_updated,
-                category=row.category,
-                importance=row.importance,
-                headline=row.headline,
-                merged_into=None,
-            )
+            return story_from_row(row)
         seen.add(current)
         if row.merged_into in seen:
             raise StoreError(f"store: story {story_id} is in a merge cycle")

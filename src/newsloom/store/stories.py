@@ -150,21 +150,23 @@ def _member_ids(conn: Connection, story_ids: Sequence[int]) -> dict[int, tuple[i
     return {s: tuple(a) for s, a in ids.items()}
 
 
+def story_from_row(row: Row[Any], article_ids: tuple[int, ...] = ()) -> Story:
+    """A ``stories`` row as a Story; ``article_ids`` are the caller's to read (or leave empty)."""
+    return Story(
+        id=row.id,
+        article_ids=article_ids,
+        first_seen=row.first_seen,
+        last_updated=row.last_updated,
+        category=row.category,
+        importance=row.importance,
+        headline=row.headline,
+        merged_into=row.merged_into,
+    )
+
+
 def _stories(conn: Connection, rows: Sequence[Row[Any]]) -> list[Story]:
     members = _member_ids(conn, [r.id for r in rows])
-    return [
-        Story(
-            id=r.id,
-            article_ids=members[r.id],
-            first_seen=r.first_seen,
-            last_updated=r.last_updated,
-            category=r.category,
-            importance=r.importance,
-            headline=r.headline,
-            merged_into=r.merged_into,
-        )
-        for r in rows
-    ]
+    return [story_from_row(r, members[r.id]) for r in rows]
 
 
 @store_errors

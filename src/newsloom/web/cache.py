@@ -45,9 +45,6 @@ class TimedValue(Generic[T]):
             self._value, self._expires = (load(),), now + self.ttl
         return self._value[0]
 
-    def clear(self) -> None:
-        self._value = None
-
 
 class CatalogCache(TimedValue[Catalog]):
     """The catalog, re-read at most every ``ttl`` seconds (one small query per reload). Two

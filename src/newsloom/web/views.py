@@ -260,7 +260,7 @@ def story_card(conn: Connection, story: Story, catalog: Catalog) -> StoryCard:
 
 
 def cards_by_ids(conn: Connection, ids: Sequence[int], catalog: Catalog) -> list[StoryCard]:
-    return story_cards(conn, browse.stories_brief_by_ids(conn, ids), catalog)
+    return story_cards(conn, browse.stories_by_ids(conn, ids, article_ids=False), catalog)
 
 
 @dataclass(frozen=True)
