@@ -10,6 +10,9 @@ import asyncio
 import concurrent.futures
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -168,6 +171,36 @@ def _worker_context() -> BaseContext:
     return context
 
 
+def exit_with(parent: int) -> None:
+    """Pool worker initializer: exit as soon as ``parent`` (the process that started the pool)
+    is gone. Each worker holds both ends of the pool's queues and the fork server waits for its
+    workers, so after a SIGKILL of the parent they would otherwise wait for work for ever."""
+
+    def watch() -> None:
+        try:
+            handle: int | None = os.pidfd_open(parent)
+        except (AttributeError, OSError):  # not Linux 5.3+, or the parent is gone already
+            handle = None
+        if handle is not None:
+            select.select([handle], [], [])  # readable when the process exits
+        else:
+            while _alive(parent):
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsloom-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class CandidateBuilder:
     """Runs ``candidate_from_entry`` (extraction: CPU-bound) off the event loop.
 
@@ -232,7 +265,12 @@ class CandidateBuilder:
         """A pool whose workers are all running (forking happens on submit, so it is done here,
         off the event loop); None when processes cannot be started."""
         try:
-            pool = ProcessPoolExecutor(self._workers, mp_context=_worker_context())
+            pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=_worker_context(),
+                initializer=exit_with,
+                initargs=(os.getpid(),),
+            )
             for started in [pool.submit(os.getpid) for _ in range(self._workers)]:
                 started.result()
         except Exception:  # whatever stops processes from starting, threads still work
