@@ -23,6 +23,7 @@ from tests.unit.summarize.fictional_stories import T0, barrier_story
 STALL_SECONDS = 1.5
 WRONG = 12  # a source sentence the good reply does not use
 INVENTED = "Mayor Oskar Lind announced 55 new ferries for the estuary on Friday."
+SHE_SAID = "She said the barrier had protected some 18,000 homes in the lower town."
 
 
 def sources_of(prompt: str) -> dict[int, str]:
@@ -38,6 +39,26 @@ def good_reply(sources: dict[int, str], extra: list[dict[str, Any]] | None = Non
         "bullets": [item(1), item(2), item(3), *(extra or [])],
         "paragraphs": [[item(4), item(5)], [item(6), item(7)]],
         "takeaways": [item(8), item(9), item(1)],  # item(1) repeats a bullet: must be dropped
+    }
+
+
+def references_reply(sources: dict[int, str]) -> dict:
+    """The mayor's words as "she said": kept after the sentence that names her, dropped as a
+    bullet, which a reader reads on its own."""
+    mayor = next(n for n, text in sources.items() if "Ilse Varga" in text)
+    others = [n for n in sources if n != mayor]
+
+    def item(n: int) -> dict[str, Any]:
+        return {"text": sources[n], "sources": [n]}
+
+    return {
+        "headline": "Port Elling tidal barrier closes for the first time",
+        "bullets": [*(item(n) for n in others[:3]), {"text": SHE_SAID, "sources": [mayor]}],
+        "paragraphs": [
+            [item(mayor), {"text": SHE_SAID, "sources": [mayor]}],
+            [item(others[3]), item(others[4])],
+        ],
+        "takeaways": [item(n) for n in others[5:8]],
     }
 
 
@@ -78,6 +99,8 @@ class ScriptedChat(BaseHTTPRequestHandler):
         elif scenario == "all_invented":
             reply = {"bullets": [{"text": INVENTED, "sources": [1]}], "paragraphs": []}
             self._json(completion(json.dumps(reply)))
+        elif scenario == "references":
+            self._json(completion(json.dumps(references_reply(sources))))
         elif scenario == "bad_json":
             self._json(completion('{"bullets": [ this is not json'))
         elif scenario == "wrong_schema":
@@ -166,6 +189,14 @@ def test_unsupported_sentences_are_dropped(
     assert INVENTED not in all_cited(summary)
     assert ScriptedChat.wrong_text not in all_cited(summary)
     assert any(r.getMessage().startswith("summarize: dropped") for r in caplog.records)
+
+
+def test_a_pronoun_is_kept_only_after_the_name_it_refers_to(server: str) -> None:
+    summary = summarize(server, "references")
+    assert summary.method == "llm"
+    assert SHE_SAID in [c.text for c in summary.paragraphs[0]]
+    assert SHE_SAID not in [c.text for c in summary.bullets]
+    assert len(summary.bullets) == 3
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,13 @@
 
 A claim is aligned to its closest source sentences (MiniLM cosine when an embedder is given, word
 overlap always), then checked for what overlap alone misses: numbers, names and other words the
-sources never use, a negation the aligned sources do not share, and fusion: a claim stitched
-from word runs of several source sentences, where abstractive writers (models and people) most
-often attach a fact to the wrong subject, place or time. ``Support.supported`` is what
-the LLM backend requires of each generated sentence; ``score_text`` rates a whole summary.
+sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
+word runs of several source sentences, where abstractive writers, models and people, most
+often attach a fact to the wrong subject, place or time), and references to someone the text
+has not named (references.py). Meaning and seams are sentence-level notions, so a claim that
+holds several sentences (tokenised text the splitter leaves whole) is measured per sentence.
+``Support.supported`` is what the LLM backend requires of each generated sentence;
+``score_text`` rates a whole summary.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsloom.summarize.references import unresolved
 from newsloom.summarize.text import split_sentences
 from newsloom.summarize.vectors import Embed, embed_rows
+from newsloom.summarize.words import STOP_WORDS, numbers_in, stem, tokens
 
 SUPPORTED = 0.35  # claims scoring below this are treated as unsupported
 ALIGN_TOP = 3  # source sentences a claim is compared with in detail
@@ -26,66 +31,26 @@ CACHED_SOURCES = 8
 MAX_COUNTED = 5  # invented words that lower the score; more say nothing new
 W_JUMP = 0.05  # score lost each time the claim's copied word runs switch source sentence
 MIN_RUN = 2  # words in a copied run that counts as a fragment
+W_REFERENCE = 0.1  # score lost by a sentence whose "he" or "the 39-year-old" names no one before it
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’][A-Za-z0-9]+)*")
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
+_DETACHED_STOP = re.compile(r"(?<=\S) [.!?] (?=\S)")
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't don't "
     "isn't aren't wasn't weren't hasn't haven't hadn't couldn't shouldn't wouldn't denied denies "
     "deny refused refuses rejected".split()
 )
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
-    "million": "1000000", "billion": "1000000000", "first": "1", "second": "2", "third": "3",
-}  # fmt: skip
-STOP_WORDS = frozenset(
-    """
-    a an the and or but if of to in on at by for with from as into onto about over after before
-    than then that this these those there here is are was were be been being has have had do does
-    did will would shall should can could may might must it its he she they them his her their we
-    our you your i me my who whom whose which what when where why how all any both each more most
-    other some such only own same so too very just also s t said says say told tell according
-    up down out off again further once per via while during since until because against between
-    through under above below new one year years last first
-    """.split()
-)
-_SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper: enough to match "closed"/"closes"/"closing" without a library."""
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def numbers_in(words: Sequence[str]) -> set[str]:
-    """Numbers as digit strings: "3.2", "18,000" -> "18000", "39-year-old" -> "39", "six" -> "6"."""
-    found: set[str] = set()
-    for word in words:
-        lower = word.lower()
-        if any(ch.isdigit() for ch in lower):
-            plain = re.sub(r"(?<=\d),(?=\d{3})", "", lower)
-            found.update(m.rstrip(".") for m in _DIGITS.findall(plain))
-        elif lower in _NUMBER_WORDS:
-            found.add(_NUMBER_WORDS[lower])
-    return found
 
 
 def source_sentences(text: str) -> list[str]:
     """Sentences of a source text, also splitting sentences that scraping glued together."""
     return [s for s in split_sentences(_GLUED.sub(" ", text)) if s.strip()]
+
+
+def inner_sentences(claim: str) -> list[str]:
+    """The sentences inside a claim that the splitter left whole (tokenised " . " joins)."""
+    return [part for part in _DETACHED_STOP.split(claim) if part.strip()] or [claim]
 
 
 @dataclass(frozen=True)
@@ -102,17 +67,23 @@ class Support:
     novel: tuple[str, ...] = ()  # other content words no source uses
     negation: bool = False  # negated where the aligned sources are not, or the reverse
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
+    unresolved: int = 0  # sentences opening with a reference to someone not named before them
 
     @property
     def supported(self) -> bool:
-        """Good enough to publish: no invented number, name or negation, and a fair score."""
-        return self.score >= SUPPORTED and not (self.numbers or self.names or self.negation)
+        """Good enough to publish: no invented number, name or negation, no reference to someone
+        the text has not named, and a fair score."""
+        return self.score >= SUPPORTED and not (
+            self.numbers or self.names or self.negation or self.unresolved
+        )
 
 
 @dataclass(frozen=True)
 class _Sources:
     sentences: list[str]
+    words: list[list[str]]
     stems: list[set[str]]
+    text_of: list[int]  # which source text each sentence comes from
     vocabulary: set[str]  # every stem of every source
     lowered: set[str]  # every word as written, lower-cased
     trigrams: set[tuple[str, ...]]
@@ -133,38 +104,46 @@ class GroundingChecker:
     def __init__(self, embed: Embed | None = None) -> None:
         self._embed = embed
         # Several claims or summaries are often checked against the same sources in a row.
-        self._cache: dict[tuple[str, ...], _Sources] = {}
+        self._cache: dict[tuple[tuple[str, ...], ...], _Sources] = {}
 
-    def check(self, claim: str, sources: Sequence[str]) -> Support:
-        return self.check_all([claim], sources)[0]
+    def check(self, claim: str, sources: Sequence[str], context: Sequence[str] = ()) -> Support:
+        """``context``: the sentences a reader has read just before the claim."""
+        return self.check_all([claim], sources, context)[0]
 
-    def check_all(self, claims: Sequence[str], sources: Sequence[str]) -> list[Support]:
-        """One Support per claim against the same source sentences (embedded once)."""
-        prepared = self._prepare([s for text in sources for s in source_sentences(text)])
-        claim_vectors = (
-            embed_rows(self._embed, list(claims)) if self._embed is not None and claims else None
-        )
-        return [
-            self._check_one(
-                claim, prepared, claim_vectors[i] if claim_vectors is not None else None
-            )
-            for i, claim in enumerate(claims)
-        ]
+    def check_all(
+        self, claims: Sequence[str], sources: Sequence[str], context: Sequence[str] = ()
+    ) -> list[Support]:
+        """One Support per claim against the same source sentences (embedded once). The claims
+        are read in order: each one's context is ``context`` and the claims before it."""
+        prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
+        parts = [inner_sentences(claim) for claim in claims]
+        flat = [part for claim_parts in parts for part in claim_parts]
+        vectors = embed_rows(self._embed, flat) if self._embed is not None and flat else None
+        earlier = {w.lower() for text in context for w in tokens(text)}
+        supports = []
+        start = 0
+        for claim, claim_parts in zip(claims, parts, strict=True):
+            end = start + len(claim_parts)
+            part_vectors = vectors[start:end] if vectors is not None else None
+            supports.append(self._check_one(claim, claim_parts, prepared, part_vectors, earlier))
+            earlier |= {w.lower() for w in tokens(claim)}
+            start = end
+        return supports
 
     def score_text(self, summary: str, article: str) -> float:
         """A summary's grounding in one article: the mean score of its sentences."""
         claims = source_sentences(summary) or [summary]
         return float(np.mean([s.score for s in self.check_all(claims, [article])]))
 
-    def _prepare(self, sentences: list[str]) -> _Sources:
-        key = tuple(sentences)
-        if key not in self._cache:
+    def _prepare(self, texts: tuple[tuple[str, ...], ...]) -> _Sources:
+        if texts not in self._cache:
             if len(self._cache) >= CACHED_SOURCES:
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = self._build(sentences)
-        return self._cache[key]
+            self._cache[texts] = self._build(texts)
+        return self._cache[texts]
 
-    def _build(self, sentences: list[str]) -> _Sources:
+    def _build(self, texts: tuple[tuple[str, ...], ...]) -> _Sources:
+        sentences = [sentence for text in texts for sentence in text]
         words = [tokens(s) for s in sentences]
         all_words = [w for ws in words for w in ws]
         vectors = embed_rows(self._embed, sentences) if self._embed and sentences else None
@@ -174,7 +153,9 @@ class GroundingChecker:
             positions.setdefault(word, []).append(at)
         return _Sources(
             sentences=sentences,
+            words=words,
             stems=[{stem(w) for w in ws} for ws in words],
+            text_of=[k for k, text in enumerate(texts) for _ in text],
             vocabulary={stem(w) for w in all_words},
             lowered={w.lower() for w in all_words},
             trigrams={g for ws in words for g in trigrams(ws)},
@@ -185,7 +166,14 @@ class GroundingChecker:
             positions=positions,
         )
 
-    def _check_one(self, claim: str, src: _Sources, vector: np.ndarray | None) -> Support:
+    def _check_one(
+        self,
+        claim: str,
+        parts: Sequence[str],
+        src: _Sources,
+        part_vectors: np.ndarray | None,
+        earlier: set[str],
+    ) -> Support:
         words = tokens(claim)
         content = [w for w in words if stem(w) not in STOP_WORDS]
         content_stems = {stem(w) for w in content}
@@ -196,9 +184,12 @@ class GroundingChecker:
         lexical = np.array(
             [len(content_stems & s) / len(content_stems) for s in src.stems], dtype=np.float64
         )
-        similarity = lexical
-        if vector is not None and src.vectors is not None:
-            similarity = np.maximum(src.vectors @ vector, 0.0)
+        similarity, best = lexical, float(lexical.max())
+        if part_vectors is not None and src.vectors is not None:
+            # Meaning is compared sentence to sentence: a claim holding several sentences is as
+            # close as its sentences are, each to its nearest source sentence.
+            cosines = np.maximum(src.vectors @ part_vectors.T, 0.0)
+            similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).mean())
         order = [int(i) for i in np.argsort(-(similarity + lexical), kind="stable")[:ALIGN_TOP]]
         aligned = set().union(*(src.stems[i] for i in order))
         coverage = len(content_stems & aligned) / len(content_stems)
@@ -210,15 +201,22 @@ class GroundingChecker:
         )
         numbers, names, novel = _unsupported(words, content, src)
         negation = _negated(words) != any(_negated(tokens(src.sentences[i])) for i in order)
-        best = float(similarity.max())
-        jumps = fragment_jumps([stem(w) for w in words], src)
+        # A seam is where one sentence joins word runs of several source sentences; the end of
+        # a sentence inside the claim is not one.
+        part_words = [tokens(part) for part in parts]
+        jumps = sum(fragment_jumps([stem(w) for w in ws], src) for ws in part_words)
+        references = 0
+        for ws in part_words:
+            references += unresolved(ws, earlier, src.words, src.stems, src.text_of)
+            earlier = earlier | {w.lower() for w in ws}
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
         # words rescue paraphrase; every word no source uses costs, and so does each seam where
         # the claim joins runs from different source sentences. A negation flip fails the claim
-        # outright (``supported``) but is not scored: alignment errors make it noisy.
+        # outright (``supported``) but is not scored: alignment errors make it noisy. So does a
+        # reference to someone the text has not named (``references``), which is also scored.
         invented = min(len(numbers) + len(names) + len(novel), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
-        score -= W_JUMP * jumps
+        score -= W_JUMP * jumps + W_REFERENCE * references
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -230,6 +228,7 @@ class GroundingChecker:
             novel=tuple(novel),
             negation=negation,
             jumps=jumps,
+            unresolved=references,
         )
 
 

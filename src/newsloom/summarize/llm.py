@@ -176,7 +176,9 @@ class LLMSummarizer:
         seen: set[str] = set()
         dropped: list[str] = []
 
-        def keep(items: Sequence[_Sentence]) -> tuple[Cited, ...]:
+        def keep(items: Sequence[_Sentence], read: list[str] | None = None) -> tuple[Cited, ...]:
+            """``read``: the prose a reader has just read (paragraphs), so that "he" may refer
+            to someone it names; bullets and takeaways stand alone."""
             kept = []
             for item in items:
                 text = " ".join(item.text.split())
@@ -189,17 +191,21 @@ class LLMSummarizer:
                 ):
                     dropped.append(text)
                     continue
-                support = self._checker.check(text, [numbered.texts[n - 1] for n in cited])
+                sources = [numbered.texts[n - 1] for n in cited]
+                support = self._checker.check(text, sources, read or ())
                 if not support.supported:
                     dropped.append(text)
                     continue
                 seen.add(key)
+                if read is not None:
+                    read.append(text)
                 ids = tuple(sorted({numbered.article_ids[n - 1] for n in cited}))
                 kept.append(Cited(text, ids))
             return tuple(kept)
 
         bullets = keep(reply.bullets)
-        paragraphs = tuple(p for p in (keep(p) for p in reply.paragraphs) if p)
+        prose: list[str] = []
+        paragraphs = tuple(p for p in (keep(p, prose) for p in reply.paragraphs) if p)
         takeaways = keep(reply.takeaways)
         if dropped:
             log.warning("summarize: dropped %d unsupported LLM sentences", len(dropped))

@@ -1,0 +1,81 @@
+"""Does a sentence lean on a name that the text before it never gives?
+
+A sentence that opens with a pronoun ("He said ...") or with the description a source uses for
+someone it has just named ("The 39-year-old ...") is only right if the earlier sentences name
+that person. When a sentence is lifted out of its place, the reference points at whoever the
+summary mentioned last. This coreference error is the one annotators find most often in
+summaries that copy their sources (FRANK's CorefE). Names are compared as written, so cased
+sources also serve lower-cased summaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsloom.summarize.words import STOP_WORDS, stem
+
+PRONOUNS = frozenset("he she they his her their him them".split())  # not "it": "It is time ..."
+MIN_OVERLAP = 0.4  # share of a sentence's content words its origin (a source sentence) must hold
+LOOK_BACK = 3  # source sentences before the origin searched for the name a reference points to
+OPENING_SHARE = 3  # a subject named in the origin's first third of words is the one it is about
+
+
+def names(words: Sequence[str]) -> set[str]:
+    """Capitalised words, lower-cased; an opening word only when it is not a stop word."""
+    return {
+        w.lower()
+        for i, w in enumerate(words)
+        if w[:1].isupper() and (i > 0 or w.lower() not in STOP_WORDS)
+    }
+
+
+def unresolved(
+    words: Sequence[str],
+    earlier: set[str],
+    source_words: Sequence[Sequence[str]],
+    source_stems: Sequence[set[str]],
+    text_of: Sequence[int],
+) -> bool:
+    """True when ``words`` (one sentence) refers to someone ``earlier`` (the lower-cased words
+    before it) never names. ``source_words``/``source_stems`` are the source sentences and
+    ``text_of`` the source text each belongs to: a name is looked for only in the same text."""
+    content = {stem(w) for w in words} - STOP_WORDS
+    if not words or not content or not source_stems:
+        return False
+    overlap = [len(content & s) / len(content) for s in source_stems]
+    origin_at = max(range(len(overlap)), key=overlap.__getitem__)
+    if overlap[origin_at] < MIN_OVERLAP:
+        return False
+    origin = source_words[origin_at]
+    opens_pronoun = words[0].lower() in PRONOUNS
+    origin_pronoun = bool(origin) and origin[0].lower() in PRONOUNS
+    # "The 39-year-old ...", copied with its opening from a source that names no one there.
+    description = (
+        len(words) > 2
+        and words[0].lower() == "the"
+        and [w.lower() for w in origin[:2]] == [w.lower() for w in words[:2]]
+        and not names(origin[:3])
+    )
+
+    def antecedent() -> set[str]:
+        for at in range(origin_at - 1, max(-1, origin_at - 1 - LOOK_BACK), -1):
+            if text_of[at] != text_of[origin_at]:
+                break
+            if found := names(source_words[at]):
+                return found
+        return set()
+
+    if opens_pronoun and not earlier:
+        return True  # a pronoun that opens a text names no one
+    if opens_pronoun or description:
+        if origin_pronoun or description:
+            meant = antecedent()
+        else:  # the sentence put a pronoun where its origin names the subject
+            meant = names(origin[: max(1, len(origin) // OPENING_SHARE)])
+        return bool(meant) and not meant & earlier
+    if origin_pronoun:
+        # The sentence put a name where its origin has a pronoun: it must be the one meant.
+        given = {w.lower() for w in words[:4]} - {w.lower() for w in origin} - STOP_WORDS
+        meant = antecedent()
+        return bool(given and meant) and not given & meant
+    return False

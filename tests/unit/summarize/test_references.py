@@ -1,0 +1,102 @@
+"""References to people a summary has not named: "she" lifted out of its paragraph, "the
+24-year-old" with no one before it, a name put where the source had a pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.summarize.grounding import GroundingChecker
+from newsloom.summarize.references import names
+
+BAKERY = (
+    "Anna Berg founded the Lindholm bakery in 2010. She sold it to a cooperative in 2019. "
+    "Tom Hale runs the cafe next door. The cafe opened in 2015."
+)
+MATCH = (
+    "Mara Quist scored twice as Lindholm beat Skerra 3-1 on Saturday. "
+    "The 24-year-old joined from Elling in May. Rain delayed the start by an hour."
+)
+
+
+@pytest.fixture()
+def checker() -> GroundingChecker:
+    return GroundingChecker()
+
+
+def unresolved(checker: GroundingChecker, summary: list[str], article: str) -> list[int]:
+    return [s.unresolved for s in checker.check_all(summary, [article])]
+
+
+def test_copied_pronoun_after_the_person_it_means_is_resolved(checker: GroundingChecker) -> None:
+    summary = ["Anna Berg founded the Lindholm bakery in 2010.", "She sold it to a cooperative."]
+    assert unresolved(checker, summary, BAKERY) == [0, 0]
+
+
+def test_copied_pronoun_after_someone_else_is_unresolved(checker: GroundingChecker) -> None:
+    summary = ["Tom Hale runs the cafe next door.", "She sold it to a cooperative in 2019."]
+    supports = checker.check_all(summary, [BAKERY])
+    assert [s.unresolved for s in supports] == [0, 1]
+    assert not supports[1].supported
+    assert supports[1].score < checker.check(summary[1], [BAKERY], ["Anna Berg baked."]).score
+
+
+def test_pronoun_opening_a_summary_names_no_one(checker: GroundingChecker) -> None:
+    assert unresolved(checker, ["She sold it to a cooperative in 2019."], BAKERY) == [1]
+
+
+def test_description_copied_without_its_antecedent(checker: GroundingChecker) -> None:
+    assert unresolved(
+        checker, ["Rain delayed the start.", "The 24-year-old joined in May."], MATCH
+    )[1]
+    named = ["Mara Quist scored twice for Lindholm.", "The 24-year-old joined from Elling in May."]
+    assert unresolved(checker, named, MATCH) == [0, 0]
+
+
+def test_name_put_where_the_source_had_a_pronoun_must_be_the_one_meant(
+    checker: GroundingChecker,
+) -> None:
+    assert unresolved(checker, ["Anna Berg sold it to a cooperative in 2019."], BAKERY) == [0]
+    assert unresolved(checker, ["Tom Hale sold it to a cooperative in 2019."], BAKERY) == [1]
+
+
+def test_pronoun_replacing_the_named_subject_needs_that_name_before_it(
+    checker: GroundingChecker,
+) -> None:
+    assert unresolved(
+        checker,
+        ["Rain delayed the start.", "He runs the cafe next door."],
+        BAKERY + " Rain delayed the start.",
+    )[1]
+    assert (
+        unresolved(checker, ["Tom Hale sold pies.", "He runs the cafe next door."], BAKERY)[1] == 0
+    )
+
+
+def test_lower_cased_tokenised_summary_is_read_sentence_by_sentence(
+    checker: GroundingChecker,
+) -> None:
+    summary = "tom hale runs the cafe next door . she sold it to a cooperative in 2019 ."
+    assert unresolved(checker, [summary], BAKERY) == [1]
+    fine = "anna berg founded the lindholm bakery in 2010 . she sold it to a cooperative in 2019 ."
+    assert unresolved(checker, [fine], BAKERY) == [0]
+
+
+def test_context_from_the_caller_resolves_a_pronoun(checker: GroundingChecker) -> None:
+    """The LLM backend checks one sentence against the one source sentence it cites, with the
+    paragraph read so far as context."""
+    cited = ["She sold it to a cooperative in 2019."]
+    claim = "She sold the bakery to a cooperative in 2019."
+    assert checker.check(claim, cited).unresolved == 1
+    assert checker.check(claim, cited, ["Anna Berg founded a bakery."]).unresolved == 0
+
+
+def test_a_name_is_not_looked_for_in_another_source_text(checker: GroundingChecker) -> None:
+    texts = ["Tom Hale runs the cafe next door.", "She sold it to a cooperative in 2019."]
+    claims = ["Rain fell.", "She sold it to a cooperative in 2019."]
+    # The sentence before "She sold it" belongs to another article: it says nothing about "she".
+    assert [s.unresolved for s in checker.check_all(claims, texts)] == [0, 0]
+
+
+def test_names_skip_an_opening_stop_word() -> None:
+    assert names(["The", "cafe", "of", "Tom", "Hale"]) == {"tom", "hale"}
+    assert names(["Lindholm", "won"]) == {"lindholm"}
