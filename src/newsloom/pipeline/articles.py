@@ -175,6 +175,8 @@ def exit_with(parent: int) -> None:
     """Pool worker initializer: exit as soon as ``parent`` (the process that started the pool)
     is gone. Each worker holds both ends of the pool's queues and the fork server waits for its
     workers, so after a SIGKILL of the parent they would otherwise wait for work for ever."""
+    if os.name == "nt":
+        return  # os.kill(pid, 0) would terminate the parent there
 
     def watch() -> None:
         try:
