@@ -29,6 +29,7 @@ from newsloom.dedup import canonical_url, content_hash, hamming, simhash
 from newsloom.errors import ExtractError
 from newsloom.extract import extract_article, looks_paywalled, text_from_html
 from newsloom.extract.choose import size
+from newsloom.pipeline.workers import process_alive
 from newsloom.records import Article, Extracted, FeedEntry, FetchResult, ParsedFeed, Source
 from newsloom.store.articles import (
     PageToKeep,
@@ -186,21 +187,11 @@ def exit_with(parent: int) -> None:
         if handle is not None:
             select.select([handle], [], [])  # readable when the process exits
         else:
-            while _alive(parent):
+            while process_alive(parent):
                 time.sleep(1.0)
         os._exit(1)
 
     threading.Thread(target=watch, name="newsloom-parent-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class CandidateBuilder:

@@ -54,13 +54,18 @@ def _dead_here(owner: str, host: str) -> bool:
     owner_host, _, pid = owner.rpartition(":")
     if owner_host != host or not pid.isdigit() or int(pid) == os.getpid():
         return False
+    return not process_alive(int(pid))
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this host runs (or is an unreaped zombie) under ``pid``."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
         return False
-    return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def release_dead_leases(store: Store, now: datetime) -> list[str]:
