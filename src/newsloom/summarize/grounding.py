@@ -181,9 +181,7 @@ class GroundingChecker:
             return Support(0.0, (), 0.0, 0.0, 0.0)
         if not content_stems:
             return Support(1.0, (), 1.0, 1.0, 1.0)
-        lexical = np.array(
-            [len(content_stems & s) / len(content_stems) for s in src.stems], dtype=np.float64
-        )
+        lexical = _overlap(content_stems, src)
         similarity, best = lexical, float(lexical.max())
         if part_vectors is not None and src.vectors is not None:
             # Meaning is compared sentence to sentence: a claim holding several sentences is as
@@ -203,11 +201,13 @@ class GroundingChecker:
         negation = _negated(words) != any(_negated(tokens(src.sentences[i])) for i in order)
         # A seam is where one sentence joins word runs of several source sentences; the end of
         # a sentence inside the claim is not one.
-        part_words = [tokens(part) for part in parts]
+        whole = len(parts) == 1  # the common case: the claim's words and overlap serve
+        part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src) for ws in part_words)
         references = 0
         for ws in part_words:
-            references += unresolved(ws, earlier, src.words, src.stems, src.text_of)
+            overlap = lexical if whole else _overlap({stem(w) for w in ws} - STOP_WORDS, src)
+            references += unresolved(ws, earlier, overlap, src.words, src.text_of)
             earlier = earlier | {w.lower() for w in ws}
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
         # words rescue paraphrase; every word no source uses costs, and so does each seam where
@@ -230,6 +230,15 @@ class GroundingChecker:
             jumps=jumps,
             unresolved=references,
         )
+
+
+def _overlap(content_stems: set[str], src: _Sources) -> np.ndarray:
+    """Per source sentence: the share of these content stems it holds."""
+    if not content_stems:
+        return np.zeros(len(src.stems))
+    return np.array(
+        [len(content_stems & s) / len(content_stems) for s in src.stems], dtype=np.float64
+    )
 
 
 def trigrams(words: Sequence[str]) -> list[tuple[str, ...]]:

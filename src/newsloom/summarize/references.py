@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsloom.summarize.words import STOP_WORDS, stem
+import numpy as np
+
+from newsloom.summarize.words import STOP_WORDS
 
 PRONOUNS = frozenset("he she they his her their him them".split())  # not "it": "It is time ..."
 MIN_OVERLAP = 0.4  # share of a sentence's content words its origin (a source sentence) must hold
@@ -32,18 +34,17 @@ def names(words: Sequence[str]) -> set[str]:
 def unresolved(
     words: Sequence[str],
     earlier: set[str],
+    overlap: np.ndarray,
     source_words: Sequence[Sequence[str]],
-    source_stems: Sequence[set[str]],
     text_of: Sequence[int],
 ) -> bool:
     """True when ``words`` (one sentence) refers to someone ``earlier`` (the lower-cased words
-    before it) never names. ``source_words``/``source_stems`` are the source sentences and
-    ``text_of`` the source text each belongs to: a name is looked for only in the same text."""
-    content = {stem(w) for w in words} - STOP_WORDS
-    if not words or not content or not source_stems:
+    before it) never names. ``overlap``: per source sentence, the share of the sentence's
+    content stems it holds; ``source_words`` are the source sentences and ``text_of`` the source
+    text each belongs to: a name is looked for only in the same text."""
+    if not words or not len(overlap):
         return False
-    overlap = [len(content & s) / len(content) for s in source_stems]
-    origin_at = max(range(len(overlap)), key=overlap.__getitem__)
+    origin_at = int(np.argmax(overlap))
     if overlap[origin_at] < MIN_OVERLAP:
         return False
     origin = source_words[origin_at]
