@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from newsloom.commands import CommandGroups, register_all
-from newsloom.errors import ConfigError, NewsloomError
+from newsloom.commands import CommandGroups, record_id, register_all
+from newsloom.errors import NewsloomError, ParseError, unexpected
 from newsloom.settings import Settings
 
 
@@ -21,6 +21,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # `newsloom status | head -3`: the reader left. Point stdout at nothing so that the
+        # interpreter's final flush does not fail again, and exit as quietly as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        print(f"newsloom: {unexpected('internal error', exc, ' '.join(sys.argv))}", file=sys.stderr)
+        return 70  # EX_SOFTWARE
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         settings = Settings.load(
             config_file=args.config,
@@ -71,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_parser("list", help="list sources with their state").set_defaults(
         handler=cmd_sources_list
     )
+    for action, helptext in (
+        ("pause", "stop polling a source until it is resumed"),
+        ("resume", "poll a paused source again, now"),
+        ("remove", "delete a source with its articles (their stories are re-summarised)"),
+    ):
+        one = sources.add_parser(action, help=helptext)
+        one.add_argument("id", type=record_id, help="the source id (newsloom sources list)")
+        if action == "pause":
+            one.add_argument("--reason", default="paused by the operator")
+        one.set_defaults(handler=cmd_sources_change, action=action)
 
     refresh = sub.add_parser("refresh", help="one pass over the due sources")
     refresh.add_argument("--all", action="store_true", help="every source, due or not")
@@ -120,15 +144,16 @@ def cmd_init(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.ingest.sanitize import checked_url
     from newsloom.pipeline.refresh import add_sources
     from newsloom.records import Source
 
-    _check_source_url(args.url)
+    url = checked_url(args.url)
     store = _open_store(settings)
     try:
         (source,) = add_sources(
             store,
-            [Source(url=args.url, section=args.section, title=args.title, language=args.language)],
+            [Source(url=url, section=args.section, title=args.title, language=args.language)],
         )
     finally:
         store.close()
@@ -137,18 +162,24 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources_import(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.ingest.opml import read_opml
+    from newsloom.ingest.opml import read_opml_list
     from newsloom.pipeline.refresh import add_sources
 
-    body = Path(args.file).read_bytes()
-    sources = read_opml(body)
+    try:
+        body = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"parse: cannot read {args.file}: {exc.strerror or exc}") from exc
+    listed = read_opml_list(body)
+    for reason in listed.refused:
+        print(f"newsloom: skipped: {reason}", file=sys.stderr)
     store = _open_store(settings)
     try:
-        stored = add_sources(store, sources)
+        stored = add_sources(store, listed.sources)
     finally:
         store.close()
-    print(f"imported {len(stored)} sources from {args.file}")
-    return 0
+    skipped = f", skipped {len(listed.refused)}" if listed.refused else ""
+    print(f"imported {len(stored)} sources from {args.file}{skipped}")
+    return 1 if listed.refused and not stored else 0
 
 
 def _stored_sources(settings: Settings) -> list[Any]:
@@ -175,6 +206,8 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
             f" last_error={s.last_error!r}" if s.last_error else ""
         )
         when = s.next_check.isoformat(timespec="minutes") if s.next_check else "now"
+        if s.paused_at is not None:
+            when = f"paused ({s.paused_reason or 'by the operator'})"
         print(
             f"{s.id}\t{s.kind}\t{s.section or '-'}\t{s.title or '-'}\t{s.url}\tnext={when}\t{state}"
         )
@@ -240,10 +273,29 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, host=args.host, port=args.port, serve_site=not args.no_serve)
 
 
-def _check_source_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"not an http(s) URL: {url!r}")
+def cmd_sources_change(args: argparse.Namespace, settings: Settings) -> int:
+    """pause, resume or remove one source."""
+    from datetime import UTC, datetime
+
+    import newsloom.store as db
+    from newsloom.errors import StoreError
+
+    store = _open_store(settings)
+    try:
+        with store.write() as conn:
+            if args.action == "pause":
+                found = db.pause_source(conn, args.id, now=datetime.now(UTC), reason=args.reason)
+            elif args.action == "resume":
+                found = db.resume_source(conn, args.id)
+            else:
+                found = db.delete_source(conn, args.id)
+    finally:
+        store.close()
+    if not found:
+        raise StoreError(f"store: no source with id {args.id}")
+    done = {"pause": "paused", "resume": "resumed", "remove": "removed"}[args.action]
+    print(f"source {args.id} {done}")
+    return 0
 
 
 if __name__ == "__main__":

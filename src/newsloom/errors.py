@@ -47,3 +47,18 @@ class SummarizeError(NewsloomError):
 
 class EvalError(NewsloomError):
     stage = "eval"
+
+
+# An unexpected error's text is kept short: it is shown on a source's row and in logs.
+MAX_REASON_CHARS = 300
+
+
+def unexpected(stage: str, exc: BaseException, subject: str) -> str:
+    """The one-line message recording an error newsloom did not raise on purpose against the item
+    it came from: ``extract: ValueError: Exceeds the limit ... (https://...)``."""
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(reason) > MAX_REASON_CHARS:
+        reason = reason[: MAX_REASON_CHARS - 1] + "…"
+    if len(subject) > 200:
+        subject = subject[:199] + "…"
+    return f"{stage}: {reason} ({subject})"

@@ -32,6 +32,8 @@ class Source:
     last_checked: datetime | None = None
     error_count: int = 0
     last_error: str | None = None
+    paused_at: datetime | None = None  # not polled while set (by the operator or a failure run)
+    paused_reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Nothing else in newsloom reads the environment.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -48,12 +49,19 @@ class Settings(BaseModel):
     )
     allowed_hosts: tuple[str, ...] = Field(
         default=(),
-        description="Hosts or IPs allowed even though they are private (e.g. 127.0.0.1).",
+        description="Hosts or IPs allowed even though they are private: a host (127.0.0.1) "
+        "allows each of its ports, host:port ([::1]:8080) that port alone.",
     )
     fetch_pages: bool = Field(default=True, description="Fetch article pages for full text.")
     max_entries_per_feed: int = Field(default=200, ge=1, le=10_000)
 
     # Scheduling
+    pause_after_failures: int = Field(
+        default=10,
+        ge=0,
+        le=10_000,
+        description="Consecutive failed fetches after which a source is paused; 0 = never.",
+    )
     refresh_interval_minutes: float = Field(default=15.0, gt=0, le=1440)
     min_check_minutes: float = Field(default=5.0, gt=0, le=1440)
     max_check_minutes: float = Field(default=24 * 60.0, gt=0, le=7 * 1440)
@@ -125,13 +133,7 @@ class Settings(BaseModel):
         values: dict[str, Any] = {}
         path = config_file or env.get(ENV_PREFIX + "CONFIG")
         if path:
-            try:
-                with open(path, "rb") as fh:
-                    values.update(tomllib.load(fh).get("newsloom", {}) or {})
-            except FileNotFoundError as exc:
-                raise ConfigError(f"config file not found: {path}") from exc
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+            values.update(_read_config(Path(path)))
         for name, info in cls.model_fields.items():
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is None:
@@ -151,8 +153,47 @@ class Settings(BaseModel):
             raise ConfigError(f"invalid settings: {problems}") from exc
 
 
+# A settings file is a few hundred bytes; anything past this is not one (or is /dev/zero).
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    """The ``[newsloom]`` table of a TOML file; ConfigError naming the file for anything else."""
+    try:
+        if not path.is_file():
+            what = "a directory" if path.is_dir() else "not a regular file"
+            if not path.exists():
+                raise ConfigError(f"config file not found: {path}")
+            raise ConfigError(f"config file {path} is {what}")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"config file {path} cannot be read: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file {path} is larger than {MAX_CONFIG_BYTES} bytes")
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    table = document.get("newsloom", {})
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"config file {path}: 'newsloom' must be a table ([newsloom]), "
+            f"not {type(table).__name__}"
+        )
+    return table
+
+
 def _from_env(raw: str, annotation: Any) -> Any:
-    # Tuples come as comma-separated lists; pydantic coerces the rest from strings.
+    # Tuples come as a JSON list or as comma-separated items; pydantic coerces the rest.
     if annotation is not None and "tuple" in str(annotation):
+        if raw.strip().startswith("["):
+            try:
+                items = json.loads(raw)
+            except ValueError as exc:
+                raise ConfigError(f"config: not a JSON list: {raw!r}") from exc
+            if not isinstance(items, list):
+                raise ConfigError(f"config: not a JSON list: {raw!r}")
+            return tuple(str(item).strip() for item in items if str(item).strip())
         return tuple(part.strip() for part in raw.split(",") if part.strip())
     return raw

@@ -41,7 +41,7 @@ def test_sources_add_rejects_non_http_urls(
 ) -> None:
     assert main(["--data-dir", str(tmp_path), "sources", "add", url]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("newsloom: config: not an http(s) URL") and "\n" not in err
+    assert err.startswith("newsloom: parse: only http and https URLs") and "\n" not in err
 
 
 def test_bad_setting_in_environment_is_a_clear_error(

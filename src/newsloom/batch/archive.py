@@ -7,7 +7,6 @@ A directory is read file by file in name order (``*.jsonl``, ``*.jsonl.gz``, ``*
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,8 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from newsloom.errors import ConfigError, ParseError
+from newsloom.errors import ConfigError, ParseError, unexpected
 from newsloom.ingest.dates import parse_datetime
+from newsloom.ingest.sanitize import checked_url, entry_guid, safe_url
+from newsloom.textsafe import loads_json
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,21 @@ def archive_files(path: Path) -> list[Path]:
 
 
 def read_archive(path: Path) -> Iterator[ArchiveRecord]:
+    """Every record of every archive file; a file that breaks off (a truncated gzip stream, a
+    damaged WARC record) is logged, and the files after it are still read."""
     for file in archive_files(path):
         if file.name.endswith(WARC_SUFFIXES):
-            yield from read_warc(file)
+            records = read_warc(file)
         elif file.name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(file)
+            records = read_jsonl(file)
         else:
             raise ConfigError(f"config: {file} is neither JSONL nor WARC")
+        try:
+            yield from records
+        except ConfigError:
+            raise
+        except Exception as exc:  # whatever the file holds is that file's error
+            log.warning(unexpected("backfill", exc, str(file)), extra={"stage": "backfill"})
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -77,9 +86,15 @@ def read_jsonl(path: Path) -> Iterator[ArchiveRecord]:
             if not line.strip():
                 continue
             try:
-                yield record_from_json(json.loads(line))
+                record = record_from_json(loads_json(line))
             except (ValueError, ParseError) as exc:
                 log.warning("%s:%d skipped: %s", path, number, exc, extra={"stage": "backfill"})
+                continue
+            except Exception as exc:  # whatever one line sets off is that line's error
+                reason = unexpected("backfill", exc, f"{path}:{number}")
+                log.warning("%s:%d skipped: %s", path, number, reason, extra={"stage": "backfill"})
+                continue
+            yield record
 
 
 def record_from_json(item: Any) -> ArchiveRecord:
@@ -87,7 +102,7 @@ def record_from_json(item: Any) -> ArchiveRecord:
         raise ParseError("parse: archive line is not an object with a url")
     html = item.get("html") or ""
     return ArchiveRecord(
-        url=item["url"],
+        url=checked_url(item["url"]),
         fetched_at=_date(item.get("fetched_at")),
         html=html.encode("utf-8") if isinstance(html, str) else b"",
         content_type="text/html; charset=utf-8" if html else "",
@@ -96,9 +111,9 @@ def record_from_json(item: Any) -> ArchiveRecord:
         published=_date(item.get("published")),
         language=_text(item.get("language")),
         author=_text(item.get("author")),
-        guid=_text(item.get("guid") or item.get("id")),
+        guid=entry_guid(_text(item.get("guid") or item.get("id"))),
         outlet=_text(item.get("outlet") or item.get("source_name")),
-        feed_url=_text(item.get("feed_url") or item.get("source")),
+        feed_url=safe_url(_text(item.get("feed_url") or item.get("source"))),
         section=_text(item.get("section")),
     )
 
@@ -128,7 +143,7 @@ def read_warc(path: Path) -> Iterator[ArchiveRecord]:
             content_type = record.http_headers.get_header("Content-Type") or ""
             if not content_type.lower().startswith(HTML_TYPES):
                 continue
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            url = safe_url(record.rec_headers.get_header("WARC-Target-URI") or "")
             if not url:
                 continue
             yield ArchiveRecord(

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import newsloom.store as db
 from newsloom.batch.archive import ArchiveRecord, read_archive, utc_or
 from newsloom.batch.runners import Runner, batched
-from newsloom.errors import ExtractError
+from newsloom.errors import ExtractError, unexpected
 from newsloom.pipeline.articles import (
     Candidate,
     NearCopyIndex,
@@ -107,6 +107,10 @@ def candidate_worker(now: datetime) -> BuildCandidates:
             try:
                 candidate = candidate_from_entry(source, entry, parsed, page, moment)
             except ExtractError:
+                out.append(None)
+                continue
+            except Exception as exc:  # one record's page is that record's problem
+                log.warning(unexpected("extract", exc, record.url), extra={"stage": "backfill"})
                 out.append(None)
                 continue
             # The page is kept (raw_pages) so that reprocess --stage extract can re-run on it.

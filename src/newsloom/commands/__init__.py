@@ -34,6 +34,21 @@ def print_json(result: dict[str, Any]) -> None:
     print(json.dumps(result, sort_keys=False))
 
 
+# Ids are SQL BIGINT; a larger number names nothing (and would overflow the driver).
+MAX_RECORD_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """An argparse type for a stored record's id: 1 .. 2**63-1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"no record has id {text}")
+    return value
+
+
 def positive_int(text: str) -> int:
     value = int(text)
     if value <= 0:

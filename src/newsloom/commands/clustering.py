@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsloom.commands import CommandGroups, positive_int, print_json
+from newsloom.commands import CommandGroups, positive_int, print_json, record_id
 from newsloom.settings import Settings
 
 
@@ -15,15 +15,15 @@ def register(groups: CommandGroups) -> None:
     stories = groups.top.add_parser("stories", help="inspect and correct stories")
     actions = stories.add_subparsers(metavar="ACTION")
     show = actions.add_parser("show", help="why each article joined the story")
-    show.add_argument("story", type=int)
+    show.add_argument("story", type=record_id)
     show.set_defaults(handler=cmd_stories_show)
     merge = actions.add_parser("merge", help="story A joins story B (A's id redirects to B)")
-    merge.add_argument("story", type=int, metavar="A")
-    merge.add_argument("into", type=int, metavar="B")
+    merge.add_argument("story", type=record_id, metavar="A")
+    merge.add_argument("into", type=record_id, metavar="B")
     merge.set_defaults(handler=cmd_stories_merge)
     split = actions.add_parser("split", help="the articles leave the story for a new one")
-    split.add_argument("story", type=int)
-    split.add_argument("articles", type=int, nargs="+", metavar="ARTICLE")
+    split.add_argument("story", type=record_id)
+    split.add_argument("articles", type=record_id, nargs="+", metavar="ARTICLE")
     split.set_defaults(handler=cmd_stories_split)
 
     evc = groups.eval.add_parser("clustering", help="story clustering on a labelled JSONL file")

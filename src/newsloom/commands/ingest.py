@@ -92,8 +92,9 @@ async def _fetch(settings: Settings, url: str) -> FetchResult:
 
     async with Fetcher(settings) as fetcher:
         await fetcher.check(url)
-        if settings.obey_robots and not await fetcher.robots_allowed(url):
-            raise FetchError(f"fetch: disallowed by robots.txt ({url})")
+        refused = await fetcher.refusal(url)
+        if refused:
+            raise FetchError(refused)
         return await fetcher.fetch(url)
 
 
@@ -134,8 +135,9 @@ async def _discover(settings: Settings, url: str) -> dict[str, Any]:
 
     async with Fetcher(settings) as fetcher:
         await fetcher.check(url)
-        if settings.obey_robots and not await fetcher.robots_allowed(url):
-            raise FetchError(f"fetch: disallowed by robots.txt ({url})")
+        refused = await fetcher.refusal(url)
+        if refused:
+            raise FetchError(refused)
         page = await fetcher.fetch(url)
         if page.error or not page.ok:
             raise FetchError(page.error or f"fetch: HTTP {page.status} ({url})")

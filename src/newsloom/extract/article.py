@@ -25,7 +25,7 @@ from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.text import text_from_html
 from newsloom.ingest.dates import parse_datetime
-from newsloom.ingest.sanitize import absolute_url
+from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
 
 # Fewer tokens than this is not an article (a cookie wall, an index page, an error page).
@@ -149,7 +149,8 @@ def _check_size(html: bytes | str, url: str, max_bytes: int) -> None:
 
 
 def _clean(value: Any) -> str:
-    return " ".join(str(value or "").split())
+    # Metadata is text: markup in an og:title is the page's mischief, not part of the headline.
+    return plain_text(str(value or ""))
 
 
 def extract_article(
@@ -179,7 +180,7 @@ def extract_article(
     teaser = is_teaser(found.text, document)
     return Extracted(
         text=found.text,
-        title=found.title,
+        title=plain_text(found.title),
         author=_clean(getattr(meta, "author", None)),
         published=published,
         language=page_language(document, _clean(getattr(meta, "language", None)), found.text),

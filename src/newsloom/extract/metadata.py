@@ -3,7 +3,6 @@ language (declared, checked against the text)."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from functools import cache
@@ -14,6 +13,7 @@ from lxml import html as lxml_html
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from newsloom.ingest.dates import parse_datetime
+from newsloom.textsafe import loads_json
 
 MIN_CHARS_FOR_LANGID = 40
 # Enough text for a clear answer; the cost of langid grows with the length it reads.
@@ -56,8 +56,8 @@ def _json_ld_dates(document: lxml_html.HtmlElement) -> list[str]:
     for script in document.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
             try:
-                walk(json.loads(script.text))
-            except (json.JSONDecodeError, RecursionError):
+                walk(loads_json(script.text))
+            except (ValueError, RecursionError):  # unreadable, or nested past the stack
                 continue
     return found
 

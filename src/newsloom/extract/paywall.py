@@ -12,7 +12,6 @@ serves the whole article (to crawlers, or under a metered quota) gives us the ar
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -20,6 +19,7 @@ from lxml import html as lxml_html
 
 from newsloom.extract.choose import paragraphs, size
 from newsloom.records import Extracted
+from newsloom.textsafe import loads_json
 
 PAYWALL_QUALITY = 0.3
 # Longer than this, the text is an article whatever the page says about access.
@@ -65,9 +65,9 @@ def declares_paywall(document: lxml_html.HtmlElement) -> bool:
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
-            if _json_ld_not_free(json.loads(script.text)):
+            if _json_ld_not_free(loads_json(script.text)):
                 return True
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # unreadable, or nested past the stack
             continue
     return False
 

@@ -14,8 +14,16 @@ _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
+# The longest date format feeds use is about 40 characters; a long string is not a date, and the
+# fallback parsers' regular expressions should not be run over it.
+MAX_DATE_CHARS = 100
+
+
 def _plausible(moment: datetime) -> datetime | None:
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:  # "0001-01-01T00:00:00+14:00" has no UTC equivalent: astimezone overflows
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except OverflowError:
+        return None
     return moment if _EARLIEST <= moment < _LATEST else None
 
 
@@ -66,6 +74,8 @@ def parse_datetime(value: str | None) -> datetime | None:
     if not value or not isinstance(value, str):
         return None
     text = value.strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     try:
         return _plausible(
             datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))

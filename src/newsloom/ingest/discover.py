@@ -97,7 +97,7 @@ async def find_feed(fetcher: Fetcher, page_url: str, page: bytes | None = None) 
         if url == page_url:
             continue
         tried.append(url)
-        if fetcher.settings.obey_robots and not await fetcher.robots_allowed(url):
+        if await fetcher.refusal(url):
             continue
         result = await fetcher.fetch(url)
         if not result.ok or not looks_like_feed(result.body):

@@ -19,10 +19,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from newsloom.errors import FetchError
+from newsloom.errors import FetchError, ParseError
 from newsloom.ingest.bodies import ACCEPTED_ENCODINGS, read_capped
 from newsloom.ingest.netguard import NetGuard, Resolver
 from newsloom.ingest.pinned import pinned_transport
+from newsloom.ingest.sanitize import checked_url
 from newsloom.records import FetchResult
 from newsloom.settings import Settings
 
@@ -76,7 +77,7 @@ class Fetcher:
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._last_start: dict[str, float] = {}
-        self._robots: dict[str, Protego | bool] = {}
+        self._robots: dict[str, Protego | _RobotsUnread] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._agent_token = settings.user_agent.split("/", 1)[0].strip() or "newsloom"
 
@@ -123,6 +124,9 @@ class Fetcher:
             message = f"fetch: timed out after {total:g} s ({url})"
         except FetchError as exc:
             message = str(exc)
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            # httpx refuses what the entry checks let through (or a hop's Location header).
+            message = f"fetch: {type(exc).__name__}: {exc} ({url[:300]})"
         return FetchResult(url=url, final_url=url, status=0, fetched_at=fetched_at, error=message)
 
     async def _follow(
@@ -142,7 +146,10 @@ class Fetcher:
             location = exchange.headers.get("location", "").strip()
             if exchange.status not in REDIRECT_STATUSES or not location:
                 return self._result(url, current, exchange, fetched_at, permanent_target)
-            target = urljoin(current, location)
+            try:
+                target = checked_url(urljoin(current, location))
+            except (ParseError, ValueError) as exc:
+                raise FetchError(f"fetch: redirect to an unusable URL ({current}): {exc}") from exc
             only_permanent = only_permanent and exchange.status in PERMANENT_REDIRECTS
             permanent_target = target if only_permanent else permanent_target
             current = target
@@ -225,29 +232,55 @@ class Fetcher:
         """Raise BlockedURLError when the guard refuses ``url`` (to tell why before robots.txt)."""
         await self._guard.check(url)
 
-    async def robots_allowed(self, url: str) -> bool:
-        """Whether robots.txt of ``url``'s host lets newsloom fetch it (RFC 9309), cached per host."""
+    async def refusal(self, url: str) -> str | None:
+        """Why ``url`` must not be fetched now, or None: the network guard's reason, a robots.txt
+        rule, or a robots.txt that could not be read (RFC 9309: a 5xx or no answer means
+        nothing may be fetched from that host for now). Cached per origin."""
         if not self.settings.obey_robots:
-            return True
+            return None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return False
+            return f"fetch: only http and https URLs are fetched ({url})"
         origin = f"{parts.scheme}://{parts.netloc}"
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
                 self._robots[origin] = await self._load_robots(origin)
         rules = self._robots[origin]
-        if isinstance(rules, bool):
-            return rules
-        return bool(rules.can_fetch(url, self._agent_token))
+        if isinstance(rules, Protego):
+            if rules.can_fetch(url, self._agent_token):
+                return None
+            return f"fetch: disallowed by robots.txt ({url})"
+        if rules.allowed:
+            return None
+        try:  # robots.txt could not be read: the guard's reason, when it is the cause, is the one
+            await self._guard.check(url)
+        except FetchError as exc:
+            return str(exc)
+        return f"fetch: {rules.reason}, so {parts.netloc} is not fetched for now ({url})"
 
-    async def _load_robots(self, origin: str) -> Protego | bool:
+    async def robots_allowed(self, url: str) -> bool:
+        """Whether robots.txt of ``url``'s host lets newsloom fetch it (see ``refusal``)."""
+        return await self.refusal(url) is None
+
+    async def _load_robots(self, origin: str) -> Protego | _RobotsUnread:
         result = await self.fetch(origin + "/robots.txt")
         if 200 <= result.status < 300 and result.error is None:
             return Protego.parse(result.body.decode("utf-8", errors="replace"))
         # 4xx is "unavailable": no rules, all allowed. 5xx or no answer: complete disallow for now.
-        return 400 <= result.status < 500
+        if 400 <= result.status < 500:
+            return _RobotsUnread(allowed=True, reason="")
+        if result.status:
+            return _RobotsUnread(False, f"robots.txt answered HTTP {result.status}")
+        return _RobotsUnread(False, f"robots.txt unreachable: {result.error or 'no answer'}")
+
+
+@dataclass(frozen=True)
+class _RobotsUnread:
+    """A robots.txt that gave no rules: what that means for the host, and why."""
+
+    allowed: bool
+    reason: str
 
 
 def _retry_after_seconds(value: str | None, now: datetime) -> float | None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
 
 from newsloom.errors import ParseError
 from newsloom.ingest.dates import parse_datetime
-from newsloom.ingest.sanitize import absolute_url, clean_html, plain_text
+from newsloom.ingest.sanitize import absolute_url, clean_html, entry_guid, plain_text
 from newsloom.ingest.xmlsafety import strip_control_chars
 from newsloom.records import FeedEntry, ParsedFeed
+from newsloom.textsafe import loads_json
 
 
 def _str(value: Any) -> str:
@@ -51,7 +51,7 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
     image = _str(item.get("image")) or _str(item.get("banner_image"))
     return FeedEntry(
         url=link,
-        guid=_str(item.get("id")) or link,
+        guid=entry_guid(_str(item.get("id"))) or link,
         title=plain_text(_str(item.get("title"))),
         summary_html=clean_html(html.escape(_str(item.get("summary")), quote=False), link or base),
         content_html=clean_html(content, link or base),
@@ -67,8 +67,8 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
 def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     """Parse a JSON Feed; raise ParseError when the body is not a JSON object with items."""
     try:
-        data = json.loads(body.decode("utf-8-sig", errors="replace"))
-    except (json.JSONDecodeError, RecursionError) as exc:
+        data = loads_json(body)
+    except ValueError as exc:
         raise ParseError(f"parse: invalid JSON feed ({url}): {exc}") from exc
     if not isinstance(data, dict):
         raise ParseError(f"parse: JSON feed is not an object ({url})")
@@ -108,7 +108,7 @@ def _rss_item(item: dict[str, Any], base: str) -> FeedEntry:
     )
     return FeedEntry(
         url=link,
-        guid=_str(guid.get("value") if isinstance(guid, dict) else guid) or link,
+        guid=entry_guid(_str(guid.get("value") if isinstance(guid, dict) else guid)) or link,
         title=plain_text(_str(item.get("title"))),
         summary_html=clean_html(_str(item.get("description")), link or base),
         published=parse_datetime(_str(item.get("pubDate"))),

@@ -56,8 +56,19 @@ class NetGuard:
 
     def __init__(self, settings: Settings, resolver: Resolver | None = None) -> None:
         self._allow_private = settings.allow_private_networks
-        self._allowed_hosts = {h.strip().lower().strip("[]") for h in settings.allowed_hosts}
+        # "host" allows every port of it; "host:port" (IPv6 in brackets) that one port alone.
+        self._allowed_hosts: set[str] = set()
+        self._allowed_ports: set[tuple[str, int]] = set()
+        for entry in settings.allowed_hosts:
+            host, port = _host_and_port(entry)
+            if port is None:
+                self._allowed_hosts.add(host)
+            else:
+                self._allowed_ports.add((host, port))
         self._resolve = resolver or system_resolver
+
+    def _allowed(self, host: str, port: int) -> bool:
+        return host in self._allowed_hosts or (host, port) in self._allowed_ports
 
     async def check(self, url: str) -> None:
         """Raise BlockedURLError unless ``url`` may be fetched."""
@@ -82,14 +93,14 @@ class NetGuard:
         """
         host = host.lower().strip("[]")
         url = url or host
-        if self._allow_private or host in self._allowed_hosts:
+        if self._allow_private or self._allowed(host, port):
             return [host]
         try:
             addresses = [ipaddress.ip_address(host)]
         except ValueError:
             addresses = await self._addresses(host, port, url)
         for address in addresses:
-            if str(address) in self._allowed_hosts:
+            if self._allowed(str(address), port):
                 continue
             reason = forbidden_reason(address)
             if reason:
@@ -113,3 +124,16 @@ class NetGuard:
         if not addresses:
             raise BlockedURLError(f"fetch: {host} has no usable address ({url})")
         return addresses
+
+
+def _host_and_port(entry: str) -> tuple[str, int | None]:
+    """ "127.0.0.1:8080" -> ("127.0.0.1", 8080); "[::1]:80" -> ("::1", 80); "::1" -> ("::1", None)."""
+    entry = entry.strip().lower()
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        port = rest.removeprefix(":")
+        return host, int(port) if port.isdigit() else None
+    host, colon, port = entry.rpartition(":")
+    if colon and port.isdigit() and ":" not in host:
+        return host, int(port)
+    return entry, None

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from newsloom.errors import ParseError
-from newsloom.ingest.sanitize import absolute_url, plain_text
+from newsloom.ingest.sanitize import absolute_url, checked_url, plain_text
 from newsloom.ingest.xmlsafety import make_safe
 from newsloom.records import Source, SourceKind
+
+# Folders inside folders; sections are one level, so deeper nesting only organises a reader's list.
+MAX_FOLDER_DEPTH = 32
+MAX_TITLE_CHARS = 300
 
 
 def section_slug(label: str) -> str:
@@ -29,48 +34,86 @@ def _label(outline: etree._Element) -> str:
     return plain_text(outline.get("title") or outline.get("text") or "")
 
 
-def _collect(outline: etree._Element, section: str, seen: set[str], out: list[Source]) -> None:
-    feed_url = absolute_url(outline.get("xmlUrl") or outline.get("xmlurl") or "", "")
-    if feed_url:
-        if feed_url not in seen:
-            seen.add(feed_url)
-            kind: SourceKind = (
-                "sitemap" if (outline.get("type") or "").lower() == "sitemap" else "feed"
+@dataclass
+class OpmlList:
+    """What an OPML document lists: the sources to add, and why any outline was refused."""
+
+    sources: list[Source] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def _collect(outline: etree._Element, section: str, seen: set[str], out: OpmlList) -> bool:
+    """Add ``outline``'s feed to ``out``; False when it is a folder (no feed URL)."""
+    raw_url = outline.get("xmlUrl") or outline.get("xmlurl") or ""
+    if not raw_url.strip():
+        return False  # a folder: its label is the section of everything inside it
+    try:
+        feed_url = checked_url(raw_url)
+    except ParseError as exc:
+        out.refused.append(f"{exc} in outline {_label(outline)!r}")
+        return True
+    if feed_url not in seen:
+        seen.add(feed_url)
+        kind: SourceKind = "sitemap" if (outline.get("type") or "").lower() == "sitemap" else "feed"
+        out.sources.append(
+            Source(
+                url=feed_url,
+                kind=kind,
+                title=_label(outline)[:MAX_TITLE_CHARS],
+                site_url=absolute_url(outline.get("htmlUrl") or "", feed_url),
+                section=section[:MAX_TITLE_CHARS],
+                language=(outline.get("language") or "").strip().lower()[:12],
             )
-            out.append(
-                Source(
-                    url=feed_url,
-                    kind=kind,
-                    title=_label(outline),
-                    site_url=absolute_url(outline.get("htmlUrl") or "", feed_url),
-                    section=section,
-                    language=(outline.get("language") or "").strip().lower(),
-                )
-            )
-        return
-    # An outline without a feed is a folder: its label is the section of everything inside it.
-    child_section = section_slug(_label(outline)) or section
-    for child in outline.iterchildren("outline"):
-        _collect(child, child_section, seen, out)
+        )
+    return True
 
 
 def read_opml(body: bytes) -> list[Source]:
     """The feeds listed in an OPML document, in document order, each URL once."""
+    return read_opml_list(body).sources
+
+
+def read_opml_list(body: bytes) -> OpmlList:
+    """``read_opml`` with the outlines it refused and why (a bad URL, folders nested too deep).
+
+    Raises ParseError when the document is not OPML at all, or is broken before any outline.
+    """
     safe, _ = make_safe(body)
+    parser = _parser()
     try:
-        root = etree.fromstring(safe, _parser())
+        root = etree.fromstring(safe, parser)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"parse: not an OPML document: {exc}") from exc
     if root is None or etree.QName(root).localname.lower() != "opml":
         raise ParseError("parse: not an OPML document (no <opml> root)")
+    listed = OpmlList()
+    # recover=True keeps what came before a fatal error (libxml2 stops at 256 levels of
+    # nesting without huge_tree): say so instead of importing a silent part of the list.
+    for error in parser.error_log:
+        if error.level_name == "FATAL":
+            listed.refused.append(f"parse: OPML broken at line {error.line}: {error.message}")
+            break
     body_element = root.find("body")
     if body_element is None:
-        return []
-    sources: list[Source] = []
+        return listed
     seen: set[str] = set()
-    for outline in body_element.iterchildren("outline"):
-        _collect(outline, "", seen, sources)
-    return sources
+    # Depth-first with an explicit stack: nesting depth is the document's to choose.
+    stack: list[tuple[etree._Element, str, int]] = [
+        (outline, "", 1) for outline in reversed(list(body_element.iterchildren("outline")))
+    ]
+    while stack:
+        outline, section, depth = stack.pop()
+        if depth > MAX_FOLDER_DEPTH:
+            listed.refused.append(
+                f"parse: outline {_label(outline)!r} nested deeper than {MAX_FOLDER_DEPTH} folders"
+            )
+            continue
+        if _collect(outline, section, seen, listed):
+            continue
+        child_section = section_slug(_label(outline)) or section
+        children = list(outline.iterchildren("outline"))
+        stack.extend((child, child_section, depth + 1) for child in reversed(children))
+    return listed
 
 
 def _outline(parent: etree._Element, source: Source) -> None:

@@ -16,7 +16,7 @@ import feedparser
 from newsloom.errors import ParseError
 from newsloom.ingest.dates import from_struct, parse_datetime
 from newsloom.ingest.jsonfeed import parse_json_feed
-from newsloom.ingest.sanitize import absolute_url, clean_html, plain_text
+from newsloom.ingest.sanitize import absolute_url, clean_html, entry_guid, plain_text, safe_url
 from newsloom.ingest.xmlsafety import declares_entities, make_safe
 from newsloom.records import FeedEntry, FeedFormat, ParsedFeed
 
@@ -125,10 +125,10 @@ def _language(entry: Any) -> str:
 
 
 def _entry(entry: Any, base: str) -> FeedEntry:
-    guid = str(entry.get("id") or "").strip()
+    guid = entry_guid(str(entry.get("id") or ""))
     # No link, but an id that is an http(s) URL (Atom permalink ids): that is the link.
     link = absolute_url(entry.get("link", ""), base) or (
-        guid if guid.lower().startswith(("http://", "https://")) else ""
+        safe_url(guid) if guid.lower().startswith(("http://", "https://")) else ""
     )
     html_base = link or base
     content = next((c.get("value", "") for c in entry.get("content") or [] if c.get("value")), "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from newsloom.textsafe import scrub_surrogates
+
 # C0 controls except \t \n \r; none of them can appear inside a multi-byte character of UTF-8 or the
 # legacy ASCII-compatible encodings feeds use, so stripping bytes is safe.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,8 +46,9 @@ _WIDE_SNIFF = (
 
 
 def strip_control_chars(text: str) -> str:
-    """Drop C0 control characters other than tab, newline and carriage return."""
-    return _CONTROL_CHARS.sub("", text)
+    """Drop C0 control characters other than tab, newline and carriage return, and replace lone
+    surrogates (which no encoder accepts) with U+FFFD."""
+    return scrub_surrogates(_CONTROL_CHARS.sub("", text))
 
 
 def _wide_codec(body: bytes) -> str | None:

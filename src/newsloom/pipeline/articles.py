@@ -29,6 +29,7 @@ from newsloom.dedup import canonical_url, content_hash, hamming, simhash
 from newsloom.errors import ExtractError
 from newsloom.extract import extract_article, looks_paywalled, text_from_html
 from newsloom.extract.choose import size
+from newsloom.ingest.sanitize import safe_url
 from newsloom.pipeline.workers import process_alive
 from newsloom.records import Article, Extracted, FeedEntry, FetchResult, ParsedFeed, Source
 from newsloom.store.articles import (
@@ -601,7 +602,7 @@ def _band_keys(value: int) -> list[int]:
 
 def _trusted_canonical(extracted: Extracted | None, page_url: str) -> str:
     """A page's rel=canonical, only when it stays on the page's own site (no hijacking)."""
-    if extracted is None or not extracted.canonical_url:
+    if extracted is None or not safe_url(extracted.canonical_url):
         return ""
     claimed, actual = urlsplit(extracted.canonical_url), urlsplit(page_url)
     if claimed.scheme not in ("http", "https"):

@@ -21,6 +21,7 @@ and stops the story step between two transactions.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom import metrics, shutdown
-from newsloom.errors import ExtractError, NewsloomError, ParseError
+from newsloom.errors import ExtractError, NewsloomError, ParseError, StoreError, unexpected
 from newsloom.ingest.discover import find_feed
 from newsloom.ingest.fetch import Fetcher
 from newsloom.ingest.parse import detect_format, parse_feed
@@ -53,6 +54,8 @@ from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.engine import connection_lost
 from newsloom.store.locks import exclusive
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -222,8 +225,9 @@ async def fetch_source(
     """Fetch and read one source, then fetch and extract its unseen entries. Never raises."""
     outcome = SourceOutcome(source=source)
     try:
-        if settings.obey_robots and not await fetcher.robots_allowed(source.url):
-            outcome.error = f"fetch: disallowed by robots.txt ({source.url})"
+        refused = await fetcher.refusal(source.url)
+        if refused:
+            outcome.error = refused
             return outcome
         result = await fetcher.fetch(
             source.url, etag=source.etag, last_modified=source.last_modified
@@ -252,8 +256,13 @@ async def fetch_source(
                 outcome.candidates.append(candidate)
             if page_error:
                 outcome.page_errors.append(page_error)
+    except StoreError:
+        raise  # the store is the run's, not this source's: the pass stops
     except NewsloomError as exc:  # any stage error is recorded on the source
         outcome.error = str(exc)
+    except Exception as exc:  # and so is anything else this source's bytes set off
+        outcome.error = unexpected("refresh", exc, source.url)
+        log.warning(outcome.error, exc_info=exc, extra={"stage": "refresh", "source_id": source.id})
     return outcome
 
 
@@ -293,8 +302,9 @@ async def _read_sitemap(fetcher: Fetcher, body: bytes, url: str) -> ParsedFeed:
     entries: list[FeedEntry] = []
     warnings = list(sitemap.feed.warnings)
     for child_url in sitemap.sitemaps[:MAX_CHILD_SITEMAPS]:
-        if fetcher.settings.obey_robots and not await fetcher.robots_allowed(child_url):
-            warnings.append(f"fetch: sitemap disallowed by robots.txt ({child_url})")
+        refused = await fetcher.refusal(child_url)
+        if refused:
+            warnings.append(refused)
             continue
         child = await fetcher.fetch(child_url)
         if not child.ok:
@@ -333,8 +343,12 @@ async def _entry_candidate(
     page: FetchResult | None = fetched
     page_error: str | None = None
     if page is None and settings.fetch_pages and entry.url:
-        if settings.obey_robots and not await fetcher.robots_allowed(entry.url):
-            page_error = f"fetch: page disallowed by robots.txt ({entry.url})"
+        refused = await fetcher.refusal(entry.url)
+        if refused:
+            page_error = refused
+            log.warning(
+                "item link refused: %s", refused, extra={"stage": "fetch", "source_id": source.id}
+            )
         else:
             page = await fetcher.fetch(entry.url)
             if page.error or not page.ok:
@@ -348,6 +362,10 @@ async def _entry_candidate(
         candidate = await builder.build(source, entry, parsed, page, now)
     except ExtractError as exc:
         return None, str(exc)
+    except Exception as exc:  # whatever one page does to the extractors is that page's error
+        message = unexpected("extract", exc, entry.url or source.url)
+        log.warning(message, exc_info=exc, extra={"stage": "extract", "source_id": source.id})
+        return None, message
     if page is not None and candidate.article.extraction_method == "feed":
         page_error = (
             page_error or f"extract: page gave no article text, kept feed text ({entry.url})"
@@ -473,6 +491,7 @@ def write_source_state(
             new_url=outcome.new_url or _permanent_redirect(result, source),
             n_entries=len(outcome.parsed.entries) if outcome.parsed else 0,
             kind=outcome.kind,
+            pause_after=settings.pause_after_failures,
         )
 
     store.write_retrying(record)

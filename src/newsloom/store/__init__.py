@@ -26,6 +26,8 @@ from newsloom.store.sources import (
     due_sources,
     get_source,
     list_sources,
+    pause_source,
+    resume_source,
     update_source_after_fetch,
 )
 from newsloom.store.status import StoreStatus, store_status
@@ -80,9 +82,11 @@ __all__ = [
     "list_stories",
     "load_vectors",
     "move_to_story",
+    "pause_source",
     "recent_articles",
     "redirect_merged",
     "resolve_story",
+    "resume_source",
     "save_summary",
     "save_vector",
     "simhash_candidates",

@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
@@ -101,6 +103,13 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for another backend or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
 def _make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True)
@@ -127,21 +136,34 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
-        """Create the data dir and engine, then migrate to head (safe from several processes)."""
+        """Create the data dir and engine, then migrate to head (safe from several processes).
+
+        Only the data dir is created: a ``database_url`` naming another directory that does not
+        exist is a typo, and silently starting an empty database there would hide it.
+        """
         try:
             settings.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"store: cannot create data dir {settings.data_dir}: {exc}") from exc
         url = normalise_url(settings.db_url)
+        path = sqlite_path(url)
+        if path is not None and not path.parent.is_dir():
+            raise StoreError(f"store: no directory {path.parent} for the database {path}")
+        where = str(path) if path is not None else url.render_as_string(hide_password=True)
         try:
             engine = _make_engine(url)
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(
-                f"store: cannot open {url.get_backend_name()} database: {exc}"
+                f"store: cannot open {url.get_backend_name()} database {where}: {exc}"
             ) from exc
         store = cls(engine)
         try:
             store.migrate()
+        except StoreError as exc:
+            engine.dispose()
+            if where in str(exc):
+                raise
+            raise StoreError(f"store: database {where}: {exc}") from exc
         except BaseException:
             engine.dispose()
             raise
@@ -151,6 +173,8 @@ class Store:
         """Alembic upgrade in one transaction; concurrent openers wait rather than race."""
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        if revision == "head" and self._at_head(config):
+            return  # nothing to write: read-only commands work on a read-only database
         try:
             with self.write() as conn:
                 if self.dialect == "postgresql":
@@ -163,6 +187,14 @@ class Store:
             raise
         except Exception as exc:  # alembic raises its own types as well as SQLAlchemy's
             raise StoreError(f"store: migration to {revision} failed: {exc}") from exc
+
+    def _at_head(self, config: Config) -> bool:
+        try:
+            with self.read() as conn:
+                current = MigrationContext.configure(conn).get_current_heads()
+        except StoreError:
+            return False  # let the migration say what is wrong
+        return set(current) == set(ScriptDirectory.from_config(config).get_heads())
 
     def connect(self) -> Connection:
         """A new connection; PostgreSQL: retried while the server is unreachable (a restart)."""

@@ -81,6 +81,9 @@ sources = Table(
     # The worker refreshing this source and until when (migration 0005); NULL when unclaimed.
     Column("lease_owner", String(128)),
     Column("lease_until", UTCDateTime),
+    # Paused by the operator or after too many failures in a row (migration 0007): never due.
+    Column("paused_at", UTCDateTime),
+    Column("paused_reason", Text),
 )
 
 fetches = Table(

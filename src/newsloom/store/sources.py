@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, case, delete, func, or_, select, update
+from sqlalchemy import Connection, Integer, Row, and_, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsloom.errors import StoreError
@@ -33,6 +33,8 @@ def _source(row: Row[Any]) -> Source:
         last_checked=row.last_checked,
         error_count=row.error_count,
         last_error=row.last_error,
+        paused_at=row.paused_at,
+        paused_reason=row.paused_reason,
     )
 
 
@@ -83,7 +85,10 @@ def due_sources(conn: Connection, now: datetime) -> list[Source]:
 
 
 def _due(now: datetime) -> Any:
-    return or_(sources.c.next_check.is_(None), sources.c.next_check <= now)
+    return and_(
+        sources.c.paused_at.is_(None),
+        or_(sources.c.next_check.is_(None), sources.c.next_check <= now),
+    )
 
 
 def _unleased(now: datetime) -> Any:
@@ -160,6 +165,7 @@ class SourceHealth:
     failing: int  # the last fetch failed
     leased: int  # a worker holds them now
     last_checked: datetime | None  # the latest recorded fetch of any source
+    paused: int = 0  # not polled until resumed (by hand, or after too many failures)
 
 
 @store_errors
@@ -174,6 +180,7 @@ def source_health(conn: Connection, now: datetime) -> SourceHealth:
             count_if(_due(now)).label("due"),
             count_if(sources.c.error_count > 0).label("failing"),
             count_if(leased).label("leased"),
+            count_if(sources.c.paused_at.is_not(None)).label("paused"),
             func.max(sources.c.last_checked).label("last_checked"),
         )
     ).one()
@@ -182,6 +189,7 @@ def source_health(conn: Connection, now: datetime) -> SourceHealth:
         due=int(row.due),
         failing=int(row.failing),
         leased=int(row.leased),
+        paused=int(row.paused),
         last_checked=as_utc(row.last_checked) if row.last_checked is not None else None,
     )
 
@@ -201,9 +209,14 @@ def update_source_after_fetch(
     new_url: str | None = None,
     n_entries: int = 0,
     kind: str | None = None,
+    pause_after: int = 0,
 ) -> None:
-    """Record one fetch: a ``fetches`` row, validators, schedule and the error streak."""
-    if get_source(conn, source_id) is None:
+    """Record one fetch: a ``fetches`` row, validators, schedule and the error streak.
+
+    The ``pause_after``-th failure in a row (0: never) pauses the source, with the reason.
+    """
+    stored = get_source(conn, source_id)
+    if stored is None:
         raise StoreError(f"store: no source with id {source_id}")
     conn.execute(
         fetches.insert().values(
@@ -227,6 +240,14 @@ def update_source_after_fetch(
         values.update(error_count=0, last_error=None)
     else:
         values.update(error_count=sources.c.error_count + 1, last_error=error[:MAX_ERROR_CHARS])
+        failures = stored.error_count + 1
+        if pause_after and failures >= pause_after and stored.paused_at is None:
+            values.update(
+                paused_at=now,
+                paused_reason=f"paused after {failures} failed fetches in a row; the last: {error}"[
+                    :MAX_ERROR_CHARS
+                ],
+            )
     if title:
         values["title"] = title
     if kind:  # the body showed the source is a sitemap (or a site page led to its feed)
@@ -240,6 +261,28 @@ def update_source_after_fetch(
 def _url_taken(conn: Connection, url: str, source_id: int) -> bool:
     query = select(func.count()).where(sources.c.url == url, sources.c.id != source_id)
     return bool(conn.execute(query).scalar_one())
+
+
+@store_errors
+def pause_source(conn: Connection, source_id: int, *, now: datetime, reason: str) -> bool:
+    """Stop polling a source until it is resumed; False if it does not exist."""
+    result = conn.execute(
+        update(sources)
+        .where(sources.c.id == source_id)
+        .values(paused_at=now, paused_reason=reason[:MAX_ERROR_CHARS])
+    )
+    return result.rowcount > 0
+
+
+@store_errors
+def resume_source(conn: Connection, source_id: int) -> bool:
+    """Poll a paused source again, now, with a clean error streak; False if it does not exist."""
+    result = conn.execute(
+        update(sources)
+        .where(sources.c.id == source_id)
+        .values(paused_at=None, paused_reason=None, error_count=0, next_check=None)
+    )
+    return result.rowcount > 0
 
 
 @store_errors

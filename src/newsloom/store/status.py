@@ -25,6 +25,7 @@ class StoreStatus:
     sources: int
     sources_due: int
     sources_failing: int  # sources whose last fetch failed (error_count > 0)
+    sources_paused: int  # not polled until resumed (by hand, or after failures in a row)
     articles: int
     articles_without_vectors: int  # originals only: copies are never embedded
     unclustered_articles: int
@@ -57,6 +58,7 @@ def store_status(conn: Connection, now: datetime) -> StoreStatus:
             ),
         ),
         sources_failing=_count(conn, select(sources.c.id).where(sources.c.error_count > 0)),
+        sources_paused=_count(conn, select(sources.c.id).where(sources.c.paused_at.is_not(None))),
         articles=_count(conn, select(articles.c.id)),
         articles_without_vectors=_count(
             conn, originals.where(articles.c.id.not_in(select(article_vectors.c.article_id)))

@@ -9,7 +9,6 @@ request timeout, a response size cap and a single retry.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from newsloom.summarize.base import Summarizer
 from newsloom.summarize.facts import candidates_of
 from newsloom.summarize.grounding import GroundingChecker
 from newsloom.summarize.vectors import Embed
+from newsloom.textsafe import loads_json
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +254,7 @@ def _messages(numbered: _Numbered, words: int) -> list[dict[str, str]]:
 def _parse_reply(body: bytes) -> _Reply:
     """The chat completion's message content, validated; LLMUnusable with the reason otherwise."""
     try:
-        envelope = json.loads(body)
+        envelope = loads_json(body)
         message = envelope["choices"][0]["message"]
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise LLMUnusable("summarize: LLM response is not a chat completion") from exc
@@ -269,7 +269,7 @@ def _parse_reply(body: bytes) -> _Reply:
     if text.startswith("```"):  # models like to fence JSON even when told not to
         text = text.strip("`").removeprefix("json").strip()
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except ValueError as exc:
         if text.lower().startswith(_REFUSALS):
             raise LLMUnusable("summarize: LLM refused the request") from exc

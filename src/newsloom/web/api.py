@@ -24,6 +24,7 @@ from sqlalchemy import Connection
 import newsloom.store as db
 import newsloom.store.browse as browse
 from newsloom.records import Cited, Source, Story, Summary
+from newsloom.textsafe import loads_json
 from newsloom.web.api_models import (
     ArticleOut,
     CategoryListOut,
@@ -43,7 +44,7 @@ from newsloom.web.api_models import (
 )
 from newsloom.web.caching import CACHE_CONTROL, cached_story, conditional, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_settings, app_store
-from newsloom.web.urls import StoryId, absolute, source_path
+from newsloom.web.urls import MAX_ID, StoryId, absolute, source_path
 from newsloom.web.views import (
     ArticleRef,
     Catalog,
@@ -88,7 +89,7 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     """The cursor's payload; a 422 for anything this API did not hand out."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        payload = json.loads(raw)
+        payload = loads_json(raw)
     except (binascii.Error, ValueError) as exc:
         raise bad_parameter("cursor", "api: malformed cursor", cursor) from exc
     if not isinstance(payload, dict):
@@ -99,13 +100,14 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
 def _after(cursor: str) -> tuple[datetime, int]:
     payload = decode_cursor(cursor)
     try:
-        moment = datetime.fromisoformat(str(payload["u"]))
-        story_id = int(payload["i"])
-    except (KeyError, TypeError, ValueError) as exc:
+        moment = datetime.fromisoformat(str(payload["u"])).astimezone(UTC)
+        story_id = payload["i"]
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise bad_parameter("cursor", "api: malformed cursor", cursor) from exc
-    if moment.tzinfo is None:
+    # An id the store can hold (a signed 64-bit column): anything else was not handed out here.
+    if moment.tzinfo is None or not isinstance(story_id, int) or not 0 <= story_id <= MAX_ID:
         raise bad_parameter("cursor", "api: malformed cursor", cursor)
-    return moment.astimezone(UTC), story_id
+    return moment, story_id
 
 
 def _offset(cursor: str) -> int:
@@ -123,11 +125,12 @@ def parse_since(value: str) -> datetime:
             day = date.fromisoformat(value)
             return datetime(day.year, day.month, day.day, tzinfo=UTC)
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as exc:
+        # "0001-01-01T00:00:00+14:00" is a valid string with no UTC equivalent.
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
         raise bad_parameter(
             "since", "api: since must be an ISO 8601 date or date-time", value
         ) from exc
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _cited(items: tuple[Cited, ...]) -> list[CitedOut]:
@@ -348,6 +351,8 @@ def source_out(source: Source, articles: int, site_url: str) -> SourceOut:
         page_url=absolute(site_url, source_path(source.id)),
         last_checked=source.last_checked,
         error_count=source.error_count,
+        paused=source.paused_at is not None,
+        paused_reason=source.paused_reason,
     )
 
 

@@ -109,6 +109,10 @@ class SourceOut(BaseModel):
     page_url: str = Field(description="Absolute URL of the outlet's page on this site.")
     last_checked: datetime | None
     error_count: int
+    paused: bool = Field(description="Not polled until an operator resumes it.")
+    paused_reason: str | None = Field(
+        description="Why: by the operator, or after too many failed fetches in a row."
+    )
 
 
 class SourceListOut(BaseModel):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hmac
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 import newsloom.store as db
-from newsloom.errors import ClusterError, StoreError
+from newsloom.errors import ClusterError, ParseError, StoreError
+from newsloom.ingest.sanitize import checked_url
 from newsloom.records import Source
 from newsloom.web.api import source_out
 from newsloom.web.api_models import CorrectionOut, ErrorOut, MergeIn, SourceIn, SourceOut, SplitIn
@@ -51,10 +51,10 @@ router = APIRouter(
 @router.post("/sources", status_code=201, response_model=SourceOut)
 def add_source(request: Request, body: SourceIn) -> SourceOut:
     """Add a feed to poll (idempotent: an existing URL answers with the stored source)."""
-    url = body.url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise HTTPException(422, "api: url must be an absolute http(s) URL")
+    try:
+        url = checked_url(body.url)
+    except ParseError as exc:
+        raise HTTPException(422, f"api: url: {exc}") from exc
     with app_store(request).write() as conn:
         stored = db.add_source(
             conn, Source(url=url, title=body.title.strip(), section=body.section.strip())

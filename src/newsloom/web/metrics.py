@@ -85,6 +85,7 @@ class StoreCollector(Collector):
             ("newsloom_sources_due", "Sources due for a fetch", health.due),
             ("newsloom_sources_failing", "Sources whose last fetch failed", health.failing),
             ("newsloom_sources_leased", "Sources a worker is refreshing", health.leased),
+            ("newsloom_sources_paused", "Sources not polled until resumed", health.paused),
             ("newsloom_articles", "Articles stored, copies included", articles),
         ]
         age = _refresh_age(health, self.now)
@@ -141,5 +142,6 @@ def healthz(
             sources_due=health.due,
             sources_failing=health.failing,
             sources_leased=health.leased,
+            sources_paused=health.paused,
         )
     return JSONResponse(body, status_code=503 if stale else 200)

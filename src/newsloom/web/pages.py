@@ -41,6 +41,7 @@ HOME_STORIES_PER_SECTION = 6
 CATEGORY_PAGE_SIZE = 20
 SOURCE_PAGE_SIZE = 20
 ARCHIVE_DAY_LIMIT = 200
+FIRST_ARCHIVE_DAY = date(1990, 1, 1)
 MAX_PAGE = 100_000
 HTML = "text/html"
 DISCLAIMER = (
@@ -176,7 +177,8 @@ def archive_day(request: Request, day: str) -> HTMLResponse:
         when = date.fromisoformat(day)
     except ValueError as exc:
         raise HTTPException(404, f"web: no archive page {day!r} (want YYYY-MM-DD)") from exc
-    if len(day) != 10 or when > app_now(request).date():
+    # Days before the first news on the web are not pages (and date.min has no day before it).
+    if len(day) != 10 or when > app_now(request).date() or when < FIRST_ARCHIVE_DAY:
         raise HTTPException(404, f"web: no archive page {day!r}")
     start = datetime(when.year, when.month, when.day, tzinfo=UTC)
     with app_store(request).read() as conn:
