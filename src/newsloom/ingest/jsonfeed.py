@@ -21,6 +21,10 @@ def _str(value: Any) -> str:
     return ""
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _authors(item: dict[str, Any], feed: dict[str, Any]) -> tuple[str, ...]:
     # 1.1 uses "authors" (a list); 1.0 used "author" (an object). Items inherit the feed's.
     for holder in (item, feed):
@@ -45,7 +49,7 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
     content = _str(item.get("content_html")) or _text_as_html(_str(item.get("content_text")))
     enclosures = tuple(
         url
-        for a in item.get("attachments") or []
+        for a in _list(item.get("attachments"))
         if isinstance(a, dict) and (url := absolute_url(_str(a.get("url")), base))
     )
     image = _str(item.get("image")) or _str(item.get("banner_image"))
@@ -130,7 +134,7 @@ def _parse_rss_in_json(rss: dict[str, Any], url: str) -> ParsedFeed:
         title=plain_text(_str(channel.get("title"))),
         link=absolute_url(_str(channel.get("link")), url),
         language=_str(channel.get("language")).lower(),
-        ttl_minutes=int(ttl) if ttl.isdigit() and int(ttl) > 0 else None,
+        ttl_minutes=int(ttl) if ttl.isdecimal() and 0 < len(ttl) <= 6 and int(ttl) > 0 else None,
         entries=tuple(_rss_item(i, url) for i in items if isinstance(i, dict)),
         warnings=("parse: RSS-in-JSON read as RSS 2.0",),
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 import feedparser
 
-from newsloom.errors import ParseError
+from newsloom.errors import ParseError, unexpected
 from newsloom.ingest.dates import from_struct, parse_datetime
 from newsloom.ingest.jsonfeed import parse_json_feed
 from newsloom.ingest.sanitize import absolute_url, clean_html, entry_guid, plain_text, safe_url
@@ -156,14 +156,17 @@ def _parse_xml(body: bytes, url: str, warnings: list[str]) -> ParsedFeed:
     sniffed = detect_format(body)
     if sniffed in ("sitemap", "opml"):
         raise ParseError(f"parse: this is a {sniffed} document, not a feed ({url})")
-    # A stream (not bytes or str) so feedparser never treats the body as a URL or a file name.
-    result = feedparser.parse(
-        io.BytesIO(body),
-        # The content type stops a spurious bozo; the charset comes from the XML declaration.
-        response_headers={"content-location": url, "content-type": "application/xml"},
-        resolve_relative_uris=True,
-        sanitize_html=True,
-    )
+    try:
+        # A stream (not bytes or str) so feedparser never treats the body as a URL or a file name.
+        result = feedparser.parse(
+            io.BytesIO(body),
+            # The content type stops a spurious bozo; the charset comes from the XML declaration.
+            response_headers={"content-location": url, "content-type": "application/xml"},
+            resolve_relative_uris=True,
+            sanitize_html=True,
+        )
+    except _LIBRARY_ERRORS as exc:  # feedparser has edge cases of its own; they are the feed's
+        raise ParseError(unexpected("parse", exc, url)) from exc
     version = str(result.get("version") or "")
     feed = result.get("feed") or {}
     if not version and not result.entries:
@@ -180,9 +183,34 @@ def _parse_xml(body: bytes, url: str, warnings: list[str]) -> ParsedFeed:
         link=absolute_url(feed.get("link", ""), url),
         language=str(feed.get("language") or "").strip().lower(),
         ttl_minutes=_ttl_minutes(feed),
-        entries=tuple(_entry(e, url) for e in result.entries),
+        entries=tuple(_readable_entries(result.entries, url, warnings)),
         warnings=tuple(warnings),
     )
+
+
+# What feedparser and the helpers under it raise on hostile input, besides their own bozo flag.
+_LIBRARY_ERRORS = (
+    ValueError,
+    TypeError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+    LookupError,
+    AssertionError,
+    AttributeError,
+)
+
+
+def _readable_entries(raw: list[Any], url: str, warnings: list[str]) -> list[FeedEntry]:
+    """Each entry feedparser found, read on its own: one broken entry is skipped, with a
+    warning, and the others are kept."""
+    entries = []
+    for position, entry in enumerate(raw):
+        try:
+            entries.append(_entry(entry, url))
+        except _LIBRARY_ERRORS as exc:
+            warnings.append(unexpected("parse", exc, f"entry {position} of {url}"))
+    return entries
 
 
 def parse_feed(body: bytes, url: str) -> ParsedFeed:

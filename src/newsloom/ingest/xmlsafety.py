@@ -20,6 +20,7 @@ _XML_DECL = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._:-]
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _SINGLE_BYTE_LABELS = {
     "iso-8859-1",
     "iso8859-1",
@@ -158,7 +159,38 @@ def make_safe(body: bytes) -> tuple[bytes, list[str]]:
         warnings.append(f"parse: removed {len(body) - len(cleaned)} control characters")
     body = _fix_mislabelled_utf8(cleaned, warnings)
     body = _remove_internal_subset(body, warnings)
+    body = _replace_bad_char_refs(body, warnings)
     return body, warnings
+
+
+def _replace_bad_char_refs(body: bytes, warnings: list[str]) -> bytes:
+    """``&#xD800;``, ``&#0;``, ``&#1114112;``: references to characters XML forbids (or that do
+    not exist) become U+FFFD, since parsers either fail on them or hand back unencodable text."""
+    bad = 0
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        nonlocal bad
+        hexa, decimal = match.group(1), match.group(2)
+        digits = hexa or decimal
+        if len(digits) > 8 or not _xml_char(int(digits, 16 if hexa else 10)):
+            bad += 1
+            return b"&#xFFFD;"
+        return match.group(0)
+
+    fixed = _CHAR_REF.sub(replace, body)
+    if bad:
+        warnings.append(f"parse: replaced {bad} references to characters XML forbids")
+    return fixed
+
+
+def _xml_char(code: int) -> bool:
+    # XML 1.0's Char production.
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 def declares_entities(body: bytes) -> bool:

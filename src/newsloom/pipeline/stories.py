@@ -8,6 +8,7 @@ corrections people made (pipeline/corrections.py).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,11 +34,13 @@ from newsloom.cluster.consolidate import (
 )
 from newsloom.cluster.embed import DIMENSIONS
 from newsloom.cluster.features import doc_terms
+from newsloom.errors import unexpected
 from newsloom.pipeline.corrections import correction_constraints, reset_span
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer, needs_resummary
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 BATCH = 256
 
@@ -258,12 +261,25 @@ def refresh_stories(
             if settings.outlet_weights
             else (),
         )
-        category = categorize_story(articles, sections, category_classifier())
-        summary = None
-        if needs_resummary(previous, articles) or _cites_departed(previous, articles):
-            summary = summarizer.summarize(
-                story_id, articles, previous, words=paragraph_budget(settings, articles), now=now
+        try:
+            category = categorize_story(articles, sections, category_classifier())
+            summary = None
+            if needs_resummary(previous, articles) or _cites_departed(previous, articles):
+                summary = summarizer.summarize(
+                    story_id,
+                    articles,
+                    previous,
+                    words=paragraph_budget(settings, articles),
+                    now=now,
+                )
+        except Exception as exc:  # one story's articles stop that story, not the newsroom
+            # It still needs a summary, so the next run tries again (and logs again).
+            log.error(
+                unexpected("summarize", exc, f"story {story_id}"),
+                exc_info=exc,
+                extra={"stage": "summarize", "story_id": story_id},
             )
+            continue
         with store.write() as conn:
             if summary is not None:
                 db.save_summary(conn, summary)
