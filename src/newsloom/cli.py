@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         one.set_defaults(handler=cmd_sources_change, action=action)
 
     refresh = sub.add_parser("refresh", help="one pass over the due sources")
-    refresh.add_argument("--all", action="store_true", help="every source, due or not")
+    refresh.add_argument(
+        "--all", action="store_true", help="every source that is not paused, due or not"
+    )
     refresh.set_defaults(handler=cmd_refresh)
 
     serve = sub.add_parser("serve", help="serve the web site and API")

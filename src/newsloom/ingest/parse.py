@@ -173,6 +173,11 @@ def _parse_xml(body: bytes, url: str, warnings: list[str]) -> ParsedFeed:
         looks_html = body[:2048].lower().find(b"<html") >= 0
         what = "an HTML page" if looks_html else "no feed"
         raise ParseError(f"parse: {what}, nothing to read ({url})")
+    if result.get("bozo") and not result.entries:
+        # Broken before its first entry: an empty feed would hide that the source is unreadable.
+        raise ParseError(
+            f"parse: malformed feed, no entry readable: {result.bozo_exception} ({url})"
+        )
     if result.get("bozo"):
         warnings.append(
             f"parse: malformed feed, recovered what could be read: {result.bozo_exception}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import multiprocessing
 import os
 import select
@@ -96,9 +97,13 @@ def candidate_from_entry(
     )
     text = extracted.text if use_page and extracted else feed_text
     if not text.strip() and not entry.title:
-        raise ExtractError(f"extract: entry has neither text nor title ({entry.url})")
+        raise ExtractError(
+            f"extract: entry has neither text nor title ({entry.url or entry.guid or 'no link, no id'})"
+        )
     page_url = page.final_url if page is not None else entry.url
-    canonical = canonical_url(_trusted_canonical(extracted, page_url) or page_url or entry.url)
+    canonical = canonical_url(
+        _trusted_canonical(extracted, page_url) or page_url or entry.url
+    ) or _linkless_key(source.id, entry.guid or entry.title + "\n" + text)
     summary_text = text_from_html(entry.summary_html) if entry.summary_html else ""
     lead = _lead(summary_text or (extracted.description if extracted else "") or text)
     published = (
@@ -598,6 +603,14 @@ def _band_keys(value: int) -> list[int]:
     unsigned = value & 0xFFFF_FFFF_FFFF_FFFF
     mask = (1 << _BAND_BITS) - 1
     return [(unsigned >> (band * _BAND_BITS)) & mask for band in range(SIMHASH_BANDS)]
+
+
+def _linkless_key(source_id: int, identity: str) -> str:
+    """The identity of an entry without a usable link (none given, or one refused as unsafe):
+    its guid (else its title and text) within its source. Without it every link-less entry of
+    every feed would share the canonical URL "" and all but the first would be lost."""
+    digest = hashlib.sha256(identity.encode("utf-8", errors="replace")).hexdigest()[:32]
+    return f"urn:newsloom:source:{source_id}:entry:{digest}"
 
 
 def _trusted_canonical(extracted: Extracted | None, page_url: str) -> str:

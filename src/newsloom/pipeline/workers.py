@@ -83,7 +83,7 @@ class SourceQueue:
 
     Due sources are claimed ``chunk`` at a time when the queue runs dry, so a claimed source
     waits little before its fetch and other workers take the rest. ``every_source`` (refresh
-    --all) hands out every stored source once, without leases: the operator asked for all.
+    --all) hands out every stored source that is not paused once, without leases: the operator asked for all.
     A shutdown request stops the handing out; ``release`` gives back what was not recorded.
     """
 
@@ -112,8 +112,8 @@ class SourceQueue:
 
     def _claim(self) -> list[Source]:
         if self._every_source:
-            with self.store.read() as conn:
-                return list_sources(conn)
+            with self.store.read() as conn:  # a paused source waits for `sources resume`
+                return [s for s in list_sources(conn) if s.paused_at is None]
         release_dead_leases(self.store, self.now)
         return self.store.write_retrying(
             lambda conn: claim_due_sources(

@@ -100,14 +100,14 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
 def _after(cursor: str) -> tuple[datetime, int]:
     payload = decode_cursor(cursor)
     try:
-        moment = datetime.fromisoformat(str(payload["u"])).astimezone(UTC)
+        moment = datetime.fromisoformat(str(payload["u"]))
         story_id = payload["i"]
+        # An id the store can hold (a signed 64-bit column): anything else was not handed out.
+        if moment.tzinfo is None or not isinstance(story_id, int) or not 0 <= story_id <= MAX_ID:
+            raise ValueError("not a cursor of this API")
+        return moment.astimezone(UTC), story_id
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise bad_parameter("cursor", "api: malformed cursor", cursor) from exc
-    # An id the store can hold (a signed 64-bit column): anything else was not handed out here.
-    if moment.tzinfo is None or not isinstance(story_id, int) or not 0 <= story_id <= MAX_ID:
-        raise bad_parameter("cursor", "api: malformed cursor", cursor)
-    return moment, story_id
 
 
 def _offset(cursor: str) -> int:

@@ -383,3 +383,53 @@ async def test_robots_5xx_disallows_and_obey_robots_false_skips() -> None:
 async def test_robots_on_a_blocked_host_disallows() -> None:
     async with fetcher(lambda r: httpx.Response(200)) as f:
         assert not await f.robots_allowed("http://intranet.example/feed")
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://news.example:0/feed",
+        "http://news.example:99999/feed",
+        "https://news.example/" + "a" * 70_000,
+        "http://news.example/a\nb",
+    ],
+)
+async def test_redirect_to_an_unusable_url_is_this_urls_error(location: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": location})
+
+    async with fetcher(handler) as f:
+        result = await f.fetch("https://news.example/feed")
+    # Ours, or httpx's own check of the Location header: either way this URL's error.
+    assert result.status == 0 and result.error and result.error.startswith("fetch: ")
+    assert "unusable URL" in result.error or "Invalid URL in location header" in result.error
+
+
+async def test_a_url_httpx_refuses_is_an_error_result_not_an_exception() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.InvalidURL("Invalid URL component 'path'")
+
+    async with fetcher(handler) as f:
+        result = await f.fetch("https://news.example/feed")
+    assert result.status == 0 and result.error
+    assert result.error.startswith("fetch: InvalidURL: Invalid URL component")
+
+
+async def test_refusal_names_the_guard_not_robots_for_a_private_host() -> None:
+    async with fetcher(lambda r: httpx.Response(200), obey_robots=True) as f:
+        refused = await f.refusal("http://intranet.example/feed")
+        unknown = await f.refusal("http://nowhere.example/feed")
+    assert refused and "private address 10.20.30.40" in refused and "robots" not in refused
+    assert unknown and unknown.startswith("fetch: cannot resolve nowhere.example")
+
+
+async def test_refusal_says_when_robots_txt_answers_5xx() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503 if request.url.path == "/robots.txt" else 200)
+
+    async with fetcher(handler, obey_robots=True, max_retries=0) as f:
+        refused = await f.refusal("https://news.example/feed")
+    assert refused == (
+        "fetch: robots.txt answered HTTP 503, so news.example is not fetched for now "
+        "(https://news.example/feed)"
+    )

@@ -88,3 +88,28 @@ async def test_allowed_hosts_and_allow_private_networks() -> None:
 async def test_unresolvable_host_is_a_fetch_error() -> None:
     with pytest.raises(FetchError, match="cannot resolve"):
         await NetGuard(Settings(), resolver_for({})).check("https://nowhere.example/")
+
+
+async def test_allowed_host_with_a_port_opens_that_port_alone() -> None:
+    guard = NetGuard(Settings(allowed_hosts=("127.0.0.1:8080", "[::1]:9000")), resolver_for({}))
+    await guard.check("http://127.0.0.1:8080/feed.xml")
+    await guard.check("http://[::1]:9000/feed.xml")
+    for url in ("http://127.0.0.1:8081/feed.xml", "http://127.0.0.1/x", "http://[::1]:9001/"):
+        with pytest.raises(BlockedURLError, match="loopback"):
+            await guard.check(url)
+
+
+async def test_a_name_resolving_to_an_allowed_host_and_port_is_allowed_on_that_port() -> None:
+    guard = NetGuard(
+        Settings(allowed_hosts=("127.0.0.1:8080",)),
+        resolver_for({"localhost": ["127.0.0.1"]}),
+    )
+    await guard.check("http://localhost:8080/p.html")  # what ｌｏｃａｌｈｏｓｔ becomes
+    with pytest.raises(BlockedURLError, match="loopback"):
+        await guard.check("http://localhost:8081/p.html")
+
+
+async def test_allowed_host_without_a_port_still_allows_every_port() -> None:
+    guard = NetGuard(Settings(allowed_hosts=("127.0.0.1",)), resolver_for({}))
+    await guard.check("http://127.0.0.1:8081/feed.xml")
+    await guard.check("http://127.0.0.1/feed.xml")

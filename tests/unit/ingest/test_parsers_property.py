@@ -29,8 +29,9 @@ from newsloom.ingest.sanitize import checked_url, clean_html, plain_text
 from newsloom.ingest.sitemap import parse_sitemap
 from newsloom.textsafe import loads_json
 
-# Per example: generous for a loaded 2-core CI machine, far below a hang.
-SECONDS = 5.0
+# Per call: generous for a loaded 2-core CI machine (feedparser reads ~0.4 MB/s of tag soup),
+# far below a hang.
+SECONDS = 15.0
 PEAK_BYTES = 256 * 1024 * 1024
 EXAMPLES = 100
 
@@ -62,7 +63,7 @@ def bounded(
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             assert peak < PEAK_BYTES, f"peak {peak / 1e6:.0f} MB"
-        assert elapsed < SECONDS * (4 if trace else 1), f"took {elapsed:.1f} s"
+        assert elapsed < SECONDS * (2 if trace else 1), f"took {elapsed:.1f} s"
 
 
 # -- structured garbage -----------------------------------------------------------------------
