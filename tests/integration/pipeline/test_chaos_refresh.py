@@ -286,3 +286,36 @@ def test_sources_failing_run_after_run_are_paused_with_their_reason(
     good = base + "/good/0.xml"
     assert again[good].last_checked is not None
     assert again[good].last_checked >= sources[good].last_checked  # type: ignore[operator]
+
+
+def test_the_run_loop_keeps_refreshing_beside_hostile_sources(
+    newsroom, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    import logging
+    import time
+
+    from newsloom.pipeline.runner import RefreshLoop
+
+    settings, _config, _base, pages, _closed = newsroom
+    store = Store.open(settings)
+    loop = RefreshLoop(settings, store, minutes=0.0005)  # a pass every 30 ms
+    with caplog.at_level(logging.INFO, logger="newsloom.runner"):
+        try:
+            loop.start()
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline:
+                passes = [r for r in caplog.records if r.getMessage().startswith("refresh: ")]
+                if len(passes) >= 3:
+                    break
+                time.sleep(0.2)
+        finally:
+            loop.stop(timeout=180)
+            with store.read() as conn:
+                stored = {
+                    a.url for a in db.recent_articles(conn, since=datetime(2000, 1, 1, tzinfo=UTC))
+                }
+            store.close()
+    messages = [r.getMessage() for r in caplog.records if r.name == "newsloom.runner"]
+    assert sum(m.startswith("refresh: ") for m in messages) >= 3, messages
+    assert not any("refresh failed" in m for m in messages), messages
+    assert set(pages) <= stored
