@@ -6,6 +6,8 @@ import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 import newsloom.store as db
 from newsloom.pipeline.refresh import add_sources, run_refresh
 from newsloom.records import Source
@@ -115,3 +117,56 @@ def test_bad_sources_are_recorded_and_the_rest_goes_on(tmp_path: Path) -> None:
     assert malformed.error_count == 1 or malformed.last_error is None
     assert report.failed_sources >= 3
     assert report.sources == len(urls)
+
+
+def test_an_unexpected_error_is_recorded_on_its_page_or_source_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: a bug (any exception, not a NewsloomError) set off by one page, or by one
+    source's body, becomes that page's or source's error, with its type and message."""
+    import newsloom.pipeline.articles as articles
+    import newsloom.pipeline.refresh as refresh
+
+    real_build, real_parse = articles.candidate_from_entry, refresh.parse_feed
+
+    def build(source, entry, parsed, page, now):  # type: ignore[no-untyped-def]
+        if entry.url.endswith("/crash-page"):
+            raise RuntimeError("extractor bug on this page")
+        return real_build(source, entry, parsed, page, now)
+
+    def parse(body: bytes, url: str):  # type: ignore[no-untyped-def]
+        if url.endswith("/crash-feed.xml"):
+            raise KeyError("parser bug on this feed")
+        return real_parse(body, url)
+
+    monkeypatch.setattr(articles, "candidate_from_entry", build)
+    monkeypatch.setattr(refresh, "parse_feed", parse)
+    routes: dict = {}
+    with LoopbackSite(routes) as site:
+        base = site.base_url
+        items = [("Ferry line to reopen", "/ferry"), ("Crash page", "/crash-page")]
+        routes.update(
+            {
+                "/good.xml": Reply(body=_rss(base, items), content_type="application/rss+xml"),
+                "/ferry": Reply(body=_page("Ferry line to reopen")),
+                "/crash-page": Reply(body=_page("Crash page")),
+                "/crash-feed.xml": Reply(
+                    body=_rss(base, [("Other", "/other")]), content_type="application/rss+xml"
+                ),
+            }
+        )
+        settings = Settings(data_dir=tmp_path, allowed_hosts=("127.0.0.1",), max_retries=0)
+        store = Store.open(settings)
+        add_sources(store, [Source(url=f"{base}/good.xml"), Source(url=f"{base}/crash-feed.xml")])
+        report = run_refresh(settings, store, now=NOW)
+        with store.read() as conn:
+            by_url = {s.url: s for s in db.list_sources(conn)}
+            titles = {
+                a.title for a in db.recent_articles(conn, since=datetime(2026, 1, 1, tzinfo=UTC))
+            }
+        store.close()
+    assert titles == {"Ferry line to reopen"}
+    assert by_url[f"{base}/good.xml"].error_count == 0
+    assert report.page_errors >= 1
+    crashed = by_url[f"{base}/crash-feed.xml"].last_error or ""
+    assert crashed.startswith("refresh: KeyError: 'parser bug on this feed'"), crashed
