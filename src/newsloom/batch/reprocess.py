@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, select, update
 import newsloom.store as db
 from newsloom.batch.runners import Runner, batched
 from newsloom.cluster import embedding_text, get_embedder
+from newsloom.cluster.embed import MODEL_ID
 from newsloom.dedup import content_hash, simhash
 from newsloom.errors import ExtractError
 from newsloom.extract import extract_article
@@ -73,7 +74,11 @@ def _article_batches(
             .limit(size)
         )
         if missing_only:
-            query = query.where(articles.c.id.not_in(select(article_vectors.c.article_id)))
+            # Missing, or made by another model (they cannot be compared with this one's).
+            current = select(article_vectors.c.article_id).where(
+                article_vectors.c.model == MODEL_ID
+            )
+            query = query.where(articles.c.id.not_in(current))
         with conn_factory() as conn:
             rows = conn.execute(query).all()
         if not rows:
@@ -105,7 +110,7 @@ def reprocess_embed(
         ids = in_flight.popleft()
         with store.write() as conn:
             for article_id, vector in zip(ids, vectors, strict=True):
-                db.save_vector(conn, article_id, vector)
+                db.save_vector(conn, article_id, vector, model=MODEL_ID)
         done += len(ids)
         progress("embed", done)
     return done

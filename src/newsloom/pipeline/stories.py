@@ -32,9 +32,9 @@ from newsloom.cluster.consolidate import (
     plan_consolidation,
     related_stories,
 )
-from newsloom.cluster.embed import DIMENSIONS
+from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
-from newsloom.errors import unexpected
+from newsloom.errors import ClusterError, unexpected
 from newsloom.pipeline.corrections import correction_constraints, reset_span
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
@@ -73,8 +73,15 @@ def cluster_new_articles(
     outcome = ClusterOutcome()
     with store.read() as conn:
         pending = db.unclustered_articles(conn)
+        others = db.vectors_of_other_models(conn, MODEL_ID) if pending else {}
     if not pending:
         return outcome
+    if others:  # a new model's vectors cannot be compared with the stored ones
+        found = ", ".join(f"{count} by {model}" for model, count in sorted(others.items()))
+        raise ClusterError(
+            f"cluster: stored vectors were made by another model ({found}), not {MODEL_ID}; "
+            "run `newsloom reprocess --stage embed` first"
+        )
     ensure_vectors(store, pending, progress)
     clusterer = new_clusterer(settings)
     # Dormant stories can still take a late follow-up, so warm up with all the clusterer remembers.
@@ -216,7 +223,7 @@ def ensure_vectors(store: db.Store, articles: list[Article], progress: Progress)
         with store.write() as conn:
             for article, vector in zip(batch, vectors, strict=True):
                 assert article.id is not None
-                db.save_vector(conn, article.id, vector)
+                db.save_vector(conn, article.id, vector, model=MODEL_ID)
         progress("embed", min(start + BATCH, len(missing)), len(missing))
 
 

@@ -17,6 +17,7 @@ from newsloom.store.articles import (
     save_vector,
     simhash_candidates,
     unclustered_articles,
+    vectors_of_other_models,
 )
 from newsloom.store.categories import ensure_categories, get_category, list_categories
 from newsloom.store.engine import Store
@@ -100,5 +101,6 @@ __all__ = [
     "unclustered_articles",
     "update_source_after_fetch",
     "update_story",
+    "vectors_of_other_models",
     "widen_story_span",
 ]

@@ -16,8 +16,15 @@ from sqlalchemy.exc import IntegrityError
 from newsloom.errors import StoreError
 from newsloom.records import Article
 from newsloom.store._errors import store_errors, upsert_dialect
+from newsloom.store.schema import (
+    VECTOR_MODEL,
+    article_vectors,
+    articles,
+    raw_pages,
+    sources,
+    story_articles,
+)
 from newsloom.store.schema import article_links as links
-from newsloom.store.schema import article_vectors, articles, raw_pages, sources, story_articles
 
 # A page body kept for re-extraction is cut here (before compression): articles are far smaller.
 MAX_RAW_PAGE_BYTES = 2_000_000
@@ -315,18 +322,40 @@ def simhash_rows(conn: Connection, *, since: datetime) -> list[tuple[int, int, d
 
 
 @store_errors
-def save_vector(conn: Connection, article_id: int, vector: np.ndarray) -> None:
-    """Store (or replace) the article's embedding as float32 bytes."""
+def save_vector(
+    conn: Connection, article_id: int, vector: np.ndarray, *, model: str = VECTOR_MODEL
+) -> None:
+    """Store (or replace) the article's embedding as float32 bytes, tagged with its model."""
     flat = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
-    values = {"article_id": article_id, "dim": int(flat.shape[0]), "vector": flat.tobytes()}
+    values = {
+        "article_id": article_id,
+        "dim": int(flat.shape[0]),
+        "vector": flat.tobytes(),
+        "model": model,
+    }
     insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
     statement = insert(article_vectors).values(values)
     conn.execute(
         statement.on_conflict_do_update(
             index_elements=["article_id"],
-            set_={"dim": statement.excluded.dim, "vector": statement.excluded.vector},
+            set_={
+                "dim": statement.excluded.dim,
+                "vector": statement.excluded.vector,
+                "model": statement.excluded.model,
+            },
         )
     )
+
+
+@store_errors
+def vectors_of_other_models(conn: Connection, model: str = VECTOR_MODEL) -> dict[str, int]:
+    """How many stored vectors each model other than ``model`` made (normally none)."""
+    query = (
+        select(article_vectors.c.model, func.count())
+        .where(article_vectors.c.model != model)
+        .group_by(article_vectors.c.model)
+    )
+    return {str(name): int(count) for name, count in conn.execute(query)}
 
 
 @store_errors

@@ -157,12 +157,17 @@ article_links = Table(
     Index("ix_article_links_guid_source_id", "guid", "source_id"),
 )
 
+# The embedding model of newsloom.cluster.embed (MODEL_ID); stored with every vector.
+VECTOR_MODEL = "all-MiniLM-L6-v2-onnx-int8"
+
 article_vectors = Table(
     "article_vectors",
     metadata,
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("dim", Integer, nullable=False),
     Column("vector", LargeBinary, nullable=False),
+    # The model that made it (migration 0008): vectors of two models are not comparable.
+    Column("model", String(64), nullable=False, server_default=VECTOR_MODEL),
 )
 
 stories = Table(

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select
 
 from newsloom.store._errors import store_errors
 from newsloom.store.schema import (
+    VECTOR_MODEL,
     article_vectors,
     articles,
     fetches,
@@ -28,6 +29,7 @@ class StoreStatus:
     sources_paused: int  # not polled until resumed (by hand, or after failures in a row)
     articles: int
     articles_without_vectors: int  # originals only: copies are never embedded
+    vectors_of_other_models: int  # made by an embedding model newsloom no longer runs
     unclustered_articles: int
     stories: int  # live stories (not merged away)
     stories_needing_summary: int
@@ -62,6 +64,10 @@ def store_status(conn: Connection, now: datetime) -> StoreStatus:
         articles=_count(conn, select(articles.c.id)),
         articles_without_vectors=_count(
             conn, originals.where(articles.c.id.not_in(select(article_vectors.c.article_id)))
+        ),
+        vectors_of_other_models=_count(
+            conn,
+            select(article_vectors.c.article_id).where(article_vectors.c.model != VECTOR_MODEL),
         ),
         unclustered_articles=_count(
             conn, originals.where(articles.c.id.not_in(select(story_articles.c.article_id)))

@@ -59,3 +59,35 @@ def test_ray_reprocess_matches_the_local_loop(tmp_path: Path, archive: Path) -> 
     finally:
         runner.close()
     assert distributed == local
+
+
+def test_vectors_of_another_model_stop_clustering_until_reprocessed(
+    settings: Settings, archive: Path
+) -> None:
+    """A store whose vectors another embedding model made cannot be clustered against: the
+    story step says so, and reprocess --stage embed re-embeds exactly those vectors."""
+    from sqlalchemy import update
+
+    from newsloom.errors import ClusterError
+    from newsloom.pipeline.stories import cluster_new_articles
+
+    store = Store.open(settings)
+    try:
+        backfill(store, archive, LocalRunner(), now=NOW)
+        assert reprocess("embed", settings, store, LocalRunner(), now=NOW)["embedded"] == 13
+        with store.write() as conn:
+            conn.execute(
+                update(article_vectors)
+                .where(article_vectors.c.article_id <= 5)
+                .values(model="some-older-model")
+            )
+        with store.read() as conn:
+            assert store_status(conn, NOW).vectors_of_other_models == 5
+        with pytest.raises(ClusterError, match=r"5 by some-older-model.*reprocess --stage embed"):
+            cluster_new_articles(settings, store, now=NOW, progress=lambda *a: None)
+        assert reprocess("embed", settings, store, LocalRunner(), now=NOW)["embedded"] == 5
+        with store.read() as conn:
+            assert store_status(conn, NOW).vectors_of_other_models == 0
+        assert cluster_new_articles(settings, store, now=NOW, progress=lambda *a: None).touched
+    finally:
+        store.close()

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from newsloom.cluster import Embedder, embedding_text, get_embedder
+from newsloom.cluster.embed import default_model_files
 from newsloom.errors import ClusterError
 
 
@@ -57,3 +58,22 @@ def test_embedding_text_is_title_then_lead() -> None:
     text = embedding_text("Pier reopens", "Pier reopens\n\nThe north pier  reopened today. " * 40)
     assert text.startswith("Pier reopens. The north pier reopened today.")
     assert len(text) <= len("Pier reopens. ") + 500
+
+
+def test_the_model_is_the_pinned_one_and_its_id_is_the_stores() -> None:
+    from newsloom.cluster.embed import MODEL_ID, TOKENIZER_PATH, check_model_file
+    from newsloom.store.schema import VECTOR_MODEL
+
+    model, tokenizer = default_model_files()
+    check_model_file(model)  # the installed file has the pinned SHA-256
+    assert tokenizer == TOKENIZER_PATH and tokenizer.is_file()  # shipped in newsloom itself
+    assert MODEL_ID == VECTOR_MODEL
+
+
+def test_a_model_file_other_than_the_pinned_one_is_refused(tmp_path: Path) -> None:
+    from newsloom.cluster.embed import check_model_file
+
+    other = tmp_path / "model.onnx"
+    other.write_bytes(b"not the model")
+    with pytest.raises(ClusterError, match="is not the pinned all-MiniLM-L6-v2-onnx-int8"):
+        check_model_file(other)
