@@ -23,6 +23,9 @@ from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import create_app
 
+# The demo newsroom end to end: the complete suite (make test) only.
+pytestmark = pytest.mark.slow
+
 BASE_TIME = datetime(2026, 6, 3, 18, 0, tzinfo=UTC)
 
 

@@ -10,6 +10,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 import newsloom.store as db
 from newsloom.demo.newsroom import load_newsroom
 from newsloom.demo.server import DemoServer
@@ -18,6 +20,9 @@ from newsloom.pipeline.refresh import add_sources
 from newsloom.records import Source
 from newsloom.settings import Settings
 from newsloom.store import Store
+
+# Processes killed or signalled, servers restarted: the complete suite (make test) only.
+pytestmark = pytest.mark.slow
 
 BASE_TIME = datetime(2026, 6, 3, 18, 0, tzinfo=UTC)
 EVER = datetime(2000, 1, 1, tzinfo=UTC)

@@ -12,6 +12,7 @@ import socket
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from newsloom.demo.server import DemoServer
@@ -25,6 +26,9 @@ from tests.integration.workers.newsroom import (
     open_demo_store,
     wait_until,
 )
+
+# Processes killed or signalled, servers restarted: the complete suite (make test) only.
+pytestmark = pytest.mark.slow
 
 
 def _leases(store: Store) -> list[tuple[int, str | None]]:
