@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+from pydantic_settings.exceptions import SettingsError
 
 from newsloom.errors import ConfigError
 
@@ -128,29 +136,72 @@ class Settings(BaseModel):
         environ: Mapping[str, str] | None = None,
         **overrides: Any,
     ) -> Settings:
-        """Build settings from a TOML file, the environment and overrides; raise ConfigError."""
-        env = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
+        """Build settings from a TOML file, the environment and overrides; raise ConfigError.
+
+        pydantic-settings layers them (later wins): defaults, the file's ``[newsloom]`` table,
+        ``NEWSLOOM_<FIELD>`` variables of ``environ`` (``os.environ`` unless given), then
+        ``overrides``. Lists and tables come from the environment as JSON (``["a", "b"]``), and
+        lists also as comma-separated items (``a, b``).
+        """
+        env = dict(os.environ if environ is None else environ)
         path = config_file or env.get(ENV_PREFIX + "CONFIG")
-        if path:
-            values.update(_read_config(Path(path)))
-        for name, info in cls.model_fields.items():
-            raw = env.get(ENV_PREFIX + name.upper())
-            if raw is None:
-                continue
-            values[name] = _from_env(raw, info.annotation)
-        if not values.get("llm_api_key"):
-            key_env = values.get("llm_api_key_env") or cls.model_fields["llm_api_key_env"].default
-            if env.get(key_env):
-                values["llm_api_key"] = env[key_env]
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        table = _read_config(Path(path)) if path else {}
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if not given.get("llm_api_key") and not table.get("llm_api_key"):
+            # The key lives in the variable the settings name, never in a file.
+            key_env = (
+                env.get(ENV_PREFIX + "LLM_API_KEY_ENV")
+                or table.get("llm_api_key_env")
+                or cls.model_fields["llm_api_key_env"].default
+            )
+            if env.get(str(key_env)):
+                given["llm_api_key"] = env[str(key_env)]
         try:
-            return cls(**values)
+            layered = _layers(table, _json_lists(cls, env))(**given)
+            return cls.model_validate(layered.model_dump())
         except ValidationError as exc:
             problems = "; ".join(
                 f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
             )
             raise ConfigError(f"invalid settings: {problems}") from exc
+        except SettingsError as exc:  # a variable that is not the JSON its field needs
+            raise ConfigError(f"invalid settings: {exc}") from exc
+
+
+def _layers(table: dict[str, Any], env: dict[str, str]) -> type[BaseSettings]:
+    """Settings' fields as a pydantic-settings class reading exactly ``table`` and ``env``."""
+
+    class Layers(Settings, BaseSettings):
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, case_sensitive=False, extra="forbid", frozen=True
+        )
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            variables = EnvSettingsSource(settings_cls, env_prefix=ENV_PREFIX, case_sensitive=False)
+            variables.env_vars = {name.lower(): value for name, value in env.items()}
+            return (init_settings, variables, InitSettingsSource(settings_cls, init_kwargs=table))
+
+    return Layers
+
+
+def _json_lists(cls: type[Settings], env: dict[str, str]) -> dict[str, str]:
+    """``env`` with comma-separated values of list fields written as the JSON lists
+    pydantic-settings reads (``a, b`` -> ``["a", "b"]``)."""
+    out = dict(env)
+    for name, info in cls.model_fields.items():
+        key = ENV_PREFIX + name.upper()
+        raw = out.get(key)
+        if raw is not None and "tuple" in str(info.annotation) and not raw.lstrip().startswith("["):
+            out[key] = json.dumps([part.strip() for part in raw.split(",") if part.strip()])
+    return out
 
 
 # A settings file is a few hundred bytes; anything past this is not one (or is /dev/zero).
@@ -182,18 +233,3 @@ def _read_config(path: Path) -> dict[str, Any]:
             f"not {type(table).__name__}"
         )
     return table
-
-
-def _from_env(raw: str, annotation: Any) -> Any:
-    # Tuples come as a JSON list or as comma-separated items; pydantic coerces the rest.
-    if annotation is not None and "tuple" in str(annotation):
-        if raw.strip().startswith("["):
-            try:
-                items = json.loads(raw)
-            except ValueError as exc:
-                raise ConfigError(f"config: not a JSON list: {raw!r}") from exc
-            if not isinstance(items, list):
-                raise ConfigError(f"config: not a JSON list: {raw!r}")
-            return tuple(str(item).strip() for item in items if str(item).strip())
-        return tuple(part.strip() for part in raw.split(",") if part.strip())
-    return raw

@@ -60,3 +60,25 @@ def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
         Settings.load(config_file=broken, environ={})
     with pytest.raises(ConfigError, match="not found"):
         Settings.load(config_file=tmp_path / "missing.toml", environ={})
+
+
+def test_lists_and_tables_from_the_environment_as_json_or_comma_separated() -> None:
+    env = {
+        "NEWSLOOM_ALLOWED_HOSTS": '["127.0.0.1:8080", "feeds.internal"]',
+        "NEWSLOOM_OUTLET_WEIGHTS": '{"wire.example": 0.5}',
+    }
+    loaded = Settings.load(environ=env)
+    assert loaded.allowed_hosts == ("127.0.0.1:8080", "feeds.internal")
+    assert loaded.outlet_weights == {"wire.example": 0.5}
+    comma = Settings.load(environ={"NEWSLOOM_ALLOWED_HOSTS": "127.0.0.1:8080, feeds.internal"})
+    assert comma.allowed_hosts == loaded.allowed_hosts
+
+
+def test_a_list_variable_that_is_broken_json_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="allowed_hosts"):
+        Settings.load(environ={"NEWSLOOM_ALLOWED_HOSTS": '["127.0.0.1"'})
+
+
+def test_variables_without_a_field_are_ignored_and_settings_stay_plain_values() -> None:
+    loaded = Settings.load(environ={"NEWSLOOM_TEST_PG_URL": "postgresql://x", "NEWSLOOM_X": "1"})
+    assert type(loaded) is Settings and loaded == Settings()
