@@ -12,7 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -86,6 +86,24 @@ class Settings(BaseModel):
         default="NEWSLOOM_LLM_API_KEY", description="Name of the env variable holding the key."
     )
     llm_api_key: str = Field(default="", repr=False)
+    llm_structured: Literal["auto", "json_schema", "json_object", "off"] = Field(
+        default="auto",
+        description="How the reply's shape is asked for: the JSON Schema (llama.cpp, Ollama, "
+        "vLLM, OpenAI), plain JSON mode, or nothing; auto = the schema, then JSON mode if the "
+        "server refuses it.",
+    )
+    llm_timeout: float = Field(
+        default=300.0, gt=0, le=3600, description="Seconds one summary request may take."
+    )
+    llm_max_sources: int = Field(
+        default=30, ge=5, le=200, description="Numbered source sentences sent per story."
+    )
+    llm_budget_seconds: float = Field(
+        default=600.0, gt=0, le=86_400, description="Time one rewrite pass may spend."
+    )
+    llm_concurrency: int = Field(
+        default=1, ge=1, le=64, description="Stories sent to the LLM at once."
+    )
 
     # Web
     site_title: str = "newsloom"

@@ -52,7 +52,14 @@ from newsloom.store.stories import (
     update_story,
     widen_story_span,
 )
-from newsloom.store.summaries import latest_summary, save_summary, summary_versions
+from newsloom.store.summaries import (
+    articles_key,
+    latest_summary,
+    record_llm_attempt,
+    save_summary,
+    stories_awaiting_llm,
+    summary_versions,
+)
 
 __all__ = [
     "Correction",
@@ -63,6 +70,7 @@ __all__ = [
     "add_source",
     "add_to_story",
     "article_links",
+    "articles_key",
     "copies_of",
     "count_articles",
     "count_stories",
@@ -85,6 +93,7 @@ __all__ = [
     "move_to_story",
     "pause_source",
     "recent_articles",
+    "record_llm_attempt",
     "redirect_merged",
     "resolve_story",
     "resume_source",
@@ -92,6 +101,7 @@ __all__ = [
     "save_vector",
     "simhash_candidates",
     "store_status",
+    "stories_awaiting_llm",
     "stories_in_window",
     "stories_needing_summary",
     "stories_of",

@@ -226,6 +226,19 @@ summaries = Table(
     UniqueConstraint("story_id", "version"),
 )
 
+# The LLM rewrite queue (pipeline/rewrite.py, migration 0009): the article set each story was last
+# sent with, so an unchanged story is never sent twice.
+llm_attempts = Table(
+    "llm_attempts",
+    metadata,
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("articles_key", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),  # "llm" (used) or "refused" (kept extractive)
+    Column("reason", Text),
+    Column("seconds", Float, nullable=False, server_default="0"),
+    Column("attempted_at", UTCDateTime, nullable=False),
+)
+
 categories = Table(
     "categories",
     metadata,

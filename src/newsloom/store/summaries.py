@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from newsloom.errors import StoreError
 from newsloom.records import Cited, Summary
-from newsloom.store._errors import store_errors
-from newsloom.store.schema import summaries
+from newsloom.store._errors import store_errors, upsert_dialect
+from newsloom.store.schema import llm_attempts, stories, summaries
 
 JSONCited = dict[str, Any]
 
@@ -85,3 +88,71 @@ def summary_versions(conn: Connection, story_id: int) -> list[Summary]:
     """Every version of the story's summary, oldest first."""
     query = select(summaries).where(summaries.c.story_id == story_id).order_by(summaries.c.version)
     return [_summary(r) for r in conn.execute(query)]
+
+
+# -- the LLM rewrite queue ------------------------------------------------------------------
+
+
+def articles_key(article_ids: Sequence[int]) -> str:
+    """The identity of an article set: a story is sent to the LLM once per set."""
+    joined = ",".join(str(i) for i in sorted(set(article_ids)))
+    return hashlib.sha256(joined.encode("ascii")).hexdigest()
+
+
+@store_errors
+def stories_awaiting_llm(conn: Connection, limit: int, scan: int = 2000) -> list[int]:
+    """Live stories, most important first, whose latest summary is extractive and whose article
+    set has not been sent to the LLM yet (a used or a refused reply both count as sent)."""
+    latest = (
+        select(summaries.c.story_id, func.max(summaries.c.version).label("version"))
+        .group_by(summaries.c.story_id)
+        .subquery()
+    )
+    query = (
+        select(stories.c.id, summaries.c.article_ids, llm_attempts.c.articles_key)
+        .join(latest, latest.c.story_id == stories.c.id)
+        .join(
+            summaries,
+            (summaries.c.story_id == latest.c.story_id) & (summaries.c.version == latest.c.version),
+        )
+        .join(llm_attempts, llm_attempts.c.story_id == stories.c.id, isouter=True)
+        .where(stories.c.merged_into.is_(None), summaries.c.method != "llm")
+        .order_by(stories.c.importance.desc(), stories.c.id.desc())
+        .limit(scan)
+    )
+    waiting = [
+        row.id
+        for row in conn.execute(query)
+        if row.article_ids and articles_key(row.article_ids) != row.articles_key
+    ]
+    return waiting[:limit]
+
+
+@store_errors
+def record_llm_attempt(
+    conn: Connection,
+    story_id: int,
+    *,
+    key: str,
+    outcome: str,
+    reason: str | None,
+    seconds: float,
+    at: datetime,
+) -> None:
+    """Remember the article set ``story_id`` was sent with, and how that went."""
+    values = {
+        "story_id": story_id,
+        "articles_key": key,
+        "outcome": outcome,
+        "reason": (reason or "")[:2000] or None,
+        "seconds": seconds,
+        "attempted_at": at,
+    }
+    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
+    statement = insert(llm_attempts).values(values)
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=["story_id"],
+            set_={k: statement.excluded[k] for k in values if k != "story_id"},
+        )
+    )

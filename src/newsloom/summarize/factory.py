@@ -8,12 +8,6 @@ from newsloom.summarize.extractive import ExtractiveSummarizer
 
 
 def build_summarizer(settings: Settings) -> Summarizer:
-    """The extractive summarizer, behind the grounded LLM backend when ``llm_base_url`` is set."""
-    extractive = ExtractiveSummarizer()
-    if not settings.llm_base_url:
-        return extractive
-    from newsloom.cluster import get_embedder
-    from newsloom.summarize.llm import LLMSummarizer
-
-    # The grounding check aligns generated sentences by meaning with the product's MiniLM.
-    return LLMSummarizer.from_settings(settings, fallback=extractive, embed=get_embedder().embed)
+    """The extractive summarizer: what a refresh publishes at once. With ``llm_base_url`` set,
+    the LLM rewrites stories afterwards, off the refresh's path (``pipeline/rewrite.py``)."""
+    return ExtractiveSummarizer()

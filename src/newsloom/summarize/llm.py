@@ -10,10 +10,12 @@ request timeout, a response size cap and a single retry.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any, Literal
 
 import httpx
 from pydantic import BaseModel, Field, ValidationError
@@ -29,9 +31,14 @@ from newsloom.textsafe import loads_json
 
 log = logging.getLogger(__name__)
 
-MAX_SOURCE_SENTENCES = 80
-PER_ARTICLE = 12  # the leads carry the facts; later sentences add colour and length
+MAX_SOURCE_SENTENCES = 30
+PER_ARTICLE = 8  # the leads carry the facts; later sentences add colour and length
 MAX_REPLY_BYTES = 256_000
+# Bounds the generation itself: a 3-3-3 summary is 400-700 tokens, a runaway one is cut here.
+MAX_REPLY_TOKENS = 1500
+# A flat list of paragraph sentences (small models write one) is read as paragraphs of this many.
+PARAGRAPH_SENTENCES = 3
+StructuredMode = Literal["auto", "json_schema", "json_object", "off"]
 _REFUSALS = ("i can't", "i cannot", "i'm sorry", "i am sorry", "i won't", "as an ai")
 
 SYSTEM_PROMPT = """You write neutral, factual news summaries from numbered source sentences.
@@ -44,20 +51,63 @@ Reply with one JSON object and nothing else:
  "takeaways": [{"text": "...", "sources": [2]}, ...3 items]}"""
 
 
+# The reply's shape as a JSON Schema, written out without $ref so that every server's grammar
+# compiler (llama.cpp's json-schema-to-grammar, Ollama's format, vLLM's guided decoding) takes it.
+# The item limits bound what a constrained model can generate.
+_SENTENCE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "text": {"type": "string", "minLength": 1, "maxLength": 600},
+        "sources": {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1},
+            "minItems": 1,
+            "maxItems": 6,
+        },
+    },
+    "required": ["text", "sources"],
+    "additionalProperties": False,
+}
+REPLY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "headline": {"type": "string", "minLength": 1, "maxLength": 200},
+        "bullets": {"type": "array", "items": _SENTENCE_SCHEMA, "minItems": 1, "maxItems": 3},
+        "paragraphs": {
+            "type": "array",
+            "items": {"type": "array", "items": _SENTENCE_SCHEMA, "minItems": 1, "maxItems": 4},
+            "minItems": 1,
+            "maxItems": 4,
+        },
+        "takeaways": {"type": "array", "items": _SENTENCE_SCHEMA, "maxItems": 3},
+    },
+    "required": ["headline", "bullets", "paragraphs", "takeaways"],
+    "additionalProperties": False,
+}
+
+
+MAX_SENTENCE_CHARS = 600
+MAX_ITEMS = 6
+
+
 class _Sentence(BaseModel):
-    text: str = Field(min_length=1, max_length=600)
+    text: str = Field(min_length=1, max_length=MAX_SENTENCE_CHARS)
     sources: list[int] = Field(min_length=1, max_length=12)
 
 
 class _Reply(BaseModel):
     headline: str = Field(default="", max_length=300)
-    bullets: list[_Sentence] = Field(default_factory=list, max_length=6)
-    paragraphs: list[list[_Sentence]] = Field(default_factory=list, max_length=6)
-    takeaways: list[_Sentence] = Field(default_factory=list, max_length=6)
+    bullets: list[_Sentence] = Field(default_factory=list, max_length=MAX_ITEMS)
+    paragraphs: list[list[_Sentence]] = Field(default_factory=list, max_length=MAX_ITEMS)
+    takeaways: list[_Sentence] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class LLMUnusable(SummarizeError):
     """The LLM reply cannot be used; the message says why."""
+
+
+class _FormatRefused(Exception):
+    """The server answered a request carrying a JSON Schema with a client error."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +127,12 @@ class LLMSummarizer:
         fallback: Summarizer,
         api_key: str = "",
         checker: GroundingChecker | None = None,
-        timeout: float = 60.0,
+        timeout: float = 300.0,
         max_reply_bytes: int = MAX_REPLY_BYTES,
         retries: int = 1,
         transport: httpx.BaseTransport | None = None,
+        structured: StructuredMode = "auto",
+        max_sources: int = MAX_SOURCE_SENTENCES,
     ) -> None:
         if not base_url:
             raise SummarizeError("summarize: the LLM backend needs llm_base_url")
@@ -93,6 +145,9 @@ class LLMSummarizer:
         self._max_bytes = max_reply_bytes
         self._retries = retries
         self._transport = transport
+        # "auto" asks for the schema first and settles on what the server takes.
+        self._structured: StructuredMode = structured
+        self._max_sources = max_sources
 
     @classmethod
     def from_settings(
@@ -104,7 +159,9 @@ class LLMSummarizer:
             fallback=fallback,
             api_key=settings.llm_api_key,
             checker=GroundingChecker(embed),
-            timeout=settings.total_timeout,
+            timeout=settings.llm_timeout,
+            structured=settings.llm_structured,
+            max_sources=settings.llm_max_sources,
         )
 
     def summarize(
@@ -116,16 +173,24 @@ class LLMSummarizer:
         now: datetime,
     ) -> Summary:
         extractive = self._fallback.summarize(story_id, articles, previous, words, now)
-        ordered = sorted(articles, key=lambda a: (a.published, a.id or 0))
-        numbered = _number_sentences(ordered)
-        if not numbered.texts:
-            return extractive
         try:
-            reply = self._ask(numbered, words)
-            return self._grounded(reply, numbered, extractive)
+            return self.rewrite(articles, extractive, words, now)
         except LLMUnusable as exc:
             log.warning("%s; story %d keeps the extractive summary", exc, story_id)
             return extractive
+
+    def rewrite(
+        self, articles: Sequence[Article], base: Summary, words: int, now: datetime
+    ) -> Summary:
+        """``base`` (the story's extractive summary) written anew by the LLM and grounded;
+        LLMUnusable with the reason when the reply cannot be used. The rewrite queue
+        (pipeline/rewrite.py) calls this; ``summarize`` falls back instead."""
+        ordered = sorted(articles, key=lambda a: (a.published, a.id or 0))
+        numbered = _number_sentences(ordered, self._max_sources)
+        if not numbered.texts:
+            raise LLMUnusable("summarize: no source sentences to send to the LLM")
+        reply = self._ask(numbered, words)
+        return replace(self._grounded(reply, numbered, base), created=now)
 
     def _ask(self, numbered: _Numbered, words: int) -> _Reply:
         """The validated reply; one retry for transport errors, 5xx and unparseable replies."""
@@ -144,12 +209,32 @@ class LLMSummarizer:
         headers = {"Content-Type": "application/json"}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
-        payload = {
+        try:
+            return self._post_as(messages, headers, self._structured)
+        except _FormatRefused:
+            # The server does not take a JSON Schema (an older llama.cpp, a hosted API without
+            # structured outputs): plain JSON mode from now on, and the parser copes with shapes.
+            log.warning("summarize: the LLM server refused a JSON Schema; using JSON mode")
+            self._structured = "json_object"
+            return self._post_as(messages, headers, "json_object")
+
+    def _post_as(
+        self, messages: list[dict[str, str]], headers: dict[str, str], mode: StructuredMode
+    ) -> bytes:
+        payload: dict[str, Any] = {
             "model": self._model,
             "messages": messages,
             "temperature": 0,
-            "response_format": {"type": "json_object"},
+            "max_tokens": MAX_REPLY_TOKENS,
+            "stream": False,
         }
+        if mode in ("auto", "json_schema"):
+            payload["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "story_summary", "strict": True, "schema": REPLY_SCHEMA},
+            }
+        elif mode == "json_object":
+            payload["response_format"] = {"type": "json_object"}
         deadline = time.monotonic() + self._timeout
         try:
             with (
@@ -157,7 +242,13 @@ class LLMSummarizer:
                 client.stream("POST", self._url, json=payload, headers=headers) as response,
             ):
                 if response.status_code != 200:
-                    raise LLMUnusable(f"summarize: LLM answered HTTP {response.status_code}")
+                    detail = _error_detail(response)
+                    if mode == "auto" and response.status_code in (400, 422, 501):
+                        raise _FormatRefused(detail)
+                    raise LLMUnusable(
+                        f"summarize: LLM answered HTTP {response.status_code}"
+                        + (f": {detail}" if detail else "")
+                    )
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
@@ -224,8 +315,10 @@ class LLMSummarizer:
         )
 
 
-def _number_sentences(articles: Sequence[Article]) -> _Numbered:
-    """Up to ``PER_ARTICLE`` usable sentences per article, leads first, ``MAX_SOURCE_SENTENCES`` in all."""
+def _number_sentences(articles: Sequence[Article], limit: int = MAX_SOURCE_SENTENCES) -> _Numbered:
+    """At most ``limit`` sentences: every article's lead first, then each one's second sentence,
+    and so on (up to ``PER_ARTICLE`` deep), so the prompt holds what most outlets reported and
+    stays small enough for a small model on a CPU."""
     texts: list[str] = []
     ids: list[int] = []
     seen: set[str] = set()
@@ -237,7 +330,7 @@ def _number_sentences(articles: Sequence[Article]) -> _Numbered:
         seen.add(candidate.text)
         texts.append(candidate.text)
         ids.append(article_id)
-        if len(texts) >= MAX_SOURCE_SENTENCES:
+        if len(texts) >= limit:
             break
     return _Numbered(texts, ids)
 
@@ -275,9 +368,100 @@ def _parse_reply(body: bytes) -> _Reply:
             raise LLMUnusable("summarize: LLM refused the request") from exc
         raise LLMUnusable("summarize: LLM reply is not JSON") from exc
     try:
-        return _Reply.model_validate(data)
+        return _Reply.model_validate(_tolerant(data))
     except ValidationError as exc:
         problems = "; ".join(err["msg"] for err in exc.errors()[:3])
         raise LLMUnusable(
             f"summarize: LLM reply does not fit the summary schema: {problems}"
         ) from exc
+
+
+def _error_detail(response: httpx.Response) -> str:
+    """The first part of an error body, one line (servers say there what they refused)."""
+    try:
+        body = response.read()[:400].decode("utf-8", errors="replace")
+    except httpx.HTTPError:
+        return ""
+    return " ".join(body.split())[:200]
+
+
+_INLINE_CITATION = re.compile(r"\s*[\[(]((?:\d{1,3}\s*[,;]?\s*)+)[\])]")
+
+
+def _numbers(value: Any) -> list[int]:
+    """Source numbers however a model wrote them: 3, "3", "3, 4", ["3", 4], [[3]]."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [value]
+    if isinstance(value, str):
+        return [int(n) for n in re.findall(r"\d{1,3}", value)]
+    if isinstance(value, list):
+        return [n for item in value[:12] for n in _numbers(item)]
+    return []
+
+
+def _sentence(item: Any) -> dict[str, Any] | None:
+    """One cited sentence from the shapes models write: an object with text and sources (or
+    source, citations), or a string with inline "[3, 4]" citations. None when nothing is cited:
+    such a sentence could never be grounded."""
+    if isinstance(item, str):
+        text, sources = item, []
+    elif isinstance(item, dict):
+        text = item.get("text") or item.get("sentence") or ""
+        sources = _numbers(item.get("sources", item.get("source", item.get("citations", []))))
+    else:
+        return None
+    if not isinstance(text, str):
+        return None
+    inline = _INLINE_CITATION.findall(text)
+    if inline:
+        sources += [int(n) for group in inline for n in re.findall(r"\d{1,3}", group)]
+        text = _INLINE_CITATION.sub("", text).strip()
+    if not text.strip() or not sources or len(text) > MAX_SENTENCE_CHARS:
+        return None
+    return {"text": text, "sources": sorted(set(sources))}
+
+
+def _sentences(items: Any) -> list[dict[str, Any]]:
+    if not isinstance(items, list):
+        items = [items] if isinstance(items, str | dict) else []
+    return [s for s in (_sentence(item) for item in items) if s is not None]
+
+
+def _paragraphs(value: Any) -> list[list[dict[str, Any]]]:
+    """Paragraphs as lists of sentences. A flat list of sentences (what small models often
+    write) is grouped ``PARAGRAPH_SENTENCES`` at a time; {"sentences": [...]} is a paragraph."""
+    if not isinstance(value, list):
+        value = [value] if value else []
+    if value and all(not isinstance(item, list) for item in value):
+        unwrapped = [
+            item.get("sentences") if isinstance(item, dict) and "sentences" in item else None
+            for item in value
+        ]
+        if all(u is not None for u in unwrapped):
+            return [p for p in (_sentences(u) for u in unwrapped) if p]
+        flat = _sentences(value)
+        return [
+            flat[start : start + PARAGRAPH_SENTENCES]
+            for start in range(0, len(flat), PARAGRAPH_SENTENCES)
+        ]
+    return [p for p in (_sentences(item) for item in value) if p]
+
+
+def _tolerant(data: Any) -> Any:
+    """The reply in the summary's shape where a model came close: read tolerantly here, then
+    validated strictly (pydantic) and grounded (every citation checked)."""
+    if not isinstance(data, dict):
+        return data
+    headline = data.get("headline") or data.get("title") or ""
+    return {
+        "headline": headline if isinstance(headline, str) else "",
+        "bullets": _sentences(data.get("bullets") or data.get("summary") or [])[:MAX_ITEMS],
+        "paragraphs": [
+            p[: MAX_ITEMS * 2] for p in _paragraphs(data.get("paragraphs") or [])[:MAX_ITEMS]
+        ],
+        "takeaways": _sentences(data.get("takeaways") or data.get("key_takeaways") or [])[
+            :MAX_ITEMS
+        ],
+    }
