@@ -1,0 +1,62 @@
+"""Page furniture that extractors let through: captions, credits, embedded posts, prompts.
+
+Every rule names something that is furniture on any page layout (a photo credit, a "pic.twitter"
+link, a caption label, a tweet's signature line), never a phrase of one outlet, so the rules hold
+for sites the project has not seen. A sentence that matches is refused whole: the reader would
+not miss it, and a half-cleaned caption still reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+_FURNITURE = re.compile(
+    "|".join(
+        (
+            # Caption and credit labels as extractors flatten them.
+            r"\b(?:image|media|video|photo) (?:caption|copyright|credit)\b",
+            r"\btoggle caption\b",
+            r"\benlarge this image\b",
+            r"\b(?:photo|photograph|picture|image) (?:issued|released|provided|supplied) by\b",
+            r"\b(?:file|stock) (?:photo|image|picture)\b",
+            r"\((?:PA|AP|AFP|EPA|Reuters|Getty|Getty Images|PA Wire|PA Media)\)",
+            r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|PA Wire|Reuters/)",
+            r"\(pictured(?: [a-z]+)?\)",
+            r"\bpictured (?:above|below|left|right|here)\b",
+            # Embedded social posts: links, handles in a signature, hashtags run into words.
+            r"pic\.twitter\.com/",
+            r"https?://",
+            r"\bt\.co/",
+            r"\(@\w+\)",
+            rf"—\s*[^—]{{1,60}}\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
+            r"\w#\w",
+            # Prompts and player chrome.
+            r"\bread more\b",
+            r"\bsign up\b",
+            r"\bcontinue reading\b",
+            r"\bskip in skip\b",
+            r"\bembed x share\b",
+            r"\bfollow [A-Z]\w+(?: [A-Z]\w+)* on (?:twitter|facebook|instagram)\b",
+            r"\bmedia playback is (?:unsupported|not supported)\b",
+            r"\bplease verify you'?re not a robot\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+# Labels that open a caption run: "Photo LONDON -- ...", "CLOSE Elon Musk ...".
+_CAPTION_LABEL = re.compile(r"^(?:Photo|Image|Picture|CLOSE)\s+(?=[A-Z\"“])")
+
+
+def is_furniture(sentence: str) -> bool:
+    """True when the sentence is a caption, a credit, an embedded post or a page prompt."""
+    return bool(_FURNITURE.search(sentence))
+
+
+def strip_caption_label(sentence: str) -> str:
+    """Drop a caption label that an extractor glued to the sentence after it ("Photo LONDON --
+    At least seven ..." keeps "LONDON -- At least seven ..." for the dateline rule)."""
+    return _CAPTION_LABEL.sub("", sentence, count=1)

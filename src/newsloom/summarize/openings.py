@@ -1,0 +1,131 @@
+"""Does a statement open by pointing at something the reader was not told?
+
+A sentence lifted from an article keeps the references that its neighbours resolved: a pronoun
+("He says ..."), a connective ("But ...", "Another 250,000 ..."), a bare definite ("The answer
+agreed this week ...", "The 27-year-old ..."). On a summary page each bullet, takeaway and
+paragraph opening is read on its own, so such an opening names no one. The summarizer refuses
+these openings and the readability evaluation counts them; both use this module, so what is
+measured is what is enforced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsloom.summarize.words import STOP_WORDS, stem, tokens
+
+# Pronouns and demonstratives whose referent lies outside the sentence.
+_PRONOUNS = frozenset(
+    "he she they it his her their its him them we i us our my this these those that such".split()
+)
+# Openers that continue, contrast or count on from a sentence the page may not show.
+_CONNECTIVES = frozenset(
+    """
+    but and or yet so also however meanwhile still instead moreover furthermore besides
+    nevertheless nonetheless then thus therefore hence otherwise likewise similarly indeed now
+    again too another both either neither
+    """.split()
+)
+_CONNECTIVE_PHRASE = re.compile(
+    r"^(?:even so|in addition|in contrast|by contrast|as a result|that said|for example|"
+    r"for instance|after that|since then|on the other hand|at the same time|the other|the same|"
+    r"the latter|the former|the rest|the remaining|the next day|the day before|[\w-]+ (?:\w+ )?"
+    r"(?:later|earlier|before)\b|(?:when|while|after|before|as|since|although|though|if|because|"
+    r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b)",
+    re.IGNORECASE,
+)
+# A short time or place phrase before the subject: "On Tuesday she said ...".
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|by|last|this|earlier|later|on the) [\w-]+(?: [\w-]+)?,? |"
+    r"[\w-]+ (?:ago|later|earlier),? )",
+    re.IGNORECASE,
+)
+# Words that end the subject of "The <noun> ...": a finite verb or a comma.
+_VERB_CUES = frozenset(
+    """
+    is was are were has had have will would could can may might must should shall did does do
+    said says say added adds remains remained plans planned wants wanted told tells made makes
+    took takes became becomes gets got held holds now also then still already only just
+    """.split()
+)
+# Nouns that need no antecedent in a news report.
+_UNIQUE_NOUNS = frozenset(
+    "government police world weather public economy internet sun moon military army navy".split()
+)
+_AGE = re.compile(r"^\d+-year-old$")
+_QUOTE = re.compile(r"[\"“”]")
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|explained|insisted)|"
+    r"(?:said|says|added|adds|told)\s+(?:he|she|they)\b)",
+    re.IGNORECASE,
+)
+
+
+def _words(sentence: str) -> list[str]:
+    return re.findall(r"[\w'’-]+|,", sentence.lstrip("\"'“‘( "))
+
+
+def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
+    """ "The <noun> <verb> ..." where the noun phrase names nothing (no capital, no number, no
+    "of" phrase) and ``told`` (lower-cased words the reader already has) does not hold it."""
+    words = _words(sentence)
+    if len(words) < 3 or words[0] != "The":
+        return False
+    if _AGE.match(words[1]):
+        return True  # "The 27-year-old won ...": a description standing for a name
+    subject: list[str] = []
+    for word in words[1:5]:
+        lower = word.lower()
+        if word == "," or lower in _VERB_CUES or (lower.endswith("ed") and subject):
+            break
+        if not word.isalpha() or not word.islower() or lower in {"of", "in", "at", "for", "who"}:
+            return False  # a name, a number or a qualifying phrase tells the reader which one
+        subject.append(lower)
+    else:
+        return False  # no verb within reach: a long, qualified subject
+    if not subject or subject[-1] in _UNIQUE_NOUNS:
+        return False
+    known = {stem(w) for w in told}
+    return stem(subject[-1]) not in known
+
+
+def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
+    """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
+    when it stands on its own. ``told``: lower-cased words the page gave before it."""
+    text = sentence.lstrip("\"'“‘( ")
+    words = _words(text)
+    if not words:
+        return ""
+    first = words[0].lower()
+    if first in _PRONOUNS:
+        return "pronoun"
+    if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
+        return "connective"
+    adverbial = _LEADING_ADVERBIAL.match(text)
+    if adverbial:
+        rest = _words(text[adverbial.end() :])
+        if rest and rest[0].lower() in _PRONOUNS - {"that", "this", "such"}:
+            return "pronoun"
+    if bare_definite(text, told):
+        return "definite"
+    return ""
+
+
+def unnamed_speaker(sentence: str) -> bool:
+    """A quotation whose speaker is a pronoun: the page cannot say who spoke."""
+    return bool(_QUOTE.search(sentence)) and bool(_PRONOUN_SPEAKER.search(sentence))
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """Stems of the words that carry a statement's facts: names, numbers, events."""
+    return frozenset(
+        stem(w) for w in tokens(sentence) if w.lower() not in STOP_WORDS and len(w) > 1
+    )
+
+
+def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements repeat a fact when at least half of the content words of each are shared."""
+    if not a or not b:
+        return False
+    return 2 * len(a & b) >= max(len(a), len(b))
