@@ -37,6 +37,7 @@ from newsloom.summarize.openings import content_words, opening_reference, repeat
 from newsloom.summarize.words import stem, tokens
 
 LONG_STATEMENT = 40  # words
+_FUNCTION_WORDS = frozenset("in of the a an to at on for and".split())
 DEMO_NOW = datetime(2031, 1, 10, tzinfo=UTC)
 
 
@@ -46,7 +47,7 @@ class StoryInput:
 
     label: str
     articles: list[Article]
-    event: tuple[str, ...] = ()  # words the lead must carry ("miners", "rescued")
+    event: tuple[str, ...] = ()  # entries the lead must carry ("miners", "rescued|freed")
 
 
 def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
@@ -185,12 +186,17 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
 
 
 def event_share(event: Sequence[str], text: str) -> float:
-    """Share of the event's words (stemmed) that ``text`` carries."""
-    wanted = {stem(w) for w in event if w.lower() not in {"in", "of", "the", "a", "to", "at"}}
-    if not wanted:
+    """Share of the event's entries that ``text`` carries. An entry is a phrase whose words must
+    all appear (stemmed), or alternatives separated by "|" ("rescued|freed")."""
+    entries = [e for e in event if e.lower() not in _FUNCTION_WORDS]
+    if not entries:
         return 1.0
     have = {stem(w) for w in tokens(text)}
-    return len(wanted & have) / len(wanted)
+    carried = sum(
+        any({stem(w) for w in tokens(option)} <= have for option in entry.split("|"))
+        for entry in entries
+    )
+    return carried / len(entries)
 
 
 def _lower_words(text: str) -> set[str]:

@@ -36,11 +36,8 @@ _CONNECTIVE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # A short time or place phrase before the subject: "On Tuesday she said ...".
-_LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:on|in|at|by|last|this|earlier|later|on the) [\w-]+(?: [\w-]+)?,? |"
-    r"[\w-]+ (?:ago|later|earlier),? )",
-    re.IGNORECASE,
-)
+_LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", re.IGNORECASE)
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(
     """
@@ -77,7 +74,15 @@ def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()
-        if word == "," or lower in _VERB_CUES or (lower.endswith("ed") and subject):
+        if lower.endswith(("'s", "’s")) and word[:-2].isalpha() and word[:-2].islower():
+            subject.append(lower[:-2])  # "The band's concert": the band is the referent
+            break
+        if word == ",":
+            after = words[len(subject) + 2 : len(subject) + 5]
+            if any(w[:1].isupper() for w in after):
+                return False  # "The previous holder, Anton Rask, ...", "The team, led by Dr. ..."
+            break
+        if lower in _VERB_CUES or (lower.endswith("ed") and subject):
             break
         if not word.isalpha() or not word.islower() or lower in {"of", "in", "at", "for", "who"}:
             return False  # a name, a number or a qualifying phrase tells the reader which one
@@ -102,11 +107,8 @@ def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
         return "pronoun"
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
         return "connective"
-    adverbial = _LEADING_ADVERBIAL.match(text)
-    if adverbial:
-        rest = _words(text[adverbial.end() :])
-        if rest and rest[0].lower() in _PRONOUNS - {"that", "this", "such"}:
-            return "pronoun"
+    if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
+        return "pronoun"
     if bare_definite(text, told):
         return "definite"
     return ""
@@ -129,3 +131,10 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     return 2 * len(a & b) >= max(len(a), len(b))
+
+
+def names_something(sentence: str) -> bool:
+    """The sentence names a person, place or organisation (a capitalised word after its first):
+    a main event must say who or what."""
+    words = _words(sentence)
+    return any(w[:1].isupper() and w != "I" for w in words[1:])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.furniture import is_furniture, strip_caption_label
+
 # Words that end with a period without ending a sentence (matched case-insensitively, no dot).
 ABBREVIATIONS = frozenset(
     """
@@ -182,8 +184,8 @@ def strip_dateline(sentence: str) -> str:
 
 
 def clean_sentence(sentence: str) -> str:
-    """Light compression: drop the dateline, photo credits and stray whitespace."""
-    text = strip_dateline(normalise_space(sentence))
+    """Light compression: drop a caption label, the dateline, photo credits and stray whitespace."""
+    text = strip_dateline(strip_caption_label(normalise_space(sentence)))
     text = _CREDIT.sub("", text)
     text = normalise_space(text).replace(" ,", ",").replace(" .", ".")
     text = compress(text)
@@ -208,6 +210,8 @@ def is_boilerplate(sentence: str) -> bool:
         return True
     lower = text.lower()
     if any(t in lower for t in _PROMO_TRIGGERS) and _PROMO_ANYWHERE.search(text):
+        return True
+    if is_furniture(text):
         return True
     return bool(word_count(text) <= 12 and _BYLINE.match(text))
 

@@ -68,7 +68,9 @@ def test_page_furniture_questions_and_datelines_are_left_out(summary: Summary) -
     assert not re.search(r"\(Coastal Wire\)|PORT ELLING", joined)
 
 
-def test_lede_then_paragraphs_follow_article_time_then_position(summary: Summary) -> None:
+def test_main_event_is_bullet_one_and_paragraphs_follow_article_time_then_position(
+    summary: Summary,
+) -> None:
     stories = barrier_story()
     order: dict[str, tuple[int, int]] = {}
     for index, art in enumerate(stories):
@@ -79,7 +81,8 @@ def test_lede_then_paragraphs_follow_article_time_then_position(summary: Summary
         matches = [key for text, key in order.items() if cited.text == text]
         keys.append(min(matches))
     assert keys[1:] == sorted(keys[1:])  # after the lede, reading order
-    assert "3.2 metres" in summary.paragraphs[0][0].text  # the fact all outlets report leads
+    # The fact all outlets report is the main event: bullet 1, and not repeated in the body.
+    assert "3.2 metres" in summary.bullets[0].text
 
 
 def test_word_budget_bounds_the_paragraphs() -> None:
