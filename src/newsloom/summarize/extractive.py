@@ -231,14 +231,14 @@ class _Plan:
         return found if found is not None else int(np.argmax(self.salience))
 
     def headline(self, main: int | None) -> str:
-        """The most neutral central title among the articles that state bullet 1, so that the
-        headline follows the story's latest development."""
-        if main is not None:
-            stating = [self.articles[a] for a in sorted(self.facts[main].articles)]
-            found = choose_headline(stating, self.shown[main])
-            if found and not found.endswith(("?", "!")):
-                return found  # a question or an exclamation frames; another title may report
-        return choose_headline(self.articles, self.shown[main] if main is not None else "")
+        """The most central neutral title, weighed by its closeness to bullet 1, among the
+        articles published since bullet 1's first report: after a development the earlier
+        titles are stale ("Fourteen miners trapped ..." once they are out)."""
+        if main is None:
+            return choose_headline(self.articles, "")
+        since = min(self.facts[main].articles)
+        found = choose_headline(self.articles[since:], self.shown[main])
+        return found or choose_headline(self.articles, self.shown[main])
 
     def title_words(self, fact_index: int) -> set[str]:
         return {

@@ -26,6 +26,10 @@ _FURNITURE = re.compile(
             r"\((?:PA|AP|AFP|EPA|Reuters|Getty|Getty Images|PA Wire|PA Media)\)",
             r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|PA Wire|Reuters/)",
             r"\(pictured(?: [a-z]+)?\)",
+            # Caption positions and shirt numbers: "Teague (left) and Burrell (right)",
+            # "receiver DeAndre Hopkins (10) reaches for the ball".
+            r"\((?:left|right|centre|center|top|bottom|front|back|second left|second right)\)",
+            r"\b[A-Z][a-z]+ \(\d{1,2}\) [a-z]",
             r"\bpictured (?:above|below|left|right|here)\b",
             # Embedded social posts: links, handles in a signature, hashtags run into words.
             r"pic\.twitter\.com/",

@@ -52,6 +52,11 @@ _UNIQUE_NOUNS = frozenset(
 )
 _AGE = re.compile(r"^\d+-year-old$")
 _QUOTE = re.compile(r"[\"“”]")
+# Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my)\b"
+)  # "mine" is a pit as often
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|explained|insisted)|"
     r"(?:said|says|added|adds|told)\s+(?:he|she|they)\b)",
@@ -115,8 +120,12 @@ def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
 
 
 def unnamed_speaker(sentence: str) -> bool:
-    """A quotation whose speaker is a pronoun: the page cannot say who spoke."""
-    return bool(_QUOTE.search(sentence)) and bool(_PRONOUN_SPEAKER.search(sentence))
+    """Somebody's words the page cannot attribute: a quotation whose speaker is a pronoun, or
+    a first-person sentence outside quotation marks (an embedded post, a columnist's aside)."""
+    if _QUOTE.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
+        return True
+    unquoted = _QUOTED.sub(" ", sentence)
+    return bool(_FIRST_PERSON.search(unquoted))
 
 
 def content_words(sentence: str) -> frozenset[str]:

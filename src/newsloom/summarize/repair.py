@@ -69,7 +69,7 @@ def repair_opening(sentence: str, previous: str, article_text: str) -> str:
     if not match or not previous:
         return sentence
     name = leading_name(previous, article_text)
-    if not name:
+    if not name or _names_another(previous, name):
         return sentence
     pronoun = match.group(1)
     if pronoun in _PERSONAL:
@@ -80,3 +80,10 @@ def repair_opening(sentence: str, previous: str, article_text: str) -> str:
     if pronoun == "Its":
         name += "'" if name.endswith("s") else "'s"
     return name + sentence[match.end() :]
+
+
+def _names_another(previous: str, name: str) -> bool:
+    """The previous sentence names someone or something besides its subject ("Dr. Cech noted
+    that Dauer was in a coma"): the pronoun may point at either, so it is left alone."""
+    rest = previous[previous.find(name) + len(name) :] if name in previous else previous
+    return bool(re.search(r"(?<![.!?:]\s)(?<=\s)[A-Z][a-z]", rest))
