@@ -197,19 +197,19 @@ class _Plan:
             return [i for i in rest if self._stands_alone(i, page)]
 
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
+        body_count = max(MIN_BODY, len(pool) - (len(bullets) - 1) - count)
+        paragraphs = mmr(self.selection, pool, bullets, count=body_count, budget=words)
+        for candidates in (None, rest):
+            if len(paragraphs) < MIN_BODY:
+                chosen = bullets + paragraphs
+                found = resolved(chosen) if candidates is None else candidates
+                paragraphs += mmr(self.selection, found, chosen, count=MIN_BODY - len(paragraphs))
         takeaways: list[int] = []
         for candidates in (ahead, statements, None, rest):
             if len(takeaways) < count:
-                chosen = bullets + takeaways
+                chosen = bullets + paragraphs + takeaways
                 found = resolved(chosen) if candidates is None else candidates
                 takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
-        taken = bullets + takeaways
-        paragraphs = mmr(self.selection, pool, taken, count=n, budget=words)
-        for candidates in (None, rest):
-            if len(paragraphs) < MIN_BODY:
-                chosen = taken + paragraphs
-                found = resolved(chosen) if candidates is None else candidates
-                paragraphs += mmr(self.selection, found, chosen, count=MIN_BODY - len(paragraphs))
         return paragraphs, bullets, takeaways
 
     def main_event(self) -> int:

@@ -108,6 +108,8 @@ def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     if not words:
         return ""
     first = words[0].lower()
+    if words[0].isupper() and len(words[0]) > 1:
+        first = ""  # an acronym ("US President ..."), not a pronoun or a connective
     if first in _PRONOUNS:
         return "pronoun"
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
