@@ -311,6 +311,8 @@ class _Plan:
         """The member sentence shown and its place: the earliest article's, unless its opening
         points outside it and another outlet's wording does not."""
         members = sorted(self.facts[fact_index].members, key=self._candidate_key)
+        if len(members) == 1:
+            return members[0]
         alone = [m for m in members if not opening_reference(self.candidates[m].text)]
         return (alone or members)[0]
 

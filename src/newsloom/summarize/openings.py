@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsloom.summarize.words import STOP_WORDS, stem, tokens
 
@@ -68,14 +69,14 @@ def _words(sentence: str) -> list[str]:
     return re.findall(r"[\w'’-]+|,", sentence.lstrip("\"'“‘( "))
 
 
-def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
-    """ "The <noun> <verb> ..." where the noun phrase names nothing (no capital, no number, no
-    "of" phrase) and ``told`` (lower-cased words the reader already has) does not hold it."""
+def definite_head(sentence: str) -> str:
+    """The head noun of a "The <noun> <verb> ..." opening whose noun phrase names nothing (no
+    capital, no number, no "of" phrase), stemmed; "" when the opening is not such a phrase."""
     words = _words(sentence)
     if len(words) < 3 or words[0] != "The":
-        return False
+        return ""
     if _AGE.match(words[1]):
-        return True  # "The 27-year-old won ...": a description standing for a name
+        return "-"  # "The 27-year-old won ...": a description standing for a name, never told
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()
@@ -85,40 +86,55 @@ def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
         if word == ",":
             after = words[len(subject) + 2 : len(subject) + 5]
             if any(w[:1].isupper() for w in after):
-                return False  # "The previous holder, Anton Rask, ...", "The team, led by Dr. ..."
+                return ""  # "The previous holder, Anton Rask, ...", "The team, led by Dr. ..."
             break
         if lower in _VERB_CUES or (lower.endswith("ed") and subject):
             break
         if not word.isalpha() or not word.islower() or lower in {"of", "in", "at", "for", "who"}:
-            return False  # a name, a number or a qualifying phrase tells the reader which one
+            return ""  # a name, a number or a qualifying phrase tells the reader which one
         subject.append(lower)
     else:
-        return False  # no verb within reach: a long, qualified subject
+        return ""  # no verb within reach: a long, qualified subject
     if not subject or subject[-1] in _UNIQUE_NOUNS:
-        return False
-    known = {stem(w) for w in told}
-    return stem(subject[-1]) not in known
+        return ""
+    return stem(subject[-1])
+
+
+def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
+    """A "The <noun> ..." opening (definite_head) whose noun ``told`` (lower-cased words the
+    reader already has) does not hold."""
+    head = definite_head(sentence)
+    return bool(head) and head not in {stem(w) for w in told}
 
 
 def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
     when it stands on its own. ``told``: lower-cased words the page gave before it."""
+    reason, head = _opening(sentence)
+    if reason == "definite" and head in {stem(w) for w in told}:
+        return ""
+    return reason
+
+
+@lru_cache(maxsize=8192)
+def _opening(sentence: str) -> tuple[str, str]:
+    """(reason, head noun of a bare definite) of a sentence whatever the page said before it;
+    cached, since the summarizer asks about each sentence several times."""
     text = sentence.lstrip("\"'“‘( ")
     words = _words(text)
     if not words:
-        return ""
+        return "", ""
     first = words[0].lower()
     if words[0].isupper() and len(words[0]) > 1:
         first = ""  # an acronym ("US President ..."), not a pronoun or a connective
     if first in _PRONOUNS:
-        return "pronoun"
+        return "pronoun", ""
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
-        return "connective"
+        return "connective", ""
     if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
-        return "pronoun"
-    if bare_definite(text, told):
-        return "definite"
-    return ""
+        return "pronoun", ""
+    head = definite_head(text)
+    return ("definite", head) if head else ("", "")
 
 
 def unnamed_speaker(sentence: str) -> bool:
