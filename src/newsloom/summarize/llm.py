@@ -196,7 +196,7 @@ class LLMSummarizer:
             to someone it names; bullets and takeaways stand alone. The extractive contract
             holds too: no furniture, no unattributed words, no quotation as a takeaway, and
             every bullet, takeaway and paragraph opening names what it is about."""
-            kept = []
+            kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
                 key = text.lower()
