@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -30,7 +30,13 @@ from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
 from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 from newsloom.summarize.overlap import bigram_support
-from newsloom.summarize.roles import is_quotation, is_reaction, looks_ahead, main_event
+from newsloom.summarize.roles import (
+    describes_present,
+    is_quotation,
+    is_reaction,
+    looks_ahead,
+    main_event,
+)
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -52,6 +58,9 @@ WHATS_NEW = 6  # at most this many sentences
 WHATS_NEW_WORDS = 120  # and about this many words (or the body budget when smaller)
 BULLET_MAX_WORDS = 25
 MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
+# Reports published this close together describe the same moment; one older than that may
+# describe a state of things a later report has overtaken.
+NEWS_CYCLE = timedelta(hours=1)
 NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
 
 
@@ -174,12 +183,15 @@ class _Plan:
             return [], [], []
         main = self.main_event()
         told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
-        pool = [i for i in range(n) if i != main and self._stands_alone(i, told)]
-        short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
-        # After a development, what earlier reports said may no longer hold ("trapped" once the
-        # miners are out): the next bullets come from the reports since bullet 1's, when they
-        # have enough to say.
         since = min(self.facts[main].articles)
+        body_pool = [i for i in range(n) if i != main and self._stands_alone(i, told)]
+        # After a development, what earlier reports said of the present or the future may no
+        # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
+        # takeaways, read on their own as how things stand, leave it out. (The body keeps it as
+        # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
+        pool = [i for i in body_pool if not self._stale(i, since)]
+        short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
+        # The next bullets come from the reports since bullet 1's, when they have enough to say.
         current = [i for i in short if max(self.facts[i].articles) >= since]
         bullets = [main, *mmr(self.selection, current, [main], count=BULLETS - 1)]
         if len(bullets) < BULLETS:
@@ -190,15 +202,16 @@ class _Plan:
         # A short story may not have enough self-contained facts for the page's shape; then it
         # takes first those whose reference the page has resolved by then ("The team ..." once a
         # statement names the team), and only then the rest.
-        rest = [i for i in range(n) if i != main and i not in set(pool)]
+        rest = [i for i in range(n) if i != main and i not in set(body_pool)]
+        rest = [i for i in rest if not self._stale(i, since)]
 
         def resolved(chosen: list[int]) -> list[int]:
             page = told | {w.lower() for i in chosen for w in self.shown[i].split()}
             return [i for i in rest if self._stands_alone(i, page)]
 
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
-        body_count = max(MIN_BODY, len(pool) - (len(bullets) - 1) - count)
-        paragraphs = mmr(self.selection, pool, bullets, count=body_count, budget=words)
+        body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
+        paragraphs = mmr(self.selection, body_pool, bullets, count=body_count, budget=words)
         for candidates in (None, rest):
             if len(paragraphs) < MIN_BODY:
                 chosen = bullets + paragraphs
@@ -246,6 +259,15 @@ class _Plan:
             for a in self.facts[fact_index].articles
             for w in self.articles[a].title.split()
         }
+
+    def _stale(self, fact_index: int, since: int) -> bool:
+        """Stated only by reports from before the news cycle of ``since`` (article index) and
+        about the present or the future."""
+        latest = self.articles[max(self.facts[fact_index].articles)].published
+        if latest > self.articles[since].published - NEWS_CYCLE:
+            return False
+        text = self.shown[fact_index]
+        return looks_ahead(text) or describes_present(text)
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]

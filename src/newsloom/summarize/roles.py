@@ -16,6 +16,10 @@ import numpy as np
 MAIN_EVENT_MAX_WORDS = 45
 
 _QUOTE = re.compile(r"[\"“”]")
+_PRESENT = re.compile(
+    r"\b(?:is|are|remains?|has been|have been|is still|are still|continues? to|stands?)\b",
+    re.IGNORECASE,
+)
 _REACTION = re.compile(
     r"\b(?:welcomed?|critici[sz]ed?|condemned?|praised?|argued?|urged?|vowed?|warned?|"
     r"called (?:it|the|for)|described (?:it|the)|reacted|responded|angered|furious|delighted)\b",
@@ -28,6 +32,12 @@ _NEXT = re.compile(
     r"investigation|vote|ratif\w+|could|may)\b",
     re.IGNORECASE,
 )
+
+
+def describes_present(sentence: str) -> bool:
+    """A statement about how things stand ("are trapped", "is boring a hole", "have been
+    waiting"), which a later development can make untrue, unlike what happened."""
+    return bool(_PRESENT.search(sentence))
 
 
 def is_quotation(sentence: str) -> bool:
