@@ -244,13 +244,15 @@ class _Plan:
         return found if found is not None else int(np.argmax(self.salience))
 
     def headline(self, main: int | None) -> str:
-        """The most central neutral title, weighed by its closeness to bullet 1, among the
-        articles published since bullet 1's first report: after a development the earlier
-        titles are stale ("Fourteen miners trapped ..." once they are out)."""
+        """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's
+        first report came in a later news cycle than the story's first article (a
+        development), only the titles since then compete: the earlier ones are stale
+        ("Fourteen miners trapped ..." once they are out)."""
         if main is None:
             return choose_headline(self.articles, "")
         since = min(self.facts[main].articles)
-        found = choose_headline(self.articles[since:], self.shown[main])
+        developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
+        found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
         return found or choose_headline(self.articles, self.shown[main])
 
     def title_words(self, fact_index: int) -> set[str]:
