@@ -124,7 +124,7 @@ def _opening(sentence: str) -> tuple[str, str]:
     words = _words(text)
     if not words:
         return "", ""
-    first = words[0].lower()
+    first = re.split(r"['’]", words[0].lower())[0]  # "That's", "It's"
     if words[0].isupper() and len(words[0]) > 1:
         first = ""  # an acronym ("US President ..."), not a pronoun or a connective
     if first in _PRONOUNS:

@@ -51,8 +51,9 @@ _DATELINE_PATTERNS = (
         rf"^[A-Z][\w.'’ ]{{1,40}}(?:,\s*{_MONTHS}\s+\d{{1,2}})?\s*\([A-Za-z][\w .&-]{{1,30}}\)"
         r"\s*[-—–_:]{1,2}\s+"
     ),
-    # "(CNN) —"
+    # "(CNN) —", and "(CNN) Chrissy Teigen ..." where the extractor lost the dash
     re.compile(r"^\([A-Za-z][\w .&-]{1,30}\)\s*[-—–_:]{1,2}\s+"),
+    re.compile(r"^\((?:[A-Z]{2,}|Reuters|Bloomberg|dpa)\)\s+(?=[A-Z])"),
 )
 # Credits in parentheses or brackets: "(AP Photo/Jane Roe)", "[Photo: Harbour Gazette]".
 _CREDIT = re.compile(
@@ -88,6 +89,8 @@ _BYLINE = re.compile(
     r"(?:\s*[,|/–—-]\s*[A-Z][\w'’&]*(?:\s+[\w'’&]+){0,4})?$"
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
+_SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(:])['‘]\w")
 _QUOTED_SPANS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 _TITLE_PREFIX = re.compile(
@@ -241,6 +244,8 @@ def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int =
         return "fragment"
     if len(_QUOTE_CHARS.findall(sentence)) % 2 == 1:
         return "quote"  # a quotation split across sentences
+    if _SINGLE_QUOTE_TAIL.search(sentence) and not _SINGLE_QUOTE_OPEN.search(sentence):
+        return "quote"  # the end of a single-quoted quotation that began a sentence earlier
     if quoted_share(sentence) > 0.6:
         return "quote"
     return ""
