@@ -38,6 +38,9 @@ _FURNITURE = re.compile(
             r"\(@\w+\)",
             rf"—\s*[^—]{{1,60}}\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
             r"\w#\w",
+            # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
+            r"\b(?:photos|pictures|gallery|slideshow)\s*:",
+            r"^(?:video|watch|listen)\s*:",
             # Prompts and player chrome.
             r"\bread more\b",
             r"\bsign up\b",
@@ -60,7 +63,8 @@ _CAPTION_LABEL = re.compile(r"^(?:Photo|Image|Picture|CLOSE)\s+(?=[A-Z\"“])")
 _TRIGGERS = (
     "caption", "copyright", "credit", "image", "photo", "picture", "(", "http", "t.co", "#",
     "—", "read more", "sign up", "continue reading", "skip in", "embed", "follow", "playback",
-    "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter",
+    "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
+    "slideshow", "video", "watch", "listen",
 )  # fmt: skip
 
 
@@ -70,7 +74,13 @@ def is_furniture(sentence: str) -> bool:
     return any(t in lower for t in _TRIGGERS) and bool(_FURNITURE.search(sentence))
 
 
+# A subheading an extractor ran into the next sentence: three or more all-capital words before a
+# capitalised one ("APPLE TO REPLACE OLD BATTERIES Apple may be ...").
+_RUN_IN_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&-]+\s+){3,}(?=[A-Z][a-z])")
+
+
 def strip_caption_label(sentence: str) -> str:
-    """Drop a caption label that an extractor glued to the sentence after it ("Photo LONDON --
-    At least seven ..." keeps "LONDON -- At least seven ..." for the dateline rule)."""
-    return _CAPTION_LABEL.sub("", sentence, count=1)
+    """Drop a caption label or a run-in subheading that an extractor glued to the sentence after
+    it ("Photo LONDON -- At least seven ..." keeps "LONDON -- At least seven ..." for the
+    dateline rule)."""
+    return _RUN_IN_HEADING.sub("", _CAPTION_LABEL.sub("", sentence, count=1), count=1)

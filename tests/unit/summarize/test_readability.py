@@ -114,6 +114,8 @@ def test_a_definite_the_page_has_introduced_is_resolved() -> None:
         "A photo issued by the Rail Accident Investigation Branch shows the tram on its side.",
         "Rescuers search the rubble in the town centre (PA)",
         "Enlarge this image toggle caption Jane Roe/Getty Images",
+        "Photos: The halftime show Timberlake and backup dancers entertain the crowd.",
+        "Teague (left) and Burrell (right) were asked to leave the plane.",
     ],
 )
 def test_furniture_is_recognised(line: str) -> None:
