@@ -62,6 +62,18 @@ def references_reply(sources: dict[int, str]) -> dict:
     }
 
 
+def contract_reply(sources: dict[int, str]) -> dict:
+    """Grounded sentences that break the page's contract: a bullet opening with a connective and
+    one carrying an embedded post's link; both must go, the plain ones stay."""
+    reply = good_reply(sources)
+    reply["bullets"] = [
+        {"text": "Meanwhile, " + sources[1][0].lower() + sources[1][1:], "sources": [1]},
+        {"text": sources[2] + " pic.twitter.com/x1y2z3", "sources": [2]},
+        *reply["bullets"],
+    ]
+    return reply
+
+
 def completion(content: str | None, refusal: str | None = None) -> dict:
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if refusal:
@@ -99,6 +111,8 @@ class ScriptedChat(BaseHTTPRequestHandler):
         elif scenario == "all_invented":
             reply = {"bullets": [{"text": INVENTED, "sources": [1]}], "paragraphs": []}
             self._json(completion(json.dumps(reply)))
+        elif scenario == "contract":
+            self._json(completion(json.dumps(contract_reply(sources))))
         elif scenario == "references":
             self._json(completion(json.dumps(references_reply(sources))))
         elif scenario == "bad_json":
@@ -239,3 +253,11 @@ def test_settings_switch_the_pipeline_to_the_llm_backend(server: str) -> None:
     summarizer = build_summarizer(settings)
     assert isinstance(summarizer, LLMSummarizer)
     assert summarizer.summarize(7, barrier_story(), None, 120, T0).method == "llm"
+
+
+def test_the_llm_path_keeps_the_pages_contract(server: str) -> None:
+    summary = summarize(server, "contract")
+    assert summary.method == "llm"
+    bullets = [c.text for c in summary.bullets]
+    assert len(bullets) == 3
+    assert not any(b.startswith("Meanwhile") or "pic.twitter.com" in b for b in bullets)

@@ -1,4 +1,4 @@
-"""``newsloom eval summarization``, ``newsloom eval grounding`` and ``newsloom bench summarize``."""
+"""``newsloom eval summarization|grounding|readability`` and ``newsloom bench summarize``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,14 @@ def register(groups: CommandGroups) -> None:
     evg.add_argument("file")
     evg.set_defaults(handler=cmd_eval_grounding)
 
+    evr = groups.eval.add_parser(
+        "readability",
+        help="summaries as a reader meets them: opening references, repeats, furniture, lead",
+    )
+    evr.add_argument("file", nargs="?", help="clustering JSONL (label) or summarization JSONL")
+    evr.add_argument("--demo", action="store_true", help="the bundled demo newsroom's stories")
+    evr.set_defaults(handler=cmd_eval_readability)
+
     bench = groups.bench.add_parser(
         "summarize", help="time summarising a generated 20-article story on one core"
     )
@@ -49,6 +57,14 @@ def cmd_eval_grounding(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.eval.grounding import evaluate_grounding
 
     print_json(evaluate_grounding(Path(args.file)))
+    return 0
+
+
+def cmd_eval_readability(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.eval.readability import evaluate_readability
+
+    path = Path(args.file) if args.file else None
+    print_json(evaluate_readability(settings, path=path, demo=args.demo))
     return 0
 
 

@@ -89,6 +89,10 @@ class DemoStory:
     label: str
     category: str
     articles: tuple[DemoArticle, ...]
+    # Words a reader must find in bullet 1 and the headline: the main event, and the latest
+    # development when the story moved on after its first report ("rescued" for trapped miners).
+    main_event: tuple[str, ...] = ()
+    latest: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,7 @@ def _parse_feed(outlet_id: str, raw: dict[str, Any]) -> DemoFeed:
 def _parse_stories(raw: Iterable[Any], outlets: dict[str, Outlet]) -> tuple[DemoStory, ...]:
     labels: set[str] = set()
     by_id: dict[str, dict[str, Any]] = {}
-    story_items: list[tuple[str, str, list[dict[str, Any]]]] = []
+    story_items: list[tuple[str, str, list[dict[str, Any]], dict[str, Any]]] = []
     for story in raw:
         label, category = str(story.get("story", "")), str(story.get("category", ""))
         if not label or label in labels:
@@ -218,13 +222,24 @@ def _parse_stories(raw: Iterable[Any], outlets: dict[str, Outlet]) -> tuple[Demo
             if article_id in by_id:
                 raise DemoDataError(f"repeated article id {article_id!r}")
             by_id[article_id] = item
-        story_items.append((label, category, articles))
+        story_items.append((label, category, articles, story))
     return tuple(
         DemoStory(
-            label, category, tuple(_article(i, label, category, by_id, outlets) for i in items)
+            label,
+            category,
+            tuple(_article(i, label, category, by_id, outlets) for i in items),
+            main_event=_words_of(raw_story, "main_event"),
+            latest=_words_of(raw_story, "latest"),
         )
-        for label, category, items in story_items
+        for label, category, items, raw_story in story_items
     )
+
+
+def _words_of(story: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = story.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise DemoDataError(f"story {story.get('story')}: {key} must be a list of words")
+    return tuple(value)
 
 
 def _article(

@@ -2,7 +2,7 @@
 
 Each item's documents become articles of one story and go through ``build_summarizer(settings)``,
 the pipeline's own summarizer, at a budget of ``words``. The scored text is the story as a reader
-meets it: the headline, then the paragraphs. With ``previous`` the earlier documents are summarised
+meets it: the headline, the bullets, then the paragraphs. With ``previous`` the earlier documents are summarised
 first and the item is scored on the update's "What's new" (items without earlier documents are
 scored on the story text). Protocol (shared data README): rouge-score with stemming, text cut at
 ``words`` whitespace words, ROUGE-Lsum on newline-separated sentences, mean over the references,
@@ -108,8 +108,12 @@ def summarize_item(
 
 
 def story_sentences(summary: Summary) -> list[str]:
-    """Headline, then the paragraphs' sentences."""
-    body: list[Cited] = [c for paragraph in summary.paragraphs for c in paragraph]
+    """Headline, bullets, then the paragraphs' sentences: the page's reading order (bullet 1
+    states the main event, and no fact is repeated in the paragraphs)."""
+    body: list[Cited] = [
+        *summary.bullets,
+        *(c for paragraph in summary.paragraphs for c in paragraph),
+    ]
     headline = summary.headline.strip()
     if headline and not headline.endswith((".", "!", "?")):
         headline += "."

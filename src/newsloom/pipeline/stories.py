@@ -38,7 +38,7 @@ from newsloom.errors import ClusterError, unexpected
 from newsloom.pipeline.corrections import correction_constraints, reset_span
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
-from newsloom.summarize import build_summarizer, needs_resummary
+from newsloom.summarize import Summarizer, build_summarizer, needs_resummary
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -270,15 +270,7 @@ def refresh_stories(
         )
         try:
             category = categorize_story(articles, sections, category_classifier())
-            summary = None
-            if needs_resummary(previous, articles) or _cites_departed(previous, articles):
-                summary = summarizer.summarize(
-                    story_id,
-                    articles,
-                    previous,
-                    words=paragraph_budget(settings, articles),
-                    now=now,
-                )
+            summary = summarize_story(summarizer, settings, story_id, articles, previous, now)
         except Exception as exc:  # one story's articles stop that story, not the newsroom
             # It still needs a summary, so the next run tries again (and logs again).
             log.error(
@@ -313,6 +305,22 @@ def category_classifier() -> CategoryClassifier:
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def summarize_story(
+    summarizer: Summarizer,
+    settings: Settings,
+    story_id: int,
+    articles: list[Article],
+    previous: Summary | None,
+    now: datetime,
+) -> Summary | None:
+    """The story's new summary, or None when its articles did not change it materially. The
+    readability evaluation calls this too, so it measures what refresh publishes."""
+    if not (needs_resummary(previous, articles) or _cites_departed(previous, articles)):
+        return None
+    words = paragraph_budget(settings, articles)
+    return summarizer.summarize(story_id, articles, previous, words=words, now=now)
 
 
 def paragraph_budget(settings: Settings, articles: list[Article]) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -28,7 +28,15 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 from newsloom.summarize.overlap import bigram_support
+from newsloom.summarize.roles import (
+    describes_present,
+    is_quotation,
+    is_reaction,
+    looks_ahead,
+    main_event,
+)
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -37,6 +45,7 @@ from newsloom.summarize.vectors import (
     cross_support,
     embed_rows,
     mmr,
+    repeated_facts,
     tfidf_rows,
 )
 
@@ -49,6 +58,9 @@ WHATS_NEW = 6  # at most this many sentences
 WHATS_NEW_WORDS = 120  # and about this many words (or the body budget when smaller)
 BULLET_MAX_WORDS = 25
 MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
+# Reports published this close together describe the same moment; one older than that may
+# describe a state of things a later report has overtaken.
+NEWS_CYCLE = timedelta(hours=1)
 NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
 
 
@@ -79,8 +91,7 @@ class ExtractiveSummarizer:
         ordered = sorted(articles, key=lambda a: (a.published, a.id or 0))
         plan = _Plan(ordered, previous, self._embed)
         paragraph_facts, bullets, takeaways = plan.sections(words)
-        body = " ".join(plan.cite(i).text for i in paragraph_facts)
-        headline = choose_headline(ordered, body)
+        headline = plan.headline(bullets[0] if bullets else None)
         if not headline and (bullets or paragraph_facts):
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
         return Summary(
@@ -148,51 +159,132 @@ class _Plan:
         self.salience = self.base[reps] + W_SUPPORT * support
         self.central = W_CENTRAL * central[reps] + W_SUPPORT * support
         self.lexical = lexical[reps]
+        # The wording shown for each fact: the earliest report whose opening stands on its own.
+        self.shown = [self.candidates[self._first_report(i)].text for i in range(len(reps))]
         self.selection = Selection(
             scores=self.salience,
             semantic=semantic[reps] @ semantic[reps].T,
             lexical=self.lexical @ self.lexical.T,
             words=[self.candidates[self._first_report(i)].words for i in range(len(reps))],
             outlets=outlets,
+            repeated=repeated_facts(self.shown),
         )
 
     def sections(self, words: int) -> tuple[list[int], list[int], list[int]]:
-        """Fact indexes for paragraphs, bullets and takeaways.
+        """Fact indexes for paragraphs, bullets and takeaways, chosen in the plan's order.
 
-        The body comes first but leaves three facts for the bullets when the story has more than
-        one paragraph's worth (``MIN_BODY``); takeaways get what is left.
+        Bullet 1 states the main event; bullets 2-3 are the next most salient distinct facts;
+        takeaways are what to watch (no quotations); the paragraphs then fill the word budget
+        with what is left. Every statement must stand on its own once bullet 1 is read
+        (openings.py), and no fact appears twice across the sections.
         """
         n = len(self.facts)
         if n == 0:
             return [], [], []
-        pool = list(range(n))
-        n_bullets = min(BULLETS, n)
-        body_count = max(min(n, MIN_BODY), n - n_bullets)
-        paragraphs = mmr(self.selection, pool, [], count=body_count, budget=words)
+        main = self.main_event()
+        told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
+        since = min(self.facts[main].articles)
+        body_pool = [i for i in range(n) if i != main and self._stands_alone(i, told)]
+        # After a development, what earlier reports said of the present or the future may no
+        # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
+        # takeaways, read on their own as how things stand, leave it out. (The body keeps it as
+        # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
+        pool = [i for i in body_pool if not self._stale(i, since)]
         short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
-        bullets = mmr(self.selection, short, paragraphs, count=n_bullets)
-        if len(bullets) < n_bullets:
-            bullets += mmr(
-                self.selection, pool, paragraphs + bullets, count=n_bullets - len(bullets)
-            )
-        by_centrality = Selection(
-            self.central,
-            self.selection.semantic,
-            self.selection.lexical,
-            self.selection.words,
-            self.selection.outlets,
-        )
-        takeaways = mmr(by_centrality, pool, paragraphs + bullets, count=TAKEAWAYS)
+        # The next bullets come from the reports since bullet 1's, when they have enough to say.
+        current = [i for i in short if max(self.facts[i].articles) >= since]
+        bullets = [main, *mmr(self.selection, current, [main], count=BULLETS - 1)]
+        if len(bullets) < BULLETS:
+            bullets += mmr(self.selection, pool, bullets, count=BULLETS - len(bullets))
+        by_centrality = dataclasses.replace(self.selection, scores=self.central)
+        statements = [i for i in pool if not is_quotation(self.shown[i])]
+        ahead = [i for i in statements if looks_ahead(self.shown[i])]
+        # A short story may not have enough self-contained facts for the page's shape; then it
+        # takes first those whose reference the page has resolved by then ("The team ..." once a
+        # statement names the team), and only then the rest.
+        rest = [i for i in range(n) if i != main and i not in set(body_pool)]
+        rest = [i for i in rest if not self._stale(i, since)]
+
+        def resolved(chosen: list[int]) -> list[int]:
+            page = told | {w.lower() for i in chosen for w in self.shown[i].split()}
+            return [i for i in rest if self._stands_alone(i, page)]
+
+        count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
+        body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
+        paragraphs = mmr(self.selection, body_pool, bullets, count=body_count, budget=words)
+        for candidates in (None, rest):
+            if len(paragraphs) < MIN_BODY:
+                chosen = bullets + paragraphs
+                found = resolved(chosen) if candidates is None else candidates
+                paragraphs += mmr(self.selection, found, chosen, count=MIN_BODY - len(paragraphs))
+        takeaways: list[int] = []
+        for candidates in (ahead, statements, None, rest):
+            if len(takeaways) < count:
+                chosen = bullets + paragraphs + takeaways
+                found = resolved(chosen) if candidates is None else candidates
+                takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
         return paragraphs, bullets, takeaways
+
+    def main_event(self) -> int:
+        """Bullet 1: the most central lede (roles.main_event)."""
+        first: dict[int, tuple[int, int]] = {}  # article -> (position, fact) of its lede
+        for fact_index, fact in enumerate(self.facts):
+            for member in fact.members:
+                candidate = self.candidates[member]
+                text = candidate.text
+                if candidate.standfirst or not names_something(text):
+                    continue  # a standfirst leans on its headline; a lede must say who
+                if opening_reference(text) or unnamed_speaker(text):
+                    continue
+                known = first.get(candidate.article)
+                if known is None or candidate.position < known[0]:
+                    first[candidate.article] = (candidate.position, fact_index)
+        ledes = [(article, fact) for article, (_, fact) in sorted(first.items())]
+        found = main_event(ledes, self.central, self.selection.words)
+        return found if found is not None else int(np.argmax(self.salience))
+
+    def headline(self, main: int | None) -> str:
+        """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's
+        first report came in a later news cycle than the story's first article (a
+        development), only the titles since then compete: the earlier ones are stale
+        ("Fourteen miners trapped ..." once they are out)."""
+        if main is None:
+            return choose_headline(self.articles, "")
+        since = min(self.facts[main].articles)
+        developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
+        found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
+        return found or choose_headline(self.articles, self.shown[main])
+
+    def title_words(self, fact_index: int) -> set[str]:
+        return {
+            w.lower()
+            for a in self.facts[fact_index].articles
+            for w in self.articles[a].title.split()
+        }
+
+    def _stale(self, fact_index: int, since: int) -> bool:
+        """Stated only by reports from before the news cycle of ``since`` (article index) and
+        about the present or the future."""
+        latest = self.articles[max(self.facts[fact_index].articles)].published
+        if latest > self.articles[since].published - NEWS_CYCLE:
+            return False
+        text = self.shown[fact_index]
+        return looks_ahead(text) or describes_present(text)
+
+    def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
+        text = self.shown[fact_index]
+        return not opening_reference(text, told) and not unnamed_speaker(text)
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
         """Chosen facts (best first) cut into about three paragraphs of at most four sentences (a
-        short body gets one-sentence paragraphs). The most salient fact leads, as a news lede
-        does; the others follow in reading order (article time, then position)."""
+        short body gets one-sentence paragraphs). The most salient fact leads; the others run
+        what happened, then reactions, then what comes next, each in reading order (article
+        time, then position)."""
         n = len(chosen)
         if n == 0:
             return []
-        ordered = [chosen[0], *sorted(chosen[1:], key=lambda i: self._reading_key(i))]
+        rest = sorted(chosen[1:], key=lambda i: (self._role(i), self._reading_key(i)))
+        ordered = [chosen[0], *rest]
         count = min(n, max(PARAGRAPHS, math.ceil(n / 4)))
         size, extra = divmod(n, count)
         chunks, start = [], 0
@@ -201,6 +293,11 @@ class _Plan:
             chunks.append(ordered[start:end])
             start = end
         return chunks
+
+    def _role(self, fact_index: int) -> int:
+        """0 what happened or context, 1 a reaction, 2 what comes next (roles.py)."""
+        text = self.shown[fact_index]
+        return 2 if looks_ahead(text) else 1 if is_reaction(text) else 0
 
     def whats_new(self, words: int) -> list[int]:
         """Facts stated only by articles added since the previous summary and absent from it."""
@@ -232,12 +329,16 @@ class _Plan:
     def cite(self, fact_index: int) -> Cited:
         fact = self.facts[fact_index]
         ids = {self.articles[a].id for a in fact.articles}
-        shown = self.candidates[self._first_report(fact_index)].text
-        return Cited(shown, tuple(sorted(i for i in ids if i is not None)))
+        return Cited(self.shown[fact_index], tuple(sorted(i for i in ids if i is not None)))
 
     def _first_report(self, fact_index: int) -> int:
-        """The member sentence of the earliest article: the wording shown and its place."""
-        return min(self.facts[fact_index].members, key=self._candidate_key)
+        """The member sentence shown and its place: the earliest article's, unless its opening
+        points outside it and another outlet's wording does not."""
+        members = sorted(self.facts[fact_index].members, key=self._candidate_key)
+        if len(members) == 1:
+            return members[0]
+        alone = [m for m in members if not opening_reference(self.candidates[m].text)]
+        return (alone or members)[0]
 
     def _reading_key(self, fact_index: int) -> tuple[int, int]:
         return self._candidate_key(self._first_report(fact_index))

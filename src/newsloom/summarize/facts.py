@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.records import Article
+from newsloom.summarize.repair import repair_opening
 from newsloom.summarize.text import (
     clean_sentence,
     normalise_space,
@@ -32,6 +33,7 @@ class Candidate:
     article: int  # index into the time-ordered article list
     position: int  # index of the sentence in its article (0 = lead)
     words: int
+    standfirst: bool = False  # from a feed summary the body lacks: written to sit under the title
 
 
 @dataclass(frozen=True)
@@ -45,30 +47,37 @@ class Fact:
 
 def article_sentences(article: Article) -> list[str]:
     """The article's sentences: the lead first when the body does not already contain it."""
+    return _standfirst(article) + split_sentences(article.text.strip())
+
+
+def _standfirst(article: Article) -> list[str]:
+    """The lead's sentences when the body does not contain it (or there is no body)."""
     body = article.text.strip()
     lead = article.lead.strip()
     if not body:
         return split_sentences(lead)
-    sentences = split_sentences(body)
-    if lead:
-        head = normalise_space(lead)[:60].lower()
-        if head and head not in normalise_space(body).lower():
-            sentences = split_sentences(lead) + sentences
-    return sentences
+    head = normalise_space(lead)[:60].lower()
+    if head and head not in normalise_space(body).lower():
+        return split_sentences(lead)
+    return []
 
 
 def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
-    """Usable, cleaned sentences of every article, with duplicates inside one article dropped."""
+    """Usable, cleaned sentences of every article, with duplicates inside one article dropped and
+    an opening pronoun replaced by the name it continues (repair.py)."""
     found: list[Candidate] = []
     for index, article in enumerate(articles):
         seen: set[str] = set()
+        standfirst = len(_standfirst(article)) if article.text.strip() else 0
+        previous = ""
         for position, raw in enumerate(article_sentences(article)):
-            text = clean_sentence(raw)
+            text = repair_opening(clean_sentence(raw), previous, article.text)
+            previous = clean_sentence(raw)
             key = text.lower()
             if key in seen or rejection_reason(text):
                 continue
             seen.add(key)
-            found.append(Candidate(text, index, position, word_count(text)))
+            found.append(Candidate(text, index, position, word_count(text), position < standfirst))
     return found
 
 

@@ -25,7 +25,10 @@ from newsloom.records import Article, Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize.base import Summarizer
 from newsloom.summarize.facts import candidates_of
+from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.grounding import GroundingChecker
+from newsloom.summarize.openings import opening_reference, unnamed_speaker
+from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
 from newsloom.textsafe import loads_json
 
@@ -43,7 +46,15 @@ _REFUSALS = ("i can't", "i cannot", "i'm sorry", "i am sorry", "i won't", "as an
 
 SYSTEM_PROMPT = """You write neutral, factual news summaries from numbered source sentences.
 Use only facts stated in the sources. Every sentence must cite the numbers of the source sentences
-that state it. No opinions, no speculation, no sentence repeated across sections.
+that state it. No opinions, no speculation, no fact stated twice across sections.
+Plan: bullet 1 states the main event in one sentence (who, what, where, when) as it now stands:
+a later development (a rising toll, a rescue, a raised offer) replaces the first report, and the
+headline says the same. Bullets 2-3 are the next most important distinct facts. Paragraphs run
+what happened, then details and context, then reactions, then what comes next. Takeaways are
+consequences and what to watch, never quotations.
+Every sentence stands alone: name people, places and organisations instead of "he", "it",
+"the company"; no opening "But"/"Also"; no quotation whose speaker is not named; nothing from
+captions, photo credits, social media posts or datelines.
 Reply with one JSON object and nothing else:
 {"headline": "neutral, specific headline",
  "bullets": [{"text": "...", "sources": [1]}, ...3 items],
@@ -267,18 +278,29 @@ class LLMSummarizer:
         seen: set[str] = set()
         dropped: list[str] = []
 
-        def keep(items: Sequence[_Sentence], read: list[str] | None = None) -> tuple[Cited, ...]:
+        told: set[str] = {w.lower() for w in reply.headline.split()}
+
+        def keep(
+            items: Sequence[_Sentence], read: list[str] | None = None, *, quotes: bool = True
+        ) -> tuple[Cited, ...]:
             """``read``: the prose a reader has just read (paragraphs), so that "he" may refer
-            to someone it names; bullets and takeaways stand alone."""
-            kept = []
+            to someone it names; bullets and takeaways stand alone. The extractive contract
+            holds too: no furniture, no unattributed words, no quotation as a takeaway, and
+            every bullet, takeaway and paragraph opening names what it is about."""
+            kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
                 key = text.lower()
                 cited = sorted({n for n in item.sources})
+                opening = read is None or not kept
                 if (
                     key in seen
                     or not cited
                     or not all(1 <= n <= len(numbered.texts) for n in cited)
+                    or is_furniture(text)
+                    or unnamed_speaker(text)
+                    or (not quotes and is_quotation(text))
+                    or (opening and opening_reference(text, told))
                 ):
                     dropped.append(text)
                     continue
@@ -288,6 +310,7 @@ class LLMSummarizer:
                     dropped.append(text)
                     continue
                 seen.add(key)
+                told.update(w.lower() for w in text.split())
                 if read is not None:
                     read.append(text)
                 ids = tuple(sorted({numbered.article_ids[n - 1] for n in cited}))
@@ -297,7 +320,7 @@ class LLMSummarizer:
         bullets = keep(reply.bullets)
         prose: list[str] = []
         paragraphs = tuple(p for p in (keep(p, prose) for p in reply.paragraphs) if p)
-        takeaways = keep(reply.takeaways)
+        takeaways = keep(reply.takeaways, quotes=False)
         if dropped:
             log.warning("summarize: dropped %d unsupported LLM sentences", len(dropped))
         if not bullets or not paragraphs:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.furniture import is_furniture, strip_caption_label
+
 # Words that end with a period without ending a sentence (matched case-insensitively, no dot).
 ABBREVIATIONS = frozenset(
     """
@@ -49,8 +51,9 @@ _DATELINE_PATTERNS = (
         rf"^[A-Z][\w.'’ ]{{1,40}}(?:,\s*{_MONTHS}\s+\d{{1,2}})?\s*\([A-Za-z][\w .&-]{{1,30}}\)"
         r"\s*[-—–_:]{1,2}\s+"
     ),
-    # "(CNN) —"
+    # "(CNN) —", and "(CNN) Chrissy Teigen ..." where the extractor lost the dash
     re.compile(r"^\([A-Za-z][\w .&-]{1,30}\)\s*[-—–_:]{1,2}\s+"),
+    re.compile(r"^\((?:[A-Z]{2,}|Reuters|Bloomberg|dpa)\)\s+(?=[A-Z])"),
 )
 # Credits in parentheses or brackets: "(AP Photo/Jane Roe)", "[Photo: Harbour Gazette]".
 _CREDIT = re.compile(
@@ -86,6 +89,8 @@ _BYLINE = re.compile(
     r"(?:\s*[,|/–—-]\s*[A-Z][\w'’&]*(?:\s+[\w'’&]+){0,4})?$"
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
+_SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(:])['‘]\w")
 _QUOTED_SPANS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
 _TITLE_PREFIX = re.compile(
@@ -182,8 +187,8 @@ def strip_dateline(sentence: str) -> str:
 
 
 def clean_sentence(sentence: str) -> str:
-    """Light compression: drop the dateline, photo credits and stray whitespace."""
-    text = strip_dateline(normalise_space(sentence))
+    """Light compression: drop a caption label, the dateline, photo credits and stray whitespace."""
+    text = strip_dateline(strip_caption_label(normalise_space(sentence)))
     text = _CREDIT.sub("", text)
     text = normalise_space(text).replace(" ,", ",").replace(" .", ".")
     text = compress(text)
@@ -208,6 +213,8 @@ def is_boilerplate(sentence: str) -> bool:
         return True
     lower = text.lower()
     if any(t in lower for t in _PROMO_TRIGGERS) and _PROMO_ANYWHERE.search(text):
+        return True
+    if is_furniture(text):
         return True
     return bool(word_count(text) <= 12 and _BYLINE.match(text))
 
@@ -237,6 +244,8 @@ def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int =
         return "fragment"
     if len(_QUOTE_CHARS.findall(sentence)) % 2 == 1:
         return "quote"  # a quotation split across sentences
+    if _SINGLE_QUOTE_TAIL.search(sentence) and not _SINGLE_QUOTE_OPEN.search(sentence):
+        return "quote"  # the end of a single-quoted quotation that began a sentence earlier
     if quoted_share(sentence) > 0.6:
         return "quote"
     return ""

@@ -9,6 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
+from newsloom.summarize.openings import content_words
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -80,6 +81,23 @@ class Selection:
     lexical: np.ndarray  # fact x fact TF-IDF cosine, for the hard redundancy cut
     words: Sequence[int]
     outlets: Sequence[frozenset[int]]
+    # fact x fact: True where two facts share half of each one's content words (openings.py),
+    # the same fact in other words; None to skip the check.
+    repeated: np.ndarray | None = None
+
+
+def repeated_facts(texts: Sequence[str]) -> np.ndarray:
+    """Boolean matrix of ``openings.repeats`` over all pairs, computed on a binary word matrix so
+    that a 20-article story stays fast."""
+    sets = [content_words(t) for t in texts]
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*sets)))} if sets else {}
+    binary = np.zeros((len(sets), max(1, len(vocabulary))), dtype=np.float32)
+    for row, words in enumerate(sets):
+        binary[row, [vocabulary[w] for w in words]] = 1.0
+    shared = binary @ binary.T
+    sizes = binary.sum(axis=1)
+    larger = np.maximum(sizes[:, None], sizes[None, :])
+    return (2 * shared >= larger) & (shared > 0)
 
 
 def mmr(
@@ -105,17 +123,19 @@ def mmr(
     if not len(candidates) or count <= 0:
         return []
     cited: set[int] = set().union(*(sel.outlets[i] for i in taken)) if taken else set()
+    alive = np.ones(len(candidates), dtype=bool)
     # Running maxima of each candidate's similarity to everything taken so far.
     if taken:
         taken_index = np.array(taken, dtype=np.int64)
         lexical_max = sel.lexical[np.ix_(candidates, taken_index)].max(axis=1)
+        if sel.repeated is not None:
+            alive &= ~sel.repeated[np.ix_(candidates, taken_index)].any(axis=1)
         penalty = sel.semantic[np.ix_(candidates, taken_index)].max(axis=1)
     else:
         lexical_max = np.full(len(candidates), -np.inf)
         penalty = np.zeros(len(candidates))
     words = np.asarray(sel.words, dtype=np.float64)[candidates]
     salience = lam * np.asarray(sel.scores, dtype=np.float64)[candidates]
-    alive = np.ones(len(candidates), dtype=bool)
     picked: list[int] = []
     used_words = 0
     while len(picked) < count:
@@ -136,6 +156,8 @@ def mmr(
         cited |= sel.outlets[best]
         used_words += int(sel.words[best])
         lexical_max = np.maximum(lexical_max, sel.lexical[candidates, best])
+        if sel.repeated is not None:
+            alive &= ~sel.repeated[candidates, best]
         fresh = sel.semantic[candidates, best]
         penalty = fresh if len(picked) == 1 and not taken else np.maximum(penalty, fresh)
     return picked

@@ -8,6 +8,7 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Cited, Summary
 from newsloom.summarize import ExtractiveSummarizer, needs_resummary
 from newsloom.summarize.extractive import WHATS_NEW
+from newsloom.summarize.roles import is_reaction, looks_ahead
 from newsloom.summarize.text import clean_sentence, split_sentences
 
 from .fictional_stories import T0, WIRE, article, barrier_followup, barrier_story
@@ -68,18 +69,24 @@ def test_page_furniture_questions_and_datelines_are_left_out(summary: Summary) -
     assert not re.search(r"\(Coastal Wire\)|PORT ELLING", joined)
 
 
-def test_lede_then_paragraphs_follow_article_time_then_position(summary: Summary) -> None:
+def test_main_event_is_bullet_one_and_paragraphs_follow_article_time_then_position(
+    summary: Summary,
+) -> None:
     stories = barrier_story()
     order: dict[str, tuple[int, int]] = {}
     for index, art in enumerate(stories):
         for position, sentence in enumerate(split_sentences(art.text)):
             order.setdefault(clean_sentence(sentence), (index, position))
     keys = []
-    for cited in (c for p in summary.paragraphs for c in p):
+    for cited in [c for p in summary.paragraphs for c in p][1:]:
         matches = [key for text, key in order.items() if cited.text == text]
-        keys.append(min(matches))
-    assert keys[1:] == sorted(keys[1:])  # after the lede, reading order
-    assert "3.2 metres" in summary.paragraphs[0][0].text  # the fact all outlets report leads
+        role = 2 if looks_ahead(cited.text) else 1 if is_reaction(cited.text) else 0
+        keys.append((role, min(matches)))
+    # After the opening sentence: what happened, then reactions, then what comes next, each in
+    # reading order.
+    assert keys == sorted(keys)
+    # The fact all outlets report is the main event: bullet 1, and not repeated in the body.
+    assert "3.2 metres" in summary.bullets[0].text
 
 
 def test_word_budget_bounds_the_paragraphs() -> None:

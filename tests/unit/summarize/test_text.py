@@ -152,3 +152,23 @@ def test_clean_title(title: str, outlet: str, expected: str) -> None:
 )
 def test_clean_sentence_drops_connectives_and_pronoun_tails(raw: str, compressed: str) -> None:
     assert clean_sentence(raw) == compressed
+
+
+def test_clean_sentence_drops_caption_labels_run_in_headings_and_bare_credits() -> None:
+    assert clean_sentence("Photo LONDON -- At least seven people died.") == (
+        "At least seven people died."
+    )
+    assert clean_sentence("APPLE TO REPLACE OLD BATTERIES Apple may replace them.") == (
+        "Apple may replace them."
+    )
+    assert clean_sentence("(CNN) Chrissy Teigen ended up where she started.") == (
+        "Chrissy Teigen ended up where she started."
+    )
+    assert clean_sentence("UK PM Theresa May said the deal was done.") == (
+        "UK PM Theresa May said the deal was done."
+    )
+
+
+def test_the_tail_of_a_single_quoted_quotation_is_refused() -> None:
+    assert rejection_reason("Nobody keeps their past in the past, one fan wrote.'") == "quote"
+    assert rejection_reason("'During the flight the crew saw it,' the airline said.") == ""

@@ -1,0 +1,203 @@
+"""``newsloom eval readability FILE.jsonl|--demo``: summaries measured as a reader meets them.
+
+Stories are built by the pipeline's own summarizer stage (``summarize_story``, what ``refresh``
+calls, with the budget it gives), from a file's articles grouped by their gold ``label`` (or one
+story per item of a summarization file), or from the demo newsroom. Reported, over all stories:
+
+- ``opening_reference_rate``: bullets, takeaways and paragraph openings whose opening points at
+  something the page has not said (openings.py: a pronoun, a connective, a bare definite),
+- ``repeated_fact_pairs_per_story``: pairs of statements (bullets, paragraph sentences,
+  takeaways) sharing at least half of the content words of each,
+- ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
+- ``long_statement_rate``: statements over 40 words,
+- ``main_event_coverage`` where the set names its stories' events: the share of the event's
+  words that bullet 1 and the headline carry (the demo's annotations, giveme's ``event``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from newsloom.demo.newsroom import DemoStory, load_newsroom
+from newsloom.errors import EvalError
+from newsloom.eval.summarization import to_articles
+from newsloom.pipeline.stories import summarize_story
+from newsloom.records import Article, Summary
+from newsloom.settings import Settings
+from newsloom.summarize import build_summarizer
+from newsloom.summarize.furniture import is_furniture
+from newsloom.summarize.openings import content_words, opening_reference, repeats
+from newsloom.summarize.words import stem, tokens
+
+LONG_STATEMENT = 40  # words
+_FUNCTION_WORDS = frozenset("in of the a an to at on for and".split())
+DEMO_NOW = datetime(2031, 1, 10, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """One story's articles and, where the set names it, the words of its main event."""
+
+    label: str
+    articles: list[Article]
+    event: tuple[str, ...] = ()  # entries the lead must carry ("miners", "rescued|freed")
+
+
+def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
+    """The demo story's original articles as the store holds them after a refresh (copies are
+    stored as copies and never reach the summarizer)."""
+    originals = [a for a in story.articles if a.copy_of is None]
+    outlets = sorted({a.outlet for a in originals})
+    return [
+        Article(
+            id=index + 1,
+            source_id=outlets.index(a.outlet) + 1,
+            url=f"https://{a.outlet}.example{a.path}",
+            canonical_url=f"https://{a.outlet}.example{a.path}",
+            title=a.title,
+            text="\n\n".join(a.paragraphs),
+            lead=a.lead,
+            published=now - timedelta(minutes=a.offset_minutes),
+            fetched_at=now,
+            outlet=a.outlet,
+        )
+        for index, a in enumerate(originals)
+    ]
+
+
+def demo_stories() -> list[StoryInput]:
+    return [
+        StoryInput(s.label, demo_articles(s), s.main_event + s.latest)
+        for s in load_newsroom().stories
+    ]
+
+
+def file_stories(path: Path) -> list[StoryInput]:
+    """Articles grouped by ``label`` (a clustering file), or one story per summarization item."""
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
+    if rows and all("documents" in r for r in rows):
+        return [
+            StoryInput(str(r.get("id", i)), to_articles(r["documents"])) for i, r in enumerate(rows)
+        ]
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if "label" not in row or "text" not in row:
+            raise EvalError(f"eval: {path}: every line needs 'label' and 'text' (or 'documents')")
+        groups[str(row["label"])].append(row)
+    stories = []
+    for label, docs in sorted(groups.items()):
+        articles = [
+            _with_lead(a, str(d.get("description") or ""))
+            for a, d in zip(to_articles(docs), docs, strict=True)
+        ]
+        event = tuple(str(docs[0].get("event") or "").replace("_", " ").split())
+        stories.append(StoryInput(label, articles, event))
+    return stories
+
+
+def _with_lead(article: Article, lead: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, lead=lead)
+
+
+def evaluate_readability(
+    settings: Settings, *, path: Path | None = None, demo: bool = False
+) -> dict[str, Any]:
+    if (path is None) == (not demo):
+        raise EvalError("eval: readability takes FILE or --demo")
+    stories = demo_stories() if demo else file_stories(path)  # type: ignore[arg-type]
+    summarizer = build_summarizer(settings)
+    counts: dict[str, float] = defaultdict(float)
+    examples: dict[str, list[str]] = defaultdict(list)
+    coverage: list[float] = []
+    headline_coverage: list[float] = []
+    for number, story in enumerate(stories, start=1):
+        now = max(a.published for a in story.articles)
+        summary = summarize_story(summarizer, settings, number, story.articles, None, now)
+        if summary is None:
+            continue
+        _count(summary, counts, examples)
+        if story.event:
+            coverage.append(
+                event_share(story.event, summary.bullets[0].text if summary.bullets else "")
+            )
+            headline_coverage.append(event_share(story.event, summary.headline))
+    statements = max(1.0, counts["openings"])
+    result: dict[str, Any] = {
+        "stories": len(stories),
+        "opening_reference_rate": round(counts["opening_refs"] / statements, 4),
+        "repeated_fact_pairs_per_story": round(counts["repeats"] / max(1, len(stories)), 3),
+        "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
+        "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
+        "statements": int(counts["openings"]),
+        "sentences": int(counts["sentences"]),
+    }
+    if coverage:
+        result["main_event_coverage_bullet1"] = round(sum(coverage) / len(coverage), 4)
+        result["main_event_coverage_headline"] = round(
+            sum(headline_coverage) / len(headline_coverage), 4
+        )
+    result["examples"] = {k: v[:5] for k, v in sorted(examples.items())}
+    return result
+
+
+def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[str]]) -> None:
+    told = _lower_words(summary.headline)
+    # Page order: headline, bullets, paragraphs, takeaways. Each bullet, each paragraph's first
+    # sentence and each takeaway is read on its own; the words before it are what it may use.
+    openings = [b.text for b in summary.bullets]
+    openings += [p[0].text for p in summary.paragraphs if p]
+    openings += [t.text for t in summary.takeaways]
+    for text in openings:
+        reason = opening_reference(text, told)
+        if reason:
+            counts["opening_refs"] += 1
+            examples[f"opening_{reason}"].append(text)
+        told |= _lower_words(text)
+    counts["openings"] += len(openings)
+    sentences = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    counts["sentences"] += len(sentences)
+    for text in sentences:
+        if is_furniture(text):
+            counts["furniture"] += 1
+            examples["furniture"].append(text)
+        if len(text.split()) > LONG_STATEMENT:
+            counts["long"] += 1
+    words = [content_words(s) for s in sentences]
+    for (i, a), (j, b) in combinations(enumerate(words), 2):
+        if repeats(a, b):
+            counts["repeats"] += 1
+            examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")
+
+
+def event_share(event: Sequence[str], text: str) -> float:
+    """Share of the event's entries that ``text`` carries. An entry is a phrase whose words must
+    all appear (stemmed), or alternatives separated by "|" ("rescued|freed")."""
+    entries = [e for e in event if e.lower() not in _FUNCTION_WORDS]
+    if not entries:
+        return 1.0
+    have = {stem(w) for w in tokens(text)}
+    carried = sum(
+        any({stem(w) for w in tokens(option)} <= have for option in entry.split("|"))
+        for entry in entries
+    )
+    return carried / len(entries)
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in tokens(text)}

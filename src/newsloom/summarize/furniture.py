@@ -1,0 +1,86 @@
+"""Page furniture that extractors let through: captions, credits, embedded posts, prompts.
+
+Every rule names something that is furniture on any page layout (a photo credit, a "pic.twitter"
+link, a caption label, a tweet's signature line), never a phrase of one outlet, so the rules hold
+for sites the project has not seen. A sentence that matches is refused whole: the reader would
+not miss it, and a half-cleaned caption still reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+_FURNITURE = re.compile(
+    "|".join(
+        (
+            # Caption and credit labels as extractors flatten them.
+            r"\b(?:image|media|video|photo) (?:caption|copyright|credit)\b",
+            r"\btoggle caption\b",
+            r"\benlarge this image\b",
+            r"\b(?:photo|photograph|picture|image) (?:issued|released|provided|supplied) by\b",
+            r"\b(?:file|stock) (?:photo|image|picture)\b",
+            r"\((?:PA|AP|AFP|EPA|Reuters|Getty|Getty Images|PA Wire|PA Media)\)",
+            r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|PA Wire|Reuters/)",
+            r"\(pictured(?: [a-z]+)?\)",
+            # Caption positions and shirt numbers: "Teague (left) and Burrell (right)",
+            # "receiver DeAndre Hopkins (10) reaches for the ball".
+            r"\((?:left|right|centre|center|top|bottom|front|back|second left|second right)\)",
+            r"\b[A-Z][a-z]+ \(\d{1,2}\) [a-z]",
+            r"\bpictured (?:above|below|left|right|here)\b",
+            # Embedded social posts: links, handles in a signature, hashtags run into words.
+            r"pic\.twitter\.com/",
+            r"https?://",
+            r"\bt\.co/",
+            r"\(@\w+\)",
+            rf"—\s*[^—]{{1,60}}\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
+            r"\w#\w",
+            # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
+            r"\b(?:photos|pictures|gallery|slideshow)\s*:",
+            r"^(?:video|watch|listen)\s*:",
+            # Prompts and player chrome.
+            r"\bread more\b",
+            r"\bsign up\b",
+            r"\bcontinue reading\b",
+            r"\bskip in skip\b",
+            r"\bembed x share\b",
+            r"\bfollow [A-Z]\w+(?: [A-Z]\w+)* on (?:twitter|facebook|instagram)\b",
+            r"\bmedia playback is (?:unsupported|not supported)\b",
+            r"\bplease verify you'?re not a robot\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+# Labels that open a caption run: "Photo LONDON -- ...", "CLOSE Elon Musk ...".
+_CAPTION_LABEL = re.compile(r"^(?:Photo|Image|Picture|CLOSE)\s+(?=[A-Z\"“])")
+
+
+# Characters or words one of which every _FURNITURE match contains: a cheap test that spares
+# most sentences the many-branch regex.
+_TRIGGERS = (
+    "caption", "copyright", "credit", "image", "photo", "picture", "(", "http", "t.co", "#",
+    "—", "read more", "sign up", "continue reading", "skip in", "embed", "follow", "playback",
+    "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
+    "slideshow", "video", "watch", "listen",
+)  # fmt: skip
+
+
+def is_furniture(sentence: str) -> bool:
+    """True when the sentence is a caption, a credit, an embedded post or a page prompt."""
+    lower = sentence.lower()
+    return any(t in lower for t in _TRIGGERS) and bool(_FURNITURE.search(sentence))
+
+
+# A subheading an extractor ran into the next sentence: three or more all-capital words before a
+# capitalised one ("APPLE TO REPLACE OLD BATTERIES Apple may be ...").
+_RUN_IN_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&-]+\s+){3,}(?=[A-Z][a-z])")
+
+
+def strip_caption_label(sentence: str) -> str:
+    """Drop a caption label or a run-in subheading that an extractor glued to the sentence after
+    it ("Photo LONDON -- At least seven ..." keeps "LONDON -- At least seven ..." for the
+    dateline rule)."""
+    return _RUN_IN_HEADING.sub("", _CAPTION_LABEL.sub("", sentence, count=1), count=1)

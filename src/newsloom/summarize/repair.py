@@ -1,0 +1,89 @@
+"""Deterministic repair of an opening pronoun from the sentence before it in the same article.
+
+"It could perform some 400 additions a second" means nothing on a summary page; in its article
+the sentence before it ("CARVEL-1 filled a room ...") says what "it" is. A pronoun that opens a
+sentence continues the subject of the sentence before it (the usual reading of news prose), so
+when that subject is a name the pronoun is replaced by it ("CARVEL-1 could perform ..."). The
+statement stays cited to the same article; nothing is invented. When the previous subject is not
+clearly a name the sentence is left alone, and the summarizer refuses it where it would open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.summarize.words import STOP_WORDS
+
+# Subject pronouns continue the previous subject; "his"/"her" and "they" point at too many
+# referents to resolve without parsing.
+_OPENING_PRONOUN = re.compile(r"^(He|She|It|Its)\b(?!['’])")
+_PERSONAL = frozenset({"He", "She"})
+# A leading name: capitalised words (and the joiners names carry), optionally after "The".
+_LEADING_NAME = re.compile(
+    r"^((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|de|van|von|&))*)"
+)
+# What follows a subject: a verb (a common one, or a past or present tense form) or a comma. A
+# lower-case noun instead means the capitalised words were a modifier ("The Carrow schoolgirl").
+_VERB_AFTER = re.compile(
+    r"^(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|"
+    r"does|said|says|also|now|then|still|\w+ed|\w+[^s's]s)\b)"
+)
+
+
+# "The previous record holder, Anton Rask, earned ...": the apposition is the subject's name.
+_APPOSITION = re.compile(r"^The [a-z][\w\s'’-]{0,40}, (?=[A-Z])")
+
+
+def leading_name(sentence: str, article_text: str) -> str:
+    """The name a sentence opens with as its subject, or "" when that is not clearly a name.
+
+    A single word counts only when it is written with a capital inside a sentence of the
+    article too ("Nimbus", not "Police"), or carries a digit or inner capital ("CARVEL-1")."""
+    apposition = _APPOSITION.match(sentence)
+    if apposition:
+        sentence = sentence[apposition.end() :]
+    match = _LEADING_NAME.match(sentence)
+    if not match:
+        return ""
+    name = re.sub(r"(?:\s+(?:of|de|van|von|&))+$", "", match.group(1)).rstrip(".,’'")
+    if name.endswith(("'s", "’s")) or not _VERB_AFTER.match(sentence[len(name) :]):
+        return ""
+    words = [w for w in name.split() if w != "The"]
+    if not words or words[0].lower() in STOP_WORDS:
+        return ""  # "When Corvid Labs ...", "In Ebbingford ...": not a subject
+    if (
+        len(words) >= 2
+        or any(ch.isdigit() for ch in words[0])
+        or any(ch.isupper() for ch in words[0][1:])
+    ):
+        return name
+    inside = re.search(rf"[a-z,;] {re.escape(words[0])}\b", article_text)
+    return name if inside else ""
+
+
+def repair_opening(sentence: str, previous: str, article_text: str) -> str:
+    """``sentence`` with an opening pronoun replaced by the name ``previous`` opens with: "he" and
+    "she" only by a person's full name (two words, no article), "it" only by a thing's (after
+    "The", or a model name with a digit: a lone surname is a person's)."""
+    match = _OPENING_PRONOUN.match(sentence)
+    if not match or not previous:
+        return sentence
+    name = leading_name(previous, article_text)
+    if not name or _names_another(previous, name):
+        return sentence
+    pronoun = match.group(1)
+    if pronoun in _PERSONAL:
+        if len(name.split()) < 2 or name.startswith("The "):
+            return sentence
+    elif not (name.startswith("The ") or any(ch.isdigit() for ch in name)):
+        return sentence
+    if pronoun == "Its":
+        name += "'" if name.endswith("s") else "'s"
+    return name + sentence[match.end() :]
+
+
+def _names_another(previous: str, name: str) -> bool:
+    """The previous sentence names someone or something besides its subject ("Dr. Cech noted
+    that Dauer was in a coma"): the pronoun may point at either, so it is left alone."""
+    rest = previous[previous.find(name) + len(name) :] if name in previous else previous
+    return bool(re.search(r"(?<![.!?:]\s)(?<=\s)[A-Z][a-z]", rest))

@@ -1,0 +1,146 @@
+"""The demo's summaries read like an editor's: checked through the pipeline's summarizer stage."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsloom.demo.newsroom import DemoStory, load_newsroom
+from newsloom.eval.readability import demo_articles, evaluate_readability, event_share
+from newsloom.pipeline.stories import summarize_story
+from newsloom.records import Summary
+from newsloom.settings import Settings
+from newsloom.summarize import build_summarizer
+from newsloom.summarize.furniture import is_furniture
+from newsloom.summarize.openings import content_words, opening_reference, repeats
+
+STORIES = load_newsroom().stories
+# Stories whose bullet 1 or headline still miss their annotated event: a feature's or a local
+# angle's lede is more central than the report's (a03, a04, a11, s17, s22), the lede has no
+# main verb or omits the event (s28, s29), and the reference rules are English-only (s26, s31).
+KNOWN_MISSES = {
+    "a03-bank-of-veland-rate-rise",
+    "a04-greywater-terminal-automation",
+    "a11-salt-orchard-golden-heron",
+    "s17-veland-voting-age-sixteen",
+    "s22-oskdal-giant-bird-fossil",
+    "s26-lac-ombrel-algues-bleues",
+    "s28-youngest-chess-grandmaster",
+    "s29-paper-tides-sells-a-million",
+    "s31-grands-ducs-clocher-saint-aubrel",
+}
+
+
+def summary_of(story: DemoStory) -> Summary:
+    articles = demo_articles(story)
+    now = max(a.published for a in articles)
+    summary = summarize_story(build_summarizer(Settings()), Settings(), 1, articles, None, now)
+    assert summary is not None
+    return summary
+
+
+@pytest.fixture(scope="module")
+def demo_figures() -> dict[str, object]:
+    return evaluate_readability(Settings(), demo=True)
+
+
+def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
+    assert demo_figures["stories"] == len(STORIES)
+    assert demo_figures["opening_reference_rate"] <= 0.02  # type: ignore[operator]
+    assert demo_figures["repeated_fact_pairs_per_story"] <= 1.0  # type: ignore[operator]
+    assert demo_figures["furniture_per_sentence"] == 0.0
+    assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="known miss"))
+        if s.label in KNOWN_MISSES
+        else s
+        for s in STORIES
+    ],
+    ids=[s.label for s in STORIES],
+)
+def test_bullet_one_and_headline_carry_the_main_event_and_latest_development(
+    story: DemoStory,
+) -> None:
+    assert story.main_event, "every demo story is annotated"
+    summary = summary_of(story)
+    wanted = story.main_event + story.latest
+    assert event_share(wanted, summary.bullets[0].text) == 1.0, summary.bullets[0].text
+    assert event_share(wanted, summary.headline) == 1.0, summary.headline
+
+
+def test_the_miners_story_leads_with_the_rescue_not_the_trapping() -> None:
+    story = next(s for s in STORIES if s.label == "s16-brenna-mine-rescue")
+    summary = summary_of(story)
+    assert "alive" in summary.bullets[0].text
+    assert "trapped" not in summary.headline.lower()
+    # Bullets and takeaways say how things stand: nothing the rescue has overtaken.
+    standing = " ".join(c.text for c in (*summary.bullets[1:], *summary.takeaways))
+    for overtaken in ("safe for now", "refuge chamber", "break through by morning"):
+        assert overtaken not in standing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("He says he cried when he heard about the reunion tour.", "pronoun"),
+        ("It has reduced 400g bars to 360g in the UK.", "pronoun"),
+        ("On Tuesday she said the accord was good news.", "pronoun"),
+        ("The answer agreed this week is 55 percent for Veland.", "definite"),
+        ("The 27-year-old won the women's race in 2:21:14.", "definite"),
+        ("But the union said it would ballot its members.", "connective"),
+        ("Another 250,000 will face higher rates next year.", "connective"),
+        ("The Bank of Veland raised its base rate to 3.75 percent.", ""),
+        ("The number of people killed by Cyclone Imre rose to nine.", ""),
+        ("Until this week, Lucia Ferrant was best known as an editor.", ""),
+    ],
+)
+def test_opening_references(sentence: str, reason: str) -> None:
+    assert opening_reference(sentence) == reason
+
+
+def test_a_definite_the_page_has_introduced_is_resolved() -> None:
+    assert opening_reference("The band is considering extra dates.", {"band"}) == ""
+    assert opening_reference("The band is considering extra dates.") == "definite"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image caption The 150g bar features a wider gap between its peaks",
+        "ANA boarding pass machines pic.twitter.com/nmuqxZLIVG — Jo Doe (@jodoe) December 27, 2017",
+        "A photo issued by the Rail Accident Investigation Branch shows the tram on its side.",
+        "Rescuers search the rubble in the town centre (PA)",
+        "Enlarge this image toggle caption Jane Roe/Getty Images",
+        "Photos: The halftime show Timberlake and backup dancers entertain the crowd.",
+        "Teague (left) and Burrell (right) were asked to leave the plane.",
+    ],
+)
+def test_furniture_is_recognised(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_news_sentences_are_not_furniture() -> None:
+    for line in (
+        "At least seven people died when a tram overturned in Croydon on Wednesday.",
+        "The photographer said she had waited three hours for the light.",
+    ):
+        assert not is_furniture(line)
+
+
+def test_repeated_facts_share_half_of_each_statements_words() -> None:
+    a = content_words("The 400g bars were reduced to 360g last year.")
+    b = content_words("Bars of 400g have been reduced to 360g.")
+    c = content_words("Shares in the maker fell 4 percent on Tuesday.")
+    assert repeats(a, b) and not repeats(a, c)
+
+
+def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> None:
+    assert 0.0 < demo_figures["main_event_coverage_bullet1"] <= 1.0  # type: ignore[operator]
+
+
+def test_datetime_is_utc() -> None:
+    assert demo_articles(STORIES[0])[0].published.tzinfo == UTC
+    assert isinstance(demo_articles(STORIES[0])[0].published, datetime)

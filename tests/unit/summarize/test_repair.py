@@ -1,0 +1,62 @@
+"""An opening pronoun is replaced by the name it continues, and only when that is safe."""
+
+import pytest
+
+from newsloom.summarize.repair import leading_name, repair_opening
+
+ARTICLE = "The chip was designed in Port Alder. Engineers at Corvid Labs built it."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "repaired"),
+    [
+        (
+            "She got it in 31 moves.",
+            "Mina Sato-Berg needed only a draw in the final round.",
+            "Mina Sato-Berg got it in 31 moves.",
+        ),
+        (
+            "Its seven-inch screen is sharp.",
+            "The Pallas 7 is the first e-reader we liked.",
+            "The Pallas 7's seven-inch screen is sharp.",
+        ),
+        (
+            "He was among the first to congratulate her.",
+            "The previous record holder, Anton Rask, earned the title at 15.",
+            "Anton Rask was among the first to congratulate her.",
+        ),
+    ],
+)
+def test_pronoun_continues_the_previous_subject(
+    sentence: str, previous: str, repaired: str
+) -> None:
+    assert repair_opening(sentence, previous, ARTICLE) == repaired
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous"),
+    [
+        # The previous sentence names someone else too: "he" may be either.
+        ("He is now out of the hospital.", "Dr. David Cech noted that Dauer was in a coma."),
+        # "It" after a person's name is not that person.
+        ("It was the club's first trophy in 22 years.", "Joel Arkwright scored the winner."),
+        # "he" needs a person's full name, not a thing.
+        ("He said the gates held.", "The barrier closed at noon."),
+        # Capitalised words that only modify a noun are not a subject.
+        ("She secured her final norm.", "The Carrow schoolgirl played calmly."),
+        # "they" has too many possible referents.
+        ("They have a short, quiet click.", "Two page-turn buttons sit on the bezel."),
+        # A subordinate clause is not the subject.
+        (
+            "It did more than start an argument.",
+            "When Corvid Labs released the design, investors split.",
+        ),
+    ],
+)
+def test_unsafe_repairs_are_not_made(sentence: str, previous: str) -> None:
+    assert repair_opening(sentence, previous, ARTICLE) == sentence
+
+
+def test_a_single_word_counts_as_a_name_only_when_written_so_inside_a_sentence() -> None:
+    assert leading_name("Corvid released the design.", "Engineers at Corvid built it.") == "Corvid"
+    assert leading_name("Police said the road was shut.", "The road was shut.") == ""
