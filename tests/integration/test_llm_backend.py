@@ -95,9 +95,12 @@ class ScriptedChat(BaseHTTPRequestHandler):
         scenario = self.path.strip("/").split("/")[0]
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).calls[scenario] += 1
-        type(self).requests.append({"scenario": scenario, "auth": self.headers["Authorization"]})
+        type(self).requests.append(
+            {"scenario": scenario, "auth": self.headers["Authorization"], "body": body}
+        )
         sources = sources_of(body["messages"][-1]["content"])
-        type(self).wrong_text = sources[WRONG]
+        type(self).wrong_text = sources.get(WRONG, "")
+        schema = (body.get("response_format") or {}).get("type") == "json_schema"
         if scenario == "good":
             self._json(completion(json.dumps(good_reply(sources))))
         elif scenario == "fenced":
@@ -118,7 +121,24 @@ class ScriptedChat(BaseHTTPRequestHandler):
         elif scenario == "bad_json":
             self._json(completion('{"bullets": [ this is not json'))
         elif scenario == "wrong_schema":
-            self._json(completion(json.dumps({"bullets": "three of them"})))
+            self._json(completion(json.dumps(["three", "bullets"])))
+        elif scenario == "schema_refused" and schema:
+            # What a server without structured outputs answers a response_format it does not know.
+            self._error(400, {"error": {"message": "response_format json_schema not supported"}})
+        elif scenario == "schema_refused":
+            self._json(completion(json.dumps(good_reply(sources))))
+        elif scenario == "flat_paragraphs":
+            # The shape a 0.5B model wrote: paragraphs as one flat list of sentence objects.
+            reply = good_reply(sources)
+            reply["paragraphs"] = [s for p in reply["paragraphs"] for s in p]
+            self._json(completion(json.dumps(reply)))
+        elif scenario == "inline_citations":
+            reply = good_reply(sources)
+            reply["bullets"] = [f"{b['text']} [{b['sources'][0]}]" for b in reply["bullets"]]
+            self._json(completion(json.dumps(reply)))
+        elif scenario == "truncated":
+            whole = json.dumps(good_reply(sources))
+            self._json(completion(whole[: len(whole) // 2]))
         elif scenario == "refusal":
             self._json(completion(None, refusal="I can't help with that."))
         elif scenario == "refusal_text":
@@ -132,6 +152,14 @@ class ScriptedChat(BaseHTTPRequestHandler):
             self.send_response(500)
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+    def _error(self, status: int, payload: dict) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def _json(self, payload: dict) -> None:
         data = json.dumps(payload).encode()
@@ -219,6 +247,7 @@ def test_a_pronoun_is_kept_only_after_the_name_it_refers_to(server: str) -> None
         ("all_invented", "too few LLM sentences", 1),
         ("bad_json", "not JSON", 2),
         ("wrong_schema", "does not fit the summary schema", 2),
+        ("truncated", "not JSON", 2),
         ("refusal", "refused", 1),
         ("refusal_text", "refused", 1),
         ("stall", "timed out", 2),
@@ -247,12 +276,46 @@ def test_failures_fall_back_to_the_extractive_summary(
         assert time.monotonic() - started < 2 * STALL_SECONDS
 
 
-def test_settings_switch_the_pipeline_to_the_llm_backend(server: str) -> None:
-    assert isinstance(build_summarizer(Settings()), ExtractiveSummarizer)
+def test_a_refresh_summarises_extractively_and_the_queue_uses_the_llm(server: str) -> None:
+    from newsloom.pipeline.rewrite import llm_summarizer
+
     settings = Settings(llm_base_url=f"{server}/good/v1", llm_model="m", llm_api_key="k")
-    summarizer = build_summarizer(settings)
+    assert isinstance(build_summarizer(settings), ExtractiveSummarizer)
+    summarizer = llm_summarizer(settings)
     assert isinstance(summarizer, LLMSummarizer)
     assert summarizer.summarize(7, barrier_story(), None, 120, T0).method == "llm"
+
+
+def test_the_reply_schema_is_sent_to_the_server(server: str) -> None:
+    summary = summarize(server, "good")
+    assert summary.method == "llm"
+    body = ScriptedChat.requests[-1]["body"]
+    assert body["response_format"]["type"] == "json_schema"
+    schema = body["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["paragraphs"]["items"]["type"] == "array"
+    assert body["stream"] is False and body["max_tokens"] > 0
+    assert len(sources_of(body["messages"][-1]["content"])) <= 30
+
+
+def test_a_server_refusing_the_schema_is_asked_in_json_mode_from_then_on(server: str) -> None:
+    llm = LLMSummarizer(
+        f"{server}/schema_refused/v1", "m", fallback=ExtractiveSummarizer(), timeout=5.0
+    )
+    before = ScriptedChat.calls["schema_refused"]
+    assert llm.summarize(7, barrier_story(), None, 120, T0).method == "llm"
+    assert ScriptedChat.calls["schema_refused"] - before == 2  # the schema, then JSON mode
+    assert llm.summarize(7, barrier_story(), None, 120, T0).method == "llm"
+    assert ScriptedChat.calls["schema_refused"] - before == 3  # JSON mode at once
+    assert ScriptedChat.requests[-1]["body"]["response_format"] == {"type": "json_object"}
+
+
+@pytest.mark.parametrize("scenario", ["flat_paragraphs", "inline_citations"])
+def test_near_miss_shapes_are_read_tolerantly_then_grounded(server: str, scenario: str) -> None:
+    summary = summarize(server, scenario)
+    assert summary.method == "llm"
+    assert len(summary.bullets) == 3 and all(c.article_ids for c in summary.bullets)
+    assert all(not c.text.endswith("]") for c in summary.bullets)
+    assert summary.paragraphs and all(len(p) <= 3 for p in summary.paragraphs)
 
 
 def test_the_llm_path_keeps_the_pages_contract(server: str) -> None:
