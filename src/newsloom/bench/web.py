@@ -4,7 +4,8 @@ Builds a store of N generated stories (articles, copies, summaries; words drawn 
 generated pseudo-words, so search terms range from rare to everywhere), serves it with uvicorn in a
 subprocess on 127.0.0.1, and drives it from a second process with a small keep-alive HTTP/1.1 load
 generator (closed loop, fixed concurrency, bounded duration). Reports requests/s and latency
-percentiles for story pages, API story requests, search API and search page.
+percentiles for every public route: home, category, story, search, archive, outlets, each feed
+format, the sitemap and the API.
 """
 
 from __future__ import annotations
@@ -342,14 +343,29 @@ def _load(server: Server, scenario: Scenario, seconds: float, concurrency: int) 
 
 
 def scenarios(stories: list[tuple[int, str]], seed: int = 7) -> list[Scenario]:
+    """Every public route: pages, feeds in each format, the API; story routes over a sample."""
     rng = random.Random(seed)
     sample = rng.sample(stories, min(len(stories), 2000))
     terms = search_terms(seed)
+    slugs = [c.slug for c in TAXONOMY]
+    days = sorted({(NOW - timedelta(minutes=7 * n)).date().isoformat() for n in (1, 200, 400)})
+    feeds = ("top", *slugs)
     return [
+        Scenario("home", ("/",)),
+        Scenario("category", tuple(f"/{s}{q}" for s in slugs for q in ("", "?page=2"))),
         Scenario("story_page", tuple(path for _, path in sample)),
+        Scenario("search_page", tuple(f"/search?q={quote(t)}" for t in terms)),
+        Scenario("archive", tuple(f"/archive/{d}" for d in days)),
+        Scenario("sources", ("/sources",)),
+        Scenario("source_page", tuple(f"/sources/{s + 1}" for s in range(N_SOURCES))),
+        Scenario("feed_rss", tuple(f"/feeds/{f}.xml" for f in feeds)),
+        Scenario("feed_atom", tuple(f"/feeds/{f}.atom" for f in feeds)),
+        Scenario("feed_json", tuple(f"/feeds/{f}.json" for f in feeds)),
+        Scenario("sitemap", ("/sitemap.xml",)),
+        Scenario("api_stories", tuple(f"/api/stories?category={s}" for s in slugs)),
         Scenario("api_story", tuple(f"/api/stories/{story_id}" for story_id, _ in sample)),
         Scenario("api_search", tuple(f"/api/search?q={quote(t)}&limit=10" for t in terms)),
-        Scenario("search_page", tuple(f"/search?q={quote(t)}" for t in terms)),
+        Scenario("api_sources", ("/api/sources", "/api/categories")),
     ]
 
 

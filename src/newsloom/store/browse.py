@@ -20,6 +20,7 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    union,
     union_all,
 )
 
@@ -214,18 +215,23 @@ def count_stories_of_source(conn: Connection, source_id: int) -> int:
 
 
 def _covers(source_id: int) -> ColumnElement[bool]:
+    """The story holds an article of the source, or the original of a copy the source published.
+
+    Driven from the source's own articles (an index range) rather than probed per story: with
+    each story checked in turn, SQLite walked the source's articles once per story (16 s for an
+    outlet page over 10k stories)."""
     copies = articles.alias("copies")
     member = (
-        select(_members.c.article_id)
+        select(_members.c.story_id)
         .join(articles, articles.c.id == _members.c.article_id)
-        .where(_members.c.story_id == stories.c.id, articles.c.source_id == source_id)
+        .where(articles.c.source_id == source_id)
     )
     copied = (
-        select(_members.c.article_id)
+        select(_members.c.story_id)
         .join(copies, copies.c.copy_of == _members.c.article_id)
-        .where(_members.c.story_id == stories.c.id, copies.c.source_id == source_id)
+        .where(copies.c.source_id == source_id)
     )
-    return exists(member) | exists(copied)
+    return stories.c.id.in_(union(member, copied))
 
 
 _NEAR: Select[Any] = select(stories.c.id, stories.c.headline, stories.c.category).where(

@@ -21,9 +21,10 @@ from newsloom.errors import NewsloomError
 from newsloom.records import Source
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.web import api, api_write, apidocs, feeds, metrics, pages, search
+from newsloom.web import api, api_write, apidocs, feeds, metrics, pages, search, sitefiles
 from newsloom.web.cache import CatalogCache, ResponseCache, TimedValue
 from newsloom.web.context import STATIC_DIR, app_catalog, make_templates, render, system_clock
+from newsloom.web.frontcache import FrontCache
 from newsloom.web.urls import category_path
 from newsloom.web.views import Catalog, CategoryLink
 
@@ -79,6 +80,8 @@ def create_app(
     app.state.response_cache = ResponseCache()
     app.state.search_options = TimedValue[tuple[list[Source], list[str]]]()
 
+    # Inside the request timer (hits are timed under the route that made them), outside routing.
+    app.add_middleware(FrontCache)
     metrics.install(app)  # /metrics, /healthz (database, last refresh), request latency
 
     @app.get("/healthz", include_in_schema=False)
@@ -91,6 +94,7 @@ def create_app(
     app.include_router(apidocs.router)
     app.include_router(feeds.router)
     app.include_router(search.router)
+    app.include_router(sitefiles.router)  # /robots.txt, /sitemap.xml, /favicon.ico
     app.include_router(pages.router)  # last: its "/{category}" routes catch everything else
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
