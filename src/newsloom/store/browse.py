@@ -48,6 +48,7 @@ class SummaryStamp(NamedTuple):
     version: int
     created: datetime
     headline: str
+    whats_new: tuple[Cited, ...] = ()  # what this version added (the story's timeline)
 
 
 def _chunks(ids: Sequence[int]) -> list[list[int]]:
@@ -403,7 +404,7 @@ _LATEST_BULLETS: Select[Any] = select(
     summaries.c.story_id, summaries.c.headline, summaries.c.bullets
 ).where(_IN_STORIES, summaries.c.version == _latest_version())
 _STAMPS: Select[Any] = (
-    select(summaries.c.version, summaries.c.created, summaries.c.headline)
+    select(summaries.c.version, summaries.c.created, summaries.c.headline, summaries.c.whats_new)
     .where(summaries.c.story_id == bindparam("story_id"))
     .order_by(summaries.c.version)
 )
@@ -452,9 +453,11 @@ def latest_bullets(conn: Connection, story_ids: Sequence[int]) -> dict[int, Card
 
 @store_errors
 def summary_stamps(conn: Connection, story_id: int) -> list[SummaryStamp]:
-    """(version, created, headline) of every summary version, oldest first."""
+    """(version, created, headline, what's new) of every summary version, oldest first."""
     rows = conn.execute(_STAMPS, {"story_id": story_id})
-    return [SummaryStamp(r.version, r.created, r.headline) for r in rows]
+    return [
+        SummaryStamp(r.version, r.created, r.headline, cited_from_json(r.whats_new)) for r in rows
+    ]
 
 
 def _brief(row: Row[Any]) -> Article:

@@ -48,6 +48,18 @@ def _kind(schema: dict[str, Any]) -> str:
     return str(schema.get("type", "any"))
 
 
+def _title(operation: dict[str, Any]) -> str:
+    """A heading a reader can use: FastAPI titles an undocumented ``api_search`` "Api Search", so
+    the first sentence of the description wins over such a name."""
+    summary = str(operation.get("summary", ""))
+    description = str(operation.get("description", "")).strip()
+    generated = summary == summary.title() and summary.startswith("Api ")
+    if description and (generated or not summary):
+        first = description.split("\n", 1)[0].split(". ", 1)[0].rstrip(".")
+        return first.replace("``", "")
+    return summary.replace("Api ", "API ")
+
+
 def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for path, operations in sorted(schema.get("paths", {}).items()):
@@ -60,7 +72,7 @@ def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
                 Endpoint(
                     method=method.upper(),
                     path=path,
-                    summary=operation.get("summary", ""),
+                    summary=_title(operation),
                     description=operation.get("description", ""),
                     parameters=tuple(
                         Parameter(
