@@ -82,14 +82,10 @@ def prepare_image(body: bytes) -> Prepared:
                 opened.draft("RGB", LEAD_SIZE)
                 opened.load()  # a truncated or corrupt file fails here
                 image = _flatten(ImageOps.exif_transpose(opened))
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-        EOFError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow's own check, at open: the header declares more pixels than it allows.
+        return _refused("decompression bomb: too large to decode")
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
         return _refused(f"undecodable picture ({type(exc).__name__})")
     lead = image.copy()
     lead.thumbnail(LEAD_SIZE, Image.Resampling.LANCZOS)

@@ -13,6 +13,7 @@ from anyio import to_thread
 
 from newsloom.images.prepare import MAX_BYTES, prepare_image
 from newsloom.ingest.fetch import Fetcher
+from newsloom.ingest.netguard import Resolver
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.images import images_to_fetch, save_image
@@ -27,6 +28,7 @@ async def fetch_images(
     now: datetime,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver | None = None,
     limit: int = IMAGES_PER_REFRESH,
 ) -> int:
     """Fetch and store up to ``limit`` pictures not tried yet; the number stored as usable."""
@@ -37,7 +39,7 @@ async def fetch_images(
     capped = settings.model_copy(update={"max_body_bytes": min(settings.max_body_bytes, MAX_BYTES)})
     slots = asyncio.Semaphore(CONCURRENT)
     stored = 0
-    async with Fetcher(capped, transport=transport) as fetcher:
+    async with Fetcher(capped, transport=transport, resolver=resolver) as fetcher:
 
         async def one(url: str) -> None:
             nonlocal stored
