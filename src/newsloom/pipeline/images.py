@@ -9,7 +9,6 @@ import asyncio
 from datetime import datetime
 
 import httpx
-from anyio import to_thread
 
 from newsloom.images.prepare import MAX_BYTES, prepare_image
 from newsloom.ingest.fetch import Fetcher
@@ -55,7 +54,7 @@ async def fetch_images(
                 _save(store, url, now, status="failed", error=f"images: {error}")
                 return
             # Decoding is CPU work: off the event loop, so other fetches keep going.
-            prepared = await to_thread.run_sync(prepare_image, result.body)
+            prepared = await asyncio.to_thread(prepare_image, result.body)
             if not prepared.ok:
                 _save(store, url, now, status="rejected", error=prepared.reason)
                 return
