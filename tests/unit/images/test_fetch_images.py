@@ -6,20 +6,25 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 from lxml import html
 from PIL import Image
+from sqlalchemy import create_engine, make_url, text
 
 import newsloom.store as db
 from newsloom.pipeline.images import fetch_images
 from newsloom.records import Article, Source
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.engine import normalise_url
 from newsloom.store.images import image_key, images_to_fetch
 from newsloom.store.schema import images
 from newsloom.web import create_app
@@ -57,8 +62,32 @@ def handler(request: httpx.Request) -> httpx.Response:
     return httpx.Response(404)
 
 
-def _store(tmp_path: Path) -> tuple[Settings, Store, int]:
-    settings = Settings(data_dir=tmp_path, site_url="https://news.example.org")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """ "" (SQLite in tmp_path), or a database of its own on the PostgreSQL test server."""
+    if request.param == "sqlite":
+        yield ""
+        return
+    server = os.environ.get("NEWSLOOM_TEST_PG_URL", "")
+    if not server:
+        pytest.skip("NEWSLOOM_TEST_PG_URL not set (run scripts/start-postgres.sh)")
+    name = f"newsloom_images_{os.getpid()}"
+    admin = create_engine(normalise_url(server), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+def _store(tmp_path: Path, database_url: str) -> tuple[Settings, Store, int]:
+    settings = Settings(
+        data_dir=tmp_path, database_url=database_url, site_url="https://news.example.org"
+    )
     store = Store.open(settings)
     with store.write() as conn:
         source = db.add_source(conn, Source(url="https://daily.example/rss", title="Daily"))
@@ -94,8 +123,8 @@ def _run(settings: Settings, store: Store) -> int:
     )
 
 
-def test_pictures_are_fetched_once_and_refusals_are_kept(tmp_path: Path) -> None:
-    settings, store, _ = _store(tmp_path)
+def test_pictures_are_fetched_once_and_refusals_are_kept(tmp_path: Path, database_url: str) -> None:
+    settings, store, _ = _store(tmp_path, database_url)
     assert _run(settings, store) == 2
     with store.read() as conn:
         rows = {r.url: r for r in conn.execute(images.select())}
@@ -109,8 +138,10 @@ def test_pictures_are_fetched_once_and_refusals_are_kept(tmp_path: Path) -> None
     store.close()
 
 
-def test_pages_and_feeds_show_the_most_central_usable_picture(tmp_path: Path) -> None:
-    settings, store, story = _store(tmp_path)
+def test_pages_and_feeds_show_the_most_central_usable_picture(
+    tmp_path: Path, database_url: str
+) -> None:
+    settings, store, story = _store(tmp_path, database_url)
     _run(settings, store)
     key = image_key(GOOD)  # 0.95 (moved) has none; 0.9 is the most central that has one
     with TestClient(create_app(settings, store=store, clock=lambda: NOW)) as client:
