@@ -48,9 +48,26 @@ def _kind(schema: dict[str, Any]) -> str:
     return str(schema.get("type", "any"))
 
 
-def _title(operation: dict[str, Any]) -> str:
+# Headings for the routes FastAPI would title after their function ("Api Search", "Story").
+TITLES = {
+    ("GET", "/api/categories"): "List the categories",
+    ("GET", "/api/search"): "Search stories",
+    ("GET", "/api/sources"): "List the outlets and their feeds",
+    ("POST", "/api/sources"): "Add a source",
+    ("GET", "/api/stories"): "List stories, newest first",
+    ("GET", "/api/stories/{story_id}"): "One story: summary, articles, outlets",
+    ("POST", "/api/stories/{story_id}/merge"): "Merge a story into another",
+    ("POST", "/api/stories/{story_id}/split"): "Split articles out of a story",
+    ("GET", "/api/stories/{story_id}/versions"): "Every summary version of a story",
+    ("GET", "/search"): "The search page (HTML)",
+}
+
+
+def _title(method: str, path: str, operation: dict[str, Any]) -> str:
     """A heading a reader can use: FastAPI titles an undocumented ``api_search`` "Api Search", so
-    the first sentence of the description wins over such a name."""
+    a title of ours, then the first sentence of the description, win over such a name."""
+    if (method.upper(), path) in TITLES:
+        return TITLES[method.upper(), path]
     summary = str(operation.get("summary", ""))
     description = str(operation.get("description", "")).strip()
     generated = summary == summary.title() and summary.startswith("Api ")
@@ -72,7 +89,7 @@ def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
                 Endpoint(
                     method=method.upper(),
                     path=path,
-                    summary=_title(operation),
+                    summary=_title(method, path, operation),
                     description=operation.get("description", ""),
                     parameters=tuple(
                         Parameter(
