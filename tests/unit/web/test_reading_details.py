@@ -176,3 +176,28 @@ def test_the_demo_links_name_the_port_it_serves_on() -> None:
     assert demo_site_url(Settings(), "0.0.0.0", 9000).site_url == "http://127.0.0.1:9000"
     chosen = Settings(site_url="https://news.example.org")
     assert demo_site_url(chosen, "127.0.0.1", 8123).site_url == "https://news.example.org"
+
+
+def test_story_shows_how_it_developed_and_every_outlet_in_its_own_words(
+    newsroom: Newsroom,
+) -> None:
+    response = newsroom.client.get(f"/story/{newsroom.moon}", follow_redirects=True)
+    page = html.fromstring(response.text)
+    steps = page.cssselect(".timeline-list > li")
+    assert len(steps) == 2
+    assert steps[0].cssselect("time") and "(this version)" in steps[0].text_content()
+    assert (
+        "A third partner joined the pact." in steps[0].cssselect(".timeline-new")[0].text_content()
+    )
+    coverage = page.cssselect(".coverage-grid > li")
+    outlets = [li.cssselect(".outlet")[0].text_content() for li in coverage]
+    titles = [li.cssselect(".coverage-title")[0].text_content() for li in coverage]
+    assert outlets[:2] == ["Harbour Gazette", "Valley Courier"]
+    assert titles[:2] == ["Moon base plans unveiled", "Two blocs race to the Moon"]
+    assert "Northwind Wire" in coverage[0].cssselect(".copies")[0].text_content()
+
+
+def test_category_pages_link_their_neighbours(newsroom: Newsroom) -> None:
+    page = html.fromstring(newsroom.client.get("/sports?page=2").text)
+    assert page.cssselect('link[rel="prev"]')[0].get("href") == "https://news.example.org/sports"
+    assert page.cssselect('nav.pagination a[rel="prev"]')
