@@ -28,7 +28,14 @@ from newsloom.errors import StoreError
 from newsloom.records import Article, Cited, Story, Summary
 from newsloom.store._errors import store_errors
 from newsloom.store.articles import CHUNK
-from newsloom.store.schema import articles, sources, stories, story_articles, summaries
+from newsloom.store.schema import (
+    articles,
+    images,
+    sources,
+    stories,
+    story_articles,
+    summaries,
+)
 from newsloom.store.stories import MAX_MERGE_HOPS, _stories, story_from_row
 from newsloom.store.summaries import _summary, cited_from_json
 
@@ -303,13 +310,24 @@ _STAMP: Select[Any] = select(
             _members.join(_copy, _copy.c.copy_of == _members.c.article_id)
         )
     ),
+    # Pictures fetched after the page was cached: the page gains its picture at once.
+    _of_story(
+        select(func.count())
+        .select_from(
+            _members.join(articles, articles.c.id == _members.c.article_id).join(
+                images, images.c.url == articles.c.image
+            )
+        )
+        .where(images.c.status == "ok")
+    ),
 ).where(stories.c.id == bindparam("id"))
 
 
 @store_errors
 def story_stamp(conn: Connection, story_id: int) -> tuple[Any, ...] | None:
     """What a story page is made of, in one row of index probes: the story's fields, its latest
-    summary version, its members (count and id sum) and their copies (count). None if no story.
+    summary version, its members (count and id sum), their copies (count) and their stored
+    pictures (count). None if no story.
 
     Equal stamps mean the same page, except for what lives outside the story (outlet names,
     related stories), which callers bound by time."""

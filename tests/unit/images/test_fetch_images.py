@@ -181,3 +181,16 @@ def test_pages_and_feeds_show_the_most_central_usable_picture(
         assert item["image"] == og["og:image"]
         assert item["attachments"][0]["mime_type"] == "image/jpeg"
     store.close()
+
+
+def test_a_cached_story_page_gains_its_picture_once_fetched(
+    tmp_path: Path, database_url: str
+) -> None:
+    settings, store, story = _store(tmp_path, database_url)
+    with TestClient(create_app(settings, store=store, clock=lambda: NOW)) as client:
+        before = client.get(f"/story/{story}", follow_redirects=True)
+        assert "lead-picture" not in before.text
+        _run(settings, store)
+        after = client.get(str(before.url))
+        assert "lead-picture" in after.text and image_key(GOOD) in after.text
+    store.close()
