@@ -4,7 +4,8 @@ Builds a store of N generated stories (articles, copies, summaries; words drawn 
 generated pseudo-words, so search terms range from rare to everywhere), serves it with uvicorn in a
 subprocess on 127.0.0.1, and drives it from a second process with a small keep-alive HTTP/1.1 load
 generator (closed loop, fixed concurrency, bounded duration). Reports requests/s and latency
-percentiles for story pages, API story requests, search API and search page.
+percentiles for every public route: home, category, story, search, archive, outlets, each feed
+format, the sitemap and the API.
 """
 
 from __future__ import annotations
@@ -109,10 +110,12 @@ def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple
             )
             article_rows: list[dict[str, Any]] = []
             story_rows, member_rows, summary_rows = [], [], []
+            first_articles: list[list[int]] = []
             for n in range(1, n_stories + 1):
                 first = NOW - timedelta(minutes=7 * n)
                 headline = words.headline()
                 ids = list(range(len(article_rows) + 1, len(article_rows) + ARTICLES_PER_STORY + 1))
+                first_articles.append(ids)
                 for k, article_id in enumerate(ids):
                     lead = words.sentence(20, 35)
                     article_rows.append(
@@ -129,7 +132,7 @@ def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple
                             "fetched_at": first + timedelta(minutes=k),
                             "language": "",
                             "author": "",
-                            "image": "",
+                            "image": _bench_image_url(article_id) if k == 0 else "",
                             "content_hash": f"{article_id:064x}",
                             "simhash": article_id,
                             "extraction_method": "bench",
@@ -179,12 +182,48 @@ def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple
             conn.execute(stories.insert(), story_rows)
             conn.execute(story_articles.insert(), member_rows)
             conn.execute(summaries.insert(), summary_rows)
+            _insert_images(conn, [ids_of_story[0] for ids_of_story in first_articles])
         if store.dialect == "postgresql":  # planner statistics, as autovacuum would gather
             with store.write() as conn:
                 conn.exec_driver_sql("ANALYZE")
     finally:
         store.close()
     return built
+
+
+def _bench_image_url(article_id: int) -> str:
+    return f"https://outlet{article_id % N_SOURCES}.example/img/{article_id}.jpg"
+
+
+def _insert_images(conn: Any, article_ids: list[int]) -> None:
+    """Every story's first article has a stored picture (one small JPEG, shared), so cards,
+    story pages and feeds pay for the lead-picture lookup as they would in production."""
+    import io
+
+    from PIL import Image
+
+    from newsloom.store.images import image_key
+    from newsloom.store.schema import images
+
+    out = io.BytesIO()
+    Image.new("RGB", (160, 90), (40, 90, 160)).save(out, format="JPEG", quality=60)
+    blob = out.getvalue()
+    rows = [
+        {
+            "key": image_key(_bench_image_url(a)),
+            "url": _bench_image_url(a),
+            "status": "ok",
+            "error": "",
+            "width": 160,
+            "height": 90,
+            "lead": blob,
+            "thumb": blob,
+            "fetched_at": NOW,
+        }
+        for a in article_ids
+    ]
+    for start in range(0, len(rows), 5000):
+        conn.execute(images.insert(), rows[start : start + 5000])
 
 
 def search_terms(seed: int = 7) -> list[str]:
@@ -342,14 +381,40 @@ def _load(server: Server, scenario: Scenario, seconds: float, concurrency: int) 
 
 
 def scenarios(stories: list[tuple[int, str]], seed: int = 7) -> list[Scenario]:
+    """Every public route: pages, feeds in each format, the API; story routes over a sample."""
+    from newsloom.store.images import image_key
+
     rng = random.Random(seed)
     sample = rng.sample(stories, min(len(stories), 2000))
     terms = search_terms(seed)
+    slugs = [c.slug for c in TAXONOMY]
+    days = sorted({(NOW - timedelta(minutes=7 * n)).date().isoformat() for n in (1, 200, 400)})
+    feeds = ("top", *slugs)
+    # A second page only where there is one (20 stories a page).
+    category_pages = ("", "?page=2") if len(stories) > 40 * len(slugs) else ("",)
     return [
+        Scenario("home", ("/",)),
+        Scenario("category", tuple(f"/{s}{q}" for s in slugs for q in category_pages)),
         Scenario("story_page", tuple(path for _, path in sample)),
+        Scenario("search_page", tuple(f"/search?q={quote(t)}" for t in terms)),
+        Scenario("archive", tuple(f"/archive/{d}" for d in days)),
+        Scenario("sources", ("/sources",)),
+        Scenario("source_page", tuple(f"/sources/{s + 1}" for s in range(N_SOURCES))),
+        Scenario("feed_rss", tuple(f"/feeds/{f}.xml" for f in feeds)),
+        Scenario("feed_atom", tuple(f"/feeds/{f}.atom" for f in feeds)),
+        Scenario("feed_json", tuple(f"/feeds/{f}.json" for f in feeds)),
+        Scenario("sitemap", ("/sitemap.xml",)),
+        Scenario("api_stories", tuple(f"/api/stories?category={s}" for s in slugs)),
         Scenario("api_story", tuple(f"/api/stories/{story_id}" for story_id, _ in sample)),
         Scenario("api_search", tuple(f"/api/search?q={quote(t)}&limit=10" for t in terms)),
-        Scenario("search_page", tuple(f"/search?q={quote(t)}" for t in terms)),
+        Scenario("api_sources", ("/api/sources", "/api/categories")),
+        Scenario(
+            "picture",
+            tuple(
+                f"/images/{image_key(_bench_image_url(story_id * ARTICLES_PER_STORY - 2))}-thumb.jpg"
+                for story_id, _ in sample
+            ),
+        ),
     ]
 
 

@@ -9,11 +9,13 @@ Paths: ``/<outlet>/feeds/<feed>.<ext>``, ``/<outlet>/<slug>``, ``/<outlet>/m/<sl
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from lxml import etree
+from PIL import Image, ImageDraw
 
 from newsloom.demo import pages
 from newsloom.demo.feeds import CONTENT_TYPES, RENDERERS
@@ -88,7 +90,7 @@ class DemoSite:
             return Document(pages.index_page(listed), HTML, self.base_time)
         parts = path.strip("/").split("/")
         if parts[0] == "img" and len(parts) == 2:
-            return Document(_placeholder_image(parts[1]), "image/svg+xml", self.base_time)
+            return Document(_placeholder_image(parts[1]), "image/jpeg", self.base_time)
         outlet = self.newsroom.outlets.get(parts[0])
         if outlet is None or len(parts) > 3:
             return None
@@ -179,9 +181,25 @@ class DemoSite:
 
 
 def _placeholder_image(name: str) -> bytes:
-    """A small SVG whose colour derives from the file name, so each picture looks distinct."""
-    colour = hashlib.sha256(name.encode()).hexdigest()[:6]
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360">'
-        f'<rect width="640" height="360" fill="#{colour}"/></svg>'
-    ).encode()
+    """A 640x360 JPEG drawn here from the file name (a sky, hills and a sun in colours derived
+    from it), so each fictional story has its own picture and nothing is copied from anywhere."""
+    digest = hashlib.sha256(name.encode()).digest()
+    sky = (digest[0] // 2 + 60, digest[1] // 2 + 90, digest[2] // 3 + 160)
+    ground = (digest[3] // 3 + 40, digest[4] // 2 + 80, digest[5] // 4 + 30)
+    image = Image.new("RGB", (640, 360), sky)
+    draw = ImageDraw.Draw(image)
+    for band in range(0, 200, 4):  # a soft vertical gradient towards the horizon
+        shade = tuple(min(255, c + band // 3) for c in sky)
+        draw.rectangle((0, band, 640, band + 4), fill=shade)
+    sun_x = 80 + digest[6] * 2
+    draw.ellipse((sun_x, 50, sun_x + 70, 120), fill=(250, 226, 150))
+    for k in range(3):  # three ridges, each darker and nearer
+        top = 180 + k * 45 + digest[7 + k] % 30
+        colour = tuple(max(0, c - 25 * k) for c in ground)
+        peak = digest[10 + k] * 2 + 40
+        draw.polygon(
+            [(0, top + 30), (peak, top), (640, top + 40), (640, 360), (0, 360)], fill=colour
+        )
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=85)
+    return out.getvalue()

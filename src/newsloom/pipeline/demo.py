@@ -26,6 +26,17 @@ def demo_settings(settings: Settings) -> Settings:
     )
 
 
+def demo_site_url(settings: Settings, host: str, port: int) -> Settings:
+    """Canonical links, og:url and feed links name the port the demo serves on, unless a public
+    site_url was configured (the default names port 8000, whatever --port says)."""
+    default = Settings.model_fields["site_url"].default
+    if settings.site_url.rstrip("/") != str(default).rstrip("/"):
+        return settings
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    return settings.model_copy(update={"site_url": f"http://{shown}:{port}"})
+
+
 def ingest_demo(
     settings: Settings, server: DemoServer, now: datetime
 ) -> tuple[Store, RefreshReport]:
@@ -44,7 +55,7 @@ def ingest_demo(
 def run_demo(settings: Settings, *, host: str, port: int, serve_site: bool = True) -> int:
     from newsloom.pipeline.runner import serve
 
-    settings = demo_settings(settings)
+    settings = demo_site_url(demo_settings(settings), host, port)
     db_file = settings.data_dir / "newsloom.db"
     # Each demo starts fresh: the demo server's port (part of every URL) changes between runs.
     for leftover in (

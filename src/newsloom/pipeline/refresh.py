@@ -9,7 +9,8 @@
    stays flat however many sources there are), deduplicating by canonical URL, guid and text, then
    each batch's source state;
 4. embed the articles that have no story yet and assign them to stories, oldest first;
-5. categorize, rank and summarize the stories that changed.
+5. categorize, rank and summarize the stories that changed;
+6. fetch, check and re-encode the pictures of articles in stories (pipeline/images.py).
 
 Steps 3-5 are driven by what the store holds, not by what this run fetched, so a run that was killed
 at any point is finished by the next one, and a run with nothing new changes nothing. Writing
@@ -46,6 +47,7 @@ from newsloom.pipeline.articles import (
     store_candidates,
     unseen_entries,
 )
+from newsloom.pipeline.images import fetch_images
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 from newsloom.pipeline.workers import SourceQueue, last_article_id
@@ -89,6 +91,7 @@ class RefreshReport:
     page_errors: int = 0
     stories_touched: int = 0
     new_stories: int = 0
+    images: int = 0  # pictures fetched and stored
     summaries: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -100,7 +103,8 @@ class RefreshReport:
             f"{self.not_modified} unchanged), {self.new_articles} new articles "
             f"({self.copies} copies, {self.known_links} already known, {self.page_errors} pages "
             f"fell back to feed text), {self.new_stories} new stories, {self.stories_touched} "
-            f"stories updated, {self.summaries} summaries in {self.seconds:.1f} s"
+            f"stories updated, {self.summaries} summaries, {self.images} pictures in "
+            f"{self.seconds:.1f} s"
             + (" (stopped early: shutdown requested)" if self.stopped else "")
         )
 
@@ -181,6 +185,9 @@ async def refresh(
 
     if stories and not report.stopped:
         _story_step(settings, store, now, tick, report)
+    if stories and not report.stopped:
+        # 6. Pictures of the articles now in stories (pipeline/images.py).
+        report.images = await fetch_images(settings, store, now, transport=transport)
     report.seconds = time.monotonic() - started
     metrics.observe_refresh(report, finished_at=time.time())
     return report

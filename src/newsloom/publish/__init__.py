@@ -2,13 +2,21 @@
 
 from newsloom.publish.atom import ATOM_CONTENT_TYPE, render_atom, rfc3339
 from newsloom.publish.jsonfeed import JSONFEED_CONTENT_TYPE, jsonfeed_document, render_jsonfeed
-from newsloom.publish.rss import RSS_CONTENT_TYPE, FeedChannel, FeedItem, render_rss, rfc822
+from newsloom.publish.rss import (
+    RSS_CONTENT_TYPE,
+    FeedChannel,
+    FeedImage,
+    FeedItem,
+    render_rss,
+    rfc822,
+)
 
 __all__ = [
     "ATOM_CONTENT_TYPE",
     "JSONFEED_CONTENT_TYPE",
     "RSS_CONTENT_TYPE",
     "FeedChannel",
+    "FeedImage",
     "FeedItem",
     "jsonfeed_document",
     "render_atom",

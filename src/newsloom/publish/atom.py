@@ -25,10 +25,12 @@ def _child(parent: ET.Element, tag: str, text: str, **attrib: str) -> ET.Element
     return element
 
 
-def _link(parent: ET.Element, href: str, rel: str, kind: str = "") -> None:
+def _link(parent: ET.Element, href: str, rel: str, kind: str = "", length: int = 0) -> None:
     attrib = {"href": xml_text(href), "rel": rel}
     if kind:
         attrib["type"] = kind
+    if length:
+        attrib["length"] = str(length)
     ET.SubElement(parent, "link", attrib)
 
 
@@ -66,6 +68,8 @@ def render_atom(channel: FeedChannel, items: Sequence[FeedItem]) -> bytes:
         _child(entry, "updated", rfc3339(item.updated or item.published))
         _child(entry, "published", rfc3339(item.published))
         _link(entry, item.link, "alternate", "text/html")
+        if item.image is not None:
+            _link(entry, item.image.url, "enclosure", item.image.media_type, item.image.length)
         for category in item.categories:
             ET.SubElement(entry, "category", {"term": xml_text(category)})
         if item.description:

@@ -46,6 +46,15 @@ def _item(item: FeedItem) -> dict[str, Any]:
         entry["tags"] = list(item.categories)
     if item.language:
         entry["language"] = item.language
+    if item.image is not None:
+        entry["image"] = item.image.url
+        entry["attachments"] = [
+            {
+                "url": item.image.url,
+                "mime_type": item.image.media_type,
+                "size_in_bytes": item.image.length,
+            }
+        ]
     return entry
 
 

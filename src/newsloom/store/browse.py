@@ -20,6 +20,7 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    union,
     union_all,
 )
 
@@ -27,7 +28,14 @@ from newsloom.errors import StoreError
 from newsloom.records import Article, Cited, Story, Summary
 from newsloom.store._errors import store_errors
 from newsloom.store.articles import CHUNK
-from newsloom.store.schema import articles, sources, stories, story_articles, summaries
+from newsloom.store.schema import (
+    articles,
+    images,
+    sources,
+    stories,
+    story_articles,
+    summaries,
+)
 from newsloom.store.stories import MAX_MERGE_HOPS, _stories, story_from_row
 from newsloom.store.summaries import _summary, cited_from_json
 
@@ -47,6 +55,7 @@ class SummaryStamp(NamedTuple):
     version: int
     created: datetime
     headline: str
+    whats_new: tuple[Cited, ...] = ()  # what this version added (the story's timeline)
 
 
 def _chunks(ids: Sequence[int]) -> list[list[int]]:
@@ -214,18 +223,23 @@ def count_stories_of_source(conn: Connection, source_id: int) -> int:
 
 
 def _covers(source_id: int) -> ColumnElement[bool]:
+    """The story holds an article of the source, or the original of a copy the source published.
+
+    Driven from the source's own articles (an index range) rather than probed per story: with
+    each story checked in turn, SQLite walked the source's articles once per story (16 s for an
+    outlet page over 10k stories)."""
     copies = articles.alias("copies")
     member = (
-        select(_members.c.article_id)
+        select(_members.c.story_id)
         .join(articles, articles.c.id == _members.c.article_id)
-        .where(_members.c.story_id == stories.c.id, articles.c.source_id == source_id)
+        .where(articles.c.source_id == source_id)
     )
     copied = (
-        select(_members.c.article_id)
+        select(_members.c.story_id)
         .join(copies, copies.c.copy_of == _members.c.article_id)
-        .where(_members.c.story_id == stories.c.id, copies.c.source_id == source_id)
+        .where(copies.c.source_id == source_id)
     )
-    return exists(member) | exists(copied)
+    return stories.c.id.in_(union(member, copied))
 
 
 _NEAR: Select[Any] = select(stories.c.id, stories.c.headline, stories.c.category).where(
@@ -296,13 +310,24 @@ _STAMP: Select[Any] = select(
             _members.join(_copy, _copy.c.copy_of == _members.c.article_id)
         )
     ),
+    # Pictures fetched after the page was cached: the page gains its picture at once.
+    _of_story(
+        select(func.count())
+        .select_from(
+            _members.join(articles, articles.c.id == _members.c.article_id).join(
+                images, images.c.url == articles.c.image
+            )
+        )
+        .where(images.c.status == "ok")
+    ),
 ).where(stories.c.id == bindparam("id"))
 
 
 @store_errors
 def story_stamp(conn: Connection, story_id: int) -> tuple[Any, ...] | None:
     """What a story page is made of, in one row of index probes: the story's fields, its latest
-    summary version, its members (count and id sum) and their copies (count). None if no story.
+    summary version, its members (count and id sum), their copies (count) and their stored
+    pictures (count). None if no story.
 
     Equal stamps mean the same page, except for what lives outside the story (outlet names,
     related stories), which callers bound by time."""
@@ -397,7 +422,7 @@ _LATEST_BULLETS: Select[Any] = select(
     summaries.c.story_id, summaries.c.headline, summaries.c.bullets
 ).where(_IN_STORIES, summaries.c.version == _latest_version())
 _STAMPS: Select[Any] = (
-    select(summaries.c.version, summaries.c.created, summaries.c.headline)
+    select(summaries.c.version, summaries.c.created, summaries.c.headline, summaries.c.whats_new)
     .where(summaries.c.story_id == bindparam("story_id"))
     .order_by(summaries.c.version)
 )
@@ -446,9 +471,11 @@ def latest_bullets(conn: Connection, story_ids: Sequence[int]) -> dict[int, Card
 
 @store_errors
 def summary_stamps(conn: Connection, story_id: int) -> list[SummaryStamp]:
-    """(version, created, headline) of every summary version, oldest first."""
+    """(version, created, headline, what's new) of every summary version, oldest first."""
     rows = conn.execute(_STAMPS, {"story_id": story_id})
-    return [SummaryStamp(r.version, r.created, r.headline) for r in rows]
+    return [
+        SummaryStamp(r.version, r.created, r.headline, cited_from_json(r.whats_new)) for r in rows
+    ]
 
 
 def _brief(row: Row[Any]) -> Article:

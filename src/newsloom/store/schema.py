@@ -291,3 +291,20 @@ raw_pages = Table(
     Column("truncated", Boolean, nullable=False, default=False),
     Column("body", LargeBinary, nullable=False),  # zlib
 )
+
+# Story pictures, fetched from articles' og:image by pipeline/images.py and re-encoded by
+# images/prepare.py: pages link only these copies, never a publisher's server. A URL that failed
+# or was refused keeps a row (status, error) so it is not fetched on every refresh.
+images = Table(
+    "images",
+    metadata,
+    Column("key", String(32), primary_key=True),  # sha256 of the URL, hex, first 32
+    Column("url", Text, nullable=False, unique=True),  # articles.image; at most 2000 chars
+    Column("status", String(16), nullable=False),  # "ok", "rejected" (bad image), "failed" (fetch)
+    Column("error", Text, nullable=False, default=""),
+    Column("width", Integer, nullable=False, default=0),  # of the lead copy
+    Column("height", Integer, nullable=False, default=0),
+    Column("lead", LargeBinary, nullable=True),  # JPEG, at most 1200 px wide
+    Column("thumb", LargeBinary, nullable=True),  # JPEG, 480x270 (cropped to 16:9)
+    Column("fetched_at", UTCDateTime, nullable=False),
+)

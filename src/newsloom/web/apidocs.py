@@ -48,6 +48,35 @@ def _kind(schema: dict[str, Any]) -> str:
     return str(schema.get("type", "any"))
 
 
+# Headings for the routes FastAPI would title after their function ("Api Search", "Story").
+TITLES = {
+    ("GET", "/api/categories"): "List the categories",
+    ("GET", "/api/search"): "Search stories",
+    ("GET", "/api/sources"): "List the outlets and their feeds",
+    ("POST", "/api/sources"): "Add a source",
+    ("GET", "/api/stories"): "List stories, newest first",
+    ("GET", "/api/stories/{story_id}"): "One story: summary, articles, outlets",
+    ("POST", "/api/stories/{story_id}/merge"): "Merge a story into another",
+    ("POST", "/api/stories/{story_id}/split"): "Split articles out of a story",
+    ("GET", "/api/stories/{story_id}/versions"): "Every summary version of a story",
+    ("GET", "/search"): "The search page (HTML)",
+}
+
+
+def _title(method: str, path: str, operation: dict[str, Any]) -> str:
+    """A heading a reader can use: FastAPI titles an undocumented ``api_search`` "Api Search", so
+    a title of ours, then the first sentence of the description, win over such a name."""
+    if (method.upper(), path) in TITLES:
+        return TITLES[method.upper(), path]
+    summary = str(operation.get("summary", ""))
+    description = str(operation.get("description", "")).strip()
+    generated = summary == summary.title() and summary.startswith("Api ")
+    if description and (generated or not summary):
+        first = description.split("\n", 1)[0].split(". ", 1)[0].rstrip(".")
+        return first.replace("``", "")
+    return summary.replace("Api ", "API ")
+
+
 def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for path, operations in sorted(schema.get("paths", {}).items()):
@@ -60,7 +89,7 @@ def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
                 Endpoint(
                     method=method.upper(),
                     path=path,
-                    summary=operation.get("summary", ""),
+                    summary=_title(method, path, operation),
                     description=operation.get("description", ""),
                     parameters=tuple(
                         Parameter(

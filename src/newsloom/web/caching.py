@@ -25,7 +25,7 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
-def _matches(header: str, etag: str) -> bool:
+def etag_matches(header: str, etag: str) -> bool:
     """If-None-Match uses the weak comparison: W/"x" matches "x"."""
     if header.strip() == "*":
         return True
@@ -41,6 +41,15 @@ def _not_modified_since(header: str, last_modified: datetime) -> bool:
     if since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
     return last_modified.replace(microsecond=0) <= since
+
+
+def not_modified_since(header: str, last_modified: str) -> bool:
+    """If-Modified-Since against a Last-Modified header value (a cached response's)."""
+    try:
+        moment = parsedate_to_datetime(last_modified)
+    except (TypeError, ValueError, IndexError):
+        return False
+    return _not_modified_since(header, moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
 def conditional(
@@ -68,7 +77,7 @@ def respond(
     if_modified_since = request.headers.get("if-modified-since")
     fresh = False
     if if_none_match is not None:
-        fresh = _matches(if_none_match, etag)
+        fresh = etag_matches(if_none_match, etag)
     elif if_modified_since is not None and last_modified is not None:
         fresh = _not_modified_since(if_modified_since, last_modified)
     if fresh:

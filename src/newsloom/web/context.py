@@ -9,14 +9,16 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from sqlalchemy import Connection
 
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import html
 from newsloom.web.cache import CatalogCache, ResponseCache
-from newsloom.web.urls import absolute
+from newsloom.web.urls import absolute, picture_path
 from newsloom.web.views import Catalog
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -36,12 +38,20 @@ def make_templates(settings: Settings) -> Environment:
     env.filters["time_label"] = html.time_label
     env.filters["iso_time"] = html.iso_time
     env.filters["safe_href"] = html.safe_href
-    env.filters["when"] = html.when
+    env.filters["when"] = _when
     env.filters["sentence"] = html.sentence
     env.filters["article_link"] = html.article_link
     env.filters["absolute"] = lambda path: absolute(settings.site_url, path)
+    env.filters["picture"] = picture_path
+    env.filters["thumb"] = lambda key: picture_path(key, thumb=True)
     env.globals["site_title"] = settings.site_title
     return env
+
+
+@pass_context
+def _when(context: Context, moment: datetime) -> Markup:
+    """``when`` relative to the page's ``now`` (``render`` passes the app's clock)."""
+    return html.when(moment, context.get("now"))
 
 
 def app_store(request: Request) -> Store:
@@ -80,5 +90,6 @@ def render(
     request: Request, template: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
     env: Environment = request.app.state.templates
+    context.setdefault("now", app_now(request))
     body = env.get_template(template).render(request_path=request.url.path, **context)
     return HTMLResponse(body, status_code=status_code)

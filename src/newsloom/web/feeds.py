@@ -21,6 +21,7 @@ from newsloom.publish import (
     JSONFEED_CONTENT_TYPE,
     RSS_CONTENT_TYPE,
     FeedChannel,
+    FeedImage,
     FeedItem,
     render_atom,
     render_jsonfeed,
@@ -30,7 +31,7 @@ from newsloom.settings import Settings
 from newsloom.web.caching import conditional
 from newsloom.web.context import app_catalog, app_now, app_settings, app_store
 from newsloom.web.ranking import top_story_ids
-from newsloom.web.urls import absolute
+from newsloom.web.urls import absolute, picture_path
 from newsloom.web.views import Catalog, StoryCard, cards_by_ids
 
 FEED_SIZE = 50
@@ -51,16 +52,28 @@ def _description(card: StoryCard) -> str:
     return "\n".join(f"• {b}" for b in card.bullets) if card.bullets else card.headline
 
 
-def _content_html(card: StoryCard, link: str) -> str:
-    """The bullets as an HTML list (each escaped), then a link to the sources."""
+def _content_html(card: StoryCard, link: str, picture: str = "") -> str:
+    """The picture (our copy), the bullets as an HTML list (each escaped), a link to the sources."""
+    shown = ""
+    if picture and card.image is not None:
+        alt = f"Picture from {card.image.outlet or 'the source'}"
+        shown = f'<p><img src="{html.escape(picture)}" alt="{html.escape(alt)}"></p>'
     bullets = "".join(f"<li>{html.escape(b)}</li>" for b in card.bullets)
     listed = f"<ul>{bullets}</ul>" if bullets else f"<p>{html.escape(card.headline)}</p>"
     outlets = f"{card.outlets} outlet{'s' if card.outlets != 1 else ''}"
-    return f'{listed}<p><a href="{html.escape(link)}">Read the summary and its {outlets}</a></p>'
+    return f'{shown}{listed}<p><a href="{html.escape(link)}">Read the summary and its {outlets}</a></p>'
 
 
 def feed_item(card: StoryCard, settings: Settings) -> FeedItem:
     link = absolute(settings.site_url, card.path)
+    image = None
+    if card.image is not None:
+        image = FeedImage(
+            url=absolute(settings.site_url, picture_path(card.image.key)),
+            length=card.image.length,
+            width=card.image.width,
+            height=card.image.height,
+        )
     return FeedItem(
         title=card.headline,
         link=link,
@@ -69,8 +82,9 @@ def feed_item(card: StoryCard, settings: Settings) -> FeedItem:
         categories=(card.category.name,),
         guid=absolute(settings.site_url, f"/story/{card.id}"),  # stays when the headline changes
         updated=card.updated,
-        content_html=_content_html(card, link),
+        content_html=_content_html(card, link, image.url if image else ""),
         language=card.language,
+        image=image,
     )
 
 

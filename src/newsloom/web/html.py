@@ -39,6 +39,10 @@ class _Linked(Protocol):
 
 
 _TIME = Markup('<time datetime="%s">%s</time>')
+# The exact time twice: on hover (title) and for screen readers, which often skip titles.
+_RELATIVE = Markup(
+    '<time datetime="%s" title="%s">%s<span class="visually-hidden"> (%s)</span></time>'
+)
 _CITE = Markup(' <a class="cite" href="#%s" aria-label="Source %s">[%s]</a>')
 _LINK = Markup('<a href="%s" rel="noopener noreferrer nofollow">%s</a>')
 
@@ -59,9 +63,32 @@ def safe_href(url: str) -> str:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
-def when(moment: datetime) -> Markup:
-    """``<time datetime="...Z">3 Jun 2026, 18:00 UTC</time>``."""
-    return _TIME % (iso_time(moment), time_label(moment))
+def relative_label(moment: datetime, now: datetime) -> str:
+    """'just now', '12 min ago', '3 h ago', '2 days ago'; the date past a week (or if ahead)."""
+    seconds = (now - moment).total_seconds()
+    if seconds < -60 or seconds >= 7 * 86400:
+        utc = moment.astimezone(UTC)
+        return f"{utc.day} {utc:%b %Y}"
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    days = int(seconds // 86400)
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def when(moment: datetime, now: datetime | None = None) -> Markup:
+    """``<time datetime="...Z" title="3 Jun 2026, 18:00 UTC">3 h ago</time>``: the age a reader
+    wants at a glance, the exact time on hover and for machines. Without ``now``, the exact time.
+
+    Pages are rendered without scripts, so the age is the server's at render time; cached pages
+    are at most minutes old."""
+    if now is None:
+        return _TIME % (iso_time(moment), time_label(moment))
+    label = time_label(moment)
+    return _RELATIVE % (iso_time(moment), label, relative_label(moment, now), label)
 
 
 def sentence(item: _Sentence) -> Markup:

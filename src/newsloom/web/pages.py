@@ -29,6 +29,8 @@ from newsloom.web.views import (
     Lookup,
     StoryCard,
     cards_by_ids,
+    feed_host,
+    feed_label,
     find_story,
     open_story,
     story_card,
@@ -116,7 +118,8 @@ def sources_index(request: Request) -> HTMLResponse:
         outlets = db.list_sources(conn)
         counts = browse.source_article_counts(conn)
     rows = sorted(
-        ((s, counts.get(s.id or 0, 0)) for s in outlets), key=lambda r: (r[0].title.lower(), r[1])
+        ((s, counts.get(s.id or 0, 0), feed_label(s, outlets), feed_host(s.url)) for s in outlets),
+        key=lambda r: (r[2].lower(), r[1]),
     )
     return render(
         request,

@@ -29,7 +29,7 @@ from newsloom.store.search import (
 from newsloom.web.cache import TimedValue
 from newsloom.web.context import app_catalog, app_settings, app_store, render
 from newsloom.web.urls import absolute
-from newsloom.web.views import Catalog, StoryCard, cards_by_ids
+from newsloom.web.views import Catalog, StoryCard, cards_by_ids, feed_label
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
@@ -165,11 +165,13 @@ def search_page(
             "canonical": None,
             "form": form,
             "results": results[:PAGE_SIZE],
+            "first_shown": (page - 1) * PAGE_SIZE + 1,
+            "more": len(results) > PAGE_SIZE,
             "page": page,
             "prev_path": page_path(page - 1) if page > 1 and q.strip() else None,
             "next_path": page_path(page + 1) if len(results) > PAGE_SIZE else None,
             "feed_path": "/feeds/search.xml?" + urlencode(kept) if q.strip() else None,
-            "sources": sources,
+            "sources": [(s, feed_label(s, sources)) for s in sources],
             "languages": languages,
         },
     )

@@ -59,3 +59,8 @@ def source_path(source_id: int, page: int = 1) -> str:
 
 def archive_path(day: date) -> str:
     return f"/archive/{day.isoformat()}"
+
+
+def picture_path(key: str, *, thumb: bool = False) -> str:
+    """Our copy of a story picture (web/pictures.py): the lead size, or the card thumbnail."""
+    return f"/images/{key}{'-thumb' if thumb else ''}.jpg"

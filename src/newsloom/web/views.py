@@ -20,8 +20,9 @@ from sqlalchemy import Connection
 import newsloom.store as db
 import newsloom.store.browse as browse
 from newsloom.categorize.taxonomy import GENERAL, TAXONOMY
-from newsloom.records import Article, Category, Cited, Story, Summary
+from newsloom.records import Article, Category, Cited, Source, Story, Summary
 from newsloom.store.browse import CardSummary
+from newsloom.store.images import LeadImage, lead_images
 from newsloom.web.urls import category_path, story_path
 
 RELATED_STORIES = 5
@@ -105,6 +106,7 @@ class StoryCard:
     first_seen: datetime
     importance: float
     language: str
+    image: LeadImage | None = None  # the story's picture (our copy), credited to its article
 
     @property
     def first_bullet(self) -> str:
@@ -127,6 +129,7 @@ class VersionStamp:
     version: int
     created: datetime
     headline: str
+    whats_new: tuple[str, ...] = ()  # the version's "what's new" statements (the timeline)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,23 @@ def load_catalog(conn: Connection) -> Catalog:
     return Catalog(
         tuple(CategoryLink(c.slug, c.name, c.description, category_path(c.slug)) for c in ordered)
     )
+
+
+def feed_host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def feed_label(source: Source, every: Sequence[Source]) -> str:
+    """The outlet's name, told apart from its other feeds (one outlet, several sections) by the
+    section, or else the feed's host and path."""
+    name = source.title or source.url
+    twins = [s for s in every if (s.title or s.url) == name and s.id != source.id]
+    if not twins:
+        return name
+    if source.section and all(s.section != source.section for s in twins):
+        return f"{name} ({source.section})"
+    parts = urlsplit(source.url)
+    return f"{name} ({feed_host(source.url)}{parts.path})"
 
 
 def outlet_name(article: Article) -> str:
@@ -221,6 +241,7 @@ def _card(
     catalog: Catalog,
     summary: Summary | CardSummary | None,
     groups: Sequence[tuple[Article, Sequence[Article]]],
+    image: LeadImage | None = None,
 ) -> StoryCard:
     members = [a for a, _ in groups]
     every = [*members, *(c for _, copies in groups for c in copies)]
@@ -238,19 +259,27 @@ def _card(
         first_seen=story.first_seen,
         importance=story.importance,
         language=majority_language(members),
+        image=image,
     )
 
 
 def story_cards(conn: Connection, stories: Sequence[Story], catalog: Catalog) -> list[StoryCard]:
-    """Cards for ``stories`` in their order, in three queries whatever their number."""
+    """Cards for ``stories`` in their order, in four queries whatever their number."""
     ids = [s.id for s in stories]
     if not ids:
         return []
     summaries = browse.latest_bullets(conn, ids)
     members = browse.story_articles_brief(conn, ids)
     copies = browse.copies_brief(conn, [a.id for m in members.values() for a in m if a.id])
+    pictures = lead_images(conn, ids)
     return [
-        _card(s, catalog, summaries.get(s.id), _groups(members.get(s.id, []), copies))
+        _card(
+            s,
+            catalog,
+            summaries.get(s.id),
+            _groups(members.get(s.id, []), copies),
+            pictures.get(s.id),
+        )
         for s in stories
     ]
 
@@ -329,7 +358,7 @@ def story_page(
         return tuple(_sentence(c, numbers) for c in items)
 
     every = [e.article for e in sources] + [c for e in sources for c in e.copies]
-    card = _card(story, catalog, summary, groups)
+    card = _card(story, catalog, summary, groups, lead_images(conn, [story.id]).get(story.id))
     return StoryPage(
         card=card,
         bullets=sentences(summary.bullets) if summary else (),
@@ -339,7 +368,10 @@ def story_page(
         sources=sources,
         first_reported=min(every, key=lambda r: (r.published, r.id), default=None),
         related=related_stories(conn, story, card, [a.title for a in members]) if extras else (),
-        versions=tuple(VersionStamp(*s) for s in browse.summary_stamps(conn, story.id))
+        versions=tuple(
+            VersionStamp(s.version, s.created, s.headline, tuple(c.text for c in s.whats_new))
+            for s in browse.summary_stamps(conn, story.id)
+        )
         if extras
         else (),
         summary=summary,

@@ -11,7 +11,24 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-SCENARIOS = ("story_page", "api_story", "api_search", "search_page")
+SCENARIOS = (
+    "home",
+    "category",
+    "story_page",
+    "search_page",
+    "archive",
+    "sources",
+    "source_page",
+    "feed_rss",
+    "feed_atom",
+    "feed_json",
+    "sitemap",
+    "api_stories",
+    "api_story",
+    "api_search",
+    "api_sources",
+    "picture",
+)
 
 
 def test_bench_web_serves_generated_stories_and_reports_every_scenario(tmp_path: Path) -> None:
