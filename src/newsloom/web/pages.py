@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 import newsloom.store.browse as browse
+from newsloom.records import Summary
 from newsloom.web.caching import cached_story, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_store, render
 from newsloom.web.ranking import top_story_ids
@@ -50,6 +51,18 @@ DISCLAIMER = (
     "This story has been auto-aggregated and auto-summarised by a computer program. "
     "It has not been edited or written by a person."
 )
+LLM_NOTE = (
+    " Its summary was written by a language model from the numbered sentences of its sources; "
+    "every statement was checked against the sentences it cites."
+)
+
+
+def disclaimer(summary: Summary | None) -> str:
+    """The page's note on how it was made, saying which kind of summary the reader has."""
+    if summary is not None and summary.method == "llm":
+        return DISCLAIMER + LLM_NOTE
+    return DISCLAIMER
+
 
 router = APIRouter(include_in_schema=False)  # HTML pages: the OpenAPI schema is the API's
 
@@ -279,7 +292,7 @@ def story(request: Request, category: str, slug_id: str) -> Response:
             "catalog": catalog,
             "story": view,
             "card": card,
-            "disclaimer": DISCLAIMER,
+            "disclaimer": disclaimer(view.summary),
             "canonical": card.path,
             "page_lang": card.language or "en",
             "feed_slug": card.category.slug,

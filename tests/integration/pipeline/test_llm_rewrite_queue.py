@@ -167,3 +167,15 @@ def test_a_refused_reply_keeps_the_extractive_summary_and_is_not_sent_again(
         assert set(_latest_methods(store).values()) == {"extractive"}
         assert rewrite_stories(settings, store, now=NOW, budget_seconds=60).sent == 0
         store.close()
+
+
+def test_the_story_page_says_which_summary_the_reader_has() -> None:
+    from dataclasses import replace
+
+    from newsloom.records import Summary
+    from newsloom.web.pages import DISCLAIMER, disclaimer
+
+    extractive = Summary(1, 1, "h", bullets=(), paragraphs=(), takeaways=(), created=NOW)
+    assert disclaimer(extractive) == DISCLAIMER and disclaimer(None) == DISCLAIMER
+    written = disclaimer(replace(extractive, method="llm"))
+    assert written.startswith(DISCLAIMER) and "language model" in written
