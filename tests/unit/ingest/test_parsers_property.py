@@ -187,8 +187,7 @@ def test_json_feed_parser_takes_structured_garbage(items: Any, extra: dict[str, 
 
 
 # feedparser reads tag soup slowly (its loose parser); fewer examples keep this one quick.
-@settings(max_examples=30)
-@fuzz
+@settings(fuzz, max_examples=30)
 @given(shell=feed_shells, items=st.lists(xml_item_parts, max_size=4))
 def test_xml_feed_parsers_take_structured_garbage(
     shell: tuple[str, str], items: list[list[tuple[str, str]]]
