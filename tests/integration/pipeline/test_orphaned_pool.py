@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+# Processes killed or signalled, servers restarted: the complete suite (make test) only.
+pytestmark = pytest.mark.slow
+
 STARTS_A_POOL = """
 import os, sys, time
 from newsloom.pipeline.articles import CandidateBuilder
-
-# Processes killed or signalled, servers restarted: the complete suite (make test) only.
-pytestmark = pytest.mark.slow
 pool = CandidateBuilder(workers=2)._start_pool()
 assert pool is not None
 print(" ".join(str(pid) for pid in pool._processes), flush=True)
