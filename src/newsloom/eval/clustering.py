@@ -22,6 +22,7 @@ from newsloom.eval.metrics import clustering_scores
 from newsloom.settings import Settings
 
 REQUIRED = ("id", "title", "published", "label")
+UNDATED = datetime(2000, 1, 1, tzinfo=UTC)  # the instant of every document without a date
 
 
 def load_labelled(path: Path) -> tuple[list[ClusterDoc], list[str]]:
@@ -41,7 +42,7 @@ def load_labelled(path: Path) -> tuple[list[ClusterDoc], list[str]]:
         missing = [key for key in REQUIRED if key not in row]
         if missing:
             raise EvalError(f"eval: {path}:{number} lacks {', '.join(missing)}")
-        row["_published"] = _utc(str(row["published"]), f"{path}:{number}")
+        row["_published"] = _utc(str(row["published"] or ""), f"{path}:{number}")
         rows.append(row)
     if not rows:
         raise EvalError(f"eval: {path} has no documents")
@@ -172,6 +173,9 @@ def _scores(gold: list[str], predicted: list[int]) -> dict[str, Any]:
 
 
 def _utc(value: str, where: str) -> datetime:
+    if not value.strip():
+        # A set without dates (ECB+): one instant for all, so time gives no hint either way.
+        return UNDATED
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
