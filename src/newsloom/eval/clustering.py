@@ -106,6 +106,14 @@ def evaluate_clustering(
     return result
 
 
+def cluster_documents(
+    docs: list[ClusterDoc], settings: Settings, *, consolidate: bool = True
+) -> list[int]:
+    """The story of each of ``docs`` as ``evaluate_clustering`` finds it (embedded first)."""
+    predicted, _ = _cluster(embed_docs(docs, get_embedder().embed), settings, None, consolidate)
+    return predicted
+
+
 def evaluate_sets(
     paths: list[Path], settings: Settings, *, consolidate: bool = True, by_error: int = 0
 ) -> dict[str, Any]:
