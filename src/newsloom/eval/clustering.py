@@ -211,9 +211,9 @@ def consolidation_plan(
     members: dict[int, list[Member]] = {}
     for doc, story_id in zip(docs, predicted, strict=True):
         assert doc.vector is not None
-        entities = doc_terms(doc.title, doc.text).entities
+        terms = doc_terms(doc.title, doc.text)
         members.setdefault(story_id, []).append(
-            Member(doc.article_id, doc.published, doc.vector, entities)
+            Member(doc.article_id, doc.published, doc.vector, terms.entities, terms.terms)
         )
     states = [
         StoryState(story_id, min(m.published for m in group), tuple(group))
