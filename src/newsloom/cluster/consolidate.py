@@ -279,9 +279,7 @@ def _other_events(
 # -- merges ------------------------------------------------------------------------------------
 
 
-def _group(
-    story: StoryState, members: Sequence[Member], term_idf: Mapping[str, float]
-) -> _Group:
+def _group(story: StoryState, members: Sequence[Member], term_idf: Mapping[str, float]) -> _Group:
     vectors = [_normalised(m.vector) for m in members]
     published = [m.published for m in members] or [story.first_seen]
     term_sum: dict[str, float] = {}
