@@ -80,14 +80,20 @@ def _name_mentions(
 ) -> dict[str, int]:
     """Mentions of each name in title (twice) and lead, over the stemmed words, so that
     "Reid's" counts for "reid" and "Tara Reid" for "tara reid"."""
-    title = " " + " ".join(stem(w.lower()) for w in title_words) + " "
-    lead = " " + " ".join(stem(w.lower()) for w in lead_words) + " "
+    title = [stem(w.lower()) for w in title_words]
+    lead = [stem(w.lower()) for w in lead_words]
+    single = Counter(lead)
+    single.update(title + title)
+    joined_title, joined_lead = f" {' '.join(title)} ", f" {' '.join(lead)} "
     mentions = {}
     for name in entities:
         if name.isdigit():
             continue
-        needle = f" {name} "
-        count = 2 * title.count(needle) + lead.count(needle)
+        if " " in name:  # a multi-word name: count the phrase
+            needle = f" {name} "
+            count = 2 * joined_title.count(needle) + joined_lead.count(needle)
+        else:
+            count = single.get(name, 0)
         if count:
             mentions[name] = count
     return mentions
