@@ -15,11 +15,17 @@ The match score blends three views of "same event", each in [0, 1]:
   the story has.
 Headlines alone share fewer terms and entities than headlines with a lead, even within one event,
 so the bar adapts to how much text a document has: short documents need a lower blended score.
-Two gates sit beside the blend. A document with a full lead must share some key terms with the
-story (``min_lexical_full``): a close embedding alone is often just the same place and beat, e.g.
-two sports stories from one city. And a story holds one language: the embedding model is English
-only, so across languages its cosine means nothing, and in other languages terms and names weigh
-more (``ScoreWeights.blend``).
+The blend ranks the candidates; evidence that the document reports another event vetoes a join
+whatever the score (docs/clustering.md), because an embedding knows the kind of event far better
+than which one:
+- a headline alone must share two title words with the story (one is only a name or a beat);
+- a document whose principal names (its most mentioned) appear nowhere in the story, while the
+  story's principal names (most of its members') appear nowhere in the document, is about other
+  actors and places;
+- a document with a full lead must share some key terms with the story (``min_lexical_full``): a
+  close embedding alone is often just the same place and beat.
+And a story holds one language: the embedding model is English only, so across languages its cosine
+means nothing, and in other languages terms and names weigh more (``ScoreWeights.blend``).
 """
 
 from __future__ import annotations
@@ -111,6 +117,7 @@ class _Story:
     title_terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     principal: Counter[str] = field(default_factory=Counter)  # members' principal names
+    principal_top: tuple[str, ...] = ()  # the PRINCIPAL_NAMES most counted of them
     size: int = 0
     language: str = ""  # of its first article with a known language
     # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
@@ -260,7 +267,13 @@ class StoryClusterer:
             story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
-        story.principal.update(self._principal(terms))
+        principal = self._principal(terms)
+        story.principal.update(principal)
+        # Counts only grow, so the new top is among the old top and the names just counted.
+        counts = story.principal
+        candidates = set(story.principal_top) | set(principal)
+        ranked = sorted(candidates, key=lambda e: (-counts[e], e))  # ties by name: reproducible
+        story.principal_top = tuple(ranked[:PRINCIPAL_NAMES])
         self._place(story)
 
     # -- scoring -----------------------------------------------------------------------------
@@ -312,7 +325,8 @@ class StoryClusterer:
         )
 
     def _principal(self, terms: DocTerms) -> tuple[str, ...]:
-        """The document's principal names: most mentioned, the rarer first among equals."""
+        """The document's principal names: the weightiest by mentions x idf (a name everyone
+        mentions, like a country, weighs less than a person named twice)."""
         entity_idf = self._df.entity_idf
         names = [(c, entity_idf(e), e) for e, c in terms.name_mentions.items() if c >= MIN_MENTIONS]
         names.sort(key=lambda n: (-n[0] * n[1], n[2]))
@@ -350,16 +364,11 @@ class StoryClusterer:
         # Judged against the names most of its members share, so that one stray member cannot
         # open the story to a second event.
         ours = query.principal
-        theirs = self._story_principal(story)
+        theirs = story.principal_top
         named_by_story = any(e in story.entities for e in ours)
         if ours and theirs and not named_by_story and not any(e in query.entities for e in theirs):
             return f"other principal names ({', '.join(ours)} vs {', '.join(theirs)})"
         return ""
-
-    def _story_principal(self, story: _Story) -> list[str]:
-        # Most members first; ties by name only so that the order is reproducible.
-        ranked = sorted(story.principal.items(), key=lambda n: (-n[1], n[0]))
-        return [e for e, _ in ranked[:PRINCIPAL_NAMES]]
 
     def _gap_penalty(self, published: datetime, story: _Story) -> float:
         gap = abs((published - story.last).total_seconds())
