@@ -22,6 +22,7 @@ from datetime import datetime
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 BLOCK = 512  # rows of the centroid matrix compared at once: bounds memory on large windows
@@ -241,12 +242,16 @@ def _other_events(
     units = [_tfidf(m.terms, term_idf) for m in members]
     if not all(units):
         return []  # without terms for every member there is no lexical evidence to split on
-    vocabulary = {t: i for i, t in enumerate(sorted({t for u in units for t in u}))}
-    matrix = np.zeros((size, len(vocabulary)), dtype=np.float64)
+    vocabulary: dict[str, int] = {}
+    rows, columns, weights = [], [], []
     for row, unit in enumerate(units):
         for term, weight in unit.items():
-            matrix[row, vocabulary[term]] = weight
-    similarity = np.clip(matrix @ matrix.T, 0.0, 1.0)
+            rows.append(row)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+            weights.append(weight)
+    # Sparse: a member has a hundred terms or so of the story's thousands.
+    matrix = csr_matrix((weights, (rows, columns)), shape=(size, len(vocabulary)))
+    similarity = np.clip((matrix @ matrix.T).toarray(), 0.0, 1.0)
     distance = squareform(1.0 - similarity, checks=False)
     tree = linkage(distance, method="average")
     labels = fcluster(tree, t=1.0 - rules.event_similarity, criterion="distance")
