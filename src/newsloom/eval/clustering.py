@@ -1,4 +1,5 @@
-"""``newsloom eval clustering FILE``: run the pipeline's clusterer over a labelled JSONL file."""
+"""``newsloom eval clustering FILE...``: the pipeline's clustering (single pass, then consolidation)
+over labelled JSONL files, each scored and macro-averaged, with the worst merges on request."""
 
 from __future__ import annotations
 
