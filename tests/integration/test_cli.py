@@ -52,6 +52,21 @@ def test_bad_setting_in_environment_is_a_clear_error(
     assert "config: invalid settings: concurrency" in capsys.readouterr().err
 
 
+def test_eval_clustering_over_several_files_prints_each_and_the_macro_average(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    second = tmp_path / "second.jsonl"
+    second.write_text(EVAL_FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["--data-dir", str(tmp_path), "eval", "clustering", str(EVAL_FIXTURE), str(second)]
+    assert main([*args, "--by-error", "3"]) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(result) == {"files", "macro_average"}
+    assert set(result["files"]) == {str(EVAL_FIXTURE), str(second)}
+    first, again = result["files"].values()
+    assert first["b3_f1"] == again["b3_f1"] == result["macro_average"]["b3_f1"]
+    assert first["worst_merges"] == []  # both gold events are recovered apart
+
+
 def test_eval_clustering_prints_one_json_object(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,11 +15,17 @@ The match score blends three views of "same event", each in [0, 1]:
   the story has.
 Headlines alone share fewer terms and entities than headlines with a lead, even within one event,
 so the bar adapts to how much text a document has: short documents need a lower blended score.
-Two gates sit beside the blend. A document with a full lead must share some key terms with the
-story (``min_lexical_full``): a close embedding alone is often just the same place and beat, e.g.
-two sports stories from one city. And a story holds one language: the embedding model is English
-only, so across languages its cosine means nothing, and in other languages terms and names weigh
-more (``ScoreWeights.blend``).
+The blend ranks the candidates; evidence that the document reports another event vetoes a join
+whatever the score (docs/clustering.md), because an embedding knows the kind of event far better
+than which one:
+- a headline alone must share two title words with the story (one is only a name or a beat);
+- a document whose principal names (its most mentioned) appear nowhere in the story, while the
+  story's principal names (most of its members') appear nowhere in the document, is about other
+  actors and places;
+- a document with a full lead must share some key terms with the story (``min_lexical_full``): a
+  close embedding alone is often just the same place and beat.
+And a story holds one language: the embedding model is English only, so across languages its cosine
+means nothing, and in other languages terms and names weigh more (``ScoreWeights.blend``).
 """
 
 from __future__ import annotations
@@ -38,6 +44,14 @@ from newsloom.errors import ClusterError
 
 DIMENSIONS = 384
 RECENT_MEMBERS = 8  # max-link looks at this many latest members: stories drift
+# Principal names of a document: its most mentioned names (mentioned at least twice, a title
+# mention counting twice). Three: who, with whom or against whom, where.
+PRINCIPAL_NAMES = 3
+MIN_MENTIONS = 2
+# Two headlines on one event share at least two of their words (who and what happened); one
+# shared word is a name or a beat ("England", "Apple"), which many different events share.
+HEADLINE_SHARED_WORDS = 2
+HALF_LEAD = 0.5  # below half a lead's words a document is judged as a headline
 PRUNE_EVERY_SECONDS = 3600.0
 CANDIDATES = 12  # stories re-scored lexically, picked by embedding similarity
 
@@ -102,6 +116,8 @@ class _Story:
     terms: dict[str, float] = field(default_factory=dict)  # summed sublinear tf of members
     title_terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
+    principal: Counter[str] = field(default_factory=Counter)  # members' principal names
+    principal_top: tuple[str, ...] = ()  # the PRINCIPAL_NAMES most counted of them
     size: int = 0
     language: str = ""  # of its first article with a known language
     # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
@@ -117,6 +133,7 @@ class _Scored:
     lex: float
     ent: float
     bar: float
+    veto: str = ""  # why the evidence says another event, whatever the score
 
 
 @dataclass(frozen=True)
@@ -130,6 +147,8 @@ class _Query:
     entities: dict[str, float]
     entity_total: float
     richness: float  # 0 = headline only .. 1 = headline with a full lead
+    title_terms: frozenset[str]
+    principal: tuple[str, ...]
 
 
 def _top_rows(scores: np.ndarray, k: int) -> np.ndarray:
@@ -248,6 +267,13 @@ class StoryClusterer:
             story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
+        principal = self._principal(terms)
+        story.principal.update(principal)
+        # Counts only grow, so the new top is among the old top and the names just counted.
+        counts = story.principal
+        candidates = set(story.principal_top) | set(principal)
+        ranked = sorted(candidates, key=lambda e: (-counts[e], e))  # ties by name: reproducible
+        story.principal_top = tuple(ranked[:PRINCIPAL_NAMES])
         self._place(story)
 
     # -- scoring -----------------------------------------------------------------------------
@@ -294,7 +320,17 @@ class StoryClusterer:
             entities=entity_weights,
             entity_total=sum(entity_weights.values()),
             richness=min(1.0, terms.words / self.weights.full_words),
+            title_terms=terms.title_terms,
+            principal=self._principal(terms),
         )
+
+    def _principal(self, terms: DocTerms) -> tuple[str, ...]:
+        """The document's principal names: the weightiest by mentions x idf (a name everyone
+        mentions, like a country, weighs less than a person named twice)."""
+        entity_idf = self._df.entity_idf
+        names = [(c, entity_idf(e), e) for e, c in terms.name_mentions.items() if c >= MIN_MENTIONS]
+        names.sort(key=lambda n: (-n[0] * n[1], n[2]))
+        return tuple(e for _, _, e in names[:PRINCIPAL_NAMES])
 
     def _score(
         self, doc: ClusterDoc, vector: np.ndarray, query: _Query, story: _Story, centroid: float
@@ -308,9 +344,31 @@ class StoryClusterer:
         score = w_cos * cos + w_lex * lex + w_ent * ent
         bar = w.threshold_headline + (w.threshold_full - w.threshold_headline) * query.richness
         bar += self._offset + self._gap_penalty(doc.published, story)
+        veto = self._veto(query, story)
         if lex < w.min_lexical_full * query.richness:
+            veto = veto or f"lex {lex:.2f} < {w.min_lexical_full * query.richness:.2f}"
+        if veto:
             bar = max(bar, score + 1e-6)  # never joins; kept as the best for the reasons
-        return _Scored(story, score, cos, lex, ent, bar)
+        return _Scored(story, score, cos, lex, ent, bar, veto)
+
+    def _veto(self, query: _Query, story: _Story) -> str:
+        """Evidence that the document reports another event than the story, however close the
+        scores: an embedding knows the kind of event far better than which one."""
+        if query.richness < HALF_LEAD:
+            shared = sum(1 for t in query.title_terms if t in story.title_terms)
+            if shared < min(HEADLINE_SHARED_WORDS, len(query.title_terms)):
+                return f"headline shares {shared} title word(s) with the story"
+            return ""
+        # Different principal actors and places: none of the document's appears anywhere in the
+        # story, none of the story's in the document (Tara Reid's rehab is not Lindsay Lohan's).
+        # Judged against the names most of its members share, so that one stray member cannot
+        # open the story to a second event.
+        ours = query.principal
+        theirs = story.principal_top
+        named_by_story = any(e in story.entities for e in ours)
+        if ours and theirs and not named_by_story and not any(e in query.entities for e in theirs):
+            return f"other principal names ({', '.join(ours)} vs {', '.join(theirs)})"
+        return ""
 
     def _gap_penalty(self, published: datetime, story: _Story) -> float:
         gap = abs((published - story.last).total_seconds())
@@ -345,6 +403,8 @@ class StoryClusterer:
             key=lambda e: (-self._df.entity_idf(e), e),
         )[:5]
         parts = [f"cos={best.cos:.2f} lex={best.lex:.2f} ent={best.ent:.2f}"]
+        if best.veto:
+            parts.append(f"other event: {best.veto}")
         if shared_title:
             parts.append("title-terms: " + ", ".join(shared_title))
         if shared_entities:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -44,6 +44,9 @@ class DocTerms:
     title_terms: frozenset[str]
     entities: frozenset[str]
     words: int  # words of text available (title + lead); drives how much to trust the match
+    # How often each name (not number) is mentioned, a title mention counting twice: the most
+    # mentioned names are whom and where the document is about (its principal names).
+    name_mentions: dict[str, int] = field(default_factory=dict)
 
 
 def doc_terms(title: str, text: str) -> DocTerms:
@@ -62,12 +65,38 @@ def doc_terms(title: str, text: str) -> DocTerms:
         if term:
             counts[term] += 1
     terms = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    entities = frozenset(_entities(title, lead))
     return DocTerms(
         terms=terms,
         title_terms=frozenset(title_terms),
-        entities=frozenset(_entities(title, lead)),
+        entities=entities,
         words=len(title_words) + len(lead_words),
+        name_mentions=_name_mentions(entities, title_words, lead_words),
     )
+
+
+def _name_mentions(
+    entities: frozenset[str], title_words: list[str], lead_words: list[str]
+) -> dict[str, int]:
+    """Mentions of each name in title (twice) and lead, over the stemmed words, so that
+    "Reid's" counts for "reid" and "Tara Reid" for "tara reid"."""
+    title = [stem(w.lower()) for w in title_words]
+    lead = [stem(w.lower()) for w in lead_words]
+    single = Counter(lead)
+    single.update(title + title)
+    joined_title, joined_lead = f" {' '.join(title)} ", f" {' '.join(lead)} "
+    mentions = {}
+    for name in entities:
+        if name.isdigit():
+            continue
+        if " " in name:  # a multi-word name: count the phrase
+            needle = f" {name} "
+            count = 2 * joined_title.count(needle) + joined_lead.count(needle)
+        else:
+            count = single.get(name, 0)
+        if count:
+            mentions[name] = count
+    return mentions
 
 
 def _term(word: str) -> str:

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from newsloom.cluster.clusterer import ClusterDoc, StoryClusterer
+from newsloom.cluster.clusterer import Assignment, ClusterDoc, StoryClusterer
 from newsloom.cluster.embed import embedding_text
 
 NewStoryId = Callable[[ClusterDoc], int]
+OnAssign = Callable[[ClusterDoc, Assignment], None]
 
 
 def embed_docs(
@@ -31,11 +32,13 @@ def cluster_stream(
     docs: Sequence[ClusterDoc],
     clusterer: StoryClusterer,
     new_story_id: NewStoryId | None = None,
+    on_assign: OnAssign | None = None,
 ) -> list[int]:
     """Assign ``docs`` in (published, article_id) order; returns the story id of each input doc.
 
     ``new_story_id`` makes the id of a new story (the pipeline creates a row); by default ids count
-    up from one past the largest the clusterer has seen.
+    up from one past the largest the clusterer has seen. ``on_assign`` sees each decision (the
+    pipeline stores its reasons; evaluation shows them for the worst merges).
     """
     counter = iter(range(clusterer.largest_story_id + 1, 1 << 62))
 
@@ -48,6 +51,8 @@ def cluster_stream(
     for i in order:
         doc = docs[i]
         assignment = clusterer.assign(doc)
+        if on_assign is not None:
+            on_assign(doc, assignment)
         story_id = assignment.story_id if assignment.story_id is not None else make_id(doc)
         clusterer.add(doc, story_id)
         story_of[i] = story_id

@@ -27,13 +27,25 @@ def register(groups: CommandGroups) -> None:
     split.set_defaults(handler=cmd_stories_split)
 
     evc = groups.eval.add_parser("clustering", help="story clustering on a labelled JSONL file")
-    evc.add_argument("file")
+    evc.add_argument(
+        "files", nargs="+", metavar="FILE", help="labelled JSONL; several: macro-average"
+    )
     evc.add_argument("--sweep", action="store_true", help="the metrics over a range of thresholds")
     evc.add_argument("--from", dest="start", type=float, default=0.10, help="first threshold")
     evc.add_argument("--to", dest="stop", type=float, default=0.50, help="last threshold")
     evc.add_argument("--step", type=float, default=0.02)
     evc.add_argument(
-        "--consolidate", action="store_true", help="then consolidate, as the pipeline does"
+        "--no-consolidate",
+        dest="consolidate",
+        action="store_false",
+        help="score the single pass alone (the pipeline consolidates after it)",
+    )
+    evc.add_argument(
+        "--by-error",
+        type=positive_int,
+        default=0,
+        metavar="N",
+        help="also list the N worst merges (stories mixing gold events) and why they joined",
     )
     evc.set_defaults(handler=cmd_eval_clustering)
 
@@ -46,13 +58,28 @@ def register(groups: CommandGroups) -> None:
 
 
 def cmd_eval_clustering(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.eval.clustering import evaluate_clustering, sweep_clustering, sweep_thresholds
+    from newsloom.eval.clustering import (
+        evaluate_clustering,
+        evaluate_sets,
+        sweep_clustering,
+        sweep_thresholds,
+    )
 
+    paths = [Path(f) for f in args.files]
     if args.sweep:
         thresholds = sweep_thresholds(args.start, args.stop, args.step)
-        print_json(sweep_clustering(Path(args.file), settings, thresholds))
+        sweeps = {str(p): sweep_clustering(p, settings, thresholds) for p in paths}
+        print_json(sweeps[str(paths[0])] if len(paths) == 1 else sweeps)
+    elif len(paths) == 1:
+        print_json(
+            evaluate_clustering(
+                paths[0], settings, consolidate=args.consolidate, by_error=args.by_error
+            )
+        )
     else:
-        print_json(evaluate_clustering(Path(args.file), settings, consolidate=args.consolidate))
+        print_json(
+            evaluate_sets(paths, settings, consolidate=args.consolidate, by_error=args.by_error)
+        )
     return 0
 
 

@@ -196,17 +196,13 @@ def apply_consolidation(conn: Connection, plan: ConsolidationPlan, now: datetime
 def _state(
     story: Story, articles: dict[int, Article], vectors: dict[int, np.ndarray]
 ) -> StoryState:
-    members = tuple(
-        Member(
-            article_id=a.id,
-            published=a.published,
-            vector=vectors[a.id],
-            entities=doc_terms(a.title, a.text or a.lead).entities,
-        )
-        for a in (articles[i] for i in story.article_ids if i in articles and i in vectors)
-        if a.id is not None
-    )
-    return StoryState(story_id=story.id, first_seen=story.first_seen, members=members)
+    members = []
+    for a in (articles[i] for i in story.article_ids if i in articles and i in vectors):
+        if a.id is None:
+            continue
+        terms = doc_terms(a.title, a.text or a.lead)
+        members.append(Member(a.id, a.published, vectors[a.id], terms.entities, terms.terms))
+    return StoryState(story_id=story.id, first_seen=story.first_seen, members=tuple(members))
 
 
 def ensure_vectors(store: db.Store, articles: list[Article], progress: Progress) -> None:

@@ -245,11 +245,47 @@ def test_full_articles_sharing_no_key_terms_stay_apart_even_with_close_embedding
     assert "new story" in assignment.reasons
 
 
-def test_a_headline_alone_can_join_on_its_embedding() -> None:
+def test_a_headline_alone_joins_when_it_shares_two_title_words() -> None:
     clusterer = StoryClusterer()
     vector = _unit(3)
     clusterer.add(
         ClusterDoc(1, "Brask council approves harbour plan", LONG_LEAD, T0, vector=vector), 1
     )
-    headline = ClusterDoc(2, "Harbour scheme gets green light", "", T0, vector=vector)
+    headline = ClusterDoc(2, "Brask harbour plan gets green light", "", T0, vector=vector)
     assert clusterer.assign(headline).story_id == 1
+
+
+def test_a_headline_sharing_one_word_is_another_event_however_close_its_embedding() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(3)
+    clusterer.add(ClusterDoc(1, "Apple iPod family expands market", "", T0, vector=vector), 1)
+    headline = ClusterDoc(2, "Apple sues to stop product leaks", "", T0, vector=vector)
+    assignment = clusterer.assign(headline)
+    assert assignment.story_id is None
+    assert "headline shares 1 title word(s)" in assignment.reasons
+
+
+def test_full_articles_naming_other_principal_actors_stay_apart() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(4)
+    reid = (
+        "Tara Vell has checked into the Harbourside treatment centre, her publicist said. "
+        "Vell, 33, entered the centre on Friday. Vell did not say how long she would stay."
+    )
+    lohan = (
+        "Lina Moray has checked into the Harbourside treatment centre, her lawyer said. "
+        "Moray, 26, entered the centre on Thursday. Moray is due in court next month."
+    )
+    clusterer.add(ClusterDoc(1, "Tara Vell checks into rehab", reid * 2, T0, vector=vector), 1)
+    other = ClusterDoc(2, "Lina Moray checks into rehab", lohan * 2, T0, vector=vector)
+    assignment = clusterer.assign(other)
+    assert assignment.story_id is None
+    assert "other principal names" in assignment.reasons
+    same = ClusterDoc(
+        3,
+        "Tara Vell enters treatment centre",
+        reid.replace("33", "thirty-three") * 2,
+        T0,
+        vector=vector,
+    )
+    assert clusterer.assign(same).story_id == 1

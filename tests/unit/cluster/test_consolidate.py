@@ -151,3 +151,48 @@ def test_related_stories_are_the_focus_and_its_close_neighbours() -> None:
     }
     assert related_stories(centroids, {1}, 0.8) == {1, 2}
     assert related_stories({}, {5}, 0.8) == {5}
+
+
+def _texts(article_ids: list[int], words: str, names: frozenset[str]) -> list[Member]:
+    """Members of one event (one embedding neighbourhood) whose texts use ``words``."""
+    from newsloom.cluster.features import doc_terms
+
+    out = []
+    vocabulary = words.split()
+    for i, a in enumerate(article_ids):
+        own = vocabulary[i % 3 :] + vocabulary[: i % 3]  # each article words it its own way
+        terms = doc_terms(" ".join(own[:4]), " ".join(own[2:])).terms
+        out.append(Member(a, T0 + timedelta(hours=i), event_vector(1, a), names, terms))
+    return out
+
+
+VELORIA = "earthquake veloria marsk governor brandt tents rubble church school toll"
+OSTRAVA = "earthquake ostrava dunhollow mayor kren power substation harbour promenade grid"
+OTHER = [
+    story(20 + i, event=10 + i, article_ids=[100 + i], names=STORM) for i in range(6)
+]  # other stories of the window: they give the words their rarity
+
+
+def test_a_second_event_of_one_kind_is_split_off_whole() -> None:
+    # One embedding neighbourhood (two quakes), shared names, but other words: two events.
+    veloria = _texts([1, 2, 3, 4], VELORIA, QUAKE)
+    ostrava = _texts([5, 6, 7], OSTRAVA, QUAKE)
+    both = StoryState(1, T0, (*veloria, *ostrava))
+    plan = plan_consolidation([both, *OTHER])
+    assert [(s.story_id, s.article_ids) for s in plan.splits] == [(1, (5, 6, 7))]
+    assert "another event" in plan.splits[0].reasons
+    assert plan.splits[0].similarity < ConsolidationRules().event_similarity
+
+
+def test_one_odd_article_is_not_a_second_event() -> None:
+    veloria = _texts([1, 2, 3, 4, 5], VELORIA, QUAKE)
+    odd = _texts([6, 7], OSTRAVA, QUAKE)  # fewer than min_split_size
+    assert not plan_consolidation([StoryState(1, T0, (*veloria, *odd)), *OTHER]).splits
+
+
+def test_stories_close_in_kind_but_not_in_words_are_not_merged() -> None:
+    veloria = StoryState(1, T0, tuple(_texts([1, 2], VELORIA, QUAKE)))
+    ostrava = StoryState(2, T0, tuple(_texts([3, 4], OSTRAVA, QUAKE)))
+    again = StoryState(3, T0, tuple(_texts([5], VELORIA, QUAKE)))
+    plan = plan_consolidation([veloria, ostrava, again, *OTHER])
+    assert [(m.story_id, m.into_id) for m in plan.merges] == [(3, 1)]

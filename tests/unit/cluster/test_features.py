@@ -25,3 +25,14 @@ def test_a_capitalised_word_opening_a_sentence_is_not_a_name_on_its_own() -> Non
     terms = doc_terms("Storm", "Rain fell all night. Officials in Carrow closed two roads.")
     assert "rain" not in terms.entities and "official" not in terms.entities
     assert "carrow" in terms.entities
+
+
+def test_name_mentions_count_title_twice_and_whole_names_as_phrases() -> None:
+    terms = doc_terms(
+        "Tara Vell checks into rehab",
+        "Tara Vell entered the Harbourside centre on Friday. Vell's publicist confirmed it.",
+    )
+    assert terms.name_mentions["vell"] == 2 + 2  # title twice, lead "Vell" and "Vell's"
+    assert terms.name_mentions["tara vell"] == 2 + 1
+    assert terms.name_mentions["harbourside"] == 1
+    assert "friday" not in terms.name_mentions  # a stop word is no name
