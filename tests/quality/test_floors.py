@@ -1,0 +1,158 @@
+"""Quality floors: today's figures on the shared evaluation sets, pinned so that a change lowering
+one fails here (the trafilatura model: quality floors pinned in CI).
+
+Each floor runs the same `newsloom eval` command anyone can re-run, reads the figure from the JSON it
+prints, and checks it against the floor measured when the floor was set. The evaluations are
+deterministic (fixed ONNX threads, no sampling), so a floor sits at the measured figure rounded
+down to the shown precision, not at some margin below it. Each corpus is pinned by its SHA-256 too:
+a changed corpus fails with a message asking to measure again, rather than passing or failing for a
+reason nobody chose.
+
+Lowering a floor is a visible edit of FLOORS below, with its reason in the commit. Raising one after
+an improvement keeps the gain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsloom.cli import main
+from tests.conftest import shared_data_dir
+
+pytestmark = pytest.mark.slow
+
+BBC_LABELS = json.dumps(
+    {
+        "sport": "sports",
+        "business": "business",
+        "politics": "politics",
+        "tech": "technology",
+        "entertainment": "entertainment",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Floor:
+    name: str
+    command: tuple[str, ...]  # after `newsloom eval`; {data} is the shared data folder
+    corpus: dict[str, str]  # path under the data folder -> its SHA-256
+    figures: dict[str, float]  # dotted key in the printed JSON -> floor
+
+
+CLUSTERING = (
+    "clustering/giveme5w1h_news_cluster.jsonl",
+    "clustering/ecbplus_dev.jsonl",
+    "clustering/headline_stream.jsonl",
+)
+
+FLOORS = [
+    Floor(
+        "clustering on the three dev sets (B3-F1, issue 15)",
+        ("clustering", *(f"{{data}}/{p}" for p in CLUSTERING)),
+        {
+            "clustering/giveme5w1h_news_cluster.jsonl": "319ac64f0cdfdf42686fc25e894e4206c8209893386303f47a24f1855ea1d8d7",
+            "clustering/ecbplus_dev.jsonl": "b59368d57579a9a4488798ddf5d3df92216cb8a0d8522ba84b03927ffab32dcc",
+            "clustering/headline_stream.jsonl": "8972aabdb6f0544fda4ac9ec69bbc1068389ff17055fee348b192f5d569fb18b",
+        },
+        {
+            "files.{data}/clustering/giveme5w1h_news_cluster.jsonl.b3_f1": 0.925,
+            "files.{data}/clustering/ecbplus_dev.jsonl.b3_f1": 0.862,
+            "files.{data}/clustering/headline_stream.jsonl.b3_f1": 0.913,
+            "macro_average.b3_f1": 0.900,
+        },
+    ),
+    Floor(
+        "categories on BBC News (macro-F1)",
+        ("categories", "{data}/categories/bbc.jsonl", "--label-map", BBC_LABELS),
+        {
+            "categories/bbc.jsonl": "a8f1933b9e783f8ad1b2be947449b49cbf3e96e87dca877e0a99821f1a9f7fce"
+        },
+        {"macro_f1": 0.913, "accuracy": 0.890},
+    ),
+    Floor(
+        "summaries on NeuS (ROUGE-2 at 70 words, in the page's reading order)",
+        ("summarization", "{data}/summarization/neus_allsides.jsonl", "--words", "70"),
+        {
+            "summarization/neus_allsides.jsonl": "654a5079cebf08f95bc663f22ac5ca17b1ba8ad4788ca0bb8fe107d744c40bab"
+        },
+        {"rouge2": 19.00, "rouge1": 42.12},
+    ),
+    Floor(
+        "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
+        (
+            "summarization",
+            "{data}/summarization/duc2007_update.jsonl",
+            "--words",
+            "100",
+            "--previous",
+        ),
+        {
+            "summarization/duc2007_update.jsonl": "5417f0da96801ee52d4e758f20db2d722f0ee8b59993ae8283ff57ed74ba1875"
+        },
+        {"rouge2_recall": 9.60},
+    ),
+    Floor(
+        "the grounding check on FRANK (ROC-AUC per half)",
+        ("grounding", "{data}/summarization/frank_cnndm_xsum.jsonl"),
+        {
+            "summarization/frank_cnndm_xsum.jsonl": "5e1fc1b2bcbaff5282a2cd9e82a3a213f1ef84696a0e8e0232906b768ce598b3"
+        },
+        {"roc_auc_cnndm": 0.802, "roc_auc_xsum": 0.717},
+    ),
+]
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of a file, or of a folder's files (names and contents, in name order)."""
+    digest = hashlib.sha256()
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    for file in files:
+        if path.is_dir():
+            digest.update(str(file.relative_to(path)).encode() + b"\0")
+        with file.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _figure(result: dict[str, Any], dotted: str, data: str) -> float:
+    """The figure at ``dotted`` ("files.<path>.b3_f1"); paths in keys hold dots of their own."""
+    key = dotted.replace("{data}", data)
+    node: Any = result
+    while "." in key:
+        head = next((k for k in node if isinstance(k, str) and key.startswith(k + ".")), None)
+        if head is None:
+            break
+        node, key = node[head], key[len(head) + 1 :]
+    return float(node[key])
+
+
+@pytest.mark.parametrize("floor", FLOORS, ids=[f.name for f in FLOORS])
+def test_quality_holds_its_floor(
+    floor: Floor, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shared = shared_data_dir()
+    if shared is None:
+        pytest.skip("the shared evaluation sets are not on this machine")
+    for relative, expected in floor.corpus.items():
+        found = _digest(shared / relative)
+        assert found == expected, (
+            f"{relative} changed (sha256 {found}): measure this floor again and update FLOORS"
+        )
+    data = str(shared)
+    command = [part.replace("{data}", data) for part in floor.command]
+    assert main(["--data-dir", str(tmp_path), "eval", *command]) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    below = {
+        key: (figure, measured)
+        for key, figure in floor.figures.items()
+        if (measured := _figure(result, key, data)) < figure
+    }
+    assert not below, f"{floor.name}: below the floor (floor, measured): {below}"
