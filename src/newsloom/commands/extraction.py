@@ -28,14 +28,14 @@ def register(groups: CommandGroups) -> None:
 
 
 def cmd_eval_extraction(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.eval.extraction import evaluate_extraction, evaluate_sets
+    from newsloom.eval.extraction import Extractor, evaluate_extraction, evaluate_sets
 
     pages_out = Path(args.pages_out) if args.pages_out else None
     directories = [Path(d) for d in args.directories]
     if args.no_baselines and len(directories) == 1:
         print_json(evaluate_extraction(directories[0], pages_out=pages_out))
         return 0
-    extractors = None
+    extractors: dict[str, Extractor] | None = None
     if args.no_baselines:
         from newsloom.extract import extract_article
 
