@@ -45,6 +45,13 @@ def register(groups: CommandGroups) -> None:
     bench.add_argument(
         "--with-stories", action="store_true", help="also cluster and summarise (slow)"
     )
+    bench.add_argument(
+        "--pages-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="serve the real pages of this extraction set (html/<id>.html.gz); repeatable",
+    )
     bench.set_defaults(handler=cmd_bench_ingest)
 
 
@@ -191,6 +198,7 @@ def cmd_bench_ingest(args: argparse.Namespace, settings: Settings) -> int:
             per_feed=args.per_feed,
             seed=args.seed,
             with_stories=args.with_stories,
+            pages_dirs=[Path(d) for d in args.pages_dir],
         )
     )
     return 0
