@@ -55,8 +55,11 @@ def _without_headline(text: str, *titles: str) -> str:
     return rest if same and rest else text
 
 
-def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) -> tuple[Body, Any]:
-    """trafilatura's body (and, in the precise run, metadata and readers' comments).
+def _trafilatura(
+    page: str | lxml_html.HtmlElement, url: str, *, precise: bool, recall: bool = False
+) -> tuple[Body, Any]:
+    """trafilatura's body (and, in the precise run, metadata and readers' comments); ``recall``
+    asks for its recall mode instead of its default balance.
 
     ``page`` may be the parsed tree: trafilatura works on a copy of it, so it can be shared.
     """
@@ -72,6 +75,7 @@ def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) 
                 include_comments=precise,  # kept apart from the text; see choose.without
                 include_tables=True,
                 favor_precision=precise,
+                favor_recall=recall and not precise,
                 deduplicate=False,
             )
             break
@@ -100,9 +104,14 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         if size(balanced.text) > size(found.text):
             found = Body(balanced.text, found.title, found.method)
     readable = None
+    others: list[Body | None] = []
     if doubtful(found, tree, MIN_WORDS):
+        # Two independent second opinions: trafilatura keeping all it can, and readability.
+        others.append(_trafilatura(source, url, precise=False, recall=True)[0])
         readable = _readability(page, with_title=not found.title)
-    chosen = choose_body(found, readable, MIN_WORDS, getattr(meta, "comments", None) or "")
+        others.append(readable)
+    comments = getattr(meta, "comments", None) or ""
+    chosen = choose_body(found, others, MIN_WORDS, comments, tree)
     title = found.title or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
     return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta

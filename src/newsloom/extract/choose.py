@@ -1,19 +1,25 @@
-"""Pick one article body from what two independent extractors found on the same page.
+"""Pick one article body from what independent extractors found on the same page.
 
 trafilatura in precision mode is the default: it keeps the least boilerplate. Its typical failure
 is recall: it stops at a widget in the middle of the article and keeps only the first part. That
-failure is visible when readability-lxml's body contains trafilatura's text and, besides it, a lot
-of prose (long paragraphs ending like sentences). readability costs more than trafilatura, so it
-runs only when the page itself holds that much prose outside trafilatura's text (``doubtful``):
-without such prose readability cannot win. Text that only readability keeps and that is not
-prose (captions, bylines, ticket prices, link lists) is the usual boilerplate, so it never makes
-readability win. Readers' comments are prose too: the paragraphs trafilatura recognised as comments
-are taken out of readability's body first.
+failure is visible when another body (trafilatura in recall mode, readability-lxml) contains the
+current one and, besides it, a lot of prose (long paragraphs ending like sentences): then that body
+replaces it. The other bodies cost as much again, so they are asked only when the page itself holds
+that much prose outside the first body (``doubtful``): without such prose they cannot win. Text that
+only the larger body keeps and that is not prose (captions, bylines, ticket prices, link lists) is
+the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too: the
+paragraphs trafilatura recognised as comments are taken out of the other bodies first.
+
+The opposite failure is precision: the chosen body holds another extractor's whole article plus
+blocks that extractor left out. Those blocks are kept unless they are link text on the page
+(navigation, "more stories" lists, link tables of old layouts): a paragraph an independent
+extractor dropped and that the page shows as a link is boilerplate on any layout.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -31,6 +37,8 @@ SHARED_PARAGRAPH = 0.5
 PROSE_MIN_TOKENS = 15
 # Readability wins when its extra prose is at least this share of trafilatura's body.
 MISSED_PROSE_SHARE = 0.5
+# A paragraph at least half of whose shingles occur in the page's link texts is a link.
+LINK_PARAGRAPH = 0.5
 
 
 @dataclass(frozen=True)
@@ -143,16 +151,61 @@ def without(body: Body, unwanted: str) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
-def choose_body(precise: Body, readable: Body | None, min_tokens: int, comments: str = "") -> Body:
-    """trafilatura's ``precise`` body unless readability's is clearly the better article.
+def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
+    """Shingles of the text of every link on the page."""
+    if document is None:
+        return set()
+    found: set[tuple[str, ...]] = set()
+    for anchor in document.iter("a"):
+        found |= _shingles(anchor.text_content())
+    return found
+
+
+def without_links(body: Body, other: Body, links: set[tuple[str, ...]]) -> Body:
+    """``body`` without the paragraphs ``other`` lacks that are mostly link text on the page."""
+    if not links:
+        return body
+    known = _shingles(other.text)
+    kept = [
+        para
+        for para in paragraphs(body.text)
+        if coverage(para, known) >= SHARED_PARAGRAPH or coverage(para, links) < LINK_PARAGRAPH
+    ]
+    return Body("\n\n".join(kept), body.title, body.method) if kept else body
+
+
+def choose_body(
+    first: Body,
+    others: Sequence[Body | None],
+    min_tokens: int,
+    comments: str = "",
+    document: lxml_html.HtmlElement | None = None,
+) -> Body:
+    """``first`` (trafilatura's precise body) unless another body is clearly the better article;
+    each of ``others`` in turn is compared with the best so far.
 
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
+    ``document`` is the page, read for its links only when one body holds another.
     """
-    if readable is None:
-        return precise
-    readable = without(readable, comments)
-    if not readable.text.strip():
-        return precise
-    if size(precise.text) < min_tokens <= size(readable.text):
-        return readable
-    return readable if missed_by_first(precise, readable) else precise
+    best = first
+    links: set[tuple[str, ...]] | None = None
+    for other in others:
+        if other is None:
+            continue
+        other = without(other, comments)
+        if size(other.text) < min_tokens:
+            continue
+        if size(best.text) < min_tokens or missed_by_first(best, other):
+            best = other
+        elif holds(best, other):
+            links = link_shingles(document) if links is None else links
+            best = without_links(best, other, links)
+    return best
+
+
+def holds(larger: Body, smaller: Body) -> bool:
+    """True when ``larger`` holds ``smaller``'s article and text besides it."""
+    known = _shingles(larger.text)
+    if coverage(smaller.text, known) < SAME_ARTICLE_COVERAGE:
+        return False
+    return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE

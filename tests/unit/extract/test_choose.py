@@ -50,7 +50,7 @@ def test_coverage_of_a_text_in_another() -> None:
 def test_readability_wins_when_trafilatura_stopped_half_way() -> None:
     cut_short = body(PROSE[:4], "trafilatura")
     whole = body(PROSE, "readability")
-    assert choose_body(cut_short, whole, min_tokens=15) is whole
+    assert choose_body(cut_short, [whole], min_tokens=15) is whole
 
 
 def test_trafilatura_stays_when_readability_only_adds_boilerplate() -> None:
@@ -59,21 +59,21 @@ def test_trafilatura_stays_when_readability_only_adds_boilerplate() -> None:
     repeated_caption = [PROSE[5]] * 4  # one caption repeated in a gallery counts once
     noisy = body(PROSE[:4] + captions + repeated_caption, "readability")
     assert extra_prose(noisy.text, article.text) == size(PROSE[5])
-    assert choose_body(article, noisy, min_tokens=15) is article
+    assert choose_body(article, [noisy], min_tokens=15) is article
 
 
 def test_trafilatura_stays_when_readability_found_another_text() -> None:
     article = body(PROSE[:3], "trafilatura")
     other = body([" ".join(reversed(p.split())) for p in PROSE], "readability")
-    assert choose_body(article, other, min_tokens=15) is article
+    assert choose_body(article, [other], min_tokens=15) is article
 
 
 def test_readability_wins_when_trafilatura_found_almost_nothing() -> None:
     nothing = body(["Cookie settings"], "trafilatura")
     article = body(PROSE[:3], "readability")
-    assert choose_body(nothing, article, min_tokens=15) is article
-    assert choose_body(nothing, None, min_tokens=15) is nothing
-    assert choose_body(nothing, body([], "readability"), min_tokens=15) is nothing
+    assert choose_body(nothing, [article], min_tokens=15) is article
+    assert choose_body(nothing, [None], min_tokens=15) is nothing
+    assert choose_body(nothing, [body([], "readability")], min_tokens=15) is nothing
 
 
 def test_readers_comments_never_count_as_missed_article() -> None:
@@ -84,8 +84,8 @@ def test_readers_comments_never_count_as_missed_article() -> None:
         for name, day in (("Ann", "Monday"), ("Bo", "Tuesday"), ("Cy", "Friday"), ("Di", "Sunday"))
     ]
     with_comments = body(PROSE[:4] + comments, "readability")
-    assert choose_body(article, with_comments, min_tokens=15) is with_comments
-    assert choose_body(article, with_comments, 15, comments="\n".join(comments)) is article
+    assert choose_body(article, [with_comments], min_tokens=15) is with_comments
+    assert choose_body(article, [with_comments], 15, comments="\n".join(comments)) is article
 
 
 def page(inner: str) -> lxml_html.HtmlElement:
