@@ -17,9 +17,17 @@ from lxml import etree
 from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
 from readability.readability import Unparseable
+from trafilatura.settings import set_date_params
 
 from newsloom.errors import ExtractError
-from newsloom.extract.choose import Body, choose_body, doubtful, size
+from newsloom.extract.choose import (
+    Body,
+    choose_body,
+    doubtful,
+    has_furniture,
+    link_shingles,
+    size,
+)
 from newsloom.extract.decode import decode_html
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
@@ -76,7 +84,14 @@ def _trafilatura(
                 include_tables=True,
                 favor_precision=precise,
                 favor_recall=recall and not precise,
+                # The recall run is a second opinion on the body only: trafilatura's own
+                # fallback extractors would just repeat readability's.
+                fast=recall and not precise,
                 deduplicate=False,
+                # Markup and URL dates only: scanning the text for dates cost half the time of
+                # extraction, and newsloom reads the page's own date markup itself.
+                # (Built per call: its latest acceptable date is today, and workers live long.)
+                date_extraction_params=set_date_params(extensive=False) if with_metadata else None,
             )
             break
         except _LIBRARY_ERRORS:
@@ -105,13 +120,17 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
             found = Body(balanced.text, found.title, found.method)
     readable = None
     others: list[Body | None] = []
+    links = link_shingles(tree)
     if doubtful(found, tree, MIN_WORDS):
-        # Two independent second opinions: trafilatura keeping all it can, and readability.
+        # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
         others.append(_trafilatura(source, url, precise=False, recall=True)[0])
+    if others or has_furniture(found, links):
+        # Cut short, or holding links or table rows: readability, independent of trafilatura,
+        # tells which of them are the article's.
         readable = _readability(page, with_title=not found.title)
         others.append(readable)
     comments = getattr(meta, "comments", None) or ""
-    chosen = choose_body(found, others, MIN_WORDS, comments, tree)
+    chosen = choose_body(found, others, MIN_WORDS, comments, links)
     title = found.title or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
     return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta

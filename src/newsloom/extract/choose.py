@@ -11,9 +11,11 @@ the usual boilerplate, so it never makes the larger body win. Readers' comments 
 paragraphs trafilatura recognised as comments are taken out of the other bodies first.
 
 The opposite failure is precision: the chosen body holds another extractor's whole article plus
-blocks that extractor left out. Those blocks are kept unless they are link text on the page
-(navigation, "more stories" lists, link tables of old layouts): a paragraph an independent
-extractor dropped and that the page shows as a link is boilerplate on any layout.
+blocks that extractor left out. Those blocks are kept unless the page marks them as furniture: link
+text (navigation, "more stories" lists) or a row of a table (trafilatura writes a table row as
+``| cell | cell |``; pages laid out with tables put their menus, tickers and footers in rows). A
+paragraph an independent extractor dropped and that the page shows as a link or a table row is
+boilerplate on any layout; a row readability keeps too (a data table inside the article) stays.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ PROSE_MIN_TOKENS = 15
 MISSED_PROSE_SHARE = 0.5
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
+# How trafilatura writes a table row (include_tables): cells between vertical bars.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass(frozen=True)
@@ -161,17 +165,25 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]
     return found
 
 
-def without_links(body: Body, other: Body, links: set[tuple[str, ...]]) -> Body:
-    """``body`` without the paragraphs ``other`` lacks that are mostly link text on the page."""
-    if not links:
-        return body
+def furniture(para: str, links: set[tuple[str, ...]]) -> bool:
+    """True for a paragraph that is a table row or mostly link text on the page."""
+    return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
+
+
+def without_furniture(body: Body, other: Body, links: set[tuple[str, ...]]) -> Body:
+    """``body`` without the paragraphs ``other`` lacks that are ``furniture``."""
     known = _shingles(other.text)
     kept = [
         para
         for para in paragraphs(body.text)
-        if coverage(para, known) >= SHARED_PARAGRAPH or coverage(para, links) < LINK_PARAGRAPH
+        if coverage(para, known) >= SHARED_PARAGRAPH or not furniture(para, links)
     ]
     return Body("\n\n".join(kept), body.title, body.method) if kept else body
+
+
+def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
+    """True when some paragraph of ``body`` is ``furniture``: a second opinion may drop it."""
+    return any(furniture(para, links) for para in paragraphs(body.text))
 
 
 def choose_body(
@@ -179,16 +191,15 @@ def choose_body(
     others: Sequence[Body | None],
     min_tokens: int,
     comments: str = "",
-    document: lxml_html.HtmlElement | None = None,
+    links: set[tuple[str, ...]] | None = None,
 ) -> Body:
     """``first`` (trafilatura's precise body) unless another body is clearly the better article;
     each of ``others`` in turn is compared with the best so far.
 
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
-    ``document`` is the page, read for its links only when one body holds another.
+    ``links`` is the shingles of the page's link texts (``link_shingles``).
     """
     best = first
-    links: set[tuple[str, ...]] | None = None
     for other in others:
         if other is None:
             continue
@@ -198,8 +209,7 @@ def choose_body(
         if size(best.text) < min_tokens or missed_by_first(best, other):
             best = other
         elif holds(best, other):
-            links = link_shingles(document) if links is None else links
-            best = without_links(best, other, links)
+            best = without_furniture(best, other, links or set())
     return best
 
 

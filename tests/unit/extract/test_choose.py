@@ -10,6 +10,8 @@ from newsloom.extract.choose import (
     coverage,
     doubtful,
     extra_prose,
+    has_furniture,
+    link_shingles,
     page_prose,
     size,
     tokens,
@@ -116,3 +118,60 @@ def test_second_opinion_when_the_page_has_much_prose_the_first_body_lacks() -> N
 def test_second_opinion_when_the_first_body_is_almost_empty_or_the_page_unparsed() -> None:
     assert doubtful(body(["Too short."], "trafilatura"), page("<p>x</p>"), min_tokens=15)
     assert doubtful(body(PROSE, "trafilatura"), None, min_tokens=15)
+
+
+_LINKS = ["Most read: ferry fares", "Weather for the coast", "Lifeboat station open day"]
+_PAGE_WITH_LINKS = (
+    "<html><body><ul>"
+    + "".join(f"<li><a href='/{n}'>{text}</a></li>" for n, text in enumerate(_LINKS))
+    + "</ul>"
+    + "".join(f"<p>{para}</p>" for para in PROSE[:6])
+    + "</body></html>"
+)
+
+
+def test_paragraphs_only_the_larger_body_keeps_are_dropped_when_they_are_links_on_the_page() -> (
+    None
+):
+    document = lxml_html.document_fromstring(_PAGE_WITH_LINKS)
+    noisy = body([*_LINKS, *PROSE[:6], "Photograph: a diver by the quay"], "trafilatura")
+    tight = body(PROSE[:6], "readability")
+    chosen = choose_body(noisy, [tight], 15, links=link_shingles(document))
+    # The link lines go; the caption is not link text, so it stays: only links are judged.
+    assert chosen.text == "\n\n".join([*PROSE[:6], "Photograph: a diver by the quay"])
+    assert chosen.method == "trafilatura"
+
+
+def test_link_text_the_other_body_also_keeps_is_article() -> None:
+    document = lxml_html.document_fromstring(_PAGE_WITH_LINKS)
+    both = body([_LINKS[0], *PROSE[:6], "Photograph: a diver by the quay"], "trafilatura")
+    other = body([_LINKS[0], *PROSE[:6]], "readability")
+    assert choose_body(both, [other], 15, links=link_shingles(document)).text.startswith(_LINKS[0])
+
+
+def test_second_opinions_are_asked_in_turn() -> None:
+    cut_short = body(PROSE[:2], "trafilatura")
+    longer = body(PROSE[:7], "trafilatura")
+    whole = body(PROSE, "readability")
+    assert choose_body(cut_short, [longer, whole], 15) is whole
+    assert choose_body(cut_short, [None, longer], 15) is longer
+
+
+def test_a_body_holding_link_text_or_table_rows_is_noticed() -> None:
+    links = link_shingles(lxml_html.document_fromstring(_PAGE_WITH_LINKS))
+    assert has_furniture(body([_LINKS[1], *PROSE[:3]], "trafilatura"), links)
+    assert has_furniture(body([*PROSE[:3], "| Home | Weather | Jobs |"], "trafilatura"), set())
+    assert not has_furniture(body(PROSE[:3], "trafilatura"), links)
+    assert not has_furniture(body([_LINKS[1], *PROSE[:3]], "trafilatura"), set())
+
+
+def test_table_rows_only_the_larger_body_keeps_are_dropped() -> None:
+    menu = [
+        "| Home | Weather | Classifieds | Jobs | Motors | Property | Dating |",
+        "| Subscribe to the print edition | Contact the newsroom | Advertise with us |",
+    ]
+    tide = "| High tide | 06:12 | 4.1 m |"
+    noisy = body([*menu, *PROSE[:3], tide], "trafilatura")
+    tight = body([*PROSE[:3], tide], "readability")
+    # The tide table is in both: a table of the article. The menu rows are in one: furniture.
+    assert choose_body(noisy, [tight], 15).text == "\n\n".join([*PROSE[:3], tide])
