@@ -9,6 +9,7 @@ when it clearly holds the article trafilatura cut short (``choose.choose_body``)
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -100,9 +101,13 @@ def _trafilatura(
     return Body(text, getattr(meta, "title", None) or "", "trafilatura"), meta
 
 
-def _readability(page: str, *, with_title: bool = True) -> Body | None:
+def _readability(
+    page: str, tree: lxml_html.HtmlElement | None, *, with_title: bool = True
+) -> Body | None:
+    """readability's body; it reads a copy of the page's tree when there is one (copying a tree
+    costs far less than parsing the page again, and readability changes what it reads)."""
     try:
-        document = ReadabilityDocument(page)
+        document = ReadabilityDocument(copy.deepcopy(tree) if tree is not None else page)
         text = text_from_html(document.summary(html_partial=True))
         # short_title parses the page once more: only when the title is still wanted.
         title = (document.short_title() or "") if with_title else ""
@@ -127,7 +132,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if others or has_furniture(found, links):
         # Cut short, or holding links or table rows: readability, independent of trafilatura,
         # tells which of them are the article's.
-        readable = _readability(page, with_title=not found.title)
+        readable = _readability(page, tree, with_title=not found.title)
         others.append(readable)
     comments = getattr(meta, "comments", None) or ""
     chosen = choose_body(found, others, MIN_WORDS, comments, links)
