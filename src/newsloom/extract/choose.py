@@ -182,8 +182,11 @@ def without_furniture(body: Body, other: Body, links: set[tuple[str, ...]]) -> B
 
 
 def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
-    """True when some paragraph of ``body`` is ``furniture``: a second opinion may drop it."""
-    return any(furniture(para, links) for para in paragraphs(body.text))
+    """True when ``body``'s ``furniture`` paragraphs are enough for another body to hold less
+    than SAME_ARTICLE_COVERAGE of it (less cannot tell the two apart, see ``holds``)."""
+    total = size(body.text)
+    found = sum(size(para) for para in paragraphs(body.text) if furniture(para, links))
+    return found > 0 and found >= (1 - SAME_ARTICLE_COVERAGE) * total
 
 
 def choose_body(

@@ -159,8 +159,12 @@ def test_second_opinions_are_asked_in_turn() -> None:
 
 def test_a_body_holding_link_text_or_table_rows_is_noticed() -> None:
     links = link_shingles(lxml_html.document_fromstring(_PAGE_WITH_LINKS))
-    assert has_furniture(body([_LINKS[1], *PROSE[:3]], "trafilatura"), links)
-    assert has_furniture(body([*PROSE[:3], "| Home | Weather | Jobs |"], "trafilatura"), set())
+    assert has_furniture(body([*_LINKS, *PROSE[:2]], "trafilatura"), links)
+    assert has_furniture(
+        body([*PROSE[:2], "| Home | Weather | Jobs | Motors |"], "trafilatura"), set()
+    )
+    # One short link line in a long article: no other body could tell it apart.
+    assert not has_furniture(body([_LINKS[1], *PROSE], "trafilatura"), links)
     assert not has_furniture(body(PROSE[:3], "trafilatura"), links)
     assert not has_furniture(body([_LINKS[1], *PROSE[:3]], "trafilatura"), set())
 
