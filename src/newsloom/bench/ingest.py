@@ -5,10 +5,15 @@ keep-alive; every page is generated on request from a seeded word model (fiction
 copied), so the server holds nothing in memory. The parent runs ``refresh(stories=False)`` into a
 temporary SQLite store and reports pages per second and peak RSS. Clustering and summaries are
 skipped unless ``with_stories``: they are measured by their own benches.
+
+With ``pages_dirs`` the pages are real ones instead: every ``html/<id>.html.gz`` of the given
+extraction sets (read in place, served decompressed as the site sent them), behind the same
+generated feeds. Generated pages are small and regular; real pages are what extraction costs.
 """
 
 from __future__ import annotations
 
+import gzip
 import multiprocessing
 import os
 import random
@@ -100,11 +105,17 @@ def page_html(seed: int, number: int) -> bytes:
     ).encode()
 
 
-def feed_xml(seed: int, base: str, feed: int, per_feed: int, pages: int) -> bytes:
+def feed_xml(
+    seed: int, base: str, feed: int, per_feed: int, pages: int, real: bool = False
+) -> bytes:
+    """Feed ``feed``'s items; for real pages the item's title and summary are generated (the
+    page's own are for extraction to find)."""
     numbers = range(feed * per_feed, min(pages, (feed + 1) * per_feed))
     items = []
     for number in numbers:
         title, paragraphs = article(seed, number)
+        if real:
+            title, paragraphs = f"Page {number}", [""]
         when = published(number).strftime("%a, %d %b %Y %H:%M:%S +0000")
         items.append(
             f"<item><title>{escape(title)}</title><link>{base}/a/{number}</link>"
@@ -118,7 +129,18 @@ def feed_xml(seed: int, base: str, feed: int, per_feed: int, pages: int) -> byte
     ).encode()
 
 
-def _serve(seed: int, pages: int, per_feed: int, ready: Any) -> None:
+def real_pages(directories: list[Path]) -> list[Path]:
+    """The gzipped pages of extraction sets laid out as ``html/<id>.html.gz``, in a fixed order."""
+    return [path for d in directories for path in sorted((d / "html").glob("*.html.gz"))]
+
+
+def _page(seed: int, number: int, files: list[str]) -> tuple[bytes, str]:
+    if files:  # real bytes; no charset claimed, as many sites do not send one
+        return gzip.decompress(Path(files[number]).read_bytes()), "text/html"
+    return page_html(seed, number), "text/html; charset=utf-8"
+
+
+def _serve(seed: int, pages: int, per_feed: int, ready: Any, files: list[str]) -> None:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
 
@@ -127,10 +149,10 @@ def _serve(seed: int, pages: int, per_feed: int, ready: Any) -> None:
             kind, _, rest = self.path.strip("/").partition("/")
             body, ctype, status = b"not found", "text/plain", 404
             if kind == "a" and rest.isdigit() and int(rest) < pages:
-                body, ctype, status = page_html(seed, int(rest)), "text/html; charset=utf-8", 200
+                (body, ctype), status = _page(seed, int(rest), files), 200
             elif kind == "f" and rest.removesuffix(".xml").isdigit():
                 feed = int(rest.removesuffix(".xml"))
-                body = feed_xml(seed, base, feed, per_feed, pages)
+                body = feed_xml(seed, base, feed, per_feed, pages, real=bool(files))
                 ctype, status = "application/rss+xml", 200
             self.send_response(status)
             self.send_header("Content-Type", ctype)
@@ -240,16 +262,28 @@ class DescendantSampler:
 
 
 def run_ingest_bench(
-    settings: Any, *, pages: int, per_feed: int = 20, seed: int = 7, with_stories: bool = False
+    settings: Any,
+    *,
+    pages: int,
+    per_feed: int = 20,
+    seed: int = 7,
+    with_stories: bool = False,
+    pages_dirs: list[Path] | None = None,
 ) -> dict[str, Any]:
-    """Serve ``pages`` generated pages and run one refresh over them; return the figures."""
+    """Serve ``pages`` generated pages (or the first ``pages`` real pages of ``pages_dirs``) and
+    run one refresh over them; return the figures."""
     from newsloom.pipeline.refresh import add_sources, run_refresh
     from newsloom.records import Source
     from newsloom.store import Store
 
     context = multiprocessing.get_context("spawn")  # no copy of this process's state
     receiver, sender = context.Pipe(duplex=False)
-    server = context.Process(target=_serve, args=(seed, pages, per_feed, sender), daemon=True)
+    files = [str(path) for path in real_pages(pages_dirs or [])][:pages]
+    if pages_dirs:
+        pages = len(files)
+    server = context.Process(
+        target=_serve, args=(seed, pages, per_feed, sender, files), daemon=True
+    )
     server.start()
     try:
         port = receiver.recv()
@@ -292,6 +326,7 @@ def run_ingest_bench(
     return {
         "bench": "ingest",
         "pages": pages,
+        "real_pages": bool(pages_dirs),
         "feeds": feeds,
         "stored": report.new_articles,
         "failed_sources": report.failed_sources,

@@ -45,7 +45,23 @@ def register(groups: CommandGroups) -> None:
     bench.add_argument(
         "--with-stories", action="store_true", help="also cluster and summarise (slow)"
     )
+    bench.add_argument(
+        "--pages-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="serve the real pages of this extraction set (html/<id>.html.gz); repeatable",
+    )
     bench.set_defaults(handler=cmd_bench_ingest)
+
+    whole = groups.bench.add_parser(
+        "refresh",
+        help="the whole refresh (fetch to summaries) over a labelled JSONL set served on loopback",
+    )
+    whole.add_argument("--file", required=True, help="JSONL of {title, text} articles")
+    whole.add_argument("--outlets", type=positive_int, default=16, help="feeds to spread them on")
+    whole.add_argument("--limit", type=positive_int, default=5000, help="articles to serve at most")
+    whole.set_defaults(handler=cmd_bench_refresh)
 
 
 def _entry_json(entry: FeedEntry) -> dict[str, Any]:
@@ -191,6 +207,20 @@ def cmd_bench_ingest(args: argparse.Namespace, settings: Settings) -> int:
             per_feed=args.per_feed,
             seed=args.seed,
             with_stories=args.with_stories,
+            pages_dirs=[Path(d) for d in args.pages_dir],
         )
     )
+    return 0
+
+
+def cmd_bench_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.bench.refresh import run_refresh_bench
+
+    try:
+        result = run_refresh_bench(
+            settings, file=Path(args.file), outlets=args.outlets, limit=args.limit
+        )
+    except NewsloomError as exc:
+        return _one_line_error(exc)
+    print_json(result)
     return 0

@@ -14,7 +14,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
@@ -139,16 +139,48 @@ def _html(page: GoldPage) -> bytes:
         raise EvalError(f"eval: cannot read {page.html_path}: {exc}") from exc
 
 
-def _predictions(pages: Sequence[GoldPage], extractor: Extractor) -> Iterator[tuple[str, float]]:
-    """(text, seconds) per page; a page the extractor rejects counts as an empty extraction."""
-    for page in pages:
-        html = _html(page)
-        started = time.perf_counter()
-        try:
-            text = extractor(html, page.url).text
-        except ExtractError:
-            text = ""
-        yield text, time.perf_counter() - started
+def _predict(html: bytes, url: str, extractor: Extractor) -> tuple[str, float]:
+    """(text, seconds) of one page; a page the extractor rejects counts as an empty extraction."""
+    started = time.perf_counter()
+    try:
+        text = extractor(html, url).text
+    except ExtractError:
+        text = ""
+    return text, time.perf_counter() - started
+
+
+def _scores(
+    pages: Sequence[GoldPage], predicted: Sequence[tuple[str, float]]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The corpus figures of one extractor's (text, seconds) per page, and per-page rows."""
+    counts: list[ShingleCounts] = []
+    word_scores: list[float] = []
+    per_page: list[dict[str, Any]] = []
+    for page, (text, _) in zip(pages, predicted, strict=True):
+        page_counts = shingle_counts(page.text, text)
+        counts.append(page_counts)
+        word_scores.append(word_f1(page.text, text))
+        per_page.append(
+            {
+                "id": page.page_id,
+                "precision": page_precision(page_counts),
+                "recall": page_recall(page_counts),
+                "word_f1": round(word_scores[-1], 4),
+            }
+        )
+    scores = corpus_scores(counts)
+    seconds = sum(took for _, took in predicted)
+    result = {
+        "precision": round(scores["precision"], 4),
+        "recall": round(scores["recall"], 4),
+        "f1": round(scores["f1"], 4),
+        "word_f1": round(fmean(word_scores), 4),
+        "n_pages": len(pages),
+        "n_empty": sum(not text.strip() for text, _ in predicted),
+        "seconds": round(seconds, 3),
+        "pages_per_second": round(len(pages) / seconds, 2) if seconds > 0 else 0.0,
+    }
+    return result, per_page
 
 
 def evaluate_extraction(
@@ -166,34 +198,63 @@ def evaluate_extraction(
 
         extractor = extract_article
     pages = load_gold(directory)
-    counts: list[ShingleCounts] = []
-    word_scores: list[float] = []
-    per_page: list[dict[str, Any]] = []
-    seconds = 0.0
-    empty = 0
-    for page, (text, took) in zip(pages, _predictions(pages, extractor), strict=True):
-        seconds += took
-        empty += not text.strip()
-        page_counts = shingle_counts(page.text, text)
-        counts.append(page_counts)
-        word_scores.append(word_f1(page.text, text))
-        per_page.append(
-            {
-                "id": page.page_id,
-                "precision": page_precision(page_counts),
-                "recall": page_recall(page_counts),
-                "word_f1": round(word_scores[-1], 4),
-            }
-        )
+    predicted = [_predict(_html(page), page.url, extractor) for page in pages]
+    result, per_page = _scores(pages, predicted)
     if pages_out is not None:
         pages_out.write_text("".join(json.dumps(row) + "\n" for row in per_page), encoding="utf-8")
-    scores = corpus_scores(counts)
-    return {
-        "precision": round(scores["precision"], 4),
-        "recall": round(scores["recall"], 4),
-        "f1": round(scores["f1"], 4),
-        "word_f1": round(fmean(word_scores), 4),
-        "n_pages": len(pages),
-        "n_empty": empty,
-        "pages_per_second": round(len(pages) / seconds, 2) if seconds > 0 else 0.0,
+    return result
+
+
+def evaluate_sets(
+    directories: Sequence[Path],
+    extractors: dict[str, Extractor] | None = None,
+    pages_out: Path | None = None,
+) -> dict[str, Any]:
+    """Every set of ``directories`` scored with each of ``extractors`` (default: newsloom, then
+    trafilatura and readability as baselines) on the same pages in the same run, and the macro
+    average of each extractor's F1 over the sets.
+
+    The extractors take turns page by page, so a change in the machine's load hits all of them
+    alike; ``speed_ratio_vs_trafilatura`` is trafilatura.extract's seconds over newsloom's on the
+    same pages (above 1.0: newsloom is faster). ``pages_out`` gets newsloom's per-page rows.
+    """
+    if extractors is None:
+        from newsloom.eval.baselines import BASELINES
+        from newsloom.extract import extract_article
+
+        extractors = {"newsloom": extract_article, **BASELINES}
+    sets: dict[str, dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
+    seconds = dict.fromkeys(extractors, 0.0)
+    total = 0
+    for directory in directories:
+        pages = load_gold(directory)
+        predicted: dict[str, list[tuple[str, float]]] = {key: [] for key in extractors}
+        for page in pages:
+            html = _html(page)
+            for key, extractor in extractors.items():
+                predicted[key].append(_predict(html, page.url, extractor))
+        name = directory.name if directory.name not in sets else str(directory)
+        sets[name] = {}
+        for key in extractors:
+            sets[name][key], per_page = _scores(pages, predicted[key])
+            seconds[key] += sets[name][key]["seconds"]
+            if key == next(iter(extractors)):
+                rows += [{"set": name, **row} for row in per_page]
+        total += len(pages)
+    if pages_out is not None:
+        pages_out.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report: dict[str, Any] = {
+        "sets": sets,
+        "macro_f1": {
+            key: round(fmean(s[key]["f1"] for s in sets.values()), 4) for key in extractors
+        },
+        "pages": total,
+        "pages_per_second": {
+            key: round(total / took, 2) if took > 0 else 0.0 for key, took in seconds.items()
+        },
     }
+    first = next(iter(extractors))
+    if "trafilatura" in extractors and seconds[first] > 0:
+        report["speed_ratio_vs_trafilatura"] = round(seconds["trafilatura"] / seconds[first], 3)
+    return report

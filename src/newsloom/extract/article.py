@@ -9,6 +9,7 @@ when it clearly holds the article trafilatura cut short (``choose.choose_body``)
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -17,9 +18,17 @@ from lxml import etree
 from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
 from readability.readability import Unparseable
+from trafilatura.settings import set_date_params
 
 from newsloom.errors import ExtractError
-from newsloom.extract.choose import Body, choose_body, doubtful, size
+from newsloom.extract.choose import (
+    Body,
+    choose_body,
+    doubtful,
+    has_furniture,
+    link_shingles,
+    size,
+)
 from newsloom.extract.decode import decode_html
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
@@ -55,8 +64,11 @@ def _without_headline(text: str, *titles: str) -> str:
     return rest if same and rest else text
 
 
-def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) -> tuple[Body, Any]:
-    """trafilatura's body (and, in the precise run, metadata and readers' comments).
+def _trafilatura(
+    page: str | lxml_html.HtmlElement, url: str, *, precise: bool, recall: bool = False
+) -> tuple[Body, Any]:
+    """trafilatura's body (and, in the precise run, metadata and readers' comments); ``recall``
+    asks for its recall mode instead of its default balance.
 
     ``page`` may be the parsed tree: trafilatura works on a copy of it, so it can be shared.
     """
@@ -72,7 +84,15 @@ def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) 
                 include_comments=precise,  # kept apart from the text; see choose.without
                 include_tables=True,
                 favor_precision=precise,
+                favor_recall=recall and not precise,
+                # The recall run is a second opinion on the body only: trafilatura's own
+                # fallback extractors would just repeat readability's.
+                fast=recall and not precise,
                 deduplicate=False,
+                # Markup and URL dates only: scanning the text for dates cost half the time of
+                # extraction, and newsloom reads the page's own date markup itself.
+                # (Built per call: its latest acceptable date is today, and workers live long.)
+                date_extraction_params=set_date_params(extensive=False) if with_metadata else None,
             )
             break
         except _LIBRARY_ERRORS:
@@ -81,9 +101,13 @@ def _trafilatura(page: str | lxml_html.HtmlElement, url: str, *, precise: bool) 
     return Body(text, getattr(meta, "title", None) or "", "trafilatura"), meta
 
 
-def _readability(page: str, *, with_title: bool = True) -> Body | None:
+def _readability(
+    page: str, tree: lxml_html.HtmlElement | None, *, with_title: bool = True
+) -> Body | None:
+    """readability's body; it reads a copy of the page's tree when there is one (copying a tree
+    costs far less than parsing the page again, and readability changes what it reads)."""
     try:
-        document = ReadabilityDocument(page)
+        document = ReadabilityDocument(copy.deepcopy(tree) if tree is not None else page)
         text = text_from_html(document.summary(html_partial=True))
         # short_title parses the page once more: only when the title is still wanted.
         title = (document.short_title() or "") if with_title else ""
@@ -100,9 +124,18 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         if size(balanced.text) > size(found.text):
             found = Body(balanced.text, found.title, found.method)
     readable = None
+    others: list[Body | None] = []
+    links = link_shingles(tree)
     if doubtful(found, tree, MIN_WORDS):
-        readable = _readability(page, with_title=not found.title)
-    chosen = choose_body(found, readable, MIN_WORDS, getattr(meta, "comments", None) or "")
+        # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
+        others.append(_trafilatura(source, url, precise=False, recall=True)[0])
+    if others or has_furniture(found, links):
+        # Cut short, or holding links or table rows: readability, independent of trafilatura,
+        # tells which of them are the article's.
+        readable = _readability(page, tree, with_title=not found.title)
+        others.append(readable)
+    comments = getattr(meta, "comments", None) or ""
+    chosen = choose_body(found, others, MIN_WORDS, comments, links)
     title = found.title or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
     return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta

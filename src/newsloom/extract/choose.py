@@ -1,19 +1,27 @@
-"""Pick one article body from what two independent extractors found on the same page.
+"""Pick one article body from what independent extractors found on the same page.
 
 trafilatura in precision mode is the default: it keeps the least boilerplate. Its typical failure
 is recall: it stops at a widget in the middle of the article and keeps only the first part. That
-failure is visible when readability-lxml's body contains trafilatura's text and, besides it, a lot
-of prose (long paragraphs ending like sentences). readability costs more than trafilatura, so it
-runs only when the page itself holds that much prose outside trafilatura's text (``doubtful``):
-without such prose readability cannot win. Text that only readability keeps and that is not
-prose (captions, bylines, ticket prices, link lists) is the usual boilerplate, so it never makes
-readability win. Readers' comments are prose too: the paragraphs trafilatura recognised as comments
-are taken out of readability's body first.
+failure is visible when another body (trafilatura in recall mode, readability-lxml) contains the
+current one and, besides it, a lot of prose (long paragraphs ending like sentences): then that body
+replaces it. The other bodies cost as much again, so they are asked only when the page itself holds
+that much prose outside the first body (``doubtful``): without such prose they cannot win. Text that
+only the larger body keeps and that is not prose (captions, bylines, ticket prices, link lists) is
+the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too: the
+paragraphs trafilatura recognised as comments are taken out of the other bodies first.
+
+The opposite failure is precision: the chosen body holds another extractor's whole article plus
+blocks that extractor left out. Those blocks are kept unless the page marks them as furniture: link
+text (navigation, "more stories" lists) or a row of a table (trafilatura writes a table row as
+``| cell | cell |``; pages laid out with tables put their menus, tickers and footers in rows). A
+paragraph an independent extractor dropped and that the page shows as a link or a table row is
+boilerplate on any layout; a row readability keeps too (a data table inside the article) stays.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -31,6 +39,10 @@ SHARED_PARAGRAPH = 0.5
 PROSE_MIN_TOKENS = 15
 # Readability wins when its extra prose is at least this share of trafilatura's body.
 MISSED_PROSE_SHARE = 0.5
+# A paragraph at least half of whose shingles occur in the page's link texts is a link.
+LINK_PARAGRAPH = 0.5
+# How trafilatura writes a table row (include_tables): cells between vertical bars.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass(frozen=True)
@@ -143,16 +155,70 @@ def without(body: Body, unwanted: str) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
-def choose_body(precise: Body, readable: Body | None, min_tokens: int, comments: str = "") -> Body:
-    """trafilatura's ``precise`` body unless readability's is clearly the better article.
+def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
+    """Shingles of the text of every link on the page."""
+    if document is None:
+        return set()
+    found: set[tuple[str, ...]] = set()
+    for anchor in document.iter("a"):
+        found |= _shingles(anchor.text_content())
+    return found
+
+
+def furniture(para: str, links: set[tuple[str, ...]]) -> bool:
+    """True for a paragraph that is a table row or mostly link text on the page."""
+    return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
+
+
+def without_furniture(body: Body, other: Body, links: set[tuple[str, ...]]) -> Body:
+    """``body`` without the paragraphs ``other`` lacks that are ``furniture``."""
+    known = _shingles(other.text)
+    kept = [
+        para
+        for para in paragraphs(body.text)
+        if coverage(para, known) >= SHARED_PARAGRAPH or not furniture(para, links)
+    ]
+    return Body("\n\n".join(kept), body.title, body.method) if kept else body
+
+
+def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
+    """True when ``body``'s ``furniture`` paragraphs are enough for another body to hold less
+    than SAME_ARTICLE_COVERAGE of it (less cannot tell the two apart, see ``holds``)."""
+    total = size(body.text)
+    found = sum(size(para) for para in paragraphs(body.text) if furniture(para, links))
+    return found > 0 and found >= (1 - SAME_ARTICLE_COVERAGE) * total
+
+
+def choose_body(
+    first: Body,
+    others: Sequence[Body | None],
+    min_tokens: int,
+    comments: str = "",
+    links: set[tuple[str, ...]] | None = None,
+) -> Body:
+    """``first`` (trafilatura's precise body) unless another body is clearly the better article;
+    each of ``others`` in turn is compared with the best so far.
 
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
+    ``links`` is the shingles of the page's link texts (``link_shingles``).
     """
-    if readable is None:
-        return precise
-    readable = without(readable, comments)
-    if not readable.text.strip():
-        return precise
-    if size(precise.text) < min_tokens <= size(readable.text):
-        return readable
-    return readable if missed_by_first(precise, readable) else precise
+    best = first
+    for other in others:
+        if other is None:
+            continue
+        other = without(other, comments)
+        if size(other.text) < min_tokens:
+            continue
+        if size(best.text) < min_tokens or missed_by_first(best, other):
+            best = other
+        elif holds(best, other):
+            best = without_furniture(best, other, links or set())
+    return best
+
+
+def holds(larger: Body, smaller: Body) -> bool:
+    """True when ``larger`` holds ``smaller``'s article and text besides it."""
+    known = _shingles(larger.text)
+    if coverage(smaller.text, known) < SAME_ARTICLE_COVERAGE:
+        return False
+    return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE

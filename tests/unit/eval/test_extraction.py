@@ -92,7 +92,7 @@ def test_word_f1_is_case_insensitive_bag_of_words() -> None:
 
 
 def _write_set(root: Path, pages: dict[str, tuple[str, str]]) -> None:
-    (root / "html").mkdir()
+    (root / "html").mkdir(parents=True)
     truth = {}
     for page_id, (html, gold) in pages.items():
         (root / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html.encode()))
@@ -164,8 +164,35 @@ def test_eval_extraction_command_scores_the_product_extractor(
     html = (pages / "article_with_nav_footer_boilerplate.html").read_text(encoding="utf-8")
     gold = extract_article(html, "https://set.example/p1").text
     _write_set(tmp_path, {"p1": (html, gold), "p2": ("<html><body></body></html>", "lost")})
-    assert main(["eval", "extraction", str(tmp_path)]) == 0
+    assert main(["eval", "extraction", "--no-baselines", str(tmp_path)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["precision"] == 1.0 and result["recall"] == 0.5  # p2 is empty: no precision
     assert result["n_pages"] == 2 and result["n_empty"] == 1
     assert list(result)[:5] == ["precision", "recall", "f1", "word_f1", "n_pages"]
+
+
+def test_eval_extraction_over_several_sets_scores_the_baselines_in_the_same_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsloom.cli import main
+
+    pages = Path(__file__).resolve().parents[2] / "data" / "pages"
+    html = (pages / "article_with_nav_footer_boilerplate.html").read_text(encoding="utf-8")
+    gold = extract_article(html, "https://set.example/p1").text
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write_set(first, {"p1": (html, gold)})
+    _write_set(second, {"p1": (html, gold), "p2": ("<html><body></body></html>", "lost")})
+    assert main(["eval", "extraction", str(first), str(second)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result["sets"]) == ["first", "second"]
+    assert set(result["sets"]["first"]) == {"newsloom", "trafilatura", "readability"}
+    assert result["sets"]["first"]["newsloom"]["f1"] == 1.0
+    assert result["sets"]["second"]["newsloom"]["recall"] == 0.5
+    assert result["pages"] == 3
+    # The macro average weighs each set alike, whatever its size.
+    expected = (
+        result["sets"]["first"]["newsloom"]["f1"] + result["sets"]["second"]["newsloom"]["f1"]
+    ) / 2
+    assert result["macro_f1"]["newsloom"] == round(expected, 4)
+    assert 0 < result["sets"]["second"]["trafilatura"]["f1"] <= 1
+    assert result["speed_ratio_vs_trafilatura"] > 0

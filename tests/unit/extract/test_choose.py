@@ -10,6 +10,8 @@ from newsloom.extract.choose import (
     coverage,
     doubtful,
     extra_prose,
+    has_furniture,
+    link_shingles,
     page_prose,
     size,
     tokens,
@@ -50,7 +52,7 @@ def test_coverage_of_a_text_in_another() -> None:
 def test_readability_wins_when_trafilatura_stopped_half_way() -> None:
     cut_short = body(PROSE[:4], "trafilatura")
     whole = body(PROSE, "readability")
-    assert choose_body(cut_short, whole, min_tokens=15) is whole
+    assert choose_body(cut_short, [whole], min_tokens=15) is whole
 
 
 def test_trafilatura_stays_when_readability_only_adds_boilerplate() -> None:
@@ -59,21 +61,21 @@ def test_trafilatura_stays_when_readability_only_adds_boilerplate() -> None:
     repeated_caption = [PROSE[5]] * 4  # one caption repeated in a gallery counts once
     noisy = body(PROSE[:4] + captions + repeated_caption, "readability")
     assert extra_prose(noisy.text, article.text) == size(PROSE[5])
-    assert choose_body(article, noisy, min_tokens=15) is article
+    assert choose_body(article, [noisy], min_tokens=15) is article
 
 
 def test_trafilatura_stays_when_readability_found_another_text() -> None:
     article = body(PROSE[:3], "trafilatura")
     other = body([" ".join(reversed(p.split())) for p in PROSE], "readability")
-    assert choose_body(article, other, min_tokens=15) is article
+    assert choose_body(article, [other], min_tokens=15) is article
 
 
 def test_readability_wins_when_trafilatura_found_almost_nothing() -> None:
     nothing = body(["Cookie settings"], "trafilatura")
     article = body(PROSE[:3], "readability")
-    assert choose_body(nothing, article, min_tokens=15) is article
-    assert choose_body(nothing, None, min_tokens=15) is nothing
-    assert choose_body(nothing, body([], "readability"), min_tokens=15) is nothing
+    assert choose_body(nothing, [article], min_tokens=15) is article
+    assert choose_body(nothing, [None], min_tokens=15) is nothing
+    assert choose_body(nothing, [body([], "readability")], min_tokens=15) is nothing
 
 
 def test_readers_comments_never_count_as_missed_article() -> None:
@@ -84,8 +86,8 @@ def test_readers_comments_never_count_as_missed_article() -> None:
         for name, day in (("Ann", "Monday"), ("Bo", "Tuesday"), ("Cy", "Friday"), ("Di", "Sunday"))
     ]
     with_comments = body(PROSE[:4] + comments, "readability")
-    assert choose_body(article, with_comments, min_tokens=15) is with_comments
-    assert choose_body(article, with_comments, 15, comments="\n".join(comments)) is article
+    assert choose_body(article, [with_comments], min_tokens=15) is with_comments
+    assert choose_body(article, [with_comments], 15, comments="\n".join(comments)) is article
 
 
 def page(inner: str) -> lxml_html.HtmlElement:
@@ -116,3 +118,64 @@ def test_second_opinion_when_the_page_has_much_prose_the_first_body_lacks() -> N
 def test_second_opinion_when_the_first_body_is_almost_empty_or_the_page_unparsed() -> None:
     assert doubtful(body(["Too short."], "trafilatura"), page("<p>x</p>"), min_tokens=15)
     assert doubtful(body(PROSE, "trafilatura"), None, min_tokens=15)
+
+
+_LINKS = ["Most read: ferry fares", "Weather for the coast", "Lifeboat station open day"]
+_PAGE_WITH_LINKS = (
+    "<html><body><ul>"
+    + "".join(f"<li><a href='/{n}'>{text}</a></li>" for n, text in enumerate(_LINKS))
+    + "</ul>"
+    + "".join(f"<p>{para}</p>" for para in PROSE[:6])
+    + "</body></html>"
+)
+
+
+def test_paragraphs_only_the_larger_body_keeps_are_dropped_when_they_are_links_on_the_page() -> (
+    None
+):
+    document = lxml_html.document_fromstring(_PAGE_WITH_LINKS)
+    noisy = body([*_LINKS, *PROSE[:6], "Photograph: a diver by the quay"], "trafilatura")
+    tight = body(PROSE[:6], "readability")
+    chosen = choose_body(noisy, [tight], 15, links=link_shingles(document))
+    # The link lines go; the caption is not link text, so it stays: only links are judged.
+    assert chosen.text == "\n\n".join([*PROSE[:6], "Photograph: a diver by the quay"])
+    assert chosen.method == "trafilatura"
+
+
+def test_link_text_the_other_body_also_keeps_is_article() -> None:
+    document = lxml_html.document_fromstring(_PAGE_WITH_LINKS)
+    both = body([_LINKS[0], *PROSE[:6], "Photograph: a diver by the quay"], "trafilatura")
+    other = body([_LINKS[0], *PROSE[:6]], "readability")
+    assert choose_body(both, [other], 15, links=link_shingles(document)).text.startswith(_LINKS[0])
+
+
+def test_second_opinions_are_asked_in_turn() -> None:
+    cut_short = body(PROSE[:2], "trafilatura")
+    longer = body(PROSE[:7], "trafilatura")
+    whole = body(PROSE, "readability")
+    assert choose_body(cut_short, [longer, whole], 15) is whole
+    assert choose_body(cut_short, [None, longer], 15) is longer
+
+
+def test_a_body_holding_link_text_or_table_rows_is_noticed() -> None:
+    links = link_shingles(lxml_html.document_fromstring(_PAGE_WITH_LINKS))
+    assert has_furniture(body([*_LINKS, *PROSE[:2]], "trafilatura"), links)
+    assert has_furniture(
+        body([*PROSE[:2], "| Home | Weather | Jobs | Motors |"], "trafilatura"), set()
+    )
+    # One short link line in a long article: no other body could tell it apart.
+    assert not has_furniture(body([_LINKS[1], *PROSE], "trafilatura"), links)
+    assert not has_furniture(body(PROSE[:3], "trafilatura"), links)
+    assert not has_furniture(body([_LINKS[1], *PROSE[:3]], "trafilatura"), set())
+
+
+def test_table_rows_only_the_larger_body_keeps_are_dropped() -> None:
+    menu = [
+        "| Home | Weather | Classifieds | Jobs | Motors | Property | Dating |",
+        "| Subscribe to the print edition | Contact the newsroom | Advertise with us |",
+    ]
+    tide = "| High tide | 06:12 | 4.1 m |"
+    noisy = body([*menu, *PROSE[:3], tide], "trafilatura")
+    tight = body([*PROSE[:3], tide], "readability")
+    # The tide table is in both: a table of the article. The menu rows are in one: furniture.
+    assert choose_body(noisy, [tight], 15).text == "\n\n".join([*PROSE[:3], tide])
