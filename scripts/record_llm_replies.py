@@ -24,13 +24,14 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
+from tests.unit.summarize.fictional_stories import barrier_story  # noqa: E402
+
 from newsloom.summarize.llm import (  # noqa: E402
     MAX_REPLY_TOKENS,
     REPLY_SCHEMA,
     _messages,
     _number_sentences,
 )
-from tests.unit.summarize.fictional_stories import barrier_story  # noqa: E402
 
 WORDS = 120
 VARIANTS: dict[str, dict[str, Any]] = {
