@@ -43,10 +43,9 @@ async def fetch_images(
         async def one(url: str) -> None:
             nonlocal stored
             async with slots:
-                if settings.obey_robots and not await fetcher.robots_allowed(url):
-                    _save(
-                        store, url, now, status="failed", error="images: disallowed by robots.txt"
-                    )
+                refused = await fetcher.refusal(url)  # the guard's reason, or robots.txt's
+                if refused:
+                    _save(store, url, now, status="failed", error=f"images: {refused}")
                     return
                 result = await fetcher.fetch(url)
             if not result.ok:

@@ -229,7 +229,8 @@ async def fetch_source(
     now: datetime,
     builder: CandidateBuilder | None = None,
 ) -> SourceOutcome:
-    """Fetch and read one source, then fetch and extract its unseen entries. Never raises."""
+    """Fetch and read one source, then fetch and extract its unseen entries. Whatever the source
+    sends becomes its recorded error; only a StoreError (the run's store, not this source) is raised."""
     outcome = SourceOutcome(source=source)
     try:
         refused = await fetcher.refusal(source.url)
