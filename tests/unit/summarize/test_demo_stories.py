@@ -1,10 +1,11 @@
 """Every demo story gets the story page's shape from the default summarizer."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from newsloom.demo.newsroom import DemoStory, load_newsroom
+from newsloom.eval.readability import demo_articles
 from newsloom.pipeline.stories import paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
@@ -15,23 +16,8 @@ STORIES = load_newsroom().stories
 
 
 def articles_of(story: DemoStory) -> list[Article]:
-    originals = [a for a in story.articles if a.copy_of is None]
-    outlets = sorted({a.outlet for a in originals})
-    return [
-        Article(
-            id=index + 1,
-            source_id=outlets.index(a.outlet) + 1,
-            url=f"https://{a.outlet}.example{a.path}",
-            canonical_url=f"https://{a.outlet}.example{a.path}",
-            title=a.title,
-            text="\n\n".join(a.paragraphs),
-            lead=a.lead,
-            published=NOW - timedelta(minutes=a.offset_minutes),
-            fetched_at=NOW,
-            outlet=a.outlet,
-        )
-        for index, a in enumerate(originals)
-    ]
+    # The articles the summarizer gets after a refresh, as `eval readability` builds them.
+    return demo_articles(story, NOW)
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
