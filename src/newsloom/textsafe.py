@@ -41,7 +41,6 @@ def _scrubbed(value: Any) -> Any:
         return scrub_surrogates(value)
     if not isinstance(value, dict | list):
         return value
-    root: list[Any] = [value]
     stack: list[Any] = [value]
     while stack:
         holder = stack.pop()
@@ -56,7 +55,7 @@ def _scrubbed(value: Any) -> Any:
             fixed = {scrub_surrogates(k): v for k, v in holder.items()}
             holder.clear()
             holder.update(fixed)
-    return root[0]
+    return value
 
 
 def loads_json(text: str | bytes) -> Any:

@@ -125,6 +125,8 @@ class ScriptedChat(BaseHTTPRequestHandler):
         elif scenario == "schema_refused" and schema:
             # What a server without structured outputs answers a response_format it does not know.
             self._error(400, {"error": {"message": "response_format json_schema not supported"}})
+        elif scenario == "context":
+            self._error(400, {"error": {"message": "the request exceeds the context size"}})
         elif scenario == "schema_refused":
             self._json(completion(json.dumps(good_reply(sources))))
         elif scenario == "flat_paragraphs":
@@ -324,3 +326,11 @@ def test_the_llm_path_keeps_the_pages_contract(server: str) -> None:
     bullets = [c.text for c in summary.bullets]
     assert len(bullets) == 3
     assert not any(b.startswith("Meanwhile") or "pic.twitter.com" in b for b in bullets)
+
+
+def test_a_client_error_about_something_else_keeps_the_schema(server: str) -> None:
+    """A 400 that is not about the reply format (the prompt exceeds the context) is that
+    request's failure: the summarizer does not give up on the schema for later stories."""
+    llm = LLMSummarizer(f"{server}/context/v1", "m", fallback=ExtractiveSummarizer(), timeout=5.0)
+    assert llm.summarize(7, barrier_story(), None, 120, T0).method == "extractive"
+    assert ScriptedChat.requests[-1]["body"]["response_format"]["type"] == "json_schema"

@@ -254,7 +254,7 @@ class LLMSummarizer:
             ):
                 if response.status_code != 200:
                     detail = _error_detail(response)
-                    if mode == "auto" and response.status_code in (400, 422, 501):
+                    if mode == "auto" and _refuses_format(response.status_code, detail):
                         raise _FormatRefused(detail)
                     raise LLMUnusable(
                         f"summarize: LLM answered HTTP {response.status_code}"
@@ -397,6 +397,15 @@ def _parse_reply(body: bytes) -> _Reply:
         raise LLMUnusable(
             f"summarize: LLM reply does not fit the summary schema: {problems}"
         ) from exc
+
+
+def _refuses_format(status: int, detail: str) -> bool:
+    """A client error about the requested reply format (llama.cpp: "JSON schema error", OpenAI:
+    "response_format ... not supported"), not about something else such as the context size."""
+    lowered = detail.lower()
+    return status in (400, 422, 501) and any(
+        word in lowered for word in ("schema", "response_format", "grammar", "json")
+    )
 
 
 def _error_detail(response: httpx.Response) -> str:
