@@ -18,6 +18,8 @@ so the bar adapts to how much text a document has: short documents need a lower 
 The blend ranks the candidates; evidence that the document reports another event vetoes a join
 whatever the score (docs/clustering.md), because an embedding knows the kind of event far better
 than which one:
+- a document whose opening states another score, age at death or magnitude than any member's
+  reports another match, death or quake (``evidence.py``);
 - a headline alone must share two title words with the story (one is only a name or a beat);
 - a document whose principal names (its most mentioned) appear nowhere in the story, while the
   story's principal names (most of its members') appear nowhere in the document, is about other
@@ -39,6 +41,7 @@ from datetime import datetime
 import numpy as np
 
 from newsloom.cluster.centroids import STORY_KEYS, CentroidRows, KeyPostings
+from newsloom.cluster.evidence import EventFacts, conflict
 from newsloom.cluster.features import DocTerms, DocumentFrequencies, doc_terms
 from newsloom.errors import ClusterError
 
@@ -118,6 +121,7 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     principal: Counter[str] = field(default_factory=Counter)  # members' principal names
     principal_top: tuple[str, ...] = ()  # the PRINCIPAL_NAMES most counted of them
+    facts: EventFacts = field(default_factory=EventFacts)  # all its members state
     size: int = 0
     language: str = ""  # of its first article with a known language
     # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
@@ -149,6 +153,7 @@ class _Query:
     richness: float  # 0 = headline only .. 1 = headline with a full lead
     title_terms: frozenset[str]
     principal: tuple[str, ...]
+    facts: EventFacts
 
 
 def _top_rows(scores: np.ndarray, k: int) -> np.ndarray:
@@ -267,6 +272,8 @@ class StoryClusterer:
             story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
+        if terms.facts:
+            story.facts = story.facts | terms.facts
         principal = self._principal(terms)
         story.principal.update(principal)
         # Counts only grow, so the new top is among the old top and the names just counted.
@@ -322,6 +329,7 @@ class StoryClusterer:
             richness=min(1.0, terms.words / self.weights.full_words),
             title_terms=terms.title_terms,
             principal=self._principal(terms),
+            facts=terms.facts,
         )
 
     def _principal(self, terms: DocTerms) -> tuple[str, ...]:
@@ -354,6 +362,11 @@ class StoryClusterer:
     def _veto(self, query: _Query, story: _Story) -> str:
         """Evidence that the document reports another event than the story, however close the
         scores: an embedding knows the kind of event far better than which one."""
+        # Stated facts first: another score, age at death or magnitude than any member states is
+        # another event (another match, another death, another quake), headline or full article.
+        stated = conflict(query.facts, story.facts)
+        if stated:
+            return stated
         if query.richness < HALF_LEAD:
             shared = sum(1 for t in query.title_terms if t in story.title_terms)
             if shared < min(HEADLINE_SHARED_WORDS, len(query.title_terms)):

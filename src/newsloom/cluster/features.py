@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsloom.cluster.evidence import EventFacts, event_facts
+
 # How much body text the lexical features read: the lead carries who/what/where of the event.
 LEXICAL_CHARS = 1500
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -47,6 +49,8 @@ class DocTerms:
     # How often each name (not number) is mentioned, a title mention counting twice: the most
     # mentioned names are whom and where the document is about (its principal names).
     name_mentions: dict[str, int] = field(default_factory=dict)
+    # Score, age at death, magnitude its opening states: which event, not which kind (evidence).
+    facts: EventFacts = field(default_factory=EventFacts)
 
 
 def doc_terms(title: str, text: str) -> DocTerms:
@@ -72,6 +76,7 @@ def doc_terms(title: str, text: str) -> DocTerms:
         entities=entities,
         words=len(title_words) + len(lead_words),
         name_mentions=_name_mentions(entities, title_words, lead_words),
+        facts=event_facts(title, lead),
     )
 
 

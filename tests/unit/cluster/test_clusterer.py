@@ -289,3 +289,21 @@ def test_full_articles_naming_other_principal_actors_stay_apart() -> None:
         vector=vector,
     )
     assert clusterer.assign(same).story_id == 1
+
+
+def test_a_match_report_with_another_score_is_another_match() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(5)
+    report = (
+        "Harbour City beat Veln Rovers 3 - 1 on Saturday to reach the cup final. Anton Sael scored "
+        "twice for Harbour City. Veln Rovers coach Ilse Marr said her side had been second best."
+    )
+    clusterer.add(ClusterDoc(1, "Harbour City into the final", report * 2, T0, vector=vector), 1)
+    rematch = report.replace("3 - 1", "2 - 0").replace("cup final", "league title")
+    assignment = clusterer.assign(
+        ClusterDoc(2, "Harbour City take the title", rematch * 2, T0, vector=vector)
+    )
+    assert assignment.story_id is None
+    assert "scores differ (0-2 vs 1-3)" in assignment.reasons
+    same = ClusterDoc(3, "Sael double sends Harbour City through", report * 2, T0, vector=vector)
+    assert clusterer.assign(same).story_id == 1
