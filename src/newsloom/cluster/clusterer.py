@@ -121,6 +121,7 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     principal: Counter[str] = field(default_factory=Counter)  # members' principal names
     principal_top: tuple[str, ...] = ()  # the PRINCIPAL_NAMES most counted of them
+    protagonists: Counter[str] = field(default_factory=Counter)  # members' protagonists
     facts: EventFacts = field(default_factory=EventFacts)  # all its members state
     size: int = 0
     language: str = ""  # of its first article with a known language
@@ -154,6 +155,7 @@ class _Query:
     title_terms: frozenset[str]
     principal: tuple[str, ...]
     facts: EventFacts
+    protagonist: frozenset[str]  # its weightiest principal name(s): who the report is about
 
 
 def _top_rows(scores: np.ndarray, k: int) -> np.ndarray:
@@ -276,6 +278,7 @@ class StoryClusterer:
             story.facts = story.facts | terms.facts
         principal = self._principal(terms)
         story.principal.update(principal)
+        story.protagonists.update(self._protagonist(terms))
         # Counts only grow, so the new top is among the old top and the names just counted.
         counts = story.principal
         candidates = set(story.principal_top) | set(principal)
@@ -330,6 +333,7 @@ class StoryClusterer:
             title_terms=terms.title_terms,
             principal=self._principal(terms),
             facts=terms.facts,
+            protagonist=self._protagonist(terms),
         )
 
     def _principal(self, terms: DocTerms) -> tuple[str, ...]:
@@ -339,6 +343,20 @@ class StoryClusterer:
         names = [(c, entity_idf(e), e) for e, c in terms.name_mentions.items() if c >= MIN_MENTIONS]
         names.sort(key=lambda n: (-n[0] * n[1], n[2]))
         return tuple(e for _, _, e in names[:PRINCIPAL_NAMES])
+
+    def _protagonist(self, terms: DocTerms) -> frozenset[str]:
+        """The weightest of the document's names mentioned at least twice (mentions x idf); ties
+        all count, as the words of one name ("pierre", "thoma") usually tie."""
+        entity_idf = self._df.entity_idf
+        weighted = {
+            e: round(c * entity_idf(e), 6)
+            for e, c in terms.name_mentions.items()
+            if c >= MIN_MENTIONS
+        }
+        if not weighted:
+            return frozenset()
+        top = max(weighted.values())
+        return frozenset(e for e, w in weighted.items() if w == top)
 
     def _score(
         self, doc: ClusterDoc, vector: np.ndarray, query: _Query, story: _Story, centroid: float
@@ -352,16 +370,17 @@ class StoryClusterer:
         score = w_cos * cos + w_lex * lex + w_ent * ent
         bar = w.threshold_headline + (w.threshold_full - w.threshold_headline) * query.richness
         bar += self._offset + self._gap_penalty(doc.published, story)
-        veto = self._veto(query, story)
+        veto = self._veto(query, story, untimed=doc.published == story.first == story.last)
         if lex < w.min_lexical_full * query.richness:
             veto = veto or f"lex {lex:.2f} < {w.min_lexical_full * query.richness:.2f}"
         if veto:
             bar = max(bar, score + 1e-6)  # never joins; kept as the best for the reasons
         return _Scored(story, score, cos, lex, ent, bar, veto)
 
-    def _veto(self, query: _Query, story: _Story) -> str:
+    def _veto(self, query: _Query, story: _Story, *, untimed: bool = False) -> str:
         """Evidence that the document reports another event than the story, however close the
-        scores: an embedding knows the kind of event far better than which one."""
+        scores: an embedding knows the kind of event far better than which one. ``untimed``: the
+        document and every member carry one instant, so time says nothing between them."""
         # Stated facts first: another score, age at death or magnitude than any member states is
         # another event (another match, another death, another quake), headline or full article.
         stated = conflict(query.facts, story.facts)
@@ -381,6 +400,19 @@ class StoryClusterer:
         named_by_story = any(e in story.entities for e in ours)
         if ours and theirs and not named_by_story and not any(e in query.entities for e in theirs):
             return f"other principal names ({', '.join(ours)} vs {', '.join(theirs)})"
+        if untimed and query.protagonist and story.protagonists:
+            # Without time between them (an undated archive imported at once), the window cannot
+            # keep two events of one kind apart, and who each is about is the evidence left: the
+            # document's protagonist named nowhere in the story, the story's (its members' most
+            # frequent protagonist) nowhere in the document.
+            most = max(story.protagonists.values())
+            story_top = {e for e, c in story.protagonists.items() if c == most}
+            if (
+                not query.protagonist & story.entities.keys()
+                and not story_top & query.entities.keys()
+            ):
+                mine, other = ", ".join(sorted(query.protagonist)), ", ".join(sorted(story_top))
+                return f"other protagonist, no time between them ({mine} vs {other})"
         return ""
 
     def _gap_penalty(self, published: datetime, story: _Story) -> float:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import combinations
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -26,6 +27,7 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 BLOCK = 512  # rows of the centroid matrix compared at once: bounds memory on large windows
+PROTAGONIST_MENTIONS = 2  # as the clusterer's principal names: a name said once is not the subject
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def plan_consolidation(
         leaving = _drifted(story, rules, idf, frozenset(pinned))
         gone = {a for split in leaving for a in split.article_ids}
         staying = [m for m in story.members if m.article_id not in gone]
-        events = _other_events(story, staying, rules, term_idf, frozenset(pinned))
+        events = _other_events(story, staying, rules, term_idf, idf, frozenset(pinned))
         leaving += events
         splits.extend(leaving)
         gone |= {a for split in events for a in split.article_ids}
@@ -227,6 +229,7 @@ def _other_events(
     members: Sequence[Member],
     rules: ConsolidationRules,
     term_idf: Mapping[str, float],
+    entity_idf: Mapping[str, float],
     pinned: frozenset[int],
 ) -> list[Split]:
     """Groups of members that report another event than the story's core.
@@ -234,7 +237,8 @@ def _other_events(
     Average-link grouping of the members' TF-IDF vectors, cut where the average cosine falls
     below ``event_similarity``; the largest group (the earliest among equals) is the core, and
     every other group of at least ``min_split_size`` members leaves as a story of its own. Smaller
-    groups stay: one odd article is not yet a second event.
+    groups stay: one odd article is not yet a second event. Two members without time between
+    them whose protagonists disagree count as no lexical evidence of one event (``_untimed_rivals``).
     """
     size = len(members)
     if size < 2 * rules.min_split_size or size > rules.max_event_split:
@@ -252,6 +256,8 @@ def _other_events(
     # Sparse: a member has a hundred terms or so of the story's thousands.
     matrix = csr_matrix((weights, (rows, columns)), shape=(size, len(vocabulary)))
     similarity = np.clip((matrix @ matrix.T).toarray(), 0.0, 1.0)
+    for a, b in _untimed_rivals(members, entity_idf):
+        similarity[a, b] = similarity[b, a] = 0.0
     distance = squareform(1.0 - similarity, checks=False)
     tree = linkage(distance, method="average")
     labels = fcluster(tree, t=1.0 - rules.event_similarity, criterion="distance")
@@ -279,6 +285,56 @@ def _other_events(
             )
         )
     return splits
+
+
+def _untimed_rivals(
+    members: Sequence[Member], entity_idf: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Pairs of members (rows) stamped with one instant whose protagonists disagree.
+
+    A member's protagonist is the name it mentions most (twice at least, weighted by idf, as the
+    clusterer's principal names). Two reports name different protagonists when neither names the
+    other's: Reggie Bush's injury is not Pierre Thomas's, a fire at the Surrey store not the one in
+    Wellington. Reports published at different moments of one window leave this to time (the
+    window) and to stated facts: there, other protagonists are often other angles of one event
+    (the winner and the driver who crashed out of one race). Reports stamped with one instant
+    have no time between them (an archive without dates, imported at once; date-only stamps of
+    one day), and then the names are the evidence left.
+    """
+    protagonists = [_protagonist(m, entity_idf) for m in members]
+    rivals = []
+    for a, b in combinations(range(len(members)), 2):
+        mine, theirs = protagonists[a], protagonists[b]
+        if (
+            mine
+            and theirs
+            and members[a].published == members[b].published
+            and not mine & members[b].entities
+            and not theirs & members[a].entities
+        ):
+            rivals.append((a, b))
+    return rivals
+
+
+def _protagonist(member: Member, entity_idf: Mapping[str, float]) -> frozenset[str]:
+    """The names a member mentions most, weighted by idf (empty when none is mentioned twice);
+    ties all count, as the words of one name ("pierre", "thoma") usually tie.
+
+    Mentions are read back from the member's sublinear term weights (1 + log count, a title
+    mention counting twice), which hold every one-word name; longer names are their words.
+    """
+    weighted = {}
+    for name in member.entities:
+        weight = member.terms.get(name)
+        if weight is None:  # a multi-word name or a number: not a term
+            continue
+        mentions = round(math.exp(weight - 1.0))
+        if mentions >= PROTAGONIST_MENTIONS:
+            weighted[name] = round(mentions * entity_idf.get(name, 1.0), 6)
+    if not weighted:
+        return frozenset()
+    top = max(weighted.values())
+    return frozenset(name for name, weight in weighted.items() if weight == top)
 
 
 # -- merges ------------------------------------------------------------------------------------

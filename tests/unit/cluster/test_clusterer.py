@@ -307,3 +307,27 @@ def test_a_match_report_with_another_score_is_another_match() -> None:
     assert "scores differ (0-2 vs 1-3)" in assignment.reasons
     same = ClusterDoc(3, "Sael double sends Harbour City through", report * 2, T0, vector=vector)
     assert clusterer.assign(same).story_id == 1
+
+
+def _injury(player: str) -> str:
+    last = player.split()[1]
+    return (
+        f"The Harbour Saints placed {player} on injured reserve, ending his season. {last} hurt "
+        f"his knee in practice, the Saints said. {last} will have surgery next week, and the "
+        f"Saints signed a replacement for {last} from their practice squad. "
+    ) * 2
+
+
+def test_without_time_between_them_another_protagonist_is_another_event() -> None:
+    vector = _unit(6)
+    clusterer = StoryClusterer()
+    # The team is among both documents' principal names: only who was hurt differs.
+    first = ClusterDoc(1, "Saints put Varn on reserve", _injury("Pierre Varn"), T0)
+    clusterer.add(replace(first, vector=vector), 1)
+    other = ClusterDoc(2, "Saints put Delmar on reserve", _injury("Rico Delmar"), T0)
+    assignment = clusterer.assign(replace(other, vector=vector))
+    assert assignment.story_id is None
+    assert "other protagonist, no time between them" in assignment.reasons
+    # Published an hour apart, the window and the other vetoes judge, not the names alone.
+    later = replace(other, vector=vector, published=T0 + timedelta(hours=1))
+    assert "other protagonist" not in clusterer.assign(later).reasons
