@@ -25,7 +25,10 @@ than which one:
   story's principal names (most of its members') appear nowhere in the document, is about other
   actors and places;
 - a document with a full lead must share some key terms with the story (``min_lexical_full``): a
-  close embedding alone is often just the same place and beat.
+  close embedding alone is often just the same place and beat;
+- with no time between the document and the story (one instant for all, as an undated archive),
+  a protagonist of the document named nowhere in the story, while the story's is named nowhere in
+  the document, is another event: the window cannot tell them apart, so the names must.
 And a story holds one language: the embedding model is English only, so across languages its cosine
 means nothing, and in other languages terms and names weigh more (``ScoreWeights.blend``).
 """

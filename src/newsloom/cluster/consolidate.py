@@ -5,8 +5,9 @@ for one event by early, thin articles stay apart, and a story can hold an articl
 members show to be about something else, or a whole second event of the same kind that came in
 through one bridging article (two quakes, two arrests). The last is found with all of a story's
 members at hand: average-link grouping of their TF-IDF vectors (the reference clusterer's rule,
-one event while the average cosine stays >= 0.20) splits off each other group of several members;
-the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
+one event while the average cosine stays >= 0.20; members stamped with one instant whose
+protagonists are rivals count as no evidence of one event) splits off each other group of several
+members; the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
 function proposes the fixes. Ids stay stable (the bigger, then older, then lower-id story survives;
 the other redirects to it) and corrections made by hand are never undone: pinned articles never
 drift away, and story pairs kept apart by a split are never merged.
