@@ -5,9 +5,9 @@ for one event by early, thin articles stay apart, and a story can hold an articl
 members show to be about something else, or a whole second event of the same kind that came in
 through one bridging article (two quakes, two arrests). The last is found with all of a story's
 members at hand: average-link grouping of their TF-IDF vectors (the reference clusterer's rule,
-one event while the average cosine stays >= 0.20; members stamped with one instant whose
-protagonists are rivals count as no evidence of one event) splits off each other group of several
-members; the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
+one event while the average cosine stays >= 0.20; in a story without time, members naming rival
+protagonists or other years count as no evidence of one event) splits off each other group of
+several members; the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
 function proposes the fixes. Ids stay stable (the bigger, then older, then lower-id story survives;
 the other redirects to it) and corrections made by hand are never undone: pinned articles never
 drift away, and story pairs kept apart by a split are never merged.
@@ -16,6 +16,7 @@ drift away, and story pairs kept apart by a split are never merged.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from scipy.spatial.distance import squareform
 
 BLOCK = 512  # rows of the centroid matrix compared at once: bounds memory on large windows
 PROTAGONIST_MENTIONS = 2  # as the clusterer's principal names: a name said once is not the subject
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year among a member's names and numbers
 
 
 @dataclass(frozen=True)
@@ -238,8 +240,8 @@ def _other_events(
     Average-link grouping of the members' TF-IDF vectors, cut where the average cosine falls
     below ``event_similarity``; the largest group (the earliest among equals) is the core, and
     every other group of at least ``min_split_size`` members leaves as a story of its own. Smaller
-    groups stay: one odd article is not yet a second event. Two members without time between
-    them whose protagonists disagree count as no lexical evidence of one event (``_untimed_rivals``).
+    groups stay: one odd article is not yet a second event. In a story without time, two members
+    that name different events count as no lexical evidence of one (``_untimed_rivals``).
     """
     size = len(members)
     if size < 2 * rules.min_split_size or size > rules.max_event_split:
@@ -291,28 +293,32 @@ def _other_events(
 def _untimed_rivals(
     members: Sequence[Member], entity_idf: Mapping[str, float]
 ) -> list[tuple[int, int]]:
-    """Pairs of members (rows) stamped with one instant whose protagonists disagree.
+    """Pairs of members (rows) of a story without time that report different events by what
+    they name: rival protagonists, or years with none in common.
 
-    A member's protagonist is the name it mentions most (twice at least, weighted by idf, as the
-    clusterer's principal names). Two reports name different protagonists when neither names the
-    other's: Reggie Bush's injury is not Pierre Thomas's, a fire at the Surrey store not the one in
-    Wellington. Reports published at different moments of one window leave this to time (the
-    window) and to stated facts: there, other protagonists are often other angles of one event
-    (the winner and the driver who crashed out of one race). Reports stamped with one instant
-    have no time between them (an archive without dates, imported at once; date-only stamps of
-    one day), and then the names are the evidence left.
+    A story is without time when all its members carry one instant (an archive without dates,
+    imported at once; date-only stamps of one day): the window cannot keep two events of one
+    kind apart, and the text is the evidence left. A member's protagonist is the name it mentions
+    most (twice at least, weighted by idf, as the clusterer's principal names); two members have
+    rival protagonists when neither names the other's (Reggie Bush's injury is not Pierre
+    Thomas's, a fire at the Surrey store not the one in Wellington). Two members that both name
+    years, none the same, report different times (a patch of 2008, a patch of 2013). A story
+    whose members were published at different moments is left to the window and to the stated
+    facts: there, other protagonists are often other angles of one event (the winner and the
+    driver who crashed out of one race), and a report recalls earlier years.
     """
+    if len({m.published for m in members}) > 1:
+        return []
     protagonists = [_protagonist(m, entity_idf) for m in members]
+    years = [frozenset(e for e in m.entities if _YEAR.fullmatch(e)) for m in members]
     rivals = []
     for a, b in combinations(range(len(members)), 2):
         mine, theirs = protagonists[a], protagonists[b]
-        if (
-            mine
-            and theirs
-            and members[a].published == members[b].published
-            and not mine & members[b].entities
-            and not theirs & members[a].entities
-        ):
+        named_apart = bool(
+            mine and theirs and not mine & members[b].entities and not theirs & members[a].entities
+        )
+        years_apart = bool(years[a] and years[b] and not years[a] & years[b])
+        if named_apart or years_apart:
             rivals.append((a, b))
     return rivals
 

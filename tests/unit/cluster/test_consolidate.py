@@ -231,3 +231,28 @@ def test_rival_protagonists_published_over_time_are_left_to_the_window() -> None
     varn = _reports([1, 2, 3, 4], "Pierre Varn", hours_apart=1)
     delmar = _reports([5, 6, 7], "Rico Delmar", hours_apart=1)
     assert not plan_consolidation([StoryState(1, T0, (*varn, *delmar)), *OTHER]).splits
+
+
+def _patch_reports(article_ids: list[int], year: str) -> list[Member]:
+    """Untimed reports on an emergency browser patch by one company, in one year."""
+    from newsloom.cluster.features import doc_terms
+
+    out = []
+    for i, a in enumerate(article_ids):
+        terms = doc_terms(
+            "Corvan rushes out emergency patch for its browser",
+            f"Corvan released an emergency patch for the Lumen browser in March {year} after "
+            f"attackers exploited a flaw (report {i}). Corvan urged Lumen users to update at once.",
+        )
+        out.append(Member(a, T0, event_vector(1, a), terms.entities, terms.terms))
+    return out
+
+
+def test_untimed_reports_naming_other_years_are_two_events() -> None:
+    # Same company, same words, same protagonist: only the year tells the two patches apart.
+    first = _patch_reports([1, 2, 3, 4], "2008")
+    second = _patch_reports([5, 6, 7], "2013")
+    plan = plan_consolidation([StoryState(1, T0, (*first, *second)), *OTHER])
+    assert [(s.story_id, s.article_ids) for s in plan.splits] == [(1, (5, 6, 7))]
+    same_year = _patch_reports([5, 6, 7], "2008")
+    assert not plan_consolidation([StoryState(1, T0, (*first, *same_year)), *OTHER]).splits
