@@ -80,9 +80,9 @@ FLOORS = [
         },
         {
             "files.{data}/clustering/giveme5w1h_news_cluster.jsonl.b3_f1": 0.923,
-            "files.{data}/clustering/ecbplus_dev.jsonl.b3_f1": 0.895,
+            "files.{data}/clustering/ecbplus_dev.jsonl.b3_f1": 0.906,
             "files.{data}/clustering/headline_stream.jsonl.b3_f1": 0.913,
-            "macro_average.b3_f1": 0.910,
+            "macro_average.b3_f1": 0.914,
         },
     ),
     Floor(

@@ -300,8 +300,8 @@ def _untimed_rivals(
     imported at once; date-only stamps of one day): the window cannot keep two events of one
     kind apart, and the text is the evidence left. A member's protagonist is the name it mentions
     most (twice at least, weighted by idf, as the clusterer's principal names); two members have
-    rival protagonists when neither names the other's (Reggie Bush's injury is not Pierre
-    Thomas's, a fire at the Surrey store not the one in Wellington). Two members that both name
+    rival protagonists when neither names the other's (one running back put on injured reserve is
+    not another, a fire at one store of a chain not a fire at another). Two members that both name
     years, none the same, report different times (a patch of 2008, a patch of 2013). A story
     whose members were published at different moments is left to the window and to the stated
     facts: there, other protagonists are often other angles of one event (the winner and the
