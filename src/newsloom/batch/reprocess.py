@@ -25,7 +25,8 @@ from newsloom.cluster import embedding_text, get_embedder
 from newsloom.cluster.embed import MODEL_ID
 from newsloom.dedup import content_hash, simhash
 from newsloom.errors import ExtractError
-from newsloom.extract import extract_article
+from newsloom.extract import extract_article, looks_paywalled
+from newsloom.extract.choice import prefer_page
 from newsloom.pipeline.stories import cluster_new_articles, paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
@@ -39,7 +40,6 @@ STAGES: tuple[Stage, ...] = ("extract", "embed", "cluster", "summarize")
 EMBED_BATCH = 128
 PAGE_BATCH = 32
 STORY_BATCH = 16
-MIN_EXTRACTED_WORDS = 40  # as in candidate_from_entry: shorter page text is not an article
 Progress = Callable[[str, int], None]
 
 
@@ -127,20 +127,26 @@ class Page:
     body: bytes
 
 
-def extract_pages(pages: list[Page]) -> list[tuple[str, str] | None]:
-    """(text, method) per page with the pipeline's extractor; None when it finds no article."""
-    out: list[tuple[str, str] | None] = []
+# What re-extracting a page found: its text, the extractor that found it, whether it looks like a
+# paywall's teaser; None when it found no article.
+Found = tuple[str, str, bool] | None
+
+
+def extract_pages(pages: list[Page]) -> list[Found]:
+    """What the pipeline's extractor finds on each page."""
+    out: list[Found] = []
     for page in pages:
         try:
             found = extract_article(page.body, page.url, content_type=page.content_type or None)
         except ExtractError:
             out.append(None)
             continue
-        out.append((found.text, found.method) if found.text.strip() else None)
+        teaser = looks_paywalled(found)
+        out.append((found.text, found.method, teaser) if found.text.strip() else None)
     return out
 
 
-def _extract_factory() -> Callable[[list[Page]], list[tuple[str, str] | None]]:
+def _extract_factory() -> Callable[[list[Page]], list[Found]]:
     return extract_pages
 
 
@@ -188,9 +194,9 @@ def reprocess_extract(
     return changed
 
 
-def _update_text(conn: Connection, article: Article, text: str, method: str) -> int:
-    words = len(text.split())
-    if text == article.text or words < max(MIN_EXTRACTED_WORDS, len(article.text.split()) // 2):
+def _update_text(conn: Connection, article: Article, text: str, method: str, teaser: bool) -> int:
+    # The live path's own rule (extract/choice.py), the stored text in the feed text's place.
+    if text == article.text or not prefer_page(text, article.text, teaser=teaser):
         return 0
     conn.execute(
         update(articles)

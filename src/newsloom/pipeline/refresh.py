@@ -33,27 +33,22 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom import metrics, shutdown
+from newsloom.dedup import NearCopyIndex
 from newsloom.errors import ExtractError, NewsloomError, ParseError, StoreError, unexpected
 from newsloom.ingest.discover import find_feed
 from newsloom.ingest.fetch import Fetcher
 from newsloom.ingest.parse import detect_format, parse_feed
 from newsloom.ingest.sitemap import parse_sitemap
 from newsloom.ingest.sniff import is_html_document, looks_like_html
-from newsloom.pipeline.articles import (
-    Candidate,
-    CandidateBuilder,
-    NearCopyIndex,
-    StoredAs,
-    store_candidates,
-    unseen_entries,
-)
 from newsloom.pipeline.images import fetch_images
+from newsloom.pipeline.pool import CandidateBuilder
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 from newsloom.pipeline.workers import SourceQueue, last_article_id
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
+from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.candidates import StoredAs, store_candidates, unseen_entries
 from newsloom.store.engine import connection_lost
 from newsloom.store.locks import exclusive
 

@@ -300,19 +300,9 @@ def unclustered_articles(conn: Connection) -> list[Article]:
 
 
 @store_errors
-def simhash_candidates(conn: Connection, *, since: datetime) -> list[tuple[int, int]]:
-    """(article_id, simhash) of originals published since ``since``."""
-    query = (
-        select(articles.c.id, articles.c.simhash)
-        .where(articles.c.published >= since, articles.c.copy_of.is_(None))
-        .order_by(articles.c.id)
-    )
-    return [(r.id, r.simhash) for r in conn.execute(query)]
-
-
-@store_errors
 def simhash_rows(conn: Connection, *, since: datetime) -> list[tuple[int, int, datetime]]:
-    """(article_id, simhash, published) of originals published since ``since``, for an index."""
+    """(article_id, simhash, published) of originals published since ``since``, in id order:
+    what a near-copy index (``dedup.NearCopyIndex``) holds."""
     query = (
         select(articles.c.id, articles.c.simhash, articles.c.published)
         .where(articles.c.published >= since, articles.c.copy_of.is_(None))

@@ -279,7 +279,7 @@ story_corrections = Table(
 )
 
 # Each article's page as fetched (zlib-compressed, capped), so a better extractor can re-run over
-# history without fetching again. One row per article; written by pipeline/articles.py.
+# history without fetching again. One row per article; written by store/candidates.py.
 raw_pages = Table(
     "raw_pages",
     metadata,
