@@ -247,7 +247,7 @@ categories = Table(
     Column("description", Text, nullable=False, default=""),
 )
 
-# Merges and splits made by hand (pipeline/corrections.py); clustering and consolidation honour them.
+# Merges and splits made by hand (store/corrections.py); clustering and consolidation honour them.
 # One row per article moved (a merge of an empty story records one row without an article).
 story_corrections = Table(
     "story_corrections",
