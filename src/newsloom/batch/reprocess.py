@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom.batch.runners import Runner, batched
@@ -30,8 +30,8 @@ from newsloom.extract.choice import prefer_page
 from newsloom.pipeline.stories import cluster_new_articles, paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
-from newsloom.store.articles import raw_page, raw_page_ids
-from newsloom.store.schema import article_vectors, articles, stories
+from newsloom.store.articles import originals_after, raw_page, raw_page_ids, replace_article_text
+from newsloom.store.stories import live_story_ids
 from newsloom.summarize import build_summarizer
 
 log = logging.getLogger(__name__)
@@ -66,25 +66,14 @@ def _article_batches(
 ) -> Iterator[list[tuple[int, str]]]:
     """(id, embedding text) of originals in id order, read a page at a time (memory-flat)."""
     after = 0
+    lacking = MODEL_ID if missing_only else None
     while True:
-        query = (
-            select(articles.c.id, articles.c.title, articles.c.text, articles.c.lead)
-            .where(articles.c.copy_of.is_(None), articles.c.id > after)
-            .order_by(articles.c.id)
-            .limit(size)
-        )
-        if missing_only:
-            # Missing, or made by another model (they cannot be compared with this one's).
-            current = select(article_vectors.c.article_id).where(
-                article_vectors.c.model == MODEL_ID
-            )
-            query = query.where(articles.c.id.not_in(current))
         with conn_factory() as conn:
-            rows = conn.execute(query).all()
+            rows = originals_after(conn, after=after, limit=size, lacking_model=lacking)
         if not rows:
             return
-        yield [(r.id, embedding_text(r.title, r.text or r.lead)) for r in rows]
-        after = rows[-1].id
+        yield [(article_id, embedding_text(title, text)) for article_id, title, text in rows]
+        after = rows[-1][0]
 
 
 def reprocess_embed(
@@ -198,17 +187,15 @@ def _update_text(conn: Connection, article: Article, text: str, method: str, tea
     # The live path's own rule (extract/choice.py), the stored text in the feed text's place.
     if text == article.text or not prefer_page(text, article.text, teaser=teaser):
         return 0
-    conn.execute(
-        update(articles)
-        .where(articles.c.id == article.id)
-        .values(
-            text=text,
-            content_hash=content_hash(text),
-            simhash=simhash(text),
-            extraction_method=method,
-        )
+    assert article.id is not None
+    replace_article_text(
+        conn,
+        article.id,
+        text=text,
+        content_hash=content_hash(text),
+        simhash=simhash(text),
+        extraction_method=method,
     )
-    conn.execute(delete(article_vectors).where(article_vectors.c.article_id == article.id))
     return 1
 
 
@@ -298,11 +285,7 @@ def reprocess_summarize(
 ) -> int:
     """Summarize stories whose summary misses articles (or every live story); returns how many."""
     with store.read() as conn:
-        if all_stories:
-            query = select(stories.c.id).where(stories.c.merged_into.is_(None))
-            story_ids = [int(r.id) for r in conn.execute(query.order_by(stories.c.id))]
-        else:
-            story_ids = db.stories_needing_summary(conn)
+        story_ids = live_story_ids(conn) if all_stories else db.stories_needing_summary(conn)
     done = 0
     inputs = _story_inputs(settings, store, story_ids, batch_size)
     for summaries in runner.map_batches(SummarizeFactory(settings, now), inputs):
