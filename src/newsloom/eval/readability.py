@@ -34,7 +34,8 @@ from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import content_words, opening_reference, repeats
-from newsloom.summarize.words import stem, tokens
+from newsloom.summarize.words import tokens
+from newsloom.textkit import stem
 
 LONG_STATEMENT = 40  # words
 _FUNCTION_WORDS = frozenset("in of the a an to at on for and".split())

@@ -11,15 +11,10 @@ import re
 from dataclasses import dataclass
 
 from newsloom.errors import StoreError
+from newsloom.textkit import QUERY_STOP_WORDS
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
-
-# Dropped from queries (unless nothing else is left), as PostgreSQL's english config does.
-STOPWORDS = frozenset(
-    "a an and are as at be but by for from has have in into is it its of on or that the their "
-    "this to was were will with".split()
-)
 
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -61,7 +56,9 @@ def parse_query(raw: str) -> ParsedQuery:
         else:
             terms = [Term(words, prefix)]
         (excluded if negated else required).extend(terms)
-    content = [t for t in required if len(t.words) > 1 or t.prefix or t.words[0] not in STOPWORDS]
+    content = [
+        t for t in required if len(t.words) > 1 or t.prefix or t.words[0] not in QUERY_STOP_WORDS
+    ]
     kept = content or required
     return ParsedQuery(tuple(dict.fromkeys(kept))[:MAX_TERMS], tuple(excluded)[:MAX_TERMS])
 

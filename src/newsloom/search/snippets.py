@@ -8,18 +8,9 @@ import functools
 import re
 
 from newsloom.search.query import ParsedQuery
+from newsloom.textkit import prefix_stem
 
 SNIPPET_WORDS = 32
-
-
-def _stem(word: str) -> str:
-    """A crude English stem for spotting matches in snippets; the index's own stemmer decides hits."""
-    word = word.lower()
-    for suffix in ("ies", "ing", "ers", "ed", "es", "er", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("i" if suffix == "ies" else "")
-            break
-    return word[:-1] if word.endswith(("y", "e", "i")) and len(word) > 4 else word
 
 
 @functools.lru_cache(maxsize=256)
@@ -28,7 +19,7 @@ def term_pattern(parsed: ParsedQuery) -> re.Pattern[str]:
     alternatives = []
     for term in parsed.required:
         for word in term.words:
-            stem = _stem(word)
+            stem = prefix_stem(word)
             if term.prefix or len(stem) >= 4:
                 alternatives.append(re.escape(word if term.prefix else stem) + r"[^\W_]*")
             else:  # too short to stand for a family of words: the word, maybe plural
