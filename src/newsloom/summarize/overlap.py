@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsloom.records import Article
-from newsloom.textkit import ENGLISH_STOP_WORDS, pair_stem
+from newsloom.textkit import ENGLISH_STOP_WORDS, stem
 
 _WORD = re.compile(r"[a-z0-9]+")
 Bigram = tuple[str, str]
@@ -23,7 +23,7 @@ Bigram = tuple[str, str]
 def content_bigrams(text: str) -> list[Bigram]:
     """Stemmed, lower-cased word pairs of ``text``, except pairs of two stop words."""
     words = _WORD.findall(text.lower())
-    stems = [pair_stem(w) for w in words]
+    stems = [stem(w) for w in words]
     return [
         (stems[i], stems[i + 1])
         for i in range(len(words) - 1)
