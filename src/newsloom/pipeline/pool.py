@@ -1,7 +1,8 @@
 """The process pool that builds articles from pages (extraction is CPU-bound and holds the GIL).
 
 Workers fork from a server that imported the extractors once; each exits when the process that
-started the pool is gone (``exit_with``), as the refresh workers' leases do (``workers.py``).
+started the pool is gone (``exit_with``, with ``workers.process_alive`` where pidfd is missing).
+What each worker runs is ``articles.candidate_from_entry``.
 """
 
 from __future__ import annotations
