@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsloom.textkit import CLUSTER_STOP_WORDS as _STOP
+from newsloom.textkit import plural_stem as stem
 
 from newsloom.cluster.evidence import EventFacts, event_facts
 
@@ -15,27 +16,6 @@ from newsloom.cluster.evidence import EventFacts, event_facts
 LEXICAL_CHARS = 1500
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_MARKS = frozenset('.!?:;"“”—\n')
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {
-    "said", "says", "say", "new", "news", "year", "years", "time", "just", "like", "told",
-    "according", "people", "report", "reports", "reported", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "week", "today", "yesterday", "day", "days",
-    "image", "photo", "caption", "copyright", "getty", "images", "ap", "reuters", "afp",
-    "mr", "mrs", "ms", "dr",
-}  # fmt: skip
-
-
-def stem(word: str) -> str:
-    """A light English stem: enough to match 'strikes' with 'strike', 'injuries' with 'injury'."""
-    if word.endswith(("'s", "’s")):  # possessive: "Veland's" is Veland
-        word = word[:-2]
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for suffix, replacement in (("ies", "y"), ("sses", "ss")):
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + replacement
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 @dataclass(frozen=True)
