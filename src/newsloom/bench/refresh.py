@@ -27,13 +27,13 @@ from newsloom.errors import EvalError
 MINUTES_APART = 2
 
 
-def load_articles(path: Path, limit: int) -> list[tuple[str, str]]:
-    """(title, text) of the first ``limit`` records of ``path`` that have text."""
-    articles: list[tuple[str, str]] = []
+def _records(path: Path, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` records of ``path`` that have text, in file order."""
+    records: list[dict[str, Any]] = []
     try:
         with path.open(encoding="utf-8") as lines:
             for line in lines:
-                if len(articles) >= limit:
+                if len(records) >= limit:
                     break
                 try:
                     record = json.loads(line)
@@ -41,12 +41,26 @@ def load_articles(path: Path, limit: int) -> list[tuple[str, str]]:
                     continue
                 text = str(record.get("text") or "") if isinstance(record, dict) else ""
                 if text.strip():
-                    articles.append((str(record.get("title") or ""), text))
+                    records.append(record)
     except OSError as exc:
         raise EvalError(f"eval: cannot read {path}: {exc.strerror or exc}") from exc
-    if not articles:
+    if not records:
         raise EvalError(f"eval: {path} holds no article with text")
-    return articles
+    return records
+
+
+def load_articles(path: Path, limit: int) -> list[tuple[str, str]]:
+    """(title, text) of the first ``limit`` records of ``path`` that have text."""
+    return [(str(r.get("title") or ""), str(r["text"])) for r in _records(path, limit)]
+
+
+def gold_labels(path: Path, limit: int) -> list[str] | None:
+    """The gold story label of each served article (as ``load_articles`` selects them), or None
+    when the file is not labelled (then the bench only times)."""
+    records = _records(path, limit)
+    if not all(isinstance(r.get("label"), str | int) for r in records):
+        return None
+    return [str(r["label"]) for r in records]
 
 
 def page_html(title: str, text: str, number: int) -> bytes:
@@ -171,12 +185,19 @@ def run_refresh_bench(
                     )
                     seconds["summaries"] = time.perf_counter() - mark
                     seconds["total"] = time.perf_counter() - started
+                placed = _stories_of_served(store, base, served)
             finally:
                 store.close()
     finally:
         server.terminate()
         server.join(5)
     stored = report.new_articles
+    labels = gold_labels(file, limit)
+    clustering = (
+        _clustering_parity(settings, file, limit, outlets, labels, placed)
+        if labels is not None
+        else None
+    )
     return {
         "bench": "refresh",
         "file": str(file),
@@ -192,4 +213,66 @@ def run_refresh_bench(
         "articles_per_second": {stage: _rate(stored, took) for stage, took in seconds.items()},
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "peak_worker_rss_mb": round(sampler.peak_rss_mb(), 1) if sampler.available else None,
+        **({"clustering": clustering} if clustering is not None else {}),
+    }
+
+
+def _stories_of_served(store: Any, base: str, served: int) -> list[int | None]:
+    """The story the refresh put each served article in: a copy of another article (the same
+    text from a second outlet) is in its original's story. None: the article was not stored."""
+    from newsloom.store.articles import article_refs_by_guid, get_articles
+    from newsloom.store.stories import stories_of
+
+    guids = [f"{base}/a/{number}" for number in range(served)]
+    with store.read() as conn:
+        by_guid = {guid: ref for (guid, _), ref in article_refs_by_guid(conn, guids).items()}
+        originals = {a.id: a.copy_of or a.id for a in get_articles(conn, list(by_guid.values()))}
+        story_of = stories_of(conn, list(set(originals.values())))
+    return [
+        story_of.get(originals.get(by_guid[guid], 0)) if guid in by_guid else None for guid in guids
+    ]
+
+
+def _clustering_parity(
+    settings: Any,
+    file: Path,
+    limit: int,
+    outlets: int,
+    gold: list[str],
+    placed: list[int | None],
+) -> dict[str, Any]:
+    """B3 of the stories the real refresh made, beside ``eval clustering``'s on the same documents
+    (same titles, texts, times and outlets): the two paths must agree. An article the refresh did
+    not store (a copy of another) counts as a story of its own."""
+    from newsloom.cluster.clusterer import ClusterDoc
+    from newsloom.eval.clustering import cluster_documents
+    from newsloom.eval.metrics import clustering_scores
+
+    articles = load_articles(file, limit)
+    docs = [
+        ClusterDoc(
+            article_id=number,
+            title=title,
+            text=text,
+            published=NOW - timedelta(minutes=MINUTES_APART * number),
+            source_id=1 + number % outlets,
+        )
+        for number, (title, text) in enumerate(articles)
+    ]
+    evaluated = cluster_documents(docs, settings)
+    refreshed = [
+        f"story-{story}" if story is not None else f"alone-{number}"
+        for number, story in enumerate(placed)
+    ]
+
+    def scores(predicted: list[Any]) -> dict[str, float]:
+        found = clustering_scores(gold, predicted)
+        return {k: round(found[k], 4) for k in ("b3_precision", "b3_recall", "b3_f1")}
+
+    through_refresh, through_eval = scores(refreshed), scores(evaluated)
+    return {
+        "refresh": through_refresh,
+        "eval": through_eval,
+        "b3_f1_difference": round(through_refresh["b3_f1"] - through_eval["b3_f1"], 4),
+        "not_stored": sum(story is None for story in placed),
     }
