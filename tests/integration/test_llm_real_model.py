@@ -30,7 +30,7 @@ from newsloom.cluster import get_embedder
 from newsloom.demo.server import DemoServer
 from newsloom.pipeline.refresh import add_sources, run_refresh
 from newsloom.pipeline.rewrite import rewrite_stories
-from newsloom.records import Source
+from newsloom.records import Cited, Source
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.summarize.grounding import GroundingChecker
@@ -150,7 +150,9 @@ def test_a_real_small_model_rewrites_the_demo_in_the_background(
             # As the summarizer checked them: bullets and takeaways stand alone, a paragraph's
             # sentence may lean on the prose before it.
             prose: list[str] = []
-            alone = [(s, ()) for s in (*summary.bullets, *summary.takeaways)]
+            alone: list[tuple[Cited, tuple[str, ...]]] = [
+                (s, ()) for s in (*summary.bullets, *summary.takeaways)
+            ]
             for paragraph in summary.paragraphs:
                 for sentence in paragraph:
                     alone.append((sentence, tuple(prose)))

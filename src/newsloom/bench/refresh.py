@@ -226,7 +226,9 @@ def _stories_of_served(store: Any, base: str, served: int) -> list[int | None]:
     guids = [f"{base}/a/{number}" for number in range(served)]
     with store.read() as conn:
         by_guid = {guid: ref for (guid, _), ref in article_refs_by_guid(conn, guids).items()}
-        originals = {a.id: a.copy_of or a.id for a in get_articles(conn, list(by_guid.values()))}
+        originals = {
+            a.id or 0: a.copy_of or a.id or 0 for a in get_articles(conn, list(by_guid.values()))
+        }
         story_of = stories_of(conn, list(set(originals.values())))
     return [
         story_of.get(originals.get(by_guid[guid], 0)) if guid in by_guid else None for guid in guids
