@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.bench.refresh import gold_labels, run_refresh_bench
+from newsloom.bench.refresh import gold_labels, load_articles, run_refresh_bench
 from newsloom.settings import Settings
 
 # Three events, each reported by three outlets in their own words (written for this test).
@@ -86,7 +86,7 @@ def test_bench_refresh_scores_the_real_path_beside_eval(tmp_path: Path) -> None:
         for title, text in [reports[number]]
     ]
     labelled.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    assert gold_labels(labelled, 100) == [row["label"] for row in rows]
+    assert gold_labels(load_articles(labelled, 100)) == [row["label"] for row in rows]
 
     result = run_refresh_bench(Settings(data_dir=tmp_path / "data"), file=labelled, outlets=3)
 
@@ -102,4 +102,4 @@ def test_bench_refresh_scores_the_real_path_beside_eval(tmp_path: Path) -> None:
 def test_an_unlabelled_file_is_only_timed(tmp_path: Path) -> None:
     plain = tmp_path / "plain.jsonl"
     plain.write_text(json.dumps({"title": "A title", "text": "Some text."}) + "\n")
-    assert gold_labels(plain, 10) is None
+    assert gold_labels(load_articles(plain, 10)) is None
