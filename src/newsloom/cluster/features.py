@@ -7,10 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsloom.cluster.evidence import EventFacts, event_facts
 from newsloom.textkit import CLUSTER_STOP_WORDS as _STOP
 from newsloom.textkit import plural_stem as stem
-
-from newsloom.cluster.evidence import EventFacts, event_facts
 
 # How much body text the lexical features read: the lead carries who/what/where of the event.
 LEXICAL_CHARS = 1500

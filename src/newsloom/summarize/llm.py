@@ -30,7 +30,8 @@ from newsloom.summarize.grounding import GroundingChecker
 from newsloom.summarize.openings import opening_reference, unnamed_speaker
 from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
-from newsloom.summarize.words import STOP_WORDS, stem, tokens
+from newsloom.summarize.words import tokens
+from newsloom.textkit import STOP_WORDS, stem
 from newsloom.textsafe import loads_json
 
 log = logging.getLogger(__name__)
