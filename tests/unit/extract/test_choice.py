@@ -27,3 +27,17 @@ def test_a_teaser_wins_only_when_it_is_longer_than_the_feed_text() -> None:
     assert prefer_page(" ".join(["page"] * 80), feed)
     assert not prefer_page(" ".join(["page"] * 80), feed, teaser=True)
     assert prefer_page(" ".join(["page"] * 81), feed, teaser=True)
+
+
+def test_a_short_page_holding_the_feeds_cut_summary_and_more_is_the_article() -> None:
+    brief = (
+        "Harbour master Ilse Tamm closed the north quay on Friday after a crane toppled. "
+        "Nobody was hurt, and ferries use the south quay until Monday."
+    )
+    cut = "Harbour master Ilse Tamm closed the north quay on Friday after a crane topp"
+    assert prefer_page(brief, cut)
+    # A page of other words (a cookie notice) does not replace the feed's text, however short.
+    notice = "We use cookies to improve your experience on this site. Accept all cookies to go on."
+    assert not prefer_page(notice, cut)
+    # Nor does a page that adds nothing to the feed's text.
+    assert not prefer_page(cut, brief)
