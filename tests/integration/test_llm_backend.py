@@ -9,12 +9,13 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import pytest
 
-from newsloom.records import Summary
+from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import ExtractiveSummarizer, build_summarizer
 from newsloom.summarize.llm import LLMSummarizer
@@ -23,7 +24,16 @@ from tests.unit.summarize.fictional_stories import T0, barrier_story
 STALL_SECONDS = 1.5
 WRONG = 12  # a source sentence the good reply does not use
 INVENTED = "Mayor Oskar Lind announced 55 new ferries for the estuary on Friday."
-SHE_SAID = "She said the barrier had protected some 18,000 homes in the lower town."
+SHE_SAID = "She said the council would rebuild the old sea wall by June."
+VARGA = "Mayor Ilse Varga said the barrier had protected some 18,000 homes in the lower town."
+
+
+def varga_story() -> list[Article]:
+    """The barrier story with one more fact from the mayor, told as "she said" in its source."""
+    return [
+        replace(a, text=a.text.replace(VARGA, f"{VARGA}\n{SHE_SAID}")) if VARGA in a.text else a
+        for a in barrier_story()
+    ]
 
 
 def sources_of(prompt: str) -> dict[int, str]:
@@ -36,9 +46,10 @@ def good_reply(sources: dict[int, str], extra: list[dict[str, Any]] | None = Non
 
     return {
         "headline": "Port Elling tidal barrier closes for the first time",
-        "bullets": [item(1), item(2), item(3), *(extra or [])],
+        # Source sentences 2 and 9 repeat 1 and 5 (two outlets' words for one fact): not used.
+        "bullets": [item(1), item(3), item(11), *(extra or [])],
         "paragraphs": [[item(4), item(5)], [item(6), item(7)]],
-        "takeaways": [item(8), item(9), item(1)],  # item(1) repeats a bullet: must be dropped
+        "takeaways": [item(8), item(10), item(1)],  # item(1) repeats a bullet: must be dropped
     }
 
 
@@ -46,16 +57,19 @@ def references_reply(sources: dict[int, str]) -> dict:
     """The mayor's words as "she said": kept after the sentence that names her, dropped as a
     bullet, which a reader reads on its own."""
     mayor = next(n for n, text in sources.items() if "Ilse Varga" in text)
-    others = [n for n in sources if n != mayor]
+    # Her words as the prompt numbers them (the source's "She said" named, by the repair).
+    she = next(n for n, text in sources.items() if "old sea wall" in text)
+    # Not sentence 2 (1 in other words), nor her words twice: the same facts twice.
+    others = [n for n in sources if "Ilse Varga" not in sources[n] and n not in (2, she)]
 
     def item(n: int) -> dict[str, Any]:
         return {"text": sources[n], "sources": [n]}
 
     return {
         "headline": "Port Elling tidal barrier closes for the first time",
-        "bullets": [*(item(n) for n in others[:3]), {"text": SHE_SAID, "sources": [mayor]}],
+        "bullets": [*(item(n) for n in others[:3]), {"text": SHE_SAID, "sources": [she]}],
         "paragraphs": [
-            [item(mayor), {"text": SHE_SAID, "sources": [mayor]}],
+            [item(mayor), {"text": SHE_SAID, "sources": [she]}],
             [item(others[3]), item(others[4])],
         ],
         "takeaways": [item(n) for n in others[5:8]],
@@ -186,7 +200,9 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def summarize(base: str, scenario: str, **options: Any) -> Summary:
+def summarize(
+    base: str, scenario: str, articles: list[Article] | None = None, **options: Any
+) -> Summary:
     llm = LLMSummarizer(
         f"{base}/{scenario}/v1",
         "test-model",
@@ -195,7 +211,7 @@ def summarize(base: str, scenario: str, **options: Any) -> Summary:
         timeout=options.pop("timeout", 5.0),
         **options,
     )
-    return llm.summarize(7, barrier_story(), None, 120, T0)
+    return llm.summarize(7, articles or barrier_story(), None, 120, T0)
 
 
 def all_cited(summary: Summary) -> list[str]:
@@ -245,7 +261,7 @@ def test_a_true_statement_citing_the_wrong_sentence_is_cited_to_the_one_that_hol
 
 
 def test_a_pronoun_is_kept_only_after_the_name_it_refers_to(server: str) -> None:
-    summary = summarize(server, "references")
+    summary = summarize(server, "references", articles=varga_story())
     assert summary.method == "llm"
     assert SHE_SAID in [c.text for c in summary.paragraphs[0]]
     assert SHE_SAID not in [c.text for c in summary.bullets]

@@ -27,7 +27,12 @@ from newsloom.summarize.base import Summarizer
 from newsloom.summarize.facts import candidates_of
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.grounding import GroundingChecker
-from newsloom.summarize.openings import opening_reference, unnamed_speaker
+from newsloom.summarize.openings import (
+    content_words,
+    opening_reference,
+    repeats,
+    unnamed_speaker,
+)
 from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
 from newsloom.summarize.words import tokens
@@ -276,8 +281,9 @@ class LLMSummarizer:
             raise LLMUnusable(f"summarize: LLM request failed: {exc}") from exc
 
     def _grounded(self, reply: _Reply, numbered: _Numbered, extractive: Summary) -> Summary:
-        """Keep the sentences their cited sources support; no sentence twice across sections."""
-        seen: set[str] = set()
+        """Keep the sentences their cited sources support; no fact twice across sections (the
+        extractive summary's test, ``openings.repeats``: half the content words of each shared)."""
+        seen: list[frozenset[str]] = []
         dropped: list[str] = []
 
         told: set[str] = {w.lower() for w in reply.headline.split()}
@@ -292,10 +298,10 @@ class LLMSummarizer:
             kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
-                key = text.lower()
+                words = content_words(text)
                 opening = read is None or not kept
                 if (
-                    key in seen
+                    any(repeats(words, earlier) for earlier in seen)
                     or is_furniture(text)
                     or unnamed_speaker(text)
                     or (not quotes and is_quotation(text))
@@ -307,7 +313,7 @@ class LLMSummarizer:
                 if cited is None:
                     dropped.append(text)
                     continue
-                seen.add(key)
+                seen.append(words)
                 told.update(w.lower() for w in text.split())
                 if read is not None:
                     read.append(text)
@@ -321,8 +327,17 @@ class LLMSummarizer:
         takeaways = keep(reply.takeaways, quotes=False)
         if dropped:
             log.warning("summarize: dropped %d unsupported LLM sentences", len(dropped))
-        if not bullets or not paragraphs:
-            raise LLMUnusable("summarize: too few LLM sentences survived the grounding check")
+        # The LLM version replaces the extractive one only when it is as complete a page: as
+        # many bullets (up to three), a paragraph, and takeaways when the extractive page has some.
+        if (
+            len(bullets) < min(3, max(1, len(extractive.bullets)))
+            or not paragraphs
+            or (extractive.takeaways and not takeaways)
+        ):
+            raise LLMUnusable(
+                "summarize: too few LLM sentences survived the checks "
+                f"({len(bullets)} bullets, {len(paragraphs)} paragraphs, {len(takeaways)} takeaways)"
+            )
         headline = " ".join(reply.headline.split())
         if not headline or not self._checker.check(headline, numbered.texts).supported:
             headline = extractive.headline
