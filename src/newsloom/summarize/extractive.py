@@ -28,15 +28,25 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.lede import (
+    LEDE_WINDOW,
+    REPORT_SHARE,
+    develops,
+    follows,
+    lede_of,
+    plain_title,
+    report_scores,
+)
 from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 from newsloom.summarize.overlap import bigram_support
 from newsloom.summarize.roles import (
+    MAIN_EVENT_MAX_WORDS,
     describes_present,
     is_quotation,
     is_reaction,
     looks_ahead,
-    main_event,
 )
+from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -121,6 +131,7 @@ class _Plan:
         self.candidates: list[Candidate] = candidates_of(articles)
         self.facts: list[Fact] = []
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
+        self.main_source: int | None = None  # the article whose report bullet 1 is (main_event)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -226,30 +237,90 @@ class _Plan:
         return paragraphs, bullets, takeaways
 
     def main_event(self) -> int:
-        """Bullet 1: the most central lede (roles.main_event)."""
-        first: dict[int, tuple[int, int]] = {}  # article -> (position, fact) of its lede
+        """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
+        it (the miners are out, the bid was raised) when that lede is more central."""
+        openings = self._openings()
+        if not openings:
+            return int(np.argmax(self.salience))
+        titles = {a: clean_title(self.articles[a].title, self.articles[a].outlet) for a in openings}
+        ledes = {
+            a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
+        }
+        reports = report_scores(
+            self.articles, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
+        )
+        # The report: the most central lede among the articles that read as reports (at least
+        # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.
+        candidates = [a for a in reports if reports[a] >= REPORT_SHARE]
+        report = max(candidates, key=lambda a: (float(self.central[openings[a][ledes[a][0]]]), -a))
+        cycle = self.articles[report].published + NEWS_CYCLE
+        # What a development must restate: the reports' titles up to the report's news cycle.
+        report_titles = [titles[a] for a in candidates if self.articles[a].published <= cycle]
+        developments: list[tuple[int, int]] = []  # (article, fact)
+        for article, facts in sorted(openings.items()):
+            if self.articles[article].published <= cycle:
+                continue
+            if not any(follows(titles[article], t) for t in report_titles):
+                continue
+            # New since the report's news cycle (no earlier article states it) and restating a
+            # report's title: the same event moved on, not the report told again.
+            stated = [
+                f
+                for f in facts
+                if self.articles[min(self.facts[f].articles)].published > cycle
+                and any(develops(self.shown[f], t) for t in report_titles)
+            ]
+            if stated and self.selection.words[stated[0]] <= MAIN_EVENT_MAX_WORDS:
+                developments.append((article, stated[0]))
+        # The latest key fact wins over the first report when the story's reports, taken
+        # together, tell it at least as centrally (the miners are out, the bid was raised), or
+        # when the report's own outlet followed it up: it has updated its story.
+        lede = openings[report][ledes[report][0]]
+        found = [(report, lede), *developments]
+        source = self.articles[report].source_id
+        article, best = max(
+            found,
+            key=lambda af: (
+                af[0] != report and self.articles[af[0]].source_id == source,
+                float(self.central[af[1]]),
+                af[0],
+            ),
+        )
+        self.main_source = article
+        return best
+
+    def _openings(self) -> dict[int, list[int]]:
+        """Article index -> the facts of its first self-contained sentences that name someone,
+        in reading order (lede.LEDE_WINDOW of them). A standfirst leans on its headline; a lede
+        must say who."""
+        opening: dict[int, list[tuple[int, int]]] = {}
         for fact_index, fact in enumerate(self.facts):
             for member in fact.members:
                 candidate = self.candidates[member]
                 text = candidate.text
                 if candidate.standfirst or not names_something(text):
-                    continue  # a standfirst leans on its headline; a lede must say who
+                    continue
                 if opening_reference(text) or unnamed_speaker(text):
                     continue
-                known = first.get(candidate.article)
-                if known is None or candidate.position < known[0]:
-                    first[candidate.article] = (candidate.position, fact_index)
-        ledes = [(article, fact) for article, (_, fact) in sorted(first.items())]
-        found = main_event(ledes, self.central, self.selection.words)
-        return found if found is not None else int(np.argmax(self.salience))
+                opening.setdefault(candidate.article, []).append((candidate.position, fact_index))
+        return {
+            article: [f for _, f in sorted(found)[:LEDE_WINDOW]]
+            for article, found in opening.items()
+        }
 
     def headline(self, main: int | None) -> str:
-        """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's
-        first report came in a later news cycle than the story's first article (a
-        development), only the titles since then compete: the earlier ones are stale
-        ("Fourteen miners trapped ..." once they are out)."""
+        """The title of the report bullet 1 comes from, when it reports (no question or
+        quotation); otherwise the most central plain title, weighed by its closeness to bullet 1.
+        When bullet 1 came in a later news cycle than the story's first article (a development),
+        only the titles since then compete: the earlier ones are stale ("Fourteen miners
+        trapped ..." once they are out)."""
         if main is None:
             return choose_headline(self.articles, "")
+        if self.main_source is not None:
+            source = self.articles[self.main_source]
+            own = clean_title(source.title, source.outlet)
+            if own and plain_title(own):
+                return own
         since = min(self.facts[main].articles)
         developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""

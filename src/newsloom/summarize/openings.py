@@ -17,8 +17,12 @@ from functools import lru_cache
 from newsloom.summarize.words import STOP_WORDS, stem, tokens
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
+# French ones too, for the newsroom's other language ("C'est le sacristain qui ...", "Il a ...").
 _PRONOUNS = frozenset(
-    "he she they it his her their its him them we i us our my this these those that such".split()
+    """
+    he she they it his her their its him them we i us our my this these those that such
+    il elle ils elles c cela ça ceci
+    """.split()
 )
 # Openers that continue, contrast or count on from a sentence the page may not show.
 _CONNECTIVES = frozenset(
@@ -38,7 +42,12 @@ _CONNECTIVE_PHRASE = re.compile(
 )
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", re.IGNORECASE)
-_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
+# A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
+# "En montant régler l'horloge, il a découvert ...".
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|il|elle|ils|elles)\s", re.IGNORECASE
+)
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(
     """
@@ -51,6 +60,7 @@ _VERB_CUES = frozenset(
 _UNIQUE_NOUNS = frozenset(
     "government police world weather public economy internet sun moon military army navy".split()
 )
+_ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
 _AGE = re.compile(r"^\d+-year-old$")
 _QUOTE = re.compile(r"[\"“”]")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
@@ -133,6 +143,8 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "connective", ""
     if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
         return "pronoun", ""
+    if _PHRASE_THEN_PRONOUN.match(text):
+        return "pronoun", ""
     head = definite_head(text)
     return ("definite", head) if head else ("", "")
 
@@ -163,5 +175,5 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
 def names_something(sentence: str) -> bool:
     """The sentence names a person, place or organisation (a capitalised word after its first):
     a main event must say who or what."""
-    words = _words(sentence)
+    words = [_ELIDED.sub("", w) for w in _words(sentence)]
     return any(w[:1].isupper() and w != "I" for w in words[1:])
