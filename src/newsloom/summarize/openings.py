@@ -40,6 +40,15 @@ _CONNECTIVE_PHRASE = re.compile(
     r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b)",
     re.IGNORECASE,
 )
+# A quantifier standing alone as the subject: "All were released the same day.", "Both have
+# denied it.", "Most of them ...". With a noun after it ("All fourteen miners ...") it names.
+_COLLECTIVE = re.compile(
+    r"^(?:all|both|each|most|many|some|several|others|none|few)(?:\s+of\s+(?:them|us|those)\b|"
+    r"\s+(?:is|was|are|were|have|has|had|will|would|could|can|may|might|must|said|say|says|"
+    r"agreed|remain|remained)\b|,)",
+    re.IGNORECASE,
+)
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
@@ -87,6 +96,8 @@ def definite_head(sentence: str) -> str:
         return ""
     if _AGE.match(words[1]):
         return "-"  # "The 27-year-old won ...": a description standing for a name, never told
+    if words[1].lower() in _COUNTS and (words[2].lower() in _VERB_CUES or words[2] == ","):
+        return "-"  # "The two were released ...": a count standing for people never named
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()
@@ -141,6 +152,8 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "pronoun", ""
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
         return "connective", ""
+    if _COLLECTIVE.match(text):
+        return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
         return "pronoun", ""
     if _PHRASE_THEN_PRONOUN.match(text):

@@ -82,6 +82,10 @@ def test_the_miners_story_leads_with_the_rescue_not_the_trapping() -> None:
         ("The 27-year-old won the women's race in 2:21:14.", "definite"),
         ("But the union said it would ballot its members.", "connective"),
         ("Another 250,000 will face higher rates next year.", "connective"),
+        ("All were released from hospital the same day.", "pronoun"),
+        ("Most of them had queued since dawn.", "pronoun"),
+        ("The two were released on bail.", "definite"),
+        ("All twelve crew members were rescued by lifeboat.", ""),
         ("The Bank of Veland raised its base rate to 3.75 percent.", ""),
         ("The number of people killed by Cyclone Imre rose to nine.", ""),
         ("Until this week, Lucia Ferrant was best known as an editor.", ""),
@@ -106,6 +110,8 @@ def test_a_definite_the_page_has_introduced_is_resolved() -> None:
         "Enlarge this image toggle caption Jane Roe/Getty Images",
         "Photos: The halftime show Timberlake and backup dancers entertain the crowd.",
         "Teague (left) and Burrell (right) were asked to leave the plane.",
+        "Scenes from a carnival day in Harbourtown, where crowds lined the quay.",
+        "A look inside the restored lighthouse keeper's cottage on the point.",
     ],
 )
 def test_furniture_is_recognised(line: str) -> None:
@@ -116,6 +122,7 @@ def test_news_sentences_are_not_furniture() -> None:
     for line in (
         "At least seven people died when a tram overturned in Croydon on Wednesday.",
         "The photographer said she had waited three hours for the light.",
+        "Scenes at the station were chaotic as trains were cancelled.",
     ):
         assert not is_furniture(line)
 
