@@ -172,14 +172,19 @@ class _Plan:
         self.lexical = lexical[reps]
         # The wording shown for each fact: the earliest report whose opening stands on its own.
         self.shown = [self.candidates[self._first_report(i)].text for i in range(len(reps))]
+        same_words, same_fact = repeated_facts(self.shown)
         self.selection = Selection(
             scores=self.salience,
             semantic=semantic[reps] @ semantic[reps].T,
             lexical=self.lexical @ self.lexical.T,
             words=[self.candidates[self._first_report(i)].words for i in range(len(reps))],
             outlets=outlets,
-            repeated=repeated_facts(self.shown),
+            repeated=same_words,
         )
+        # The page's statements are read one by one as the story's facts: there a fact told
+        # again in other words (the same name or number, the same thing said of it) is a
+        # repeat. What's new keeps the looser test: an update restates on purpose.
+        self.statements = dataclasses.replace(self.selection, repeated=same_fact)
 
     def sections(self, words: int) -> tuple[list[int], list[int], list[int]]:
         """Fact indexes for paragraphs, bullets and takeaways, chosen in the plan's order.
@@ -204,10 +209,10 @@ class _Plan:
         short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
         # The next bullets come from the reports since bullet 1's, when they have enough to say.
         current = [i for i in short if max(self.facts[i].articles) >= since]
-        bullets = [main, *mmr(self.selection, current, [main], count=BULLETS - 1)]
+        bullets = [main, *mmr(self.statements, current, [main], count=BULLETS - 1)]
         if len(bullets) < BULLETS:
-            bullets += mmr(self.selection, pool, bullets, count=BULLETS - len(bullets))
-        by_centrality = dataclasses.replace(self.selection, scores=self.central)
+            bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))
+        by_centrality = dataclasses.replace(self.statements, scores=self.central)
         statements = [i for i in pool if not is_quotation(self.shown[i])]
         ahead = [i for i in statements if looks_ahead(self.shown[i])]
         # A short story may not have enough self-contained facts for the page's shape; then it
@@ -222,14 +227,16 @@ class _Plan:
 
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
-        paragraphs = mmr(self.selection, body_pool, bullets, count=body_count, budget=words)
+        paragraphs = mmr(self.statements, body_pool, bullets, count=body_count, budget=words)
         for candidates in (None, rest):
             if len(paragraphs) < MIN_BODY:
                 chosen = bullets + paragraphs
                 found = resolved(chosen) if candidates is None else candidates
-                paragraphs += mmr(self.selection, found, chosen, count=MIN_BODY - len(paragraphs))
+                paragraphs += mmr(self.statements, found, chosen, count=MIN_BODY - len(paragraphs))
         takeaways: list[int] = []
-        for candidates in (ahead, statements, None, rest):
+        # A takeaway is read alone: one whose reference the page has not resolved is left
+        # out, and the page has fewer takeaways.
+        for candidates in (ahead, statements, None):
             if len(takeaways) < count:
                 chosen = bullets + paragraphs + takeaways
                 found = resolved(chosen) if candidates is None else candidates

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.words import STOP_WORDS, stem, tokens
+from newsloom.summarize.words import STOP_WORDS, numbers_in, stem, tokens
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
 # French ones too, for the newsroom's other language ("C'est le sacristain qui ...", "Il a ...").
@@ -178,11 +178,33 @@ def content_words(sentence: str) -> frozenset[str]:
     )
 
 
+ANCHOR = "#"  # marks a name or a number among fact_words
+
+
+def fact_words(sentence: str) -> frozenset[str]:
+    """content_words plus the fact's anchors, marked with ANCHOR: its names (capitalised words
+    that are not stop words) and its numbers (digits or words: "two" and "2" meet)."""
+    found = tokens(sentence)
+    names = {ANCHOR + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
+    numbers = {ANCHOR + n for n in numbers_in(found)}
+    return content_words(sentence) | names | numbers
+
+
 def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two statements repeat a fact when at least half of the content words of each are shared."""
-    if not a or not b:
+    """Two statements (fact_words) repeat a fact when at least half of the content words of each
+    are shared, or when they share a name or a number and something said of it, and half of the
+    shorter statement's words ("Arkwright scored the winner in the 112th minute" once the page
+    has said "Arkwright scored twice, including the winner in extra time")."""
+    words_a = {w for w in a if not w.startswith(ANCHOR)}
+    words_b = {w for w in b if not w.startswith(ANCHOR)}
+    if not words_a or not words_b:
         return False
-    return 2 * len(a & b) >= max(len(a), len(b))
+    shared = words_a & words_b
+    if 2 * len(shared) >= max(len(words_a), len(words_b)):
+        return True
+    anchors = {w[1:] for w in a & b if w.startswith(ANCHOR)}
+    said = shared - {w[1:] for w in a | b if w.startswith(ANCHOR)}
+    return bool(anchors and said) and 2 * len(shared) >= min(len(words_a), len(words_b))
 
 
 def names_something(sentence: str) -> bool:

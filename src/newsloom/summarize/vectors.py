@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.openings import content_words
+from newsloom.summarize.openings import ANCHOR, fact_words
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -86,18 +86,31 @@ class Selection:
     repeated: np.ndarray | None = None
 
 
-def repeated_facts(texts: Sequence[str]) -> np.ndarray:
-    """Boolean matrix of ``openings.repeats`` over all pairs, computed on a binary word matrix so
-    that a 20-article story stays fast."""
-    sets = [content_words(t) for t in texts]
-    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*sets)))} if sets else {}
-    binary = np.zeros((len(sets), max(1, len(vocabulary))), dtype=np.float32)
-    for row, words in enumerate(sets):
-        binary[row, [vocabulary[w] for w in words]] = 1.0
-    shared = binary @ binary.T
-    sizes = binary.sum(axis=1)
+def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean matrices over all pairs of texts: (half of the words of each shared, the whole of
+    ``openings.repeats``), computed together on binary word matrices so that a 20-article story
+    stays fast."""
+    sets = [fact_words(t) for t in texts]
+    words = [{w for w in s if not w.startswith(ANCHOR)} for s in sets]
+    anchors = [{w[1:] for w in s if w.startswith(ANCHOR)} for s in sets]
+    said = [w - a for w, a in zip(words, anchors, strict=True)]  # not a name or a number
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words, *anchors)))}
+    size = max(1, len(vocabulary))
+
+    def binary(rows: Sequence[set[str]]) -> np.ndarray:
+        matrix = np.zeros((len(rows), size), dtype=np.float32)
+        for row, found in enumerate(rows):
+            matrix[row, [vocabulary[w] for w in found]] = 1.0
+        return matrix
+
+    word_rows, anchor_rows, said_rows = binary(words), binary(anchors), binary(said)
+    shared = word_rows @ word_rows.T
+    sizes = word_rows.sum(axis=1)
     larger = np.maximum(sizes[:, None], sizes[None, :])
-    return (2 * shared >= larger) & (shared > 0)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    same = (2 * shared >= larger) & (shared > 0)
+    about = (anchor_rows @ anchor_rows.T > 0) & (said_rows @ said_rows.T > 0)
+    return same, same | (about & (2 * shared >= smaller) & (smaller > 0))
 
 
 def mmr(

@@ -11,7 +11,7 @@ from newsloom.records import Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
-from newsloom.summarize.openings import content_words, opening_reference, repeats
+from newsloom.summarize.openings import fact_words, opening_reference, repeats
 
 STORIES = load_newsroom().stories
 # The one story whose headline cannot carry its annotation: the outlet's follow-up title says
@@ -128,10 +128,36 @@ def test_news_sentences_are_not_furniture() -> None:
 
 
 def test_repeated_facts_share_half_of_each_statements_words() -> None:
-    a = content_words("The 400g bars were reduced to 360g last year.")
-    b = content_words("Bars of 400g have been reduced to 360g.")
-    c = content_words("Shares in the maker fell 4 percent on Tuesday.")
+    a = fact_words("The 400g bars were reduced to 360g last year.")
+    b = fact_words("Bars of 400g have been reduced to 360g.")
+    c = fact_words("Shares in the maker fell 4 percent on Tuesday.")
     assert repeats(a, b) and not repeats(a, c)
+
+
+def test_a_fact_told_again_in_other_words_is_a_repeat() -> None:
+    first = fact_words("Ada Brenn scored twice, including the winner in extra time, at Quay Park.")
+    again = fact_words("Ada Brenn scored the winner there in the 112th minute.")
+    other = fact_words("Ada Brenn was booked for dissent before the break.")
+    assert repeats(first, again)
+    assert not repeats(first, other)  # the same name, nothing the same said of her
+
+
+def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
+    story = next(s for s in STORIES if s.label == "a09-kestrel-cup-final")
+    summary = summary_of(story)
+    texts = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    words = [fact_words(t) for t in texts]
+    pairs = [
+        (texts[i], texts[j])
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if repeats(words[i], words[j])
+    ]
+    assert not pairs
 
 
 def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> None:
