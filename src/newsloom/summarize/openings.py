@@ -179,13 +179,14 @@ def content_words(sentence: str) -> frozenset[str]:
 
 
 ANCHOR = "#"  # marks a name or a number among fact_words
+NAME = ANCHOR + "@"  # and a name among the anchors
 
 
 def fact_words(sentence: str) -> frozenset[str]:
     """content_words plus the fact's anchors, marked with ANCHOR: its names (capitalised words
     that are not stop words) and its numbers (digits or words: "two" and "2" meet)."""
     found = tokens(sentence)
-    names = {ANCHOR + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
+    names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
     numbers = {ANCHOR + n for n in numbers_in(found)}
     return content_words(sentence) | names | numbers
 
@@ -193,8 +194,10 @@ def fact_words(sentence: str) -> frozenset[str]:
 def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two statements (fact_words) repeat a fact when at least half of the content words of each
     are shared, or when they share a name or a number and something said of it, and half of the
-    shorter statement's words ("Arkwright scored the winner in the 112th minute" once the page
-    has said "Arkwright scored twice, including the winner in extra time")."""
+    shorter statement's words, and the shorter names nobody the other does not ("Arkwright
+    scored the winner in the 112th minute" once the page has said "Arkwright scored twice,
+    including the winner in extra time"; "Turkey's president warned it could sever ties with
+    Israel" adds Turkey and what it would do)."""
     words_a = {w for w in a if not w.startswith(ANCHOR)}
     words_b = {w for w in b if not w.startswith(ANCHOR)}
     if not words_a or not words_b:
@@ -202,9 +205,13 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = words_a & words_b
     if 2 * len(shared) >= max(len(words_a), len(words_b)):
         return True
-    anchors = {w[1:] for w in a & b if w.startswith(ANCHOR)}
-    said = shared - {w[1:] for w in a | b if w.startswith(ANCHOR)}
-    return bool(anchors and said) and 2 * len(shared) >= min(len(words_a), len(words_b))
+    anchors = {w for w in a & b if w.startswith(ANCHOR)}
+    said = shared - {w.lstrip(NAME) for w in a | b if w.startswith(ANCHOR)}
+    shorter, longer = (a, b) if len(words_a) <= len(words_b) else (b, a)
+    news = {w for w in shorter - longer if w.startswith(NAME)}  # someone it names of its own
+    return (
+        bool(anchors and said) and not news and 2 * len(shared) >= min(len(words_a), len(words_b))
+    )
 
 
 def names_something(sentence: str) -> bool:

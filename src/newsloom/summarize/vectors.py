@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.openings import ANCHOR, fact_words
+from newsloom.summarize.openings import ANCHOR, NAME, fact_words
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -92,8 +92,10 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     stays fast."""
     sets = [fact_words(t) for t in texts]
     words = [{w for w in s if not w.startswith(ANCHOR)} for s in sets]
-    anchors = [{w[1:] for w in s if w.startswith(ANCHOR)} for s in sets]
-    said = [w - a for w, a in zip(words, anchors, strict=True)]  # not a name or a number
+    anchors = [{w for w in s if w.startswith(ANCHOR)} for s in sets]
+    names = [{w for w in s if w.startswith(NAME)} for s in sets]
+    plain = [{w.lstrip(NAME) for w in a} for a in anchors]
+    said = [w - p for w, p in zip(words, plain, strict=True)]  # not a name or a number
     vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words, *anchors)))}
     size = max(1, len(vocabulary))
 
@@ -104,13 +106,21 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         return matrix
 
     word_rows, anchor_rows, said_rows = binary(words), binary(anchors), binary(said)
+    name_rows = binary(names)
     shared = word_rows @ word_rows.T
     sizes = word_rows.sum(axis=1)
     larger = np.maximum(sizes[:, None], sizes[None, :])
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     same = (2 * shared >= larger) & (shared > 0)
     about = (anchor_rows @ anchor_rows.T > 0) & (said_rows @ said_rows.T > 0)
-    return same, same | (about & (2 * shared >= smaller) & (smaller > 0))
+    # The shorter statement names nobody of its own.
+    name_shared = name_rows @ name_rows.T
+    name_sizes = name_rows.sum(axis=1)
+    shorter_names = np.where(
+        sizes[:, None] <= sizes[None, :], name_sizes[:, None], name_sizes[None, :]
+    )
+    no_news = name_shared >= shorter_names
+    return same, same | (about & no_news & (2 * shared >= smaller) & (smaller > 0))
 
 
 def mmr(

@@ -142,6 +142,12 @@ def test_a_fact_told_again_in_other_words_is_a_repeat() -> None:
     assert not repeats(first, other)  # the same name, nothing the same said of her
 
 
+def test_a_restatement_that_names_someone_new_is_not_a_repeat() -> None:
+    first = fact_words("Mayor Ilse Varga warned that closing the Quay Bridge is a red line.")
+    more = fact_words("Ostvik's council warned it could sue if the Quay Bridge is closed.")
+    assert not repeats(first, more)
+
+
 def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
     story = next(s for s in STORIES if s.label == "a09-kestrel-cup-final")
     summary = summary_of(story)
