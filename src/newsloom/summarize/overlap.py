@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -21,6 +22,7 @@ _SUFFIXES = ("ing", "ed", "es", "s")
 Bigram = tuple[str, str]
 
 
+@lru_cache(maxsize=65536)  # a story repeats its words; stemming is pure
 def _stem(word: str) -> str:
     """Plural and tense endings off, so "ruled"/"rules"/"ruling" meet; short words stay whole."""
     for suffix in _SUFFIXES:

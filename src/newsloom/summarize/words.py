@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’][A-Za-z0-9]+)*")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -28,6 +29,7 @@ STOP_WORDS = frozenset(
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=65536)  # a story repeats its words; stemming is pure
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "closed"/"closes"/"closing" without a library."""
     word = word.lower().replace("’", "'")
