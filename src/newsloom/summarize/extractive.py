@@ -34,7 +34,6 @@ from newsloom.summarize.lede import (
     develops,
     follows,
     lede_of,
-    plain_title,
     report_scores,
 )
 from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
@@ -131,7 +130,6 @@ class _Plan:
         self.candidates: list[Candidate] = candidates_of(articles)
         self.facts: list[Fact] = []
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
-        self.main_source: int | None = None  # the article whose report bullet 1 is (main_event)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -245,7 +243,7 @@ class _Plan:
 
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
-        it (the miners are out, the bid was raised) when that lede is more central."""
+        it (the miners are out, the bid was raised). The headline then follows bullet 1."""
         openings = self._openings()
         if not openings:
             return int(np.argmax(self.salience))
@@ -285,7 +283,7 @@ class _Plan:
         lede = openings[report][ledes[report][0]]
         found = [(report, lede), *developments]
         source = self.articles[report].source_id
-        article, best = max(
+        _, best = max(
             found,
             key=lambda af: (
                 af[0] != report and self.articles[af[0]].source_id == source,
@@ -293,7 +291,6 @@ class _Plan:
                 af[0],
             ),
         )
-        self.main_source = article
         return best
 
     def _openings(self) -> dict[int, list[int]]:
@@ -316,18 +313,12 @@ class _Plan:
         }
 
     def headline(self, main: int | None) -> str:
-        """The title of the report bullet 1 comes from, when it reports (no question or
-        quotation); otherwise the most central plain title, weighed by its closeness to bullet 1.
-        When bullet 1 came in a later news cycle than the story's first article (a development),
-        only the titles since then compete: the earlier ones are stale ("Fourteen miners
-        trapped ..." once they are out)."""
+        """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's
+        first report came in a later news cycle than the story's first article (a
+        development), only the titles since then compete: the earlier ones are stale
+        ("Fourteen miners trapped ..." once they are out)."""
         if main is None:
             return choose_headline(self.articles, "")
-        if self.main_source is not None:
-            source = self.articles[self.main_source]
-            own = clean_title(source.title, source.outlet)
-            if own and plain_title(own):
-                return own
         since = min(self.facts[main].articles)
         developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
