@@ -37,7 +37,10 @@ _CONNECTIVE_PHRASE = re.compile(
     r"for instance|after that|since then|on the other hand|at the same time|the other|the same|"
     r"the latter|the former|the rest|the remaining|the next day|the day before|[\w-]+ (?:\w+ )?"
     r"(?:later|earlier|before)\b|(?:when|while|after|before|as|since|although|though|if|because|"
-    r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b)",
+    r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b|"
+    # French: "En conséquence, la maire ...", "Selon elle, ...".
+    r"en conséquence|par ailleurs|en outre|de plus|cependant|pourtant|toutefois|mais|"
+    r"selon (?:elle|lui|eux|elles)\b)",
     re.IGNORECASE,
 )
 # A quantifier standing alone as the subject: "All were released the same day.", "Both have
@@ -77,6 +80,12 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my)\b"
 )  # "mine" is a pit as often
+# The outlet pointing at its own place, outside quotation marks: "our own coast", "will still
+# be felt here", "scored the winner there". (A review's "we" is its author's, and stays.)
+_OUTLET_VOICE = re.compile(
+    r"\b[Oo]ur own\b|\s(?:here|there)(?:[.!]?$|\s+(?:in|on|at|for|during|since|until|"
+    r"last|this|yesterday|today)\b)"
+)
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|explained|insisted)|"
     r"(?:said|says|added|adds|told)\s+(?:he|she|they)\b)",
@@ -164,11 +173,12 @@ def _opening(sentence: str) -> tuple[str, str]:
 
 def unnamed_speaker(sentence: str) -> bool:
     """Somebody's words the page cannot attribute: a quotation whose speaker is a pronoun, or
-    a first-person sentence outside quotation marks (an embedded post, a columnist's aside)."""
+    a first-person sentence outside quotation marks (an embedded post, a columnist's aside), or
+    the outlet's own place ("here", "our own coast")."""
     if _QUOTE.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
         return True
     unquoted = _QUOTED.sub(" ", sentence)
-    return bool(_FIRST_PERSON.search(unquoted))
+    return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
 
 
 def content_words(sentence: str) -> frozenset[str]:

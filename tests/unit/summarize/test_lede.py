@@ -14,7 +14,7 @@ from newsloom.summarize.lede import (
     title_support,
     title_words,
 )
-from newsloom.summarize.openings import names_something, opening_reference
+from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 
 T0 = datetime(2030, 5, 1, 8, tzinfo=UTC)
 
@@ -122,3 +122,16 @@ def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
 def test_a_french_elided_name_names_something() -> None:
     assert names_something("Un couple de grands-ducs d'Europe a fait son nid.")
     assert not names_something("Un couple de hiboux a fait son nid.")
+
+
+def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
+    assert unnamed_speaker("The closures will still be felt here.")
+    assert unnamed_speaker("The play has its roots on our own coast.")
+    assert unnamed_speaker("Ada Brenn scored the winner there in the 112th minute.")
+    assert not unnamed_speaker("There is no plan for the bridge yet.")
+    assert not unnamed_speaker("The US said it would review the bridge plan.")
+
+
+def test_french_connectives_open_on_what_the_page_did_not_say() -> None:
+    assert opening_reference("En conséquence, la maire a prolongé l'interdiction.") == "connective"
+    assert opening_reference("Selon elle, aucun nid n'avait été signalé.") == "connective"
