@@ -22,6 +22,8 @@ which the grounding check must see. Search drops what PostgreSQL's english confi
 (``QUERY_STOP_WORDS``), so that both backends ignore the same words.
 """
 
+from functools import lru_cache
+
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SKLEARN_STOP_WORDS
 
 ENGLISH_STOP_WORDS = frozenset(_SKLEARN_STOP_WORDS)
@@ -60,6 +62,7 @@ _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s"
 _PREFIX_SUFFIXES = ("ies", "ing", "ers", "ed", "es", "er", "ly", "s")
 
 
+@lru_cache(maxsize=65536)  # a story repeats its words; stemming is pure
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "closed"/"closes"/"closing" without a library."""
     word = word.lower().replace("’", "'")

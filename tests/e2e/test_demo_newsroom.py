@@ -134,7 +134,10 @@ def test_every_story_page_has_the_seed_elements_and_resolving_citations(demo: De
         assert "Summary" in text and "Key takeaways" in text and "Read more news on" in text
         assert "computer program" in text
         assert len(page.cssselect(".summary li")) == 3, story.id
-        assert len(page.cssselect(".takeaways li")) == 3, story.id
+        # A one-article story may run out of statements that stand alone (issue 16): its page
+        # holds fewer takeaways rather than one pointing at someone it never named.
+        takeaways = len(page.cssselect(".takeaways li"))
+        assert takeaways == 3 or (takeaways >= 1 and len(story.article_ids) == 1), story.id
         paragraphs = page.cssselect(".story-body p")
         assert 1 <= len(paragraphs) <= 4, story.id
         anchors = {el.get("id") for el in page.cssselect("[id^=source-]")}

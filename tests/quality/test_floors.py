@@ -99,7 +99,9 @@ FLOORS = [
         {
             "summarization/neus_allsides.jsonl": "654a5079cebf08f95bc663f22ac5ca17b1ba8ad4788ca0bb8fe107d744c40bab"
         },
-        {"rouge2": 19.00, "rouge1": 42.12},
+        # rouge1 42.12 -> 42.04: bullets 2-3 no longer restate bullet 1's fact in other words
+        # (issue 16, facts once), which the references do; rouge2 holds.
+        {"rouge2": 19.02, "rouge1": 42.04},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -113,7 +115,7 @@ FLOORS = [
         {
             "summarization/duc2007_update.jsonl": "5417f0da96801ee52d4e758f20db2d722f0ee8b59993ae8283ff57ed74ba1875"
         },
-        {"rouge2_recall": 9.60},
+        {"rouge2_recall": 9.95},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

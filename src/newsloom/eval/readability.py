@@ -7,7 +7,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
 - ``opening_reference_rate``: bullets, takeaways and paragraph openings whose opening points at
   something the page has not said (openings.py: a pronoun, a connective, a bare definite),
 - ``repeated_fact_pairs_per_story``: pairs of statements (bullets, paragraph sentences,
-  takeaways) sharing at least half of the content words of each,
+  takeaways) that repeat a fact (openings.repeats: half of the content words of each, or a
+  shared name or number with something said of it and half of the shorter's words),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
 - ``main_event_coverage`` where the set names its stories' events: the share of the event's
@@ -33,7 +34,7 @@ from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
-from newsloom.summarize.openings import content_words, opening_reference, repeats
+from newsloom.summarize.openings import fact_words, opening_reference, repeats
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
@@ -176,7 +177,7 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
             examples["furniture"].append(text)
         if len(text.split()) > LONG_STATEMENT:
             counts["long"] += 1
-    words = [content_words(s) for s in sentences]
+    words = [fact_words(s) for s in sentences]
     for (i, a), (j, b) in combinations(enumerate(words), 2):
         if repeats(a, b):
             counts["repeats"] += 1

@@ -28,15 +28,24 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.lede import (
+    LEDE_WINDOW,
+    REPORT_SHARE,
+    develops,
+    follows,
+    lede_of,
+    report_scores,
+)
 from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 from newsloom.summarize.overlap import bigram_support
 from newsloom.summarize.roles import (
+    MAIN_EVENT_MAX_WORDS,
     describes_present,
     is_quotation,
     is_reaction,
     looks_ahead,
-    main_event,
 )
+from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -161,14 +170,19 @@ class _Plan:
         self.lexical = lexical[reps]
         # The wording shown for each fact: the earliest report whose opening stands on its own.
         self.shown = [self.candidates[self._first_report(i)].text for i in range(len(reps))]
+        same_words, same_fact = repeated_facts(self.shown)
         self.selection = Selection(
             scores=self.salience,
             semantic=semantic[reps] @ semantic[reps].T,
             lexical=self.lexical @ self.lexical.T,
             words=[self.candidates[self._first_report(i)].words for i in range(len(reps))],
             outlets=outlets,
-            repeated=repeated_facts(self.shown),
+            repeated=same_words,
         )
+        # The page's statements are read one by one as the story's facts: there a fact told
+        # again in other words (the same name or number, the same thing said of it) is a
+        # repeat. What's new keeps the looser test: an update restates on purpose.
+        self.statements = dataclasses.replace(self.selection, repeated=same_fact)
 
     def sections(self, words: int) -> tuple[list[int], list[int], list[int]]:
         """Fact indexes for paragraphs, bullets and takeaways, chosen in the plan's order.
@@ -193,10 +207,10 @@ class _Plan:
         short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
         # The next bullets come from the reports since bullet 1's, when they have enough to say.
         current = [i for i in short if max(self.facts[i].articles) >= since]
-        bullets = [main, *mmr(self.selection, current, [main], count=BULLETS - 1)]
+        bullets = [main, *mmr(self.statements, current, [main], count=BULLETS - 1)]
         if len(bullets) < BULLETS:
-            bullets += mmr(self.selection, pool, bullets, count=BULLETS - len(bullets))
-        by_centrality = dataclasses.replace(self.selection, scores=self.central)
+            bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))
+        by_centrality = dataclasses.replace(self.statements, scores=self.central)
         statements = [i for i in pool if not is_quotation(self.shown[i])]
         ahead = [i for i in statements if looks_ahead(self.shown[i])]
         # A short story may not have enough self-contained facts for the page's shape; then it
@@ -211,14 +225,16 @@ class _Plan:
 
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
-        paragraphs = mmr(self.selection, body_pool, bullets, count=body_count, budget=words)
+        paragraphs = mmr(self.statements, body_pool, bullets, count=body_count, budget=words)
         for candidates in (None, rest):
             if len(paragraphs) < MIN_BODY:
                 chosen = bullets + paragraphs
                 found = resolved(chosen) if candidates is None else candidates
-                paragraphs += mmr(self.selection, found, chosen, count=MIN_BODY - len(paragraphs))
+                paragraphs += mmr(self.statements, found, chosen, count=MIN_BODY - len(paragraphs))
         takeaways: list[int] = []
-        for candidates in (ahead, statements, None, rest):
+        # A takeaway is read alone: one whose reference the page has not resolved is left
+        # out, and the page has fewer takeaways.
+        for candidates in (ahead, statements, None):
             if len(takeaways) < count:
                 chosen = bullets + paragraphs + takeaways
                 found = resolved(chosen) if candidates is None else candidates
@@ -226,22 +242,75 @@ class _Plan:
         return paragraphs, bullets, takeaways
 
     def main_event(self) -> int:
-        """Bullet 1: the most central lede (roles.main_event)."""
-        first: dict[int, tuple[int, int]] = {}  # article -> (position, fact) of its lede
+        """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
+        it (the miners are out, the bid was raised). The headline then follows bullet 1."""
+        openings = self._openings()
+        if not openings:
+            return int(np.argmax(self.salience))
+        titles = {a: clean_title(self.articles[a].title, self.articles[a].outlet) for a in openings}
+        ledes = {
+            a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
+        }
+        reports = report_scores(
+            self.articles, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
+        )
+        # The report: the most central lede among the articles that read as reports (at least
+        # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.
+        candidates = [a for a in reports if reports[a] >= REPORT_SHARE]
+        report = max(candidates, key=lambda a: (float(self.central[openings[a][ledes[a][0]]]), -a))
+        cycle = self.articles[report].published + NEWS_CYCLE
+        # What a development must restate: the reports' titles up to the report's news cycle.
+        report_titles = [titles[a] for a in candidates if self.articles[a].published <= cycle]
+        developments: list[tuple[int, int]] = []  # (article, fact)
+        for article, facts in sorted(openings.items()):
+            if self.articles[article].published <= cycle:
+                continue
+            if not any(follows(titles[article], t) for t in report_titles):
+                continue
+            # New since the report's news cycle (no earlier article states it) and restating a
+            # report's title: the same event moved on, not the report told again.
+            stated = [
+                f
+                for f in facts
+                if self.articles[min(self.facts[f].articles)].published > cycle
+                and any(develops(self.shown[f], t) for t in report_titles)
+            ]
+            if stated and self.selection.words[stated[0]] <= MAIN_EVENT_MAX_WORDS:
+                developments.append((article, stated[0]))
+        # The latest key fact wins over the first report when the story's reports, taken
+        # together, tell it at least as centrally (the miners are out, the bid was raised), or
+        # when the report's own outlet followed it up: it has updated its story.
+        lede = openings[report][ledes[report][0]]
+        found = [(report, lede), *developments]
+        source = self.articles[report].source_id
+        _, best = max(
+            found,
+            key=lambda af: (
+                af[0] != report and self.articles[af[0]].source_id == source,
+                float(self.central[af[1]]),
+                af[0],
+            ),
+        )
+        return best
+
+    def _openings(self) -> dict[int, list[int]]:
+        """Article index -> the facts of its first self-contained sentences that name someone,
+        in reading order (lede.LEDE_WINDOW of them). A standfirst leans on its headline; a lede
+        must say who."""
+        opening: dict[int, list[tuple[int, int]]] = {}
         for fact_index, fact in enumerate(self.facts):
             for member in fact.members:
                 candidate = self.candidates[member]
                 text = candidate.text
                 if candidate.standfirst or not names_something(text):
-                    continue  # a standfirst leans on its headline; a lede must say who
+                    continue
                 if opening_reference(text) or unnamed_speaker(text):
                     continue
-                known = first.get(candidate.article)
-                if known is None or candidate.position < known[0]:
-                    first[candidate.article] = (candidate.position, fact_index)
-        ledes = [(article, fact) for article, (_, fact) in sorted(first.items())]
-        found = main_event(ledes, self.central, self.selection.words)
-        return found if found is not None else int(np.argmax(self.salience))
+                opening.setdefault(candidate.article, []).append((candidate.position, fact_index))
+        return {
+            article: [f for _, f in sorted(found)[:LEDE_WINDOW]]
+            for article, found in opening.items()
+        }
 
     def headline(self, main: int | None) -> str:
         """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's

@@ -41,6 +41,11 @@ _FURNITURE = re.compile(
             # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
             r"\b(?:photos|pictures|gallery|slideshow)\s*:",
             r"^(?:video|watch|listen)\s*:",
+            # A gallery's or a slideshow's caption: "Scenes from a marathon day in ...", "In
+            # pictures: ...", "A look inside ...". It introduces pictures, it states nothing.
+            r"^(?:scenes|moments|highlights|sights and sounds)\s+from\b",
+            r"^in pictures\b",
+            r"^a (?:look|glimpse) (?:at|inside|behind)\b",
             # Prompts and player chrome.
             r"\bread more\b",
             r"\bsign up\b",
@@ -64,7 +69,8 @@ _TRIGGERS = (
     "caption", "copyright", "credit", "image", "photo", "picture", "(", "http", "t.co", "#",
     "—", "read more", "sign up", "continue reading", "skip in", "embed", "follow", "playback",
     "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
-    "slideshow", "video", "watch", "listen",
+    "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
+    "a look", "a glimpse",
 )  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from newsloom.summarize.facts import candidates_of
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.grounding import GroundingChecker
 from newsloom.summarize.openings import (
-    content_words,
+    fact_words,
     opening_reference,
     repeats,
     unnamed_speaker,
@@ -298,7 +298,7 @@ class LLMSummarizer:
             kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
-                words = content_words(text)
+                words = fact_words(text)
                 opening = read is None or not kept
                 if (
                     any(repeats(words, earlier) for earlier in seen)

@@ -14,12 +14,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.words import tokens
+from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
+# French ones too, for the newsroom's other language ("C'est le sacristain qui ...", "Il a ...").
 _PRONOUNS = frozenset(
-    "he she they it his her their its him them we i us our my this these those that such".split()
+    """
+    he she they it his her their its him them we i us our my this these those that such
+    il elle ils elles c cela ça ceci
+    """.split()
 )
 # Openers that continue, contrast or count on from a sentence the page may not show.
 _CONNECTIVES = frozenset(
@@ -34,12 +38,29 @@ _CONNECTIVE_PHRASE = re.compile(
     r"for instance|after that|since then|on the other hand|at the same time|the other|the same|"
     r"the latter|the former|the rest|the remaining|the next day|the day before|[\w-]+ (?:\w+ )?"
     r"(?:later|earlier|before)\b|(?:when|while|after|before|as|since|although|though|if|because|"
-    r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b)",
+    r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b|"
+    # French: "En conséquence, la maire ...", "Selon elle, ...".
+    r"en conséquence|par ailleurs|en outre|de plus|cependant|pourtant|toutefois|mais|"
+    r"selon (?:elle|lui|eux|elles)\b)",
     re.IGNORECASE,
 )
+# A quantifier standing alone as the subject: "All were released the same day.", "Both have
+# denied it.", "Most of them ...". With a noun after it ("All fourteen miners ...") it names.
+_COLLECTIVE = re.compile(
+    r"^(?:all|both|each|most|many|some|several|others|none|few)(?:\s+of\s+(?:them|us|those)\b|"
+    r"\s+(?:is|was|are|were|have|has|had|will|would|could|can|may|might|must|said|say|says|"
+    r"agreed|remain|remained)\b|,)",
+    re.IGNORECASE,
+)
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", re.IGNORECASE)
-_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
+# A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
+# "En montant régler l'horloge, il a découvert ...".
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|il|elle|ils|elles)\s", re.IGNORECASE
+)
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(
     """
@@ -52,6 +73,7 @@ _VERB_CUES = frozenset(
 _UNIQUE_NOUNS = frozenset(
     "government police world weather public economy internet sun moon military army navy".split()
 )
+_ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
 _AGE = re.compile(r"^\d+-year-old$")
 _QUOTE = re.compile(r"[\"“”]")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
@@ -59,6 +81,12 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my)\b"
 )  # "mine" is a pit as often
+# The outlet pointing at its own place, outside quotation marks: "our own coast", "will still
+# be felt here", "scored the winner there". (A review's "we" is its author's, and stays.)
+_OUTLET_VOICE = re.compile(
+    r"\b[Oo]ur own\b|\s(?:here|there)(?:[.!]?$|\s+(?:in|on|at|for|during|since|until|"
+    r"last|this|yesterday|today)\b)"
+)
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|explained|insisted)|"
     r"(?:said|says|added|adds|told)\s+(?:he|she|they)\b)",
@@ -78,6 +106,8 @@ def definite_head(sentence: str) -> str:
         return ""
     if _AGE.match(words[1]):
         return "-"  # "The 27-year-old won ...": a description standing for a name, never told
+    if words[1].lower() in _COUNTS and (words[2].lower() in _VERB_CUES or words[2] == ","):
+        return "-"  # "The two were released ...": a count standing for people never named
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()
@@ -132,7 +162,11 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "pronoun", ""
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
         return "connective", ""
+    if _COLLECTIVE.match(text):
+        return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
+        return "pronoun", ""
+    if _PHRASE_THEN_PRONOUN.match(text):
         return "pronoun", ""
     head = definite_head(text)
     return ("definite", head) if head else ("", "")
@@ -140,11 +174,12 @@ def _opening(sentence: str) -> tuple[str, str]:
 
 def unnamed_speaker(sentence: str) -> bool:
     """Somebody's words the page cannot attribute: a quotation whose speaker is a pronoun, or
-    a first-person sentence outside quotation marks (an embedded post, a columnist's aside)."""
+    a first-person sentence outside quotation marks (an embedded post, a columnist's aside), or
+    the outlet's own place ("here", "our own coast")."""
     if _QUOTE.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
         return True
     unquoted = _QUOTED.sub(" ", sentence)
-    return bool(_FIRST_PERSON.search(unquoted))
+    return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -154,15 +189,44 @@ def content_words(sentence: str) -> frozenset[str]:
     )
 
 
+ANCHOR = "#"  # marks a name or a number among fact_words
+NAME = ANCHOR + "@"  # and a name among the anchors
+
+
+def fact_words(sentence: str) -> frozenset[str]:
+    """content_words plus the fact's anchors, marked with ANCHOR: its names (capitalised words
+    that are not stop words) and its numbers (digits or words: "two" and "2" meet)."""
+    found = tokens(sentence)
+    names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
+    numbers = {ANCHOR + n for n in numbers_in(found)}
+    return content_words(sentence) | names | numbers
+
+
 def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two statements repeat a fact when at least half of the content words of each are shared."""
-    if not a or not b:
+    """Two statements (fact_words) repeat a fact when at least half of the content words of each
+    are shared, or when they share a name or a number and something said of it, and half of the
+    shorter statement's words, and the shorter names nobody the other does not ("Arkwright
+    scored the winner in the 112th minute" once the page has said "Arkwright scored twice,
+    including the winner in extra time"; "Turkey's president warned it could sever ties with
+    Israel" adds Turkey and what it would do)."""
+    words_a = {w for w in a if not w.startswith(ANCHOR)}
+    words_b = {w for w in b if not w.startswith(ANCHOR)}
+    if not words_a or not words_b:
         return False
-    return 2 * len(a & b) >= max(len(a), len(b))
+    shared = words_a & words_b
+    if 2 * len(shared) >= max(len(words_a), len(words_b)):
+        return True
+    anchors = {w for w in a & b if w.startswith(ANCHOR)}
+    said = shared - {w.lstrip(NAME) for w in a | b if w.startswith(ANCHOR)}
+    shorter, longer = (a, b) if len(words_a) <= len(words_b) else (b, a)
+    news = {w for w in shorter - longer if w.startswith(NAME)}  # someone it names of its own
+    return (
+        bool(anchors and said) and not news and 2 * len(shared) >= min(len(words_a), len(words_b))
+    )
 
 
 def names_something(sentence: str) -> bool:
     """The sentence names a person, place or organisation (a capitalised word after its first):
     a main event must say who or what."""
-    words = _words(sentence)
+    words = [_ELIDED.sub("", w) for w in _words(sentence)]
     return any(w[:1].isupper() and w != "I" for w in words[1:])

@@ -9,11 +9,8 @@ than weights fitted to a data set.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-import numpy as np
-
-MAIN_EVENT_MAX_WORDS = 45
+MAIN_EVENT_MAX_WORDS = 45  # a longer lede is not a bullet; which lede leads is lede.py's call
 
 _QUOTE = re.compile(r"[\"“”]")
 _PRESENT = re.compile(
@@ -52,21 +49,3 @@ def is_reaction(sentence: str) -> bool:
 def looks_ahead(sentence: str) -> bool:
     """A consequence or a next step: what a reader should watch for."""
     return bool(_NEXT.search(sentence))
-
-
-def main_event(
-    ledes: Sequence[tuple[int, int]], central: np.ndarray, words: Sequence[int]
-) -> int | None:
-    """The fact that states the main event. ``ledes``: (article index, fact index) of each
-    article's first self-contained sentence that names someone; ``central``: each fact's
-    centrality with outlet support (position plays no part: every lede leads).
-
-    The most central lede states the event as the story's reports, taken together, tell it. Once
-    a story develops, the later reports repeat the development, so the lede that states it
-    becomes the most central one (the miners were freed, the offer was raised, the toll rose).
-    Ties go to the later article: the latest report of an equally central event.
-    """
-    usable = [(a, f) for a, f in ledes if words[f] <= MAIN_EVENT_MAX_WORDS] or list(ledes)
-    if not usable:
-        return None
-    return max(usable, key=lambda af: (float(central[af[1]]), af[0]))[1]

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.errors import EvalError
-from newsloom.eval.grounding import auc, evaluate_grounding, load_factuality
+from newsloom.eval.grounding import auc, evaluate_grounding, load_factuality, trigram_overlap
 
 DATA = Path(__file__).parent / "data"
 INVENTED = DATA / "factuality_invented_dates_names_and_events.jsonl"
@@ -11,10 +11,29 @@ INVENTED = DATA / "factuality_invented_dates_names_and_events.jsonl"
 
 def test_grounding_separates_faithful_from_invented_summaries() -> None:
     result = evaluate_grounding(INVENTED, use_embedder=False)
-    assert set(result) == {"roc_auc", "roc_auc_cnndm", "roc_auc_xsum", "n", "items_per_second"}
+    assert set(result) == {
+        "roc_auc",
+        "roc_auc_cnndm",
+        "roc_auc_xsum",
+        "trigram_roc_auc",
+        "trigram_roc_auc_cnndm",
+        "trigram_roc_auc_xsum",
+        "n",
+        "items_per_second",
+    }
     assert result["n"] == 6
     assert result["roc_auc"] == 1.0
     assert result["roc_auc_cnndm"] == 1.0 and result["roc_auc_xsum"] == 1.0
+    # The check is never below the plain trigram baseline it is reported next to.
+    for part in ("", "_cnndm", "_xsum"):
+        assert result[f"roc_auc{part}"] >= result[f"trigram_roc_auc{part}"]
+
+
+def test_trigram_overlap_is_the_share_of_summary_trigrams_in_the_article() -> None:
+    article = "The mayor opened the new bridge on Monday morning."
+    assert trigram_overlap("The mayor opened the new bridge.", article) == 1.0
+    assert trigram_overlap("The mayor closed the old bridge.", article) == 0.0
+    assert trigram_overlap("Bridge opened.", article) == 1.0  # no trigram to check
 
 
 def test_auc_needs_both_classes() -> None:

@@ -33,7 +33,10 @@ def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
     ]
     assert summary.headline
     assert len(summary.bullets) == 3
-    assert len(summary.takeaways) == 3
+    # A one-article story may run out of statements that stand alone: its page then holds
+    # fewer takeaways rather than one pointing at someone it never named ("It could ...").
+    assert 1 <= len(summary.takeaways) <= 3
+    assert len(summary.takeaways) == 3 or len(articles) == 1
     assert 2 <= len(summary.paragraphs) <= 4
     texts = [c.text for c in sentences]
     assert len(texts) == len(set(texts)), "a sentence repeats across sections"

@@ -1,0 +1,143 @@
+"""Which report states a story's main event, and whether a later report supersedes it.
+
+Titles are where editors state an article's point in a line. The story's own report is the article
+whose title the other articles support most (they name its people, places and numbers); an angle
+("Mortgage holders brace ...", "Coast's fossil hunters inspired ...") has a title the other articles
+do not share. The report's lede is the sentence of its opening that states its title.
+
+A later report develops the story when its lede's main clause restates the report's title (the same
+miners, the same bid) with a new state: something that happened, not something someone will do
+("said she would launch an initiative" is a reaction). What stands after "after" in a lede is the
+background it leans on ("... will pay more after the Bank raised its rate"), so it does not count.
+These rules read the form every outlet shares; nothing is fitted to a data set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from newsloom.records import Article
+from newsloom.summarize.text import clean_title
+from newsloom.summarize.words import tokens
+from newsloom.textkit import STOP_WORDS, stem
+
+PREFIX = 6  # stems compared by their first letters: "automate"/"automation", "voting"/"votes"
+RESTATES = 0.5  # share of the report title's words a development's main clause carries
+LEDE_WINDOW = 3  # sentences of an article's opening that may state its title
+# An article reads as a report when its report score (report_scores) is at least this share of
+# the best: two thirds, so that an angle sharing the report's subject but half its title stays out.
+REPORT_SHARE = 2 / 3
+
+# Where a lede's background begins: the event it follows or the time since.
+_BACKGROUND = re.compile(
+    r"(?:,\s*)?\b(?:after|following|since|because|when|while|as|until|après|depuis)\b",
+    re.IGNORECASE,
+)
+# A main clause about what someone will or may do, or threatens to: a reaction or a next step.
+_NOT_YET = re.compile(
+    r"\b(?:will|would|could|may|might|must|should|shall|plans? to|planned to|expected to|"
+    r"threaten(?:s|ed)?|vow(?:s|ed)?|hopes? to|intends? to|aims? to)\b",
+    re.IGNORECASE,
+)
+# A question, an exclamation, or a quotation given as the title ("'This port is our family': ...").
+_QUESTION_OR_QUOTE = re.compile(r"[?!]|[\"”’]\s*:")
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)
+
+
+# Function words of the other language the newsroom carries, which the English list lets through.
+_FRENCH_FUNCTION = frozenset(
+    "le la les de des du un une et à au aux en dans sur sous chez vers entre pour par avec sans "
+    "qui que quoi dont où ou mais donc car ni est sont été être a ont avait son sa ses leur leurs "
+    "ce cet cette ces il elle ils elles on nous vous se ne pas plus très aussi comme tout tous "
+    "d l c qu".split()
+)
+
+
+_FUNCTION = STOP_WORDS | _FRENCH_FUNCTION
+
+
+def title_words(text: str) -> frozenset[str]:
+    """Content stems cut to their first letters, so that word forms meet."""
+    words = {_ELISION.sub("", w.lower()) for w in tokens(text)}
+    return frozenset(_short_stem(w) for w in words if len(w) > 1 and w not in _FUNCTION)
+
+
+@lru_cache(maxsize=65536)
+def _short_stem(word: str) -> str:
+    """Cached: a story's texts repeat their words, and a refresh summarises many stories."""
+    return stem(word)[:PREFIX]
+
+
+def title_support(articles: Sequence[Article]) -> list[float]:
+    """Per article, the mean over the other articles of the share of its title's words that the
+    other article's title, lead or text contains: how far the story as a whole tells that title."""
+    titles = [title_words(clean_title(a.title, a.outlet)) for a in articles]
+    texts = [title_words(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
+    support = []
+    for i, title in enumerate(titles):
+        others = [k for k in range(len(articles)) if k != i]
+        if not title or not others:
+            support.append(0.0)
+            continue
+        support.append(sum(len(title & texts[k]) for k in others) / (len(title) * len(others)))
+    return support
+
+
+def plain_title(title: str) -> bool:
+    """A title that reports: no question, exclamation or quotation opening it."""
+    return not _QUESTION_OR_QUOTE.search(title)
+
+
+def lede_of(title: str, opening: Sequence[str]) -> tuple[int, int]:
+    """(index, count) of the opening sentence that carries most of the title's words, and how
+    many it carries: the sentence that states what the title says (the earlier on a tie)."""
+    wanted = title_words(title)
+    carried = [len(wanted & title_words(s)) for s in opening]
+    best = max(range(len(opening)), key=lambda i: (carried[i], -i))
+    return best, carried[best]
+
+
+def report_scores(
+    articles: Sequence[Article], ledes: Mapping[int, tuple[int, int]]
+) -> dict[int, float]:
+    """Per article with a lede, how far it reads as the story's report, scaled so the best is 1:
+    a plain title that the other articles tell (title_support) and that its opening states
+    (``ledes``: article -> (lede, title words it carries)), so the report telling most of what
+    the story shares scores highest. Features open on a scene and angles have titles of their
+    own, so both score low; titles that ask or quote score nothing."""
+    support = title_support(articles)
+    raw = {
+        i: support[i] * carried
+        if plain_title(clean_title(articles[i].title, articles[i].outlet))
+        else 0.0
+        for i, (_, carried) in ledes.items()
+    }
+    top = max(raw.values(), default=0.0)
+    # No title the others tell (one article, or only questions): every lede may report.
+    return {i: value / top if top > 0 else 1.0 for i, value in raw.items()}
+
+
+def follows(later_title: str, report_title: str) -> bool:
+    """A later title that reports on the same subject (shares a word with the report's title)
+    rather than asking, quoting or saying what may come ("Open chip could cut costs")."""
+    if not plain_title(later_title) or _NOT_YET.search(later_title):
+        return False
+    return bool(title_words(later_title) & title_words(report_title))
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence up to its background clause ("..., 31 hours after a collapse cut them off")."""
+    found = _BACKGROUND.search(sentence)
+    return sentence[: found.start()].rstrip() if found else sentence
+
+
+def develops(lede: str, report_title: str) -> bool:
+    """A later lede that restates the report's title in its main clause, as something that has
+    happened or how things now stand."""
+    head = main_clause(lede)
+    if _NOT_YET.search(head):
+        return False
+    wanted = title_words(report_title)
+    return bool(wanted) and len(wanted & title_words(head)) >= RESTATES * len(wanted)

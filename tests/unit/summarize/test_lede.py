@@ -1,0 +1,137 @@
+"""Which report states a story's main event (lede.py): titles the story tells, ledes that state
+them, later reports that move the event on."""
+
+from datetime import UTC, datetime, timedelta
+
+from newsloom.records import Article
+from newsloom.summarize.lede import (
+    develops,
+    follows,
+    lede_of,
+    main_clause,
+    plain_title,
+    report_scores,
+    title_support,
+    title_words,
+)
+from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
+
+T0 = datetime(2030, 5, 1, 8, tzinfo=UTC)
+
+
+def article(number: int, title: str, text: str) -> Article:
+    return Article(
+        id=number,
+        source_id=number,
+        url=f"https://outlet{number}.example/a",
+        canonical_url=f"https://outlet{number}.example/a",
+        title=title,
+        text=text,
+        published=T0 + timedelta(hours=number),
+        fetched_at=T0,
+        outlet=f"outlet{number}",
+    )
+
+
+STORY = [
+    article(
+        1,
+        "Harbour council approves new ferry to Gull Island",
+        "The harbour council approved a new ferry to Gull Island on Monday, at a cost of 40 "
+        "million crowns.\n\nThe ferry to Gull Island will carry 300 passengers.",
+    ),
+    article(
+        2,
+        "Gull Island shopkeepers hope for more visitors",
+        "Shopkeepers on Gull Island hope for more visitors after the council approved a new "
+        "ferry.\n\nThe new ferry will sail twice a day from the harbour.",
+    ),
+    article(
+        3,
+        "Council backs Gull Island ferry despite cost",
+        "Councillors approved the Gull Island ferry despite its cost of 40 million crowns.",
+    ),
+]
+
+
+def test_the_story_supports_the_report_title_more_than_the_angle() -> None:
+    support = title_support(STORY)
+    assert support[0] > support[1]
+
+
+def test_report_scores_favour_the_title_the_lede_states() -> None:
+    scores = report_scores(STORY, {0: (0, 6), 1: (0, 2), 2: (0, 4)})
+    assert scores[0] == 1.0
+    assert scores[1] < 2 / 3
+
+
+def test_a_question_or_quotation_title_does_not_report() -> None:
+    assert not plain_title("Can the ferry pay for itself?")
+    assert not plain_title('"We have waited years": islanders cheer the ferry')
+    assert plain_title('"The Salt Orchard" takes the top prize')
+
+
+def test_the_lede_is_the_opening_sentence_that_states_the_title() -> None:
+    opening = [
+        "Nobody on the quay expected it to happen so soon.",
+        "The harbour council approved a new ferry to Gull Island on Monday.",
+    ]
+    index, carried = lede_of("Harbour council approves new ferry to Gull Island", opening)
+    assert index == 1 and carried >= 4
+
+
+def test_word_forms_meet() -> None:
+    assert title_words("automate") == title_words("automation")
+    assert title_words("l'interdiction prolongée") >= title_words("interdiction")
+
+
+def test_background_after_a_lede_does_not_count() -> None:
+    lede = (
+        "Shopkeepers hope for more visitors after the council approved a new ferry to Gull Island."
+    )
+    assert main_clause(lede) == "Shopkeepers hope for more visitors"
+    assert not develops(lede, "Council approves new ferry to Gull Island")
+
+
+def test_a_development_restates_the_title_as_something_that_happened() -> None:
+    title = "Fourteen miners trapped after tunnel collapse at copper mine"
+    rescued = (
+        "All fourteen miners trapped at the copper mine were brought to the surface alive, "
+        "31 hours after the collapse."
+    )
+    vowed = "The fourteen trapped miners' union said it would strike at the copper mine."
+    assert develops(rescued, title)
+    assert not develops(vowed, title)
+
+
+def test_a_later_title_follows_the_report_when_it_reports_on_the_same_subject() -> None:
+    report = "Ferry line bids for Kestrel harbour"
+    assert follows("Ferry line raises Kestrel harbour bid", report)
+    assert not follows("Could the Kestrel bid fail?", report)
+    assert not follows("New ferry could cut island prices", report)
+    assert not follows("Rain expected at the weekend", report)
+
+
+def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
+    assert opening_reference("Named after the island, it carries 300 passengers.") == "pronoun"
+    assert opening_reference("En montant au clocher, il a découvert deux hiboux.") == "pronoun"
+    assert opening_reference("C'est le sacristain qui a donné l'alerte.") == "pronoun"
+    assert opening_reference("On Monday, the council approved the ferry.") == ""
+
+
+def test_a_french_elided_name_names_something() -> None:
+    assert names_something("Un couple de grands-ducs d'Europe a fait son nid.")
+    assert not names_something("Un couple de hiboux a fait son nid.")
+
+
+def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
+    assert unnamed_speaker("The closures will still be felt here.")
+    assert unnamed_speaker("The play has its roots on our own coast.")
+    assert unnamed_speaker("Ada Brenn scored the winner there in the 112th minute.")
+    assert not unnamed_speaker("There is no plan for the bridge yet.")
+    assert not unnamed_speaker("The US said it would review the bridge plan.")
+
+
+def test_french_connectives_open_on_what_the_page_did_not_say() -> None:
+    assert opening_reference("En conséquence, la maire a prolongé l'interdiction.") == "connective"
+    assert opening_reference("Selon elle, aucun nid n'avait été signalé.") == "connective"
