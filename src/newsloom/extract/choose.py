@@ -39,6 +39,10 @@ SHARED_PARAGRAPH = 0.5
 PROSE_MIN_TOKENS = 15
 # Readability wins when its extra prose is at least this share of trafilatura's body.
 MISSED_PROSE_SHARE = 0.5
+# Text another body adds to an article is padding when less than this share of it is prose.
+PADDING_PROSE_SHARE = 0.2
+# A body this long (a few paragraphs) can replace one that lacks the shape of an article.
+DEFICIENT_MIN_TOKENS = 100
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
 # How trafilatura writes a table row (include_tables): cells between vertical bars.
@@ -79,19 +83,33 @@ def paragraphs(text: str) -> list[str]:
     return [para.strip() for para in text.splitlines() if para.strip()]
 
 
-def extra_prose(longer: str, shorter: str) -> int:
-    """Tokens of the distinct prose paragraphs of ``longer`` that ``shorter`` lacks."""
+def extra_text(longer: str, shorter: str) -> tuple[int, int]:
+    """Tokens of the distinct paragraphs of ``longer`` that ``shorter`` lacks: all of them, and
+    those of prose paragraphs."""
     known = _shingles(shorter)
     seen: set[str] = set()
-    total = 0
+    total = prose = 0
     for para in paragraphs(longer):
         if para in seen or coverage(para, known) >= SHARED_PARAGRAPH:
             continue
         seen.add(para)
         length = size(para)
+        total += length
         if length >= PROSE_MIN_TOKENS and _SENTENCE_END.search(para):
-            total += length
-    return total
+            prose += length
+    return total, prose
+
+
+def extra_prose(longer: str, shorter: str) -> int:
+    """Tokens of the distinct prose paragraphs of ``longer`` that ``shorter`` lacks."""
+    return extra_text(longer, shorter)[1]
+
+
+def padded(larger: Body, smaller: Body) -> bool:
+    """True when ``larger`` is ``smaller``'s article padded with at least as much again that is
+    not prose (form options, menus, listings, captions): an extractor that read a whole column."""
+    total, prose = extra_text(larger.text, smaller.text)
+    return total >= size(smaller.text) and prose < PADDING_PROSE_SHARE * total
 
 
 def missed_by_first(first: Body, second: Body) -> bool:
@@ -102,31 +120,44 @@ def missed_by_first(first: Body, second: Body) -> bool:
     return extra_prose(second.text, first.text) >= MISSED_PROSE_SHARE * first_size
 
 
-# Blocks whose own text (not their children's) is prose on pages that lay paragraphs out with <br>.
-_TEXT_BLOCKS = frozenset(
-    {"div", "td", "section", "article", "main", "li", "dd", "blockquote", "pre"}
-)
+# Elements that start a paragraph of their own; any other element is inline: its text belongs to
+# the paragraph of the block around it, whatever wraps it (<font>, <span>, <b>, <a>).
+_BLOCKS = frozenset(
+    {
+        "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
+        "pre", "body", "table", "tr", "tbody", "ul", "ol", "dl", "form", "center", "header",
+        "footer", "aside", "nav", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def _own_text(element: lxml_html.HtmlElement) -> str:
-    parts = [element.text or "", *(child.tail or "" for child in element)]
-    return " ".join(" ".join(parts).split())
+def _block_paragraphs(block: lxml_html.HtmlElement) -> list[str]:
+    """The paragraphs of ``block`` outside its nested blocks: its own text and its inline
+    children's, broken where a nested block or a <br> stands between them."""
+    paragraphs: list[str] = []
+    parts = [block.text or ""]
+    for child in block:
+        tag = child.tag
+        if tag in _BLOCKS or tag == "br":
+            paragraphs.append(" ".join(" ".join(parts).split()))
+            parts = []
+        elif isinstance(tag, str) and tag not in _NO_TEXT:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    paragraphs.append(" ".join(" ".join(parts).split()))
+    return paragraphs
 
 
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
-    """The page's prose paragraphs (with their size): <p> elements and text written straight
-    into other blocks."""
+    """The page's prose paragraphs (with their size): text outside nested blocks that reads like a
+    sentence. Whether a page wraps its paragraphs in <p>, writes them straight into a <div> or a
+    table cell between <br>s or empty <p>s, or in <font> inside a cell, they count."""
     found = []
-    for element in document.iter():
-        tag = element.tag
-        if tag == "p":
-            para = " ".join(element.text_content().split())
-        elif isinstance(tag, str) and tag in _TEXT_BLOCKS:
-            para = _own_text(element)
-        else:
-            continue
-        if _SENTENCE_END.search(para) and (length := size(para)) >= PROSE_MIN_TOKENS:
-            found.append((para, length))
+    for element in document.iter(*_BLOCKS):
+        for para in _block_paragraphs(element):
+            if _SENTENCE_END.search(para) and (length := size(para)) >= PROSE_MIN_TOKENS:
+                found.append((para, length))
     return found
 
 
@@ -195,12 +226,14 @@ def choose_body(
     min_tokens: int,
     comments: str = "",
     links: set[tuple[str, ...]] | None = None,
+    deficient: bool = False,
 ) -> Body:
     """``first`` (trafilatura's precise body) unless another body is clearly the better article;
     each of ``others`` in turn is compared with the best so far.
 
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
-    ``links`` is the shingles of the page's link texts (``link_shingles``).
+    ``links`` is the shingles of the page's link texts (``link_shingles``). ``deficient`` says
+    that ``first`` has no paragraph or more tables than paragraphs (see ``outweighs``).
     """
     best = first
     for other in others:
@@ -209,11 +242,36 @@ def choose_body(
         other = without(other, comments)
         if size(other.text) < min_tokens:
             continue
-        if size(best.text) < min_tokens or missed_by_first(best, other):
+        if (
+            size(best.text) < min_tokens
+            or missed_by_first(best, other)
+            or (best is first and outweighs(other, first, deficient))
+        ):
             best = other
         elif holds(best, other):
-            best = without_furniture(best, other, links or set())
+            best = other if padded(best, other) else without_furniture(best, other, links or set())
     return best
+
+
+def outweighs(other: Body, first: Body, deficient: bool) -> bool:
+    """True when ``other`` is the article and ``first`` is not, whether or not they overlap.
+
+    Either ``other`` holds more than twice ``first``'s size in prose ``first`` lacks (``first``
+    then found some other block of the page: a teaser, a caption, a sidebar); or ``first`` lacks
+    the shape of an article (``deficient``: a layout of tables, or lines without paragraphs)
+    while ``other``, from another extractor (the same one in another mode reads the layout the same
+    way), is at least half its size and a few paragraphs long. These are trafilatura's own grounds
+    for preferring readability's body to its own.
+    """
+    first_size, other_size = size(first.text), size(other.text)
+    if other_size > 2 * first_size and extra_prose(other.text, first.text) >= first_size:
+        return True
+    return (
+        deficient
+        and other.method != first.method
+        and other_size >= DEFICIENT_MIN_TOKENS
+        and 2 * other_size >= first_size
+    )
 
 
 def holds(larger: Body, smaller: Body) -> bool:
