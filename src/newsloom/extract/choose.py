@@ -167,9 +167,15 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
-    known = _shingles(first.text)
+    # Most of the page's prose is in ``first`` word for word: a substring test settles those
+    # paragraphs without tokenizing them; only the others are compared shingle by shingle.
+    flat = " ".join(first.text.split())
+    known: set[tuple[str, ...]] | None = None
     missed = 0
     for para, length in page_prose(document):
+        if para in flat:
+            continue
+        known = _shingles(first.text) if known is None else known
         if coverage(para, known) < SHARED_PARAGRAPH:
             missed += length
             if missed >= MISSED_PROSE_SHARE * first_size:
@@ -186,13 +192,27 @@ def without(body: Body, unwanted: str) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
+# Stands between the page's link texts, joined to be tokenized at once (one regex call per page
+# instead of one per link).
+_LINK_BREAK = "linkbreakzq"
+
+
 def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
-    """Shingles of the text of every link on the page."""
+    """Shingles of the text of every link on the page, as ``_shingles`` gives them link by link."""
     if document is None:
         return set()
+    joined = f" {_LINK_BREAK} ".join(anchor.text_content() for anchor in document.iter("a"))
     found: set[tuple[str, ...]] = set()
-    for anchor in document.iter("a"):
-        found |= _shingles(anchor.text_content())
+    words: list[str] = []
+    for word in [*tokens(joined), _LINK_BREAK]:
+        if word != _LINK_BREAK:
+            words.append(word)
+            continue
+        if len(words) < SHINGLE:
+            found.update([tuple(words)] if words else [])
+        else:
+            found.update(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+        words = []
     return found
 
 
