@@ -21,7 +21,7 @@ boilerplate on any layout; a row readability keeps too (a data table inside the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -149,16 +149,23 @@ def _block_paragraphs(block: lxml_html.HtmlElement) -> list[str]:
     return paragraphs
 
 
+def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
+    """The page's paragraphs (text outside nested blocks) that end like a sentence."""
+    for element in document.iter(*_BLOCKS):
+        for para in _block_paragraphs(element):
+            if _SENTENCE_END.search(para):
+                yield para
+
+
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
     """The page's prose paragraphs (with their size): text outside nested blocks that reads like a
     sentence. Whether a page wraps its paragraphs in <p>, writes them straight into a <div> or a
     table cell between <br>s or empty <p>s, or in <font> inside a cell, they count."""
-    found = []
-    for element in document.iter(*_BLOCKS):
-        for para in _block_paragraphs(element):
-            if _SENTENCE_END.search(para) and (length := size(para)) >= PROSE_MIN_TOKENS:
-                found.append((para, length))
-    return found
+    return [
+        (para, length)
+        for para in _sentences(document)
+        if (length := size(para)) >= PROSE_MIN_TOKENS
+    ]
 
 
 def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: int) -> bool:
@@ -172,8 +179,8 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     flat = " ".join(first.text.split())
     known: set[tuple[str, ...]] | None = None
     missed = 0
-    for para, length in page_prose(document):
-        if para in flat:
+    for para in _sentences(document):
+        if para in flat or (length := size(para)) < PROSE_MIN_TOKENS:
             continue
         known = _shingles(first.text) if known is None else known
         if coverage(para, known) < SHARED_PARAGRAPH:
