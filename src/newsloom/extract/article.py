@@ -161,10 +161,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         title = _clean(fields.title) or (readable.title if readable else "")
         return Body(chosen.text, headline(title, "", url), chosen.method), fields
     first = _trafilatura(tree, url, focus="precision")
+    precise = True
     if size(first.body.text) < RETRY_BELOW_WORDS:
         balanced = _trafilatura(tree, url, focus="balanced")
         if size(balanced.body.text) > size(first.body.text):
             first = _Found(balanced.body, first.comments, balanced.deficient)
+            precise = False
     found = first.body
     links = link_shingles(tree)
     others: list[Body | None] = []
@@ -173,12 +175,14 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
         others.append(_trafilatura(tree, url, focus="recall").body)
     readable = None
-    if doubt or first.deficient or has_furniture(found, links):
+    if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
         # independent of trafilatura, tells which of them are the article's.
         readable = _readability(page, tree, with_title=not fields.title)
         others.append(readable)
-    chosen = choose_body(found, others, MIN_WORDS, first.comments, links, first.deficient)
+    chosen = choose_body(
+        found, others, MIN_WORDS, first.comments, links, first.deficient, precise=precise
+    )
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), fields

@@ -254,6 +254,7 @@ def choose_body(
     comments: str = "",
     links: set[tuple[str, ...]] | None = None,
     deficient: bool = False,
+    precise: bool = True,
 ) -> Body:
     """``first`` (trafilatura's precise body) unless another body is clearly the better article;
     each of ``others`` in turn is compared with the best so far.
@@ -261,6 +262,9 @@ def choose_body(
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
     ``links`` is the shingles of the page's link texts (``link_shingles``). ``deficient`` says
     that ``first`` has no paragraph or more tables than paragraphs (see ``outweighs``).
+    ``precise`` is False when ``first`` is what trafilatura kept beyond its precision mode (which
+    kept almost nothing): an independent body inside it, of at least half its size, then wins, as
+    the part both extractors call article.
     """
     best = first
     for other in others:
@@ -276,7 +280,12 @@ def choose_body(
         ):
             best = other
         elif holds(best, other):
-            best = other if padded(best, other) else without_furniture(best, other, links or set())
+            # (Half the size at least: less is a part of the article, or another block.)
+            unconfirmed = best is first and not precise and 2 * size(other.text) >= size(best.text)
+            if unconfirmed or padded(best, other):
+                best = other
+            else:
+                best = without_furniture(best, other, links or set())
     return best
 
 

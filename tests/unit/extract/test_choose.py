@@ -223,3 +223,15 @@ def test_an_article_padded_with_form_options_and_menus_gives_way_to_the_bare_art
     # A few short lines around the article (a byline, a subhead) are no padding.
     light = body(["By a reporter", *PROSE[:5], "Repairs ahead"], "trafilatura")
     assert choose_body(light, [bare], 15) is light
+
+
+def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_inside_it() -> None:
+    # Precision mode kept almost nothing; the balanced run kept the article and a teaser more.
+    balanced = body([*PROSE[:6], PROSE[11]], "trafilatura")
+    inside = body(PROSE[:6], "readability")
+    assert choose_body(balanced, [inside], 15, precise=False) is inside
+    # Trafilatura's precise body keeps its prose: readability lacking a paragraph is no proof.
+    assert choose_body(balanced, [inside], 15).text == balanced.text
+    # A body of less than half the size is a part of the article, not the article.
+    part = body(PROSE[:2], "readability")
+    assert choose_body(balanced, [part], 15, precise=False).text == balanced.text
