@@ -21,8 +21,9 @@ boilerplate on any layout; a row readability keeps too (a data table inside the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
@@ -58,22 +59,33 @@ class Body:
     method: str
 
 
+# One page's bodies are measured and compared many times over (sizes, coverages, extra prose):
+# the last few texts' tokens and shingles are kept rather than found again.
+_RECENT_TEXTS = 64
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.casefold()))
+
+
 def tokens(text: str) -> list[str]:
     """Word tokens, case-folded; each CJK character is a token."""
-    return _TOKEN.findall(text.casefold())
+    return list(_token_tuple(text))
 
 
 def size(text: str) -> int:
     """Length of ``text`` in tokens: words, or characters for Chinese and Japanese."""
-    return len(tokens(text))
+    return len(_token_tuple(text))
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = tokens(text)
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {()}
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _token_tuple(text)
+    return frozenset(words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))) - {()}
 
 
-def coverage(text: str, other: set[tuple[str, ...]]) -> float:
+def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
     """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
     own = _shingles(text)
     return len(own & other) / len(own) if own else 1.0
@@ -177,7 +189,7 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     # Most of the page's prose is in ``first`` word for word: a substring test settles those
     # paragraphs without tokenizing them; only the others are compared shingle by shingle.
     flat = " ".join(first.text.split())
-    known: set[tuple[str, ...]] | None = None
+    known: Set[tuple[str, ...]] | None = None
     missed = 0
     for para in _sentences(document):
         if para in flat or (length := size(para)) < PROSE_MIN_TOKENS:
