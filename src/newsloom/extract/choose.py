@@ -16,6 +16,13 @@ text (navigation, "more stories" lists) or a row of a table (trafilatura writes 
 ``| cell | cell |``; pages laid out with tables put their menus, tickers and footers in rows). A
 paragraph an independent extractor dropped and that the page shows as a link or a table row is
 boilerplate on any layout; a row readability keeps too (a data table inside the article) stays.
+
+Three more grounds hold on any layout (``outweighs``, ``padded``, ``precise``): another body with
+more than twice the first's size in prose the first lacks is the article the first missed (it read
+a teaser or a caption instead); a first body without the shape of an article (no paragraph, or more
+tables than paragraphs) gives way to readability's; and a body holding another one plus at least
+as much again of short lines (form options, menus, listings), or one that only trafilatura's
+balanced retry kept after its precision mode kept almost nothing, gives way to the body inside it.
 """
 
 from __future__ import annotations
