@@ -64,10 +64,12 @@ FLOORS = [
             "extraction/l3s_gn1_dev": "ceb7cf64d90b5f26e77a7256ea99c256b1f2e472a8ef288fef92e21f57d26e42",
         },
         {
-            "sets.scrapinghub.newsloom.f1": 0.974,
-            "sets.wcxb_dev.newsloom.f1": 0.928,
-            "sets.l3s_gn1_dev.newsloom.f1": 0.909,
-            "macro_f1.newsloom": 0.937,
+            # 0.974 before trafilatura ran without its own fallbacks (issue 17: speed); the
+            # other two sets and the macro average rose more than scrapinghub fell.
+            "sets.scrapinghub.newsloom.f1": 0.970,
+            "sets.wcxb_dev.newsloom.f1": 0.930,
+            "sets.l3s_gn1_dev.newsloom.f1": 0.921,
+            "macro_f1.newsloom": 0.940,
         },
     ),
     Floor(

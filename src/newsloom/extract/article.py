@@ -1,24 +1,28 @@
 """One HTML page to its article: trafilatura reads it, readability-lxml too when in doubt.
 
-The page is parsed once (with trafilatura's parser); that tree feeds trafilatura, the doubt check
-and the metadata read from the page's own markup. trafilatura runs in precision mode; when that
-keeps almost nothing it runs again with its default balance. readability-lxml runs only when the
-page holds prose trafilatura left out (``choose.doubtful``), and its body replaces trafilatura's
-when it clearly holds the article trafilatura cut short (``choose.choose_body``).
+The page is parsed once; that tree feeds trafilatura (which works on its own copy), readability
+(likewise), the doubt check and the metadata read from the page's own markup (``fields``,
+``metadata``). trafilatura runs in precision mode without its own second opinions (``fast``: they
+would cost as much again on every page); when that keeps almost nothing it runs again with its
+default balance. The second opinions run only when the page gives a reason to doubt that body
+(``choose.doubtful``: prose left out; a body without the shape of an article; links or table rows
+in it), and ``choose.choose_body`` decides between them.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
+from readability.readability import REGEXES as READABILITY_PATTERNS
 from readability.readability import Unparseable
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document
 
 from newsloom.errors import ExtractError
 from newsloom.extract.choose import (
@@ -30,10 +34,10 @@ from newsloom.extract.choose import (
     size,
 )
 from newsloom.extract.decode import decode_html
+from newsloom.extract.fields import page_fields
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.text import text_from_html
-from newsloom.ingest.dates import parse_datetime
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
 
@@ -64,50 +68,83 @@ def _without_headline(text: str, *titles: str) -> str:
     return rest if same and rest else text
 
 
-def _trafilatura(
-    page: str | lxml_html.HtmlElement, url: str, *, precise: bool, recall: bool = False
-) -> tuple[Body, Any]:
-    """trafilatura's body (and, in the precise run, metadata and readers' comments); ``recall``
-    asks for its recall mode instead of its default balance.
+@dataclass(frozen=True)
+class _Found:
+    """trafilatura's body, the readers' comments it set apart, and whether its body lacks the
+    shape of an article (no paragraph, or more tables than paragraphs)."""
 
-    ``page`` may be the parsed tree: trafilatura works on a copy of it, so it can be shared.
+    body: Body
+    comments: str
+    deficient: bool
+
+
+def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found:
+    """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
+    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. trafilatura
+    works on a copy of ``tree``, so the tree can be shared."""
+    try:
+        found = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            fast=True,
+            include_comments=focus == "precision",  # kept apart from the text; see choose.without
+            include_tables=True,
+            favor_precision=focus == "precision",
+            favor_recall=focus == "recall",
+            deduplicate=False,
+        )
+    except _LIBRARY_ERRORS:  # hostile markup trips assertions deep inside trafilatura
+        found = None
+    if not isinstance(found, Document):  # None: trafilatura found nothing
+        return _Found(Body("", "", "trafilatura"), "", True)
+    body = found.body
+    paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
+    tables = len(body.findall(".//table")) if body is not None else 0
+    return _Found(
+        Body(_paragraphs(found.text or ""), "", "trafilatura"),
+        _paragraphs(getattr(found, "comments", None) or ""),
+        deficient=paragraphs == 0 or tables > paragraphs,
+    )
+
+
+class _TreeReadability(ReadabilityDocument):
+    """readability-lxml reading a copy of an already parsed tree.
+
+    readability's own ``_parse`` runs lxml's full HTML Cleaner (rewriting every link, scanning
+    every attribute for javascript) on each of its passes: about 40% of its time, for output that
+    only matters to a browser. The text depends only on what the Cleaner deletes with its content
+    (scripts, styles, <link>s, comments, processing instructions), so that alone is done here,
+    and each pass starts from a fresh copy (readability changes the tree it reads).
     """
-    meta = None
-    # Hostile markup trips assertions deep in trafilatura and htmldate (dropping a parentless
-    # element): then the text without metadata, then nothing (readability may still find it).
-    for with_metadata in (True, False) if precise else (False,):
-        try:
-            meta = trafilatura.bare_extraction(
-                page,
-                url=url,
-                with_metadata=with_metadata,
-                include_comments=precise,  # kept apart from the text; see choose.without
-                include_tables=True,
-                favor_precision=precise,
-                favor_recall=recall and not precise,
-                # The recall run is a second opinion on the body only: trafilatura's own
-                # fallback extractors would just repeat readability's.
-                fast=recall and not precise,
-                deduplicate=False,
-                # Markup and URL dates only: scanning the text for dates cost half the time of
-                # extraction, and newsloom reads the page's own date markup itself.
-                # (Built per call: its latest acceptable date is today, and workers live long.)
-                date_extraction_params=set_date_params(extensive=False) if with_metadata else None,
-            )
-            break
-        except _LIBRARY_ERRORS:
-            continue
-    text = _paragraphs(getattr(meta, "text", None) or "")
-    return Body(text, getattr(meta, "title", None) or "", "trafilatura"), meta
+
+    def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        doc = copy.deepcopy(input)
+        self.encoding = "utf-8"
+        for element in doc.xpath("//*[@hidden]"):
+            element.drop_tree()
+        display_none = READABILITY_PATTERNS["displayNoneRe"]
+        for element in doc.xpath("//*[@style]"):
+            if display_none.search(element.get("style")):
+                element.drop_tree()
+        etree.strip_elements(
+            doc,
+            etree.Comment,
+            etree.ProcessingInstruction,
+            "script",
+            "style",
+            "link",
+            with_tail=False,
+        )
+        return doc
 
 
 def _readability(
     page: str, tree: lxml_html.HtmlElement | None, *, with_title: bool = True
 ) -> Body | None:
-    """readability's body; it reads a copy of the page's tree when there is one (copying a tree
-    costs far less than parsing the page again, and readability changes what it reads)."""
+    """readability's body, read from the page's tree when there is one (copying a tree costs far
+    less than parsing the page again)."""
     try:
-        document = ReadabilityDocument(copy.deepcopy(tree) if tree is not None else page)
+        document = _TreeReadability(tree) if tree is not None else ReadabilityDocument(page)
         text = text_from_html(document.summary(html_partial=True))
         # short_title parses the page once more: only when the title is still wanted.
         title = (document.short_title() or "") if with_title else ""
@@ -116,29 +153,39 @@ def _readability(
         return None
 
 
-def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body, Any]:
-    source = tree if tree is not None else page
-    found, meta = _trafilatura(source, url, precise=True)
-    if size(found.text) < RETRY_BELOW_WORDS:
-        balanced, _ = _trafilatura(source, url, precise=False)
-        if size(balanced.text) > size(found.text):
-            found = Body(balanced.text, found.title, found.method)
-    readable = None
-    others: list[Body | None] = []
+def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body, Document]:
+    fields = page_fields(tree, url) if tree is not None else Document()
+    if tree is None:  # trafilatura refused the page: readability may still read it
+        readable = _readability(page, None)
+        chosen = readable or Body("", "", "readability")
+        title = _clean(fields.title) or (readable.title if readable else "")
+        return Body(chosen.text, headline(title, "", url), chosen.method), fields
+    first = _trafilatura(tree, url, focus="precision")
+    precise = True
+    if size(first.body.text) < RETRY_BELOW_WORDS:
+        balanced = _trafilatura(tree, url, focus="balanced")
+        if size(balanced.body.text) > size(first.body.text):
+            first = _Found(balanced.body, first.comments, balanced.deficient)
+            precise = False
+    found = first.body
     links = link_shingles(tree)
-    if doubtful(found, tree, MIN_WORDS):
+    others: list[Body | None] = []
+    doubt = doubtful(found, tree, MIN_WORDS)
+    if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
-        others.append(_trafilatura(source, url, precise=False, recall=True)[0])
-    if others or has_furniture(found, links):
-        # Cut short, or holding links or table rows: readability, independent of trafilatura,
-        # tells which of them are the article's.
-        readable = _readability(page, tree, with_title=not found.title)
+        others.append(_trafilatura(tree, url, focus="recall").body)
+    readable = None
+    if doubt or not precise or first.deficient or has_furniture(found, links):
+        # Cut short, shaped like no article, or holding links or table rows: readability,
+        # independent of trafilatura, tells which of them are the article's.
+        readable = _readability(page, tree, with_title=not fields.title)
         others.append(readable)
-    comments = getattr(meta, "comments", None) or ""
-    chosen = choose_body(found, others, MIN_WORDS, comments, links)
-    title = found.title or (readable.title if readable else "") or _document_title(tree)
-    clean = headline(title, _clean(getattr(meta, "sitename", None)), url)
-    return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), meta
+    chosen = choose_body(
+        found, others, MIN_WORDS, first.comments, links, first.deficient, precise=precise
+    )
+    title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
+    clean = headline(title, _clean(fields.sitename), url)
+    return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), fields
 
 
 def _document_title(tree: lxml_html.HtmlElement | None) -> str:
@@ -203,23 +250,20 @@ def extract_article(
     if not page.strip():
         raise ExtractError(f"extract: no article text found ({url})")
     document, accepted = _parse(page)
-    found, meta = _body(page, document if accepted else None, url)
+    found, fields = _body(page, document if accepted else None, url)
     if size(found.text) < MIN_WORDS:
         raise ExtractError(f"extract: no article text found ({url})")
-    published = published_time(document, time_elements=False) if document is not None else None
-    published = published or parse_datetime(getattr(meta, "date", None))
-    if published is None and document is not None:
-        published = published_time(document)
+    published = published_time(document) if document is not None else None
     teaser = is_teaser(found.text, document)
     return Extracted(
         text=found.text,
         title=plain_text(found.title),
-        author=_clean(getattr(meta, "author", None)),
+        author=_clean(fields.author),
         published=published,
-        language=page_language(document, _clean(getattr(meta, "language", None)), found.text),
-        image=absolute_url(getattr(meta, "image", None) or "", url),
-        canonical_url=absolute_url(getattr(meta, "url", None) or "", url),
-        description=_clean(getattr(meta, "description", None)),
+        language=page_language(document, _clean(fields.language), found.text),
+        image=absolute_url(fields.image or "", url),
+        canonical_url=absolute_url(fields.url or "", url),
+        description=_clean(fields.description),
         method=found.method,
         quality=_quality(_confidence(found.text, page), teaser),
     )

@@ -16,13 +16,21 @@ text (navigation, "more stories" lists) or a row of a table (trafilatura writes 
 ``| cell | cell |``; pages laid out with tables put their menus, tickers and footers in rows). A
 paragraph an independent extractor dropped and that the page shows as a link or a table row is
 boilerplate on any layout; a row readability keeps too (a data table inside the article) stays.
+
+Three more grounds hold on any layout (``outweighs``, ``padded``, ``precise``): another body with
+more than twice the first's size in prose the first lacks is the article the first missed (it read
+a teaser or a caption instead); a first body without the shape of an article (no paragraph, or more
+tables than paragraphs) gives way to readability's; and a body holding another one plus at least
+as much again of short lines (form options, menus, listings), or one that only trafilatura's
+balanced retry kept after its precision mode kept almost nothing, gives way to the body inside it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
@@ -39,6 +47,10 @@ SHARED_PARAGRAPH = 0.5
 PROSE_MIN_TOKENS = 15
 # Readability wins when its extra prose is at least this share of trafilatura's body.
 MISSED_PROSE_SHARE = 0.5
+# Text another body adds to an article is padding when less than this share of it is prose.
+PADDING_PROSE_SHARE = 0.2
+# A body this long (a few paragraphs) can replace one that lacks the shape of an article.
+DEFICIENT_MIN_TOKENS = 100
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
 # How trafilatura writes a table row (include_tables): cells between vertical bars.
@@ -54,22 +66,33 @@ class Body:
     method: str
 
 
+# One page's bodies are measured and compared many times over (sizes, coverages, extra prose):
+# the last few texts' tokens and shingles are kept rather than found again.
+_RECENT_TEXTS = 64
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.casefold()))
+
+
 def tokens(text: str) -> list[str]:
     """Word tokens, case-folded; each CJK character is a token."""
-    return _TOKEN.findall(text.casefold())
+    return list(_token_tuple(text))
 
 
 def size(text: str) -> int:
     """Length of ``text`` in tokens: words, or characters for Chinese and Japanese."""
-    return len(tokens(text))
+    return len(_token_tuple(text))
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = tokens(text)
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {()}
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _token_tuple(text)
+    return frozenset(words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))) - {()}
 
 
-def coverage(text: str, other: set[tuple[str, ...]]) -> float:
+def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
     """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
     own = _shingles(text)
     return len(own & other) / len(own) if own else 1.0
@@ -79,19 +102,33 @@ def paragraphs(text: str) -> list[str]:
     return [para.strip() for para in text.splitlines() if para.strip()]
 
 
-def extra_prose(longer: str, shorter: str) -> int:
-    """Tokens of the distinct prose paragraphs of ``longer`` that ``shorter`` lacks."""
+def extra_text(longer: str, shorter: str) -> tuple[int, int]:
+    """Tokens of the distinct paragraphs of ``longer`` that ``shorter`` lacks: all of them, and
+    those of prose paragraphs."""
     known = _shingles(shorter)
     seen: set[str] = set()
-    total = 0
+    total = prose = 0
     for para in paragraphs(longer):
         if para in seen or coverage(para, known) >= SHARED_PARAGRAPH:
             continue
         seen.add(para)
         length = size(para)
+        total += length
         if length >= PROSE_MIN_TOKENS and _SENTENCE_END.search(para):
-            total += length
-    return total
+            prose += length
+    return total, prose
+
+
+def extra_prose(longer: str, shorter: str) -> int:
+    """Tokens of the distinct prose paragraphs of ``longer`` that ``shorter`` lacks."""
+    return extra_text(longer, shorter)[1]
+
+
+def padded(larger: Body, smaller: Body) -> bool:
+    """True when ``larger`` is ``smaller``'s article padded with at least as much again that is
+    not prose (form options, menus, listings, captions): an extractor that read a whole column."""
+    total, prose = extra_text(larger.text, smaller.text)
+    return total >= size(smaller.text) and prose < PADDING_PROSE_SHARE * total
 
 
 def missed_by_first(first: Body, second: Body) -> bool:
@@ -102,32 +139,52 @@ def missed_by_first(first: Body, second: Body) -> bool:
     return extra_prose(second.text, first.text) >= MISSED_PROSE_SHARE * first_size
 
 
-# Blocks whose own text (not their children's) is prose on pages that lay paragraphs out with <br>.
-_TEXT_BLOCKS = frozenset(
-    {"div", "td", "section", "article", "main", "li", "dd", "blockquote", "pre"}
-)
+# Elements that start a paragraph of their own; any other element is inline: its text belongs to
+# the paragraph of the block around it, whatever wraps it (<font>, <span>, <b>, <a>).
+_BLOCKS = frozenset(
+    {
+        "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
+        "pre", "body", "table", "tr", "tbody", "ul", "ol", "dl", "form", "center", "header",
+        "footer", "aside", "nav", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def _own_text(element: lxml_html.HtmlElement) -> str:
-    parts = [element.text or "", *(child.tail or "" for child in element)]
-    return " ".join(" ".join(parts).split())
+def _block_paragraphs(block: lxml_html.HtmlElement) -> list[str]:
+    """The paragraphs of ``block`` outside its nested blocks: its own text and its inline
+    children's, broken where a nested block or a <br> stands between them."""
+    paragraphs: list[str] = []
+    parts = [block.text or ""]
+    for child in block:
+        tag = child.tag
+        if tag in _BLOCKS or tag == "br":
+            paragraphs.append(" ".join(" ".join(parts).split()))
+            parts = []
+        elif isinstance(tag, str) and tag not in _NO_TEXT:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    paragraphs.append(" ".join(" ".join(parts).split()))
+    return paragraphs
+
+
+def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
+    """The page's paragraphs (text outside nested blocks) that end like a sentence."""
+    for element in document.iter(*_BLOCKS):
+        for para in _block_paragraphs(element):
+            if _SENTENCE_END.search(para):
+                yield para
 
 
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
-    """The page's prose paragraphs (with their size): <p> elements and text written straight
-    into other blocks."""
-    found = []
-    for element in document.iter():
-        tag = element.tag
-        if tag == "p":
-            para = " ".join(element.text_content().split())
-        elif isinstance(tag, str) and tag in _TEXT_BLOCKS:
-            para = _own_text(element)
-        else:
-            continue
-        if _SENTENCE_END.search(para) and (length := size(para)) >= PROSE_MIN_TOKENS:
-            found.append((para, length))
-    return found
+    """The page's prose paragraphs (with their size): text outside nested blocks that reads like a
+    sentence. Whether a page wraps its paragraphs in <p>, writes them straight into a <div> or a
+    table cell between <br>s or empty <p>s, or in <font> inside a cell, they count."""
+    return [
+        (para, length)
+        for para in _sentences(document)
+        if (length := size(para)) >= PROSE_MIN_TOKENS
+    ]
 
 
 def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: int) -> bool:
@@ -136,9 +193,15 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
-    known = _shingles(first.text)
+    # Most of the page's prose is in ``first`` word for word: a substring test settles those
+    # paragraphs without tokenizing them; only the others are compared shingle by shingle.
+    flat = " ".join(first.text.split())
+    known: Set[tuple[str, ...]] | None = None
     missed = 0
-    for para, length in page_prose(document):
+    for para in _sentences(document):
+        if para in flat or (length := size(para)) < PROSE_MIN_TOKENS:
+            continue
+        known = _shingles(first.text) if known is None else known
         if coverage(para, known) < SHARED_PARAGRAPH:
             missed += length
             if missed >= MISSED_PROSE_SHARE * first_size:
@@ -155,13 +218,27 @@ def without(body: Body, unwanted: str) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
+# Stands between the page's link texts, joined to be tokenized at once (one regex call per page
+# instead of one per link).
+_LINK_BREAK = "linkbreakzq"
+
+
 def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
-    """Shingles of the text of every link on the page."""
+    """Shingles of the text of every link on the page, as ``_shingles`` gives them link by link."""
     if document is None:
         return set()
+    joined = f" {_LINK_BREAK} ".join(anchor.text_content() for anchor in document.iter("a"))
     found: set[tuple[str, ...]] = set()
-    for anchor in document.iter("a"):
-        found |= _shingles(anchor.text_content())
+    words: list[str] = []
+    for word in [*tokens(joined), _LINK_BREAK]:
+        if word != _LINK_BREAK:
+            words.append(word)
+            continue
+        if len(words) < SHINGLE:
+            found.update([tuple(words)] if words else [])
+        else:
+            found.update(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+        words = []
     return found
 
 
@@ -195,12 +272,18 @@ def choose_body(
     min_tokens: int,
     comments: str = "",
     links: set[tuple[str, ...]] | None = None,
+    deficient: bool = False,
+    precise: bool = True,
 ) -> Body:
     """``first`` (trafilatura's precise body) unless another body is clearly the better article;
     each of ``others`` in turn is compared with the best so far.
 
     ``comments`` is the readers' comments trafilatura found on the page; they are never article.
-    ``links`` is the shingles of the page's link texts (``link_shingles``).
+    ``links`` is the shingles of the page's link texts (``link_shingles``). ``deficient`` says
+    that ``first`` has no paragraph or more tables than paragraphs (see ``outweighs``).
+    ``precise`` is False when ``first`` is what trafilatura kept beyond its precision mode (which
+    kept almost nothing): an independent body inside it, of at least half its size, then wins, as
+    the part both extractors call article.
     """
     best = first
     for other in others:
@@ -209,11 +292,41 @@ def choose_body(
         other = without(other, comments)
         if size(other.text) < min_tokens:
             continue
-        if size(best.text) < min_tokens or missed_by_first(best, other):
+        if (
+            size(best.text) < min_tokens
+            or missed_by_first(best, other)
+            or (best is first and outweighs(other, first, deficient))
+        ):
             best = other
         elif holds(best, other):
-            best = without_furniture(best, other, links or set())
+            # (Half the size at least: less is a part of the article, or another block.)
+            unconfirmed = best is first and not precise and 2 * size(other.text) >= size(best.text)
+            if unconfirmed or padded(best, other):
+                best = other
+            else:
+                best = without_furniture(best, other, links or set())
     return best
+
+
+def outweighs(other: Body, first: Body, deficient: bool) -> bool:
+    """True when ``other`` is the article and ``first`` is not, whether or not they overlap.
+
+    Either ``other`` holds more than twice ``first``'s size in prose ``first`` lacks (``first``
+    then found some other block of the page: a teaser, a caption, a sidebar); or ``first`` lacks
+    the shape of an article (``deficient``: a layout of tables, or lines without paragraphs)
+    while ``other``, from another extractor (the same one in another mode reads the layout the same
+    way), is at least half its size and a few paragraphs long. These are trafilatura's own grounds
+    for preferring readability's body to its own.
+    """
+    first_size, other_size = size(first.text), size(other.text)
+    if other_size > 2 * first_size and extra_prose(other.text, first.text) >= first_size:
+        return True
+    return (
+        deficient
+        and other.method != first.method
+        and other_size >= DEFICIENT_MIN_TOKENS
+        and 2 * other_size >= first_size
+    )
 
 
 def holds(larger: Body, smaller: Body) -> bool:

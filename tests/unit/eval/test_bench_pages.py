@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.bench.ingest import _page, feed_xml, real_pages
+from newsloom.bench.ingest import _page, feed_xml, real_pages, trafilatura_cpu_ms
 from newsloom.bench.refresh import feed_xml as outlet_feed
 from newsloom.bench.refresh import gold_labels, load_articles, page_html, refresh_moment
 from newsloom.errors import EvalError
@@ -77,3 +77,13 @@ def test_a_set_without_articles_is_an_error(tmp_path: Path) -> None:
         load_articles(path, limit=5)
     with pytest.raises(EvalError, match=r"^eval: cannot read"):
         load_articles(tmp_path / "missing.jsonl", limit=5)
+
+
+def test_the_trafilatura_yardstick_times_the_same_pages(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    paragraphs = "".join(f"<p>{_TEXT} Paragraph {n} of the story.</p>" for n in range(20))
+    page = f"<html><body><article>{paragraphs}</article></body></html>".encode()
+    (tmp_path / "html" / "a.html.gz").write_bytes(gzip.compress(page))
+    files = [str(p) for p in real_pages([tmp_path])]
+    assert trafilatura_cpu_ms(files) > 0.0
+    assert trafilatura_cpu_ms([]) == 0.0

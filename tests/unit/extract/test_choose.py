@@ -12,6 +12,7 @@ from newsloom.extract.choose import (
     extra_prose,
     has_furniture,
     link_shingles,
+    outweighs,
     page_prose,
     size,
     tokens,
@@ -100,7 +101,18 @@ def test_page_prose_reads_paragraphs_and_text_laid_out_with_br() -> None:
         "<ul><li><a href='/'>Home</a></li></ul>"
     )
     found = [text for text, _ in page_prose(tree)]
-    assert found == [PROSE[0], f"{PROSE[1]} {PROSE[2]}"]
+    assert found == [PROSE[0], PROSE[1], PROSE[2]]
+
+
+def test_page_prose_reads_text_in_inline_wrappers_and_between_empty_paragraphs() -> None:
+    # Old table layouts: the story in <font> inside a cell, paragraphs parted by empty <p>s.
+    tree = page(
+        f"<table><tr><td><font size='2'>{PROSE[0]}</font></td>"
+        f"<td><div><b>By a reporter --</b> {PROSE[1]}<p></p> {PROSE[2]}<p></p></div></td>"
+        "</tr></table><script>var note = 'A script is never prose, even a long one like this.';</script>"
+    )
+    found = [text for text, _ in page_prose(tree)]
+    assert found == [PROSE[0], f"By a reporter -- {PROSE[1]}", PROSE[2]]
 
 
 def test_no_second_opinion_when_the_first_body_holds_the_page_prose() -> None:
@@ -179,3 +191,47 @@ def test_table_rows_only_the_larger_body_keeps_are_dropped() -> None:
     tight = body([*PROSE[:3], tide], "readability")
     # The tide table is in both: a table of the article. The menu rows are in one: furniture.
     assert choose_body(noisy, [tight], 15).text == "\n\n".join([*PROSE[:3], tide])
+
+
+def test_another_extractors_body_replaces_one_that_found_a_different_block() -> None:
+    teaser = body([PROSE[11], "Read more about the harbour"], "trafilatura")
+    whole = body(PROSE[:11], "readability")
+    # No overlap, so it is not "cut short"; but the other body is the page's prose, many times over.
+    assert choose_body(teaser, [whole], 15) is whole
+    assert outweighs(whole, teaser, deficient=False)
+    assert not outweighs(teaser, whole, deficient=False)
+
+
+def test_a_body_without_the_shape_of_an_article_gives_way_to_another_extractor() -> None:
+    rows = body([f"| {para} |" for para in PROSE[:8]], "trafilatura")
+    article = body(PROSE[:8], "readability")
+    assert outweighs(article, rows, deficient=True)
+    assert choose_body(rows, [article], 15, deficient=True) is article
+    # The same extractor in another mode reads the layout the same way: no grounds to switch.
+    again = body(PROSE[:8], "trafilatura")
+    assert not outweighs(again, rows, deficient=True)
+    # Too short to be sure it is the article.
+    assert not outweighs(body(PROSE[:2], "readability"), rows, deficient=True)
+
+
+def test_an_article_padded_with_form_options_and_menus_gives_way_to_the_bare_article() -> None:
+    kinds = ["Ferries", "Buses", "Trains", "Harbour", "Weather", "Tides", "Jobs", "Events"]
+    options = [f"{kind} {number}" for kind in kinds for number in range(12)]
+    padded = body([*options, *PROSE[:5]], "trafilatura")
+    bare = body(PROSE[:5], "readability")
+    assert choose_body(padded, [bare], 15) is bare
+    # A few short lines around the article (a byline, a subhead) are no padding.
+    light = body(["By a reporter", *PROSE[:5], "Repairs ahead"], "trafilatura")
+    assert choose_body(light, [bare], 15) is light
+
+
+def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_inside_it() -> None:
+    # Precision mode kept almost nothing; the balanced run kept the article and a teaser more.
+    balanced = body([*PROSE[:6], PROSE[11]], "trafilatura")
+    inside = body(PROSE[:6], "readability")
+    assert choose_body(balanced, [inside], 15, precise=False) is inside
+    # Trafilatura's precise body keeps its prose: readability lacking a paragraph is no proof.
+    assert choose_body(balanced, [inside], 15).text == balanced.text
+    # A body of less than half the size is a part of the article, not the article.
+    part = body(PROSE[:2], "readability")
+    assert choose_body(balanced, [part], 15, precise=False).text == balanced.text
