@@ -67,7 +67,8 @@ def test_session_fixation_a_planted_session_id_is_never_used_after_login(room: N
     assert planted
     victim = client_for(room.settings, room.store)
     form = victim.get("/login")
-    victim.cookies.set(COOKIE, planted, domain="testserver.local")  # e.g. set by a sibling subdomain the attacker controls
+    # planted, e.g. by a sibling subdomain the attacker controls
+    victim.cookies.set(COOKIE, planted, domain="testserver.local")
     victim.post("/login", data={"name": "cleo", "password": PASSWORD, "csrf": csrf_in(form)})
     fresh = victim.cookies.get(COOKIE, domain="testserver.local")
     assert fresh and fresh != planted
