@@ -29,6 +29,7 @@ from newsloom.web import (
     feeds,
     metrics,
     pages,
+    personal,
     pictures,
     search,
     sitefiles,
@@ -108,6 +109,7 @@ def create_app(
     app.include_router(feeds.router)
     app.include_router(search.router)
     app.include_router(auth.router)  # /login, /logout, /account
+    app.include_router(personal.router)  # /my: follows, mutes, saved, read state
     app.include_router(pictures.router)  # /images/<key>.jpg
     app.include_router(sitefiles.router)  # /robots.txt, /sitemap.xml, /favicon.ico
     app.include_router(pages.router)  # last: its "/{category}" routes catch everything else

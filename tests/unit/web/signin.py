@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 from fastapi.testclient import TestClient
@@ -18,11 +20,12 @@ PASSWORD = "correct horse battery"
 _HIDDEN_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-def client_for(settings: Settings, store: Store) -> TestClient:
+def client_for(
+    settings: Settings, store: Store, clock: Callable[[], datetime] = lambda: NOW
+) -> TestClient:
     """A client of its own (its own cookies) over https, as the site's URL says."""
-    return TestClient(
-        create_app(settings, store=store, clock=lambda: NOW), base_url="https://testserver"
-    )
+    app = create_app(settings, store=store, clock=clock)
+    return TestClient(app, base_url="https://testserver")
 
 
 def make_user(store: Store, name: str, *, admin: bool = False, password: str = PASSWORD) -> int:

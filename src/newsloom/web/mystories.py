@@ -1,0 +1,97 @@
+"""One user's stories: their follows pick, their mutes remove. The personal page, the Google
+Reader API, the personal feeds and the digest all read them through ``personal_stories``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+import newsloom.store.browse as browse
+import newsloom.store.personal as personal_db
+from newsloom.accounts.muting import Mutes, StoryView, visible
+from newsloom.accounts.records import Follow
+from newsloom.store.personal import MAX_CANDIDATES, Candidate
+from newsloom.store.search import search_stories
+
+SEARCH_HITS = 50  # stories a saved search contributes
+
+
+@dataclass(frozen=True)
+class Picks:
+    """What a user follows, split by kind."""
+
+    categories: tuple[str, ...]
+    source_ids: tuple[int, ...]
+    searches: tuple[str, ...]
+
+    @classmethod
+    def of(cls, follows: Sequence[Follow]) -> Picks:
+        return cls(
+            tuple(f.value for f in follows if f.kind == "category"),
+            tuple(int(f.value) for f in follows if f.kind == "source" and f.value.isdigit()),
+            tuple(f.value for f in follows if f.kind == "search"),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.categories or self.source_ids or self.searches)
+
+
+def story_views(conn: Connection, ids: Sequence[int]) -> list[StoryView]:
+    """What muting looks at, for each of ``ids`` in order: headlines, bullets, outlets."""
+    heads = {s.id: s.headline for s in browse.stories_by_ids(conn, ids, article_ids=False)}
+    summaries = browse.latest_bullets(conn, ids)
+    members = browse.story_articles_brief(conn, ids)
+    views = []
+    for story_id in ids:
+        card = summaries.get(story_id)
+        words = [heads.get(story_id, "")]
+        if card is not None:
+            words.append(card.headline)
+            words.extend(c.text for c in card.bullets)
+        outlets = frozenset(a.source_id for a in members.get(story_id, []))
+        views.append(StoryView(story_id, "\n".join(words), outlets))
+    return views
+
+
+def unmuted(conn: Connection, user_id: int, ids: Sequence[int]) -> list[int]:
+    """``ids`` without the stories the user muted, in order."""
+    mutes = Mutes.of(personal_db.list_mutes(conn, user_id))
+    if mutes.empty or not ids:
+        return list(ids)
+    return visible(story_views(conn, ids), mutes)
+
+
+def personal_stories(
+    conn: Connection,
+    user_id: int,
+    *,
+    now: datetime,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    oldest_first: bool = False,
+    limit: int = MAX_CANDIDATES,
+) -> list[Candidate]:
+    """The user's stories, newest update first (or oldest): those of the followed categories,
+    outlets and saved searches (every story while nothing is followed), none muted."""
+    picks = Picks.of(personal_db.list_follows(conn, user_id))
+    found: list[int] = []
+    for query in picks.searches:
+        hits = search_stories(conn, query, limit=SEARCH_HITS, now=now)
+        found.extend(h.story_id for h in hits)
+    candidates = personal_db.followed_stories(
+        conn,
+        categories=picks.categories,
+        source_ids=picks.source_ids,
+        story_ids=found,
+        everything=picks.empty,
+        since=since,
+        until=until,
+        oldest_first=oldest_first,
+        limit=MAX_CANDIDATES,
+    )
+    kept = set(unmuted(conn, user_id, [c.id for c in candidates]))
+    return [c for c in candidates if c.id in kept][: max(0, limit)]
