@@ -27,6 +27,7 @@ from newsloom.web import (
     apidocs,
     auth,
     feeds,
+    greader,
     metrics,
     pages,
     personal,
@@ -109,6 +110,7 @@ def create_app(
     app.include_router(feeds.router)
     app.include_router(search.router)
     app.include_router(auth.router)  # /login, /logout, /account
+    app.include_router(greader.router)  # /accounts/ClientLogin, /reader/api/0/...
     app.include_router(personal.router)  # /my: follows, mutes, saved, read state
     app.include_router(pictures.router)  # /images/<key>.jpg
     app.include_router(sitefiles.router)  # /robots.txt, /sitemap.xml, /favicon.ico

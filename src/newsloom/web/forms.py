@@ -12,10 +12,18 @@ from fastapi import Depends, HTTPException, Request
 
 MAX_FORM_BYTES = 256 * 1024  # an OPML list pasted in is the largest form
 MAX_FIELD = 4096
+MAX_FIELDS = 2000  # a reader app marks up to a thousand items read in one request
 
 
 class FormFields(dict[str, str]):
-    """The first value of each field; absent fields read as ""."""
+    """The first value of each field; absent fields read as "". ``every`` keeps repeats."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
+
+    def every(self, name: str) -> list[str]:
+        return [v for k, v in self.pairs if k == name]
 
     def text(self, name: str, limit: int = MAX_FIELD) -> str:
         value = self.get(name, "")
@@ -40,9 +48,12 @@ async def read_form(request: Request) -> FormFields:
         if body and kind != "application/x-www-form-urlencoded":
             raise HTTPException(415, "accounts: forms are sent urlencoded")
         try:
-            pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=200)
+            pairs = parse_qsl(
+                body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
+            )
         except (UnicodeDecodeError, ValueError) as exc:
             raise HTTPException(400, "accounts: the form cannot be read") from exc
+        fields.pairs = pairs
         for name, value in pairs:
             fields.setdefault(name, value)
     request.scope.setdefault("state", {})["form"] = fields

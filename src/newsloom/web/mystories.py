@@ -40,6 +40,38 @@ class Picks:
         return not (self.categories or self.source_ids or self.searches)
 
 
+def search_hits(conn: Connection, searches: Sequence[str], now: datetime) -> list[int]:
+    """The story ids the saved searches find, best first, each search in turn."""
+    found: list[int] = []
+    for query in searches:
+        found.extend(h.story_id for h in search_stories(conn, query, limit=SEARCH_HITS, now=now))
+    return found
+
+
+def origins(
+    conn: Connection, follows: Sequence[Follow], ids: Sequence[int], now: datetime
+) -> dict[int, int]:
+    """story id -> the id of the first follow that picks it (a reader app files it there)."""
+    if not follows or not ids:
+        return {}
+    stories = {s.id: s for s in browse.stories_by_ids(conn, ids, article_ids=False)}
+    members = browse.story_articles_brief(conn, ids)
+    hits = {f.id: set(search_hits(conn, [f.value], now)) for f in follows if f.kind == "search"}
+    found: dict[int, int] = {}
+    for story_id in ids:
+        story = stories.get(story_id)
+        outlets = {str(a.source_id) for a in members.get(story_id, [])}
+        for f in follows:
+            if (
+                (f.kind == "category" and story is not None and story.category == f.value)
+                or (f.kind == "source" and f.value in outlets)
+                or (f.kind == "search" and story_id in hits.get(f.id, set()))
+            ):
+                found[story_id] = f.id
+                break
+    return found
+
+
 def story_views(conn: Connection, ids: Sequence[int]) -> list[StoryView]:
     """What muting looks at, for each of ``ids`` in order: headlines, bullets, outlets."""
     heads = {s.id: s.headline for s in browse.stories_by_ids(conn, ids, article_ids=False)}
@@ -74,14 +106,14 @@ def personal_stories(
     until: datetime | None = None,
     oldest_first: bool = False,
     limit: int = MAX_CANDIDATES,
+    picks: Picks | None = None,
 ) -> list[Candidate]:
     """The user's stories, newest update first (or oldest): those of the followed categories,
-    outlets and saved searches (every story while nothing is followed), none muted."""
-    picks = Picks.of(personal_db.list_follows(conn, user_id))
-    found: list[int] = []
-    for query in picks.searches:
-        hits = search_stories(conn, query, limit=SEARCH_HITS, now=now)
-        found.extend(h.story_id for h in hits)
+    outlets and saved searches (every story while nothing is followed), none muted. ``picks``
+    narrows it to some of the follows (one subscription or folder of a reader app)."""
+    if picks is None:
+        picks = Picks.of(personal_db.list_follows(conn, user_id))
+    found = search_hits(conn, picks.searches, now)
     candidates = personal_db.followed_stories(
         conn,
         categories=picks.categories,

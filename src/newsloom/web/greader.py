@@ -1,0 +1,516 @@
+"""The Google Reader API, as Miniflux and FreshRSS serve it to NetNewsWire, Reeder, ReadKit...
+
+``/accounts/ClientLogin`` trades the user name and API password (not the login password) for a
+token; every ``/reader/api/0/...`` call then carries ``Authorization: GoogleLogin auth=<token>``.
+Subscriptions are the user's follows (``feed/<follow id>``, filed under the folders Categories,
+Outlets and Searches; ``feed/0`` "All stories" while nothing is followed); each item is a story.
+Read and starred are the web UI's read state and saved stories. Errors are plain-text 400/401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from sqlalchemy import Connection
+
+import newsloom.store as db
+import newsloom.store.accounts as accounts_db
+import newsloom.store.browse as browse
+import newsloom.store.personal as personal_db
+from newsloom.accounts import ratelimit
+from newsloom.accounts.greader_ids import (
+    BadId,
+    Stream,
+    parse_item_id,
+    parse_stream,
+    parse_time,
+    usec,
+)
+from newsloom.accounts.passwords import DUMMY_HASH, MAX_PASSWORD, verify_password
+from newsloom.accounts.records import Follow, User
+from newsloom.accounts.tokens import new_token, token_hash
+from newsloom.store.personal import Candidate
+from newsloom.web.context import app_catalog, app_now, app_settings, app_store
+from newsloom.web.forms import FormFields, read_form
+from newsloom.web.greader_items import ItemState, items
+from newsloom.web.mystories import Picks, origins, personal_stories, unmuted
+from newsloom.web.session import client_address
+
+router = APIRouter(tags=["google-reader"])
+FOLDERS = {"category": "Categories", "source": "Outlets", "search": "Searches"}
+ALL_STORIES = Follow(0, "category", "")  # feed/0 while nothing is followed
+DEFAULT_ITEMS = 20
+MAX_CONTENTS = 1000
+MAX_IDS = 10_000
+MAX_ITEMS_PER_CALL = 1000
+
+
+class Unauthorized(Exception):
+    pass
+
+
+def _text(body: str, status: int = 200) -> PlainTextResponse:
+    return PlainTextResponse(body, status_code=status)
+
+
+def _bad(message: str) -> PlainTextResponse:
+    return _text(f"accounts: {message}", 400)
+
+
+def _auth(request: Request) -> User:
+    header = request.headers.get("authorization", "")
+    scheme, _, rest = header.partition(" ")
+    token = rest.strip()
+    if scheme.lower() == "googlelogin" and token.lower().startswith("auth="):
+        token = token[len("auth=") :]
+    else:
+        token = ""
+    if not token or len(token) > 200:
+        raise Unauthorized
+    with app_store(request).read() as conn:
+        user = accounts_db.user_of_api_token(conn, token_hash(token))
+    if user is None:
+        raise Unauthorized
+    return user
+
+
+def _params(request: Request, form: FormFields) -> dict[str, list[str]]:
+    """Query and form fields together, repeats kept (``i=`` may come a thousand times)."""
+    found: dict[str, list[str]] = {}
+    for key, value in [*request.query_params.multi_items(), *form.pairs]:
+        found.setdefault(key, []).append(value)
+    return found
+
+
+def _one(params: dict[str, list[str]], name: str, default: str = "") -> str:
+    return params.get(name, [default])[0]
+
+
+def _count(raw: str, default: int, most: int) -> int:
+    if not raw:
+        return default
+    if not raw.isdigit() or len(raw) > 9:
+        raise BadId(f"n must be a positive number, not {raw[:20]!r}")
+    return max(1, min(int(raw), most))
+
+
+# -- sign-in ----------------------------------------------------------------------------------------
+
+
+@router.api_route(
+    "/accounts/ClientLogin", methods=["GET", "POST"], response_class=PlainTextResponse
+)
+def client_login(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+    """``Email`` (the user name) and ``Passwd`` (the API password) for ``Auth=<token>``."""
+    params = _params(request, form)
+    name = _one(params, "Email").strip().lower()[:200]
+    password = _one(params, "Passwd")[: MAX_PASSWORD + 1]
+    client = client_address(request.scope)
+    now = app_now(request)
+    store = app_store(request)
+    with store.read() as conn:
+        failures = accounts_db.failures_since(conn, name, client, now - ratelimit.WINDOW)
+        stored = accounts_db.password_hash_of(conn, name, api=True) if name else None
+    if ratelimit.limited(*failures):
+        return _text("Error=TooManyRequests\n", 429)
+    ok, rehashed = verify_password(stored[1] if stored and stored[1] else DUMMY_HASH, password)
+    if stored is None or not stored[1] or not ok:
+        with store.write() as conn:
+            accounts_db.record_failure(conn, name or "-", client, now)
+        return _text("Error=BadAuthentication\n", 401)
+    token = new_token()
+    with store.write() as conn:
+        if rehashed is not None:
+            accounts_db.rehash_password(conn, stored[0], rehashed, api=True)
+        accounts_db.add_api_token(conn, stored[0], token_hash(token), now)
+    return _text(f"SID={token}\nLSID=null\nAuth={token}\n")
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+@router.get("/reader/api/0/token", response_class=PlainTextResponse)
+def edit_token(request: Request) -> Response:
+    """The ``T`` token clients send with edits. Calls are authorised by their header (no cookie
+    is involved, so no cross-site request can make one); ``T`` is accepted and not checked."""
+    try:
+        _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    return _text(new_token()[:57])
+
+
+@router.get("/reader/api/0/user-info")
+def user_info(request: Request) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    return JSONResponse(
+        {
+            "userId": str(user.id),
+            "userName": user.name,
+            "userProfileId": str(user.id),
+            "userEmail": user.email,
+        }
+    )
+
+
+def _subscriptions(conn: Connection, request: Request, user: User) -> list[tuple[Follow, str]]:
+    """(follow, title) of each subscription; "All stories" alone while nothing is followed."""
+    follows = personal_db.list_follows(conn, user.id)
+    if not follows:
+        return [(ALL_STORIES, "All stories")]
+    catalog = app_catalog(request, conn)
+    names = {str(s.id): s.title or s.url for s in db.list_sources(conn)}
+    titled = []
+    for f in follows:
+        if f.kind == "category":
+            link = catalog.get(f.value)
+            title = link.name if link else f.value
+        elif f.kind == "source":
+            title = names.get(f.value, f"Outlet {f.value}")
+        else:
+            title = f"Search: {f.value}"
+        titled.append((f, title))
+    return titled
+
+
+def _folder(user: User, follow: Follow) -> dict[str, str]:
+    name = FOLDERS[follow.kind] if follow.id else "All stories"
+    return {"id": f"user/{user.id}/label/{name}", "label": name}
+
+
+@router.get("/reader/api/0/subscription/list")
+def subscription_list(request: Request) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    site = app_settings(request).site_url
+    with app_store(request).read() as conn:
+        subs = _subscriptions(conn, request, user)
+    return JSONResponse(
+        {
+            "subscriptions": [
+                {
+                    "id": f"feed/{f.id}",
+                    "title": title,
+                    "categories": [_folder(user, f)],
+                    "url": site.rstrip("/") + f"/my#follow-{f.id}",
+                    "htmlUrl": site.rstrip("/") + "/my",
+                    "iconUrl": "",
+                }
+                for f, title in subs
+            ]
+        }
+    )
+
+
+@router.get("/reader/api/0/tag/list")
+def tag_list(request: Request) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    with app_store(request).read() as conn:
+        subs = _subscriptions(conn, request, user)
+    folders = {_folder(user, f)["id"]: _folder(user, f)["label"] for f, _ in subs}
+    tags: list[dict[str, str]] = [{"id": f"user/{user.id}/state/com.google/starred"}]
+    tags.extend({"id": fid, "label": label, "type": "folder"} for fid, label in folders.items())
+    return JSONResponse({"tags": tags})
+
+
+def _picks(conn: Connection, user: User, stream: Stream) -> Picks | None:
+    """The follows a stream covers; None = all of them (the reading list)."""
+    if stream.kind == "feed":
+        if stream.value == "0":
+            return None
+        follows = personal_db.list_follows(conn, user.id)
+        chosen = [f for f in follows if str(f.id) == stream.value]
+        if not chosen:
+            raise BadId(f"no subscription {stream.value[:40]!r}")
+        return Picks.of(chosen)
+    if stream.kind == "label":
+        kinds = [k for k, name in FOLDERS.items() if name == stream.value]
+        if stream.value == "All stories":
+            return None
+        follows = personal_db.list_follows(conn, user.id)
+        return Picks.of([f for f in follows if f.kind in kinds])
+    return None
+
+
+def _states(
+    conn: Connection, request: Request, user: User, ids: Sequence[int]
+) -> dict[int, ItemState]:
+    marks = personal_db.read_marks(conn, user.id, ids)
+    versions = personal_db.latest_versions(conn, ids)
+    starred = personal_db.starred_among(conn, user.id, ids)
+    subs = _subscriptions(conn, request, user)
+    follows = [f for f, _ in subs if f.id]
+    titles = {f.id: title for f, title in subs}
+    picked = origins(conn, follows, ids, app_now(request))
+    found = {}
+    for story_id in ids:
+        mark = marks.get(story_id)
+        origin = picked.get(story_id, 0)
+        found[story_id] = ItemState(
+            read=mark is not None and mark.version >= versions.get(story_id, 0),
+            starred=story_id in starred,
+            origin=f"feed/{origin}",
+            origin_title=titles.get(origin, "All stories"),
+        )
+    return found
+
+
+def _stream_ids(
+    conn: Connection,
+    request: Request,
+    user: User,
+    params: dict[str, list[str]],
+    stream: Stream,
+) -> list[Candidate]:
+    """The stream's stories after ``ot``/``nt``, ``xt``/``it`` and ``r``, in the order asked."""
+    now = app_now(request)
+    since = parse_time(_one(params, "ot")) if _one(params, "ot") else None
+    until = parse_time(_one(params, "nt")) if _one(params, "nt") else None
+    oldest_first = _one(params, "r") == "o"
+    if stream.kind == "kept-unread":
+        return []
+    if stream.kind == "starred":
+        saved = unmuted(conn, user.id, personal_db.saved_ids(conn, user.id))
+        found = [
+            Candidate(s.id, s.last_updated, s.first_seen)
+            for s in browse.stories_by_ids(conn, saved, article_ids=False)
+            if (since is None or s.last_updated >= since)
+            and (until is None or s.last_updated < until)
+        ]
+        found.sort(key=lambda c: (c.last_updated, c.id), reverse=not oldest_first)
+    else:
+        found = personal_stories(
+            conn,
+            user.id,
+            now=now,
+            since=since,
+            until=until,
+            oldest_first=oldest_first,
+            picks=_picks(conn, user, stream),
+        )
+    excluded = [parse_stream(x).kind for x in params.get("xt", [])]
+    included = [parse_stream(x).kind for x in params.get("it", [])]
+    if stream.kind == "read":
+        included.append("read")
+    if not ({"read", "starred"} & {*excluded, *included}):
+        return found
+    states = _states(conn, request, user, [c.id for c in found])
+
+    def keep(c: Candidate) -> bool:
+        state = states[c.id]
+        flags = {"read": state.read, "starred": state.starred}
+        return all(not flags.get(k, False) for k in excluded) and all(
+            flags.get(k, True) for k in included
+        )
+
+    return [c for c in found if keep(c)]
+
+
+def _page(
+    found: list[Candidate], params: dict[str, list[str]], most: int
+) -> tuple[list[Candidate], str]:
+    count = _count(_one(params, "n"), DEFAULT_ITEMS, most)
+    raw = _one(params, "c")
+    if raw and (not raw.isdigit() or len(raw) > 9):
+        raise BadId(f"unknown continuation {raw[:20]!r}")
+    start = int(raw) if raw else 0
+    page = found[start : start + count]
+    more = start + count < len(found)
+    return page, str(start + count) if more else ""
+
+
+@router.api_route("/reader/api/0/stream/contents/{stream_id:path}", methods=["GET", "POST"])
+def stream_contents(
+    request: Request,
+    stream_id: str,
+    form: FormFields = Depends(read_form),  # noqa: B008
+) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = _params(request, form)
+    raw = stream_id or _one(params, "s") or "user/-/state/com.google/reading-list"
+    try:
+        stream = parse_stream(raw)
+        with app_store(request).read() as conn:
+            page, continuation = _page(
+                _stream_ids(conn, request, user, params, stream), params, MAX_CONTENTS
+            )
+            ids = [c.id for c in page]
+            body = items(
+                conn, ids, _states(conn, request, user, ids), app_settings(request).site_url
+            )
+    except BadId as exc:
+        return _bad(str(exc))
+    answer: dict[str, Any] = {
+        "direction": "ltr",
+        "id": raw,
+        "title": "Your stories",
+        "self": [{"href": str(request.url)}],
+        "updated": int(app_now(request).timestamp()),
+        "items": body,
+    }
+    if continuation:
+        answer["continuation"] = continuation
+    return JSONResponse(answer)
+
+
+@router.get("/reader/api/0/stream/items/ids")
+def stream_item_ids(request: Request) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = _params(request, FormFields())
+    try:
+        stream = parse_stream(_one(params, "s", "user/-/state/com.google/reading-list"))
+        with app_store(request).read() as conn:
+            page, continuation = _page(
+                _stream_ids(conn, request, user, params, stream), params, MAX_IDS
+            )
+    except BadId as exc:
+        return _bad(str(exc))
+    answer: dict[str, Any] = {
+        "itemRefs": [
+            {"id": str(c.id), "directStreamIds": [], "timestampUsec": usec(c.last_updated)}
+            for c in page
+        ]
+    }
+    if continuation:
+        answer["continuation"] = continuation
+    return JSONResponse(answer)
+
+
+def _item_ids(params: dict[str, list[str]]) -> list[int]:
+    given = params.get("i", [])
+    if not given:
+        raise BadId("i (the item ids) is missing")
+    if len(given) > MAX_ITEMS_PER_CALL:
+        raise BadId(f"at most {MAX_ITEMS_PER_CALL} items per call")
+    return [parse_item_id(i) for i in given]
+
+
+@router.api_route("/reader/api/0/stream/items/contents", methods=["GET", "POST"])
+def stream_item_contents(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = _params(request, form)
+    try:
+        wanted = _item_ids(params)
+    except BadId as exc:
+        return _bad(str(exc))
+    with app_store(request).read() as conn:
+        visible = unmuted(conn, user.id, personal_db.existing_stories(conn, wanted))
+        body = items(
+            conn, visible, _states(conn, request, user, visible), app_settings(request).site_url
+        )
+    return JSONResponse(
+        {
+            "direction": "ltr",
+            "id": "user/-/state/com.google/reading-list",
+            "title": "Your stories",
+            "self": [{"href": str(request.url)}],
+            "updated": int(app_now(request).timestamp()),
+            "items": body,
+        }
+    )
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+@router.post("/reader/api/0/edit-tag", response_class=PlainTextResponse)
+def edit_tag(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+    """``a=`` adds and ``r=`` removes read, kept-unread or starred on the items ``i=``.
+    Folder labels on items are not kept (newsloom files a story under its follow)."""
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = _params(request, form)
+    try:
+        ids = _item_ids(params)
+        added = {parse_stream(t).kind for t in params.get("a", [])}
+        removed = {parse_stream(t).kind for t in params.get("r", [])}
+    except BadId as exc:
+        return _bad(str(exc))
+    now = app_now(request)
+    with app_store(request).write() as conn:
+        if "read" in added and "kept-unread" not in added:
+            personal_db.mark_read(conn, user.id, ids, now)
+        if "read" in removed or "kept-unread" in added:
+            personal_db.mark_unread(conn, user.id, ids)
+        if "starred" in added:
+            personal_db.save_stories(conn, user.id, ids, now)
+        if "starred" in removed:
+            personal_db.unsave_stories(conn, user.id, ids)
+    return _text("OK")
+
+
+@router.post("/reader/api/0/mark-all-as-read", response_class=PlainTextResponse)
+def mark_all_as_read(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+    """Every item of the stream ``s`` updated at or before ``ts`` (default: now) becomes read."""
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = _params(request, form)
+    try:
+        stream = parse_stream(_one(params, "s", "user/-/state/com.google/reading-list"))
+        until = parse_time(_one(params, "ts")) if _one(params, "ts") else None
+        narrowed = {k: v for k, v in params.items() if k not in ("ot", "nt", "xt", "it", "r")}
+        with app_store(request).read() as conn:
+            found = _stream_ids(conn, request, user, narrowed, stream)
+    except BadId as exc:
+        return _bad(str(exc))
+    ids = [c.id for c in found if until is None or c.last_updated <= until]
+    with app_store(request).write() as conn:
+        personal_db.mark_read(conn, user.id, ids, app_now(request))
+    return _text("OK")
+
+
+@router.get("/reader/api/0/unread-count")
+def unread_count(request: Request) -> Response:
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    with app_store(request).read() as conn:
+        found = personal_stories(conn, user.id, now=app_now(request))
+        states = _states(conn, request, user, [c.id for c in found])
+    unread = [c for c in found if not states[c.id].read]
+    counts: dict[str, list[Candidate]] = {}
+    for c in unread:
+        counts.setdefault(states[c.id].origin, []).append(c)
+    rows = [
+        {
+            "id": sid,
+            "count": len(cs),
+            "newestItemTimestampUsec": usec(max(x.last_updated for x in cs)),
+        }
+        for sid, cs in counts.items()
+    ]
+    if unread:
+        newest = usec(max(c.last_updated for c in unread))
+        rows.append(
+            {
+                "id": "user/-/state/com.google/reading-list",
+                "count": len(unread),
+                "newestItemTimestampUsec": newest,
+            }
+        )
+    return JSONResponse({"max": len(found), "unreadcounts": rows})
