@@ -34,6 +34,7 @@ from newsloom.web import (
     pictures,
     search,
     sitefiles,
+    userfeeds,
 )
 from newsloom.web.cache import CatalogCache, ResponseCache, TimedValue
 from newsloom.web.context import STATIC_DIR, app_catalog, make_templates, render, system_clock
@@ -111,6 +112,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(auth.router)  # /login, /logout, /account
     app.include_router(greader.router)  # /accounts/ClientLogin, /reader/api/0/...
+    app.include_router(userfeeds.router)  # /feeds/u/<token>.xml: one user's stories
     app.include_router(personal.router)  # /my: follows, mutes, saved, read state
     app.include_router(pictures.router)  # /images/<key>.jpg
     app.include_router(sitefiles.router)  # /robots.txt, /sitemap.xml, /favicon.ico

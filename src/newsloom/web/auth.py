@@ -158,7 +158,7 @@ def logout(request: Request) -> Response:
 # -- the account page -------------------------------------------------------------------------------
 
 
-def _account_page(
+def account_page(
     request: Request, session: Session, *, notice: str = "", secret: str = "", status: int = 200
 ) -> HTMLResponse:
     with app_store(request).read() as conn:
@@ -184,7 +184,7 @@ def account(request: Request) -> Response:
     session = current_session(request)
     if session is None:
         return login_redirect(request)
-    return _account_page(request, session)
+    return account_page(request, session)
 
 
 @router.post("/account/password", response_class=HTMLResponse)
@@ -197,11 +197,11 @@ def change_password(request: Request, form: Form) -> Response:
     with store.read() as conn:
         stored = accounts_db.password_hash_of(conn, session.user.name)
     if stored is None or not verify_password(stored[1], current)[0]:
-        return _account_page(request, session, notice="The current password is wrong.", status=403)
+        return account_page(request, session, notice="The current password is wrong.", status=403)
     try:
         hashed = hash_password(new)
     except AccountError as exc:
-        return _account_page(request, session, notice=str(exc), status=400)
+        return account_page(request, session, notice=str(exc), status=400)
     with store.write() as conn:
         accounts_db.set_password(conn, session.user.id, hashed)  # ends every session
     return RedirectResponse("/login", status_code=303)
@@ -216,7 +216,7 @@ def new_api_password(request: Request) -> Response:
     secret = new_token()[:24]
     with app_store(request).write() as conn:
         accounts_db.set_password(conn, session.user.id, hash_password(secret), api=True)
-    return _account_page(request, session, notice="New API password:", secret=secret)
+    return account_page(request, session, notice="New API password:", secret=secret)
 
 
 @router.post("/account/profile", response_class=HTMLResponse)
@@ -227,7 +227,7 @@ def profile(request: Request, form: Form) -> Response:
         return login_redirect(request)
     address = email.strip()
     if address and ("@" not in address or any(c in address for c in " \r\n<>,;")):
-        return _account_page(request, session, notice="That is not an e-mail address.", status=400)
+        return account_page(request, session, notice="That is not an e-mail address.", status=400)
     with app_store(request).write() as conn:
         accounts_db.update_profile(conn, session.user.id, email=address, digest=bool(digest))
     return RedirectResponse("/account", status_code=303)
