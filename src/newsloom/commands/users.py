@@ -36,6 +36,9 @@ def register(groups: CommandGroups) -> None:
     api.add_argument("name")
     api.set_defaults(handler=cmd_users_api_password)
     users.add_parser("list", help="list users").set_defaults(handler=cmd_users_list)
+    users.add_parser(
+        "digest", help="e-mail today's digest to the users who asked for one (run daily)"
+    ).set_defaults(handler=cmd_users_digest)
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -146,3 +149,18 @@ def cmd_users_list(args: argparse.Namespace, settings: Settings) -> int:
         api = "api" if user.has_api_password else "-"
         print(f"{user.name}\t{role}\t{api}\t{user.created.isoformat(timespec='minutes')}")
     return 0
+
+
+def cmd_users_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsloom.pipeline.digest import send_digests
+    from newsloom.store import Store
+
+    store = Store.open(settings)
+    try:
+        report = send_digests(settings, store, datetime.now(UTC))
+    finally:
+        store.close()
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    print(f"digests: sent {report.sent}, nothing new for {report.skipped}")
+    return 1 if report.errors else 0

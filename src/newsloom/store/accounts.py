@@ -237,3 +237,27 @@ def user_of_feed_token(conn: Connection, token_hash: str) -> User | None:
         .where(feed_tokens.c.token_hash == token_hash)
     ).first()
     return _user(row) if row is not None else None
+
+
+# -- the daily digest -------------------------------------------------------------------------------
+
+
+@store_errors
+def digest_due(conn: Connection, before: datetime) -> list[tuple[User, datetime | None]]:
+    """(user, when their last digest went) of users who asked for one, have an address, and got
+    none since ``before``."""
+    query = (
+        select(users)
+        .where(
+            users.c.digest.is_(True),
+            users.c.email != "",
+            (users.c.digest_sent.is_(None)) | (users.c.digest_sent < before),
+        )
+        .order_by(users.c.id)
+    )
+    return [(_user(r), r.digest_sent) for r in conn.execute(query).all()]
+
+
+@store_errors
+def digest_sent(conn: Connection, user_id: int, now: datetime) -> None:
+    conn.execute(update(users).where(users.c.id == user_id).values(digest_sent=now))
