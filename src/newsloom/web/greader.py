@@ -10,9 +10,9 @@ Read and starred are the web UI's read state and saved stories. Errors are plain
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from sqlalchemy import Connection
 
@@ -34,7 +34,7 @@ from newsloom.accounts.records import Follow, User
 from newsloom.accounts.tokens import new_token, token_hash
 from newsloom.store.personal import Candidate
 from newsloom.web.context import app_catalog, app_now, app_settings, app_store
-from newsloom.web.forms import FormFields, read_form
+from newsloom.web.forms import Form, FormFields
 from newsloom.web.greader_items import ItemState, items
 from newsloom.web.mystories import Picks, origins, personal_stories, unmuted
 from newsloom.web.session import client_address
@@ -50,6 +50,44 @@ MAX_ITEMS_PER_CALL = 1000
 
 class Unauthorized(Exception):
     pass
+
+
+def stream_query(
+    s: Annotated[
+        str | None, Query(description="stream id (reading list, read, starred, feed/N...)")
+    ] = None,
+    n: Annotated[str | None, Query(description="items per page")] = None,
+    c: Annotated[str | None, Query(description="continuation from the previous page")] = None,
+    ot: Annotated[
+        str | None, Query(description="only items updated at or after (Unix time)")
+    ] = None,
+    nt: Annotated[str | None, Query(description="only items updated before (Unix time)")] = None,
+    r: Annotated[str | None, Query(description="o = oldest first")] = None,
+    xt: Annotated[list[str] | None, Query(description="exclude items with this state")] = None,
+    it: Annotated[list[str] | None, Query(description="only items with this state")] = None,
+    output: Annotated[str | None, Query(description="json (the only output)")] = None,
+) -> None:
+    """Declares the stream parameters for the OpenAPI schema; handlers read them from the request
+    themselves, repeats kept, so that a bad value is the protocol's plain-text 400."""
+
+
+def _form_body(**fields: str) -> dict[str, Any]:
+    """An OpenAPI request body of urlencoded fields (the protocol posts forms)."""
+    properties: dict[str, Any] = {
+        name: {"type": "array", "items": {"type": "string"}} if name == "i" else {"type": "string"}
+        for name in fields
+    }
+    for name, about in fields.items():
+        properties[name]["description"] = about
+    return {
+        "requestBody": {
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": properties}
+                }
+            }
+        }
+    }
 
 
 def _text(body: str, status: int = 200) -> PlainTextResponse:
@@ -100,10 +138,16 @@ def _count(raw: str, default: int, most: int) -> int:
 # -- sign-in ----------------------------------------------------------------------------------------
 
 
-@router.api_route(
-    "/accounts/ClientLogin", methods=["GET", "POST"], response_class=PlainTextResponse
+@router.get(
+    "/accounts/ClientLogin", operation_id="client_login_get", response_class=PlainTextResponse
 )
-def client_login(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+@router.post(
+    "/accounts/ClientLogin",
+    operation_id="client_login_post",
+    response_class=PlainTextResponse,
+    openapi_extra=_form_body(Email="the user name", Passwd="the API password"),
+)
+def client_login(request: Request, form: Form) -> Response:
     """``Email`` (the user name) and ``Passwd`` (the API password) for ``Auth=<token>``."""
     params = _params(request, form)
     name = _one(params, "Email").strip().lower()[:200]
@@ -330,11 +374,20 @@ def _page(
     return page, str(start + count) if more else ""
 
 
-@router.api_route("/reader/api/0/stream/contents/{stream_id:path}", methods=["GET", "POST"])
+@router.get(
+    "/reader/api/0/stream/contents/{stream_id:path}",
+    operation_id="stream_contents_get",
+    dependencies=[Depends(stream_query)],
+)
+@router.post(
+    "/reader/api/0/stream/contents/{stream_id:path}",
+    operation_id="stream_contents_post",
+    dependencies=[Depends(stream_query)],
+)
 def stream_contents(
     request: Request,
     stream_id: str,
-    form: FormFields = Depends(read_form),  # noqa: B008
+    form: Form,
 ) -> Response:
     try:
         user = _auth(request)
@@ -367,7 +420,7 @@ def stream_contents(
     return JSONResponse(answer)
 
 
-@router.get("/reader/api/0/stream/items/ids")
+@router.get("/reader/api/0/stream/items/ids", dependencies=[Depends(stream_query)])
 def stream_item_ids(request: Request) -> Response:
     try:
         user = _auth(request)
@@ -402,8 +455,13 @@ def _item_ids(params: dict[str, list[str]]) -> list[int]:
     return [parse_item_id(i) for i in given]
 
 
-@router.api_route("/reader/api/0/stream/items/contents", methods=["GET", "POST"])
-def stream_item_contents(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+@router.get("/reader/api/0/stream/items/contents", operation_id="stream_item_contents_get")
+@router.post(
+    "/reader/api/0/stream/items/contents",
+    operation_id="stream_item_contents_post",
+    openapi_extra=_form_body(i="item ids, long or short form"),
+)
+def stream_item_contents(request: Request, form: Form) -> Response:
     try:
         user = _auth(request)
     except Unauthorized:
@@ -433,8 +491,12 @@ def stream_item_contents(request: Request, form: FormFields = Depends(read_form)
 # -- writing ----------------------------------------------------------------------------------------
 
 
-@router.post("/reader/api/0/edit-tag", response_class=PlainTextResponse)
-def edit_tag(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+@router.post(
+    "/reader/api/0/edit-tag",
+    response_class=PlainTextResponse,
+    openapi_extra=_form_body(i="item ids", a="state to add", r="state to remove", T="edit token"),
+)
+def edit_tag(request: Request, form: Form) -> Response:
     """``a=`` adds and ``r=`` removes read, kept-unread or starred on the items ``i=``.
     Folder labels on items are not kept (newsloom files a story under its follow)."""
     try:
@@ -461,8 +523,12 @@ def edit_tag(request: Request, form: FormFields = Depends(read_form)) -> Respons
     return _text("OK")
 
 
-@router.post("/reader/api/0/mark-all-as-read", response_class=PlainTextResponse)
-def mark_all_as_read(request: Request, form: FormFields = Depends(read_form)) -> Response:  # noqa: B008
+@router.post(
+    "/reader/api/0/mark-all-as-read",
+    response_class=PlainTextResponse,
+    openapi_extra=_form_body(s="stream id", ts="up to this time (s, ms or us)", T="edit token"),
+)
+def mark_all_as_read(request: Request, form: Form) -> Response:
     """Every item of the stream ``s`` updated at or before ``ts`` (default: now) becomes read."""
     try:
         user = _auth(request)
