@@ -420,6 +420,12 @@ def stream_contents(
     return JSONResponse(answer)
 
 
+@router.api_route("/reader/api/0/stream/contents", methods=["GET", "POST"], include_in_schema=False)
+def stream_contents_by_s(request: Request, form: Form) -> Response:
+    """The same, with the stream as ``s=`` rather than in the path."""
+    return stream_contents(request, "", form)
+
+
 @router.get("/reader/api/0/stream/items/ids", dependencies=[Depends(stream_query)])
 def stream_item_ids(request: Request) -> Response:
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -16,20 +17,26 @@ import newsloom.store.accounts as accounts_db
 import newsloom.store.personal as personal_db
 from newsloom.accounts.greader_ids import long_item_id
 from newsloom.accounts.passwords import hash_password
-from tests.unit.web.conftest import NOW, Newsroom, build_newsroom
+from tests.unit.web.conftest import NOW, Newsroom, build_newsroom, private_postgres
 from tests.unit.web.signin import client_for, make_user, sign_in
 
 API_PASSWORD = "api password of the test"
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 READING_LIST = "user/-/state/com.google/reading-list"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-@pytest.fixture(scope="module")
-def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
-    built = build_newsroom(Path(tmp_path_factory.mktemp("greader")))
-    yield built
-    built.store.close()
+@pytest.fixture(scope="module", params=BACKENDS)
+def room(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Newsroom]:
+    """The newsroom on SQLite and, when a test server is configured, on PostgreSQL."""
+    with ExitStack() as stack:
+        url = stack.enter_context(private_postgres()) if request.param == "postgresql" else ""
+        built = build_newsroom(Path(tmp_path_factory.mktemp("greader")), database_url=url)
+        yield built
+        built.store.close()
 
 
 def _reader(room: Newsroom, name: str, follows: tuple[tuple[str, str], ...] = ()) -> int:
@@ -134,6 +141,16 @@ def test_stream_contents_items_and_continuation(room: Newsroom, ana: dict[str, s
     assert "must never appear" not in body  # never an article's text
     assert moon["origin"]["streamId"].startswith("feed/") and moon["origin"]["title"] == "Science"
     assert int(moon["timestampUsec"]) == int(moon["crawlTimeMsec"]) * 1000
+
+
+def test_the_stream_may_come_as_s(room: Newsroom, ana: dict[str, str]) -> None:
+    by_s = room.client.get(
+        "/reader/api/0/stream/contents", params={"s": READING_LIST, "n": "50"}, headers=ana
+    ).json()
+    in_path = room.client.get(
+        f"/reader/api/0/stream/contents/{READING_LIST}", params={"n": "50"}, headers=ana
+    ).json()
+    assert [i["id"] for i in by_s["items"]] == [i["id"] for i in in_path["items"]]
 
 
 def test_hostile_text_is_escaped_in_item_html(room: Newsroom, ana: dict[str, str]) -> None:
