@@ -5,7 +5,7 @@ Tokens arrive here already hashed (``accounts.tokens.token_hash``): nothing stor
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, insert, select, update
@@ -175,6 +175,8 @@ def end_sessions_of(conn: Connection, user_id: int) -> None:
 
 @store_errors
 def record_failure(conn: Connection, account: str, client: str, now: datetime) -> None:
+    # Rows older than a day count for nothing: dropped here so the table stays small.
+    conn.execute(delete(login_attempts).where(login_attempts.c.at < now - timedelta(days=1)))
     conn.execute(insert(login_attempts).values(account=account[:64], client=client[:64], at=now))
 
 

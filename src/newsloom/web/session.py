@@ -146,7 +146,12 @@ class AccountGate:
             await self.app(scope, receive, send)
             return
         now = application.state.clock()
-        resolved = await to_thread.run_sync(_resolve, application.state.store, settings, scope, now)
+        if _cookie(scope, COOKIE) is None and _proxy_user_name(settings, scope) is None:
+            resolved = Resolved(None, None)  # most requests: no thread, no database
+        else:
+            resolved = await to_thread.run_sync(
+                _resolve, application.state.store, settings, scope, now
+            )
         state["session"] = resolved.session
         state["session_token_hash"] = resolved.token_hash
         if resolved.session is None and settings.access == "private" and not _open(path):
