@@ -145,3 +145,43 @@ def test_opml_upload_and_download(room: Newsroom, admin: TestClient) -> None:
         files={"opml": ("x.opml", b"<html/>", "text/xml")},
     )
     assert broken.status_code == 400
+
+
+def test_admins_manage_users_in_the_web(room: Newsroom, admin: TestClient) -> None:
+    csrf = csrf_in(admin.get("/admin/users"))
+    added = admin.post(
+        "/admin/users/add", data={"csrf": csrf, "name": "Newbie", "password": "newbie password"}
+    )
+    assert added.status_code == 200 and 'data-user="newbie"' in added.text
+    assert (
+        admin.post(
+            "/admin/users/add",
+            data={"csrf": csrf, "name": "newbie", "password": "another password"},
+        ).status_code
+        == 400
+    )
+    assert (
+        admin.post(
+            "/admin/users/add", data={"csrf": csrf, "name": "x", "password": "short"}
+        ).status_code
+        == 400
+    )
+    newbie = client_for(room.settings, room.store)
+    assert sign_in(newbie, "newbie", "newbie password").status_code == 303
+    assert newbie.get("/admin/users").status_code == 403
+    changed = admin.post(
+        "/admin/users/password",
+        data={"csrf": csrf, "name": "newbie", "password": "changed password"},
+    )
+    assert changed.status_code == 200
+    assert newbie.get("/account", follow_redirects=False).status_code == 303  # signed out
+    assert admin.post("/admin/users/remove", data={"csrf": csrf, "name": "root"}).status_code == 400
+    assert (
+        admin.post("/admin/users/remove", data={"csrf": csrf, "name": "newbie"}).status_code == 200
+    )
+    assert (
+        admin.post("/admin/users/remove", data={"csrf": csrf, "name": "newbie"}).status_code == 404
+    )
+    assert (
+        admin.post("/admin/users/add", data={"name": "z", "password": "p" * 12}).status_code == 403
+    )

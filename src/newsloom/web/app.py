@@ -23,6 +23,7 @@ from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import (
     admin,
+    admin_users,
     api,
     api_write,
     apidocs,
@@ -113,6 +114,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(auth.router)  # /login, /logout, /account
     app.include_router(admin.router)  # /admin/sources
+    app.include_router(admin_users.router)  # /admin/users
     app.include_router(greader.router)  # /accounts/ClientLogin, /reader/api/0/...
     app.include_router(userfeeds.router)  # /feeds/u/<token>.xml: one user's stories
     app.include_router(personal.router)  # /my: follows, mutes, saved, read state
