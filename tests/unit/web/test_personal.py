@@ -195,3 +195,28 @@ def test_saving_a_story_that_does_not_exist_changes_nothing(room: Newsroom) -> N
     client = _user(room, "jo")
     assert _post(client, "/my/save", story="987654") == 303
     assert _shown(client.get("/my/saved").text) == {}
+
+
+def test_unreadable_form_bodies_are_4xx(ivo: TestClient) -> None:
+    csrf = csrf_in(ivo.get("/my"))
+    plain = ivo.post("/my/follow", content=b"csrf=x", headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 415
+    huge = ivo.post(
+        "/my/follow",
+        content=b"csrf=" + csrf.encode() + b"&value=" + b"x" * (3 * 1024 * 1024),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert huge.status_code == 413
+    broken = ivo.post(
+        "/my/follow",
+        content=b"\xff\xfe=\xff",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert broken.status_code == 400
+    multipart = ivo.post(
+        "/my/follow",
+        files={"x": ("a.txt", b"zz", "text/plain")},
+        data={"csrf": csrf, "kind": "category", "value": "science"},
+        follow_redirects=False,
+    )
+    assert multipart.status_code == 303  # a multipart form is read the same
