@@ -9,43 +9,32 @@ Read and starred are the web UI's read state and saved stories. Errors are plain
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from sqlalchemy import Connection
 
-import newsloom.store as db
 import newsloom.store.accounts as accounts_db
-import newsloom.store.browse as browse
 import newsloom.store.personal as personal_db
 from newsloom.accounts import ratelimit
 from newsloom.accounts.greader_ids import (
     BadId,
-    Stream,
-    parse_item_id,
     parse_stream,
     parse_time,
     usec,
 )
 from newsloom.accounts.passwords import DUMMY_HASH, MAX_PASSWORD, verify_password
-from newsloom.accounts.records import Follow, User
+from newsloom.accounts.records import User
 from newsloom.accounts.tokens import new_token, token_hash
 from newsloom.store.personal import Candidate
-from newsloom.web.context import app_catalog, app_now, app_settings, app_store
+from newsloom.web import greader_streams as streams
+from newsloom.web.context import app_now, app_settings, app_store
 from newsloom.web.forms import Form, FormFields
-from newsloom.web.greader_items import ItemState, items
-from newsloom.web.mystories import Picks, origins, personal_stories, unmuted
+from newsloom.web.greader_items import items
+from newsloom.web.mystories import personal_stories, unmuted
 from newsloom.web.session import client_address
 
 router = APIRouter(tags=["google-reader"])
-FOLDERS = {"category": "Categories", "source": "Outlets", "search": "Searches"}
-ALL_STORIES = Follow(0, "category", "")  # feed/0 while nothing is followed
-DEFAULT_ITEMS = 20
-MAX_CONTENTS = 1000
-MAX_IDS = 10_000
-MAX_ITEMS_PER_CALL = 1000
 
 
 class Unauthorized(Exception):
@@ -115,26 +104,6 @@ def _auth(request: Request) -> User:
     return user
 
 
-def _params(request: Request, form: FormFields) -> dict[str, list[str]]:
-    """Query and form fields together, repeats kept (``i=`` may come a thousand times)."""
-    found: dict[str, list[str]] = {}
-    for key, value in [*request.query_params.multi_items(), *form.pairs]:
-        found.setdefault(key, []).append(value)
-    return found
-
-
-def _one(params: dict[str, list[str]], name: str, default: str = "") -> str:
-    return params.get(name, [default])[0]
-
-
-def _count(raw: str, default: int, most: int) -> int:
-    if not raw:
-        return default
-    if not raw.isdigit() or len(raw) > 9:
-        raise BadId(f"n must be a positive number, not {raw[:20]!r}")
-    return max(1, min(int(raw), most))
-
-
 # -- sign-in ----------------------------------------------------------------------------------------
 
 
@@ -149,9 +118,9 @@ def _count(raw: str, default: int, most: int) -> int:
 )
 def client_login(request: Request, form: Form) -> Response:
     """``Email`` (the user name) and ``Passwd`` (the API password) for ``Auth=<token>``."""
-    params = _params(request, form)
-    name = _one(params, "Email").strip().lower()[:200]
-    password = _one(params, "Passwd")[: MAX_PASSWORD + 1]
+    params = streams.gather_params(request, form)
+    name = streams.first(params, "Email").strip().lower()[:200]
+    password = streams.first(params, "Passwd")[: MAX_PASSWORD + 1]
     client = client_address(request.scope)
     now = app_now(request)
     store = app_store(request)
@@ -203,31 +172,6 @@ def user_info(request: Request) -> Response:
     )
 
 
-def _subscriptions(conn: Connection, request: Request, user: User) -> list[tuple[Follow, str]]:
-    """(follow, title) of each subscription; "All stories" alone while nothing is followed."""
-    follows = personal_db.list_follows(conn, user.id)
-    if not follows:
-        return [(ALL_STORIES, "All stories")]
-    catalog = app_catalog(request, conn)
-    names = {str(s.id): s.title or s.url for s in db.list_sources(conn)}
-    titled = []
-    for f in follows:
-        if f.kind == "category":
-            link = catalog.get(f.value)
-            title = link.name if link else f.value
-        elif f.kind == "source":
-            title = names.get(f.value, f"Outlet {f.value}")
-        else:
-            title = f"Search: {f.value}"
-        titled.append((f, title))
-    return titled
-
-
-def _folder(user: User, follow: Follow) -> dict[str, str]:
-    name = FOLDERS[follow.kind] if follow.id else "All stories"
-    return {"id": f"user/{user.id}/label/{name}", "label": name}
-
-
 @router.get("/reader/api/0/subscription/list")
 def subscription_list(request: Request) -> Response:
     try:
@@ -236,14 +180,14 @@ def subscription_list(request: Request) -> Response:
         return _text("Unauthorized", 401)
     site = app_settings(request).site_url
     with app_store(request).read() as conn:
-        subs = _subscriptions(conn, request, user)
+        subs = streams.subscriptions(conn, request, user)
     return JSONResponse(
         {
             "subscriptions": [
                 {
                     "id": f"feed/{f.id}",
                     "title": title,
-                    "categories": [_folder(user, f)],
+                    "categories": [streams.folder(user, f)],
                     "url": site.rstrip("/") + f"/my#follow-{f.id}",
                     "htmlUrl": site.rstrip("/") + "/my",
                     "iconUrl": "",
@@ -261,117 +205,11 @@ def tag_list(request: Request) -> Response:
     except Unauthorized:
         return _text("Unauthorized", 401)
     with app_store(request).read() as conn:
-        subs = _subscriptions(conn, request, user)
-    folders = {_folder(user, f)["id"]: _folder(user, f)["label"] for f, _ in subs}
+        subs = streams.subscriptions(conn, request, user)
+    folders = {streams.folder(user, f)["id"]: streams.folder(user, f)["label"] for f, _ in subs}
     tags: list[dict[str, str]] = [{"id": f"user/{user.id}/state/com.google/starred"}]
     tags.extend({"id": fid, "label": label, "type": "folder"} for fid, label in folders.items())
     return JSONResponse({"tags": tags})
-
-
-def _picks(conn: Connection, user: User, stream: Stream) -> Picks | None:
-    """The follows a stream covers; None = all of them (the reading list)."""
-    if stream.kind == "feed":
-        if stream.value == "0":
-            return None
-        follows = personal_db.list_follows(conn, user.id)
-        chosen = [f for f in follows if str(f.id) == stream.value]
-        if not chosen:
-            raise BadId(f"no subscription {stream.value[:40]!r}")
-        return Picks.of(chosen)
-    if stream.kind == "label":
-        kinds = [k for k, name in FOLDERS.items() if name == stream.value]
-        if stream.value == "All stories":
-            return None
-        follows = personal_db.list_follows(conn, user.id)
-        return Picks.of([f for f in follows if f.kind in kinds])
-    return None
-
-
-def _states(
-    conn: Connection, request: Request, user: User, ids: Sequence[int]
-) -> dict[int, ItemState]:
-    marks = personal_db.read_marks(conn, user.id, ids)
-    versions = personal_db.latest_versions(conn, ids)
-    starred = personal_db.starred_among(conn, user.id, ids)
-    subs = _subscriptions(conn, request, user)
-    follows = [f for f, _ in subs if f.id]
-    titles = {f.id: title for f, title in subs}
-    picked = origins(conn, follows, ids, app_now(request))
-    found = {}
-    for story_id in ids:
-        mark = marks.get(story_id)
-        origin = picked.get(story_id, 0)
-        found[story_id] = ItemState(
-            read=mark is not None and mark.version >= versions.get(story_id, 0),
-            starred=story_id in starred,
-            origin=f"feed/{origin}",
-            origin_title=titles.get(origin, "All stories"),
-        )
-    return found
-
-
-def _stream_ids(
-    conn: Connection,
-    request: Request,
-    user: User,
-    params: dict[str, list[str]],
-    stream: Stream,
-) -> list[Candidate]:
-    """The stream's stories after ``ot``/``nt``, ``xt``/``it`` and ``r``, in the order asked."""
-    now = app_now(request)
-    since = parse_time(_one(params, "ot")) if _one(params, "ot") else None
-    until = parse_time(_one(params, "nt")) if _one(params, "nt") else None
-    oldest_first = _one(params, "r") == "o"
-    if stream.kind == "kept-unread":
-        return []
-    if stream.kind == "starred":
-        saved = unmuted(conn, user.id, personal_db.saved_ids(conn, user.id))
-        found = [
-            Candidate(s.id, s.last_updated, s.first_seen)
-            for s in browse.stories_by_ids(conn, saved, article_ids=False)
-            if (since is None or s.last_updated >= since)
-            and (until is None or s.last_updated < until)
-        ]
-        found.sort(key=lambda c: (c.last_updated, c.id), reverse=not oldest_first)
-    else:
-        found = personal_stories(
-            conn,
-            user.id,
-            now=now,
-            since=since,
-            until=until,
-            oldest_first=oldest_first,
-            picks=_picks(conn, user, stream),
-        )
-    excluded = [parse_stream(x).kind for x in params.get("xt", [])]
-    included = [parse_stream(x).kind for x in params.get("it", [])]
-    if stream.kind == "read":
-        included.append("read")
-    if not ({"read", "starred"} & {*excluded, *included}):
-        return found
-    states = _states(conn, request, user, [c.id for c in found])
-
-    def keep(c: Candidate) -> bool:
-        state = states[c.id]
-        flags = {"read": state.read, "starred": state.starred}
-        return all(not flags.get(k, False) for k in excluded) and all(
-            flags.get(k, True) for k in included
-        )
-
-    return [c for c in found if keep(c)]
-
-
-def _page(
-    found: list[Candidate], params: dict[str, list[str]], most: int
-) -> tuple[list[Candidate], str]:
-    count = _count(_one(params, "n"), DEFAULT_ITEMS, most)
-    raw = _one(params, "c")
-    if raw and (not raw.isdigit() or len(raw) > 9):
-        raise BadId(f"unknown continuation {raw[:20]!r}")
-    start = int(raw) if raw else 0
-    page = found[start : start + count]
-    more = start + count < len(found)
-    return page, str(start + count) if more else ""
 
 
 @router.get(
@@ -393,17 +231,22 @@ def stream_contents(
         user = _auth(request)
     except Unauthorized:
         return _text("Unauthorized", 401)
-    params = _params(request, form)
-    raw = stream_id or _one(params, "s") or "user/-/state/com.google/reading-list"
+    params = streams.gather_params(request, form)
+    raw = stream_id or streams.first(params, "s") or "user/-/state/com.google/reading-list"
     try:
         stream = parse_stream(raw)
         with app_store(request).read() as conn:
-            page, continuation = _page(
-                _stream_ids(conn, request, user, params, stream), params, MAX_CONTENTS
+            page, continuation = streams.page_of(
+                streams.stream_stories(conn, request, user, params, stream),
+                params,
+                streams.MAX_CONTENTS,
             )
             ids = [c.id for c in page]
             body = items(
-                conn, ids, _states(conn, request, user, ids), app_settings(request).site_url
+                conn,
+                ids,
+                streams.item_states(conn, request, user, ids),
+                app_settings(request).site_url,
             )
     except BadId as exc:
         return _bad(str(exc))
@@ -432,12 +275,12 @@ def stream_item_ids(request: Request) -> Response:
         user = _auth(request)
     except Unauthorized:
         return _text("Unauthorized", 401)
-    params = _params(request, FormFields())
+    params = streams.gather_params(request, FormFields())
     try:
-        stream = parse_stream(_one(params, "s", "user/-/state/com.google/reading-list"))
+        stream = parse_stream(streams.first(params, "s", "user/-/state/com.google/reading-list"))
         with app_store(request).read() as conn:
-            page, continuation = _page(
-                _stream_ids(conn, request, user, params, stream), params, MAX_IDS
+            page, continuation = streams.page_of(
+                streams.stream_stories(conn, request, user, params, stream), params, streams.MAX_IDS
             )
     except BadId as exc:
         return _bad(str(exc))
@@ -452,15 +295,6 @@ def stream_item_ids(request: Request) -> Response:
     return JSONResponse(answer)
 
 
-def _item_ids(params: dict[str, list[str]]) -> list[int]:
-    given = params.get("i", [])
-    if not given:
-        raise BadId("i (the item ids) is missing")
-    if len(given) > MAX_ITEMS_PER_CALL:
-        raise BadId(f"at most {MAX_ITEMS_PER_CALL} items per call")
-    return [parse_item_id(i) for i in given]
-
-
 @router.get("/reader/api/0/stream/items/contents", operation_id="stream_item_contents_get")
 @router.post(
     "/reader/api/0/stream/items/contents",
@@ -472,15 +306,18 @@ def stream_item_contents(request: Request, form: Form) -> Response:
         user = _auth(request)
     except Unauthorized:
         return _text("Unauthorized", 401)
-    params = _params(request, form)
+    params = streams.gather_params(request, form)
     try:
-        wanted = _item_ids(params)
+        wanted = streams.item_ids(params)
     except BadId as exc:
         return _bad(str(exc))
     with app_store(request).read() as conn:
         visible = unmuted(conn, user.id, personal_db.existing_stories(conn, wanted))
         body = items(
-            conn, visible, _states(conn, request, user, visible), app_settings(request).site_url
+            conn,
+            visible,
+            streams.item_states(conn, request, user, visible),
+            app_settings(request).site_url,
         )
     return JSONResponse(
         {
@@ -509,9 +346,9 @@ def edit_tag(request: Request, form: Form) -> Response:
         user = _auth(request)
     except Unauthorized:
         return _text("Unauthorized", 401)
-    params = _params(request, form)
+    params = streams.gather_params(request, form)
     try:
-        ids = _item_ids(params)
+        ids = streams.item_ids(params)
         added = {parse_stream(t).kind for t in params.get("a", [])}
         removed = {parse_stream(t).kind for t in params.get("r", [])}
     except BadId as exc:
@@ -540,13 +377,13 @@ def mark_all_as_read(request: Request, form: Form) -> Response:
         user = _auth(request)
     except Unauthorized:
         return _text("Unauthorized", 401)
-    params = _params(request, form)
+    params = streams.gather_params(request, form)
     try:
-        stream = parse_stream(_one(params, "s", "user/-/state/com.google/reading-list"))
-        until = parse_time(_one(params, "ts")) if _one(params, "ts") else None
+        stream = parse_stream(streams.first(params, "s", "user/-/state/com.google/reading-list"))
+        until = parse_time(streams.first(params, "ts")) if streams.first(params, "ts") else None
         narrowed = {k: v for k, v in params.items() if k not in ("ot", "nt", "xt", "it", "r")}
         with app_store(request).read() as conn:
-            found = _stream_ids(conn, request, user, narrowed, stream)
+            found = streams.stream_stories(conn, request, user, narrowed, stream)
     except BadId as exc:
         return _bad(str(exc))
     ids = [c.id for c in found if until is None or c.last_updated <= until]
@@ -563,7 +400,7 @@ def unread_count(request: Request) -> Response:
         return _text("Unauthorized", 401)
     with app_store(request).read() as conn:
         found = personal_stories(conn, user.id, now=app_now(request))
-        states = _states(conn, request, user, [c.id for c in found])
+        states = streams.item_states(conn, request, user, [c.id for c in found])
     unread = [c for c in found if not states[c.id].read]
     counts: dict[str, list[Candidate]] = {}
     for c in unread:

@@ -9,6 +9,7 @@ shared (``frontcache`` skips them).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from http.cookies import SimpleCookie
 from typing import Any
@@ -79,13 +80,13 @@ def client_address(scope: Scope) -> str:
     return str(client[0]) if client else "unknown"
 
 
+@dataclass(frozen=True)
 class Resolved:
-    """The outcome of looking at a request's credentials."""
+    """Who a request's credentials name, if anyone."""
 
-    def __init__(self, session: Session | None, token_hash: str | None, new_cookie: str = ""):
-        self.session = session
-        self.token_hash = token_hash
-        self.new_cookie = new_cookie  # a session made for a proxy-authenticated user
+    session: Session | None
+    token_hash: str | None
+    new_cookie: str = ""  # a session made for a proxy-authenticated user
 
 
 def _resolve(store: Store, settings: Settings, scope: Scope, now: datetime) -> Resolved:
