@@ -27,7 +27,11 @@ def room(
 ) -> Iterator[Newsroom]:
     """The newsroom on SQLite and, when a test server is configured, on PostgreSQL."""
     with ExitStack() as stack:
-        url = stack.enter_context(private_postgres()) if request.param == "postgresql" else ""
+        url = (
+            stack.enter_context(private_postgres("_personal"))
+            if request.param == "postgresql"
+            else ""
+        )
         built = build_newsroom(Path(tmp_path_factory.mktemp("personal")), database_url=url)
         yield built
         built.store.close()
