@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from fastapi import Request
 from sqlalchemy import Connection
 
 import newsloom.store.browse as browse
 import newsloom.store.personal as personal_db
 from newsloom.accounts.muting import Mutes, StoryView, visible
-from newsloom.accounts.records import Follow
+from newsloom.accounts.records import Follow, Session
 from newsloom.store.personal import MAX_CANDIDATES, Candidate
 from newsloom.store.search import search_stories
 
@@ -95,6 +96,16 @@ def unmuted(conn: Connection, user_id: int, ids: Sequence[int]) -> list[int]:
     if mutes.empty or not ids:
         return list(ids)
     return visible(story_views(conn, ids), mutes)
+
+
+def muted_for(request: Request, conn: Connection, ids: Sequence[int]) -> set[int]:
+    """The stories among ``ids`` the signed-in reader muted: public listings leave them out for
+    that reader (whose pages are never cached); none for a visitor."""
+    session: Session | None = request.scope.get("state", {}).get("session")
+    if session is None or not ids:
+        return set()
+    kept = set(unmuted(conn, session.user.id, ids))
+    return {i for i in ids if i not in kept}
 
 
 def personal_stories(

@@ -224,3 +224,13 @@ def test_unreadable_form_bodies_are_4xx(ivo: TestClient) -> None:
         follow_redirects=False,
     )
     assert multipart.status_code == 303  # a multipart form is read the same
+
+
+def test_mutes_also_hold_on_the_public_listings_for_that_reader(room: Newsroom) -> None:
+    client = _user(room, "kai")
+    _post(client, "/my/mute", kind="keyword", value="moon")
+    stranger = client_for(room.settings, room.store)
+    for path in ("/", "/science", "/archive/2026-06-03"):
+        assert "Moon race heats up" in stranger.get(path).text, path
+        assert "Moon race heats up" not in client.get(path).text, path
+        assert "Moon race heats up" in stranger.get(path).text, path  # nothing cached across
