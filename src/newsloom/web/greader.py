@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
+import newsloom.store as db
 import newsloom.store.accounts as accounts_db
 import newsloom.store.personal as personal_db
 from newsloom.accounts import ratelimit
@@ -364,6 +365,76 @@ def edit_tag(request: Request, form: Form) -> Response:
         if "starred" in removed:
             personal_db.unsave_stories(conn, user.id, ids)
     return _text("OK")
+
+
+@router.post(
+    "/reader/api/0/subscription/edit",
+    response_class=PlainTextResponse,
+    openapi_extra=_form_body(ac="unsubscribe (or edit: accepted)", s="feed/<id>", T="edit token"),
+)
+def subscription_edit(request: Request, form: Form) -> Response:
+    """``ac=unsubscribe`` stops following; ``ac=edit`` (a new title or folder) is accepted and
+    changes nothing, since titles and folders come from what is followed. Subscribing goes
+    through ``subscription/quickadd``."""
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = streams.gather_params(request, form)
+    action = streams.first(params, "ac")
+    if action not in ("unsubscribe", "edit"):
+        return _bad("ac must be unsubscribe or edit")
+    try:
+        targets = [parse_stream(s) for s in params.get("s", [])]
+    except BadId as exc:
+        return _bad(str(exc))
+    if not targets or any(t.kind != "feed" or not t.value.isdigit() for t in targets):
+        return _bad("s must name subscriptions (feed/<id>)")
+    if action == "unsubscribe":
+        with app_store(request).write() as conn:
+            for target in targets:
+                if len(target.value) <= 18:  # a longer number names no subscription
+                    personal_db.remove_follow(conn, user.id, int(target.value))
+    return _text("OK")
+
+
+@router.post(
+    "/reader/api/0/subscription/quickadd",
+    openapi_extra=_form_body(quickadd="an outlet's feed or site URL", T="edit token"),
+)
+def subscription_quickadd(request: Request, form: Form) -> Response:
+    """Follow an outlet newsloom already reads, named by its feed or site URL. newsloom reads the
+    sources its administrators chose: any other URL answers numResults 0."""
+    try:
+        user = _auth(request)
+    except Unauthorized:
+        return _text("Unauthorized", 401)
+    params = streams.gather_params(request, form)
+    wanted = streams.first(params, "quickadd").strip()
+    if wanted.startswith("feed/"):
+        wanted = wanted[len("feed/") :]
+    if not wanted or len(wanted) > 2000:
+        return _bad("quickadd must be a URL")
+    with app_store(request).write() as conn:
+        found = next(
+            (
+                src
+                for src in db.list_sources(conn)
+                if wanted.rstrip("/") in (src.url.rstrip("/"), src.site_url.rstrip("/"))
+            ),
+            None,
+        )
+        if found is None or found.id is None:
+            return JSONResponse({"numResults": 0, "query": wanted})
+        follow_id = personal_db.add_follow(conn, user.id, "source", str(found.id), app_now(request))
+    return JSONResponse(
+        {
+            "numResults": 1,
+            "query": wanted,
+            "streamId": f"feed/{follow_id}",
+            "streamName": found.title or found.url,
+        }
+    )
 
 
 @router.post(

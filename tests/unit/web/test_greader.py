@@ -289,6 +289,37 @@ def test_another_users_state_and_subscriptions_stay_theirs(
     assert wrong.status_code == 400  # Ana's subscription is no stream of Fin's
 
 
+def test_subscribe_from_the_app_and_unsubscribe(room: Newsroom) -> None:
+    user_id = _reader(room, "gus")
+    api = _login(room.client, "gus")
+    added = room.client.post(
+        "/reader/api/0/subscription/quickadd",
+        data={"quickadd": "https://courier.example/rss"},
+        headers=api,
+    ).json()
+    assert added["numResults"] == 1 and added["streamName"] == "Valley Courier"
+    subs = room.client.get("/reader/api/0/subscription/list", headers=api).json()["subscriptions"]
+    assert [(s["id"], s["title"]) for s in subs] == [(added["streamId"], "Valley Courier")]
+    unknown = room.client.post(
+        "/reader/api/0/subscription/quickadd",
+        data={"quickadd": "https://elsewhere.example/feed"},
+        headers=api,
+    ).json()
+    assert unknown["numResults"] == 0
+    gone = room.client.post(
+        "/reader/api/0/subscription/edit",
+        data={"ac": "unsubscribe", "s": added["streamId"]},
+        headers=api,
+    )
+    assert gone.text == "OK"
+    with room.store.read() as conn:
+        assert personal_db.list_follows(conn, user_id) == []
+    bad = room.client.post(
+        "/reader/api/0/subscription/edit", data={"ac": "explode", "s": "feed/1"}, headers=api
+    )
+    assert bad.status_code == 400
+
+
 @pytest.mark.parametrize(
     ("method", "path", "params"),
     [
