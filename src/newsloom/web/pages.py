@@ -15,6 +15,7 @@ from newsloom.records import Summary
 from newsloom.web.caching import cached_story, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_store, render
 from newsloom.web.mystories import muted_for
+from newsloom.web.personal import note_reading
 from newsloom.web.ranking import top_story_ids
 from newsloom.web.urls import (
     SourceId,
@@ -273,6 +274,7 @@ def story(request: Request, category: str, slug_id: str) -> Response:
     if parsed is None:
         raise HTTPException(404, f"web: no page {request.url.path}")
     slug, story_id = parsed
+    note_reading(request, story_id)
     with app_store(request).read() as conn:
         # Only canonical paths are ever stored: others redirect.
         stamp, cached = cached_story(request, conn, story_id, None)

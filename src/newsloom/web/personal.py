@@ -229,6 +229,16 @@ def save_or_unsave(request: Request, form: Form) -> Response:
     return RedirectResponse(_back(form.text("back", 20)), status_code=303)
 
 
+def note_reading(request: Request, story_id: int) -> None:
+    """A signed-in reader opened the story's page: it is read, as it is now. (The page itself is
+    the same for everyone and may come from the story cache; this is the only personal part.)"""
+    session = current_session(request)
+    if session is None:
+        return
+    with app_store(request).write() as conn:
+        personal_db.mark_read(conn, session.user.id, [story_id], app_now(request))
+
+
 @router.get("/my/open/{story_id}")
 def open_story(request: Request, story_id: StoryId) -> Response:
     """Mark the story read (the version shown now) and go to its page. A GET, so that headlines

@@ -96,6 +96,15 @@ def test_reading_marks_the_story_and_unread_undoes_it(room: Newsroom) -> None:
     assert _shown(client.get("/my").text)[room.moon] in ("new", "unread")
 
 
+def test_opening_a_story_page_directly_marks_it_read(room: Newsroom) -> None:
+    client = _user(room, "cyd")
+    assert _shown(client.get("/my").text)[room.related] == "new"
+    page = client.get(f"/story/{room.related}")  # redirected to the canonical story page
+    assert page.status_code == 200
+    assert _shown(client.get("/my").text)[room.related] == "read"
+    assert client_for(room.settings, room.store).get(f"/story/{room.related}").status_code == 200
+
+
 def test_saved_stories_have_their_page(room: Newsroom) -> None:
     client = _user(room, "dee")
     assert _post(client, "/my/save", story=str(room.dam)) == 303
