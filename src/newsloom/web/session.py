@@ -31,8 +31,9 @@ from newsloom.web.forms import read_form
 COOKIE = "newsloom_session"
 LOGIN_CSRF_COOKIE = "newsloom_login_csrf"
 # Reachable without signing in on a private instance: the login form and what it needs, the
-# reader apps' own sign-in (they authenticate every call), token feeds and the probes.
-OPEN_PATHS = ("/login", "/static/", "/favicon.ico", "/healthz", "/accounts/ClientLogin")
+# reader apps' own sign-in (they authenticate every call), token feeds and the probes (counts and
+# health, no content: restrict them by network as for a public instance).
+OPEN_PATHS = ("/login", "/static/", "/favicon.ico", "/healthz", "/metrics", "/accounts/ClientLogin")
 OPEN_PREFIXES = ("/reader/api/", "/feeds/u/", "/static/")
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

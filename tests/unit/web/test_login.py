@@ -180,6 +180,8 @@ def test_private_instance_asks_strangers_to_sign_in(room: Newsroom) -> None:
     assert stranger.get("/api/stories").status_code == 401
     assert stranger.get("/feeds/top.xml").status_code == 401
     assert stranger.get("/static/style.css").status_code == 200
+    assert stranger.get("/healthz").status_code == 200
+    assert stranger.get("/metrics").status_code == 200
     assert stranger.get("/login").status_code == 200
     member = client_for(settings, room.store)
     sign_in(member, "kim")
