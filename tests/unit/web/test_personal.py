@@ -105,6 +105,22 @@ def test_opening_a_story_page_directly_marks_it_read(room: Newsroom) -> None:
     assert client_for(room.settings, room.store).get(f"/story/{room.related}").status_code == 200
 
 
+def test_a_search_is_followed_from_the_search_page(room: Newsroom) -> None:
+    client = _user(room, "sol")
+    page = client.get("/search", params={"q": "lunar"})
+    assert "Add this search to your news" in page.text
+    csrf = csrf_in(page)
+    done = client.post(
+        "/my/follow",
+        data={"csrf": csrf, "kind": "search", "value": "lunar"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    assert "“lunar”" in client.get("/my").text
+    stranger = client_for(room.settings, room.store).get("/search", params={"q": "lunar"})
+    assert "Add this search" not in stranger.text and 'name="csrf"' not in stranger.text
+
+
 def test_saved_stories_have_their_page(room: Newsroom) -> None:
     client = _user(room, "dee")
     assert _post(client, "/my/save", story=str(room.dam)) == 303
