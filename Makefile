@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports  # the package layers of docs/architecture.md ([tool.importlinter])
 
 format: install
 	$(BIN)/ruff format src tests

@@ -236,21 +236,16 @@ def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.pipeline.runner import serve
-    from newsloom.web.serving import serve_workers, worker_count
+    from newsloom.app.serve import serve, worker_count
 
     host, port = args.host or settings.host, args.port or settings.port
-    workers = worker_count(settings, args.workers)
-    if workers > 1:  # one process per core; `run` keeps one, next to its refresh thread
-        serve_workers(settings, host=host, port=port, workers=workers)
-        return 0
-    serve(settings, host=host, port=port)
+    serve(settings, host=host, port=port, workers=worker_count(settings, args.workers))
     return 0
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom import shutdown
-    from newsloom.pipeline.runner import serve
+    from newsloom.app.serve import serve
 
     # The web server stops first; the signal then reaches the refresh loop's pass in flight.
     with shutdown.graceful_signals():
@@ -270,7 +265,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.pipeline.demo import run_demo
+    from newsloom.app.demo import run_demo
 
     return run_demo(settings, host=args.host, port=args.port, serve_site=not args.no_serve)
 

@@ -129,6 +129,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """An article ready to store, with the URL and guid it arrived under."""
+
+    article: Article
+    entry_url: str
+    guid: str
+    page_body: bytes = b""  # the page as fetched, kept for re-extraction
+    page_url: str = ""
+    page_type: str = ""
+
+
+@dataclass(frozen=True)
 class Story:
     """A set of articles about one event."""
 

@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
 import newsloom.store as db
+from newsloom.app.demo import demo_settings, ingest_demo
 from newsloom.demo.newsroom import load_newsroom
 from newsloom.demo.server import DemoServer
-from newsloom.pipeline.demo import demo_settings, ingest_demo
 from newsloom.pipeline.refresh import RefreshReport, run_refresh
 from newsloom.records import Article
 from newsloom.settings import Settings

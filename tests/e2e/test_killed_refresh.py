@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import newsloom.store as db
+from newsloom.app.demo import demo_settings
 from newsloom.demo.newsroom import load_newsroom
 from newsloom.demo.server import DemoServer
-from newsloom.pipeline.demo import demo_settings
 from newsloom.pipeline.refresh import add_sources
 from newsloom.records import Source
 from newsloom.settings import Settings

@@ -6,6 +6,7 @@ import socket
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import Message
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,12 @@ import newsloom.store.accounts as accounts_db
 import newsloom.store.personal as personal_db
 from newsloom.errors import AccountError
 from newsloom.pipeline.digest import send_digests
+from newsloom.web.mystories import digest_stories
 from tests.unit.web.conftest import NOW, Newsroom, build_newsroom
 from tests.unit.web.signin import make_user
 
 controller_module = pytest.importorskip("aiosmtpd.controller")
+PICK = partial(digest_stories, site_url="https://news.example.org/")
 
 
 class Inbox:
@@ -87,7 +90,7 @@ def test_digest_reaches_the_inbox_once_a_day_with_mutes_applied(
             "smtp_from": "news@example.org",
         }
     )
-    report = send_digests(settings, room.store, NOW)
+    report = send_digests(settings, room.store, NOW, PICK)
     assert (report.sent, report.errors) == (1, [])
     assert len(box.messages) == 1
     recipients, message = box.messages[0]
@@ -97,7 +100,7 @@ def test_digest_reaches_the_inbox_once_a_day_with_mutes_applied(
     assert "third partner" not in body  # muted
     assert "Dam" not in body  # already read
     assert "<script>" not in body
-    again = send_digests(settings, room.store, NOW)
+    again = send_digests(settings, room.store, NOW, PICK)
     assert again.sent == 0 and len(box.messages) == 1  # once a day
 
 
@@ -106,7 +109,7 @@ def test_an_unreachable_server_is_reported_and_retried_next_time(room: Newsroom)
     settings = room.settings.model_copy(
         update={"smtp_host": "127.0.0.1", "smtp_port": _free_port(), "smtp_starttls": False}
     )
-    report = send_digests(settings, room.store, NOW)
+    report = send_digests(settings, room.store, NOW, PICK)
     assert report.sent == 0 and report.errors and report.errors[0].startswith("accounts: digest")
     with room.store.read() as conn:
         assert [u.name for u, _ in accounts_db.digest_due(conn, NOW)] == ["dee"]
@@ -114,4 +117,4 @@ def test_an_unreachable_server_is_reported_and_retried_next_time(room: Newsroom)
 
 def test_no_smtp_host_is_a_clear_error(room: Newsroom) -> None:
     with pytest.raises(AccountError, match="smtp_host"):
-        send_digests(room.settings, room.store, NOW)
+        send_digests(room.settings, room.store, NOW, PICK)

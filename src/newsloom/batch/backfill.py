@@ -2,8 +2,8 @@
 
 Each record becomes a feed entry (plus its captured page, when the archive has one) and goes
 through ``pipeline.articles.candidate_from_entry`` on the runner's workers; candidates are stored
-here, in archive order, with ``store_candidate``, so a second import of the same archive adds
-nothing and copies are marked exactly as in live ingest.
+here, in archive order, with ``store.candidates.store_candidate``, so a second import of the same
+archive adds nothing and copies are marked exactly as in live ingest.
 """
 
 from __future__ import annotations
@@ -19,14 +19,11 @@ from urllib.parse import urlsplit
 import newsloom.store as db
 from newsloom.batch.archive import ArchiveRecord, read_archive, utc_or
 from newsloom.batch.runners import Runner, batched
+from newsloom.dedup import NearCopyIndex
 from newsloom.errors import ExtractError, unexpected
-from newsloom.pipeline.articles import (
-    Candidate,
-    NearCopyIndex,
-    candidate_from_entry,
-    store_candidate,
-)
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.pipeline.articles import candidate_from_entry
+from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.store.candidates import store_candidate
 
 log = logging.getLogger(__name__)
 BATCH = 64

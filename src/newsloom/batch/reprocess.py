@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom.batch.runners import Runner, batched
@@ -25,12 +25,13 @@ from newsloom.cluster import embedding_text, get_embedder
 from newsloom.cluster.embed import MODEL_ID
 from newsloom.dedup import content_hash, simhash
 from newsloom.errors import ExtractError
-from newsloom.extract import extract_article
+from newsloom.extract import extract_article, looks_paywalled
+from newsloom.extract.choice import prefer_page
 from newsloom.pipeline.stories import cluster_new_articles, paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
-from newsloom.store.articles import raw_page, raw_page_ids
-from newsloom.store.schema import article_vectors, articles, stories
+from newsloom.store.articles import originals_after, raw_page, raw_page_ids, replace_article_text
+from newsloom.store.stories import live_story_ids
 from newsloom.summarize import build_summarizer
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,6 @@ STAGES: tuple[Stage, ...] = ("extract", "embed", "cluster", "summarize")
 EMBED_BATCH = 128
 PAGE_BATCH = 32
 STORY_BATCH = 16
-MIN_EXTRACTED_WORDS = 40  # as in candidate_from_entry: shorter page text is not an article
 Progress = Callable[[str, int], None]
 
 
@@ -66,25 +66,14 @@ def _article_batches(
 ) -> Iterator[list[tuple[int, str]]]:
     """(id, embedding text) of originals in id order, read a page at a time (memory-flat)."""
     after = 0
+    lacking = MODEL_ID if missing_only else None
     while True:
-        query = (
-            select(articles.c.id, articles.c.title, articles.c.text, articles.c.lead)
-            .where(articles.c.copy_of.is_(None), articles.c.id > after)
-            .order_by(articles.c.id)
-            .limit(size)
-        )
-        if missing_only:
-            # Missing, or made by another model (they cannot be compared with this one's).
-            current = select(article_vectors.c.article_id).where(
-                article_vectors.c.model == MODEL_ID
-            )
-            query = query.where(articles.c.id.not_in(current))
         with conn_factory() as conn:
-            rows = conn.execute(query).all()
+            rows = originals_after(conn, after=after, limit=size, lacking_model=lacking)
         if not rows:
             return
-        yield [(r.id, embedding_text(r.title, r.text or r.lead)) for r in rows]
-        after = rows[-1].id
+        yield [(article_id, embedding_text(title, text)) for article_id, title, text in rows]
+        after = rows[-1][0]
 
 
 def reprocess_embed(
@@ -127,20 +116,26 @@ class Page:
     body: bytes
 
 
-def extract_pages(pages: list[Page]) -> list[tuple[str, str] | None]:
-    """(text, method) per page with the pipeline's extractor; None when it finds no article."""
-    out: list[tuple[str, str] | None] = []
+# What re-extracting a page found: its text, the extractor that found it, whether it looks like a
+# paywall's teaser; None when it found no article.
+Found = tuple[str, str, bool] | None
+
+
+def extract_pages(pages: list[Page]) -> list[Found]:
+    """What the pipeline's extractor finds on each page."""
+    out: list[Found] = []
     for page in pages:
         try:
             found = extract_article(page.body, page.url, content_type=page.content_type or None)
         except ExtractError:
             out.append(None)
             continue
-        out.append((found.text, found.method) if found.text.strip() else None)
+        teaser = looks_paywalled(found)
+        out.append((found.text, found.method, teaser) if found.text.strip() else None)
     return out
 
 
-def _extract_factory() -> Callable[[list[Page]], list[tuple[str, str] | None]]:
+def _extract_factory() -> Callable[[list[Page]], list[Found]]:
     return extract_pages
 
 
@@ -188,21 +183,19 @@ def reprocess_extract(
     return changed
 
 
-def _update_text(conn: Connection, article: Article, text: str, method: str) -> int:
-    words = len(text.split())
-    if text == article.text or words < max(MIN_EXTRACTED_WORDS, len(article.text.split()) // 2):
+def _update_text(conn: Connection, article: Article, text: str, method: str, teaser: bool) -> int:
+    # The live path's own rule (extract/choice.py), the stored text in the feed text's place.
+    if text == article.text or not prefer_page(text, article.text, teaser=teaser):
         return 0
-    conn.execute(
-        update(articles)
-        .where(articles.c.id == article.id)
-        .values(
-            text=text,
-            content_hash=content_hash(text),
-            simhash=simhash(text),
-            extraction_method=method,
-        )
+    assert article.id is not None
+    replace_article_text(
+        conn,
+        article.id,
+        text=text,
+        content_hash=content_hash(text),
+        simhash=simhash(text),
+        extraction_method=method,
     )
-    conn.execute(delete(article_vectors).where(article_vectors.c.article_id == article.id))
     return 1
 
 
@@ -292,11 +285,7 @@ def reprocess_summarize(
 ) -> int:
     """Summarize stories whose summary misses articles (or every live story); returns how many."""
     with store.read() as conn:
-        if all_stories:
-            query = select(stories.c.id).where(stories.c.merged_into.is_(None))
-            story_ids = [int(r.id) for r in conn.execute(query.order_by(stories.c.id))]
-        else:
-            story_ids = db.stories_needing_summary(conn)
+        story_ids = live_story_ids(conn) if all_stories else db.stories_needing_summary(conn)
     done = 0
     inputs = _story_inputs(settings, store, story_ids, batch_size)
     for summaries in runner.map_batches(SummarizeFactory(settings, now), inputs):

@@ -14,7 +14,9 @@ import json
 import multiprocessing
 import tempfile
 import time
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,57 +25,108 @@ from xml.sax.saxutils import escape
 from newsloom.bench.ingest import NOW, DescendantSampler, _peak_rss_mb
 from newsloom.errors import EvalError
 
-# Articles are published a few minutes apart, all inside the clustering window.
-MINUTES_APART = 2
+
+@dataclass(frozen=True)
+class Served:
+    """One record of the set as an outlet publishes it."""
+
+    title: str
+    text: str  # "" for a headline-only record: a feed entry without a page
+    label: str | None
+    published: datetime | None  # the record's own date; None: the feed gives none
 
 
-def load_articles(path: Path, limit: int) -> list[tuple[str, str]]:
-    """(title, text) of the first ``limit`` records of ``path`` that have text."""
-    articles: list[tuple[str, str]] = []
+def _published(value: Any) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(str(value or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def load_articles(path: Path, limit: int) -> list[Served]:
+    """The first ``limit`` records of ``path`` with a text or a title, in file order."""
+    served: list[Served] = []
     try:
         with path.open(encoding="utf-8") as lines:
             for line in lines:
-                if len(articles) >= limit:
+                if len(served) >= limit:
                     break
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                text = str(record.get("text") or "") if isinstance(record, dict) else ""
-                if text.strip():
-                    articles.append((str(record.get("title") or ""), text))
+                if not isinstance(record, dict):
+                    continue
+                title = " ".join(str(record.get("title") or "").split())
+                text = str(record.get("text") or "")
+                if not (text.strip() or title):
+                    continue
+                label = record.get("label")
+                served.append(
+                    Served(
+                        title=title,
+                        text=text if text.strip() else "",
+                        label=str(label) if isinstance(label, str | int) else None,
+                        published=_published(record.get("published")),
+                    )
+                )
     except OSError as exc:
         raise EvalError(f"eval: cannot read {path}: {exc.strerror or exc}") from exc
-    if not articles:
-        raise EvalError(f"eval: {path} holds no article with text")
-    return articles
+    if not served:
+        raise EvalError(f"eval: {path} holds no article with a text or a title")
+    return served
 
 
-def page_html(title: str, text: str, number: int) -> bytes:
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
-    when = (NOW - timedelta(minutes=MINUTES_APART * number)).isoformat()
+def refresh_moment(articles: list[Served]) -> datetime:
+    """When the bench's refresh runs: a minute after the set's newest dated record, as a live
+    refresh would meet them (an archive of 2017 is news of 2017 to its stories' time windows);
+    a set without dates is met at the bench's fixed moment."""
+    dated = [a.published for a in articles if a.published is not None]
+    return max(dated) + timedelta(minutes=1) if dated else NOW
+
+
+def gold_labels(articles: list[Served]) -> list[str] | None:
+    """The gold story label of each served article, or None when the set is not labelled (then
+    the bench only times)."""
+    labels = [a.label for a in articles]
+    return None if any(label is None for label in labels) else [str(x) for x in labels]
+
+
+def page_html(article: Served) -> bytes:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.text.split("\n") if p.strip())
+    when = (
+        f"<meta property='article:published_time' content='{article.published.isoformat()}'>"
+        if article.published
+        else ""
+    )
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{escape(title)}</title>"
-        f"<meta property='article:published_time' content='{when}'></head><body>"
+        f"<title>{escape(article.title)}</title>{when}</head><body>"
         "<header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header>"
-        f"<main><article><h1>{escape(title)}</h1>{paragraphs}</article></main>"
+        f"<main><article><h1>{escape(article.title)}</h1>{paragraphs}</article></main>"
         "<footer>Bench outlet</footer></body></html>"
     ).encode()
 
 
-def feed_xml(articles: list[tuple[str, str]], base: str, outlet: int, outlets: int) -> bytes:
+def feed_xml(articles: list[Served], base: str, outlet: int, outlets: int) -> bytes:
+    """Outlet ``outlet``'s share of the set. The record's own date is the entry's date (a set
+    without dates gives none, and the refresh stamps its own moment, as for any undated feed).
+    A headline-only record is an entry without a link or a page, as aggregators' streams are."""
     items = []
     for number in range(outlet, len(articles), outlets):
-        title, text = articles[number]
-        when = (NOW - timedelta(minutes=MINUTES_APART * number)).strftime(
-            "%a, %d %b %Y %H:%M:%S +0000"
+        article = articles[number]
+        when = (
+            f"<pubDate>{format_datetime(article.published)}</pubDate>" if article.published else ""
         )
-        items.append(
-            f"<item><title>{escape(title)}</title><link>{base}/a/{number}</link>"
-            f"<guid>{base}/a/{number}</guid><pubDate>{when}</pubDate>"
-            f"<description>{escape(text[:200])}</description></item>"
-        )
+        if article.text:
+            item = (
+                f"<link>{base}/a/{number}</link><guid>{base}/a/{number}</guid>"
+                f"<description>{escape(article.text[:200])}</description>"
+            )
+        else:
+            item = f"<guid isPermaLink='false'>{base}/a/{number}</guid>"
+        items.append(f"<item><title>{escape(article.title)}</title>{item}{when}</item>")
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>Outlet {outlet}</title><link>{base}/</link>{''.join(items)}</channel></rss>"
@@ -91,8 +144,8 @@ def _serve(path: str, limit: int, outlets: int, ready: Any) -> None:
             kind, _, rest = self.path.strip("/").partition("/")
             body, ctype, status = b"not found", "text/plain", 404
             if kind == "a" and rest.isdigit() and int(rest) < len(articles):
-                title, text = articles[int(rest)]
-                body, ctype, status = page_html(title, text, int(rest)), "text/html", 200
+                if articles[int(rest)].text:
+                    body, ctype, status = page_html(articles[int(rest)]), "text/html", 200
             elif kind == "f" and rest.removesuffix(".xml").isdigit():
                 outlet = int(rest.removesuffix(".xml"))
                 body = feed_xml(articles, base, outlet, outlets)
@@ -125,7 +178,8 @@ def run_refresh_bench(
     from newsloom.records import Source
     from newsloom.store import Store
 
-    load_articles(file, 1)  # a bad file is an error here, not a silent child
+    articles = load_articles(file, limit)  # a bad file is an error here, not a silent child
+    moment = refresh_moment(articles)
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     server = context.Process(target=_serve, args=(str(file), limit, outlets, sender), daemon=True)
@@ -157,26 +211,33 @@ def run_refresh_bench(
                 with DescendantSampler(excluded={server.pid or 0}) as sampler:
                     started = time.perf_counter()
                     report = run_refresh(
-                        bench_settings, store, now=NOW, all_sources=True, stories=False
+                        bench_settings, store, now=moment, all_sources=True, stories=False
                     )
                     seconds["ingest"] = time.perf_counter() - started
                     mark = time.perf_counter()
                     clustered = cluster_new_articles(
-                        bench_settings, store, now=NOW, progress=silent
+                        bench_settings, store, now=moment, progress=silent
                     )
                     seconds["stories"] = time.perf_counter() - mark
                     mark = time.perf_counter()
                     touched = refresh_stories(
-                        bench_settings, store, clustered.touched, now=NOW, progress=silent
+                        bench_settings, store, clustered.touched, now=moment, progress=silent
                     )
                     seconds["summaries"] = time.perf_counter() - mark
                     seconds["total"] = time.perf_counter() - started
+                placed = _stories_of_served(store, base, served)
             finally:
                 store.close()
     finally:
         server.terminate()
         server.join(5)
     stored = report.new_articles
+    labels = gold_labels(articles)
+    clustering = (
+        _clustering_parity(settings, articles, outlets, labels, placed, moment)
+        if labels is not None
+        else None
+    )
     return {
         "bench": "refresh",
         "file": str(file),
@@ -192,4 +253,68 @@ def run_refresh_bench(
         "articles_per_second": {stage: _rate(stored, took) for stage, took in seconds.items()},
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "peak_worker_rss_mb": round(sampler.peak_rss_mb(), 1) if sampler.available else None,
+        **({"clustering": clustering} if clustering is not None else {}),
+    }
+
+
+def _stories_of_served(store: Any, base: str, served: int) -> list[int | None]:
+    """The story the refresh put each served article in: a copy of another article (the same
+    text from a second outlet) is in its original's story. None: the article was not stored."""
+    from newsloom.store.articles import article_refs_by_guid, get_articles
+    from newsloom.store.stories import stories_of
+
+    guids = [f"{base}/a/{number}" for number in range(served)]
+    with store.read() as conn:
+        by_guid = {guid: ref for (guid, _), ref in article_refs_by_guid(conn, guids).items()}
+        originals = {
+            a.id or 0: a.copy_of or a.id or 0 for a in get_articles(conn, list(by_guid.values()))
+        }
+        story_of = stories_of(conn, list(set(originals.values())))
+    return [
+        story_of.get(originals.get(by_guid[guid], 0)) if guid in by_guid else None for guid in guids
+    ]
+
+
+def _clustering_parity(
+    settings: Any,
+    articles: list[Served],
+    outlets: int,
+    gold: list[str],
+    placed: list[int | None],
+    moment: datetime,
+) -> dict[str, Any]:
+    """B3 of the stories the real refresh made, beside ``eval clustering``'s on the same documents
+    (same titles, texts and dates; an undated one at the refresh's moment, as the refresh stamps
+    it): the two paths must agree. An article the refresh did not store counts as a story of
+    its own."""
+    from newsloom.cluster.clusterer import ClusterDoc
+    from newsloom.eval.clustering import cluster_documents
+    from newsloom.eval.metrics import clustering_scores
+
+    docs = [
+        ClusterDoc(
+            article_id=number,
+            title=article.title,
+            text=article.text,
+            published=min(article.published or moment, moment),
+            source_id=1 + number % outlets,
+        )
+        for number, article in enumerate(articles)
+    ]
+    evaluated = cluster_documents(docs, settings)
+    refreshed = [
+        f"story-{story}" if story is not None else f"alone-{number}"
+        for number, story in enumerate(placed)
+    ]
+
+    def scores(predicted: list[Any]) -> dict[str, float]:
+        found = clustering_scores(gold, predicted)
+        return {k: round(found[k], 4) for k in ("b3_precision", "b3_recall", "b3_f1")}
+
+    through_refresh, through_eval = scores(refreshed), scores(evaluated)
+    return {
+        "refresh": through_refresh,
+        "eval": through_eval,
+        "b3_f1_difference": round(through_refresh["b3_f1"] - through_eval["b3_f1"], 4),
+        "not_stored": sum(story is None for story in placed),
     }

@@ -24,13 +24,23 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Table, func, select, text
 
 from newsloom.categorize.taxonomy import TAXONOMY
 from newsloom.cluster import ClusterDoc
 from newsloom.cluster.embed import DIMENSIONS
 from newsloom.errors import NewsloomError
 from newsloom.settings import Settings
+from newsloom.store.bulk import (
+    bulk_insert,
+    database_bytes,
+    delete_vectors,
+    insert_rows,
+    largest_story_ids,
+    reset_id_sequences,
+    story_extent,
+    story_titles,
+    vectors_in_order,
+)
 
 START = datetime(2025, 1, 6, 6, 0, tzinfo=UTC)
 ARTICLES_PER_DAY = 5_000  # a large self-hosted install: ~200 outlets
@@ -213,40 +223,10 @@ def _article_row(a: SynthArticle) -> dict[str, Any]:
     }
 
 
-def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (same keys each) below the ORM layer: COPY on PostgreSQL, one driver
-    executemany of tuples on SQLite (values still pass the columns' bind processors, so stored
-    dates read back exactly as the store's own writes)."""
-    if not rows:
-        return
-    names = list(rows[0])
-    if conn.dialect.name == "postgresql":
-        driver = conn.connection.driver_connection
-        assert driver is not None
-        statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([row[n] for n in names])
-        return
-    dialect = conn.dialect  # dialect_impl: SQLite's own DATETIME format, as SQLAlchemy writes it
-    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
-    values = [
-        tuple(f(row[n]) if f else row[n] for f, n in zip(processors, names, strict=True))
-        for row in rows
-    ]
-    marks = ", ".join("?" for _ in names)
-    conn.exec_driver_sql(
-        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})",
-        values,
-    )
-
-
 class ArchiveWriter:
-    """Batched bulk inserts (``bulk_insert``) of articles, vectors, stories and memberships."""
+    """Batched bulk inserts (``store.bulk``) of articles, vectors, stories and memberships."""
 
     def __init__(self, store: Any, rng_seed: int) -> None:
-        from newsloom.store.schema import sources
-
         self.store = store
         self.rows: list[SynthArticle] = []
         self.stories: dict[int, tuple[datetime, datetime]] = {}
@@ -254,8 +234,9 @@ class ArchiveWriter:
         self.seconds = 0.0
         rng = np.random.default_rng(rng_seed)
         with store.write() as conn:
-            conn.execute(
-                sources.insert(),
+            insert_rows(
+                conn,
+                "sources",
                 [
                     {
                         "id": source_id,
@@ -281,8 +262,6 @@ class ArchiveWriter:
             self.flush()
 
     def flush(self) -> None:
-        from newsloom.store.schema import article_vectors, articles, stories, story_articles
-
         if not self.rows:
             return
         originals = [a for a in self.rows if a.vector is not None]
@@ -292,7 +271,7 @@ class ArchiveWriter:
         with self.store.write() as conn:
             bulk_insert(
                 conn,
-                stories,
+                "stories",
                 [
                     {
                         "id": s,
@@ -306,10 +285,10 @@ class ArchiveWriter:
                     for s in new_stories
                 ],
             )
-            bulk_insert(conn, articles, [_article_row(a) for a in self.rows])
+            bulk_insert(conn, "articles", [_article_row(a) for a in self.rows])
             bulk_insert(
                 conn,
-                article_vectors,
+                "article_vectors",
                 [
                     {"article_id": a.id, "dim": DIMENSIONS, "vector": a.vector.tobytes()}
                     for a in originals
@@ -318,7 +297,7 @@ class ArchiveWriter:
             )
             bulk_insert(
                 conn,
-                story_articles,
+                "story_articles",
                 [
                     {
                         "article_id": a.id,
@@ -455,30 +434,23 @@ class AssignmentProbe:
 def _latencies(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
     from fastapi.testclient import TestClient
 
-    from newsloom.store.schema import stories, story_articles
     from newsloom.web import create_app
     from newsloom.web.urls import story_path
 
     rng = np.random.default_rng(seed)
     with store.read() as conn:
-        top = int(conn.execute(select(func.max(stories.c.id))).scalar_one() or 0)
-        newest = conn.execute(select(func.max(stories.c.last_updated))).scalar_one()
-        size = func.count().label("size")
-        largest = select(story_articles.c.story_id).group_by(story_articles.c.story_id)
-        largest = largest.order_by(size.desc()).limit(PAGE_REQUESTS // 5)
+        top, latest = story_extent(conn)
+        newest = latest or datetime.now(UTC)  # no story: any clock serves the empty pages
         random_ids = sorted({int(i) for i in rng.integers(1, top + 1, size=PAGE_REQUESTS)})
-        largest_ids = [int(i) for i in conn.execute(largest).scalars()]
-        rows = {
-            r.id: r
-            for r in conn.execute(select(stories).where(stories.c.id.in_(random_ids + largest_ids)))
-        }
+        largest_ids = largest_story_ids(conn, PAGE_REQUESTS // 5)
+        titles = story_titles(conn, random_ids + largest_ids)
     model = WordModel(np.random.default_rng(seed))
     terms = [w for lang in LANGUAGES for w in model.vocab[lang][50:60]]
     client = TestClient(create_app(settings, store=store, clock=lambda: newest))
     client.get("/")  # untimed: the first request builds templates and caches
 
     def pages(ids: list[int]) -> list[str]:
-        return [story_path(rows[i].category, rows[i].headline, i) for i in ids if i in rows]
+        return [story_path(*titles[i], i) for i in ids if i in titles]
 
     out: dict[str, Any] = {}
     # Random stories are mostly small (the power law); the largest pages are the heaviest.
@@ -500,24 +472,9 @@ def _latencies(settings: Settings, store: Any, seed: int) -> dict[str, Any]:
 def _disk_bytes(settings: Settings, store: Any) -> int:
     if store.dialect == "postgresql":
         with store.read() as conn:
-            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
-        return int(size)
+            return database_bytes(conn)
     database = Path(settings.db_url.removeprefix("sqlite:///"))
     return sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
-
-
-def _reset_sequences(store: Any) -> None:
-    """Explicit ids leave PostgreSQL's sequences behind; move them past the rows written."""
-    if store.dialect != "postgresql":
-        return
-    with store.write() as conn:
-        for table in ("sources", "articles", "stories"):
-            conn.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-                )
-            )
 
 
 def run_scale_bench(
@@ -602,7 +559,8 @@ def _fill_and_measure(
     writer.flush()
     probe.close(index)
     total = time.perf_counter() - started
-    _reset_sequences(store)
+    with store.write() as conn:
+        reset_id_sequences(conn)
     return {
         "backend": store.dialect,
         "articles": n,
@@ -624,7 +582,6 @@ def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str,
     from newsloom.batch.reprocess import reprocess_embed
     from newsloom.batch.runners import LocalRunner, RayRunner, Runner
     from newsloom.store import Store
-    from newsloom.store.schema import article_vectors
 
     timings: dict[str, float] = {}
     startups: dict[str, float] = {}
@@ -640,7 +597,7 @@ def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str,
                 writer.add(article)
             writer.flush()
             with store.write() as conn:
-                conn.execute(article_vectors.delete())
+                delete_vectors(conn)
             runner: Runner = RayRunner(num_cpus=2) if name == "ray" else LocalRunner()
             started = time.perf_counter()
             try:
@@ -669,12 +626,10 @@ def embed_speedup(settings: Settings, n: int, seed: int, tmp: Path) -> dict[str,
 
 
 def _vectors_digest(store: Any) -> str:
-    from newsloom.store.schema import article_vectors
-
     digest = hashlib.sha256()
     with store.read() as conn:
-        query = select(article_vectors).order_by(article_vectors.c.article_id)
-        for row in conn.execute(query):
-            vector = np.frombuffer(row.vector, dtype=np.float32)
-            digest.update(str(row.article_id).encode() + np.round(vector, 4).tobytes())
+        rows = vectors_in_order(conn)
+    for article_id, raw in rows:
+        vector = np.frombuffer(raw, dtype=np.float32)
+        digest.update(str(article_id).encode() + np.round(vector, 4).tobytes())
     return digest.hexdigest()

@@ -81,7 +81,7 @@ def _cited(text: str, ids: list[int]) -> dict[str, Any]:
 def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple[int, str]]:
     """Fill an empty store; return (story id, canonical path) of every story."""
     from newsloom.store import Store
-    from newsloom.store.schema import articles, sources, stories, story_articles, summaries
+    from newsloom.store.bulk import analyze, insert_rows
     from newsloom.web.urls import story_path
 
     rng = random.Random(seed)
@@ -91,8 +91,9 @@ def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple
     built: list[tuple[int, str]] = []
     try:
         with store.write() as conn:
-            conn.execute(
-                sources.insert(),
+            insert_rows(
+                conn,
+                "sources",
                 [
                     {
                         "id": s + 1,
@@ -178,14 +179,13 @@ def build_store(settings: Settings, n_stories: int, seed: int = 7) -> list[tuple
                     }
                 )
                 built.append((n, story_path(category, headline, n)))
-            conn.execute(articles.insert(), article_rows)
-            conn.execute(stories.insert(), story_rows)
-            conn.execute(story_articles.insert(), member_rows)
-            conn.execute(summaries.insert(), summary_rows)
+            insert_rows(conn, "articles", article_rows)
+            insert_rows(conn, "stories", story_rows)
+            insert_rows(conn, "story_articles", member_rows)
+            insert_rows(conn, "summaries", summary_rows)
             _insert_images(conn, [ids_of_story[0] for ids_of_story in first_articles])
-        if store.dialect == "postgresql":  # planner statistics, as autovacuum would gather
-            with store.write() as conn:
-                conn.exec_driver_sql("ANALYZE")
+        with store.write() as conn:
+            analyze(conn)
     finally:
         store.close()
     return built
@@ -202,8 +202,8 @@ def _insert_images(conn: Any, article_ids: list[int]) -> None:
 
     from PIL import Image
 
+    from newsloom.store.bulk import insert_rows
     from newsloom.store.images import image_key
-    from newsloom.store.schema import images
 
     out = io.BytesIO()
     Image.new("RGB", (160, 90), (40, 90, 160)).save(out, format="JPEG", quality=60)
@@ -223,7 +223,7 @@ def _insert_images(conn: Any, article_ids: list[int]) -> None:
         for a in article_ids
     ]
     for start in range(0, len(rows), 5000):
-        conn.execute(images.insert(), rows[start : start + 5000])
+        insert_rows(conn, "images", rows[start : start + 5000])
 
 
 def search_terms(seed: int = 7) -> list[str]:

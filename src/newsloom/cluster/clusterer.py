@@ -18,12 +18,17 @@ so the bar adapts to how much text a document has: short documents need a lower 
 The blend ranks the candidates; evidence that the document reports another event vetoes a join
 whatever the score (docs/clustering.md), because an embedding knows the kind of event far better
 than which one:
+- a document whose opening states another score, age at death or magnitude than any member's
+  reports another match, death or quake (``evidence.py``);
 - a headline alone must share two title words with the story (one is only a name or a beat);
 - a document whose principal names (its most mentioned) appear nowhere in the story, while the
   story's principal names (most of its members') appear nowhere in the document, is about other
   actors and places;
 - a document with a full lead must share some key terms with the story (``min_lexical_full``): a
-  close embedding alone is often just the same place and beat.
+  close embedding alone is often just the same place and beat;
+- with no time between the document and the story (one instant for all, as an undated archive),
+  a protagonist of the document named nowhere in the story, while the story's is named nowhere in
+  the document, is another event: the window cannot tell them apart, so the names must.
 And a story holds one language: the embedding model is English only, so across languages its cosine
 means nothing, and in other languages terms and names weigh more (``ScoreWeights.blend``).
 """
@@ -39,6 +44,7 @@ from datetime import datetime
 import numpy as np
 
 from newsloom.cluster.centroids import STORY_KEYS, CentroidRows, KeyPostings
+from newsloom.cluster.evidence import EventFacts, conflict
 from newsloom.cluster.features import DocTerms, DocumentFrequencies, doc_terms
 from newsloom.errors import ClusterError
 
@@ -118,6 +124,8 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     principal: Counter[str] = field(default_factory=Counter)  # members' principal names
     principal_top: tuple[str, ...] = ()  # the PRINCIPAL_NAMES most counted of them
+    protagonists: Counter[str] = field(default_factory=Counter)  # members' protagonists
+    facts: EventFacts = field(default_factory=EventFacts)  # all its members state
     size: int = 0
     language: str = ""  # of its first article with a known language
     # TF-IDF norm under the idf of ``norm_docs`` documents; refreshed when stale (see _story_norm).
@@ -149,6 +157,8 @@ class _Query:
     richness: float  # 0 = headline only .. 1 = headline with a full lead
     title_terms: frozenset[str]
     principal: tuple[str, ...]
+    facts: EventFacts
+    protagonist: frozenset[str]  # its weightiest principal name(s): who the report is about
 
 
 def _top_rows(scores: np.ndarray, k: int) -> np.ndarray:
@@ -267,8 +277,11 @@ class StoryClusterer:
             story.norm = math.sqrt(story.norm * story.norm + grown)
         story.title_terms.update(terms.title_terms)
         story.entities.update(terms.entities)
+        if terms.facts:
+            story.facts = story.facts | terms.facts
         principal = self._principal(terms)
         story.principal.update(principal)
+        story.protagonists.update(self._protagonist(terms))
         # Counts only grow, so the new top is among the old top and the names just counted.
         counts = story.principal
         candidates = set(story.principal_top) | set(principal)
@@ -322,6 +335,8 @@ class StoryClusterer:
             richness=min(1.0, terms.words / self.weights.full_words),
             title_terms=terms.title_terms,
             principal=self._principal(terms),
+            facts=terms.facts,
+            protagonist=self._protagonist(terms),
         )
 
     def _principal(self, terms: DocTerms) -> tuple[str, ...]:
@@ -331,6 +346,20 @@ class StoryClusterer:
         names = [(c, entity_idf(e), e) for e, c in terms.name_mentions.items() if c >= MIN_MENTIONS]
         names.sort(key=lambda n: (-n[0] * n[1], n[2]))
         return tuple(e for _, _, e in names[:PRINCIPAL_NAMES])
+
+    def _protagonist(self, terms: DocTerms) -> frozenset[str]:
+        """The weightest of the document's names mentioned at least twice (mentions x idf); ties
+        all count, as the words of one name ("pierre", "thoma") usually tie."""
+        entity_idf = self._df.entity_idf
+        weighted = {
+            e: round(c * entity_idf(e), 6)
+            for e, c in terms.name_mentions.items()
+            if c >= MIN_MENTIONS
+        }
+        if not weighted:
+            return frozenset()
+        top = max(weighted.values())
+        return frozenset(e for e, w in weighted.items() if w == top)
 
     def _score(
         self, doc: ClusterDoc, vector: np.ndarray, query: _Query, story: _Story, centroid: float
@@ -344,16 +373,22 @@ class StoryClusterer:
         score = w_cos * cos + w_lex * lex + w_ent * ent
         bar = w.threshold_headline + (w.threshold_full - w.threshold_headline) * query.richness
         bar += self._offset + self._gap_penalty(doc.published, story)
-        veto = self._veto(query, story)
+        veto = self._veto(query, story, untimed=doc.published == story.first == story.last)
         if lex < w.min_lexical_full * query.richness:
             veto = veto or f"lex {lex:.2f} < {w.min_lexical_full * query.richness:.2f}"
         if veto:
             bar = max(bar, score + 1e-6)  # never joins; kept as the best for the reasons
         return _Scored(story, score, cos, lex, ent, bar, veto)
 
-    def _veto(self, query: _Query, story: _Story) -> str:
+    def _veto(self, query: _Query, story: _Story, *, untimed: bool = False) -> str:
         """Evidence that the document reports another event than the story, however close the
-        scores: an embedding knows the kind of event far better than which one."""
+        scores: an embedding knows the kind of event far better than which one. ``untimed``: the
+        document and every member carry one instant, so time says nothing between them."""
+        # Stated facts first: another score, age at death or magnitude than any member states is
+        # another event (another match, another death, another quake), headline or full article.
+        stated = conflict(query.facts, story.facts)
+        if stated:
+            return stated
         if query.richness < HALF_LEAD:
             shared = sum(1 for t in query.title_terms if t in story.title_terms)
             if shared < min(HEADLINE_SHARED_WORDS, len(query.title_terms)):
@@ -368,6 +403,19 @@ class StoryClusterer:
         named_by_story = any(e in story.entities for e in ours)
         if ours and theirs and not named_by_story and not any(e in query.entities for e in theirs):
             return f"other principal names ({', '.join(ours)} vs {', '.join(theirs)})"
+        if untimed and query.protagonist and story.protagonists:
+            # Without time between them (an undated archive imported at once), the window cannot
+            # keep two events of one kind apart, and who each is about is the evidence left: the
+            # document's protagonist named nowhere in the story, the story's (its members' most
+            # frequent protagonist) nowhere in the document.
+            most = max(story.protagonists.values())
+            story_top = {e for e, c in story.protagonists.items() if c == most}
+            if (
+                not query.protagonist & story.entities.keys()
+                and not story_top & query.entities.keys()
+            ):
+                mine, other = ", ".join(sorted(query.protagonist)), ", ".join(sorted(story_top))
+                return f"other protagonist, no time between them ({mine} vs {other})"
         return ""
 
     def _gap_penalty(self, published: datetime, story: _Story) -> float:

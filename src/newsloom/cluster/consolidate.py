@@ -5,8 +5,9 @@ for one event by early, thin articles stay apart, and a story can hold an articl
 members show to be about something else, or a whole second event of the same kind that came in
 through one bridging article (two quakes, two arrests). The last is found with all of a story's
 members at hand: average-link grouping of their TF-IDF vectors (the reference clusterer's rule,
-one event while the average cosine stays >= 0.20) splits off each other group of several members;
-the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
+one event while the average cosine stays >= 0.20; in a story without time, members naming rival
+protagonists or other years count as no evidence of one event) splits off each other group of
+several members; the same rule keeps two stories apart in a merge. Run periodically over the stories of the window, this pure
 function proposes the fixes. Ids stay stable (the bigger, then older, then lower-id story survives;
 the other redirects to it) and corrections made by hand are never undone: pinned articles never
 drift away, and story pairs kept apart by a split are never merged.
@@ -15,10 +16,12 @@ drift away, and story pairs kept apart by a split are never merged.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import combinations
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -26,6 +29,8 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 BLOCK = 512  # rows of the centroid matrix compared at once: bounds memory on large windows
+PROTAGONIST_MENTIONS = 2  # as the clusterer's principal names: a name said once is not the subject
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year among a member's names and numbers
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,7 @@ def plan_consolidation(
         leaving = _drifted(story, rules, idf, frozenset(pinned))
         gone = {a for split in leaving for a in split.article_ids}
         staying = [m for m in story.members if m.article_id not in gone]
-        events = _other_events(story, staying, rules, term_idf, frozenset(pinned))
+        events = _other_events(story, staying, rules, term_idf, idf, frozenset(pinned))
         leaving += events
         splits.extend(leaving)
         gone |= {a for split in events for a in split.article_ids}
@@ -227,6 +232,7 @@ def _other_events(
     members: Sequence[Member],
     rules: ConsolidationRules,
     term_idf: Mapping[str, float],
+    entity_idf: Mapping[str, float],
     pinned: frozenset[int],
 ) -> list[Split]:
     """Groups of members that report another event than the story's core.
@@ -234,7 +240,8 @@ def _other_events(
     Average-link grouping of the members' TF-IDF vectors, cut where the average cosine falls
     below ``event_similarity``; the largest group (the earliest among equals) is the core, and
     every other group of at least ``min_split_size`` members leaves as a story of its own. Smaller
-    groups stay: one odd article is not yet a second event.
+    groups stay: one odd article is not yet a second event. In a story without time, two members
+    that name different events count as no lexical evidence of one (``_untimed_rivals``).
     """
     size = len(members)
     if size < 2 * rules.min_split_size or size > rules.max_event_split:
@@ -252,6 +259,8 @@ def _other_events(
     # Sparse: a member has a hundred terms or so of the story's thousands.
     matrix = csr_matrix((weights, (rows, columns)), shape=(size, len(vocabulary)))
     similarity = np.clip((matrix @ matrix.T).toarray(), 0.0, 1.0)
+    for a, b in _untimed_rivals(members, entity_idf):
+        similarity[a, b] = similarity[b, a] = 0.0
     distance = squareform(1.0 - similarity, checks=False)
     tree = linkage(distance, method="average")
     labels = fcluster(tree, t=1.0 - rules.event_similarity, criterion="distance")
@@ -279,6 +288,60 @@ def _other_events(
             )
         )
     return splits
+
+
+def _untimed_rivals(
+    members: Sequence[Member], entity_idf: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Pairs of members (rows) of a story without time that report different events by what
+    they name: rival protagonists, or years with none in common.
+
+    A story is without time when all its members carry one instant (an archive without dates,
+    imported at once; date-only stamps of one day): the window cannot keep two events of one
+    kind apart, and the text is the evidence left. A member's protagonist is the name it mentions
+    most (twice at least, weighted by idf, as the clusterer's principal names); two members have
+    rival protagonists when neither names the other's (one running back put on injured reserve is
+    not another, a fire at one store of a chain not a fire at another). Two members that both name
+    years, none the same, report different times (a patch of 2008, a patch of 2013). A story
+    whose members were published at different moments is left to the window and to the stated
+    facts: there, other protagonists are often other angles of one event (the winner and the
+    driver who crashed out of one race), and a report recalls earlier years.
+    """
+    if len({m.published for m in members}) > 1:
+        return []
+    protagonists = [_protagonist(m, entity_idf) for m in members]
+    years = [frozenset(e for e in m.entities if _YEAR.fullmatch(e)) for m in members]
+    rivals = []
+    for a, b in combinations(range(len(members)), 2):
+        mine, theirs = protagonists[a], protagonists[b]
+        named_apart = bool(
+            mine and theirs and not mine & members[b].entities and not theirs & members[a].entities
+        )
+        years_apart = bool(years[a] and years[b] and not years[a] & years[b])
+        if named_apart or years_apart:
+            rivals.append((a, b))
+    return rivals
+
+
+def _protagonist(member: Member, entity_idf: Mapping[str, float]) -> frozenset[str]:
+    """The names a member mentions most, weighted by idf (empty when none is mentioned twice);
+    ties all count, as the words of one name ("pierre", "thoma") usually tie.
+
+    Mentions are read back from the member's sublinear term weights (1 + log count, a title
+    mention counting twice), which hold every one-word name; longer names are their words.
+    """
+    weighted = {}
+    for name in member.entities:
+        weight = member.terms.get(name)
+        if weight is None:  # a multi-word name or a number: not a term
+            continue
+        mentions = round(math.exp(weight - 1.0))
+        if mentions >= PROTAGONIST_MENTIONS:
+            weighted[name] = round(mentions * entity_idf.get(name, 1.0), 6)
+    if not weighted:
+        return frozenset()
+    top = max(weighted.values())
+    return frozenset(name for name, weight in weighted.items() if weight == top)
 
 
 # -- merges ------------------------------------------------------------------------------------

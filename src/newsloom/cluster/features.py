@@ -7,33 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsloom.cluster.evidence import EventFacts, event_facts
+from newsloom.textkit import CLUSTER_STOP_WORDS as _STOP
+from newsloom.textkit import plural_stem as stem
 
 # How much body text the lexical features read: the lead carries who/what/where of the event.
 LEXICAL_CHARS = 1500
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_MARKS = frozenset('.!?:;"“”—\n')
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {
-    "said", "says", "say", "new", "news", "year", "years", "time", "just", "like", "told",
-    "according", "people", "report", "reports", "reported", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "week", "today", "yesterday", "day", "days",
-    "image", "photo", "caption", "copyright", "getty", "images", "ap", "reuters", "afp",
-    "mr", "mrs", "ms", "dr",
-}  # fmt: skip
-
-
-def stem(word: str) -> str:
-    """A light English stem: enough to match 'strikes' with 'strike', 'injuries' with 'injury'."""
-    if word.endswith(("'s", "’s")):  # possessive: "Veland's" is Veland
-        word = word[:-2]
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for suffix, replacement in (("ies", "y"), ("sses", "ss")):
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + replacement
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 @dataclass(frozen=True)
@@ -47,6 +28,8 @@ class DocTerms:
     # How often each name (not number) is mentioned, a title mention counting twice: the most
     # mentioned names are whom and where the document is about (its principal names).
     name_mentions: dict[str, int] = field(default_factory=dict)
+    # Score, age at death, magnitude its opening states: which event, not which kind (evidence).
+    facts: EventFacts = field(default_factory=EventFacts)
 
 
 def doc_terms(title: str, text: str) -> DocTerms:
@@ -72,6 +55,7 @@ def doc_terms(title: str, text: str) -> DocTerms:
         entities=entities,
         words=len(title_words) + len(lead_words),
         name_mentions=_name_mentions(entities, title_words, lead_words),
+        facts=event_facts(title, lead),
     )
 
 

@@ -107,7 +107,7 @@ def cmd_stories_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stories_merge(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.pipeline.corrections import merge_stories
+    from newsloom.store.corrections import merge_stories
 
     store = _open(settings)
     try:
@@ -119,7 +119,7 @@ def cmd_stories_merge(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stories_split(args: argparse.Namespace, settings: Settings) -> int:
-    from newsloom.pipeline.corrections import split_story
+    from newsloom.store.corrections import split_story
 
     store = _open(settings)
     try:

@@ -145,7 +145,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _discover(settings: Settings, url: str) -> dict[str, Any]:
-    from newsloom.pipeline.discovery import discover
+    from newsloom.ingest.site_feed import discover
 
     return await discover(settings, url)
 

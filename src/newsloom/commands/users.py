@@ -152,12 +152,16 @@ def cmd_users_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_users_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from functools import partial
+
     from newsloom.pipeline.digest import send_digests
     from newsloom.store import Store
+    from newsloom.web.mystories import digest_stories
 
     store = Store.open(settings)
+    pick = partial(digest_stories, site_url=settings.site_url)
     try:
-        report = send_digests(settings, store, datetime.now(UTC))
+        report = send_digests(settings, store, datetime.now(UTC), pick)
     finally:
         store.close()
     for error in report.errors:

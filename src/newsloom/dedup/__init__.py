@@ -21,15 +21,19 @@ from newsloom.dedup.hashing import (
     is_near_duplicate,
     simhash,
 )
-from newsloom.dedup.urls import TRACKING_PARAMS, canonical_url
+from newsloom.dedup.nearcopy import NearCopyIndex, long_enough_for_near_copy
+from newsloom.dedup.urls import TRACKING_PARAMS, canonical_url, site_host
 
 __all__ = [
     "MIN_WORDS_FOR_NEAR_DUPLICATE",
     "NEAR_DUPLICATE_DISTANCE",
     "TRACKING_PARAMS",
+    "NearCopyIndex",
     "canonical_url",
     "content_hash",
     "hamming",
     "is_near_duplicate",
+    "long_enough_for_near_copy",
     "simhash",
+    "site_host",
 ]

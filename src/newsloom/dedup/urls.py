@@ -23,6 +23,9 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_")
 _AMP_VALUES = {"amp"}
 _KEEP_UNLESS_AMP = {"outputtype"}
 _MOBILE_PREFIXES = ("m.", "mobile.", "amp.")
+# What a site's own host names may start with (canonical_url keeps "www.": some sites serve
+# other pages without it).
+_SITE_PREFIXES = ("www.", *_MOBILE_PREFIXES)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -58,6 +61,16 @@ def canonical_url(url: str) -> str:
     path = _normalize_path(parts.path) if netloc else parts.path
     query = _normalize_query(parts.query)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def site_host(host: str) -> str:
+    """The site a host name belongs to: lower-cased, without a www., mobile or AMP prefix
+    (``www.example.com``, ``m.example.com`` and ``example.com`` are one site)."""
+    host = host.lower()
+    for prefix in _SITE_PREFIXES:
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host
 
 
 def _normalize_path(path: str) -> str:

@@ -20,6 +20,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from newsloom.categorize.classifier import LEAD_CHARS, CategoryClassifier
 from newsloom.categorize.taxonomy import SLUGS, normalise_section
 from newsloom.errors import EvalError
+from newsloom.eval.jsonl import read_jsonl
 
 
 @dataclass(frozen=True)
@@ -72,22 +73,12 @@ def load_categorised(
 ) -> LabelledSet:
     from newsloom.cluster.embed import embedding_text
 
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
     texts: list[str] = []
     gold: list[str] = []
     skipped = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {path}:{number} is not JSON: {exc}") from exc
-        if not isinstance(row, dict) or row.get(label_field) is None:
-            raise EvalError(f"eval: {path}:{number} lacks {label_field}")
+    for where, row in read_jsonl(path):
+        if row.get(label_field) is None:
+            raise EvalError(f"eval: {where} lacks {label_field}")
         slug = map_label(str(row[label_field]), label_map)
         if slug is None:
             skipped += 1

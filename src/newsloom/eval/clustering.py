@@ -3,7 +3,6 @@ over labelled JSONL files, each scored and macro-averaged, with the worst merges
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from newsloom.cluster.consolidate import (
 )
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import EvalError
+from newsloom.eval.jsonl import read_jsonl
 from newsloom.eval.metrics import clustering_scores
 from newsloom.settings import Settings
 
@@ -37,25 +37,10 @@ UNDATED = datetime(2000, 1, 1, tzinfo=UTC)  # the instant of every document with
 
 def load_labelled(path: Path) -> tuple[list[ClusterDoc], list[str]]:
     """Docs in (published, id) order with their gold labels; ids become 0..n-1 in that order."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {path}:{number} is not JSON: {exc}") from exc
-        missing = [key for key in REQUIRED if key not in row]
-        if missing:
-            raise EvalError(f"eval: {path}:{number} lacks {', '.join(missing)}")
-        row["_published"] = _utc(str(row["published"] or ""), f"{path}:{number}")
+    for where, row in read_jsonl(path, required=REQUIRED, nonempty="documents"):
+        row["_published"] = _utc(str(row["published"] or ""), where)
         rows.append(row)
-    if not rows:
-        raise EvalError(f"eval: {path} has no documents")
     rows.sort(key=lambda r: (r["_published"], str(r["id"])))
     docs = [
         ClusterDoc(

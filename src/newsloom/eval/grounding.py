@@ -7,7 +7,6 @@ the result is the ROC-AUC of that score against ``factual``, overall and per ``d
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -15,31 +14,13 @@ from typing import Any
 
 from sklearn.metrics import roc_auc_score
 
-from newsloom.errors import EvalError
+from newsloom.eval.jsonl import read_jsonl
 
 REQUIRED = ("article", "summary", "factual")
 
 
 def load_factuality(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {path}:{number} is not JSON: {exc}") from exc
-        missing = [key for key in REQUIRED if key not in row]
-        if missing:
-            raise EvalError(f"eval: {path}:{number} lacks {', '.join(missing)}")
-        rows.append(row)
-    if not rows:
-        raise EvalError(f"eval: {path} has no items")
-    return rows
+    return [row for _, row in read_jsonl(path, required=REQUIRED, nonempty="items")]
 
 
 def auc(gold: list[int], scores: list[float]) -> float | None:

@@ -16,7 +16,6 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import Any
 
 from newsloom.demo.newsroom import DemoStory, load_newsroom
 from newsloom.errors import EvalError
+from newsloom.eval.jsonl import read_jsonl
 from newsloom.eval.summarization import to_articles
 from newsloom.pipeline.stories import summarize_story
 from newsloom.records import Article, Summary
@@ -34,7 +34,8 @@ from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import content_words, opening_reference, repeats
-from newsloom.summarize.words import stem, tokens
+from newsloom.summarize.words import tokens
+from newsloom.textkit import stem
 
 LONG_STATEMENT = 40  # words
 _FUNCTION_WORDS = frozenset("in of the a an to at on for and".split())
@@ -81,10 +82,7 @@ def demo_stories() -> list[StoryInput]:
 
 def file_stories(path: Path) -> list[StoryInput]:
     """Articles grouped by ``label`` (a clustering file), or one story per summarization item."""
-    try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
+    rows = [row for _, row in read_jsonl(path)]
     if rows and all("documents" in r for r in rows):
         return [
             StoryInput(str(r.get("id", i)), to_articles(r["documents"])) for i, r in enumerate(rows)

@@ -11,7 +11,6 @@ then over the items.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsloom.errors import EvalError, NewsloomError
+from newsloom.eval.jsonl import read_jsonl
 from newsloom.records import Article, Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import Summarizer, build_summarizer
@@ -32,25 +32,13 @@ METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 def load_items(path: Path) -> list[dict[str, Any]]:
     """The file's items; EvalError when it cannot be read or an item lacks documents/references."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalError(f"eval: cannot read {path}: {exc}") from exc
     items = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"eval: {path}:{number} is not JSON: {exc}") from exc
-        if not isinstance(item, dict) or not item.get("documents"):
-            raise EvalError(f"eval: {path}:{number} has no documents")
+    for where, item in read_jsonl(path, nonempty="items"):
+        if not item.get("documents"):
+            raise EvalError(f"eval: {where} has no documents")
         if not item.get("reference_summaries"):
-            raise EvalError(f"eval: {path}:{number} has no reference_summaries")
+            raise EvalError(f"eval: {where} has no reference_summaries")
         items.append(item)
-    if not items:
-        raise EvalError(f"eval: {path} has no items")
     return items
 
 

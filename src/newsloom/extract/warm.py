@@ -1,4 +1,4 @@
-"""Imported by the extraction workers' fork server (``pipeline/articles.py``) and nowhere else.
+"""Imported by the extraction workers' fork server (``pipeline/pool.py``) and nowhere else.
 
 Importing it loads what extraction reads on first use (py3langid's model, the public-suffix list
 trafilatura's URL helpers parse): a few seconds paid once in the fork server, so every worker forked

@@ -1,8 +1,10 @@
 """Send the daily digest: each user who asked for one gets their new stories by e-mail, once a
 day at most (``newsloom users digest``, from cron or a timer).
 
-The stories are the user's (follows, without mutes, as ``/my`` lists them) updated since their
-last digest (a day at most), unread ones only. One user's failure is reported and the others go on.
+``pick`` chooses each user's stories (``web.mystories.digest_stories``: their follows without
+their mutes, as ``/my`` lists them, updated since their last digest and unread); the command that
+runs this passes it in, so that wiring never imports the web app. One user's failure is reported
+and the others go on.
 """
 
 from __future__ import annotations
@@ -12,19 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import Connection
+
 import newsloom.store.accounts as accounts_db
-import newsloom.store.personal as personal_db
-from newsloom.accounts.digest import MAX_STORIES, DigestStory, compose
+from newsloom.accounts.digest import DigestStory, compose
+from newsloom.accounts.records import User
 from newsloom.errors import AccountError
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.web.mystories import personal_stories
-from newsloom.web.urls import absolute
-from newsloom.web.views import cards_by_ids, load_catalog
 
 DAY = timedelta(days=1)
 SMTP_TIMEOUT = 30.0
 SmtpFactory = Callable[..., smtplib.SMTP]
+# (connection, user, since, now) -> the stories of their digest
+StoryPicker = Callable[[Connection, User, datetime, datetime], list[DigestStory]]
 
 
 @dataclass
@@ -35,7 +38,11 @@ class DigestReport:
 
 
 def send_digests(
-    settings: Settings, store: Store, now: datetime, smtp: SmtpFactory = smtplib.SMTP
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    pick: StoryPicker,
+    smtp: SmtpFactory = smtplib.SMTP,
 ) -> DigestReport:
     if not settings.smtp_host:
         raise AccountError("accounts: the digest needs smtp_host (and smtp_from) in the settings")
@@ -46,18 +53,10 @@ def send_digests(
     for user, last in due:
         since = max(last, now - DAY) if last is not None else now - DAY
         with store.read() as conn:
-            picked = personal_stories(conn, user.id, now=now, since=since)
-            ids = [c.id for c in picked]
-            marks = personal_db.read_marks(conn, user.id, ids)
-            versions = personal_db.latest_versions(conn, ids)
-            fresh = [i for i in ids if i not in marks or marks[i].version < versions.get(i, 0)]
-            cards = cards_by_ids(conn, fresh[:MAX_STORIES], load_catalog(conn))
-        if not cards:
+            stories = pick(conn, user, since, now)
+        if not stories:
             report.skipped += 1
             continue
-        stories = [
-            DigestStory(c.headline, absolute(settings.site_url, c.path), c.bullets) for c in cards
-        ]
         message = compose(
             to=user.email,
             sender=sender,

@@ -33,27 +33,23 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom import metrics, shutdown
+from newsloom.dedup import NearCopyIndex
 from newsloom.errors import ExtractError, NewsloomError, ParseError, StoreError, unexpected
 from newsloom.ingest.discover import find_feed
 from newsloom.ingest.fetch import Fetcher
 from newsloom.ingest.parse import detect_format, parse_feed
 from newsloom.ingest.sitemap import parse_sitemap
 from newsloom.ingest.sniff import is_html_document, looks_like_html
-from newsloom.pipeline.articles import (
-    Candidate,
-    CandidateBuilder,
-    NearCopyIndex,
-    StoredAs,
-    store_candidates,
-    unseen_entries,
-)
 from newsloom.pipeline.images import fetch_images
+from newsloom.pipeline.pool import CandidateBuilder
 from newsloom.pipeline.schedule import next_check_after
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 from newsloom.pipeline.workers import SourceQueue, last_article_id
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
+from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
+from newsloom.retry import retrying
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.candidates import StoredAs, store_candidates, unseen_entries
 from newsloom.store.engine import connection_lost
 from newsloom.store.locks import exclusive
 
@@ -201,24 +197,27 @@ def _story_step(
     settings: Settings, store: Store, now: datetime, tick: Progress, report: RefreshReport
 ) -> None:
     """4 + 5. Stories, from what the store holds: one worker at a time assigns and summarizes."""
-    for attempt in range(STORY_STEP_ATTEMPTS):
-        try:
-            with exclusive(store, "stories", waiting=shutdown.raise_if_requested):
-                step_tick = shutdown.checkpoint(tick)
-                clustered = cluster_new_articles(settings, store, now=now, progress=step_tick)
-                report.new_stories += clustered.new_stories
-                touched = refresh_stories(
-                    settings, store, clustered.touched, now=now, progress=step_tick
-                )
-                report.stories_touched += touched.stories
-                report.summaries += touched.summaries
-            return
-        except shutdown.ShutdownRequested:
-            report.stopped = True
-            return
-        except NewsloomError as exc:
-            if attempt + 1 >= STORY_STEP_ATTEMPTS or not connection_lost(exc):
-                raise
+
+    def attempt() -> None:
+        with exclusive(store, "stories", waiting=shutdown.raise_if_requested):
+            step_tick = shutdown.checkpoint(tick)
+            clustered = cluster_new_articles(settings, store, now=now, progress=step_tick)
+            report.new_stories += clustered.new_stories
+            touched = refresh_stories(
+                settings, store, clustered.touched, now=now, progress=step_tick
+            )
+            report.stories_touched += touched.stories
+            report.summaries += touched.summaries
+
+    try:
+        retrying(
+            attempt,
+            attempts=STORY_STEP_ATTEMPTS,
+            retry_on=connection_lost,
+            exceptions=NewsloomError,
+        )
+    except shutdown.ShutdownRequested:
+        report.stopped = True
 
 
 async def fetch_source(

@@ -3,7 +3,7 @@
 Both steps start from the store's state (articles with no story; stories whose summary does not
 match their articles), so they finish whatever a killed run left undone. Each run that assigned
 articles then consolidates the stories they touched (cluster/consolidate.py), respecting the
-corrections people made (pipeline/corrections.py).
+corrections people made (store/corrections.py).
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from newsloom.cluster.consolidate import (
 from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import ClusterError, unexpected
-from newsloom.pipeline.corrections import correction_constraints, reset_span
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
+from newsloom.store.corrections import correction_constraints, reset_span
 from newsloom.summarize import Summarizer, build_summarizer, needs_resummary
 
 log = logging.getLogger(__name__)

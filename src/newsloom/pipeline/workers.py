@@ -15,13 +15,11 @@ import socket
 from collections import deque
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
-
 from newsloom import shutdown
 from newsloom.errors import StoreError
 from newsloom.records import Source
 from newsloom.store import Store
-from newsloom.store.schema import articles
+from newsloom.store.articles import last_article_id as stored_last_article_id
 from newsloom.store.sources import (
     claim_due_sources,
     lease_owners,
@@ -39,10 +37,7 @@ log = logging.getLogger("newsloom.refresh")
 
 def last_article_id(store: Store) -> int:
     """The highest article id stored (0 for none): it moves when any worker stores one."""
-    return int(
-        store.read_retrying(lambda conn: conn.execute(select(func.max(articles.c.id))).scalar())
-        or 0
-    )
+    return store.read_retrying(stored_last_article_id)
 
 
 def worker_name() -> str:

@@ -15,7 +15,6 @@ from newsloom.store.articles import (
     load_vectors,
     recent_articles,
     save_vector,
-    simhash_candidates,
     unclustered_articles,
     vectors_of_other_models,
 )
@@ -99,7 +98,6 @@ __all__ = [
     "resume_source",
     "save_summary",
     "save_vector",
-    "simhash_candidates",
     "store_status",
     "stories_awaiting_llm",
     "stories_in_window",

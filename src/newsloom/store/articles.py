@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import numpy as np
-from sqlalchemy import Connection, Row, Select, func, select
+from sqlalchemy import Connection, Row, Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -300,19 +300,9 @@ def unclustered_articles(conn: Connection) -> list[Article]:
 
 
 @store_errors
-def simhash_candidates(conn: Connection, *, since: datetime) -> list[tuple[int, int]]:
-    """(article_id, simhash) of originals published since ``since``."""
-    query = (
-        select(articles.c.id, articles.c.simhash)
-        .where(articles.c.published >= since, articles.c.copy_of.is_(None))
-        .order_by(articles.c.id)
-    )
-    return [(r.id, r.simhash) for r in conn.execute(query)]
-
-
-@store_errors
 def simhash_rows(conn: Connection, *, since: datetime) -> list[tuple[int, int, datetime]]:
-    """(article_id, simhash, published) of originals published since ``since``, for an index."""
+    """(article_id, simhash, published) of originals published since ``since``, in id order:
+    what a near-copy index (``dedup.NearCopyIndex``) holds."""
     query = (
         select(articles.c.id, articles.c.simhash, articles.c.published)
         .where(articles.c.published >= since, articles.c.copy_of.is_(None))
@@ -375,6 +365,58 @@ def load_vectors(conn: Connection, ids: Sequence[int]) -> dict[int, np.ndarray]:
 @store_errors
 def count_articles(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+
+@store_errors
+def last_article_id(conn: Connection) -> int:
+    """The highest article id stored (0 for none)."""
+    return int(conn.execute(select(func.max(articles.c.id))).scalar() or 0)
+
+
+@store_errors
+def originals_after(
+    conn: Connection, *, after: int, limit: int, lacking_model: str | None = None
+) -> list[tuple[int, str, str]]:
+    """(id, title, text, or the lead when there is no text) of up to ``limit`` originals with ids
+    above ``after``, in id order; with ``lacking_model``, only those without a vector made by
+    that model (missing, or made by another one: they cannot be compared with its vectors)."""
+    query = (
+        select(articles.c.id, articles.c.title, articles.c.text, articles.c.lead)
+        .where(articles.c.copy_of.is_(None), articles.c.id > after)
+        .order_by(articles.c.id)
+        .limit(limit)
+    )
+    if lacking_model is not None:
+        current = select(article_vectors.c.article_id).where(
+            article_vectors.c.model == lacking_model
+        )
+        query = query.where(articles.c.id.not_in(current))
+    return [(int(r.id), r.title, r.text or r.lead) for r in conn.execute(query)]
+
+
+@store_errors
+def replace_article_text(
+    conn: Connection,
+    article_id: int,
+    *,
+    text: str,
+    content_hash: str,
+    simhash: int,
+    extraction_method: str,
+) -> None:
+    """A re-extracted text (and its fingerprints) for the article; its vector, made from the
+    old text, is dropped so that the embed stage makes it again."""
+    conn.execute(
+        update(articles)
+        .where(articles.c.id == article_id)
+        .values(
+            text=text,
+            content_hash=content_hash,
+            simhash=simhash,
+            extraction_method=extraction_method,
+        )
+    )
+    conn.execute(delete(article_vectors).where(article_vectors.c.article_id == article_id))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from newsloom.errors import StoreError
+from newsloom.retry import retrying
 from newsloom.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -84,6 +84,13 @@ def connection_lost(exc: BaseException) -> bool:
 
 def _retry_wait(attempt: int) -> float:
     return float(min(RETRY_MAX_WAIT, 0.25 * 2**attempt))
+
+
+def _warn(message: str) -> Callable[[Exception], None]:
+    def warn(exc: Exception) -> None:
+        log.warning("%s: %s", message, exc, extra={"stage": "store"})
+
+    return warn
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -198,16 +205,17 @@ class Store:
 
     def connect(self) -> Connection:
         """A new connection; PostgreSQL: retried while the server is unreachable (a restart)."""
-        attempts = 1 if self.dialect == "sqlite" else RETRY_ATTEMPTS
-        for attempt in range(attempts):
-            try:
-                return self.engine.connect()  # pool_pre_ping replaces a connection that died
-            except SQLAlchemyError as exc:
-                if attempt + 1 >= attempts or not connection_lost(exc):
-                    raise StoreError(f"store: cannot connect: {exc}") from exc
-                log.warning("store: cannot connect, retrying: %s", exc, extra={"stage": "store"})
-                time.sleep(_retry_wait(attempt))
-        raise AssertionError("unreachable")
+        try:
+            return retrying(
+                self.engine.connect,  # pool_pre_ping replaces a connection that died
+                attempts=1 if self.dialect == "sqlite" else RETRY_ATTEMPTS,
+                retry_on=connection_lost,
+                exceptions=SQLAlchemyError,
+                wait=_retry_wait,
+                on_retry=_warn("store: cannot connect, retrying"),
+            )
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store: cannot connect: {exc}") from exc
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -241,31 +249,32 @@ class Store:
         """``work`` in one write transaction, run again from the start (bounded) when the
         connection to PostgreSQL dropped mid-way; ``work`` must be safe to repeat after a
         rollback. SQLite has no connection to lose, so its errors are raised at once."""
-        for attempt in range(RETRY_ATTEMPTS):
-            try:
-                with self.write() as conn:
-                    return work(conn)
-            except StoreError as exc:
-                retry = self.dialect != "sqlite" and connection_lost(exc)
-                if attempt + 1 >= RETRY_ATTEMPTS or not retry:
-                    raise
-                log.warning("store: write failed, retrying: %s", exc, extra={"stage": "store"})
-                time.sleep(_retry_wait(attempt))
-        raise AssertionError("unreachable")
+
+        def attempt() -> T:
+            with self.write() as conn:
+                return work(conn)
+
+        return self._retrying(attempt, "store: write failed, retrying")
 
     def read_retrying(self, work: Callable[[Connection], T]) -> T:
         """``work`` on a read connection, run again (bounded) when PostgreSQL dropped it."""
-        for attempt in range(RETRY_ATTEMPTS):
-            try:
-                with self.read() as conn:
-                    return work(conn)
-            except StoreError as exc:
-                retry = self.dialect != "sqlite" and connection_lost(exc)
-                if attempt + 1 >= RETRY_ATTEMPTS or not retry:
-                    raise
-                log.warning("store: read failed, retrying: %s", exc, extra={"stage": "store"})
-                time.sleep(_retry_wait(attempt))
-        raise AssertionError("unreachable")
+
+        def attempt() -> T:
+            with self.read() as conn:
+                return work(conn)
+
+        return self._retrying(attempt, "store: read failed, retrying")
+
+    def _retrying(self, attempt: Callable[[], T], warning: str) -> T:
+        """``attempt`` again while PostgreSQL lost the connection (SQLite: never)."""
+        return retrying(
+            attempt,
+            attempts=1 if self.dialect == "sqlite" else RETRY_ATTEMPTS,
+            retry_on=connection_lost,
+            exceptions=StoreError,
+            wait=_retry_wait,
+            on_retry=_warn(warning),
+        )
 
     @staticmethod
     @contextmanager

@@ -247,7 +247,7 @@ categories = Table(
     Column("description", Text, nullable=False, default=""),
 )
 
-# Merges and splits made by hand (pipeline/corrections.py); clustering and consolidation honour them.
+# Merges and splits made by hand (store/corrections.py); clustering and consolidation honour them.
 # One row per article moved (a merge of an empty story records one row without an article).
 story_corrections = Table(
     "story_corrections",
@@ -279,7 +279,7 @@ story_corrections = Table(
 )
 
 # Each article's page as fetched (zlib-compressed, capped), so a better extractor can re-run over
-# history without fetching again. One row per article; written by pipeline/articles.py.
+# history without fetching again. One row per article; written by store/candidates.py.
 raw_pages = Table(
     "raw_pages",
     metadata,

@@ -241,6 +241,13 @@ def stories_in_window(conn: Connection, *, since: datetime) -> list[Story]:
 
 
 @store_errors
+def live_story_ids(conn: Connection) -> list[int]:
+    """Ids of the stories not merged into another, ascending."""
+    query = select(stories.c.id).where(stories.c.merged_into.is_(None)).order_by(stories.c.id)
+    return [int(r.id) for r in conn.execute(query)]
+
+
+@store_errors
 def stories_needing_summary(conn: Connection) -> list[int]:
     """Live stories with articles whose latest summary is missing or misses some of them."""
     latest = (

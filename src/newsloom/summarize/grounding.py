@@ -23,7 +23,8 @@ import numpy as np
 from newsloom.summarize.references import unresolved
 from newsloom.summarize.text import split_sentences
 from newsloom.summarize.vectors import Embed, embed_rows
-from newsloom.summarize.words import STOP_WORDS, numbers_in, stem, tokens
+from newsloom.summarize.words import numbers_in, tokens
+from newsloom.textkit import STOP_WORDS, stem
 
 SUPPORTED = 0.35  # claims scoring below this are treated as unsupported
 ALIGN_TOP = 3  # source sentences a claim is compared with in detail

@@ -30,6 +30,8 @@ from newsloom.summarize.grounding import GroundingChecker
 from newsloom.summarize.openings import opening_reference, unnamed_speaker
 from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
+from newsloom.summarize.words import tokens
+from newsloom.textkit import STOP_WORDS, stem
 from newsloom.textsafe import loads_json
 
 log = logging.getLogger(__name__)
@@ -291,12 +293,9 @@ class LLMSummarizer:
             for item in items:
                 text = " ".join(item.text.split())
                 key = text.lower()
-                cited = sorted({n for n in item.sources})
                 opening = read is None or not kept
                 if (
                     key in seen
-                    or not cited
-                    or not all(1 <= n <= len(numbered.texts) for n in cited)
                     or is_furniture(text)
                     or unnamed_speaker(text)
                     or (not quotes and is_quotation(text))
@@ -304,9 +303,8 @@ class LLMSummarizer:
                 ):
                     dropped.append(text)
                     continue
-                sources = [numbered.texts[n - 1] for n in cited]
-                support = self._checker.check(text, sources, read or ())
-                if not support.supported:
+                cited = self._supporting(text, item.sources, numbered, read or ())
+                if cited is None:
                     dropped.append(text)
                     continue
                 seen.add(key)
@@ -336,6 +334,43 @@ class LLMSummarizer:
             takeaways=takeaways,
             method="llm",
         )
+
+    def _supporting(
+        self, text: str, given: Sequence[int], numbered: _Numbered, read: Sequence[str]
+    ) -> list[int] | None:
+        """The numbers of the source sentences that support ``text``, or None when none do.
+
+        The model's own citations are tried first. Small models often state a fact correctly
+        and cite the sentence next to it; then the citation is remade from the sentences that
+        carry the statement's words (``_carrying``), and the statement must pass the same check
+        against those. A statement is never published on sentences that do not support it."""
+        valid = sorted({n for n in given if 1 <= n <= len(numbered.texts)})
+        tried: list[list[int]] = [valid] if valid else []
+        carrying = _carrying(text, numbered.texts)
+        if carrying and carrying not in tried:
+            tried.append(carrying)
+        for cited in tried:
+            sources = [numbered.texts[n - 1] for n in cited]
+            if self._checker.check(text, sources, read).supported:
+                return cited
+        return None
+
+
+def _carrying(text: str, sources: Sequence[str], most: int = 3) -> list[int]:
+    """Up to ``most`` source numbers (1-based) that together hold most of ``text``'s content
+    words: greedily, the sentence adding the most words not yet held, while one adds any."""
+    wanted = {stem(w) for w in tokens(text)} - STOP_WORDS
+    held = [{stem(w) for w in tokens(source)} & wanted for source in sources]
+    chosen: list[int] = []
+    covered: set[str] = set()
+    while len(chosen) < most:
+        gains = [len(words - covered) for words in held]
+        best = max(range(len(held)), key=lambda k: gains[k], default=-1)
+        if best < 0 or gains[best] == 0:
+            break
+        chosen.append(best + 1)
+        covered |= held[best]
+    return sorted(chosen)
 
 
 def _number_sentences(articles: Sequence[Article], limit: int = MAX_SOURCE_SENTENCES) -> _Numbered:

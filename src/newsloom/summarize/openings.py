@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.words import STOP_WORDS, stem, tokens
+from newsloom.summarize.words import tokens
+from newsloom.textkit import STOP_WORDS, stem
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
 _PRONOUNS = frozenset(

@@ -12,27 +12,18 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsloom.records import Article
+from newsloom.textkit import ENGLISH_STOP_WORDS, stem
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SUFFIXES = ("ing", "ed", "es", "s")
 Bigram = tuple[str, str]
-
-
-def _stem(word: str) -> str:
-    """Plural and tense endings off, so "ruled"/"rules"/"ruling" meet; short words stay whole."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def content_bigrams(text: str) -> list[Bigram]:
     """Stemmed, lower-cased word pairs of ``text``, except pairs of two stop words."""
     words = _WORD.findall(text.lower())
-    stems = [_stem(w) for w in words]
+    stems = [stem(w) for w in words]
     return [
         (stems[i], stems[i + 1])
         for i in range(len(words) - 1)

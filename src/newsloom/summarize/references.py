@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsloom.summarize.words import STOP_WORDS
+from newsloom.textkit import STOP_WORDS
 
 PRONOUNS = frozenset("he she they his her their him them".split())  # not "it": "It is time ..."
 MIN_OVERLAP = 0.4  # share of a sentence's content words its origin (a source sentence) must hold

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.summarize.words import STOP_WORDS
+from newsloom.textkit import STOP_WORDS
 
 # Subject pronouns continue the previous subject; "his"/"her" and "they" point at too many
 # referents to resolve without parsing.

@@ -1,5 +1,5 @@
-"""Word-level helpers shared by the grounding check and its reference check: tokens, a light
-stemmer, stop words and numbers written as digits or words."""
+"""Word-level helpers shared by the grounding check and its reference check: tokens and numbers
+written as digits or words (stems and stop words: ``newsloom.textkit``)."""
 
 from __future__ import annotations
 
@@ -14,29 +14,6 @@ _NUMBER_WORDS = {
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
     "million": "1000000", "billion": "1000000000", "first": "1", "second": "2", "third": "3",
 }  # fmt: skip
-STOP_WORDS = frozenset(
-    """
-    a an the and or but if of to in on at by for with from as into onto about over after before
-    than then that this these those there here is are was were be been being has have had do does
-    did will would shall should can could may might must it its he she they them his her their we
-    our you your i me my who whom whose which what when where why how all any both each more most
-    other some such only own same so too very just also s t said says say told tell according
-    up down out off again further once per via while during since until because against between
-    through under above below new one year years last first
-    """.split()
-)
-_SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper: enough to match "closed"/"closes"/"closing" without a library."""
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
-    return word
 
 
 def tokens(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 Add a feed (or a site, whose feed is discovered), import and export OPML, pause, resume and
 remove sources, and see each one's health. The same functions as the command line do the work:
-``pipeline.refresh.add_sources``, ``pipeline.discovery``, ``ingest.opml``, ``store.sources``.
+``store.add_source`` (as ``pipeline.refresh.add_sources``), ``ingest.site_feed``, ``ingest.opml``,
+``store.sources``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ import newsloom.store.browse as browse
 from newsloom.errors import NewsloomError, ParseError
 from newsloom.ingest.opml import read_opml_list, write_opml
 from newsloom.ingest.sanitize import checked_url
-from newsloom.pipeline.discovery import discover
-from newsloom.pipeline.refresh import add_sources
+from newsloom.ingest.site_feed import discover
 from newsloom.records import Source, SourceKind
 from newsloom.web.context import app_catalog, app_settings, app_store, render
 from newsloom.web.forms import Form
@@ -84,9 +84,8 @@ def add(request: Request, form: Form) -> Response:
             title = title or str(found.get("title", ""))
     except NewsloomError as exc:
         return _page(request, notice=str(exc), status=400)
-    (stored,) = add_sources(
-        app_store(request), [Source(url=url, kind=kind, section=section, title=title)]
-    )
+    with app_store(request).write() as conn:
+        stored = db.add_source(conn, Source(url=url, kind=kind, section=section, title=title))
     return _page(request, notice=f"Added source {stored.id}: {stored.url}")
 
 
@@ -99,7 +98,8 @@ def import_opml(request: Request, form: Form) -> Response:
         listed = read_opml_list(body)
     except NewsloomError as exc:
         return _page(request, notice=str(exc), status=400)
-    stored = add_sources(app_store(request), listed.sources)
+    with app_store(request).write() as conn:
+        stored = [db.add_source(conn, s) for s in listed.sources]
     skipped = (
         f"; skipped {len(listed.refused)}: " + "; ".join(listed.refused[:5])
         if listed.refused

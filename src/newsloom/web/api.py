@@ -58,7 +58,7 @@ from newsloom.web.views import (
 
 MAX_LIMIT = 100
 JSON = "application/json"
-SEARCH_MODULE = "newsloom.store.search"
+SEARCH_MODULE = "newsloom.search"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No such story"},
@@ -188,7 +188,7 @@ def _search(
 ) -> list[int]:
     if importlib.util.find_spec(SEARCH_MODULE) is None:
         raise bad_parameter("q", "api: search is not available on this server", q)
-    from newsloom.store.search import search_stories
+    from newsloom.search import search_stories
 
     hits = search_stories(conn, q, **filters, limit=limit, offset=offset, now=app_now(request))
     return [h.story_id for h in hits]

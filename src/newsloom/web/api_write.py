@@ -1,7 +1,7 @@
 """The JSON API's write side, behind a bearer token (``settings.api_token``).
 
 No token configured = writes disabled (403). A missing or wrong token is a 401. Merges and splits
-go through newsloom.pipeline.corrections, the same code the command line uses.
+go through newsloom.store.corrections, the same code the command line uses.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _correction_error(exc: Exception) -> HTTPException:
 @router.post("/stories/{story_id}/merge", response_model=CorrectionOut)
 def merge(request: Request, story_id: StoryId, body: MergeIn) -> CorrectionOut:
     """Merge this story into ``into``; its URL then redirects to the survivor."""
-    from newsloom.pipeline.corrections import merge_stories
+    from newsloom.store.corrections import merge_stories
 
     try:
         merge_stories(app_store(request), story_id, body.into, app_now(request))
@@ -85,7 +85,7 @@ def merge(request: Request, story_id: StoryId, body: MergeIn) -> CorrectionOut:
 @router.post("/stories/{story_id}/split", status_code=201, response_model=CorrectionOut)
 def split(request: Request, story_id: StoryId, body: SplitIn) -> CorrectionOut:
     """Move ``article_ids`` out of this story into a new one, whose id is returned."""
-    from newsloom.pipeline.corrections import split_story
+    from newsloom.store.corrections import split_story
 
     try:
         new_id = split_story(app_store(request), story_id, body.article_ids, app_now(request))

@@ -42,7 +42,7 @@ FORMATS: dict[str, tuple[Renderer, str]] = {
     "atom": (render_atom, ATOM_CONTENT_TYPE),
     "json": (render_jsonfeed, JSONFEED_CONTENT_TYPE),
 }
-SEARCH_MODULE = "newsloom.store.search"
+SEARCH_MODULE = "newsloom.search"
 
 router = APIRouter(prefix="/feeds")
 
@@ -91,7 +91,7 @@ def feed_item(card: StoryCard, settings: Settings) -> FeedItem:
 def _search_ids(conn: Connection, q: str, now: datetime) -> list[int]:
     if importlib.util.find_spec(SEARCH_MODULE) is None:
         raise HTTPException(404, "feeds: search is not available")
-    from newsloom.store.search import search_stories
+    from newsloom.search import search_stories
 
     return [h.story_id for h in search_stories(conn, q, limit=FEED_SIZE, now=now)]
 

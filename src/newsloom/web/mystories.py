@@ -12,10 +12,13 @@ from sqlalchemy import Connection
 
 import newsloom.store.browse as browse
 import newsloom.store.personal as personal_db
+from newsloom.accounts.digest import MAX_STORIES, DigestStory
 from newsloom.accounts.muting import Mutes, StoryView, visible
-from newsloom.accounts.records import Follow, Session
+from newsloom.accounts.records import Follow, Session, User
+from newsloom.search import search_stories
 from newsloom.store.personal import MAX_CANDIDATES, Candidate
-from newsloom.store.search import search_stories
+from newsloom.web.urls import absolute
+from newsloom.web.views import cards_by_ids, load_catalog
 
 SEARCH_HITS = 50  # stories a saved search contributes
 
@@ -138,3 +141,17 @@ def personal_stories(
     )
     kept = set(unmuted(conn, user_id, [c.id for c in candidates]))
     return [c for c in candidates if c.id in kept][: max(0, limit)]
+
+
+def digest_stories(
+    conn: Connection, user: User, since: datetime, now: datetime, *, site_url: str
+) -> list[DigestStory]:
+    """The user's stories updated since ``since`` that they have not read (or that changed since
+    they read them), newest first, as the daily digest lists them."""
+    picked = personal_stories(conn, user.id, now=now, since=since)
+    ids = [c.id for c in picked]
+    marks = personal_db.read_marks(conn, user.id, ids)
+    versions = personal_db.latest_versions(conn, ids)
+    fresh = [i for i in ids if i not in marks or marks[i].version < versions.get(i, 0)]
+    cards = cards_by_ids(conn, fresh[:MAX_STORIES], load_catalog(conn))
+    return [DigestStory(c.headline, absolute(site_url, c.path), c.bullets) for c in cards]

@@ -19,7 +19,7 @@ import newsloom.store.browse as browse
 import newsloom.store.personal as personal_db
 from newsloom.accounts.muting import check_keyword
 from newsloom.accounts.records import FOLLOW_KINDS, MUTE_KINDS, Session
-from newsloom.store.search import parse_query
+from newsloom.search import parse_query
 from newsloom.web.context import app_catalog, app_now, app_store, render
 from newsloom.web.forms import Form
 from newsloom.web.mystories import personal_stories, unmuted

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 import newsloom.store as db
 from newsloom.records import Source
-from newsloom.store.search import (
+from newsloom.search import (
     MAX_QUERY_CHARS,
     ParsedQuery,
     SearchHit,

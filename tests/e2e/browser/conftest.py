@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import uvicorn
 
+from newsloom.app.demo import demo_settings, ingest_demo
 from newsloom.demo.server import DemoServer
-from newsloom.pipeline.demo import demo_settings, ingest_demo
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import create_app

@@ -6,8 +6,8 @@ import numpy as np
 
 import newsloom.store as db
 from newsloom.bench.scale import ArchiveWriter, generate
+from newsloom.search import search_articles
 from newsloom.store import Store
-from newsloom.store.search import search_articles
 
 
 def test_bulk_written_archive_reads_back_through_the_store(store: Store) -> None:

@@ -294,7 +294,7 @@ def test_the_run_loop_keeps_refreshing_beside_hostile_sources(
     import logging
     import time
 
-    from newsloom.pipeline.runner import RefreshLoop
+    from newsloom.app.runner import RefreshLoop
 
     settings, _config, _base, pages, _closed = newsroom
     store = Store.open(settings)

@@ -8,10 +8,10 @@ import pytest
 
 import newsloom.store as db
 from newsloom.errors import ClusterError, StoreError
-from newsloom.pipeline.corrections import correction_constraints, merge_stories, split_story
 from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.corrections import correction_constraints, merge_stories, split_story
 from tests.integration.pipeline.test_stories_pipeline import (
     FERRY,
     NOW,

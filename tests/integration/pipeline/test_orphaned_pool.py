@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 STARTS_A_POOL = """
 import os, sys, time
-from newsloom.pipeline.articles import CandidateBuilder
+from newsloom.pipeline.pool import CandidateBuilder
 pool = CandidateBuilder(workers=2)._start_pool()
 assert pool is not None
 print(" ".join(str(pid) for pid in pool._processes), flush=True)

@@ -12,18 +12,11 @@ import pytest
 from sqlalchemy import select
 
 import newsloom.store as db
-from newsloom.dedup import content_hash, simhash
-from newsloom.pipeline.articles import (
-    Candidate,
-    NearCopyIndex,
-    StoredAs,
-    store_candidate,
-    store_candidates,
-    unseen_entries,
-)
-from newsloom.records import Article, FeedEntry, Source
+from newsloom.dedup import NearCopyIndex, content_hash, simhash
+from newsloom.records import Article, Candidate, FeedEntry, Source
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.store.candidates import StoredAs, store_candidate, store_candidates, unseen_entries
 from newsloom.store.schema import article_links, articles, raw_pages
 from tests.integration.store.conftest import (  # noqa: F401  (fixtures)
     NOW,

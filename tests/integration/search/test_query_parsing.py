@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsloom.store.search import Term, fts5_query, matches_term, parse_query, snippet
+from newsloom.search import Term, matches_term, parse_query, snippet
+from newsloom.search.backends.sqlite import fts5_query
 
 
 def test_words_phrases_prefixes_and_exclusions() -> None:

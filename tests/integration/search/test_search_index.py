@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import event, text
 
 import newsloom.store as db
+from newsloom.search import search_articles, search_stories
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.engine import _make_engine, normalise_url
-from newsloom.store.search import search_articles, search_stories
 from tests.integration.search.newsroom import NOW, Newsroom
 
 

@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 import newsloom.store as db
 from newsloom.errors import StoreError
+from newsloom.search import search_articles, search_languages, search_stories
 from newsloom.store import Store
-from newsloom.store.search import search_articles, search_languages, search_stories
 from tests.integration.search.newsroom import NOW, Newsroom
 
 
@@ -273,9 +273,9 @@ def test_empty_and_stopword_only_queries_find_nothing_quickly(room: Newsroom) ->
 def test_queries_matching_more_than_the_cap_score_the_newest_matches(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsloom.store.search as search
+    import newsloom.search.ranking as ranking
 
-    monkeypatch.setattr(search, "MAX_CANDIDATES", 3)
+    monkeypatch.setattr(ranking, "MAX_CANDIDATES", 3)
     room = Newsroom(store)
     room.source("gazette")
     made = []

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
+from newsloom.search import parse_query
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.store.search import parse_query
 from newsloom.web import create_app
 from newsloom.web.search import highlight
 from tests.integration.search.newsroom import Newsroom

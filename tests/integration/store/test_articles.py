@@ -12,6 +12,7 @@ import newsloom.store as db
 from newsloom.errors import StoreError
 from newsloom.records import Article, Source
 from newsloom.store import Store
+from newsloom.store.articles import simhash_rows
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 MakeArticle = Callable[..., Article]  # the make_article fixture
@@ -118,7 +119,7 @@ def test_get_articles_keeps_the_order_of_ids_and_skips_unknown(
     assert {x.outlet for x in found} == {"Harbour Gazette"}
 
 
-def test_copies_recent_and_simhash_candidates_leave_copies_out(
+def test_copies_recent_and_simhash_rows_leave_copies_out(
     store: Store, source_id: int, make_article: MakeArticle
 ) -> None:
     old = _insert(store, make_article(source_id, published=NOW - timedelta(days=9)))
@@ -133,9 +134,9 @@ def test_copies_recent_and_simhash_candidates_leave_copies_out(
         assert db.copies_of(conn, earlier.id) == [copy]
         assert db.recent_articles(conn, since=since) == [earlier, later]
         assert db.recent_articles(conn, since=since, originals_only=False) == [earlier, copy, later]
-        assert db.simhash_candidates(conn, since=since) == [
-            (later.id, later.simhash),
-            (earlier.id, earlier.simhash),
+        assert simhash_rows(conn, since=since) == [
+            (later.id, later.simhash, later.published),
+            (earlier.id, earlier.simhash, earlier.published),
         ]
         assert old.id not in [a.id for a in db.recent_articles(conn, since=since)]
 
@@ -147,7 +148,7 @@ def test_simhash_keeps_the_full_signed_64_bit_range(
     for value in extremes:
         _insert(store, make_article(source_id, simhash=value))
     with store.read() as conn:
-        got = [h for _, h in db.simhash_candidates(conn, since=NOW - timedelta(days=30))]
+        got = [h for _, h, _ in simhash_rows(conn, since=NOW - timedelta(days=30))]
     assert got == extremes
 
 

@@ -21,7 +21,7 @@ from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.engine import normalise_url
 from newsloom.store.schema import metadata
-from newsloom.store.search import outside_search
+from newsloom.store.search_index import outside_search
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 

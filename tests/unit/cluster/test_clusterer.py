@@ -289,3 +289,45 @@ def test_full_articles_naming_other_principal_actors_stay_apart() -> None:
         vector=vector,
     )
     assert clusterer.assign(same).story_id == 1
+
+
+def test_a_match_report_with_another_score_is_another_match() -> None:
+    clusterer = StoryClusterer()
+    vector = _unit(5)
+    report = (
+        "Harbour City beat Veln Rovers 3 - 1 on Saturday to reach the cup final. Anton Sael scored "
+        "twice for Harbour City. Veln Rovers coach Ilse Marr said her side had been second best."
+    )
+    clusterer.add(ClusterDoc(1, "Harbour City into the final", report * 2, T0, vector=vector), 1)
+    rematch = report.replace("3 - 1", "2 - 0").replace("cup final", "league title")
+    assignment = clusterer.assign(
+        ClusterDoc(2, "Harbour City take the title", rematch * 2, T0, vector=vector)
+    )
+    assert assignment.story_id is None
+    assert "scores differ (0-2 vs 1-3)" in assignment.reasons
+    same = ClusterDoc(3, "Sael double sends Harbour City through", report * 2, T0, vector=vector)
+    assert clusterer.assign(same).story_id == 1
+
+
+def _injury(player: str) -> str:
+    last = player.split()[1]
+    return (
+        f"The Harbour Saints placed {player} on injured reserve, ending his season. {last} hurt "
+        f"his knee in practice, the Saints said. {last} will have surgery next week, and the "
+        f"Saints signed a replacement for {last} from their practice squad. "
+    ) * 2
+
+
+def test_without_time_between_them_another_protagonist_is_another_event() -> None:
+    vector = _unit(6)
+    clusterer = StoryClusterer()
+    # The team is among both documents' principal names: only who was hurt differs.
+    first = ClusterDoc(1, "Saints put Varn on reserve", _injury("Pierre Varn"), T0)
+    clusterer.add(replace(first, vector=vector), 1)
+    other = ClusterDoc(2, "Saints put Delmar on reserve", _injury("Rico Delmar"), T0)
+    assignment = clusterer.assign(replace(other, vector=vector))
+    assert assignment.story_id is None
+    assert "other protagonist, no time between them" in assignment.reasons
+    # Published an hour apart, the window and the other vetoes judge, not the names alone.
+    later = replace(other, vector=vector, published=T0 + timedelta(hours=1))
+    assert "other protagonist" not in clusterer.assign(later).reasons

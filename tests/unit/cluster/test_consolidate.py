@@ -196,3 +196,63 @@ def test_stories_close_in_kind_but_not_in_words_are_not_merged() -> None:
     again = StoryState(3, T0, tuple(_texts([5], VELORIA, QUAKE)))
     plan = plan_consolidation([veloria, ostrava, again, *OTHER])
     assert [(m.story_id, m.into_id) for m in plan.merges] == [(3, 1)]
+
+
+def _reports(article_ids: list[int], player: str, *, hours_apart: float) -> list[Member]:
+    """Reports on a player put on injured reserve, in the same words but for the player."""
+    from newsloom.cluster.features import doc_terms
+
+    first, last = player.split()
+    out = []
+    for i, a in enumerate(article_ids):
+        terms = doc_terms(
+            f"Harbour Saints place {player} on injured reserve",
+            f"The Harbour Saints placed {player} on injured reserve on day {i}, ending his season. "
+            f"{last} hurt his knee in practice, coach Ansel Ruud said. {first} {last} will have "
+            "surgery next week and the Saints signed a replacement from their practice squad.",
+        )
+        published = T0 + timedelta(hours=i * hours_apart)
+        out.append(Member(a, published, event_vector(1, a), terms.entities, terms.terms))
+    return out
+
+
+def test_untimed_reports_with_rival_protagonists_are_two_events() -> None:
+    # An undated archive: every report stamped with one instant. Same team, same words, same
+    # embedding neighbourhood; only who was hurt differs, and that is the evidence left.
+    varn = _reports([1, 2, 3, 4], "Pierre Varn", hours_apart=0)
+    delmar = _reports([5, 6, 7], "Rico Delmar", hours_apart=0)
+    plan = plan_consolidation([StoryState(1, T0, (*varn, *delmar)), *OTHER])
+    assert [(s.story_id, s.article_ids) for s in plan.splits] == [(1, (5, 6, 7))]
+
+
+def test_rival_protagonists_published_over_time_are_left_to_the_window() -> None:
+    # The same reports with real times: other protagonists of one window are often other angles
+    # of one event, so the names alone split nothing.
+    varn = _reports([1, 2, 3, 4], "Pierre Varn", hours_apart=1)
+    delmar = _reports([5, 6, 7], "Rico Delmar", hours_apart=1)
+    assert not plan_consolidation([StoryState(1, T0, (*varn, *delmar)), *OTHER]).splits
+
+
+def _patch_reports(article_ids: list[int], year: str) -> list[Member]:
+    """Untimed reports on an emergency browser patch by one company, in one year."""
+    from newsloom.cluster.features import doc_terms
+
+    out = []
+    for i, a in enumerate(article_ids):
+        terms = doc_terms(
+            "Corvan rushes out emergency patch for its browser",
+            f"Corvan released an emergency patch for the Lumen browser in March {year} after "
+            f"attackers exploited a flaw (report {i}). Corvan urged Lumen users to update at once.",
+        )
+        out.append(Member(a, T0, event_vector(1, a), terms.entities, terms.terms))
+    return out
+
+
+def test_untimed_reports_naming_other_years_are_two_events() -> None:
+    # Same company, same words, same protagonist: only the year tells the two patches apart.
+    first = _patch_reports([1, 2, 3, 4], "2008")
+    second = _patch_reports([5, 6, 7], "2013")
+    plan = plan_consolidation([StoryState(1, T0, (*first, *second)), *OTHER])
+    assert [(s.story_id, s.article_ids) for s in plan.splits] == [(1, (5, 6, 7))]
+    same_year = _patch_reports([5, 6, 7], "2008")
+    assert not plan_consolidation([StoryState(1, T0, (*first, *same_year)), *OTHER]).splits

@@ -1,4 +1,5 @@
-from newsloom.cluster.features import doc_terms, stem
+from newsloom.cluster.features import doc_terms
+from newsloom.textkit import plural_stem as stem
 
 
 def test_possessive_is_stripped_before_stemming() -> None:

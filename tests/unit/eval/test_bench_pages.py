@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from newsloom.bench.ingest import _page, feed_xml, real_pages
 from newsloom.bench.refresh import feed_xml as outlet_feed
-from newsloom.bench.refresh import load_articles, page_html
+from newsloom.bench.refresh import gold_labels, load_articles, page_html, refresh_moment
 from newsloom.errors import EvalError
 from newsloom.extract import extract_article
 
@@ -36,25 +37,42 @@ def test_real_pages_are_served_as_stored_and_listed_in_generated_feeds(tmp_path:
 def test_labelled_articles_become_pages_the_extractor_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "set.jsonl"
     lines = [
-        json.dumps({"title": "Quay repairs approved", "text": _TEXT}),
-        json.dumps({"title": "No text", "text": ""}),
+        json.dumps(
+            {
+                "title": "Quay repairs approved",
+                "text": _TEXT,
+                "label": "quay",
+                "published": "2031-03-02T08:00:00Z",
+            }
+        ),
+        json.dumps({"title": "", "text": ""}),
         "not json",
-        json.dumps({"title": "Second", "text": _TEXT.replace("Monday", "Tuesday")}),
+        json.dumps({"title": "Second", "text": _TEXT.replace("Monday", "Tuesday"), "label": 7}),
+        json.dumps({"title": "Headline only", "text": "", "label": "h"}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles = load_articles(path, limit=10)
-    assert [title for title, _ in articles] == ["Quay repairs approved", "Second"]
+    assert [a.title for a in articles] == ["Quay repairs approved", "Second", "Headline only"]
+    assert gold_labels(articles) == ["quay", "7", "h"]
+    assert refresh_moment(articles) == datetime(2031, 3, 2, 8, 1, tzinfo=UTC)
     assert len(load_articles(path, limit=1)) == 1
-    found = extract_article(page_html(*articles[0], 0), "http://127.0.0.1:1/a/0")
+    found = extract_article(page_html(articles[0]), "http://127.0.0.1:1/a/0")
     assert found.title == "Quay repairs approved"
     assert found.text == _TEXT.replace("\n", "\n\n")
-    feed = outlet_feed(articles, "http://127.0.0.1:1", 1, 2).decode()
-    assert feed.count("<item>") == 1 and "/a/1<" in feed
+    assert found.published == datetime(2031, 3, 2, 8, 0, tzinfo=UTC)
+    first = outlet_feed(articles, "http://127.0.0.1:1", 0, 2).decode()
+    assert "/a/0<" in first and "02 Mar 2031 08:00:00" in first
+    # The undated record has no date; the headline-only one has no link and no page.
+    second = outlet_feed(articles, "http://127.0.0.1:1", 1, 2).decode()
+    assert second.count("<item>") == 1 and "/a/1<" in second and "pubDate" not in second
+    both = outlet_feed(articles, "http://127.0.0.1:1", 0, 1).decode()
+    assert "<guid isPermaLink='false'>http://127.0.0.1:1/a/2</guid>" in both
+    assert "<link>http://127.0.0.1:1/a/2</link>" not in both
 
 
 def test_a_set_without_articles_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
-    path.write_text(json.dumps({"title": "x", "text": " "}) + "\n", encoding="utf-8")
+    path.write_text(json.dumps({"title": " ", "text": " "}) + "\n", encoding="utf-8")
     with pytest.raises(EvalError, match=r"^eval: "):
         load_articles(path, limit=5)
     with pytest.raises(EvalError, match=r"^eval: cannot read"):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsloom.errors import ExtractError
-from newsloom.pipeline.articles import CandidateBuilder, candidate_from_entry
+from newsloom.pipeline.articles import candidate_from_entry
+from newsloom.pipeline.pool import CandidateBuilder
 from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source
 
 PAGES = Path(__file__).parents[2] / "data" / "pages"

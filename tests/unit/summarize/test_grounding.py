@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from newsloom.summarize.grounding import GroundingChecker, source_sentences
-from newsloom.summarize.words import numbers_in, stem
+from newsloom.summarize.words import numbers_in
+from newsloom.textkit import stem
 
 SOURCES = [
     "The Port Elling tidal barrier closed for the first time on Tuesday as a storm surge of "

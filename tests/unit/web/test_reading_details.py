@@ -16,7 +16,7 @@ from PIL import Image
 from sqlalchemy import update
 
 import newsloom.store as db
-from newsloom.pipeline.demo import demo_site_url
+from newsloom.app.demo import demo_site_url
 from newsloom.records import Source
 from newsloom.settings import Settings
 from newsloom.store.schema import sources

@@ -4,10 +4,10 @@ SQLite: ``article_fts`` is an external-content FTS5 index over articles (title, 
 ``story_fts`` holds each story's headline and the text of its latest summary (headline, bullets,
 paragraphs, takeaways), since that text lives in JSON columns no external-content table can point at.
 Triggers keep both in step with every write. PostgreSQL: GIN indexes over tsvector expressions; the
-queries in ``newsloom.store.search`` repeat these expressions word for word so the planner uses them.
+queries in ``newsloom.search.backends`` repeat these expressions word for word so the planner uses them.
 
 The virtual tables, their shadow tables, the triggers and the expression indexes exist only here,
-not in ``schema.py``; ``newsloom.store.search.is_search_object`` names them for schema comparisons.
+not in ``schema.py``; ``newsloom.store.search_index.outside_search`` names them for schema comparisons.
 
 Revision ID: 0004
 Revises: 0003

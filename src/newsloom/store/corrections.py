@@ -16,9 +16,11 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
-import newsloom.store as db
 from newsloom.errors import ClusterError, StoreError
 from newsloom.records import Story
+from newsloom.store import articles as db_articles
+from newsloom.store import stories as db
+from newsloom.store.engine import Store
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class CorrectionConstraints:
     apart: frozenset[tuple[int, int]]  # (smaller, larger) live story ids that must stay apart
 
 
-def merge_stories(store: db.Store, story_id: int, into_id: int, now: datetime) -> None:
+def merge_stories(store: Store, story_id: int, into_id: int, now: datetime) -> None:
     """Story ``story_id`` joins ``into_id``: its articles move, its id redirects there.
 
     Merged ids are followed first, so merging an already merged story again is a no-op.
@@ -53,7 +55,7 @@ def merge_stories(store: db.Store, story_id: int, into_id: int, now: datetime) -
         reset_span(conn, target)
 
 
-def split_story(store: db.Store, story_id: int, article_ids: Sequence[int], now: datetime) -> int:
+def split_story(store: Store, story_id: int, article_ids: Sequence[int], now: datetime) -> int:
     """``article_ids`` leave ``story_id`` for a new story, whose id is returned.
 
     Raises StoreError for an unknown story and ClusterError when an article is not in the story or
@@ -70,7 +72,7 @@ def split_story(store: db.Store, story_id: int, article_ids: Sequence[int], now:
             )
         if len(leaving) == len(members):
             raise ClusterError(f"cluster: a split must leave some article in story {source}")
-        moved = db.get_articles(conn, leaving)
+        moved = db_articles.get_articles(conn, leaving)
         new_id = db.create_story(conn, first_seen=min(a.published for a in moved))
         db.move_to_story(
             conn, leaving, new_id, reasons=f"split by hand from story {source}", added=now
@@ -100,7 +102,7 @@ def correction_constraints(conn: Connection) -> CorrectionConstraints:
 def reset_span(conn: Connection, story_id: int) -> None:
     """first_seen and last_updated from the story's articles (kept when it has none)."""
     story = _story(conn, story_id)
-    published = [a.published for a in db.get_articles(conn, story.article_ids)]
+    published = [a.published for a in db_articles.get_articles(conn, story.article_ids)]
     if published:
         db.update_story(conn, story_id, first_seen=min(published), last_updated=max(published))
 

@@ -1,4 +1,5 @@
-"""Find a site's feed: the URL itself when it is one, else the feeds its page links to.
+"""Find a site's feed through the guarded fetcher: the URL itself when it is one, else the feeds
+its page links to (``discover.find_feed``).
 
 Shared by ``newsloom discover`` and the admin page's "add a site" (web/admin.py).
 """

@@ -53,7 +53,7 @@ def ingest_demo(
 
 
 def run_demo(settings: Settings, *, host: str, port: int, serve_site: bool = True) -> int:
-    from newsloom.pipeline.runner import serve
+    from newsloom.app.serve import serve
 
     settings = demo_site_url(demo_settings(settings), host, port)
     db_file = settings.data_dir / "newsloom.db"

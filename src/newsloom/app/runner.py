@@ -1,4 +1,5 @@
-"""Long-running modes: serve the site, optionally refreshing on a schedule in a worker thread."""
+"""The refresh schedule of ``newsloom run``: a pass now and every few minutes, in a thread beside
+the web server (``serve.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import UTC, datetime
 
 from newsloom.errors import NewsloomError
 from newsloom.pipeline.refresh import run_refresh
-from newsloom.pipeline.rewrite import RewriteLoop
 from newsloom.settings import Settings
 from newsloom.store import Store
 
@@ -41,38 +41,3 @@ class RefreshLoop:
             except Exception:  # keep serving whatever one pass hit
                 log.exception("refresh failed")
             self._stop.wait(self.seconds)
-
-
-def serve(
-    settings: Settings,
-    *,
-    host: str,
-    port: int,
-    refresh_every_minutes: float | None = None,
-    store: Store | None = None,
-) -> None:
-    import uvicorn
-
-    from newsloom.web import create_app
-
-    store = store or Store.open(settings)
-    loop = RefreshLoop(settings, store, refresh_every_minutes) if refresh_every_minutes else None
-    # LLM versions of new stories arrive in the background; the refresh never waits for them.
-    rewriting = (
-        RewriteLoop(settings, store) if refresh_every_minutes and settings.llm_base_url else None
-    )
-    app = create_app(settings, store=store)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    if loop:
-        loop.start()
-    if rewriting:
-        rewriting.start()
-    try:
-        print(f"newsloom: serving on http://{host}:{port}", flush=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-    finally:
-        if rewriting:
-            rewriting.stop()
-        if loop:
-            loop.stop()
-        store.close()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsloom.app.serve import SETTINGS_ENV, app_from_parent, worker_count
 from newsloom.settings import Settings
-from newsloom.web.serving import SETTINGS_ENV, app_from_parent, worker_count
 
 
 def test_worker_count_is_the_flag_then_the_setting_then_one_per_core() -> None:
