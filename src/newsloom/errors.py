@@ -49,6 +49,12 @@ class EvalError(NewsloomError):
     stage = "eval"
 
 
+class AccountError(NewsloomError):
+    """A bad user name, password or token; a refused login."""
+
+    stage = "accounts"
+
+
 # An unexpected error's text is kept short: it is shown on a source's row and in logs.
 MAX_REASON_CHARS = 300
 

@@ -121,6 +121,28 @@ class Settings(BaseModel):
         description="Requests each web process works on at once; 0 = 1 on SQLite, 4 on PostgreSQL.",
     )
 
+    # Accounts (docs/accounts.md)
+    access: Literal["public", "private"] = Field(
+        default="public",
+        description="public: anyone reads, users personalise; private: sign in first (pages, "
+        "API and feeds; per-user token feeds excepted).",
+    )
+    session_days: float = Field(default=30.0, gt=0, le=366, description="Session lifetime.")
+    auth_proxy_header: str = Field(
+        default="",
+        description="Header a trusted reverse proxy sets to the signed-in user name "
+        "(e.g. Remote-User); empty = off.",
+    )
+    auth_proxy_addresses: tuple[str, ...] = Field(
+        default=(), description="Addresses of the proxies whose auth header is believed."
+    )
+    smtp_host: str = Field(default="", description="SMTP server for the daily digest; empty = off.")
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str = ""
+    smtp_password: str = Field(default="", repr=False)
+    smtp_starttls: bool = True
+    smtp_from: str = Field(default="", description="From address of digest e-mails.")
+
     # Batch work (newsloom backfill / reprocess)
     ray_address: str = Field(
         default="", description="Ray cluster address (ray://host:10001); empty = a local instance."

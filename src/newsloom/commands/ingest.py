@@ -145,29 +145,9 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _discover(settings: Settings, url: str) -> dict[str, Any]:
-    from newsloom.ingest.discover import find_feed
-    from newsloom.ingest.fetch import Fetcher
-    from newsloom.ingest.parse import detect_format
+    from newsloom.ingest.site_feed import discover
 
-    async with Fetcher(settings) as fetcher:
-        await fetcher.check(url)
-        refused = await fetcher.refusal(url)
-        if refused:
-            raise FetchError(refused)
-        page = await fetcher.fetch(url)
-        if page.error or not page.ok:
-            raise FetchError(page.error or f"fetch: HTTP {page.status} ({url})")
-        kind = detect_format(page.body)
-        if kind in ("rss", "rdf", "atom", "json", "sitemap"):
-            found_kind = "sitemap" if kind == "sitemap" else "feed"
-            return {"kind": found_kind, "url": page.final_url, "tried": []}
-        found = await find_feed(fetcher, page.final_url, page=page.body)
-        return {
-            "kind": "feed" if found.url else None,
-            "url": found.url,
-            "title": found.feed.title if found.feed else "",
-            "tried": list(found.tried),
-        }
+    return await discover(settings, url)
 
 
 def cmd_discover(args: argparse.Namespace, settings: Settings) -> int:

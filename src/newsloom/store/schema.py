@@ -308,3 +308,120 @@ images = Table(
     Column("thumb", LargeBinary, nullable=True),  # JPEG, 480x270 (cropped to 16:9)
     Column("fetched_at", UTCDateTime, nullable=False),
 )
+
+# -- the personal layer (migration 0011): accounts, sessions, follows, mutes, read state ----------
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    # The Google Reader API's password (ClientLogin), separate from the login one; "" = none.
+    Column("api_password_hash", Text, nullable=False, default=""),
+    Column("is_admin", Boolean, nullable=False, default=False),
+    Column("email", Text, nullable=False, default=""),
+    Column("digest", Boolean, nullable=False, default=False),
+    Column("created", UTCDateTime, nullable=False),
+    Column("last_visit", UTCDateTime),
+    Column("previous_visit", UTCDateTime),
+    Column("digest_sent", UTCDateTime),
+)
+
+
+def _user_id() -> Column[int]:
+    return Column(
+        "user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+# Server-side sessions: the cookie holds a random token, the database only its SHA-256.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    _user_id(),
+    Column("csrf", String(64), nullable=False),
+    Column("created", UTCDateTime, nullable=False),
+    Column("expires", UTCDateTime, nullable=False, index=True),
+)
+
+# Failed logins, counted per account name and per client address (accounts/ratelimit.py).
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account", String(64), nullable=False, index=True),
+    Column("client", String(64), nullable=False, index=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+)
+
+follows = Table(
+    "follows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _user_id(),
+    Column("kind", String(16), nullable=False),  # category, source, search
+    Column("value", String(200), nullable=False),
+    Column("created", UTCDateTime, nullable=False),
+    UniqueConstraint("user_id", "kind", "value"),
+)
+
+mutes = Table(
+    "mutes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _user_id(),
+    Column("kind", String(16), nullable=False),  # source, keyword
+    Column("value", String(200), nullable=False),
+    Column("created", UTCDateTime, nullable=False),
+    UniqueConstraint("user_id", "kind", "value"),
+)
+
+saved = Table(
+    "saved",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "story_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("saved_at", UTCDateTime, nullable=False),
+)
+
+# "Read" = the summary version the user saw; a later version shows the story as updated.
+read_state = Table(
+    "read_state",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "story_id",
+        Integer,
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("version", Integer, nullable=False),
+    Column("read_at", UTCDateTime, nullable=False),
+)
+
+# Google Reader API auth tokens (ClientLogin's Auth=...), hashed like sessions.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    _user_id(),
+    Column("created", UTCDateTime, nullable=False),
+)
+
+# The secret of each user's outgoing feed URLs; rotating it replaces the row.
+feed_tokens = Table(
+    "feed_tokens",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created", UTCDateTime, nullable=False),
+)

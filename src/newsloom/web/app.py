@@ -22,19 +22,26 @@ from newsloom.records import Source
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.web import (
+    admin,
+    admin_users,
     api,
     api_write,
     apidocs,
+    auth,
     feeds,
+    greader,
     metrics,
     pages,
+    personal,
     pictures,
     search,
     sitefiles,
+    userfeeds,
 )
 from newsloom.web.cache import CatalogCache, ResponseCache, TimedValue
 from newsloom.web.context import STATIC_DIR, app_catalog, make_templates, render, system_clock
 from newsloom.web.frontcache import FrontCache
+from newsloom.web.session import AccountGate
 from newsloom.web.urls import category_path
 from newsloom.web.views import Catalog, CategoryLink
 
@@ -92,6 +99,7 @@ def create_app(
 
     # Inside the request timer (hits are timed under the route that made them), outside routing.
     app.add_middleware(FrontCache)
+    app.add_middleware(AccountGate)  # outside the cache: who asks decides what may be served
     metrics.install(app)  # /metrics, /healthz (database, last refresh), request latency
 
     @app.get("/healthz", include_in_schema=False)
@@ -104,6 +112,12 @@ def create_app(
     app.include_router(apidocs.router)
     app.include_router(feeds.router)
     app.include_router(search.router)
+    app.include_router(auth.router)  # /login, /logout, /account
+    app.include_router(admin.router)  # /admin/sources
+    app.include_router(admin_users.router)  # /admin/users
+    app.include_router(greader.router)  # /accounts/ClientLogin, /reader/api/0/...
+    app.include_router(userfeeds.router)  # /feeds/u/<token>.xml: one user's stories
+    app.include_router(personal.router)  # /my: follows, mutes, saved, read state
     app.include_router(pictures.router)  # /images/<key>.jpg
     app.include_router(sitefiles.router)  # /robots.txt, /sitemap.xml, /favicon.ico
     app.include_router(pages.router)  # last: its "/{category}" routes catch everything else

@@ -42,12 +42,15 @@ _CACHED_PREFIXES = (
 )
 _CACHED_PATHS = frozenset({"/", "/api", "/api/stories", "/sitemap.xml", "/robots.txt"})
 _NEVER = ("/static/", "/images/", "/healthz", "/metrics", "/favicon")
+# One user's pages, and the forms and APIs that change them: never shared, never a reason to
+# empty the cache of public listings.
+_PERSONAL = ("/login", "/logout", "/my", "/account", "/admin/", "/reader/", "/feeds/u/")
 _DROPPED_HEADERS = frozenset({b"date", b"server", b"set-cookie", b"content-length", b"etag"})
 
 
 def cacheable(path: str) -> bool:
     """Listings and feeds; a single-segment path is a category page (or a 404, never kept)."""
-    if path.startswith(_NEVER):
+    if path.startswith(_NEVER) or path.startswith(_PERSONAL):
         return False
     return path in _CACHED_PATHS or path.startswith(_CACHED_PREFIXES) or path.count("/") == 1
 
@@ -84,8 +87,11 @@ class FrontCache:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope.get("state", {}).get("session") is not None:
+            await self.app(scope, receive, send)  # a signed-in reader's page is theirs alone
+            return
         if scope["method"] != "GET":
-            if scope["method"] != "HEAD":
+            if scope["method"] != "HEAD" and not scope["path"].startswith(_PERSONAL):
                 self.clear()  # a write through the API may change any listing
             await self.app(scope, receive, send)
             return

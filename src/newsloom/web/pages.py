@@ -14,6 +14,8 @@ import newsloom.store.browse as browse
 from newsloom.records import Summary
 from newsloom.web.caching import cached_story, from_cache
 from newsloom.web.context import app_catalog, app_now, app_responses, app_store, render
+from newsloom.web.mystories import muted_for
+from newsloom.web.personal import note_reading
 from newsloom.web.ranking import top_story_ids
 from newsloom.web.urls import (
     SourceId,
@@ -102,7 +104,8 @@ def home(request: Request) -> HTMLResponse:
         top_ids = top_story_ids(conn, limit=TOP_STORIES)
         sections = _home_sections(conn, catalog, set(top_ids))
         every = [*top_ids, *(i for _, ids in sections for i in ids)]
-        cards = {c.id: c for c in cards_by_ids(conn, every, catalog)}
+        muted = muted_for(request, conn, every)
+        cards = {c.id: c for c in cards_by_ids(conn, every, catalog) if c.id not in muted}
     top = [cards[i] for i in top_ids if i in cards]
     grouped = [(c, [cards[i] for i in ids if i in cards]) for c, ids in sections]
     return render(
@@ -202,7 +205,8 @@ def archive_day(request: Request, day: str) -> HTMLResponse:
         found = browse.first_seen_between(
             conn, start, start + timedelta(days=1), limit=ARCHIVE_DAY_LIMIT
         )
-        cards = story_cards(conn, found, catalog)
+        muted = muted_for(request, conn, [s.id for s in found])
+        cards = story_cards(conn, [s for s in found if s.id not in muted], catalog)
     by_category: dict[str, list[StoryCard]] = {}
     for card in cards:
         by_category.setdefault(card.category.slug, []).append(card)
@@ -242,7 +246,8 @@ def category_page(
             limit=CATEGORY_PAGE_SIZE,
             offset=(page - 1) * CATEGORY_PAGE_SIZE,
         )
-        cards = story_cards(conn, found, catalog)
+        muted = muted_for(request, conn, [s.id for s in found])
+        cards = story_cards(conn, [s for s in found if s.id not in muted], catalog)
     return render(
         request,
         "category.html",
@@ -269,6 +274,7 @@ def story(request: Request, category: str, slug_id: str) -> Response:
     if parsed is None:
         raise HTTPException(404, f"web: no page {request.url.path}")
     slug, story_id = parsed
+    note_reading(request, story_id)
     with app_store(request).read() as conn:
         # Only canonical paths are ever stored: others redirect.
         stamp, cached = cached_story(request, conn, story_id, None)

@@ -28,6 +28,7 @@ from newsloom.search import (
 )
 from newsloom.web.cache import TimedValue
 from newsloom.web.context import app_catalog, app_settings, app_store, render
+from newsloom.web.session import current_session
 from newsloom.web.urls import absolute
 from newsloom.web.views import Catalog, StoryCard, cards_by_ids, feed_label
 
@@ -173,6 +174,8 @@ def search_page(
             "feed_path": "/feeds/search.xml?" + urlencode(kept) if q.strip() else None,
             "sources": [(s, feed_label(s, sources)) for s in sources],
             "languages": languages,
+            # A signed-in reader may save the search to their page (their pages are not cached).
+            "follow_csrf": session.csrf if (session := current_session(request)) else "",
         },
     )
 

@@ -233,15 +233,16 @@ def build_newsroom(tmp_path: Path, api_token: str = "", database_url: str = "") 
 
 
 @contextmanager
-def private_postgres() -> Iterator[str]:
+def private_postgres(suffix: str = "") -> Iterator[str]:
     """A database of its own on the test server, so that other suites' TRUNCATEs cannot race
-    this package's reads; dropped afterwards."""
+    this package's reads; dropped afterwards. ``suffix`` names another one for a module that
+    needs its own while the package's is open."""
     server = os.environ.get(PG_ENV, "")
     if not server:
         if os.environ.get("CI"):
             pytest.fail(f"{PG_ENV} is not set but CI is: run scripts/start-postgres.sh first")
         pytest.skip(f"{PG_ENV} not set (run scripts/start-postgres.sh)")
-    name = f"newsloom_web_{os.getpid()}"
+    name = f"newsloom_web_{os.getpid()}{suffix}"
     admin = create_engine(normalise_url(server), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
