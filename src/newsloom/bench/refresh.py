@@ -125,7 +125,7 @@ def feed_xml(articles: list[Served], base: str, outlet: int, outlets: int) -> by
                 f"<description>{escape(article.text[:200])}</description>"
             )
         else:
-            item = f"<guid isPermaLink='false'>{base}/a/{number}</guid>"
+            item = f"<guid isPermaLink='false'>{entry_guid(base, number, article)}</guid>"
         items.append(f"<item><title>{escape(article.title)}</title>{item}{when}</item>")
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
@@ -225,7 +225,7 @@ def run_refresh_bench(
                     )
                     seconds["summaries"] = time.perf_counter() - mark
                     seconds["total"] = time.perf_counter() - started
-                placed = _stories_of_served(store, base, served)
+                placed = _stories_of_served(store, base, articles)
             finally:
                 store.close()
     finally:
@@ -257,13 +257,21 @@ def run_refresh_bench(
     }
 
 
-def _stories_of_served(store: Any, base: str, served: int) -> list[int | None]:
-    """The story the refresh put each served article in: a copy of another article (the same
+def entry_guid(base: str, number: int, article: Served) -> str:
+    """The served entry's guid: its page's URL, or a URN for a headline-only entry (which has no
+    page, so that no reader takes its guid for a link to fetch)."""
+    return f"{base}/a/{number}" if article.text else f"urn:newsloom-bench:{number}"
+
+
+def _stories_of_served(
+    store: Any, base: str, articles: list[Served]
+) -> list[tuple[int | None, int | None]]:
+    """(story, stored article id) of each served article: a copy of another article (the same
     text from a second outlet) is in its original's story. None: the article was not stored."""
     from newsloom.store.articles import article_refs_by_guid, get_articles
     from newsloom.store.stories import stories_of
 
-    guids = [f"{base}/a/{number}" for number in range(served)]
+    guids = [entry_guid(base, number, article) for number, article in enumerate(articles)]
     with store.read() as conn:
         by_guid = {guid: ref for (guid, _), ref in article_refs_by_guid(conn, guids).items()}
         originals = {
@@ -271,7 +279,10 @@ def _stories_of_served(store: Any, base: str, served: int) -> list[int | None]:
         }
         story_of = stories_of(conn, list(set(originals.values())))
     return [
-        story_of.get(originals.get(by_guid[guid], 0)) if guid in by_guid else None for guid in guids
+        (story_of.get(originals.get(by_guid[guid], 0)), by_guid[guid])
+        if guid in by_guid
+        else (None, None)
+        for guid in guids
     ]
 
 
@@ -280,41 +291,48 @@ def _clustering_parity(
     articles: list[Served],
     outlets: int,
     gold: list[str],
-    placed: list[int | None],
+    placed: list[tuple[int | None, int | None]],
     moment: datetime,
 ) -> dict[str, Any]:
     """B3 of the stories the real refresh made, beside ``eval clustering``'s on the same documents
     (same titles, texts and dates; an undated one at the refresh's moment, as the refresh stamps
-    it): the two paths must agree. An article the refresh did not store counts as a story of
-    its own."""
+    it) met in the same order as the refresh met them (the order it stored them): the two paths
+    must agree. An article the refresh did not store counts as a story of its own."""
     from newsloom.cluster.clusterer import ClusterDoc
     from newsloom.eval.clustering import cluster_documents
     from newsloom.eval.metrics import clustering_scores
 
+    arrival = sorted(
+        range(len(articles)),
+        key=lambda n: (placed[n][1] is None, placed[n][1] or 0, n),
+    )
     docs = [
         ClusterDoc(
-            article_id=number,
-            title=article.title,
-            text=article.text,
-            published=min(article.published or moment, moment),
+            article_id=rank,
+            title=articles[number].title,
+            text=articles[number].text,
+            published=min(articles[number].published or moment, moment),
             source_id=1 + number % outlets,
         )
-        for number, article in enumerate(articles)
+        for rank, number in enumerate(arrival)
     ]
-    evaluated = cluster_documents(docs, settings)
+    found = cluster_documents(docs, settings)
+    evaluated: list[Any] = [None] * len(articles)
+    for rank, number in enumerate(arrival):
+        evaluated[number] = found[rank]
     refreshed = [
         f"story-{story}" if story is not None else f"alone-{number}"
-        for number, story in enumerate(placed)
+        for number, (story, _) in enumerate(placed)
     ]
 
     def scores(predicted: list[Any]) -> dict[str, float]:
-        found = clustering_scores(gold, predicted)
-        return {k: round(found[k], 4) for k in ("b3_precision", "b3_recall", "b3_f1")}
+        figures = clustering_scores(gold, predicted)
+        return {k: round(figures[k], 4) for k in ("b3_precision", "b3_recall", "b3_f1")}
 
     through_refresh, through_eval = scores(refreshed), scores(evaluated)
     return {
         "refresh": through_refresh,
         "eval": through_eval,
         "b3_f1_difference": round(through_refresh["b3_f1"] - through_eval["b3_f1"], 4),
-        "not_stored": sum(story is None for story in placed),
+        "not_stored": sum(story is None for story, _ in placed),
     }

@@ -66,7 +66,7 @@ def test_labelled_articles_become_pages_the_extractor_reads_back(tmp_path: Path)
     second = outlet_feed(articles, "http://127.0.0.1:1", 1, 2).decode()
     assert second.count("<item>") == 1 and "/a/1<" in second and "pubDate" not in second
     both = outlet_feed(articles, "http://127.0.0.1:1", 0, 1).decode()
-    assert "<guid isPermaLink='false'>http://127.0.0.1:1/a/2</guid>" in both
+    assert "<guid isPermaLink='false'>urn:newsloom-bench:2</guid>" in both
     assert "<link>http://127.0.0.1:1/a/2</link>" not in both
 
 
