@@ -24,10 +24,11 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from newsloom.bench.loopback import serve_forever
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -143,32 +144,16 @@ def _page(seed: int, number: int, files: list[str]) -> tuple[bytes, str]:
 
 
 def _serve(seed: int, pages: int, per_feed: int, ready: Any, files: list[str]) -> None:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    def route(kind: str, rest: str, base: str) -> tuple[bytes, str] | None:
+        if kind == "a" and rest.isdigit() and int(rest) < pages:
+            return _page(seed, int(rest), files)
+        if kind == "f" and rest.removesuffix(".xml").isdigit():
+            feed = int(rest.removesuffix(".xml"))
+            xml = feed_xml(seed, base, feed, per_feed, pages, real=bool(files))
+            return xml, "application/rss+xml"
+        return None
 
-        def do_GET(self) -> None:
-            base = f"http://{self.headers.get('Host', '127.0.0.1')}"
-            kind, _, rest = self.path.strip("/").partition("/")
-            body, ctype, status = b"not found", "text/plain", 404
-            if kind == "a" and rest.isdigit() and int(rest) < pages:
-                (body, ctype), status = _page(seed, int(rest), files), 200
-            elif kind == "f" and rest.removesuffix(".xml").isdigit():
-                feed = int(rest.removesuffix(".xml"))
-                body = feed_xml(seed, base, feed, per_feed, pages, real=bool(files))
-                ctype, status = "application/rss+xml", 200
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    ready.send(server.server_address[1])
-    server.serve_forever()
+    serve_forever(route, ready, lambda port: port)
 
 
 def trafilatura_cpu_ms(files: list[str]) -> float:

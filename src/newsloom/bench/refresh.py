@@ -17,12 +17,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from newsloom.bench.ingest import NOW, DescendantSampler, _peak_rss_mb
+from newsloom.bench.loopback import serve_forever
 from newsloom.errors import EvalError
 
 
@@ -136,33 +136,16 @@ def feed_xml(articles: list[Served], base: str, outlet: int, outlets: int) -> by
 def _serve(path: str, limit: int, outlets: int, ready: Any) -> None:
     articles = load_articles(Path(path), limit)
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    def route(kind: str, rest: str, base: str) -> tuple[bytes, str] | None:
+        if kind == "a" and rest.isdigit() and int(rest) < len(articles):
+            article = articles[int(rest)]
+            return (page_html(article), "text/html") if article.text else None
+        if kind == "f" and rest.removesuffix(".xml").isdigit():
+            outlet = int(rest.removesuffix(".xml"))
+            return feed_xml(articles, base, outlet, outlets), "application/rss+xml"
+        return None
 
-        def do_GET(self) -> None:
-            base = f"http://{self.headers.get('Host', '127.0.0.1')}"
-            kind, _, rest = self.path.strip("/").partition("/")
-            body, ctype, status = b"not found", "text/plain", 404
-            if kind == "a" and rest.isdigit() and int(rest) < len(articles):
-                if articles[int(rest)].text:
-                    body, ctype, status = page_html(articles[int(rest)]), "text/html", 200
-            elif kind == "f" and rest.removesuffix(".xml").isdigit():
-                outlet = int(rest.removesuffix(".xml"))
-                body = feed_xml(articles, base, outlet, outlets)
-                ctype, status = "application/rss+xml", 200
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    ready.send((server.server_address[1], len(articles)))
-    server.serve_forever()
+    serve_forever(route, ready, lambda port: (port, len(articles)))
 
 
 def _rate(count: int, seconds: float) -> float:
