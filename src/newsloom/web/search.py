@@ -28,6 +28,7 @@ from newsloom.search import (
 )
 from newsloom.web.cache import TimedValue
 from newsloom.web.context import app_catalog, app_settings, app_store, render
+from newsloom.web.mystories import muted_for
 from newsloom.web.session import current_session
 from newsloom.web.urls import absolute
 from newsloom.web.views import Catalog, StoryCard, cards_by_ids, feed_label
@@ -88,6 +89,14 @@ def _search(
     return [(hit, cards[hit.story_id]) for hit in hits if hit.story_id in cards]
 
 
+def _unmuted(
+    request: Request, conn: Connection, found: list[tuple[SearchHit, StoryCard]]
+) -> list[tuple[SearchHit, StoryCard]]:
+    """Without the stories the signed-in reader muted: they reach none of that reader's pages."""
+    muted = muted_for(request, conn, [card.id for _, card in found])
+    return [(hit, card) for hit, card in found if card.id not in muted]
+
+
 def _day(value: str, name: str) -> date | None:
     if not value:
         return None
@@ -145,7 +154,9 @@ def search_page(
         found = []
         if q.strip():
             offset = (page - 1) * PAGE_SIZE
-            found = _search(conn, catalog, q, filters, PAGE_SIZE + 1, offset)
+            found = _unmuted(
+                request, conn, _search(conn, catalog, q, filters, PAGE_SIZE + 1, offset)
+            )
         options: TimedValue[tuple[list[Source], list[str]]] = request.app.state.search_options
         sources, languages = options.get(lambda: (db.list_sources(conn), search_languages(conn)))
     parsed = parse_query(q)
@@ -241,7 +252,7 @@ def api_search(
         catalog = app_catalog(request, conn)
         if category is not None and catalog.get(category) is None:
             raise _invalid("category", "api: unknown category", category)
-        found = _search(conn, catalog, q, filters, limit + 1, offset)
+        found = _unmuted(request, conn, _search(conn, catalog, q, filters, limit + 1, offset))
     results = [
         SearchResultOut(
             id=card.id,

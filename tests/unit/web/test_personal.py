@@ -259,3 +259,16 @@ def test_mutes_also_hold_on_the_public_listings_for_that_reader(room: Newsroom) 
         assert "Moon race heats up" in stranger.get(path).text, path
         assert "Moon race heats up" not in client.get(path).text, path
         assert "Moon race heats up" in stranger.get(path).text, path  # nothing cached across
+
+
+def test_mutes_also_hold_on_search_for_that_reader(room: Newsroom) -> None:
+    client = _user(room, "lia")
+    _post(client, "/my/mute", kind="keyword", value="moon")
+    stranger = client_for(room.settings, room.store)
+    # The headline's words are marked on the results page: "<mark>Moon</mark> race heats up".
+    assert "</mark> race heats up" in stranger.get("/search", params={"q": "moon"}).text
+    assert "</mark> race heats up" not in client.get("/search", params={"q": "moon"}).text
+    found = {r["id"] for r in client.get("/api/search", params={"q": "moon"}).json()["results"]}
+    assert room.moon not in found
+    public = stranger.get("/api/search", params={"q": "moon"}).json()["results"]
+    assert room.moon in {r["id"] for r in public}
