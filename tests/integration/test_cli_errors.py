@@ -70,6 +70,7 @@ def test_story_ids_out_of_range_are_a_usage_error(tmp_path: Path, story: str) ->
     assert exit_.value.code == 2
 
 
+@pytest.mark.slow  # a real shell pipeline of the CLI
 def test_a_listing_piped_into_head_exits_quietly(tmp_path: Path) -> None:
     # More lines than a pipe buffers, so the reader is gone while the listing is still written.
     opml = tmp_path / "many.opml"

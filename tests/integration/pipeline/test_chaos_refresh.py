@@ -32,6 +32,9 @@ TOWNS = ["Gullhaven", "Marrow Key", "Tidewater", "Saltline", "Brackmoor", "Ostry
 RSS = "application/rss+xml"
 JSON_FEED = "application/feed+json"
 
+# Real refreshes over a dozen hostile loopback servers: seconds each, run by make test.
+pytestmark = pytest.mark.slow
+
 
 def _story_text(town: str, topic: str) -> str:
     return " ".join(

@@ -151,6 +151,7 @@ def _hold_lock(settings: Settings, held: object, release: object) -> None:
     store.close()
 
 
+@pytest.mark.slow  # several processes
 def test_a_named_lock_is_held_by_one_process_at_a_time(store: Store, settings: Settings) -> None:
     context = multiprocessing.get_context("spawn")
     held, release = context.Event(), context.Event()

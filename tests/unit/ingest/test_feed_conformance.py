@@ -29,6 +29,7 @@ def read(folder: Path, item: dict) -> ParsedFeed | ParseError:
         return exc
 
 
+@pytest.mark.slow  # every real feed of the shared set
 def test_every_real_feed_yields_entries_with_titles_links_and_dates(shared_data: Path) -> None:
     feeds_dir = shared_data / "feeds"
     problems: list[str] = []

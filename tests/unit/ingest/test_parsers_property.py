@@ -187,6 +187,7 @@ def test_json_feed_parser_takes_structured_garbage(items: Any, extra: dict[str, 
 
 
 # feedparser reads tag soup slowly (its loose parser); fewer examples keep this one quick.
+@pytest.mark.slow  # property-based: seconds
 @settings(fuzz, max_examples=30)
 @given(shell=feed_shells, items=st.lists(xml_item_parts, max_size=4))
 def test_xml_feed_parsers_take_structured_garbage(
@@ -259,6 +260,7 @@ html_fragments = st.lists(
 )
 
 
+@pytest.mark.slow  # property-based: seconds
 @fuzz
 @given(fragments=html_fragments, raw=st.binary(max_size=2000))
 def test_extractor_takes_garbage_html_and_bytes(fragments: list[str], raw: bytes) -> None:
@@ -312,6 +314,7 @@ def test_text_helpers_dates_urls_and_json_take_anything(value: str) -> None:
     bounded(lambda: loads_json(value), (ValueError,))
 
 
+@pytest.mark.slow  # a 100,000-deep document
 @pytest.mark.parametrize("depth", [10, 1000, 100_000])
 def test_deep_nesting_of_every_kind_is_bounded(depth: int) -> None:
     calls: list[tuple[Callable[[], Any], tuple[type[Exception], ...]]] = [

@@ -129,6 +129,7 @@ def test_wrong_passwords_are_rate_limited_per_account(room: Newsroom) -> None:
     assert COOKIE not in client.cookies
 
 
+@pytest.mark.slow  # two server processes: seconds, in make test only
 def test_rate_limits_hold_across_workers_and_per_client(tmp_path: Path) -> None:
     """Two apps over one database (two workers): the count is shared, by address too."""
     room = build_newsroom(tmp_path)  # its own: this test uses up the client's allowance
