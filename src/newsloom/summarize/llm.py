@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -284,7 +285,7 @@ class LLMSummarizer:
         """Keep the sentences their cited sources support; no fact twice across sections (the
         extractive summary's test, ``openings.repeats``: half the content words of each shared)."""
         seen: list[frozenset[str]] = []
-        dropped: list[str] = []
+        dropped: Counter[str] = Counter()  # why sentences were dropped: the operator's view
 
         told: set[str] = {w.lower() for w in reply.headline.split()}
 
@@ -300,18 +301,20 @@ class LLMSummarizer:
                 text = " ".join(item.text.split())
                 words = fact_words(text)
                 opening = read is None or not kept
+                if any(repeats(words, earlier) for earlier in seen):
+                    dropped["repeated"] += 1
+                    continue
                 if (
-                    any(repeats(words, earlier) for earlier in seen)
-                    or is_furniture(text)
+                    is_furniture(text)
                     or unnamed_speaker(text)
                     or (not quotes and is_quotation(text))
                     or (opening and opening_reference(text, told))
                 ):
-                    dropped.append(text)
+                    dropped["against the page's contract"] += 1
                     continue
                 cited = self._supporting(text, item.sources, numbered, read or ())
                 if cited is None:
-                    dropped.append(text)
+                    dropped["unsupported"] += 1
                     continue
                 seen.append(words)
                 told.update(w.lower() for w in text.split())
@@ -326,7 +329,11 @@ class LLMSummarizer:
         paragraphs = tuple(p for p in (keep(p, prose) for p in reply.paragraphs) if p)
         takeaways = keep(reply.takeaways, quotes=False)
         if dropped:
-            log.warning("summarize: dropped %d unsupported LLM sentences", len(dropped))
+            log.warning(
+                "summarize: dropped %d LLM sentences (%s)",
+                sum(dropped.values()),
+                ", ".join(f"{n} {why}" for why, n in dropped.most_common()),
+            )
         # The LLM version replaces the extractive one only when it is as complete a page: as
         # many bullets (up to three), a paragraph, and takeaways when the extractive page has some.
         if (
