@@ -116,6 +116,7 @@ def create_app(
     app.include_router(admin.router)  # /admin/sources
     app.include_router(admin_users.router)  # /admin/users
     app.include_router(greader.router)  # /accounts/ClientLogin, /reader/api/0/...
+    app.add_exception_handler(greader.Unauthorized, greader.unauthorized)
     app.include_router(userfeeds.router)  # /feeds/u/<token>.xml: one user's stories
     app.include_router(personal.router)  # /my: follows, mutes, saved, read state
     app.include_router(pictures.router)  # /images/<key>.jpg

@@ -39,7 +39,12 @@ router = APIRouter(tags=["google-reader"])
 
 
 class Unauthorized(Exception):
-    pass
+    """No valid ``GoogleLogin auth=`` header: every Reader API call answers 401 (``unauthorized``,
+    registered on the app beside this router)."""
+
+
+def unauthorized(request: Request, exc: Exception) -> Response:
+    return _text("Unauthorized", 401)
 
 
 def stream_query(
@@ -150,19 +155,13 @@ def client_login(request: Request, form: Form) -> Response:
 def edit_token(request: Request) -> Response:
     """The ``T`` token clients send with edits. Calls are authorised by their header (no cookie
     is involved, so no cross-site request can make one); ``T`` is accepted and not checked."""
-    try:
-        _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    _auth(request)
     return _text(new_token()[:57])
 
 
 @router.get("/reader/api/0/user-info")
 def user_info(request: Request) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     return JSONResponse(
         {
             "userId": str(user.id),
@@ -175,10 +174,7 @@ def user_info(request: Request) -> Response:
 
 @router.get("/reader/api/0/subscription/list")
 def subscription_list(request: Request) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     site = app_settings(request).site_url
     with app_store(request).read() as conn:
         subs = streams.subscriptions(conn, request, user)
@@ -201,10 +197,7 @@ def subscription_list(request: Request) -> Response:
 
 @router.get("/reader/api/0/tag/list")
 def tag_list(request: Request) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     with app_store(request).read() as conn:
         subs = streams.subscriptions(conn, request, user)
     folders = {streams.folder(user, f)["id"]: streams.folder(user, f)["label"] for f, _ in subs}
@@ -228,10 +221,7 @@ def stream_contents(
     stream_id: str,
     form: Form,
 ) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     raw = stream_id or streams.first(params, "s") or "user/-/state/com.google/reading-list"
     try:
@@ -272,10 +262,7 @@ def stream_contents_by_s(request: Request, form: Form) -> Response:
 
 @router.get("/reader/api/0/stream/items/ids", dependencies=[Depends(stream_query)])
 def stream_item_ids(request: Request) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, FormFields())
     try:
         stream = parse_stream(streams.first(params, "s", "user/-/state/com.google/reading-list"))
@@ -303,10 +290,7 @@ def stream_item_ids(request: Request) -> Response:
     openapi_extra=_form_body(i="item ids, long or short form"),
 )
 def stream_item_contents(request: Request, form: Form) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     try:
         wanted = streams.item_ids(params)
@@ -343,10 +327,7 @@ def stream_item_contents(request: Request, form: Form) -> Response:
 def edit_tag(request: Request, form: Form) -> Response:
     """``a=`` adds and ``r=`` removes read, kept-unread or starred on the items ``i=``.
     Folder labels on items are not kept (newsloom files a story under its follow)."""
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     try:
         ids = streams.item_ids(params)
@@ -376,10 +357,7 @@ def subscription_edit(request: Request, form: Form) -> Response:
     """``ac=unsubscribe`` stops following; ``ac=edit`` (a new title or folder) is accepted and
     changes nothing, since titles and folders come from what is followed. Subscribing goes
     through ``subscription/quickadd``."""
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     action = streams.first(params, "ac")
     if action not in ("unsubscribe", "edit"):
@@ -405,10 +383,7 @@ def subscription_edit(request: Request, form: Form) -> Response:
 def subscription_quickadd(request: Request, form: Form) -> Response:
     """Follow an outlet newsloom already reads, named by its feed or site URL. newsloom reads the
     sources its administrators chose: any other URL answers numResults 0."""
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     wanted = streams.first(params, "quickadd").strip()
     if wanted.startswith("feed/"):
@@ -444,10 +419,7 @@ def subscription_quickadd(request: Request, form: Form) -> Response:
 )
 def mark_all_as_read(request: Request, form: Form) -> Response:
     """Every item of the stream ``s`` updated at or before ``ts`` (default: now) becomes read."""
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     params = streams.gather_params(request, form)
     try:
         stream = parse_stream(streams.first(params, "s", "user/-/state/com.google/reading-list"))
@@ -465,10 +437,7 @@ def mark_all_as_read(request: Request, form: Form) -> Response:
 
 @router.get("/reader/api/0/unread-count")
 def unread_count(request: Request) -> Response:
-    try:
-        user = _auth(request)
-    except Unauthorized:
-        return _text("Unauthorized", 401)
+    user = _auth(request)
     with app_store(request).read() as conn:
         found = personal_stories(conn, user.id, now=app_now(request))
         states = streams.item_states(conn, request, user, [c.id for c in found])
