@@ -262,8 +262,19 @@ def newsroom(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Newsroom]:
     """The newsroom on SQLite and, when a test server is configured, on PostgreSQL."""
+    with newsroom_on(request.param, tmp_path_factory.mktemp("web")) as room:
+        yield room
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def newsroom_on(backend: str, tmp_path: Path, suffix: str = "") -> Iterator[Newsroom]:
+    """The newsroom on ``backend`` ("sqlite", or "postgresql" in a private database named with
+    ``suffix``: see ``private_postgres``), closed afterwards."""
     with ExitStack() as stack:
-        url = stack.enter_context(private_postgres()) if request.param == "postgresql" else ""
-        room = build_newsroom(tmp_path_factory.mktemp("web"), database_url=url)
+        url = stack.enter_context(private_postgres(suffix)) if backend == "postgresql" else ""
+        room = build_newsroom(tmp_path, database_url=url)
         yield room
         room.store.close()

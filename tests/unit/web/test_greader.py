@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import ExitStack
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -17,14 +15,13 @@ import newsloom.store.accounts as accounts_db
 import newsloom.store.personal as personal_db
 from newsloom.accounts.greader_ids import long_item_id
 from newsloom.accounts.passwords import hash_password
-from tests.unit.web.conftest import NOW, Newsroom, build_newsroom, private_postgres
+from tests.unit.web.conftest import BACKENDS, NOW, Newsroom, newsroom_on
 from tests.unit.web.signin import client_for, make_user, sign_in
 
 API_PASSWORD = "api password of the test"
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 READING_LIST = "user/-/state/com.google/reading-list"
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -32,15 +29,8 @@ def room(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Newsroom]:
     """The newsroom on SQLite and, when a test server is configured, on PostgreSQL."""
-    with ExitStack() as stack:
-        url = (
-            stack.enter_context(private_postgres("_greader"))
-            if request.param == "postgresql"
-            else ""
-        )
-        built = build_newsroom(Path(tmp_path_factory.mktemp("greader")), database_url=url)
+    with newsroom_on(request.param, tmp_path_factory.mktemp("greader"), "_greader") as built:
         yield built
-        built.store.close()
 
 
 def _reader(room: Newsroom, name: str, follows: tuple[tuple[str, str], ...] = ()) -> int:

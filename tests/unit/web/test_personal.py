@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,28 +12,19 @@ from fastapi.testclient import TestClient
 
 import newsloom.store as db
 from newsloom.records import Cited, Summary
-from tests.unit.web.conftest import NOW, Newsroom, build_newsroom, private_postgres
+from tests.unit.web.conftest import BACKENDS, NOW, Newsroom, build_newsroom, newsroom_on
 from tests.unit.web.signin import client_for, csrf_in, make_user, sign_in
 
 GAZETTE, COURIER = 1, 2  # source ids of the newsroom's outlets
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def room(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Newsroom]:
     """The newsroom on SQLite and, when a test server is configured, on PostgreSQL."""
-    with ExitStack() as stack:
-        url = (
-            stack.enter_context(private_postgres("_personal"))
-            if request.param == "postgresql"
-            else ""
-        )
-        built = build_newsroom(Path(tmp_path_factory.mktemp("personal")), database_url=url)
+    with newsroom_on(request.param, tmp_path_factory.mktemp("personal"), "_personal") as built:
         yield built
-        built.store.close()
 
 
 @pytest.fixture(scope="module")
