@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,17 +16,16 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html
 from PIL import Image
-from sqlalchemy import create_engine, make_url, text
 
 import newsloom.store as db
 from newsloom.pipeline.images import fetch_images
 from newsloom.records import Article, Source
 from newsloom.settings import Settings
 from newsloom.store import Store
-from newsloom.store.engine import normalise_url
 from newsloom.store.images import image_key, images_to_fetch
 from newsloom.store.schema import images
 from newsloom.web import create_app
+from tests.unit.web.conftest import BACKENDS, private_postgres
 from tests.unit.web.test_feeds import assert_valid_atom, assert_valid_jsonfeed, assert_valid_rss
 
 NOW = datetime(2026, 6, 3, 18, 0, tzinfo=UTC)
@@ -62,26 +60,14 @@ def handler(request: httpx.Request) -> httpx.Response:
     return httpx.Response(404)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """ "" (SQLite in tmp_path), or a database of its own on the PostgreSQL test server."""
     if request.param == "sqlite":
         yield ""
         return
-    server = os.environ.get("NEWSLOOM_TEST_PG_URL", "")
-    if not server:
-        pytest.skip("NEWSLOOM_TEST_PG_URL not set (run scripts/start-postgres.sh)")
-    name = f"newsloom_images_{os.getpid()}"
-    admin = create_engine(normalise_url(server), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
+    with private_postgres("_images") as url:
+        yield url
 
 
 def _store(tmp_path: Path, database_url: str) -> tuple[Settings, Store, int]:
