@@ -15,7 +15,6 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import newsloom.store as db
-import newsloom.store.browse as browse
 from newsloom.errors import NewsloomError, ParseError
 from newsloom.ingest.opml import read_opml_list, write_opml
 from newsloom.ingest.sanitize import checked_url
@@ -25,7 +24,7 @@ from newsloom.web.context import app_catalog, app_settings, app_store, render
 from newsloom.web.forms import Form
 from newsloom.web.session import csrf_checked, require_admin
 from newsloom.web.urls import MAX_ID, SourceId
-from newsloom.web.views import feed_host, feed_label
+from newsloom.web.views import source_rows
 
 router = APIRouter(
     prefix="/admin",
@@ -40,12 +39,7 @@ def _page(request: Request, notice: str = "", status: int = 200) -> HTMLResponse
     session = require_admin(request)
     with app_store(request).read() as conn:
         catalog = app_catalog(request, conn)
-        outlets = db.list_sources(conn)
-        counts = browse.source_article_counts(conn)
-    rows = sorted(
-        ((s, counts.get(s.id or 0, 0), feed_label(s, outlets), feed_host(s.url)) for s in outlets),
-        key=lambda r: (r[2].lower(), r[1]),
-    )
+        rows = source_rows(conn)
     context = {
         "catalog": catalog,
         "canonical": None,

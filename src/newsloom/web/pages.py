@@ -32,10 +32,9 @@ from newsloom.web.views import (
     Lookup,
     StoryCard,
     cards_by_ids,
-    feed_host,
-    feed_label,
     find_story,
     open_story,
+    source_rows,
     story_card,
     story_cards,
     story_page,
@@ -131,12 +130,7 @@ def story_by_id(request: Request, story_id: StoryId) -> Response:
 def sources_index(request: Request) -> HTMLResponse:
     with app_store(request).read() as conn:
         catalog = app_catalog(request, conn)
-        outlets = db.list_sources(conn)
-        counts = browse.source_article_counts(conn)
-    rows = sorted(
-        ((s, counts.get(s.id or 0, 0), feed_label(s, outlets), feed_host(s.url)) for s in outlets),
-        key=lambda r: (r[2].lower(), r[1]),
-    )
+        rows = source_rows(conn)
     return render(
         request,
         "sources.html",

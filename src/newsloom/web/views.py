@@ -178,6 +178,17 @@ def feed_label(source: Source, every: Sequence[Source]) -> str:
     return f"{name} ({feed_host(source.url)}{parts.path})"
 
 
+def source_rows(conn: Connection) -> list[tuple[Source, int, str, str]]:
+    """Every source with its article count, label and host, by label: the sources page's rows
+    (and the admin's, which add actions to them)."""
+    outlets = db.list_sources(conn)
+    counts = browse.source_article_counts(conn)
+    return sorted(
+        ((s, counts.get(s.id or 0, 0), feed_label(s, outlets), feed_host(s.url)) for s in outlets),
+        key=lambda r: (r[2].lower(), r[1]),
+    )
+
+
 def outlet_name(article: Article) -> str:
     """The source's display name, or the article's host when the source has none."""
     return article.outlet or urlsplit(article.url).hostname or "unknown outlet"
