@@ -143,6 +143,22 @@ def _page(seed: int, number: int, files: list[str]) -> tuple[bytes, str]:
     return page_html(seed, number), "text/html; charset=utf-8"
 
 
+def loopback_settings(settings: Any, data_dir: Path, entries_per_feed: int) -> Any:
+    """``settings`` for a bench's refresh of its loopback outlets into a fresh SQLite store in
+    ``data_dir``, every feed read whole."""
+    return settings.model_copy(
+        update={
+            "data_dir": data_dir,
+            "database_url": "",
+            "allowed_hosts": ("127.0.0.1",),
+            # One loopback host stands for many outlets: allow it their parallelism.
+            "per_host_concurrency": settings.concurrency,
+            "per_host_delay": 0.0,
+            "max_entries_per_feed": max(settings.max_entries_per_feed, entries_per_feed),
+        }
+    )
+
+
 def _serve(seed: int, pages: int, per_feed: int, ready: Any, files: list[str]) -> None:
     def route(kind: str, rest: str, base: str) -> tuple[bytes, str] | None:
         if kind == "a" and rest.isdigit() and int(rest) < pages:
@@ -292,17 +308,7 @@ def run_ingest_bench(
         base = f"http://127.0.0.1:{port}"
         feeds = (pages + per_feed - 1) // per_feed
         with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
-            bench_settings = settings.model_copy(
-                update={
-                    "data_dir": Path(tmp),
-                    "database_url": "",
-                    "allowed_hosts": ("127.0.0.1",),
-                    # One loopback host stands for many outlets: allow it their parallelism.
-                    "per_host_concurrency": settings.concurrency,
-                    "per_host_delay": 0.0,
-                    "max_entries_per_feed": max(settings.max_entries_per_feed, per_feed),
-                }
-            )
+            bench_settings = loopback_settings(settings, Path(tmp), per_feed)
             store = Store.open(bench_settings)
             try:
                 add_sources(store, [Source(url=f"{base}/f/{i}.xml") for i in range(feeds)])

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from newsloom.bench.ingest import NOW, DescendantSampler, _peak_rss_mb
+from newsloom.bench.ingest import NOW, DescendantSampler, _peak_rss_mb, loopback_settings
 from newsloom.bench.loopback import serve_forever
 from newsloom.errors import EvalError
 
@@ -176,18 +176,7 @@ def run_refresh_bench(
         port, served = receiver.recv()
         base = f"http://127.0.0.1:{port}"
         with tempfile.TemporaryDirectory(prefix="newsloom-bench-") as tmp:
-            bench_settings = settings.model_copy(
-                update={
-                    "data_dir": Path(tmp),
-                    "database_url": "",
-                    "allowed_hosts": ("127.0.0.1",),
-                    "per_host_concurrency": settings.concurrency,
-                    "per_host_delay": 0.0,
-                    "max_entries_per_feed": max(
-                        settings.max_entries_per_feed, -(-served // outlets)
-                    ),
-                }
-            )
+            bench_settings = loopback_settings(settings, Path(tmp), -(-served // outlets))
             store = Store.open(bench_settings)
             try:
                 add_sources(store, [Source(url=f"{base}/f/{i}.xml") for i in range(outlets)])
