@@ -5,7 +5,9 @@ the clustering sets) as simple HTML pages behind ``outlets`` RSS feeds on 127.0.
 keep-alive). The parent runs the real refresh into a temporary SQLite store, in its stages so each
 is timed: fetch + parse + extract + dedup + store (``refresh(stories=False)``), then story
 assignment (``cluster_new_articles``), then categories, ranks and summaries (``refresh_stories``).
-It prints articles per second per stage and in all, and the peak RSS of this process.
+It prints articles per second per stage and in all, and the peak RSS of this process. For a
+labelled set it also scores the stories the refresh made against the gold labels, beside
+``eval clustering``'s stories on the same documents met in the same order (``clustering``).
 """
 
 from __future__ import annotations
