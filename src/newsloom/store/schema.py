@@ -158,7 +158,9 @@ article_links = Table(
 )
 
 # The embedding model of newsloom.cluster.embed (MODEL_ID); stored with every vector.
-VECTOR_MODEL = "all-MiniLM-L6-v2-onnx-int8"
+VECTOR_MODEL = "all-MiniLM-L6-v2-onnx-int8-dyn"
+# What migration 0008 tagged the vectors before it with: the column's server default.
+FIRST_VECTOR_MODEL = "all-MiniLM-L6-v2-onnx-int8"
 
 article_vectors = Table(
     "article_vectors",
@@ -167,7 +169,7 @@ article_vectors = Table(
     Column("dim", Integer, nullable=False),
     Column("vector", LargeBinary, nullable=False),
     # The model that made it (migration 0008): vectors of two models are not comparable.
-    Column("model", String(64), nullable=False, server_default=VECTOR_MODEL),
+    Column("model", String(64), nullable=False, server_default=FIRST_VECTOR_MODEL),
 )
 
 stories = Table(

