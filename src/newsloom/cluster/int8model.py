@@ -154,7 +154,7 @@ def int8_model_bytes(source: Path, source_sha: str) -> bytes:
         try:
             path = _cached(source, source_sha, cache_dir())
             return path.read_bytes()
-        except OSError:  # no writable cache: build privately, keep nothing
+        except (OSError, RuntimeError):  # no writable cache (or no home): build privately
             with tempfile.TemporaryDirectory() as work:
                 built = Path(work) / "model.onnx"
                 _quantize(source, built)
