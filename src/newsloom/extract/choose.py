@@ -37,7 +37,8 @@ from lxml import html as lxml_html
 # Ideographs and kana count one token each: Chinese and Japanese do not separate words by spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-_SENTENCE_END = re.compile(r"[.!?…。！？\"”’»)]\s*$")
+# What the last character of a sentence is (before any closing whitespace).
+_SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
 SHINGLE = 4
 # trafilatura's body must be this much inside readability's for the two to be the same article.
 SAME_ARTICLE_COVERAGE = 0.9
@@ -102,6 +103,12 @@ def paragraphs(text: str) -> list[str]:
     return [para.strip() for para in text.splitlines() if para.strip()]
 
 
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (a stop, a question or exclamation mark, a closing
+    quote or parenthesis), whitespace aside."""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
 def extra_text(longer: str, shorter: str) -> tuple[int, int]:
     """Tokens of the distinct paragraphs of ``longer`` that ``shorter`` lacks: all of them, and
     those of prose paragraphs."""
@@ -114,7 +121,7 @@ def extra_text(longer: str, shorter: str) -> tuple[int, int]:
         seen.add(para)
         length = size(para)
         total += length
-        if length >= PROSE_MIN_TOKENS and _SENTENCE_END.search(para):
+        if length >= PROSE_MIN_TOKENS and ends_sentence(para):
             prose += length
     return total, prose
 
@@ -172,7 +179,7 @@ def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
     for element in document.iter(*_BLOCKS):
         for para in _block_paragraphs(element):
-            if _SENTENCE_END.search(para):
+            if para and para[-1] in _SENTENCE_ENDS:  # ends_sentence: the paragraph is stripped
                 yield para
 
 
