@@ -207,6 +207,16 @@ def _quality(confidence: float, teaser: bool) -> float:
     return round(PAYWALL_QUALITY + (1 - PAYWALL_QUALITY) * confidence, 3)
 
 
+def _drop_inert(tree: lxml_html.HtmlElement) -> None:
+    """Take out the scripts, styles and SVG drawings every reader of the tree skips (both extractors delete them
+    before reading): each copy and each pass over the tree then costs less. JSON-LD scripts stay,
+    for the metadata."""
+    for element in list(tree.iter("script", "style", "svg")):
+        kind = (element.get("type") or "").strip().lower()
+        if element.tag != "script" or kind != "application/ld+json":
+            element.drop_tree()
+
+
 def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     """The page's tree, parsed as trafilatura parses (comments dropped, broken markup repaired),
     and whether trafilatura accepted it: what it takes for a fragment is parsed by plain lxml,
@@ -216,6 +226,7 @@ def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     except _LIBRARY_ERRORS:
         tree = None
     if tree is not None:
+        _drop_inert(tree)
         return tree, True
     try:
         return lxml_html.document_fromstring(page), False

@@ -17,7 +17,7 @@ from newsloom.textsafe import loads_json
 
 MIN_CHARS_FOR_LANGID = 40
 # Enough text for a clear answer; the cost of langid grows with the length it reads.
-LANGID_CHARS = 1500
+LANGID_CHARS = 800
 # The text overrules the page's declared language when it is this long and this clear.
 MIN_CHARS_TO_OVERRULE = 200
 OVERRULE_PROBABILITY = 0.95
