@@ -158,29 +158,31 @@ _BLOCKS = frozenset(
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def _block_paragraphs(block: lxml_html.HtmlElement) -> list[str]:
-    """The paragraphs of ``block`` outside its nested blocks: its own text and its inline
-    children's, broken where a nested block or a <br> stands between them."""
-    paragraphs: list[str] = []
+def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
+    """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
+    children's, broken where a nested block or a <br> stands between them) that end like a
+    sentence, with their whitespace normalised. Only those are normalised: most runs of text
+    between blocks (menus, labels, blank runs) do not end like one."""
     parts = [block.text or ""]
     for child in block:
         tag = child.tag
         if tag in _BLOCKS or tag == "br":
-            paragraphs.append(" ".join(" ".join(parts).split()))
+            joined = " ".join(parts)
+            if ends_sentence(joined):
+                yield " ".join(joined.split())
             parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
             parts.append(child.text_content())
         parts.append(child.tail or "")
-    paragraphs.append(" ".join(" ".join(parts).split()))
-    return paragraphs
+    joined = " ".join(parts)
+    if ends_sentence(joined):
+        yield " ".join(joined.split())
 
 
 def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
     for element in document.iter(*_BLOCKS):
-        for para in _block_paragraphs(element):
-            if para and para[-1] in _SENTENCE_ENDS:  # ends_sentence: the paragraph is stripped
-                yield para
+        yield from _block_sentences(element)
 
 
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
