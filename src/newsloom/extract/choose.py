@@ -50,6 +50,8 @@ PROSE_MIN_TOKENS = 15
 MISSED_PROSE_SHARE = 0.5
 # Text another body adds to an article is padding when less than this share of it is prose.
 PADDING_PROSE_SHARE = 0.2
+# A body this much of which is prose reads like an article.
+ARTICLE_PROSE_SHARE = 0.5
 # A body this long (a few paragraphs) can replace one that lacks the shape of an article.
 DEFICIENT_MIN_TOKENS = 100
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
@@ -133,9 +135,15 @@ def extra_prose(longer: str, shorter: str) -> int:
 
 def padded(larger: Body, smaller: Body) -> bool:
     """True when ``larger`` is ``smaller``'s article padded with at least as much again that is
-    not prose (form options, menus, listings, captions): an extractor that read a whole column."""
+    not prose (form options, menus, listings, captions): an extractor that read a whole column.
+
+    ``smaller`` must read like an article itself (ARTICLE_PROSE_SHARE of it prose): a body of
+    short lines inside a larger one is no sign that the rest is padding (a code listing, a
+    sidebar of teasers)."""
     total, prose = extra_text(larger.text, smaller.text)
-    return total >= size(smaller.text) and prose < PADDING_PROSE_SHARE * total
+    if total < size(smaller.text) or prose >= PADDING_PROSE_SHARE * total:
+        return False
+    return extra_prose(smaller.text, "") >= ARTICLE_PROSE_SHARE * size(smaller.text)
 
 
 def missed_by_first(first: Body, second: Body) -> bool:

@@ -225,6 +225,19 @@ def test_an_article_padded_with_form_options_and_menus_gives_way_to_the_bare_art
     assert choose_body(light, [bare], 15) is light
 
 
+def test_an_article_with_a_code_listing_does_not_give_way_to_a_part_of_short_lines() -> None:
+    # A tutorial: a paragraph, then a long listing of short lines; readability kept the
+    # paragraph and the listing's head only. That part is no article (mostly short lines), so
+    # the rest of the listing is no padding around it.
+    listing = [f"quay.ring[{n}].tighten(torque={n * 5})" for n in range(60)]
+    article = body([PROSE[0], *listing], "trafilatura")
+    part = body([PROSE[0], *listing[:10]], "readability")
+    assert choose_body(article, [part], 15).text == article.text
+    # The same listing around a part that reads like an article is padding, as before.
+    bare = body(PROSE[:5], "readability")
+    assert choose_body(body([*PROSE[:5], *listing], "trafilatura"), [bare], 15) is bare
+
+
 def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_inside_it() -> None:
     # Precision mode kept almost nothing; the balanced run kept the article and a teaser more.
     balanced = body([*PROSE[:6], PROSE[11]], "trafilatura")
