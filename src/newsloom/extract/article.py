@@ -32,6 +32,7 @@ from newsloom.extract.choose import (
     has_furniture,
     link_shingles,
     size,
+    without_repeated_block,
 )
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
@@ -186,7 +187,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     )
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
-    return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), fields
+    text = _without_headline(without_repeated_block(chosen.text), title, clean)
+    return Body(text, clean, chosen.method), fields
 
 
 def _document_title(tree: lxml_html.HtmlElement | None) -> str:

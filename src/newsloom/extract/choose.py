@@ -52,6 +52,9 @@ MISSED_PROSE_SHARE = 0.5
 PADDING_PROSE_SHARE = 0.2
 # A body this much of which is prose reads like an article.
 ARTICLE_PROSE_SHARE = 0.5
+# A run of paragraphs repeated in a body is a second copy of the article (or of a large part of
+# it) when it makes up this share of the body: a repeated line or two is not.
+REPEATED_BLOCK_SHARE = 0.25
 # A body this long (a few paragraphs) can replace one that lacks the shape of an article.
 DEFICIENT_MIN_TOKENS = 100
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
@@ -352,3 +355,35 @@ def holds(larger: Body, smaller: Body) -> bool:
     if coverage(smaller.text, known) < SAME_ARTICLE_COVERAGE:
         return False
     return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
+
+
+def without_repeated_block(text: str) -> str:
+    """``text`` without later copies of a run of paragraphs that makes up REPEATED_BLOCK_SHARE of
+    it or more. Pages that print their article twice (a screen and a print version, a copy for
+    small screens, an endless-scroll repeat) give an extractor reading both the article twice;
+    a line that only recurs (a refrain, an ingredient on each day of a menu) stays."""
+    paras = text.split("\n\n")
+    keys = [" ".join(para.split()).casefold() for para in paras]
+    if len(set(keys)) == len(keys):
+        return text
+    sizes = [size(para) for para in paras]
+    least = REPEATED_BLOCK_SHARE * sum(sizes)
+    first_at: dict[str, int] = {}
+    repeated: set[int] = set()
+    at = 0
+    while at < len(keys):
+        earlier = first_at.get(keys[at])
+        if earlier is not None:
+            # The run that repeats, paragraph by paragraph, what stands from ``earlier`` on.
+            run = 0
+            while at + run < len(keys) and earlier + run < at:
+                if keys[earlier + run] != keys[at + run]:
+                    break
+                run += 1
+            if sum(sizes[at : at + run]) >= least:
+                repeated.update(range(at, at + run))
+                at += run
+                continue
+        first_at.setdefault(keys[at], at)
+        at += 1
+    return "\n\n".join(para for index, para in enumerate(paras) if index not in repeated)

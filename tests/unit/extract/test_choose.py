@@ -16,6 +16,7 @@ from newsloom.extract.choose import (
     page_prose,
     size,
     tokens,
+    without_repeated_block,
 )
 
 PROSE = [
@@ -248,3 +249,24 @@ def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_in
     # A body of less than half the size is a part of the article, not the article.
     part = body(PROSE[:2], "readability")
     assert choose_body(balanced, [part], 15, precise=False).text == balanced.text
+
+
+def test_an_article_printed_twice_is_kept_once() -> None:
+    article = "\n\n".join(PROSE[:6])
+    # The page's print version repeats the article after a share button (a copy for small
+    # screens, or a third one, likewise).
+    assert without_repeated_block(f"{article}\n\nShare\n\n{article}") == f"{article}\n\nShare"
+    twice_more = f"{article}\n\n{article}\n\n{article}"
+    assert without_repeated_block(twice_more) == article
+
+
+def test_lines_that_recur_in_an_article_stay() -> None:
+    # A week's menu names the same breakfast on several days: a line that recurs, not a copy.
+    days = [
+        f"Day {n}: porridge with harbour honey and two boiled eggs from the quay farm."
+        for n in range(7)
+    ]
+    menu = [PROSE[0], *(line.split(": ", 1)[1] for line in days), *PROSE[1:5]]
+    text = "\n\n".join(menu)
+    assert without_repeated_block(text) == text
+    assert without_repeated_block("") == ""
