@@ -115,6 +115,8 @@ def page_language(document: lxml_html.HtmlElement | None, declared: str, text: s
     """The declared language (trafilatura's reading, else <html lang>), unless the text is long and
     clearly in another one: site templates often declare one language for every page."""
     declared = _primary(declared) or (declared_language(document) if document is not None else "")
+    if declared and len(text) < MIN_CHARS_TO_OVERRULE:
+        return declared  # too short to overrule the declaration: no need to ask
     detected, probability = detected_language(text)
     if not declared:
         return detected
