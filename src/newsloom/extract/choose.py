@@ -7,8 +7,9 @@ current one and, besides it, a lot of prose (long paragraphs ending like sentenc
 replaces it. The other bodies cost as much again, so they are asked only when the page itself holds
 that much prose outside the first body (``doubtful``): without such prose they cannot win. Text that
 only the larger body keeps and that is not prose (captions, bylines, ticket prices, link lists) is
-the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too: the
-paragraphs trafilatura recognised as comments are taken out of the other bodies first.
+the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too:
+comments a caller knows of (``choose_body``'s ``comments``) are taken out of the other bodies first;
+``extract_article`` has trafilatura leave the page's comment sections out of its runs instead.
 
 The opposite failure is precision: the chosen body holds another extractor's whole article plus
 blocks that extractor left out. Those blocks are kept unless the page marks them as furniture: link
