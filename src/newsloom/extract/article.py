@@ -32,6 +32,7 @@ from newsloom.extract.choose import (
     has_furniture,
     link_shingles,
     size,
+    without_repeated_block,
 )
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
@@ -70,11 +71,10 @@ def _without_headline(text: str, *titles: str) -> str:
 
 @dataclass(frozen=True)
 class _Found:
-    """trafilatura's body, the readers' comments it set apart, and whether its body lacks the
-    shape of an article (no paragraph, or more tables than paragraphs)."""
+    """trafilatura's body and whether it lacks the shape of an article (no paragraph, or more
+    tables than paragraphs)."""
 
     body: Body
-    comments: str
     deficient: bool
 
 
@@ -87,7 +87,10 @@ def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found
             tree,
             url=url,
             fast=True,
-            include_comments=focus == "precision",  # kept apart from the text; see choose.without
+            # Without readers' comments: trafilatura then prunes the page's comment sections
+            # before reading it, which costs less than setting the comments apart (the second
+            # opinions come without comments the same way; readability's rarely holds any).
+            include_comments=False,
             include_tables=True,
             favor_precision=focus == "precision",
             favor_recall=focus == "recall",
@@ -96,13 +99,12 @@ def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found
     except _LIBRARY_ERRORS:  # hostile markup trips assertions deep inside trafilatura
         found = None
     if not isinstance(found, Document):  # None: trafilatura found nothing
-        return _Found(Body("", "", "trafilatura"), "", True)
+        return _Found(Body("", "", "trafilatura"), True)
     body = found.body
     paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
     tables = len(body.findall(".//table")) if body is not None else 0
     return _Found(
         Body(_paragraphs(found.text or ""), "", "trafilatura"),
-        _paragraphs(getattr(found, "comments", None) or ""),
         deficient=paragraphs == 0 or tables > paragraphs,
     )
 
@@ -165,7 +167,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if size(first.body.text) < RETRY_BELOW_WORDS:
         balanced = _trafilatura(tree, url, focus="balanced")
         if size(balanced.body.text) > size(first.body.text):
-            first = _Found(balanced.body, first.comments, balanced.deficient)
+            first = balanced
             precise = False
     found = first.body
     links = link_shingles(tree)
@@ -181,11 +183,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         readable = _readability(page, tree, with_title=not fields.title)
         others.append(readable)
     chosen = choose_body(
-        found, others, MIN_WORDS, first.comments, links, first.deficient, precise=precise
+        found, others, MIN_WORDS, links=links, deficient=first.deficient, precise=precise
     )
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
-    return Body(_without_headline(chosen.text, title, clean), clean, chosen.method), fields
+    text = _without_headline(without_repeated_block(chosen.text), title, clean)
+    return Body(text, clean, chosen.method), fields
 
 
 def _document_title(tree: lxml_html.HtmlElement | None) -> str:
@@ -206,6 +209,16 @@ def _quality(confidence: float, teaser: bool) -> float:
     return round(PAYWALL_QUALITY + (1 - PAYWALL_QUALITY) * confidence, 3)
 
 
+def _drop_inert(tree: lxml_html.HtmlElement) -> None:
+    """Take out the scripts, styles and SVG drawings every reader of the tree skips (both extractors delete them
+    before reading): each copy and each pass over the tree then costs less. JSON-LD scripts stay,
+    for the metadata."""
+    for element in list(tree.iter("script", "style", "svg")):
+        kind = (element.get("type") or "").strip().lower()
+        if element.tag != "script" or kind != "application/ld+json":
+            element.drop_tree()
+
+
 def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     """The page's tree, parsed as trafilatura parses (comments dropped, broken markup repaired),
     and whether trafilatura accepted it: what it takes for a fragment is parsed by plain lxml,
@@ -215,6 +228,7 @@ def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     except _LIBRARY_ERRORS:
         tree = None
     if tree is not None:
+        _drop_inert(tree)
         return tree, True
     try:
         return lxml_html.document_fromstring(page), False

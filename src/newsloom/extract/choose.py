@@ -7,8 +7,9 @@ current one and, besides it, a lot of prose (long paragraphs ending like sentenc
 replaces it. The other bodies cost as much again, so they are asked only when the page itself holds
 that much prose outside the first body (``doubtful``): without such prose they cannot win. Text that
 only the larger body keeps and that is not prose (captions, bylines, ticket prices, link lists) is
-the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too: the
-paragraphs trafilatura recognised as comments are taken out of the other bodies first.
+the usual boilerplate, so it never makes the larger body win. Readers' comments are prose too:
+comments a caller knows of (``choose_body``'s ``comments``) are taken out of the other bodies first;
+``extract_article`` has trafilatura leave the page's comment sections out of its runs instead.
 
 The opposite failure is precision: the chosen body holds another extractor's whole article plus
 blocks that extractor left out. Those blocks are kept unless the page marks them as furniture: link
@@ -37,7 +38,8 @@ from lxml import html as lxml_html
 # Ideographs and kana count one token each: Chinese and Japanese do not separate words by spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-_SENTENCE_END = re.compile(r"[.!?…。！？\"”’»)]\s*$")
+# What the last character of a sentence is (before any closing whitespace).
+_SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
 SHINGLE = 4
 # trafilatura's body must be this much inside readability's for the two to be the same article.
 SAME_ARTICLE_COVERAGE = 0.9
@@ -49,6 +51,11 @@ PROSE_MIN_TOKENS = 15
 MISSED_PROSE_SHARE = 0.5
 # Text another body adds to an article is padding when less than this share of it is prose.
 PADDING_PROSE_SHARE = 0.2
+# A body this much of which is prose reads like an article.
+ARTICLE_PROSE_SHARE = 0.5
+# A run of paragraphs repeated in a body is a second copy of the article (or of a large part of
+# it) when it makes up this share of the body: a repeated line or two is not.
+REPEATED_BLOCK_SHARE = 0.25
 # A body this long (a few paragraphs) can replace one that lacks the shape of an article.
 DEFICIENT_MIN_TOKENS = 100
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
@@ -102,6 +109,12 @@ def paragraphs(text: str) -> list[str]:
     return [para.strip() for para in text.splitlines() if para.strip()]
 
 
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (a stop, a question or exclamation mark, a closing
+    quote or parenthesis), whitespace aside."""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
 def extra_text(longer: str, shorter: str) -> tuple[int, int]:
     """Tokens of the distinct paragraphs of ``longer`` that ``shorter`` lacks: all of them, and
     those of prose paragraphs."""
@@ -114,7 +127,7 @@ def extra_text(longer: str, shorter: str) -> tuple[int, int]:
         seen.add(para)
         length = size(para)
         total += length
-        if length >= PROSE_MIN_TOKENS and _SENTENCE_END.search(para):
+        if length >= PROSE_MIN_TOKENS and ends_sentence(para):
             prose += length
     return total, prose
 
@@ -126,9 +139,15 @@ def extra_prose(longer: str, shorter: str) -> int:
 
 def padded(larger: Body, smaller: Body) -> bool:
     """True when ``larger`` is ``smaller``'s article padded with at least as much again that is
-    not prose (form options, menus, listings, captions): an extractor that read a whole column."""
+    not prose (form options, menus, listings, captions): an extractor that read a whole column.
+
+    ``smaller`` must read like an article itself (ARTICLE_PROSE_SHARE of it prose): a body of
+    short lines inside a larger one is no sign that the rest is padding (a code listing, a
+    sidebar of teasers)."""
     total, prose = extra_text(larger.text, smaller.text)
-    return total >= size(smaller.text) and prose < PADDING_PROSE_SHARE * total
+    if total < size(smaller.text) or prose >= PADDING_PROSE_SHARE * total:
+        return False
+    return extra_prose(smaller.text, "") >= ARTICLE_PROSE_SHARE * size(smaller.text)
 
 
 def missed_by_first(first: Body, second: Body) -> bool:
@@ -151,29 +170,31 @@ _BLOCKS = frozenset(
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def _block_paragraphs(block: lxml_html.HtmlElement) -> list[str]:
-    """The paragraphs of ``block`` outside its nested blocks: its own text and its inline
-    children's, broken where a nested block or a <br> stands between them."""
-    paragraphs: list[str] = []
+def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
+    """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
+    children's, broken where a nested block or a <br> stands between them) that end like a
+    sentence, with their whitespace normalised. Only those are normalised: most runs of text
+    between blocks (menus, labels, blank runs) do not end like one."""
     parts = [block.text or ""]
     for child in block:
         tag = child.tag
         if tag in _BLOCKS or tag == "br":
-            paragraphs.append(" ".join(" ".join(parts).split()))
+            joined = " ".join(parts)
+            if ends_sentence(joined):
+                yield " ".join(joined.split())
             parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
             parts.append(child.text_content())
         parts.append(child.tail or "")
-    paragraphs.append(" ".join(" ".join(parts).split()))
-    return paragraphs
+    joined = " ".join(parts)
+    if ends_sentence(joined):
+        yield " ".join(joined.split())
 
 
 def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
     for element in document.iter(*_BLOCKS):
-        for para in _block_paragraphs(element):
-            if _SENTENCE_END.search(para):
-                yield para
+        yield from _block_sentences(element)
 
 
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
@@ -335,3 +356,35 @@ def holds(larger: Body, smaller: Body) -> bool:
     if coverage(smaller.text, known) < SAME_ARTICLE_COVERAGE:
         return False
     return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
+
+
+def without_repeated_block(text: str) -> str:
+    """``text`` without later copies of a run of paragraphs that makes up REPEATED_BLOCK_SHARE of
+    it or more. Pages that print their article twice (a screen and a print version, a copy for
+    small screens, an endless-scroll repeat) give an extractor reading both the article twice;
+    a line that only recurs (a refrain, an ingredient on each day of a menu) stays."""
+    paras = text.split("\n\n")
+    keys = [" ".join(para.split()).casefold() for para in paras]
+    if len(set(keys)) == len(keys):
+        return text
+    sizes = [size(para) for para in paras]
+    least = REPEATED_BLOCK_SHARE * sum(sizes)
+    first_at: dict[str, int] = {}
+    repeated: set[int] = set()
+    at = 0
+    while at < len(keys):
+        earlier = first_at.get(keys[at])
+        if earlier is not None:
+            # The run that repeats, paragraph by paragraph, what stands from ``earlier`` on.
+            run = 0
+            while at + run < len(keys) and earlier + run < at:
+                if keys[earlier + run] != keys[at + run]:
+                    break
+                run += 1
+            if sum(sizes[at : at + run]) >= least:
+                repeated.update(range(at, at + run))
+                at += run
+                continue
+        first_at.setdefault(keys[at], at)
+        at += 1
+    return "\n\n".join(para for index, para in enumerate(paras) if index not in repeated)

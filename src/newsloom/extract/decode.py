@@ -16,6 +16,11 @@ from charset_normalizer import from_bytes
 
 from newsloom.ingest.xmlsafety import strip_control_chars
 
+# The C0 controls lxml rejects (all but tab, newline and carriage return) and DEL: in UTF-8 each
+# is its own byte, never part of a longer sequence, so they can be deleted before decoding.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
@@ -96,6 +101,19 @@ def _detected_codec(body: bytes) -> str:
 
 
 def _decode_bytes(body: bytes, content_type: str | None) -> str:
+    """The text of ``body`` without control characters. Decoding never makes a lone surrogate
+    (errors="replace" gives U+FFFD), so they need no pass over the text."""
+    try:
+        # Strict UTF-8 without a BOM (most pages): the controls are cheaper to drop from the bytes
+        # (each is a byte of its own in UTF-8) than from the text.
+        if not body.startswith(tuple(bom for bom, _ in _BOMS)) and b"\x00" not in body[:64]:
+            return body.translate(None, _CONTROL_BYTES).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _CONTROL_CHARS.sub("", _decode_other(body, content_type))
+
+
+def _decode_other(body: bytes, content_type: str | None) -> str:
     for bom, codec in _BOMS:
         if body.startswith(bom):
             return body.decode(codec, errors="replace")  # the codec consumes its BOM
@@ -123,6 +141,9 @@ def _decode_bytes(body: bytes, content_type: str | None) -> str:
 def decode_html(body: bytes | str, content_type: str | None = None) -> str:
     """Text of an HTML document, ready for lxml (no XML declaration, no control characters, no
     lone surrogates)."""
-    text = _SURROGATES.sub("", body) if isinstance(body, str) else _decode_bytes(body, content_type)
+    if isinstance(body, str):
+        text = strip_control_chars(_SURROGATES.sub("", body))
+    else:
+        text = _decode_bytes(body, content_type)
     text = text.lstrip("\ufeff")
-    return strip_control_chars(_XML_DECLARATION.sub("", text, count=1))
+    return _XML_DECLARATION.sub("", text, count=1)

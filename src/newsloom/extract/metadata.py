@@ -17,7 +17,7 @@ from newsloom.textsafe import loads_json
 
 MIN_CHARS_FOR_LANGID = 40
 # Enough text for a clear answer; the cost of langid grows with the length it reads.
-LANGID_CHARS = 1500
+LANGID_CHARS = 800
 # The text overrules the page's declared language when it is this long and this clear.
 MIN_CHARS_TO_OVERRULE = 200
 OVERRULE_PROBABILITY = 0.95
@@ -115,6 +115,8 @@ def page_language(document: lxml_html.HtmlElement | None, declared: str, text: s
     """The declared language (trafilatura's reading, else <html lang>), unless the text is long and
     clearly in another one: site templates often declare one language for every page."""
     declared = _primary(declared) or (declared_language(document) if document is not None else "")
+    if declared and len(text) < MIN_CHARS_TO_OVERRULE:
+        return declared  # too short to overrule the declaration: no need to ask
     detected, probability = detected_language(text)
     if not declared:
         return detected

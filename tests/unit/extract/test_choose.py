@@ -16,6 +16,7 @@ from newsloom.extract.choose import (
     page_prose,
     size,
     tokens,
+    without_repeated_block,
 )
 
 PROSE = [
@@ -225,6 +226,19 @@ def test_an_article_padded_with_form_options_and_menus_gives_way_to_the_bare_art
     assert choose_body(light, [bare], 15) is light
 
 
+def test_an_article_with_a_code_listing_does_not_give_way_to_a_part_of_short_lines() -> None:
+    # A tutorial: a paragraph, then a long listing of short lines; readability kept the
+    # paragraph and the listing's head only. That part is no article (mostly short lines), so
+    # the rest of the listing is no padding around it.
+    listing = [f"quay.ring[{n}].tighten(torque={n * 5})" for n in range(60)]
+    article = body([PROSE[0], *listing], "trafilatura")
+    part = body([PROSE[0], *listing[:10]], "readability")
+    assert choose_body(article, [part], 15).text == article.text
+    # The same listing around a part that reads like an article is padding, as before.
+    bare = body(PROSE[:5], "readability")
+    assert choose_body(body([*PROSE[:5], *listing], "trafilatura"), [bare], 15) is bare
+
+
 def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_inside_it() -> None:
     # Precision mode kept almost nothing; the balanced run kept the article and a teaser more.
     balanced = body([*PROSE[:6], PROSE[11]], "trafilatura")
@@ -235,3 +249,24 @@ def test_a_body_beyond_trafilatura_precision_gives_way_to_an_independent_body_in
     # A body of less than half the size is a part of the article, not the article.
     part = body(PROSE[:2], "readability")
     assert choose_body(balanced, [part], 15, precise=False).text == balanced.text
+
+
+def test_an_article_printed_twice_is_kept_once() -> None:
+    article = "\n\n".join(PROSE[:6])
+    # The page's print version repeats the article after a share button (a copy for small
+    # screens, or a third one, likewise).
+    assert without_repeated_block(f"{article}\n\nShare\n\n{article}") == f"{article}\n\nShare"
+    twice_more = f"{article}\n\n{article}\n\n{article}"
+    assert without_repeated_block(twice_more) == article
+
+
+def test_lines_that_recur_in_an_article_stay() -> None:
+    # A week's menu names the same breakfast on several days: a line that recurs, not a copy.
+    days = [
+        f"Day {n}: porridge with harbour honey and two boiled eggs from the quay farm."
+        for n in range(7)
+    ]
+    menu = [PROSE[0], *(line.split(": ", 1)[1] for line in days), *PROSE[1:5]]
+    text = "\n\n".join(menu)
+    assert without_repeated_block(text) == text
+    assert without_repeated_block("") == ""
