@@ -27,7 +27,7 @@ import numpy as np
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
-from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.lede import (
     LEDE_WINDOW,
     REPORT_SHARE,
@@ -322,7 +322,8 @@ class _Plan:
         since = min(self.facts[main].articles)
         developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
-        return found or choose_headline(self.articles, self.shown[main])
+        found = found or choose_headline(self.articles, self.shown[main])
+        return complete_title(found, self.articles)
 
     def title_words(self, fact_index: int) -> set[str]:
         return {

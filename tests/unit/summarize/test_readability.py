@@ -14,10 +14,6 @@ from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import fact_words, opening_reference, repeats
 
 STORIES = load_newsroom().stories
-# The one story whose headline cannot carry its annotation: the outlet's follow-up title says
-# "l'interdiction prolongée" (the ban extended) without naming the beach or bathing, and no title
-# of the story names both the ban and its extension; bullet 1 carries both.
-KNOWN_MISSES = {"s26-lac-ombrel-algues-bleues"}
 
 
 def summary_of(story: DemoStory) -> Summary:
@@ -42,16 +38,7 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
 
 
-@pytest.mark.parametrize(
-    "story",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="known miss"))
-        if s.label in KNOWN_MISSES
-        else s
-        for s in STORIES
-    ],
-    ids=[s.label for s in STORIES],
-)
+@pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
 def test_bullet_one_and_headline_carry_the_main_event_and_latest_development(
     story: DemoStory,
 ) -> None:
