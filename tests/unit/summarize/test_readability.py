@@ -7,7 +7,7 @@ import pytest
 from newsloom.demo.newsroom import DemoStory, load_newsroom
 from newsloom.eval.readability import demo_articles, evaluate_readability, event_share
 from newsloom.pipeline.stories import summarize_story
-from newsloom.records import Summary
+from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
@@ -54,10 +54,21 @@ def test_the_miners_story_leads_with_the_rescue_not_the_trapping() -> None:
     summary = summary_of(story)
     assert "alive" in summary.bullets[0].text
     assert "trapped" not in summary.headline.lower()
-    # Bullets and takeaways say how things stand: nothing the rescue has overtaken.
-    standing = " ".join(c.text for c in (*summary.bullets[1:], *summary.takeaways))
+    # No part of the page says how things stood before the rescue overtook it.
+    page = " ".join(c.text for c in all_statements(summary))
     for overtaken in ("safe for now", "refuge chamber", "break through by morning"):
-        assert overtaken not in standing
+        assert overtaken not in page
+
+
+def test_the_cyclone_story_states_the_revised_death_toll_only() -> None:
+    story = next(s for s in STORIES if s.label == "a02-cyclone-imre-tessaly")
+    page = " ".join(c.text for c in all_statements(summary_of(story)))
+    assert "rose to nine" in page
+    assert "four people had died" not in page and "four dead" not in page
+
+
+def all_statements(summary: Summary) -> list[Cited]:
+    return [*summary.bullets, *(c for p in summary.paragraphs for c in p), *summary.takeaways]
 
 
 @pytest.mark.parametrize(
