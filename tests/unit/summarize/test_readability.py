@@ -11,7 +11,12 @@ from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
-from newsloom.summarize.openings import fact_words, opening_reference, repeats
+from newsloom.summarize.openings import (
+    fact_words,
+    opening_reference,
+    repeats,
+    same_person_same_deed,
+)
 
 STORIES = load_newsroom().stories
 
@@ -147,6 +152,32 @@ def test_a_restatement_that_names_someone_new_is_not_a_repeat() -> None:
     assert not repeats(first, more)
 
 
+def test_one_full_name_and_the_same_deed_is_a_repeat() -> None:
+    sent_off = fact_words(
+        "Quay Park finished with ten men after defender Tomas Brill was sent off in the 101st minute."
+    )
+    again = fact_words("Rovers defender Tomas Brill was sent off in extra time.")
+    other = fact_words("Defender Tomas Brill signed a new contract in May.")
+    assert repeats(sent_off, again)
+    assert not repeats(sent_off, other)  # the same full name, another deed
+    # The shorter names a full name of its own: another storm, not the same toll.
+    imre = fact_words("Cyclone Imre killed nine people on the Tessaly Islands, officials said.")
+    dora = fact_words(
+        "Thirty years ago Cyclone Dora killed sixty people on the Tessaly Islands, and the "
+        "government promised a sea wall that was never finished."
+    )
+    assert not same_person_same_deed(imre, dora)
+
+
+def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
+    won = fact_words("Quay Park beat Norland 3-2 after extra time.")
+    lost = fact_words("Norland lost 3-2 to a club with a budget three times larger.")
+    vote = fact_words("The assembly voted 112 to 87 to lower the voting age.")
+    again = fact_words("When the result, 112 votes to 87, was read out, students cheered.")
+    assert repeats(won, lost) and repeats(vote, again)
+    assert not repeats(won, fact_words("Rates rose by 3-4 percent in the year to May."))
+
+
 def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
     story = next(s for s in STORIES if s.label == "a09-kestrel-cup-final")
     summary = summary_of(story)
@@ -163,6 +194,9 @@ def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
         if repeats(words[i], words[j])
     ]
     assert not pairs
+    # The result once, the sending-off once.
+    assert sum("3-2" in t for t in texts) == 1
+    assert sum("Otieno" in t for t in texts) <= 1
 
 
 def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> None:
