@@ -211,8 +211,11 @@ class _Plan:
         # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
         pool = [i for i in body_pool if not self._stale(i, since)]
         short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
-        # The next bullets come from the reports since bullet 1's, when they have enough to say.
-        current = [i for i in short if max(self.facts[i].articles) >= since]
+        # The next bullets come from the reports since bullet 1's when bullet 1 is a development
+        # (a later news cycle than the story's first report): how things stand now. Reports of
+        # one moment all tell the same news, and then every short fact may be a bullet.
+        developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
+        current = [i for i in short if not developed or max(self.facts[i].articles) >= since]
         bullets = [main, *mmr(self.statements, current, [main], count=BULLETS - 1)]
         if len(bullets) < BULLETS:
             bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))

@@ -206,3 +206,12 @@ def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> Non
 def test_datetime_is_utc() -> None:
     assert demo_articles(STORIES[0])[0].published.tzinfo == UTC
     assert isinstance(demo_articles(STORIES[0])[0].published, datetime)
+
+
+def test_reports_of_one_moment_all_offer_bullets() -> None:
+    # The qualifier's first two reports came 50 minutes apart: one news moment. Bullet 1 is the
+    # later report's lede, and the earlier report's facts may still be the next bullets.
+    story = next(s for s in STORIES if s.label == "s23-veland-women-beat-ostmark-qualifier")
+    summary = summary_of(story)
+    first = min(summary.bullets[0].article_ids)
+    assert any(min(b.article_ids) < first for b in summary.bullets[1:]), summary.bullets
