@@ -9,7 +9,15 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.openings import ANCHOR, FULL_NAME, NAME, REPORTING, RESULT, fact_words
+from newsloom.summarize.openings import (
+    ANCHOR,
+    FULL_NAME,
+    NAME,
+    REPORTING,
+    RESULT,
+    fact_words,
+    figures,
+)
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -138,6 +146,17 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # openings.same_result: the same score or vote.
     result_rows = binary([{w for w in s if w.startswith(RESULT)} for s in sets])
     repeated |= (result_rows @ result_rows.T) > 0
+    # openings.same_figures: a shared decimal figure, or two shared figures.
+    found = [figures(s) for s in sets]
+    figure_index = {n: k for k, n in enumerate(sorted(set().union(*found)))}
+    if figure_index:
+        figure_rows = np.zeros((len(sets), len(figure_index)), dtype=np.float32)
+        decimal_rows = np.zeros_like(figure_rows)
+        for row, numbers in enumerate(found):
+            for number in numbers:
+                figure_rows[row, figure_index[number]] = 1.0
+                decimal_rows[row, figure_index[number]] = float("." in number)
+        repeated |= (figure_rows @ figure_rows.T >= 2) | (decimal_rows @ decimal_rows.T > 0)
     return same, repeated
 
 

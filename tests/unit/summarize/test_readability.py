@@ -178,6 +178,21 @@ def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
     assert not repeats(won, fact_words("Rates rose by 3-4 percent in the year to May."))
 
 
+def test_the_same_figures_are_one_fact() -> None:
+    rate = fact_words("The Bank of Norland raised its base rate to 3.75 percent.")
+    again = fact_words("Governor Ada Lund spent an hour defending the rise to 3.75 percent.")
+    profit = fact_words("Profit fell 38 percent to 410 million crowns, and 40 stores will close.")
+    results = fact_words("Results showing profit down 38 percent to 410 million crowns surprised.")
+    one = fact_words("Grocer Halm, whose profit fell 38 percent, wants lower prices.")
+    assert repeats(rate, again) and repeats(profit, results)
+    assert not repeats(profit, one)  # one shared figure, and the rest is news
+    # Small counts and years identify nothing on their own.
+    assert not repeats(
+        fact_words("Seven ferries sailed in 2019 and 3 were late."),
+        fact_words("Seven crews struck in 2019 over 3 rotas."),
+    )
+
+
 def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
     story = next(s for s in STORIES if s.label == "a09-kestrel-cup-final")
     summary = summary_of(story)
