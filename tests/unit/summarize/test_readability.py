@@ -230,3 +230,11 @@ def test_reports_of_one_moment_all_offer_bullets() -> None:
     summary = summary_of(story)
     first = min(summary.bullets[0].article_ids)
     assert any(min(b.article_ids) < first for b in summary.bullets[1:]), summary.bullets
+
+
+def test_the_algae_story_bullets_carry_the_extended_ban() -> None:
+    # "En conséquence, la maire ... a prolongé l'interdiction": the connective is dropped
+    # (repair.py) and the latest development becomes a bullet.
+    story = next(s for s in STORIES if s.label == "s26-lac-ombrel-algues-bleues")
+    bullets = [b.text for b in summary_of(story).bullets]
+    assert any(b.startswith("La maire de Vernaz") and "prolongé" in b for b in bullets), bullets
