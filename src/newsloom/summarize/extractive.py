@@ -27,7 +27,7 @@ import numpy as np
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
-from newsloom.summarize.headline import choose_headline
+from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.lede import (
     LEDE_WINDOW,
     REPORT_SHARE,
@@ -44,6 +44,9 @@ from newsloom.summarize.roles import (
     is_quotation,
     is_reaction,
     looks_ahead,
+    provisional,
+    revises,
+    tallies,
 )
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
@@ -198,15 +201,21 @@ class _Plan:
         main = self.main_event()
         told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
         since = min(self.facts[main].articles)
-        body_pool = [i for i in range(n) if i != main and self._stands_alone(i, told)]
+        overtaken = self._overtaken(main, since)
+        body_pool = [
+            i for i in range(n) if i != main and i not in overtaken and self._stands_alone(i, told)
+        ]
         # After a development, what earlier reports said of the present or the future may no
         # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
         # takeaways, read on their own as how things stand, leave it out. (The body keeps it as
         # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
         pool = [i for i in body_pool if not self._stale(i, since)]
         short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
-        # The next bullets come from the reports since bullet 1's, when they have enough to say.
-        current = [i for i in short if max(self.facts[i].articles) >= since]
+        # The next bullets come from the reports since bullet 1's when bullet 1 is a development
+        # (a later news cycle than the story's first report): how things stand now. Reports of
+        # one moment all tell the same news, and then every short fact may be a bullet.
+        developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
+        current = [i for i in short if not developed or max(self.facts[i].articles) >= since]
         bullets = [main, *mmr(self.statements, current, [main], count=BULLETS - 1)]
         if len(bullets) < BULLETS:
             bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))
@@ -217,7 +226,7 @@ class _Plan:
         # takes first those whose reference the page has resolved by then ("The team ..." once a
         # statement names the team), and only then the rest.
         rest = [i for i in range(n) if i != main and i not in set(body_pool)]
-        rest = [i for i in rest if not self._stale(i, since)]
+        rest = [i for i in rest if not self._stale(i, since) and i not in overtaken]
 
         def resolved(chosen: list[int]) -> list[int]:
             page = told | {w.lower() for i in chosen for w in self.shown[i].split()}
@@ -322,7 +331,8 @@ class _Plan:
         since = min(self.facts[main].articles)
         developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
-        return found or choose_headline(self.articles, self.shown[main])
+        found = found or choose_headline(self.articles, self.shown[main])
+        return complete_title(found, self.articles)
 
     def title_words(self, fact_index: int) -> set[str]:
         return {
@@ -339,6 +349,26 @@ class _Plan:
             return False
         text = self.shown[fact_index]
         return looks_ahead(text) or describes_present(text)
+
+    def _overtaken(self, main: int, since: int) -> set[int]:
+        """Facts a later report has overtaken, left out of every section: a count it revised
+        (four dead, then nine: roles.revises), and, once bullet 1 is a development, what the
+        earlier reports said of how things stood with its subject ("safe for now" in the refuge
+        chamber once the miners are out; _stale and sharing two of bullet 1's words)."""
+        found: set[int] = set()
+        counted = [i for i in range(len(self.facts)) if tallies(self.shown[i])]
+        for i in counted:
+            latest = self.articles[max(self.facts[i].articles)].published
+            for j in counted:
+                first = self.articles[min(self.facts[j].articles)].published
+                if first - latest > NEWS_CYCLE and revises(self.shown[i], self.shown[j]):
+                    found.add(i)
+                    break
+        if since > 0:
+            for i in range(len(self.facts)):
+                if i != main and provisional(self.shown[i]) and self._stale(i, since):
+                    found.add(i)
+        return found
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]

@@ -8,11 +8,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsloom.records import Article
+from newsloom.summarize.lede import title_words
 from newsloom.summarize.text import clean_title, word_count
 from newsloom.summarize.vectors import tfidf_rows
 
 W_SUMMARY = 0.5  # closeness to the summary body, next to closeness to the other titles
 _SHOUTY = re.compile(r"\b[A-Z]{4,}\b")
+# A definite noun phrase in a title: "the ban", "l'interdiction", "la grève".
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*([^\W\d_]{3,})\b")
+# What names what a noun is about: "the ban on swimming", "l'interdiction de baignade".
+_COMPLEMENT = r"(?:of|on|over|for|de|du|des|d['’])\s*(?:(?:the|le|la|les|l['’])\s*)?[^\W\d_]{3,}"
 
 
 def _tone_penalty(title: str) -> float:
@@ -53,3 +58,40 @@ def choose_headline(articles: Sequence[Article], summary_text: str) -> str:
         if score > best_score + 1e-12:
             best, best_score = title, score
     return best
+
+
+def complete_title(headline: str, articles: Sequence[Article]) -> str:
+    """A follow-up's title that leans on the first report's ("Algues bleues : les toxines
+    confirmées, l'interdiction prolongée" after "la baignade interdite à la plage des Saules"):
+    a definite noun it leaves bare ("l'interdiction": of what?) is completed with the
+    complement its own article writes after that noun ("l'interdiction de baignade"), when that
+    complement names what an earlier title of the story named and the headline does not. The
+    words are the cited article's own; nothing else is changed.
+    """
+    owner = next(
+        (k for k, a in enumerate(articles) if clean_title(a.title, a.outlet) == headline), None
+    )
+    if owner is None:
+        return headline
+    earlier = set().union(
+        *(
+            title_words(clean_title(a.title, a.outlet))
+            for a in articles
+            if a.published < articles[owner].published
+        )
+    )
+    text = f"{articles[owner].lead}\n{articles[owner].text}"
+    for match in reversed(list(_DEFINITE.finditer(headline))):
+        noun = match.group(1)
+        after = headline[match.end() :]
+        if re.match(rf"\s*{_COMPLEMENT}", after, re.IGNORECASE):
+            continue  # already says of what
+        found = re.search(rf"\b{re.escape(noun)}\s+({_COMPLEMENT})\b", text, re.IGNORECASE)
+        if not found:
+            continue
+        complement = found.group(1)
+        wanted = title_words(complement)
+        if not wanted or not wanted <= earlier or wanted & title_words(headline):
+            continue
+        headline = f"{headline[: match.end()]} {complement}{after}"
+    return headline

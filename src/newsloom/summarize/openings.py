@@ -191,6 +191,15 @@ def content_words(sentence: str) -> frozenset[str]:
 
 ANCHOR = "#"  # marks a name or a number among fact_words
 NAME = ANCHOR + "@"  # and a name among the anchors
+FULL_NAME = ANCHOR + "&"  # and a name of several words ("Karl Otieno", "Kestrel Steel")
+RESULT = ANCHOR + "="  # and a result: a score or a vote ("3-2", "112 to 87")
+_RESULT = re.compile(
+    r"(?<![\w.,-])(\d{1,3})(?:-|–|(?: votes?)? to )(\d{1,3})(?![\w%-]|[.,]\d|\s*(?:percent|per cent))"
+)
+# Verbs that report rather than state: two statements of one speaker share them whatever they say.
+REPORTING = frozenset(stem(w) for w in "said says say told tells added adds according".split())
+_FULL_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|de|du|des|van|von)\s+)?[A-Z][\w'’&-]*)+")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def fact_words(sentence: str) -> frozenset[str]:
@@ -199,7 +208,76 @@ def fact_words(sentence: str) -> frozenset[str]:
     found = tokens(sentence)
     names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
     numbers = {ANCHOR + n for n in numbers_in(found)}
-    return content_words(sentence) | names | numbers
+    results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(sentence)}
+    return content_words(sentence) | names | numbers | full_names(sentence) | results
+
+
+def full_names(sentence: str) -> frozenset[str]:
+    """Names of two words or more, stemmed and marked with FULL_NAME ("Karl Otieno", "Tessaly
+    Islands"; a sentence's capitalised first word only when a name follows it)."""
+    found = set()
+    for match in _FULL_NAME.finditer(sentence):
+        words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+        words = [w for w in words if w.lower() not in STOP_WORDS]
+        if len(words) >= 2:
+            found.add(FULL_NAME + " ".join(stem(w) for w in words))
+    return frozenset(found)
+
+
+def _said(words: frozenset[str]) -> set[str]:
+    """What a statement says of its names and numbers: its content words without them and
+    without the reporting verbs."""
+    plain = {w.lstrip(NAME) for w in words if w.startswith(ANCHOR)}
+    return {w for w in words if not w.startswith(ANCHOR)} - plain - REPORTING
+
+
+def same_person_same_deed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements (fact_words) that share a full name and say at least two things of it
+    in common, a third of what the shorter says ("Karl Otieno was sent off" twice, the red card
+    in other words), when the shorter brings no full name of its own ("Cyclone Dora killed
+    sixty" is another storm than "Cyclone Imre killed nine")."""
+    full_a = {w for w in a if w.startswith(FULL_NAME)}
+    full_b = {w for w in b if w.startswith(FULL_NAME)}
+    if not full_a & full_b:
+        return False
+    said_a, said_b = _said(a), _said(b)
+    shared = len(said_a & said_b)
+    shorter = full_a if len(said_a) <= len(said_b) else full_b
+    return (
+        shared >= 2 and 3 * shared >= min(len(said_a), len(said_b)) and shorter <= full_a & full_b
+    )
+
+
+def same_result(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements (fact_words) of one story that give the same result: "won the cup,
+    beating Highmoor Rovers 3-2" and "Highmoor Rovers lost 3-2 to ..." tell one fact, whatever
+    else either adds."""
+    return any(w.startswith(RESULT) for w in a & b)
+
+
+def figures(words: frozenset[str]) -> set[str]:
+    """The numbers among fact_words that identify a fact within one story: not small counts
+    (up to twelve) and not years."""
+    found = set()
+    for word in words:
+        if not word.startswith(ANCHOR) or word.startswith((NAME, FULL_NAME, RESULT)):
+            continue
+        number = word[len(ANCHOR) :]
+        if "." in number:
+            found.add(number)
+            continue
+        value = int(number) if number.isdigit() else 0
+        if value > 12 and not 1900 <= value <= 2099:
+            found.add(number)
+    return found
+
+
+def same_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements (fact_words) of one story that give the same decimal figure ("3.75
+    percent") or the same two figures ("38 percent to 410 million crowns"): one fact told
+    again."""
+    shared = figures(a) & figures(b)
+    return len(shared) >= 2 or any("." in n for n in shared)
 
 
 def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -221,7 +299,10 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     shorter, longer = (a, b) if len(words_a) <= len(words_b) else (b, a)
     news = {w for w in shorter - longer if w.startswith(NAME)}  # someone it names of its own
     return (
-        bool(anchors and said) and not news and 2 * len(shared) >= min(len(words_a), len(words_b))
+        (bool(anchors and said) and not news and 2 * len(shared) >= min(len(words_a), len(words_b)))
+        or same_person_same_deed(a, b)
+        or same_result(a, b)
+        or same_figures(a, b)
     )
 
 

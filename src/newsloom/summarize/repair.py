@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.openings import names_something, opening_reference
 from newsloom.textkit import STOP_WORDS
 
 # Subject pronouns continue the previous subject; "his"/"her" and "they" point at too many
@@ -61,10 +62,26 @@ def leading_name(sentence: str, article_text: str) -> str:
     return name if inside else ""
 
 
+# A leading connective of consequence: what follows states a fact of its own ("As a result, the
+# council closed the beach"), and the page need not show the cause to make it true.
+_CONSEQUENCE = re.compile(
+    r"^(?:As a result|Consequently|In consequence|En conséquence|Par conséquent),\s+",
+    re.IGNORECASE,
+)
+
+
 def repair_opening(sentence: str, previous: str, article_text: str) -> str:
     """``sentence`` with an opening pronoun replaced by the name ``previous`` opens with: "he" and
     "she" only by a person's full name (two words, no article), "it" only by a thing's (after
-    "The", or a model name with a digit: a lone surname is a person's)."""
+    "The", or a model name with a digit: a lone surname is a person's). A leading connective of
+    consequence is dropped when what follows names its subject and stands on its own ("En conséquence, la maire de Vernaz a
+    prolongé ..." -> "La maire de Vernaz a prolongé ...")."""
+    consequence = _CONSEQUENCE.match(sentence)
+    if consequence:
+        rest = sentence[consequence.end() :]
+        rest = rest[:1].upper() + rest[1:]
+        if names_something(rest) and not opening_reference(rest):
+            return rest
     match = _OPENING_PRONOUN.match(sentence)
     if not match or not previous:
         return sentence

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.words import numbers_in, tokens
+from newsloom.textkit import STOP_WORDS
+
 MAIN_EVENT_MAX_WORDS = 45  # a longer lede is not a bullet; which lede leads is lede.py's call
 
 _QUOTE = re.compile(r"[\"“”]")
@@ -30,6 +33,20 @@ _NEXT = re.compile(
     re.IGNORECASE,
 )
 
+# How things stand, said as provisional: what the next report is expected to change.
+_PROVISIONAL = re.compile(
+    r"\b(?:for now|so far|for the moment|at the moment|at present|currently|tonight|by morning|"
+    r"hopes? to|reported to be|yet to|not yet|pour l'instant|pour le moment|encore)\b",
+    re.IGNORECASE,
+)
+
+
+def provisional(sentence: str) -> bool:
+    """A state the writer marks as holding for now ("safe for now", "hopes to break through by
+    morning", "are reported to be in a refuge chamber"): once a later report has moved the story
+    on, it is no longer how things stand."""
+    return bool(_PROVISIONAL.search(sentence))
+
 
 def describes_present(sentence: str) -> bool:
     """A statement about how things stand ("are trapped", "is boring a hole", "have been
@@ -49,3 +66,69 @@ def is_reaction(sentence: str) -> bool:
 def looks_ahead(sentence: str) -> bool:
     """A consequence or a next step: what a reader should watch for."""
     return bool(_NEXT.search(sentence))
+
+
+# Counts that a story revises as it develops (a death toll, the missing), by kind.
+_TALLY_KINDS = {
+    "dead": frozenset("died dead killed deaths death toll fatalities".split()),
+    "injured": frozenset("injured wounded hurt".split()),
+    "missing": frozenset({"missing"}),
+}
+_TALLY_WORDS = {word: kind for kind, words in _TALLY_KINDS.items() for word in words}
+_RISES = frozenset(
+    "rose risen rises climbed climbs reached reaches increased jumped stands".split()
+)
+TALLY_REACH = 4  # words between a count and what it counts ("four people had died")
+
+
+def tallies(sentence: str) -> frozenset[tuple[str, str]]:
+    """(kind, number) of the counts a sentence reports: "at least four people had died" ->
+    ("dead", "4"); "the number of people killed rose to nine" -> ("dead", "9"). A later report
+    with another number of the same kind has revised the count."""
+    words = tokens(sentence)
+    lower = [w.lower() for w in words]
+    found: set[tuple[str, str]] = set()
+    for k, word in enumerate(lower):
+        kind = _TALLY_WORDS.get(word)
+        if kind is None:
+            continue
+        number = ""
+        for back in range(k - 1, max(-1, k - 1 - TALLY_REACH), -1):
+            numbers = numbers_in([words[back]])
+            if numbers:
+                number = min(numbers)
+                break
+        if not number and k + 1 < len(words):  # "killed sixty people"
+            number = min(numbers_in([words[k + 1]]), default="")
+        if not number:
+            for ahead in range(k + 1, min(len(words) - 2, k + 12)):
+                if lower[ahead] in _RISES and lower[ahead + 1] in {"to", "at"}:
+                    number = min(numbers_in([words[ahead + 2]]), default="")
+                    break
+        if number:
+            found.add((kind, number))
+    return frozenset(found)
+
+
+def revises(older: str, newer: str) -> bool:
+    """``newer`` gives another number for a count ``older`` reports (a toll of four, then nine),
+    and names nobody ``older`` does not: the same count, not another storm's."""
+    old, new = tallies(older), tallies(newer)
+    kinds = {kind for kind, _ in old} & {kind for kind, _ in new}
+    if not kinds:
+        return False
+    if not _names(older) <= _names(newer):
+        return False
+    return any(
+        {n for k, n in old if k == kind}.isdisjoint({n for k, n in new if k == kind})
+        for kind in kinds
+    )
+
+
+def _names(sentence: str) -> set[str]:
+    found = tokens(sentence)
+    return {
+        re.sub(r"['’]s$", "", w)
+        for w in found[1:]
+        if w[:1].isupper() and w.lower() not in STOP_WORDS
+    }

@@ -9,7 +9,15 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.openings import ANCHOR, NAME, fact_words
+from newsloom.summarize.openings import (
+    ANCHOR,
+    FULL_NAME,
+    NAME,
+    REPORTING,
+    RESULT,
+    fact_words,
+    figures,
+)
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -120,7 +128,36 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         sizes[:, None] <= sizes[None, :], name_sizes[:, None], name_sizes[None, :]
     )
     no_news = name_shared >= shorter_names
-    return same, same | (about & no_news & (2 * shared >= smaller) & (smaller > 0))
+    repeated = same | (about & no_news & (2 * shared >= smaller) & (smaller > 0))
+    # openings.same_person_same_deed: a shared full name, two things said of it in common
+    # (a third of the shorter's), and no full name of the shorter's own.
+    full_rows = binary([{w for w in s if w.startswith(FULL_NAME)} for s in sets])
+    deed_rows = binary([w - REPORTING for w in said])
+    deeds = deed_rows @ deed_rows.T
+    deed_sizes = deed_rows.sum(axis=1)
+    full_shared = full_rows @ full_rows.T
+    full_sizes = full_rows.sum(axis=1)
+    shorter_full = np.where(
+        deed_sizes[:, None] <= deed_sizes[None, :], full_sizes[:, None], full_sizes[None, :]
+    )
+    fewer_deeds = np.minimum(deed_sizes[:, None], deed_sizes[None, :])
+    deed = (full_shared > 0) & (deeds >= 2) & (3 * deeds >= fewer_deeds)
+    repeated |= deed & (full_shared >= shorter_full)
+    # openings.same_result: the same score or vote.
+    result_rows = binary([{w for w in s if w.startswith(RESULT)} for s in sets])
+    repeated |= (result_rows @ result_rows.T) > 0
+    # openings.same_figures: a shared decimal figure, or two shared figures.
+    found = [figures(s) for s in sets]
+    figure_index = {n: k for k, n in enumerate(sorted(set().union(*found)))}
+    if figure_index:
+        figure_rows = np.zeros((len(sets), len(figure_index)), dtype=np.float32)
+        decimal_rows = np.zeros_like(figure_rows)
+        for row, numbers in enumerate(found):
+            for number in numbers:
+                figure_rows[row, figure_index[number]] = 1.0
+                decimal_rows[row, figure_index[number]] = float("." in number)
+        repeated |= (figure_rows @ figure_rows.T >= 2) | (decimal_rows @ decimal_rows.T > 0)
+    return same, repeated
 
 
 def mmr(

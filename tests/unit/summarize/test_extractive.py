@@ -8,7 +8,7 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Cited, Summary
 from newsloom.summarize import ExtractiveSummarizer, needs_resummary
 from newsloom.summarize.extractive import WHATS_NEW
-from newsloom.summarize.roles import is_reaction, looks_ahead
+from newsloom.summarize.roles import is_reaction, looks_ahead, provisional, revises, tallies
 from newsloom.summarize.text import clean_sentence, split_sentences
 
 from .fictional_stories import T0, WIRE, article, barrier_followup, barrier_story
@@ -208,3 +208,78 @@ def test_bad_input_raises_summarize_errors() -> None:
     unstored = replace(barrier_story()[0], id=None)
     with pytest.raises(SummarizeError, match="without an id"):
         ExtractiveSummarizer().summarize(9, [unstored], None, 120, T0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "At least four people had died and eleven were missing.",
+            {("dead", "4"), ("missing", "11")},
+        ),
+        ("The number of people killed by the flood rose to nine.", {("dead", "9")}),
+        ("The storm's toll so far is four dead.", {("dead", "4")}),
+        ("The storm killed 12 people on Rask Island.", {("dead", "12")}),
+        ("Thirty people were rescued from the ferry.", set()),
+    ],
+)
+def test_tallies_are_counts_of_the_dead_injured_and_missing(
+    sentence: str, found: set[tuple[str, str]]
+) -> None:
+    assert tallies(sentence) == found
+
+
+def test_a_later_count_of_the_same_kind_revises_an_earlier_one() -> None:
+    early = "Officials on Rask Island said four people had died."
+    late = "The number of people killed on Rask Island rose to nine."
+    assert revises(early, late) and not revises(late, late)
+    # Another storm's toll is not a revision: it names what the later count does not.
+    assert not revises("Cyclone Dora killed sixty people on Rask Island in 1990.", late)
+    assert not revises("Four ferries were cancelled on Rask Island.", late)
+
+
+def test_provisional_states() -> None:
+    assert provisional("The crew is safe for now in the refuge chamber.")
+    assert provisional("Drillers hope to break through by morning.")
+    assert not provisional("The drillers broke through at dawn.")
+
+
+def test_a_revised_toll_and_a_provisional_state_leave_the_page_once_overtaken() -> None:
+    first = [
+        article(
+            1,
+            1,
+            "island-post",
+            "Storm floods Rask Island",
+            "A storm flooded Rask Island overnight, cutting power to the port of Velm. "
+            "Officials on Rask Island said four people had died and the harbour was closed. "
+            "The ferry crews sheltering in the harbour master's office are safe for now. "
+            "Engineers restored power to the hospital in Velm by noon.",
+            0,
+        ),
+        article(
+            2,
+            2,
+            "coast-news",
+            "Rask Island storm: ferries suspended",
+            "Ferries to Rask Island were suspended after the storm flooded the port of Velm. "
+            "Officials on Rask Island said four people had died. "
+            "The island's only bridge was closed for inspection.",
+            30,
+        ),
+    ]
+    later = article(
+        3,
+        1,
+        "island-post",
+        "Rask Island storm toll rises to nine as ferry crews are brought ashore",
+        "The number of people killed by the storm on Rask Island rose to nine, officials said, "
+        "as the ferry crews were brought ashore from the harbour. "
+        "The harbour of Velm will reopen on Friday.",
+        1200,
+    )
+    summary = ExtractiveSummarizer().summarize(1, [*first, later], None, words=120, now=T0)
+    page = " ".join(c.text for c in all_cited(summary))
+    assert "rose to nine" in page
+    assert "four people had died" not in page
+    assert "safe for now" not in page

@@ -1,9 +1,11 @@
 """Which report states a story's main event (lede.py): titles the story tells, ledes that state
 them, later reports that move the event on."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from newsloom.records import Article
+from newsloom.summarize.headline import complete_title
 from newsloom.summarize.lede import (
     develops,
     follows,
@@ -135,3 +137,31 @@ def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
 def test_french_connectives_open_on_what_the_page_did_not_say() -> None:
     assert opening_reference("En conséquence, la maire a prolongé l'interdiction.") == "connective"
     assert opening_reference("Selon elle, aucun nid n'avait été signalé.") == "connective"
+
+
+def test_a_follow_up_title_leaning_on_the_report_is_completed_from_its_article() -> None:
+    report = article(1, "Swimming banned at Gull Bay beach", "Swimming was banned at Gull Bay.")
+    follow_up = article(
+        2,
+        "Toxins confirmed, the ban extended by ten days",
+        "Tests found toxins in the water. The council extended the ban on swimming for ten days.",
+    )
+    title = "Toxins confirmed, the ban extended by ten days"
+    assert complete_title(title, [report, follow_up]) == (
+        "Toxins confirmed, the ban on swimming extended by ten days"
+    )
+    # The first report's own title leans on nothing; a complement no earlier title names, or
+    # one the headline already has, is not added.
+    assert complete_title(report.title, [report, follow_up]) == report.title
+    assert complete_title(title, [follow_up]) == title
+    named = "Swimming ban: the ban extended by ten days"
+    assert complete_title(named, [report, replace(follow_up, title=named)]) == named
+
+
+def test_a_french_follow_up_title_is_completed_the_same_way() -> None:
+    report = article(1, "Algues : la baignade interdite au lac Vert", "La baignade est interdite.")
+    title = "Algues : l'interdiction prolongée"
+    follow_up = article(2, title, "La maire a prolongé l'interdiction de baignade d'une semaine.")
+    assert complete_title(title, [report, follow_up]) == (
+        "Algues : l'interdiction de baignade prolongée"
+    )

@@ -60,3 +60,27 @@ def test_unsafe_repairs_are_not_made(sentence: str, previous: str) -> None:
 def test_a_single_word_counts_as_a_name_only_when_written_so_inside_a_sentence() -> None:
     assert leading_name("Corvid released the design.", "Engineers at Corvid built it.") == "Corvid"
     assert leading_name("Police said the road was shut.", "The road was shut.") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "repaired"),
+    [
+        (
+            "As a result, Gull Bay council closed the beach on Monday.",
+            "Gull Bay council closed the beach on Monday.",
+        ),
+        (
+            "En conséquence, la maire de Vernaz a prolongé l'interdiction de baignade.",
+            "La maire de Vernaz a prolongé l'interdiction de baignade.",
+        ),
+        # What follows names nothing, or leans on the page itself: left alone (and refused).
+        ("As a result, prices rose.", "As a result, prices rose."),
+        ("As a result, it fell sharply in May.", "As a result, it fell sharply in May."),
+        (
+            "However, Gull Bay council kept the beach open.",
+            "However, Gull Bay council kept the beach open.",
+        ),
+    ],
+)
+def test_a_leading_connective_of_consequence_is_dropped(sentence: str, repaired: str) -> None:
+    assert repair_opening(sentence, "", ARTICLE) == repaired
