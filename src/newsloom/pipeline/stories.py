@@ -238,6 +238,8 @@ def refresh_stories(
         story_ids = set(touched) | {s.id for s in db.stories_in_window(conn, since=since)}
         story_ids |= set(db.stories_needing_summary(conn))
         sections = {s.id: s.section for s in db.list_sources(conn) if s.id is not None}
+        # The classifier reads the vectors clustering stored, unless another model made some.
+        stored_vectors = not db.vectors_of_other_models(conn, MODEL_ID)
     summarizer = build_summarizer(settings)
     ordered = sorted(story_ids)
     for done, story_id in enumerate(ordered, start=1):
@@ -248,6 +250,7 @@ def refresh_stories(
             articles = db.get_articles(conn, story.article_ids)
             copies = [c for a in articles if a.id is not None for c in db.copies_of(conn, a.id)]
             previous = db.latest_summary(conn, story_id)
+            vectors = db.load_vectors(conn, story.article_ids) if stored_vectors else {}
         if not articles:
             continue
         outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
@@ -265,7 +268,7 @@ def refresh_stories(
             else (),
         )
         try:
-            category = categorize_story(articles, sections, category_classifier())
+            category = categorize_story(articles, sections, category_classifier(), vectors=vectors)
             summary = summarize_story(summarizer, settings, story_id, articles, previous, now)
         except Exception as exc:  # one story's articles stop that story, not the newsroom
             # It still needs a summary, so the next run tries again (and logs again).
@@ -295,7 +298,7 @@ def refresh_stories(
 @cache
 def category_classifier() -> CategoryClassifier:
     """One classifier per process for articles from general feeds: its prototypes are embedded
-    once, and its text cache spares re-embedding a story's articles at every refresh."""
+    once; it reads the articles' stored vectors (its text cache serves articles without one)."""
     return CategoryClassifier()
 
 
