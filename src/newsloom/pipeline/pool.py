@@ -1,7 +1,7 @@
 """The process pool that builds articles from pages (extraction is CPU-bound and holds the GIL).
 
 Workers fork from a server that imported the extractors once; each exits when the process that
-started the pool is gone (``exit_with``, with ``workers.process_alive`` where pidfd is missing).
+started the pool is gone (``exit_with``, with ``alive.process_alive`` where pidfd is missing).
 What each worker runs is ``articles.candidate_from_entry``.
 """
 
@@ -22,7 +22,7 @@ from multiprocessing.context import BaseContext
 
 from newsloom.errors import ExtractError
 from newsloom.pipeline import articles
-from newsloom.pipeline.workers import process_alive
+from newsloom.pipeline.alive import process_alive
 from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source
 
 # A run builds this many pages in-process before it starts worker processes: a handful of pages
