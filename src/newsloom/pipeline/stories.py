@@ -35,10 +35,11 @@ from newsloom.cluster.consolidate import (
 from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import ClusterError, unexpected
+from newsloom.pipeline.summaries import SummaryJob, SummaryWorkers
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
 from newsloom.store.corrections import correction_constraints, reset_span
-from newsloom.summarize import Summarizer, build_summarizer, needs_resummary
+from newsloom.summarize import Summarizer, needs_resummary
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -240,59 +241,108 @@ def refresh_stories(
         sections = {s.id: s.section for s in db.list_sources(conn) if s.id is not None}
         # The classifier reads the vectors clustering stored, unless another model made some.
         stored_vectors = not db.vectors_of_other_models(conn, MODEL_ID)
-    summarizer = build_summarizer(settings)
     ordered = sorted(story_ids)
-    for done, story_id in enumerate(ordered, start=1):
-        with store.read() as conn:
+    with SummaryWorkers(settings) as workers:
+        for start in range(0, len(ordered), STORY_CHUNK):
+            chunk = _read_stories(store, ordered[start : start + STORY_CHUNK], stored_vectors)
+            jobs = [
+                SummaryJob(s.story_id, s.articles, s.previous)
+                for s in chunk
+                if needs_resummary(s.previous, s.articles)
+                or _cites_departed(s.previous, s.articles)
+            ]
+            found = dict(zip((j.story_id for j in jobs), workers.run(jobs, now), strict=True))
+            for item in chunk:
+                summarized = found.get(item.story_id)
+                if _refresh_story(settings, store, item, sections, summarized, outcome):
+                    progress("summarize", start + item.position, len(ordered))
+    return outcome
+
+
+# Stories read, summarized and written together: bounds what a refresh holds in memory.
+STORY_CHUNK = 128
+
+
+@dataclass
+class _StoryInput:
+    story_id: int
+    position: int  # 1-based place in the run's order, for progress
+    articles: list[Article]
+    copies: list[Article]
+    previous: Summary | None
+    vectors: dict[int, np.ndarray]
+
+
+def _read_stories(store: db.Store, story_ids: list[int], stored_vectors: bool) -> list[_StoryInput]:
+    """The live stories among ``story_ids`` that have articles, with what refreshing them reads."""
+    found = []
+    with store.read() as conn:
+        for position, story_id in enumerate(story_ids, start=1):
             story = db.get_story(conn, story_id)
             if story is None or story.merged_into is not None:
                 continue
             articles = db.get_articles(conn, story.article_ids)
+            if not articles:
+                continue
             copies = [c for a in articles if a.id is not None for c in db.copies_of(conn, a.id)]
             previous = db.latest_summary(conn, story_id)
             vectors = db.load_vectors(conn, story.article_ids) if stored_vectors else {}
-        if not articles:
-            continue
-        outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
-        last = max(a.published for a in articles + copies)
-        # Stored as of the story's last article; pages decay it to their own clock (rank.py).
-        score = stored_importance(
-            n_outlets=len(outlets),
-            n_articles=len(articles) + len(copies),
-            first_seen=min(a.published for a in articles),
-            last_updated=last,
-            outlet_weights=outlet_weights_for(
-                (_host(a.url) for a in articles + copies), settings.outlet_weights
-            )
-            if settings.outlet_weights
-            else (),
+            found.append(_StoryInput(story_id, position, articles, copies, previous, vectors))
+    return found
+
+
+def _refresh_story(
+    settings: Settings,
+    store: db.Store,
+    item: _StoryInput,
+    sections: dict[int, str],
+    summarized: Summary | Exception | None,
+    outcome: StoriesOutcome,
+) -> bool:
+    """Categorize and rank one story and store them with its new summary (``summarized``: None
+    when its articles did not change it); False when the story failed (logged)."""
+    story_id, articles, copies = item.story_id, item.articles, item.copies
+    outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
+    last = max(a.published for a in articles + copies)
+    # Stored as of the story's last article; pages decay it to their own clock (rank.py).
+    score = stored_importance(
+        n_outlets=len(outlets),
+        n_articles=len(articles) + len(copies),
+        first_seen=min(a.published for a in articles),
+        last_updated=last,
+        outlet_weights=outlet_weights_for(
+            (_host(a.url) for a in articles + copies), settings.outlet_weights
         )
-        try:
-            category = categorize_story(articles, sections, category_classifier(), vectors=vectors)
-            summary = summarize_story(summarizer, settings, story_id, articles, previous, now)
-        except Exception as exc:  # one story's articles stop that story, not the newsroom
-            # It still needs a summary, so the next run tries again (and logs again).
-            log.error(
-                unexpected("summarize", exc, f"story {story_id}"),
-                exc_info=exc,
-                extra={"stage": "summarize", "story_id": story_id},
-            )
-            continue
-        with store.write() as conn:
-            if summary is not None:
-                db.save_summary(conn, summary)
-                outcome.summaries += 1
-            db.update_story(
-                conn,
-                story_id,
-                last_updated=last,
-                category=category,
-                importance=score,
-                headline=summary.headline if summary else None,
-            )
-        outcome.stories += 1
-        progress("summarize", done, len(ordered))
-    return outcome
+        if settings.outlet_weights
+        else (),
+    )
+    try:
+        category = categorize_story(articles, sections, category_classifier(), vectors=item.vectors)
+        if isinstance(summarized, Exception):
+            raise summarized
+    except Exception as exc:  # one story's articles stop that story, not the newsroom
+        # It still needs a summary, so the next run tries again (and logs again).
+        log.error(
+            unexpected("summarize", exc, f"story {story_id}"),
+            exc_info=exc,
+            extra={"stage": "summarize", "story_id": story_id},
+        )
+        return False
+    summary = summarized
+    with store.write() as conn:
+        if summary is not None:
+            db.save_summary(conn, summary)
+            outcome.summaries += 1
+        db.update_story(
+            conn,
+            story_id,
+            last_updated=last,
+            category=category,
+            importance=score,
+            headline=summary.headline if summary else None,
+        )
+    outcome.stories += 1
+    return True
 
 
 @cache
