@@ -8,7 +8,9 @@ corrections people made (store/corrections.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -68,9 +70,19 @@ def new_clusterer(settings: Settings) -> StoryClusterer:
 
 
 def cluster_new_articles(
-    settings: Settings, store: db.Store, *, now: datetime, progress: Progress
+    settings: Settings,
+    store: db.Store,
+    *,
+    now: datetime,
+    progress: Progress,
+    warm_categories: bool = True,
 ) -> ClusterOutcome:
-    """Assign every original article that has no story yet, oldest first."""
+    """Assign every original article that has no story yet, oldest first.
+
+    ``warm_categories``: the stories are categorized next (``refresh_stories``), so the category
+    classifier embeds its prototypes meanwhile, on the core that assignment (one thread of
+    Python) leaves idle.
+    """
     outcome = ClusterOutcome()
     with store.read() as conn:
         pending = db.unclustered_articles(conn)
@@ -96,11 +108,18 @@ def cluster_new_articles(
         memberships = db.stories_of(conn, [a.id for a in warm if a.id is not None])
         warm = [a for a in warm if a.id in memberships]
         vectors = db.load_vectors(conn, [a.id for a in warm + pending if a.id is not None])
-    # One mat-vec per article: a single BLAS thread is fastest, more only contend for the cores.
-    with threadpool_limits(limits=1, user_api="blas"):
-        _assign_all(clusterer, warm, memberships, pending, vectors, store, now, progress, outcome)
-    since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
-    plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+    warming = _warm_category_classifier() if warm_categories else None
+    try:
+        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores.
+        with threadpool_limits(limits=1, user_api="blas"):
+            _assign_all(
+                clusterer, warm, memberships, pending, vectors, store, now, progress, outcome
+            )
+        since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
+        plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+    finally:
+        if warming is not None:
+            warming.join()  # a failure there shows again, and is raised, when categorizing
     outcome.touched |= {m.into_id for m in plan.merges} | {s.story_id for s in plan.splits}
     outcome.touched -= {m.story_id for m in plan.merges}
     outcome.merged, outcome.split = len(plan.merges), len(plan.splits)
@@ -343,6 +362,17 @@ def _refresh_story(
         )
     outcome.stories += 1
     return True
+
+
+def _warm_category_classifier() -> threading.Thread:
+    def prepare() -> None:
+        # A failure here shows again when categorizing, which prepares it and reports it.
+        with contextlib.suppress(Exception):
+            category_classifier().prepare()
+
+    thread = threading.Thread(target=prepare, name="newsloom-warm-categories", daemon=True)
+    thread.start()
+    return thread
 
 
 @cache
