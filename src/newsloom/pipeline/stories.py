@@ -271,10 +271,27 @@ def refresh_stories(
                 or _cites_departed(s.previous, s.articles)
             ]
             found = dict(zip((j.story_id for j in jobs), workers.run(jobs, now), strict=True))
-            for item in chunk:
-                summarized = found.get(item.story_id)
-                if _refresh_story(settings, store, item, sections, summarized, outcome):
-                    progress("summarize", start + item.position, len(ordered))
+            updates = [
+                update
+                for item in chunk
+                if (update := _story_update(settings, item, sections, found.get(item.story_id)))
+            ]
+            with store.write() as conn:  # one transaction for the chunk's stories
+                for update in updates:
+                    if update.summary is not None:
+                        db.save_summary(conn, update.summary)
+                    db.update_story(
+                        conn,
+                        update.story_id,
+                        last_updated=update.last_updated,
+                        category=update.category,
+                        importance=update.importance,
+                        headline=update.summary.headline if update.summary else None,
+                    )
+            for update in updates:
+                outcome.stories += 1
+                outcome.summaries += update.summary is not None
+                progress("summarize", start + update.position, len(ordered))
     return outcome
 
 
@@ -303,23 +320,32 @@ def _read_stories(store: db.Store, story_ids: list[int], stored_vectors: bool) -
             articles = db.get_articles(conn, story.article_ids)
             if not articles:
                 continue
-            copies = [c for a in articles if a.id is not None for c in db.copies_of(conn, a.id)]
+            of_each = db.copies_of_each(conn, [a.id for a in articles if a.id is not None])
+            copies = [c for a in articles if a.id is not None for c in of_each.get(a.id, [])]
             previous = db.latest_summary(conn, story_id)
             vectors = db.load_vectors(conn, story.article_ids) if stored_vectors else {}
             found.append(_StoryInput(story_id, position, articles, copies, previous, vectors))
     return found
 
 
-def _refresh_story(
+@dataclass(frozen=True)
+class _StoryUpdate:
+    story_id: int
+    position: int
+    last_updated: datetime
+    category: str
+    importance: float
+    summary: Summary | None
+
+
+def _story_update(
     settings: Settings,
-    store: db.Store,
     item: _StoryInput,
     sections: dict[int, str],
     summarized: Summary | Exception | None,
-    outcome: StoriesOutcome,
-) -> bool:
-    """Categorize and rank one story and store them with its new summary (``summarized``: None
-    when its articles did not change it); False when the story failed (logged)."""
+) -> _StoryUpdate | None:
+    """One story's category and rank, with its new summary (``summarized``: None when its
+    articles did not change it); None when the story failed (logged)."""
     story_id, articles, copies = item.story_id, item.articles, item.copies
     outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
     last = max(a.published for a in articles + copies)
@@ -346,22 +372,8 @@ def _refresh_story(
             exc_info=exc,
             extra={"stage": "summarize", "story_id": story_id},
         )
-        return False
-    summary = summarized
-    with store.write() as conn:
-        if summary is not None:
-            db.save_summary(conn, summary)
-            outcome.summaries += 1
-        db.update_story(
-            conn,
-            story_id,
-            last_updated=last,
-            category=category,
-            importance=score,
-            headline=summary.headline if summary else None,
-        )
-    outcome.stories += 1
-    return True
+        return None
+    return _StoryUpdate(story_id, item.position, last, category, score, summarized)
 
 
 def _warm_category_classifier() -> threading.Thread:
