@@ -270,11 +270,18 @@ def refresh_stories(
                 if needs_resummary(s.previous, s.articles)
                 or _cites_departed(s.previous, s.articles)
             ]
-            found = dict(zip((j.story_id for j in jobs), workers.run(jobs, now), strict=True))
+            batch = workers.start(jobs, now)
+            # Categories while the worker starts on the summaries.
+            categories = {item.story_id: _categorize(item, sections) for item in chunk}
+            found = dict(zip((j.story_id for j in jobs), workers.finish(batch), strict=True))
             updates = [
                 update
                 for item in chunk
-                if (update := _story_update(settings, item, sections, found.get(item.story_id)))
+                if (
+                    update := _story_update(
+                        settings, item, categories[item.story_id], found.get(item.story_id)
+                    )
+                )
             ]
             with store.write() as conn:  # one transaction for the chunk's stories
                 for update in updates:
@@ -338,13 +345,22 @@ class _StoryUpdate:
     summary: Summary | None
 
 
+def _categorize(item: _StoryInput, sections: dict[int, str]) -> str | Exception:
+    try:
+        return categorize_story(
+            item.articles, sections, category_classifier(), vectors=item.vectors
+        )
+    except Exception as exc:  # reported with the story's summary (_story_update)
+        return exc
+
+
 def _story_update(
     settings: Settings,
     item: _StoryInput,
-    sections: dict[int, str],
+    category: str | Exception,
     summarized: Summary | Exception | None,
 ) -> _StoryUpdate | None:
-    """One story's category and rank, with its new summary (``summarized``: None when its
+    """One story's rank, with its category and new summary (``summarized``: None when its
     articles did not change it); None when the story failed (logged)."""
     story_id, articles, copies = item.story_id, item.articles, item.copies
     outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
@@ -362,9 +378,9 @@ def _story_update(
         else (),
     )
     try:
-        category = categorize_story(articles, sections, category_classifier(), vectors=item.vectors)
-        if isinstance(summarized, Exception):
-            raise summarized
+        for failed in (category, summarized):
+            if isinstance(failed, Exception):
+                raise failed
     except Exception as exc:  # one story's articles stop that story, not the newsroom
         # It still needs a summary, so the next run tries again (and logs again).
         log.error(
@@ -373,6 +389,7 @@ def _story_update(
             extra={"stage": "summarize", "story_id": story_id},
         )
         return None
+    assert isinstance(category, str) and not isinstance(summarized, Exception)
     return _StoryUpdate(story_id, item.position, last, category, score, summarized)
 
 

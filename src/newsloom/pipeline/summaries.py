@@ -50,6 +50,16 @@ def summarize_job(settings: Settings, job: SummaryJob, now: datetime) -> Summary
 Outcome = Summary | None | Exception
 
 
+@dataclass(frozen=True)
+class SummaryBatch:
+    """Jobs handed to ``SummaryWorkers.start``; ``futures`` is empty when this process does
+    them all."""
+
+    jobs: list[SummaryJob]
+    now: datetime
+    futures: list[Future[Summary | None]]
+
+
 class SummaryWorkers:
     """Summarizes batches of stories; one worker process beside this one, started on the first
     batch large enough and kept for the next ones. ``close`` stops it."""
@@ -62,18 +72,30 @@ class SummaryWorkers:
 
     def run(self, jobs: Sequence[SummaryJob], now: datetime) -> list[Outcome]:
         """Each job's summary, or the exception its story raised, in the order of ``jobs``."""
+        return self.finish(self.start(jobs, now))
+
+    def start(self, jobs: Sequence[SummaryJob], now: datetime) -> SummaryBatch:
+        """Hand ``jobs`` to the worker (when the batch is worth one): it starts on them while
+        this process does other work, until ``finish``."""
         pool = self._ready_pool(len(jobs))
-        if pool is None:
-            return [self._here(job, now) for job in jobs]
-        try:
-            futures = [pool.submit(summarize_job, self._settings, job, now) for job in jobs]
-        except (BrokenProcessPool, RuntimeError):
-            self._drop_pool()
+        futures: list[Future[Summary | None]] = []
+        if pool is not None:
+            try:
+                futures = [pool.submit(summarize_job, self._settings, job, now) for job in jobs]
+            except (BrokenProcessPool, RuntimeError):
+                self._drop_pool()
+                futures = []
+        return SummaryBatch(list(jobs), now, futures)
+
+    def finish(self, batch: SummaryBatch) -> list[Outcome]:
+        """The batch's summaries in the order of its jobs: the worker takes jobs from the front;
+        this process from the back, each job whose future it can still cancel (one the worker
+        has not taken), until they meet."""
+        jobs, now, futures = batch.jobs, batch.now, batch.futures
+        if not futures:
             return [self._here(job, now) for job in jobs]
         results: list[Outcome | None] = [None] * len(jobs)
         here: set[int] = set()
-        # The worker takes jobs from the front; this process from the back, each job whose
-        # future it can still cancel (one the worker has not taken), until they meet.
         for index in reversed(range(len(jobs))):
             if not futures[index].cancel():
                 break
