@@ -37,11 +37,17 @@ from newsloom.cluster.consolidate import (
 from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import ClusterError, unexpected
-from newsloom.pipeline.summaries import SummaryJob, SummaryWorkers
+from newsloom.pipeline.summaries import (
+    SummaryJob,
+    SummaryWorkers,
+    cites_departed,
+    paragraph_budget,  # noqa: F401 - imported from here by reprocess, rewrite and tests
+    summarize_story,  # noqa: F401 - imported from here by the readability evaluation
+)
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
 from newsloom.store.corrections import correction_constraints, reset_span
-from newsloom.summarize import Summarizer, needs_resummary
+from newsloom.summarize import needs_resummary
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -267,8 +273,7 @@ def refresh_stories(
             jobs = [
                 SummaryJob(s.story_id, s.articles, s.previous)
                 for s in chunk
-                if needs_resummary(s.previous, s.articles)
-                or _cites_departed(s.previous, s.articles)
+                if needs_resummary(s.previous, s.articles) or cites_departed(s.previous, s.articles)
             ]
             batch = workers.start(jobs, now)
             # Categories while the worker starts on the summaries.
@@ -413,36 +418,6 @@ def category_classifier() -> CategoryClassifier:
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
-
-
-def summarize_story(
-    summarizer: Summarizer,
-    settings: Settings,
-    story_id: int,
-    articles: list[Article],
-    previous: Summary | None,
-    now: datetime,
-) -> Summary | None:
-    """The story's new summary, or None when its articles did not change it materially. The
-    readability evaluation calls this too, so it measures what refresh publishes."""
-    if not (needs_resummary(previous, articles) or _cites_departed(previous, articles)):
-        return None
-    words = paragraph_budget(settings, articles)
-    return summarizer.summarize(story_id, articles, previous, words=words, now=now)
-
-
-def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
-    """Words for the paragraphs: a third of a small story's text at most, so that its bullets
-    and takeaways still find sentences of their own."""
-    total = sum(len(a.text.split()) for a in articles)
-    return max(40, min(settings.summary_words, total // 3))
-
-
-def _cites_departed(previous: Summary | None, articles: list[Article]) -> bool:
-    """The summary cites an article that left the story (a split, by hand or by consolidation)."""
-    if previous is None:
-        return False
-    return bool(set(previous.article_ids) - {a.id for a in articles})
 
 
 def _doc(article: Article, vectors: dict[int, np.ndarray]) -> ClusterDoc:

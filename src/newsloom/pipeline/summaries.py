@@ -21,6 +21,7 @@ from datetime import datetime
 from newsloom.pipeline.alive import exit_with
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
+from newsloom.summarize import Summarizer, build_summarizer, needs_resummary
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +39,40 @@ class SummaryJob:
 
 def summarize_job(settings: Settings, job: SummaryJob, now: datetime) -> Summary | None:
     """One story's new summary (None: unchanged), as ``refresh_stories`` makes it."""
-    from newsloom.pipeline.stories import summarize_story
-    from newsloom.summarize import build_summarizer
-
     summarizer = build_summarizer(settings)
     return summarize_story(
         summarizer, settings, job.story_id, list(job.articles), job.previous, now
     )
+
+
+def summarize_story(
+    summarizer: Summarizer,
+    settings: Settings,
+    story_id: int,
+    articles: list[Article],
+    previous: Summary | None,
+    now: datetime,
+) -> Summary | None:
+    """The story's new summary, or None when its articles did not change it materially. The
+    readability evaluation calls this too, so it measures what refresh publishes."""
+    if not (needs_resummary(previous, articles) or cites_departed(previous, articles)):
+        return None
+    words = paragraph_budget(settings, articles)
+    return summarizer.summarize(story_id, articles, previous, words=words, now=now)
+
+
+def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
+    """Words for the paragraphs: a third of a small story's text at most, so that its bullets
+    and takeaways still find sentences of their own."""
+    total = sum(len(a.text.split()) for a in articles)
+    return max(40, min(settings.summary_words, total // 3))
+
+
+def cites_departed(previous: Summary | None, articles: list[Article]) -> bool:
+    """The summary cites an article that left the story (a split, by hand or by consolidation)."""
+    if previous is None:
+        return False
+    return bool(set(previous.article_ids) - {a.id for a in articles})
 
 
 Outcome = Summary | None | Exception
