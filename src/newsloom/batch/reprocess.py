@@ -213,7 +213,11 @@ def reprocess_cluster(
     """Embed what lacks a vector on the runner, then assign unclustered articles in order."""
     embedded = reprocess_embed(store, runner, progress=progress)
     outcome = cluster_new_articles(
-        settings, store, now=now, progress=lambda stage, done, total: progress(stage, done)
+        settings,
+        store,
+        now=now,
+        progress=lambda stage, done, total: progress(stage, done),
+        warm_categories=False,  # no categorizing follows here
     )
     return {
         "embedded": embedded,

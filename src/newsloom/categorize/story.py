@@ -6,6 +6,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
+import numpy as np
+
+from newsloom.categorize.classifier import CategoryClassifier
 from newsloom.categorize.taxonomy import GENERAL, SLUGS, normalise_section
 from newsloom.records import Article
 
@@ -34,6 +37,7 @@ def categorize_story(
     classifier: Classifier | ArticlePredictor | None = None,
     *,
     min_confidence: float = 0.5,
+    vectors: Mapping[int, np.ndarray] | None = None,
 ) -> str:
     """The taxonomy slug of a story.
 
@@ -44,6 +48,9 @@ def categorize_story(
     "general" ones) are ignored and the others vote with their confidence as weight, so one
     declared section outweighs any single prediction. With no vote at all the story is
     "general": never empty.
+
+    ``vectors`` (article id -> its stored embedding, the one clustering made) spares the
+    product's classifier embedding the articles again, when each article it reads has one.
     """
     votes: defaultdict[str, float] = defaultdict(float)
     unlabelled: list[Article] = []
@@ -54,13 +61,22 @@ def categorize_story(
         else:
             unlabelled.append(article)
     if classifier is not None and unlabelled:
-        if isinstance(classifier, Classifier):
-            predictions = classifier.classify(unlabelled)
-        else:
-            predictions = classifier.predict(unlabelled)
-        for label, confidence in predictions:
+        for label, confidence in _predictions(classifier, unlabelled, vectors or {}):
             if label in SLUGS and label != GENERAL and confidence >= min_confidence:
                 votes[label] += confidence
     if not votes:
         return GENERAL
     return min(votes, key=lambda slug: (-votes[slug], SLUGS.index(slug)))
+
+
+def _predictions(
+    classifier: Classifier | ArticlePredictor,
+    articles: Sequence[Article],
+    vectors: Mapping[int, np.ndarray],
+) -> list[tuple[str, float]]:
+    known = [vectors[a.id] for a in articles if a.id is not None and a.id in vectors]
+    if isinstance(classifier, CategoryClassifier) and known and len(known) == len(articles):
+        return classifier.classify(articles, np.stack(known))
+    if isinstance(classifier, Classifier):
+        return classifier.classify(articles)
+    return classifier.predict(articles)

@@ -40,6 +40,8 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
+from operator import mul
 
 import numpy as np
 
@@ -425,8 +427,9 @@ class StoryClusterer:
         return self.weights.dormant_penalty * (1.0 + math.log2(gap / self.window_seconds))
 
     def _lexical(self, query: _Query, story: _Story) -> float:
-        get = story.terms.get
-        dot = sum(weight * get(term, 0.0) for term, weight in query.dot_weights.items())
+        weights = query.dot_weights
+        # The products a generator would make, summed in the same order, without its frames.
+        dot = sum(map(mul, weights.values(), map(story.terms.get, weights, repeat(0.0))))
         if dot == 0.0:
             return 0.0
         return dot / (query.norm * self._story_norm(story))

@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsloom.cluster.evidence import EventFacts, event_facts
 from newsloom.textkit import CLUSTER_STOP_WORDS as _STOP
@@ -33,7 +34,15 @@ class DocTerms:
 
 
 def doc_terms(title: str, text: str) -> DocTerms:
-    lead = text[:LEXICAL_CHARS]
+    """The document's lexical features, from its title and the first LEXICAL_CHARS of its text.
+
+    A refresh reads each new article twice (assigning it, then consolidating its story), so the
+    latest documents' features are kept (bounded); callers only read them."""
+    return _doc_terms(title, text[:LEXICAL_CHARS])
+
+
+@lru_cache(maxsize=1024)
+def _doc_terms(title: str, lead: str) -> DocTerms:
     title_words = _WORD.findall(title)
     lead_words = _WORD.findall(lead)
     counts: Counter[str] = Counter()

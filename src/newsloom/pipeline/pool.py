@@ -1,7 +1,7 @@
 """The process pool that builds articles from pages (extraction is CPU-bound and holds the GIL).
 
 Workers fork from a server that imported the extractors once; each exits when the process that
-started the pool is gone (``exit_with``, with ``workers.process_alive`` where pidfd is missing).
+started the pool is gone (``alive.exit_with``).
 What each worker runs is ``articles.candidate_from_entry``.
 """
 
@@ -11,9 +11,6 @@ import asyncio
 import concurrent.futures
 import multiprocessing
 import os
-import select
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -22,7 +19,7 @@ from multiprocessing.context import BaseContext
 
 from newsloom.errors import ExtractError
 from newsloom.pipeline import articles
-from newsloom.pipeline.workers import process_alive
+from newsloom.pipeline.alive import exit_with
 from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source
 
 # A run builds this many pages in-process before it starts worker processes: a handful of pages
@@ -58,28 +55,6 @@ def _worker_context() -> BaseContext:
     # Takes effect when this process first starts its fork server.
     context.set_forkserver_preload([__name__, articles.__name__, "newsloom.extract.warm"])
     return context
-
-
-def exit_with(parent: int) -> None:
-    """Pool worker initializer: exit as soon as ``parent`` (the process that started the pool)
-    is gone. Each worker holds both ends of the pool's queues and the fork server waits for its
-    workers, so after a SIGKILL of the parent they would otherwise wait for work for ever."""
-    if os.name == "nt":
-        return  # os.kill(pid, 0) would terminate the parent there
-
-    def watch() -> None:
-        try:
-            handle: int | None = os.pidfd_open(parent)
-        except (AttributeError, OSError):  # not Linux 5.3+, or the parent is gone already
-            handle = None
-        if handle is not None:
-            select.select([handle], [], [])  # readable when the process exits
-        else:
-            while process_alive(parent):
-                time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="newsloom-parent-watch", daemon=True).start()
 
 
 class CandidateBuilder:

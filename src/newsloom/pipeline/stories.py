@@ -8,7 +8,9 @@ corrections people made (store/corrections.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -35,10 +37,17 @@ from newsloom.cluster.consolidate import (
 from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import ClusterError, unexpected
+from newsloom.pipeline.summaries import (
+    SummaryJob,
+    SummaryWorkers,
+    cites_departed,
+    paragraph_budget,  # noqa: F401 - imported from here by reprocess, rewrite and tests
+    summarize_story,  # noqa: F401 - imported from here by the readability evaluation
+)
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
 from newsloom.store.corrections import correction_constraints, reset_span
-from newsloom.summarize import Summarizer, build_summarizer, needs_resummary
+from newsloom.summarize import needs_resummary
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -67,9 +76,19 @@ def new_clusterer(settings: Settings) -> StoryClusterer:
 
 
 def cluster_new_articles(
-    settings: Settings, store: db.Store, *, now: datetime, progress: Progress
+    settings: Settings,
+    store: db.Store,
+    *,
+    now: datetime,
+    progress: Progress,
+    warm_categories: bool = True,
 ) -> ClusterOutcome:
-    """Assign every original article that has no story yet, oldest first."""
+    """Assign every original article that has no story yet, oldest first.
+
+    ``warm_categories``: the stories are categorized next (``refresh_stories``), so the category
+    classifier embeds its prototypes meanwhile, on the core that assignment (one thread of
+    Python) leaves idle.
+    """
     outcome = ClusterOutcome()
     with store.read() as conn:
         pending = db.unclustered_articles(conn)
@@ -95,11 +114,18 @@ def cluster_new_articles(
         memberships = db.stories_of(conn, [a.id for a in warm if a.id is not None])
         warm = [a for a in warm if a.id in memberships]
         vectors = db.load_vectors(conn, [a.id for a in warm + pending if a.id is not None])
-    # One mat-vec per article: a single BLAS thread is fastest, more only contend for the cores.
-    with threadpool_limits(limits=1, user_api="blas"):
-        _assign_all(clusterer, warm, memberships, pending, vectors, store, now, progress, outcome)
-    since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
-    plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+    warming = _warm_category_classifier() if warm_categories else None
+    try:
+        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores.
+        with threadpool_limits(limits=1, user_api="blas"):
+            _assign_all(
+                clusterer, warm, memberships, pending, vectors, store, now, progress, outcome
+            )
+        since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
+        plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+    finally:
+        if warming is not None:
+            warming.join()  # a failure there shows again, and is raised, when categorizing
     outcome.touched |= {m.into_id for m in plan.merges} | {s.story_id for s in plan.splits}
     outcome.touched -= {m.story_id for m in plan.merges}
     outcome.merged, outcome.split = len(plan.merges), len(plan.splits)
@@ -238,99 +264,160 @@ def refresh_stories(
         story_ids = set(touched) | {s.id for s in db.stories_in_window(conn, since=since)}
         story_ids |= set(db.stories_needing_summary(conn))
         sections = {s.id: s.section for s in db.list_sources(conn) if s.id is not None}
-    summarizer = build_summarizer(settings)
+        # The classifier reads the vectors clustering stored, unless another model made some.
+        stored_vectors = not db.vectors_of_other_models(conn, MODEL_ID)
     ordered = sorted(story_ids)
-    for done, story_id in enumerate(ordered, start=1):
-        with store.read() as conn:
+    with SummaryWorkers(settings) as workers:
+        for start in range(0, len(ordered), STORY_CHUNK):
+            chunk = _read_stories(store, ordered[start : start + STORY_CHUNK], stored_vectors)
+            jobs = [
+                SummaryJob(s.story_id, s.articles, s.previous)
+                for s in chunk
+                if needs_resummary(s.previous, s.articles) or cites_departed(s.previous, s.articles)
+            ]
+            batch = workers.start(jobs, now)
+            # Categories while the worker starts on the summaries.
+            categories = {item.story_id: _categorize(item, sections) for item in chunk}
+            found = dict(zip((j.story_id for j in jobs), workers.finish(batch), strict=True))
+            updates = [
+                update
+                for item in chunk
+                if (
+                    update := _story_update(
+                        settings, item, categories[item.story_id], found.get(item.story_id)
+                    )
+                )
+            ]
+            with store.write() as conn:  # one transaction for the chunk's stories
+                for update in updates:
+                    if update.summary is not None:
+                        db.save_summary(conn, update.summary)
+                    db.update_story(
+                        conn,
+                        update.story_id,
+                        last_updated=update.last_updated,
+                        category=update.category,
+                        importance=update.importance,
+                        headline=update.summary.headline if update.summary else None,
+                    )
+            for update in updates:
+                outcome.stories += 1
+                outcome.summaries += update.summary is not None
+                progress("summarize", start + update.position, len(ordered))
+    return outcome
+
+
+# Stories read, summarized and written together: bounds what a refresh holds in memory.
+STORY_CHUNK = 128
+
+
+@dataclass
+class _StoryInput:
+    story_id: int
+    position: int  # 1-based place in the run's order, for progress
+    articles: list[Article]
+    copies: list[Article]
+    previous: Summary | None
+    vectors: dict[int, np.ndarray]
+
+
+def _read_stories(store: db.Store, story_ids: list[int], stored_vectors: bool) -> list[_StoryInput]:
+    """The live stories among ``story_ids`` that have articles, with what refreshing them reads."""
+    found = []
+    with store.read() as conn:
+        for position, story_id in enumerate(story_ids, start=1):
             story = db.get_story(conn, story_id)
             if story is None or story.merged_into is not None:
                 continue
             articles = db.get_articles(conn, story.article_ids)
-            copies = [c for a in articles if a.id is not None for c in db.copies_of(conn, a.id)]
+            if not articles:
+                continue
+            of_each = db.copies_of_each(conn, [a.id for a in articles if a.id is not None])
+            copies = [c for a in articles if a.id is not None for c in of_each.get(a.id, [])]
             previous = db.latest_summary(conn, story_id)
-        if not articles:
-            continue
-        outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
-        last = max(a.published for a in articles + copies)
-        # Stored as of the story's last article; pages decay it to their own clock (rank.py).
-        score = stored_importance(
-            n_outlets=len(outlets),
-            n_articles=len(articles) + len(copies),
-            first_seen=min(a.published for a in articles),
-            last_updated=last,
-            outlet_weights=outlet_weights_for(
-                (_host(a.url) for a in articles + copies), settings.outlet_weights
-            )
-            if settings.outlet_weights
-            else (),
+            vectors = db.load_vectors(conn, story.article_ids) if stored_vectors else {}
+            found.append(_StoryInput(story_id, position, articles, copies, previous, vectors))
+    return found
+
+
+@dataclass(frozen=True)
+class _StoryUpdate:
+    story_id: int
+    position: int
+    last_updated: datetime
+    category: str
+    importance: float
+    summary: Summary | None
+
+
+def _categorize(item: _StoryInput, sections: dict[int, str]) -> str | Exception:
+    try:
+        return categorize_story(
+            item.articles, sections, category_classifier(), vectors=item.vectors
         )
-        try:
-            category = categorize_story(articles, sections, category_classifier())
-            summary = summarize_story(summarizer, settings, story_id, articles, previous, now)
-        except Exception as exc:  # one story's articles stop that story, not the newsroom
-            # It still needs a summary, so the next run tries again (and logs again).
-            log.error(
-                unexpected("summarize", exc, f"story {story_id}"),
-                exc_info=exc,
-                extra={"stage": "summarize", "story_id": story_id},
-            )
-            continue
-        with store.write() as conn:
-            if summary is not None:
-                db.save_summary(conn, summary)
-                outcome.summaries += 1
-            db.update_story(
-                conn,
-                story_id,
-                last_updated=last,
-                category=category,
-                importance=score,
-                headline=summary.headline if summary else None,
-            )
-        outcome.stories += 1
-        progress("summarize", done, len(ordered))
-    return outcome
+    except Exception as exc:  # reported with the story's summary (_story_update)
+        return exc
+
+
+def _story_update(
+    settings: Settings,
+    item: _StoryInput,
+    category: str | Exception,
+    summarized: Summary | Exception | None,
+) -> _StoryUpdate | None:
+    """One story's rank, with its category and new summary (``summarized``: None when its
+    articles did not change it); None when the story failed (logged)."""
+    story_id, articles, copies = item.story_id, item.articles, item.copies
+    outlets = {a.source_id for a in articles} | {c.source_id for c in copies}
+    last = max(a.published for a in articles + copies)
+    # Stored as of the story's last article; pages decay it to their own clock (rank.py).
+    score = stored_importance(
+        n_outlets=len(outlets),
+        n_articles=len(articles) + len(copies),
+        first_seen=min(a.published for a in articles),
+        last_updated=last,
+        outlet_weights=outlet_weights_for(
+            (_host(a.url) for a in articles + copies), settings.outlet_weights
+        )
+        if settings.outlet_weights
+        else (),
+    )
+    try:
+        for failed in (category, summarized):
+            if isinstance(failed, Exception):
+                raise failed
+    except Exception as exc:  # one story's articles stop that story, not the newsroom
+        # It still needs a summary, so the next run tries again (and logs again).
+        log.error(
+            unexpected("summarize", exc, f"story {story_id}"),
+            exc_info=exc,
+            extra={"stage": "summarize", "story_id": story_id},
+        )
+        return None
+    assert isinstance(category, str) and not isinstance(summarized, Exception)
+    return _StoryUpdate(story_id, item.position, last, category, score, summarized)
+
+
+def _warm_category_classifier() -> threading.Thread:
+    def prepare() -> None:
+        # A failure here shows again when categorizing, which prepares it and reports it.
+        with contextlib.suppress(Exception):
+            category_classifier().prepare()
+
+    thread = threading.Thread(target=prepare, name="newsloom-warm-categories", daemon=True)
+    thread.start()
+    return thread
 
 
 @cache
 def category_classifier() -> CategoryClassifier:
     """One classifier per process for articles from general feeds: its prototypes are embedded
-    once, and its text cache spares re-embedding a story's articles at every refresh."""
+    once; it reads the articles' stored vectors (its text cache serves articles without one)."""
     return CategoryClassifier()
 
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
-
-
-def summarize_story(
-    summarizer: Summarizer,
-    settings: Settings,
-    story_id: int,
-    articles: list[Article],
-    previous: Summary | None,
-    now: datetime,
-) -> Summary | None:
-    """The story's new summary, or None when its articles did not change it materially. The
-    readability evaluation calls this too, so it measures what refresh publishes."""
-    if not (needs_resummary(previous, articles) or _cites_departed(previous, articles)):
-        return None
-    words = paragraph_budget(settings, articles)
-    return summarizer.summarize(story_id, articles, previous, words=words, now=now)
-
-
-def paragraph_budget(settings: Settings, articles: list[Article]) -> int:
-    """Words for the paragraphs: a third of a small story's text at most, so that its bullets
-    and takeaways still find sentences of their own."""
-    total = sum(len(a.text.split()) for a in articles)
-    return max(40, min(settings.summary_words, total // 3))
-
-
-def _cites_departed(previous: Summary | None, articles: list[Article]) -> bool:
-    """The summary cites an article that left the story (a split, by hand or by consolidation)."""
-    if previous is None:
-        return False
-    return bool(set(previous.article_ids) - {a.id for a in articles})
 
 
 def _doc(article: Article, vectors: dict[int, np.ndarray]) -> ClusterDoc:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from newsloom import shutdown
 from newsloom.errors import StoreError
+from newsloom.pipeline.alive import process_alive
 from newsloom.records import Source
 from newsloom.store import Store
 from newsloom.store.articles import last_article_id as stored_last_article_id
@@ -50,17 +51,6 @@ def _dead_here(owner: str, host: str) -> bool:
     if owner_host != host or not pid.isdigit() or int(pid) == os.getpid():
         return False
     return not process_alive(int(pid))
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process of this host runs (or is an unreaped zombie) under ``pid``."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, another user's
-        return True
-    return True
 
 
 def release_dead_leases(store: Store, now: datetime) -> list[str]:

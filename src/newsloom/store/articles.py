@@ -6,6 +6,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, TypeVar
 
 import numpy as np
@@ -277,6 +278,17 @@ def copies_of(conn: Connection, article_id: int) -> list[Article]:
 
 
 @store_errors
+def copies_of_each(conn: Connection, article_ids: Sequence[int]) -> dict[int, list[Article]]:
+    """``copies_of`` of every article of ``article_ids`` that has copies, in a query per chunk."""
+    found: dict[int, list[Article]] = {}
+    for chunk in _chunks(list(dict.fromkeys(article_ids))):
+        query = _select_articles().where(articles.c.copy_of.in_(chunk)).order_by(articles.c.id)
+        for row in conn.execute(query):
+            found.setdefault(row.copy_of, []).append(_article(row))
+    return found
+
+
+@store_errors
 def recent_articles(
     conn: Connection, *, since: datetime, originals_only: bool = True
 ) -> list[Article]:
@@ -323,17 +335,22 @@ def save_vector(
         "vector": flat.tobytes(),
         "model": model,
     }
-    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
-    statement = insert(article_vectors).values(values)
-    conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=["article_id"],
-            set_={
-                "dim": statement.excluded.dim,
-                "vector": statement.excluded.vector,
-                "model": statement.excluded.model,
-            },
-        )
+    conn.execute(_save_vector(upsert_dialect(conn)), values)
+
+
+@cache
+def _save_vector(dialect: str) -> Any:
+    """The vector upsert, built once per dialect (a refresh runs it per new article); the values
+    are bound at each execution."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(article_vectors)
+    return statement.on_conflict_do_update(
+        index_elements=["article_id"],
+        set_={
+            "dim": statement.excluded.dim,
+            "vector": statement.excluded.vector,
+            "model": statement.excluded.model,
+        },
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, Row, Select, func, select, update
@@ -61,26 +62,34 @@ def add_to_story(
     added: datetime,
 ) -> None:
     """Put the article in the story; a no-op if it is there, a move if it was in another one."""
-    insert = postgresql.insert if upsert_dialect(conn) == "postgresql" else sqlite.insert
-    statement = insert(_members).values(
-        article_id=article_id,
-        story_id=story_id,
-        similarity=float(similarity),
-        reasons=reasons,
-        added=added,
-    )
-    excluded = statement.excluded
     conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=["article_id"],
-            set_={
-                "story_id": excluded.story_id,
-                "similarity": excluded.similarity,
-                "reasons": excluded.reasons,
-                "added": excluded.added,
-            },
-            where=_members.c.story_id != excluded.story_id,
-        )
+        _add_to_story(upsert_dialect(conn)),
+        {
+            "article_id": article_id,
+            "story_id": story_id,
+            "similarity": float(similarity),
+            "reasons": reasons,
+            "added": added,
+        },
+    )
+
+
+@cache
+def _add_to_story(dialect: str) -> Any:
+    """The upsert of one membership, built once per dialect (a refresh runs it per article);
+    the values are bound at each execution."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(_members)
+    excluded = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=["article_id"],
+        set_={
+            "story_id": excluded.story_id,
+            "similarity": excluded.similarity,
+            "reasons": excluded.reasons,
+            "added": excluded.added,
+        },
+        where=_members.c.story_id != excluded.story_id,
     )
 
 

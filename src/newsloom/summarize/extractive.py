@@ -141,6 +141,9 @@ class _Plan:
         lexical, self.old_rows = lexical_all[: len(texts)], lexical_all[len(texts) :]
         self.sentence_rows = lexical
         semantic = embed_rows(embed, texts) if embed else lexical
+        # One product of the sentences' TF-IDF rows serves the grouping into facts and, without
+        # an embedder, the cross-outlet support too (the same product each computed before).
+        lexical_sims = lexical @ lexical.T
         by_article: list[list[int]] = [[] for _ in articles]
         for i, candidate in enumerate(self.candidates):
             by_article[candidate.article].append(i)
@@ -149,7 +152,8 @@ class _Plan:
         position = np.array([1.0 / (1.0 + c.position / 2.0) for c in self.candidates])
         self.base = W_CENTRAL * central + W_POSITION * position
         if len(articles) > 1:
-            self.base = self.base + W_CROSS * cross_support(semantic, by_article)
+            sims = lexical_sims if semantic is lexical else None
+            self.base = self.base + W_CROSS * cross_support(semantic, by_article, sims)
             owners = [c.article for c in self.candidates]
             pairs = bigram_support(texts, owners, articles)
             self.base = self.base + W_PAIRS * pairs
@@ -161,7 +165,7 @@ class _Plan:
                 fresh_pairs = bigram_support(texts, owners, articles, added)
                 self.update_shift = W_PAIRS * (fresh_pairs - pairs)
         order = sorted(range(len(texts)), key=lambda i: (-self.base[i], i))
-        self.facts = group_facts(lexical, order, self.candidates)
+        self.facts = group_facts(lexical, order, self.candidates, lexical_sims)
         reps = [f.rep for f in self.facts]
         outlets = [frozenset(articles[a].source_id for a in f.articles) for f in self.facts]
         n_outlets = len({a.source_id for a in articles})
@@ -171,13 +175,15 @@ class _Plan:
         self.salience = self.base[reps] + W_SUPPORT * support
         self.central = W_CENTRAL * central[reps] + W_SUPPORT * support
         self.lexical = lexical[reps]
+        fact_lexical = self.lexical @ self.lexical.T
         # The wording shown for each fact: the earliest report whose opening stands on its own.
         self.shown = [self.candidates[self._first_report(i)].text for i in range(len(reps))]
         same_words, same_fact = repeated_facts(self.shown)
         self.selection = Selection(
             scores=self.salience,
-            semantic=semantic[reps] @ semantic[reps].T,
-            lexical=self.lexical @ self.lexical.T,
+            # Without an embedder semantic is lexical: the same product, computed once.
+            semantic=fact_lexical if semantic is lexical else semantic[reps] @ semantic[reps].T,
+            lexical=fact_lexical,
             words=[self.candidates[self._first_report(i)].words for i in range(len(reps))],
             outlets=outlets,
             repeated=same_words,

@@ -82,13 +82,18 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
 
 
 def group_facts(
-    lexical: np.ndarray, order: Sequence[int], candidates: Sequence[Candidate]
+    lexical: np.ndarray,
+    order: Sequence[int],
+    candidates: Sequence[Candidate],
+    similar: np.ndarray | None = None,
 ) -> list[Fact]:
     """Greedy grouping: in ``order`` (most salient first) each sentence joins the closest fact whose
-    representative it matches at ``SAME_FACT`` or more, otherwise it founds a new fact."""
+    representative it matches at ``SAME_FACT`` or more, otherwise it founds a new fact.
+    ``similar``: ``lexical @ lexical.T`` when the caller has it already."""
     reps: list[int] = []
     members: list[list[int]] = []
-    similar = lexical @ lexical.T
+    if similar is None:
+        similar = lexical @ lexical.T
     for i in order:
         if reps:
             sims = similar[i, reps]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
@@ -62,10 +63,14 @@ def centroid(rows: np.ndarray, groups: Sequence[Sequence[int]]) -> np.ndarray:
     return mean / norm if norm > 0 else mean
 
 
-def cross_support(rows: np.ndarray, groups: Sequence[Sequence[int]]) -> np.ndarray:
+def cross_support(
+    rows: np.ndarray, groups: Sequence[Sequence[int]], sims: np.ndarray | None = None
+) -> np.ndarray:
     """Per row, the mean over the other groups (articles) of its best cosine to one of their rows:
-    how far the other outlets state the same thing, in any wording. Scaled to max 1."""
-    sims = rows @ rows.T
+    how far the other outlets state the same thing, in any wording. Scaled to max 1. ``sims``:
+    ``rows @ rows.T`` when the caller has it already."""
+    if sims is None:
+        sims = rows @ rows.T
     found = np.zeros(len(rows))
     members = [list(g) for g in groups if len(g)]
     if len(members) < 2:
@@ -107,23 +112,28 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words, *anchors)))}
     size = max(1, len(vocabulary))
 
-    def binary(rows: Sequence[set[str]]) -> np.ndarray:
-        matrix = np.zeros((len(rows), size), dtype=np.float32)
-        for row, found in enumerate(rows):
-            matrix[row, [vocabulary[w] for w in found]] = 1.0
-        return matrix
+    def binary(rows: Sequence[set[str]]) -> csr_matrix:
+        # Sparse 0/1 rows: their products count shared words exactly, as dense ones did, in a
+        # fraction of the time (a story's sentences share few of its thousands of words).
+        indptr = np.cumsum([0, *(len(found) for found in rows)])
+        indices = [vocabulary[w] for found in rows for w in found]
+        data = np.ones(len(indices), dtype=np.int32)
+        return csr_matrix((data, indices, indptr), shape=(len(rows), size))
+
+    def gram(matrix: csr_matrix) -> np.ndarray:
+        return np.asarray((matrix @ matrix.T).toarray())
 
     word_rows, anchor_rows, said_rows = binary(words), binary(anchors), binary(said)
     name_rows = binary(names)
-    shared = word_rows @ word_rows.T
-    sizes = word_rows.sum(axis=1)
+    shared = gram(word_rows)
+    sizes = np.asarray([len(found) for found in words])
     larger = np.maximum(sizes[:, None], sizes[None, :])
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     same = (2 * shared >= larger) & (shared > 0)
-    about = (anchor_rows @ anchor_rows.T > 0) & (said_rows @ said_rows.T > 0)
+    about = (gram(anchor_rows) > 0) & (gram(said_rows) > 0)
     # The shorter statement names nobody of its own.
-    name_shared = name_rows @ name_rows.T
-    name_sizes = name_rows.sum(axis=1)
+    name_shared = gram(name_rows)
+    name_sizes = np.asarray([len(found) for found in names])
     shorter_names = np.where(
         sizes[:, None] <= sizes[None, :], name_sizes[:, None], name_sizes[None, :]
     )

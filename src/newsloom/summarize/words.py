@@ -25,7 +25,7 @@ def numbers_in(words: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for word in words:
         lower = word.lower()
-        if any(ch.isdigit() for ch in lower):
+        if any(map(str.isdigit, lower)):
             plain = re.sub(r"(?<=\d),(?=\d{3})", "", lower)
             found.update(m.rstrip(".") for m in _DIGITS.findall(plain))
         elif lower in _NUMBER_WORDS:

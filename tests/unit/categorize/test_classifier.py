@@ -169,3 +169,24 @@ def test_repeated_texts_are_embedded_once_and_the_cache_is_bounded() -> None:
     assert calls[-1] == [HEADLINES["sports"], HEADLINES["health"]]  # one call, no duplicates
     assert np.array_equal(first, second) and len(calls) == 2  # prototypes, then the texts
     assert len(classifier._cache) == 50  # oldest (prototype) texts evicted
+
+
+def test_a_story_with_stored_vectors_is_categorized_without_embedding_again() -> None:
+    from newsloom.cluster.embed import embedding_text, get_embedder
+
+    calls: list[list[str]] = []
+
+    def counting_embed(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return get_embedder().embed(texts)
+
+    classifier = CategoryClassifier(counting_embed).prepare()
+    story = [article(1, 1, HEADLINES["health"]), article(2, 2, HEADLINES["health"] + " again")]
+    # As clustering stores them: title and the start of the body, unit length.
+    stored = get_embedder().embed([embedding_text(a.title, a.text or a.lead) for a in story])
+    vectors = {1: stored[0], 2: stored[1]}
+    assert categorize_story(story, {}, classifier, vectors=vectors) == "health"
+    assert len(calls) == 1  # the prototypes only
+    # An article without a stored vector: the classifier embeds what it reads, as before.
+    assert categorize_story(story, {}, classifier, vectors={1: stored[0]}) == "health"
+    assert len(calls) == 2
