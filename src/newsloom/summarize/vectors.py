@@ -141,12 +141,12 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     repeated = same | (about & no_news & (2 * shared >= smaller) & (smaller > 0))
     # openings.same_person_same_deed: a shared full name, two things said of it in common
     # (a third of the shorter's), and no full name of the shorter's own.
-    full_rows = binary([{w for w in s if w.startswith(FULL_NAME)} for s in sets])
-    deed_rows = binary([w - REPORTING for w in said])
-    deeds = deed_rows @ deed_rows.T
-    deed_sizes = deed_rows.sum(axis=1)
-    full_shared = full_rows @ full_rows.T
-    full_sizes = full_rows.sum(axis=1)
+    full_names = [{w for w in s if w.startswith(FULL_NAME)} for s in sets]
+    deeds_said = [w - REPORTING for w in said]
+    deeds = gram(binary(deeds_said))
+    deed_sizes = np.asarray([len(found) for found in deeds_said])
+    full_shared = gram(binary(full_names))
+    full_sizes = np.asarray([len(found) for found in full_names])
     shorter_full = np.where(
         deed_sizes[:, None] <= deed_sizes[None, :], full_sizes[:, None], full_sizes[None, :]
     )
@@ -154,8 +154,7 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     deed = (full_shared > 0) & (deeds >= 2) & (3 * deeds >= fewer_deeds)
     repeated |= deed & (full_shared >= shorter_full)
     # openings.same_result: the same score or vote.
-    result_rows = binary([{w for w in s if w.startswith(RESULT)} for s in sets])
-    repeated |= (result_rows @ result_rows.T) > 0
+    repeated |= gram(binary([{w for w in s if w.startswith(RESULT)} for s in sets])) > 0
     # openings.same_figures: a shared decimal figure, or two shared figures.
     found = [figures(s) for s in sets]
     figure_index = {n: k for k, n in enumerate(sorted(set().union(*found)))}
