@@ -72,7 +72,9 @@ def _quantize(source: Path, target: Path) -> None:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(source), sess_options=options, providers=["CPUExecutionProvider"])
-        with _quiet_root_logger():  # its advice to "run pre-processing" concerns static quantization
+        with (
+            _quiet_root_logger()
+        ):  # its advice to "run pre-processing" concerns static quantization
             quantize_dynamic(
                 str(folded),
                 str(target),
