@@ -43,14 +43,6 @@ def cache_dir() -> Path:
     return Path(base) / "newsloom"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _versions() -> str:
     # The quantizer's output may differ between releases: one file per version pair.
     import onnx
@@ -72,9 +64,8 @@ def _quantize(source: Path, target: Path) -> None:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(source), sess_options=options, providers=["CPUExecutionProvider"])
-        with (
-            _quiet_root_logger()
-        ):  # its advice to "run pre-processing" concerns static quantization
+        # Its advice to "run pre-processing" on the root logger concerns static quantization.
+        with _quiet_root_logger():
             quantize_dynamic(
                 str(folded),
                 str(target),
@@ -133,34 +124,44 @@ def _locked(directory: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _cached(source: Path, source_sha: str, directory: Path) -> Path:
+def _cached(source: Path, source_sha: str, directory: Path) -> bytes:
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"minilm-{source_sha[:16]}-{RECIPE}-{_versions()}.onnx"
     stamp = target.with_name(target.name + ".sha256")
     with _locked(directory):
-        if target.is_file() and stamp.is_file() and stamp.read_text().strip() == _sha256(target):
-            return target
+        if target.is_file() and stamp.is_file():
+            model = target.read_bytes()  # checked as read: what is run is what was checked
+            if stamp.read_text().strip() == hashlib.sha256(model).hexdigest():
+                return model
         with tempfile.TemporaryDirectory(dir=directory) as work:
             built = Path(work) / "model.onnx"
             _quantize(source, built)
+            model = built.read_bytes()
             stamp_tmp = Path(work) / "model.sha256"
-            stamp_tmp.write_text(_sha256(built) + "\n")
+            stamp_tmp.write_text(hashlib.sha256(model).hexdigest() + "\n")
             os.replace(built, target)  # atomic: a reader sees the old file or the whole new one
             os.replace(stamp_tmp, stamp)
-    return target
+    return model
+
+
+def _private(source: Path) -> bytes:
+    with tempfile.TemporaryDirectory() as work:
+        built = Path(work) / "model.onnx"
+        _quantize(source, built)
+        return built.read_bytes()
 
 
 def int8_model_bytes(source: Path, source_sha: str) -> bytes:
     """The serialized int8-arithmetic model derived from the pinned ``source`` model."""
     try:
         try:
-            path = _cached(source, source_sha, cache_dir())
-            return path.read_bytes()
-        except (OSError, RuntimeError):  # no writable cache (or no home): build privately
-            with tempfile.TemporaryDirectory() as work:
-                built = Path(work) / "model.onnx"
-                _quantize(source, built)
-                return built.read_bytes()
+            directory = cache_dir()
+        except RuntimeError:  # no home directory to find: nothing to cache in
+            return _private(source)
+        try:
+            return _cached(source, source_sha, directory)
+        except OSError:  # no writable cache: build privately, keep nothing
+            return _private(source)
     except ClusterError:
         raise
     except Exception as exc:  # onnx/onnxruntime raise many different library errors
