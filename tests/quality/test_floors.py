@@ -67,9 +67,9 @@ FLOORS = [
             # 0.974 before trafilatura ran without its own fallbacks (issue 17: speed); the
             # other two sets and the macro average rose more than scrapinghub fell.
             "sets.scrapinghub.newsloom.f1": 0.970,
-            "sets.wcxb_dev.newsloom.f1": 0.930,
+            "sets.wcxb_dev.newsloom.f1": 0.933,
             "sets.l3s_gn1_dev.newsloom.f1": 0.921,
-            "macro_f1.newsloom": 0.940,
+            "macro_f1.newsloom": 0.941,
         },
     ),
     Floor(
@@ -83,7 +83,9 @@ FLOORS = [
         {
             "files.{data}/clustering/giveme5w1h_news_cluster.jsonl.b3_f1": 0.923,
             "files.{data}/clustering/ecbplus_dev.jsonl.b3_f1": 0.906,
-            "files.{data}/clustering/headline_stream.jsonl.b3_f1": 0.913,
+            # 0.914 -> 0.9128 when embeddings moved to int8 arithmetic (cluster/int8model.py,
+            # 1.6x faster); giveme, ecbplus_dev and the macro-average held to the third decimal.
+            "files.{data}/clustering/headline_stream.jsonl.b3_f1": 0.912,
             "macro_average.b3_f1": 0.914,
         },
     ),
@@ -93,7 +95,8 @@ FLOORS = [
         {
             "categories/bbc.jsonl": "a8f1933b9e783f8ad1b2be947449b49cbf3e96e87dca877e0a99821f1a9f7fce"
         },
-        {"macro_f1": 0.913, "accuracy": 0.890},
+        # 0.913 / 0.8903 -> 0.9122 / 0.8899 (one document of 2,225) with the int8 embeddings.
+        {"macro_f1": 0.912, "accuracy": 0.889},
     ),
     Floor(
         "summaries on NeuS (ROUGE-2 at 70 words, in the page's reading order)",
@@ -103,7 +106,7 @@ FLOORS = [
         },
         # rouge1 42.12 -> 42.04: bullets 2-3 no longer restate bullet 1's fact in other words
         # (issue 16, facts once), which the references do; rouge2 holds.
-        {"rouge2": 19.02, "rouge1": 42.04},
+        {"rouge2": 19.06, "rouge1": 42.15},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -125,7 +128,9 @@ FLOORS = [
         {
             "summarization/frank_cnndm_xsum.jsonl": "5e1fc1b2bcbaff5282a2cd9e82a3a213f1ef84696a0e8e0232906b768ce598b3"
         },
-        {"roc_auc_cnndm": 0.802, "roc_auc_xsum": 0.717},
+        # CNN/DM 0.8025 -> 0.8013 (XSum 0.7178 -> 0.7181) with the int8 embeddings; trigram
+        # overlap scores 0.742 / 0.530.
+        {"roc_auc_cnndm": 0.801, "roc_auc_xsum": 0.718},
     ),
 ]
 
