@@ -143,7 +143,7 @@ def describe_story(conn: Any, story_id: int) -> list[str]:
     lines = [] if live == story_id else [f"story {story_id} was merged into story {live}"]
     membership = db.story_membership(conn, story.id)
     members = {a.id: a for a in db.get_articles(conn, [m[0] for m in membership])}
-    copies = {a: db.copies_of(conn, a) for a in members if a is not None}
+    copies = db.copies_of_each(conn, [a for a in members if a is not None])
     everyone = [*members.values(), *(c for cs in copies.values() for c in cs)]
     first = min(everyone, key=lambda a: (a.published, a.id or 0)) if everyone else None
     lines += [
