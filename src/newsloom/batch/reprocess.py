@@ -27,7 +27,8 @@ from newsloom.dedup import content_hash, simhash
 from newsloom.errors import ExtractError
 from newsloom.extract import extract_article, looks_paywalled
 from newsloom.extract.choice import prefer_page
-from newsloom.pipeline.stories import cluster_new_articles, paragraph_budget
+from newsloom.pipeline.stories import cluster_new_articles
+from newsloom.pipeline.summaries import paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.store.articles import originals_after, raw_page, raw_page_ids, replace_article_text

@@ -29,7 +29,7 @@ from newsloom.demo.newsroom import DemoStory, load_newsroom
 from newsloom.errors import EvalError
 from newsloom.eval.jsonl import read_jsonl
 from newsloom.eval.summarization import to_articles
-from newsloom.pipeline.stories import summarize_story
+from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 import newsloom.store as db
 from newsloom.errors import SummarizeError
-from newsloom.pipeline.stories import paragraph_budget
+from newsloom.pipeline.summaries import paragraph_budget
 from newsloom.settings import Settings
 from newsloom.summarize.llm import LLMSummarizer, LLMUnusable
 

@@ -37,17 +37,10 @@ from newsloom.cluster.consolidate import (
 from newsloom.cluster.embed import DIMENSIONS, MODEL_ID
 from newsloom.cluster.features import doc_terms
 from newsloom.errors import ClusterError, unexpected
-from newsloom.pipeline.summaries import (
-    SummaryJob,
-    SummaryWorkers,
-    cites_departed,
-    paragraph_budget,  # noqa: F401 - imported from here by reprocess, rewrite and tests
-    summarize_story,  # noqa: F401 - imported from here by the readability evaluation
-)
+from newsloom.pipeline.summaries import SummaryJob, SummaryWorkers, summary_due
 from newsloom.records import Article, Story, Summary
 from newsloom.settings import Settings
 from newsloom.store.corrections import correction_constraints, reset_span
-from newsloom.summarize import needs_resummary
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -273,7 +266,7 @@ def refresh_stories(
             jobs = [
                 SummaryJob(s.story_id, s.articles, s.previous)
                 for s in chunk
-                if needs_resummary(s.previous, s.articles) or cites_departed(s.previous, s.articles)
+                if summary_due(s.previous, s.articles)
             ]
             batch = workers.start(jobs, now)
             # Categories while the worker starts on the summaries.

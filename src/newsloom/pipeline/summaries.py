@@ -55,10 +55,16 @@ def summarize_story(
 ) -> Summary | None:
     """The story's new summary, or None when its articles did not change it materially. The
     readability evaluation calls this too, so it measures what refresh publishes."""
-    if not (needs_resummary(previous, articles) or cites_departed(previous, articles)):
+    if not summary_due(previous, articles):
         return None
     words = paragraph_budget(settings, articles)
     return summarizer.summarize(story_id, articles, previous, words=words, now=now)
+
+
+def summary_due(previous: Summary | None, articles: list[Article]) -> bool:
+    """The story has no summary yet, its articles changed it materially, or it cites an
+    article that left the story."""
+    return needs_resummary(previous, articles) or cites_departed(previous, articles)
 
 
 def paragraph_budget(settings: Settings, articles: list[Article]) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from newsloom.demo.newsroom import DemoStory, load_newsroom
 from newsloom.eval.readability import demo_articles
-from newsloom.pipeline.stories import paragraph_budget
+from newsloom.pipeline.summaries import paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer

@@ -6,7 +6,7 @@ import pytest
 
 from newsloom.demo.newsroom import DemoStory, load_newsroom
 from newsloom.eval.readability import demo_articles, evaluate_readability, event_share
-from newsloom.pipeline.stories import summarize_story
+from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
