@@ -25,7 +25,8 @@ from newsloom.eval.jsonl import read_jsonl
 
 @dataclass(frozen=True)
 class LabelledSet:
-    texts: list[str]  # title + lead, as the classifier reads an article
+    texts: list[str]  # title + lead, as the classifier reads an article (its keywords)
+    vector_texts: list[str]  # title + body, as refresh embeds an article (its stored vector)
     gold: list[str]  # taxonomy slugs
     skipped: int  # rows whose gold label the map does not send onto the taxonomy
 
@@ -74,6 +75,7 @@ def load_categorised(
     from newsloom.cluster.embed import embedding_text
 
     texts: list[str] = []
+    vector_texts: list[str] = []
     gold: list[str] = []
     skipped = 0
     for where, row in read_jsonl(path):
@@ -84,11 +86,14 @@ def load_categorised(
             skipped += 1
             continue
         lead = row.get("lead") or row.get("description") or row.get("text") or ""
-        texts.append(embedding_text(str(row.get("title") or ""), str(lead), lead_chars))
+        title = str(row.get("title") or "")
+        texts.append(embedding_text(title, str(lead), lead_chars))
+        # As pipeline/stories.ensure_vectors: the text, or the lead when there is none.
+        vector_texts.append(embedding_text(title, str(row.get("text") or lead)))
         gold.append(slug)
     if not gold:
         raise EvalError(f"eval: {path} has no document whose label maps onto the taxonomy")
-    return LabelledSet(texts, gold, skipped)
+    return LabelledSet(texts, vector_texts, gold, skipped)
 
 
 def category_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
@@ -122,7 +127,11 @@ def evaluate_categories(
     )
     classifier.prepare()  # embeds the prototypes: a fixed cost, kept out of docs_per_second
     started = time.perf_counter()
-    predicted = classifier.predict(data.texts)
+    # As refresh categorizes: from the vectors clustering stored (categorize/story.py).
+    from newsloom.cluster.embed import get_embedder
+
+    vectors = get_embedder().embed(data.vector_texts)
+    predicted = classifier.predict(data.texts, vectors)
     elapsed = time.perf_counter() - started
     scores = category_scores(data.gold, predicted)
     return {
