@@ -36,6 +36,7 @@ from newsloom.summarize.lede import (
     lede_of,
     report_scores,
 )
+from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
 from newsloom.summarize.overlap import bigram_support
 from newsloom.summarize.roles import (
@@ -69,6 +70,9 @@ TAKEAWAYS = 3
 WHATS_NEW = 6  # at most this many sentences
 WHATS_NEW_WORDS = 120  # and about this many words (or the body budget when smaller)
 BULLET_MAX_WORDS = 25
+# Words of the report's title a statement must carry to tell what bullet 1 left out: two, so
+# that one shared word (a name, "Assembly") is not taken for the same point.
+TITLE_CLUE = 2
 MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
 # Reports published this close together describe the same moment; one older than that may
 # describe a state of things a later report has overtaken.
@@ -222,7 +226,13 @@ class _Plan:
         # one moment all tell the same news, and then every short fact may be a bullet.
         developed = self.articles[since].published - self.articles[0].published > NEWS_CYCLE
         current = [i for i in short if not developed or max(self.facts[i].articles) >= since]
-        bullets = [main, *mmr(self.statements, current, [main], count=BULLETS - 1)]
+        # What bullet 1's own report put in its title and bullet 1 leaves unsaid ("l'interdiction
+        # prolongée" beside the confirmed toxins) is that editor's next key fact: it leads the
+        # next bullets when a statement tells it.
+        untold = self._untold_title(main)
+        titled = [i for i in current if len(lede_words(self.shown[i]) & untold) >= TITLE_CLUE]
+        bullets = [main, *mmr(self.statements, titled, [main], count=1)]
+        bullets += mmr(self.statements, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))
         by_centrality = dataclasses.replace(self.statements, scores=self.central)
@@ -339,6 +349,13 @@ class _Plan:
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
         found = found or choose_headline(self.articles, self.shown[main])
         return complete_title(found, self.articles)
+
+    def _untold_title(self, main: int) -> frozenset[str]:
+        """The content words of the title of bullet 1's first report that bullet 1 does not
+        carry."""
+        first = min(self.facts[main].articles)
+        article = self.articles[first]
+        return lede_words(clean_title(article.title, article.outlet)) - lede_words(self.shown[main])
 
     def title_words(self, fact_index: int) -> set[str]:
         return {

@@ -89,6 +89,8 @@ _BYLINE = re.compile(
     r"(?:\s*[,|/–—-]\s*[A-Z][\w'’&]*(?:\s+[\w'’&]+){0,4})?$"
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+# Quotation marks whose opening and closing differ, so that an open quotation can be told.
+_PAIRED_QUOTES = (("«", "»"), ("“", "”"))
 _SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
 _SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(:])['‘]\w")
 _QUOTED_SPANS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -143,6 +145,8 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
             end = match.end()
+            if _inside_quotation(paragraph, start, end):
+                continue  # « Première phrase. Deuxième », dit-elle: one statement, one speaker
             if _is_boundary(paragraph, match.start(), end):
                 piece = paragraph[start:end].strip()
                 if piece:
@@ -152,6 +156,19 @@ def split_sentences(text: str) -> list[str]:
         if rest:
             sentences.append(rest)
     return sentences
+
+
+def _inside_quotation(text: str, start: int, end: int) -> bool:
+    """A quotation opened since ``start`` is still open at ``end`` and closes later in the
+    paragraph: the sentences inside it belong to one quoted statement and its attribution
+    ("« Nous ne prendrons aucun risque. Les enfants d'abord », a déclaré la maire"). Split
+    there, the second half would reach a summary as a quotation without its opening and the
+    first half without its speaker."""
+    for opening, closing in _PAIRED_QUOTES:
+        before = text[start:end]
+        if before.count(opening) > before.count(closing) and closing in text[end:]:
+            return True
+    return False
 
 
 def _is_boundary(text: str, mark: int, end: int) -> bool:

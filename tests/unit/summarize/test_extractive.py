@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from newsloom.errors import SummarizeError
-from newsloom.records import Cited, Summary
+from newsloom.records import Article, Cited, Summary
 from newsloom.summarize import ExtractiveSummarizer, needs_resummary
 from newsloom.summarize.extractive import WHATS_NEW
 from newsloom.summarize.roles import is_reaction, looks_ahead, provisional, revises, tallies
@@ -283,3 +283,48 @@ def test_a_revised_toll_and_a_provisional_state_leave_the_page_once_overtaken() 
     assert "rose to nine" in page
     assert "four people had died" not in page
     assert "safe for now" not in page
+
+
+def _lake_story() -> list[Article]:
+    first = (
+        "Swimming was banned on Thursday at Serin beach in Holloway after walkers reported a "
+        "thick green scum of blue-green algae along the jetty.\n\n"
+        "Samples from Serin beach were sent to the regional laboratory in Kastel, and results "
+        "are expected within a day.\n\n"
+        "Signs have been put up at the entrance to Serin beach, and dog owners are asked to keep "
+        "their dogs on a lead by the water.\n\n"
+        "Paddle boats and pedalos are suspended on the north shore of Lake Serin."
+    )
+    second = (
+        "Tests confirmed that the water at Serin beach holds microcystin, a toxin made by "
+        "blue-green algae, at 14 micrograms per litre, above the limit of 10 for bathing.\n\n"
+        "Fishing in that part of Lake Serin is also advised against, and pedalos stay moored on "
+        "the north shore.\n\n"
+        "The laboratory in Kastel found the toxin above the health limit at Serin beach; tap "
+        "water in Holloway is not affected.\n\n"
+        "Signs at Serin beach now warn dog owners to keep their dogs out of the water.\n\n"
+        "Mayor Ines Kolar of Holloway extended the swimming ban by at least ten days."
+    )
+    return [
+        article(
+            61, 1, "Lakeside Post", "Blue-green algae: swimming banned at Serin beach", first, 0
+        ),
+        article(
+            62,
+            1,
+            "Lakeside Post",
+            "Algae toxins confirmed at Serin beach, swimming ban extended by ten days",
+            second,
+            60 * 24,
+        ),
+    ]
+
+
+def test_what_the_reports_title_adds_to_bullet_one_is_the_next_bullet() -> None:
+    # The algae quirk: bullet 1 states the confirmed toxins; the title of its report also says
+    # the ban was extended, and that fact (the report's last, least central sentence) must not
+    # lose the next bullet to better-connected details.
+    story = _lake_story()
+    summary = ExtractiveSummarizer().summarize(8, story, None, words=120, now=T0)
+    assert summary.bullets[0].text.startswith("Tests confirmed")
+    assert summary.bullets[1].text.startswith("Mayor Ines Kolar"), summary.bullets

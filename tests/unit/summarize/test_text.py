@@ -172,3 +172,32 @@ def test_clean_sentence_drops_caption_labels_run_in_headings_and_bare_credits() 
 def test_the_tail_of_a_single_quoted_quotation_is_refused() -> None:
     assert rejection_reason("Nobody keeps their past in the past, one fan wrote.'") == "quote"
     assert rejection_reason("'During the flight the crew saw it,' the airline said.") == ""
+
+
+def test_a_quotation_of_two_sentences_stays_one_sentence_with_its_speaker() -> None:
+    # The half-quotation quirk: « A. B », a dit X split at "A." left "B », a dit X" on the
+    # page, a quotation without its opening; the first half without its speaker.
+    text = (
+        "« Nous fermons la plage. La santé des enfants passe avant tout », a déclaré la maire, "
+        "Ilse Varenne. Les analyses sont attendues demain.\n"
+        "“The pier is shut. Nobody swims until the tests are back,” harbour master Oskar Lind said. "
+        "The tests take a day."
+    )
+    assert split_sentences(text) == [
+        "« Nous fermons la plage. La santé des enfants passe avant tout », a déclaré la maire, "
+        "Ilse Varenne.",
+        "Les analyses sont attendues demain.",
+        "“The pier is shut. Nobody swims until the tests are back,” harbour master Oskar Lind "
+        "said.",
+        "The tests take a day.",
+    ]
+
+
+def test_a_quotation_left_open_does_not_swallow_the_paragraph() -> None:
+    # No closing mark later in the paragraph: the sentences split as they always did.
+    text = "He called it “a start. The board meets on Monday. It has not decided."
+    assert split_sentences(text) == [
+        "He called it “a start.",
+        "The board meets on Monday.",
+        "It has not decided.",
+    ]
