@@ -106,8 +106,9 @@ FLOORS = [
             "summarization/neus_allsides.jsonl": "654a5079cebf08f95bc663f22ac5ca17b1ba8ad4788ca0bb8fe107d744c40bab"
         },
         # rouge1 42.12 -> 42.04: bullets 2-3 no longer restate bullet 1's fact in other words
-        # (issue 16, facts once), which the references do; rouge2 holds.
-        {"rouge2": 19.06, "rouge1": 42.15},
+        # (issue 16, facts once), which the references do; rouge2 holds. 19.06 / 42.15 ->
+        # 19.08 / 42.18: quotations kept whole, the next bullet from the report's title.
+        {"rouge2": 19.08, "rouge1": 42.18},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
