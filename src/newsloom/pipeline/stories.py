@@ -143,6 +143,10 @@ def _assign_all(
     for start in range(0, len(pending), BATCH):
         batch = pending[start : start + BATCH]
         with store.write() as conn:
+            # The batch's memberships and spans are written together at its end, in the same
+            # transaction: nothing reads them before (the clusterer holds its own state).
+            joined: list[db.Membership] = []
+            spans: dict[int, tuple[datetime, datetime]] = {}
             for article in batch:
                 assert article.id is not None
                 doc = _doc(article, vectors)
@@ -151,18 +155,18 @@ def _assign_all(
                 if story_id is None:
                     story_id = db.create_story(conn, first_seen=article.published)
                     outcome.new_stories += 1
-                db.add_to_story(
-                    conn,
-                    story_id,
-                    article.id,
-                    similarity=assignment.similarity,
-                    reasons=assignment.reasons,
-                    added=now,
+                joined.append(
+                    db.Membership(
+                        story_id, article.id, assignment.similarity, assignment.reasons, now
+                    )
                 )
                 # A running story stays in the window (stories_in_window) while it grows.
-                db.widen_story_span(conn, story_id, article.published)
+                earliest, latest = spans.get(story_id, (article.published, article.published))
+                spans[story_id] = (min(earliest, article.published), max(latest, article.published))
                 clusterer.add(doc, story_id)
                 outcome.touched.add(story_id)
+            db.add_to_stories(conn, joined)
+            db.widen_story_spans(conn, spans)
         progress("cluster", min(start + BATCH, len(pending)), len(pending))
 
 
