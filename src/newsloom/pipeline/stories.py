@@ -109,13 +109,14 @@ def cluster_new_articles(
         vectors = db.load_vectors(conn, [a.id for a in warm + pending if a.id is not None])
     warming = _warm_category_classifier() if warm_categories else None
     try:
-        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores.
+        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores
+        # (with the classifier's warm-up, too). Consolidation's products are as small.
         with threadpool_limits(limits=1, user_api="blas"):
             _assign_all(
                 clusterer, warm, memberships, pending, vectors, store, now, progress, outcome
             )
-        since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
-        plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+            since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
+            plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
     finally:
         if warming is not None:
             warming.join()  # a failure there shows again, and is raised, when categorizing
@@ -264,7 +265,9 @@ def refresh_stories(
         # The classifier reads the vectors clustering stored, unless another model made some.
         stored_vectors = not db.vectors_of_other_models(conn, MODEL_ID)
     ordered = sorted(story_ids)
-    with SummaryWorkers(settings) as workers:
+    # This process and the summary worker each keep a core busy: BLAS threads of their own only
+    # contend for them (one thread categorizes the refresh's stories with a third of the CPU).
+    with threadpool_limits(limits=1, user_api="blas"), SummaryWorkers(settings) as workers:
         for start in range(0, len(ordered), STORY_CHUNK):
             chunk = _read_stories(store, ordered[start : start + STORY_CHUNK], stored_vectors)
             jobs = [
