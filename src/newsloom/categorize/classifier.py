@@ -52,9 +52,12 @@ def _embed_prototypes(
 
 @lru_cache(maxsize=4)
 def _default_prior(prototypes: tuple[Prototype, ...]) -> tuple[np.ndarray, np.ndarray]:
+    from newsloom.categorize.prior_cache import cached_vectors
     from newsloom.cluster.embed import get_embedder
 
-    vectors, index = _embed_prototypes(prototypes, get_embedder().embed)
+    vectors, index = _embed_prototypes(
+        prototypes, lambda texts: cached_vectors(texts, get_embedder().embed)
+    )
     return _normalise_rows(vectors), index
 
 

@@ -109,13 +109,14 @@ def cluster_new_articles(
         vectors = db.load_vectors(conn, [a.id for a in warm + pending if a.id is not None])
     warming = _warm_category_classifier() if warm_categories else None
     try:
-        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores.
+        # One mat-vec per article: a single BLAS thread is fastest, more only contend for cores
+        # (with the classifier's warm-up, too). Consolidation's products are as small.
         with threadpool_limits(limits=1, user_api="blas"):
             _assign_all(
                 clusterer, warm, memberships, pending, vectors, store, now, progress, outcome
             )
-        since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
-        plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
+            since = min(pending[0].published, now) - timedelta(hours=settings.cluster_window_hours)
+            plan = consolidate_stories(settings, store, outcome.touched, since=since, now=now)
     finally:
         if warming is not None:
             warming.join()  # a failure there shows again, and is raised, when categorizing
@@ -143,6 +144,10 @@ def _assign_all(
     for start in range(0, len(pending), BATCH):
         batch = pending[start : start + BATCH]
         with store.write() as conn:
+            # The batch's memberships and spans are written together at its end, in the same
+            # transaction: nothing reads them before (the clusterer holds its own state).
+            joined: list[db.Membership] = []
+            spans: dict[int, tuple[datetime, datetime]] = {}
             for article in batch:
                 assert article.id is not None
                 doc = _doc(article, vectors)
@@ -151,18 +156,18 @@ def _assign_all(
                 if story_id is None:
                     story_id = db.create_story(conn, first_seen=article.published)
                     outcome.new_stories += 1
-                db.add_to_story(
-                    conn,
-                    story_id,
-                    article.id,
-                    similarity=assignment.similarity,
-                    reasons=assignment.reasons,
-                    added=now,
+                joined.append(
+                    db.Membership(
+                        story_id, article.id, assignment.similarity, assignment.reasons, now
+                    )
                 )
                 # A running story stays in the window (stories_in_window) while it grows.
-                db.widen_story_span(conn, story_id, article.published)
+                earliest, latest = spans.get(story_id, (article.published, article.published))
+                spans[story_id] = (min(earliest, article.published), max(latest, article.published))
                 clusterer.add(doc, story_id)
                 outcome.touched.add(story_id)
+            db.add_to_stories(conn, joined)
+            db.widen_story_spans(conn, spans)
         progress("cluster", min(start + BATCH, len(pending)), len(pending))
 
 
@@ -260,7 +265,9 @@ def refresh_stories(
         # The classifier reads the vectors clustering stored, unless another model made some.
         stored_vectors = not db.vectors_of_other_models(conn, MODEL_ID)
     ordered = sorted(story_ids)
-    with SummaryWorkers(settings) as workers:
+    # This process and the summary worker each keep a core busy: BLAS threads of their own only
+    # contend for them (one thread categorizes the refresh's stories with a third of the CPU).
+    with threadpool_limits(limits=1, user_api="blas"), SummaryWorkers(settings) as workers:
         for start in range(0, len(ordered), STORY_CHUNK):
             chunk = _read_stories(store, ordered[start : start + STORY_CHUNK], stored_vectors)
             jobs = [

@@ -45,6 +45,15 @@ def summarize_job(settings: Settings, job: SummaryJob, now: datetime) -> Summary
     )
 
 
+def _summarize_in_worker(settings: Settings, job: SummaryJob, now: datetime) -> Summary | None:
+    """``summarize_job`` in the worker process, with one BLAS thread: the worker and the refresh
+    each keep one of the cores busy, so more threads only contend for them."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return summarize_job(settings, job, now)
+
+
 def summarize_story(
     summarizer: Summarizer,
     settings: Settings,
@@ -115,7 +124,9 @@ class SummaryWorkers:
         futures: list[Future[Summary | None]] = []
         if pool is not None:
             try:
-                futures = [pool.submit(summarize_job, self._settings, job, now) for job in jobs]
+                futures = [
+                    pool.submit(_summarize_in_worker, self._settings, job, now) for job in jobs
+                ]
             except (BrokenProcessPool, RuntimeError):
                 self._drop_pool()
                 futures = []

@@ -34,7 +34,9 @@ from newsloom.store.sources import (
 from newsloom.store.status import StoreStatus, store_status
 from newsloom.store.stories import (
     Correction,
+    Membership,
     add_corrections,
+    add_to_stories,
     add_to_story,
     count_stories,
     create_story,
@@ -50,7 +52,7 @@ from newsloom.store.stories import (
     story_membership,
     story_of,
     update_story,
-    widen_story_span,
+    widen_story_spans,
 )
 from newsloom.store.summaries import (
     articles_key,
@@ -63,11 +65,13 @@ from newsloom.store.summaries import (
 
 __all__ = [
     "Correction",
+    "Membership",
     "Store",
     "StoreStatus",
     "add_article_link",
     "add_corrections",
     "add_source",
+    "add_to_stories",
     "add_to_story",
     "article_links",
     "articles_key",
@@ -112,5 +116,5 @@ __all__ = [
     "update_source_after_fetch",
     "update_story",
     "vectors_of_other_models",
-    "widen_story_span",
+    "widen_story_spans",
 ]

@@ -65,6 +65,45 @@ def test_add_to_story_twice_is_one_membership_and_keeps_the_first_details(
         assert db.story_of(conn, article) == story
 
 
+def test_memberships_written_together_match_one_by_one_writes(
+    store: Store, source_id: int, make_article: MakeArticle
+) -> None:
+    # Story assignment writes a batch's memberships at once: a repeat keeps the first details,
+    # a move leaves the old story, as add_to_story does one article at a time.
+    a, b, c = _articles(store, make_article, source_id, [1, 2, 3])
+    first, second = _story(store, [a, b]), _story(store, [])
+    with store.write() as conn:
+        db.add_to_stories(
+            conn,
+            [
+                db.Membership(first, a, 0.5, "again", NOW),
+                db.Membership(second, b, 0.7, "moved", NOW),
+                db.Membership(second, c, 0.6, "entities", NOW),
+            ],
+        )
+    with store.read() as conn:
+        assert db.story_membership(conn, first) == [(a, 0.8, "title")]
+        assert db.story_membership(conn, second) == [(b, 0.7, "moved"), (c, 0.6, "entities")]
+
+
+def test_story_spans_widen_only_outwards(store: Store) -> None:
+    day = timedelta(days=1)
+    with store.write() as conn:
+        grows = db.create_story(conn, first_seen=NOW)
+        inside = db.create_story(conn, first_seen=NOW - day)
+        db.widen_story_spans(conn, {inside: (NOW - day, NOW + day)})
+        db.widen_story_spans(
+            conn, {grows: (NOW - 2 * day, NOW + day), inside: (NOW, NOW + timedelta(hours=1))}
+        )
+    with store.read() as conn:
+        spans = {
+            s: (story.first_seen, story.last_updated)
+            for s in (grows, inside)
+            if (story := db.get_story(conn, s)) is not None
+        }
+    assert spans == {grows: (NOW - 2 * day, NOW + day), inside: (NOW - day, NOW + day)}
+
+
 def test_an_article_moved_to_another_story_leaves_the_first(
     store: Store, source_id: int, make_article: MakeArticle
 ) -> None:

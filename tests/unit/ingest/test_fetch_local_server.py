@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -101,3 +102,27 @@ async def test_connection_refused_is_reported(server: str) -> None:
         result = await fetcher.fetch("http://127.0.0.1:9/feed.xml")  # discard port: nothing listens
     assert result.status == 0
     assert result.error is not None and result.error.startswith("fetch: cannot connect")
+
+
+class _ImportRecorder:
+    """A meta path finder that only records which modules the import system searches for."""
+
+    def __init__(self) -> None:
+        self.searched: list[str] = []
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        self.searched.append(name)
+
+
+async def test_requests_do_not_search_for_an_uninstalled_sniffio(server: str) -> None:
+    # httpcore imports sniffio at every lock it sets up; without sniffio installed (anyio 4
+    # dropped it) each request used to search sys.path for it again, a dozen times.
+    recorder = _ImportRecorder()
+    sys.meta_path.insert(0, recorder)
+    try:
+        async with Fetcher(local_settings()) as fetcher:
+            for _ in range(3):
+                assert (await fetcher.fetch(server + "/feed.xml")).ok
+    finally:
+        sys.meta_path.remove(recorder)
+    assert "sniffio" not in recorder.searched
