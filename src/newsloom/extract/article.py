@@ -23,6 +23,7 @@ from readability import Document as ReadabilityDocument
 from readability.readability import REGEXES as READABILITY_PATTERNS
 from readability.readability import Unparseable
 from trafilatura.settings import Document
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from newsloom.errors import ExtractError
 from newsloom.extract.choose import (
@@ -53,6 +54,9 @@ MAX_PAGE_BYTES = 5_000_000
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+# trafilatura's own expressions for what it prunes from the page before reading it (comments
+# off): readability reads the page without the same sections.
+_PRUNED_FOR_READABILITY = (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH)
 _LIBRARY_ERRORS = (AssertionError, ValueError, TypeError, RecursionError, etree.LxmlError)
 
 
@@ -89,7 +93,8 @@ def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found
             fast=True,
             # Without readers' comments: trafilatura then prunes the page's comment sections
             # before reading it, which costs less than setting the comments apart (the second
-            # opinions come without comments the same way; readability's rarely holds any).
+            # opinions come without comments the same way: readability's copy of the page is
+            # pruned by the same expressions, see _TreeReadability).
             include_comments=False,
             include_tables=True,
             favor_precision=focus == "precision",
@@ -117,11 +122,19 @@ class _TreeReadability(ReadabilityDocument):
     only matters to a browser. The text depends only on what the Cleaner deletes with its content
     (scripts, styles, <link>s, comments, processing instructions), so that alone is done here,
     and each pass starts from a fresh copy (readability changes the tree it reads).
+
+    The copy also loses what trafilatura prunes before it reads a page: readers' comment sections
+    and containers of appended follow-up articles. readability would otherwise take a long thread
+    of comments whose class it keeps ("comments-body": "body" marks content for it) for the
+    article, since the thread holds more prose than the post above it.
     """
 
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         doc = copy.deepcopy(input)
         self.encoding = "utf-8"
+        for expression in _PRUNED_FOR_READABILITY:
+            for element in expression(doc):
+                element.drop_tree()  # its tail text stays, as trafilatura's pruning leaves it
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         display_none = READABILITY_PATTERNS["displayNoneRe"]
