@@ -29,6 +29,7 @@ balanced retry kept after its precision mode kept almost nothing, gives way to t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +59,8 @@ ARTICLE_PROSE_SHARE = 0.5
 REPEATED_BLOCK_SHARE = 0.25
 # A body this long (a few paragraphs) can replace one that lacks the shape of an article.
 DEFICIENT_MIN_TOKENS = 100
+# A line recurring this often is a listing's (see ``listing``); twice may be chance.
+LISTING_MIN_REPEATS = 3
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
 # How trafilatura writes a table row (include_tables): cells between vertical bars.
@@ -337,10 +340,15 @@ def outweighs(other: Body, first: Body, deficient: bool) -> bool:
     the shape of an article (``deficient``: a layout of tables, or lines without paragraphs)
     while ``other``, from another extractor (the same one in another mode reads the layout the same
     way), is at least half its size and a few paragraphs long. These are trafilatura's own grounds
-    for preferring readability's body to its own.
+    for preferring readability's body to its own. A ``listing`` (cards of other texts) is no
+    article however much prose its cards hold.
     """
     first_size, other_size = size(first.text), size(other.text)
-    if other_size > 2 * first_size and extra_prose(other.text, first.text) >= first_size:
+    if (
+        other_size > 2 * first_size
+        and extra_prose(other.text, first.text) >= first_size
+        and not listing(other.text)
+    ):
         return True
     return (
         deficient
@@ -348,6 +356,21 @@ def outweighs(other: Body, first: Body, deficient: bool) -> bool:
         and other_size >= DEFICIENT_MIN_TOKENS
         and 2 * other_size >= first_size
     )
+
+
+def listing(text: str) -> bool:
+    """True when ``text`` is a listing of cards: one line that is not prose (share buttons, a
+    "read more") recurs, at least LISTING_MIN_REPEATS times, between every other text of it, as
+    each card of a list of quotes, posts or products ends with the same buttons. An article's
+    recurring lines (a "Pros" heading per product reviewed) stand between several paragraphs."""
+    paras = paragraphs(text)
+    lines = Counter(" ".join(para.split()).casefold() for para in paras if not _prose(para))
+    repeats = max(lines.values(), default=0)
+    return repeats >= LISTING_MIN_REPEATS and 2 * repeats >= len(paras) - 1
+
+
+def _prose(para: str) -> bool:
+    return size(para) >= PROSE_MIN_TOKENS and ends_sentence(para)
 
 
 def holds(larger: Body, smaller: Body) -> bool:

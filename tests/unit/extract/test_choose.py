@@ -203,6 +203,23 @@ def test_another_extractors_body_replaces_one_that_found_a_different_block() -> 
     assert not outweighs(teaser, whole, deficient=False)
 
 
+def test_a_listing_of_cards_with_share_buttons_does_not_replace_the_article() -> None:
+    # A quotes site: the page's article is one short text; readability read the list of other
+    # quotes below it, each card ending with the same share buttons. Many times the article's
+    # prose, but a listing, not the article the first body missed.
+    article = body([PROSE[11]], "trafilatura")
+    cards = [line for para in PROSE[:8] for line in (para, "Whatsapp Facebook Pin Download")]
+    listing = body(cards, "readability")
+    assert not outweighs(listing, article, deficient=False)
+    assert choose_body(article, [listing], 15) is article
+    # A recurring subhead between several paragraphs (a review's "Pros") is an article's.
+    review = body(
+        [line for i, para in enumerate(PROSE) for line in [para, "Pros"][: 1 + (i % 3 == 0)]],
+        "readability",
+    )
+    assert outweighs(review, article, deficient=False)
+
+
 def test_a_body_without_the_shape_of_an_article_gives_way_to_another_extractor() -> None:
     rows = body([f"| {para} |" for para in PROSE[:8]], "trafilatura")
     article = body(PROSE[:8], "readability")
