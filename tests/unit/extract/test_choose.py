@@ -194,6 +194,24 @@ def test_table_rows_only_the_larger_body_keeps_are_dropped() -> None:
     assert choose_body(noisy, [tight], 15).text == "\n\n".join([*PROSE[:3], tide])
 
 
+def test_layout_rows_go_when_two_readings_of_the_article_each_hold_text_of_their_own() -> None:
+    # An old table-laid-out page: trafilatura keeps the footer's cells and a table of results,
+    # readability keeps the headline and the byline; neither body holds the other.
+    footer = [
+        "| | | BACK TO TOP | | |",
+        "| | Terms of Use \\| Privacy \\| Contact the newsroom \\| Advertise with us | |",
+    ]
+    results = ["| Quillhaven | 3 | | 1 |", "| Saltmere | 1 | 2 | |"]
+    noisy = body([*PROSE[:8], *results, *footer], "trafilatura")
+    byline = "Ferry ramp repairs approved, by a staff reporter of the Quillhaven Gazette"
+    framed = body([byline, "Harbour board meeting", *PROSE[:8]], "readability")
+    # One-cell rows only trafilatura keeps are layout; rows of several values are a data table's.
+    assert choose_body(noisy, [framed], 15).text == "\n\n".join([*PROSE[:8], *results])
+    # A body from the same extractor is no independent reading.
+    again = body(framed.text.split("\n\n"), "trafilatura")
+    assert choose_body(noisy, [again], 15) is noisy
+
+
 def test_another_extractors_body_replaces_one_that_found_a_different_block() -> None:
     teaser = body([PROSE[11], "Read more about the harbour"], "trafilatura")
     whole = body(PROSE[:11], "readability")
