@@ -23,7 +23,6 @@ from readability import Document as ReadabilityDocument
 from readability.readability import REGEXES as READABILITY_PATTERNS
 from readability.readability import Unparseable
 from trafilatura.settings import Document
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from newsloom.errors import ExtractError
 from newsloom.extract.choose import (
@@ -37,8 +36,10 @@ from newsloom.extract.choose import (
 )
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
+from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
+from newsloom.extract.prune import PRUNED_SECTIONS
 from newsloom.extract.text import text_from_html
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
@@ -54,9 +55,6 @@ MAX_PAGE_BYTES = 5_000_000
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-# trafilatura's own expressions for what it prunes from the page before reading it (comments
-# off): readability reads the page without the same sections.
-_PRUNED_FOR_READABILITY = (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH)
 _LIBRARY_ERRORS = (AssertionError, ValueError, TypeError, RecursionError, etree.LxmlError)
 
 
@@ -132,7 +130,7 @@ class _TreeReadability(ReadabilityDocument):
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         doc = copy.deepcopy(input)
         self.encoding = "utf-8"
-        for expression in _PRUNED_FOR_READABILITY:
+        for expression in PRUNED_SECTIONS:
             for element in expression(doc):
                 element.drop_tree()  # its tail text stays, as trafilatura's pruning leaves it
         for element in doc.xpath("//*[@hidden]"):
@@ -198,6 +196,9 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     chosen = choose_body(
         found, others, MIN_WORDS, links=links, deficient=first.deficient, precise=precise
     )
+    if chosen is found and precise:
+        # Precision mode's body as it stands: the prose list items it dropped go back.
+        chosen = with_dropped_items(chosen, tree, links)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)

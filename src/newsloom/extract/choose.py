@@ -198,6 +198,11 @@ def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
         yield " ".join(joined.split())
 
 
+# For the modules repairing a chosen body against the page (``gaps``).
+block_sentences = _block_sentences
+shingles = _shingles
+
+
 def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
     for element in document.iter(*_BLOCKS):
