@@ -36,8 +36,10 @@ from newsloom.extract.choose import (
 )
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
+from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
+from newsloom.extract.prune import PRUNED_SECTIONS
 from newsloom.extract.text import text_from_html
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
@@ -89,7 +91,8 @@ def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found
             fast=True,
             # Without readers' comments: trafilatura then prunes the page's comment sections
             # before reading it, which costs less than setting the comments apart (the second
-            # opinions come without comments the same way; readability's rarely holds any).
+            # opinions come without comments the same way: readability's copy of the page is
+            # pruned by the same expressions, see _TreeReadability).
             include_comments=False,
             include_tables=True,
             favor_precision=focus == "precision",
@@ -117,11 +120,19 @@ class _TreeReadability(ReadabilityDocument):
     only matters to a browser. The text depends only on what the Cleaner deletes with its content
     (scripts, styles, <link>s, comments, processing instructions), so that alone is done here,
     and each pass starts from a fresh copy (readability changes the tree it reads).
+
+    The copy also loses what trafilatura prunes before it reads a page: readers' comment sections
+    and containers of appended follow-up articles. readability would otherwise take a long thread
+    of comments whose class it keeps ("comments-body": "body" marks content for it) for the
+    article, since the thread holds more prose than the post above it.
     """
 
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         doc = copy.deepcopy(input)
         self.encoding = "utf-8"
+        for expression in PRUNED_SECTIONS:
+            for element in expression(doc):
+                element.drop_tree()  # its tail text stays, as trafilatura's pruning leaves it
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         display_none = READABILITY_PATTERNS["displayNoneRe"]
@@ -185,6 +196,9 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     chosen = choose_body(
         found, others, MIN_WORDS, links=links, deficient=first.deficient, precise=precise
     )
+    if chosen is found and precise:
+        # Precision mode's body as it stands: the prose list items it dropped go back.
+        chosen = with_dropped_items(chosen, tree, links)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)

@@ -17,6 +17,8 @@ text (navigation, "more stories" lists) or a row of a table (trafilatura writes 
 ``| cell | cell |``; pages laid out with tables put their menus, tickers and footers in rows). A
 paragraph an independent extractor dropped and that the page shows as a link or a table row is
 boilerplate on any layout; a row readability keeps too (a data table inside the article) stays.
+Two readings of one article that each hold text of their own (a headline, a byline, a footer;
+``overlaps``) lose the same way the link text and the one-cell layout rows only one of them keeps.
 
 Three more grounds hold on any layout (``outweighs``, ``padded``, ``precise``): another body with
 more than twice the first's size in prose the first lacks is the article the first missed (it read
@@ -29,7 +31,8 @@ balanced retry kept after its precision mode kept almost nothing, gives way to t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,10 +61,14 @@ ARTICLE_PROSE_SHARE = 0.5
 REPEATED_BLOCK_SHARE = 0.25
 # A body this long (a few paragraphs) can replace one that lacks the shape of an article.
 DEFICIENT_MIN_TOKENS = 100
+# A line recurring this often is a listing's (see ``listing``); twice may be chance.
+LISTING_MIN_REPEATS = 3
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
 # How trafilatura writes a table row (include_tables): cells between vertical bars.
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+# The bars between a row's cells; a bar inside a cell's text is escaped (``\|``).
+_CELL_BREAK = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(frozen=True)
@@ -191,6 +198,11 @@ def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
         yield " ".join(joined.split())
 
 
+# For the modules repairing a chosen body against the page (``gaps``).
+block_sentences = _block_sentences
+shingles = _shingles
+
+
 def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
     for element in document.iter(*_BLOCKS):
@@ -268,15 +280,41 @@ def furniture(para: str, links: set[tuple[str, ...]]) -> bool:
     return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
 
 
-def without_furniture(body: Body, other: Body, links: set[tuple[str, ...]]) -> Body:
-    """``body`` without the paragraphs ``other`` lacks that are ``furniture``."""
+def layout(para: str, links: set[tuple[str, ...]]) -> bool:
+    """True for a paragraph that is mostly link text on the page or a row of a layout table: a
+    row with text in one cell at most (a menu, a ticker, a footer line placed in a cell). A data
+    table's rows hold several values, some of them blank at times."""
+    if _TABLE_ROW.match(para):
+        return sum(1 for cell in _CELL_BREAK.split(para.strip()[1:-1]) if cell.strip()) <= 1
+    return bool(links) and coverage(para, links) >= LINK_PARAGRAPH
+
+
+def without_furniture(
+    body: Body,
+    other: Body,
+    links: set[tuple[str, ...]],
+    unwanted: Callable[[str, set[tuple[str, ...]]], bool] = furniture,
+) -> Body:
+    """``body`` without the paragraphs ``other`` lacks that are ``unwanted`` (``furniture``
+    unless told)."""
     known = _shingles(other.text)
     kept = [
         para
         for para in paragraphs(body.text)
-        if coverage(para, known) >= SHARED_PARAGRAPH or not furniture(para, links)
+        if coverage(para, known) >= SHARED_PARAGRAPH or not unwanted(para, links)
     ]
     return Body("\n\n".join(kept), body.title, body.method) if kept else body
+
+
+def overlaps(larger: Body, smaller: Body) -> bool:
+    """True when ``smaller``, from another extractor, shares at least SHARED_PARAGRAPH of its
+    text with ``larger`` without either holding the other (see ``holds``): two readings of the
+    same article, each with text of its own (a headline, a byline, a footer)."""
+    if smaller.method == larger.method:
+        return False
+    if coverage(smaller.text, _shingles(larger.text)) < SHARED_PARAGRAPH:
+        return False
+    return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
 
 
 def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
@@ -326,6 +364,11 @@ def choose_body(
                 best = other
             else:
                 best = without_furniture(best, other, links or set())
+        elif overlaps(best, other):
+            # Not the same text, but the same article: the links and layout rows only ``best``
+            # keeps are still the page's furniture (data tables aside: extractors differ on
+            # those, and they cannot be told from the article's own by the other's view).
+            best = without_furniture(best, other, links or set(), layout)
     return best
 
 
@@ -337,10 +380,15 @@ def outweighs(other: Body, first: Body, deficient: bool) -> bool:
     the shape of an article (``deficient``: a layout of tables, or lines without paragraphs)
     while ``other``, from another extractor (the same one in another mode reads the layout the same
     way), is at least half its size and a few paragraphs long. These are trafilatura's own grounds
-    for preferring readability's body to its own.
+    for preferring readability's body to its own. A ``listing`` (cards of other texts) is no
+    article however much prose its cards hold.
     """
     first_size, other_size = size(first.text), size(other.text)
-    if other_size > 2 * first_size and extra_prose(other.text, first.text) >= first_size:
+    if (
+        other_size > 2 * first_size
+        and extra_prose(other.text, first.text) >= first_size
+        and not listing(other.text)
+    ):
         return True
     return (
         deficient
@@ -348,6 +396,21 @@ def outweighs(other: Body, first: Body, deficient: bool) -> bool:
         and other_size >= DEFICIENT_MIN_TOKENS
         and 2 * other_size >= first_size
     )
+
+
+def listing(text: str) -> bool:
+    """True when ``text`` is a listing of cards: one line that is not prose (share buttons, a
+    "read more") recurs, at least LISTING_MIN_REPEATS times, between every other text of it, as
+    each card of a list of quotes, posts or products ends with the same buttons. An article's
+    recurring lines (a "Pros" heading per product reviewed) stand between several paragraphs."""
+    paras = paragraphs(text)
+    lines = Counter(" ".join(para.split()).casefold() for para in paras if not _prose(para))
+    repeats = max(lines.values(), default=0)
+    return repeats >= LISTING_MIN_REPEATS and 2 * repeats >= len(paras) - 1
+
+
+def _prose(para: str) -> bool:
+    return size(para) >= PROSE_MIN_TOKENS and ends_sentence(para)
 
 
 def holds(larger: Body, smaller: Body) -> bool:

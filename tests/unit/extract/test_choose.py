@@ -194,6 +194,24 @@ def test_table_rows_only_the_larger_body_keeps_are_dropped() -> None:
     assert choose_body(noisy, [tight], 15).text == "\n\n".join([*PROSE[:3], tide])
 
 
+def test_layout_rows_go_when_two_readings_of_the_article_each_hold_text_of_their_own() -> None:
+    # An old table-laid-out page: trafilatura keeps the footer's cells and a table of results,
+    # readability keeps the headline and the byline; neither body holds the other.
+    footer = [
+        "| | | BACK TO TOP | | |",
+        "| | Terms of Use \\| Privacy \\| Contact the newsroom \\| Advertise with us | |",
+    ]
+    results = ["| Quillhaven | 3 | | 1 |", "| Saltmere | 1 | 2 | |"]
+    noisy = body([*PROSE[:8], *results, *footer], "trafilatura")
+    byline = "Ferry ramp repairs approved, by a staff reporter of the Quillhaven Gazette"
+    framed = body([byline, "Harbour board meeting", *PROSE[:8]], "readability")
+    # One-cell rows only trafilatura keeps are layout; rows of several values are a data table's.
+    assert choose_body(noisy, [framed], 15).text == "\n\n".join([*PROSE[:8], *results])
+    # A body from the same extractor is no independent reading.
+    again = body(framed.text.split("\n\n"), "trafilatura")
+    assert choose_body(noisy, [again], 15) is noisy
+
+
 def test_another_extractors_body_replaces_one_that_found_a_different_block() -> None:
     teaser = body([PROSE[11], "Read more about the harbour"], "trafilatura")
     whole = body(PROSE[:11], "readability")
@@ -201,6 +219,23 @@ def test_another_extractors_body_replaces_one_that_found_a_different_block() -> 
     assert choose_body(teaser, [whole], 15) is whole
     assert outweighs(whole, teaser, deficient=False)
     assert not outweighs(teaser, whole, deficient=False)
+
+
+def test_a_listing_of_cards_with_share_buttons_does_not_replace_the_article() -> None:
+    # A quotes site: the page's article is one short text; readability read the list of other
+    # quotes below it, each card ending with the same share buttons. Many times the article's
+    # prose, but a listing, not the article the first body missed.
+    article = body([PROSE[11]], "trafilatura")
+    cards = [line for para in PROSE[:8] for line in (para, "Whatsapp Facebook Pin Download")]
+    listing = body(cards, "readability")
+    assert not outweighs(listing, article, deficient=False)
+    assert choose_body(article, [listing], 15) is article
+    # A recurring subhead between several paragraphs (a review's "Pros") is an article's.
+    review = body(
+        [line for i, para in enumerate(PROSE) for line in [para, "Pros"][: 1 + (i % 3 == 0)]],
+        "readability",
+    )
+    assert outweighs(review, article, deficient=False)
 
 
 def test_a_body_without_the_shape_of_an_article_gives_way_to_another_extractor() -> None:

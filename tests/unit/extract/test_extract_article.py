@@ -90,3 +90,30 @@ def test_readability_fallback_when_trafilatura_finds_little() -> None:
     result = extract_article(html, "https://saltmere.example/railings")
     assert result.method in ("trafilatura", "readability")
     assert result.text.count("Point number") >= 25
+
+
+def test_readers_comments_longer_than_the_post_stay_out_of_readability_too() -> None:
+    # A blog post followed by a long thread of readers' comments, each in a "comments-body" (a
+    # class readability keeps for its "body"): the page's prose is mostly comments, so
+    # trafilatura's body is doubted and readability asked. readability reads the page without
+    # its comment sections, as trafilatura does, or it takes the thread for the article.
+    post = "".join(
+        f"<p>The Saltmere ferry timetable changes on Monday, paragraph {i} of the post explains,"
+        " and the harbour office expects the first crossing to leave at a quarter past six.</p>"
+        for i in range(4)
+    )
+    comments = "".join(
+        f"<div class='comments-body'><p>{i}. Reader {i} wrote that the earlier crossing suits the"
+        " fishermen well, though the bus from the upper town will need to leave sooner to meet"
+        " it, and asked whether the council has been told about the change at all.</p>"
+        f"<p>Posted by reader {i} at 9:{i:02d} PM</p></div>"
+        for i in range(40)
+    )
+    html = (
+        "<html><head><title>Ferry timetable changes</title></head><body>"
+        f"<div class='post'><h2>Ferry timetable changes</h2>{post}</div>"
+        f"<div class='comments-head'>Comments</div>{comments}</body></html>"
+    )
+    result = extract_article(html, "https://saltmere.example/ferry")
+    assert result.text.count("paragraph") == 4
+    assert "Reader" not in result.text

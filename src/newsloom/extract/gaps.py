@@ -1,0 +1,120 @@
+"""List items trafilatura's precision mode dropped from the middle of the article it kept.
+
+Precision mode prunes lists inside an article (a numbered how-to, a glossary of "Term: what it
+means" items) along with the link lists around it; the article's own items are prose. Such an
+item is put back when the page shows it between two paragraphs the body holds, in page order,
+and outside what is never article: readers' comment sections and appended articles (pruned
+by trafilatura's own expressions), figures, asides, navigation, headers, footers, forms and
+quotes set apart, link text, and gallery slides (an item holding a picture: its text is a
+caption). It goes back where it stood, before the body paragraph that follows it on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import html as lxml_html
+
+from newsloom.extract.choose import (
+    LINK_PARAGRAPH,
+    PROSE_MIN_TOKENS,
+    SHARED_PARAGRAPH,
+    Body,
+    block_sentences,
+    coverage,
+    paragraphs,
+    shingles,
+    size,
+)
+from newsloom.extract.prune import pruned_sections
+
+_ITEMS = ("li", "dd", "dt")
+_PICTURES = ("img", "picture", "video")
+# Containers whose text is never the article's own, wherever they stand.
+_SET_APART = frozenset(
+    {"figure", "figcaption", "aside", "nav", "header", "footer", "form", "blockquote"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
+        "pre", "body", "table", "tr", "tbody", "ul", "ol", "dl", "form", "center", "header",
+        "footer", "aside", "nav", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+
+
+def _missing_items(document: lxml_html.HtmlElement, flat: str) -> bool:
+    """True when some list item of the page holds prose that ``flat`` lacks word for word: the
+    cheap test that spares most pages the walk below."""
+    return any(
+        size(para) >= PROSE_MIN_TOKENS and para not in flat
+        for item in document.iter(*_ITEMS)
+        for para in block_sentences(item)
+    )
+
+
+def _walk(
+    document: lxml_html.HtmlElement, skipped: set[lxml_html.HtmlElement]
+) -> Iterator[tuple[str, lxml_html.HtmlElement | None]]:
+    """The page's sentence-like paragraphs in page order, each with the list item holding it
+    (None outside list items), leaving out whatever is inside ``skipped`` or set apart."""
+    stack: list[tuple[lxml_html.HtmlElement, lxml_html.HtmlElement | None]] = [(document, None)]
+    while stack:
+        element, item = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SET_APART or element in skipped:
+            continue
+        if tag in _ITEMS:
+            item = element
+        if tag in _BLOCK_TAGS:
+            for para in block_sentences(element):
+                yield para, item
+        stack.extend((child, item) for child in reversed(element))
+
+
+def with_dropped_items(
+    body: Body, document: lxml_html.HtmlElement | None, links: set[tuple[str, ...]]
+) -> Body:
+    """``body`` with the prose list items the page shows between its paragraphs put back."""
+    if document is None:
+        return body
+    paras = paragraphs(body.text)
+    flats = [" ".join(para.split()) for para in paras]
+    flat = " ".join(flats)
+    if not _missing_items(document, flat):
+        return body
+    known = shingles(body.text)
+    # Page paragraphs in order: a body paragraph's index (an anchor), or None for a dropped item.
+    page: list[tuple[str, int | None]] = []
+    anchored: set[int] = set()
+    for para, item in _walk(document, pruned_sections(document)):
+        if size(para) < PROSE_MIN_TOKENS:
+            continue
+        if para in flat:
+            at = next((i for i, whole in enumerate(flats) if para in whole), None)
+            # A later copy of a body paragraph (an excerpt, a teaser) anchors nothing.
+            if at is not None and at not in anchored:
+                anchored.add(at)
+                page.append((para, at))
+            continue
+        if item is None or next(item.iter(*_PICTURES), None) is not None:
+            continue  # not a list item, or a gallery slide's caption
+        if coverage(para, known) >= SHARED_PARAGRAPH:
+            continue  # in the body, written another way
+        if links and coverage(para, links) >= LINK_PARAGRAPH:
+            continue
+        page.append((para, None))
+    anchors = [index for index, (_, at) in enumerate(page) if at is not None]
+    if len(anchors) < 2:
+        return body
+    inserts: dict[int, list[str]] = {}
+    for index in range(anchors[0] + 1, anchors[-1]):
+        para, at = page[index]
+        if at is None:
+            following = next(page[j][1] for j in anchors if j > index)
+            if following is not None and para not in inserts.get(following, []):
+                inserts.setdefault(following, []).append(para)
+    if not inserts:
+        return body
+    text = [line for i, para in enumerate(paras) for line in [*inserts.get(i, []), para]]
+    return Body("\n\n".join(text), body.title, body.method)

@@ -1,0 +1,52 @@
+"""with_dropped_items: prose list items precision mode dropped from the article go back."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from newsloom.extract.choose import Body, link_shingles
+from newsloom.extract.gaps import with_dropped_items
+
+INTRO = "The harbour board of Quillhaven published a guide for boat owners before the storm season."
+MIDDLE = "Owners who cannot reach the quay in time should call the harbour office, the guide says."
+END = "The guide is free at the library and the harbour office, and online from next Monday."
+STEPS = [
+    "Mooring lines: double every line and check the cleats, since the spring tides pull hard.",
+    "Fenders: hang them low on the quay side, where the swell presses the hull the hardest.",
+]
+COMMENT = "Reader Ann wrote that the guide should also say where to leave a dinghy for the winter."
+CAPTION = "Fishing boats moored two deep along the eastern quay of Quillhaven during the last gale."
+NAV = "Read more: the lifeboat station open day draws a record crowd to the harbour this year."
+
+
+def page() -> lxml_html.HtmlElement:
+    steps = "".join(f"<li>{step}</li>" for step in STEPS)
+    return lxml_html.document_fromstring(
+        # Odd places for a gallery, links and comments, but each stands between two paragraphs
+        # of the article here, so only what it is keeps it out.
+        f"<html><body><div class='entry'><p>{INTRO}</p><ol>{steps}</ol>"
+        f"<ul class='gallery'><li><img src='boats.jpg'><div>{CAPTION}</div></li></ul>"
+        f"<ul class='related'><li><a href='/more'>{NAV}</a></li></ul><p>{MIDDLE}</p>"
+        f"<div class='comments-area'><ul><li>{COMMENT}</li></ul></div>"
+        f"<nav><ul><li>{NAV.replace('Read more', 'See also')}</li></ul></nav>"
+        f"<p>{END}</p></div></body></html>"
+    )
+
+
+def test_prose_list_items_dropped_inside_the_article_go_back_where_they_stood() -> None:
+    document = page()
+    body = Body("\n\n".join([INTRO, MIDDLE, END]), "Guide", "trafilatura")
+    repaired = with_dropped_items(body, document, link_shingles(document))
+    # The gallery slide's caption, the links, the navigation and the comments stay out.
+    assert repaired.text == "\n\n".join([INTRO, *STEPS, MIDDLE, END])
+
+
+def test_items_outside_the_body_span_or_already_in_it_change_nothing() -> None:
+    document = page()
+    links = link_shingles(document)
+    # Items before the body's first paragraph are not between two of its paragraphs.
+    tail = Body("\n\n".join([MIDDLE, END]), "Guide", "trafilatura")
+    assert with_dropped_items(tail, document, links) is tail
+    whole = Body("\n\n".join([INTRO, *STEPS, MIDDLE, END]), "Guide", "trafilatura")
+    assert with_dropped_items(whole, document, links) is whole
+    assert with_dropped_items(whole, None, links) is whole
