@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
 from readability.readability import REGEXES as READABILITY_PATTERNS
 from readability.readability import Unparseable
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 
 from newsloom.errors import ExtractError
 from newsloom.extract.choose import (
@@ -38,6 +38,7 @@ from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
+from newsloom.extract.sequence import Pruned, pruned, run
 from newsloom.extract.text import text_from_html
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
@@ -78,33 +79,40 @@ class _Found:
     deficient: bool
 
 
-def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found:
+def _trafilatura(tree: lxml_html.HtmlElement, page: Pruned, url: str, *, focus: str) -> _Found:
     """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
-    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. trafilatura
-    works on a copy of ``tree``, so the tree can be shared."""
+    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. Each run
+    starts from ``page``, the copy of ``tree`` pruned once for all of them (``sequence``); a forum
+    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``."""
+    options = Extractor(
+        output_format="python",
+        fast=True,
+        # Without readers' comments: trafilatura then prunes the page's comment sections
+        # before reading it, which costs less than setting the comments apart (the second
+        # opinions come without comments the same way; readability's rarely holds any).
+        comments=False,
+        tables=True,
+        precision=focus == "precision",
+        recall=focus == "recall",
+        dedup=False,
+        url=url,
+    )
+    found: tuple[str, Any] | None
     try:
-        found = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            fast=True,
-            # Without readers' comments: trafilatura then prunes the page's comment sections
-            # before reading it, which costs less than setting the comments apart (the second
-            # opinions come without comments the same way; readability's rarely holds any).
-            include_comments=False,
-            include_tables=True,
-            favor_precision=focus == "precision",
-            favor_recall=focus == "recall",
-            deduplicate=False,
-        )
+        if page.is_forum:
+            document = trafilatura.bare_extraction(tree, url=url, options=options)
+            found = (document.text or "", document.body) if isinstance(document, Document) else None
+        else:
+            found = run(page, options, url)
     except _LIBRARY_ERRORS:  # hostile markup trips assertions deep inside trafilatura
         found = None
-    if not isinstance(found, Document):  # None: trafilatura found nothing
+    if found is None:  # trafilatura found nothing
         return _Found(Body("", "", "trafilatura"), True)
-    body = found.body
+    text, body = found
     paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
     tables = len(body.findall(".//table")) if body is not None else 0
     return _Found(
-        Body(_paragraphs(found.text or ""), "", "trafilatura"),
+        Body(_paragraphs(text), "", "trafilatura"),
         deficient=paragraphs == 0 or tables > paragraphs,
     )
 
@@ -162,10 +170,11 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = readable or Body("", "", "readability")
         title = _clean(fields.title) or (readable.title if readable else "")
         return Body(chosen.text, headline(title, "", url), chosen.method), fields
-    first = _trafilatura(tree, url, focus="precision")
+    shared = pruned(tree)
+    first = _trafilatura(tree, shared, url, focus="precision")
     precise = True
     if size(first.body.text) < RETRY_BELOW_WORDS:
-        balanced = _trafilatura(tree, url, focus="balanced")
+        balanced = _trafilatura(tree, shared, url, focus="balanced")
         if size(balanced.body.text) > size(first.body.text):
             first = balanced
             precise = False
@@ -175,7 +184,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     doubt = doubtful(found, tree, MIN_WORDS)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
-        others.append(_trafilatura(tree, url, focus="recall").body)
+        others.append(_trafilatura(tree, shared, url, focus="recall").body)
     readable = None
     if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
