@@ -40,6 +40,7 @@ from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.sequence import Pruned, pruned, run
 from newsloom.extract.text import text_from_html
+from newsloom.extract.tree import load_page
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
 
@@ -233,7 +234,7 @@ def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     and whether trafilatura accepted it: what it takes for a fragment is parsed by plain lxml,
     for metadata only."""
     try:
-        tree = trafilatura.load_html(page)
+        tree = load_page(page)
     except _LIBRARY_ERRORS:
         tree = None
     if tree is not None:
