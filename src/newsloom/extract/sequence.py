@@ -129,35 +129,50 @@ _BLOCKS = ("div", "item", "list", "p", "section", "span")
 
 
 def _boilerplate(element: HtmlElement) -> bool:
-    attributes = element.items()
-    if not attributes:
-        return False
-    found = dict(attributes)
-    return (
-        "data-lp-replacement-content" in found
-        or "nav" in found.get("role", "").replace("N", "n")
-        or "MostPopularStories" in found.get("data-component", "")
-        or "cookie" in _first(attributes, "id", "class")
-        or bool(_DISCARD_ID.search(found.get("id", "")))
-        or bool(_DISCARD_CLASS.search(found.get("class", "")))
-    )
+    # One pass over the element's attributes (most have none or a class only); ``first`` is the
+    # first of id and class, what ``re:test(@id|@class, 'cookie')`` reads.
+    first = None
+    for key, value in element.items():
+        if key == "class":
+            if _DISCARD_CLASS.search(value):
+                return True
+            first = value if first is None else first
+        elif key == "id":
+            if _DISCARD_ID.search(value):
+                return True
+            first = value if first is None else first
+        elif key == "role":
+            if "nav" in value.replace("N", "n"):
+                return True
+        elif key == "data-component":
+            if "MostPopularStories" in value:
+                return True
+        elif key == "data-lp-replacement-content":
+            return True
+    return first is not None and "cookie" in first
 
 
 def _hidden(element: HtmlElement) -> bool:
-    attributes = element.items()
-    if not attributes:
-        return False
-    found = dict(attributes)
-    style = found.get("style", "")
-    return (
-        found.get("class") == "comments-title"
-        or _first(attributes, "id", "class").startswith("reply-")
-        or "hidden" in _first(attributes, "id", "style")
-        or "display:none" in style
-        or "display: none" in style
-        or bool(_HIDDEN_ID.search(found.get("id", "")))
-        or bool(_HIDDEN_CLASS.search(found.get("class", "")))
-        or found.get("aria-hidden") == "true"
+    # As ``_boilerplate``: ``named`` is the first of id and class, ``hidden`` of id and style.
+    named = hidden = None
+    for key, value in element.items():
+        if key == "class":
+            if value == "comments-title" or _HIDDEN_CLASS.search(value):
+                return True
+            named = value if named is None else named
+        elif key == "id":
+            if _HIDDEN_ID.search(value):
+                return True
+            named = value if named is None else named
+            hidden = value if hidden is None else hidden
+        elif key == "style":
+            if "display:none" in value or "display: none" in value:
+                return True
+            hidden = value if hidden is None else hidden
+        elif key == "aria-hidden" and value == "true":
+            return True
+    return (named is not None and named.startswith("reply-")) or (
+        hidden is not None and "hidden" in hidden
     )
 
 
