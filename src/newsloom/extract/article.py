@@ -80,11 +80,14 @@ class _Found:
     deficient: bool
 
 
-def _trafilatura(tree: lxml_html.HtmlElement, page: Pruned, url: str, *, focus: str) -> _Found:
+def _trafilatura(
+    tree: lxml_html.HtmlElement, page: Pruned | None, url: str, *, focus: str
+) -> _Found:
     """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
     second opinions (``fast``): readability-lxml is asked here, and only when in doubt. Each run
     starts from ``page``, the copy of ``tree`` pruned once for all of them (``sequence``); a forum
-    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``."""
+    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``. ``page``
+    is None when pruning the copy failed: trafilatura, pruning the same way, fails too."""
     options = Extractor(
         output_format="python",
         fast=True,
@@ -98,12 +101,12 @@ def _trafilatura(tree: lxml_html.HtmlElement, page: Pruned, url: str, *, focus: 
         dedup=False,
         url=url,
     )
-    found: tuple[str, Any] | None
+    found: tuple[str, Any] | None = None
     try:
-        if page.is_forum:
+        if page is not None and page.is_forum:
             document = trafilatura.bare_extraction(tree, url=url, options=options)
             found = (document.text or "", document.body) if isinstance(document, Document) else None
-        else:
+        elif page is not None:
             found = run(page, options, url)
     except _LIBRARY_ERRORS:  # hostile markup trips assertions deep inside trafilatura
         found = None
@@ -171,7 +174,10 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = readable or Body("", "", "readability")
         title = _clean(fields.title) or (readable.title if readable else "")
         return Body(chosen.text, headline(title, "", url), chosen.method), fields
-    shared = pruned(tree)
+    try:
+        shared: Pruned | None = pruned(tree)
+    except _LIBRARY_ERRORS:  # hostile markup, as inside trafilatura's own prunes
+        shared = None
     first = _trafilatura(tree, shared, url, focus="precision")
     precise = True
     if size(first.body.text) < RETRY_BELOW_WORDS:
