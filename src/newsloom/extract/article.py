@@ -20,9 +20,10 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from readability import Document as ReadabilityDocument
+from readability import readability as readability_module
 from readability.readability import REGEXES as READABILITY_PATTERNS
 from readability.readability import Unparseable
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 
 from newsloom.errors import ExtractError
 from newsloom.extract.choose import (
@@ -39,8 +40,10 @@ from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
-from newsloom.extract.prune import PRUNED_SECTIONS
+from newsloom.extract.prune import without_pruned_sections
+from newsloom.extract.sequence import Pruned, pruned, run
 from newsloom.extract.text import text_from_html
+from newsloom.extract.tree import load_page
 from newsloom.ingest.sanitize import absolute_url, plain_text
 from newsloom.records import Extracted
 
@@ -80,36 +83,54 @@ class _Found:
     deficient: bool
 
 
-def _trafilatura(tree: lxml_html.HtmlElement, url: str, *, focus: str) -> _Found:
+def _trafilatura(
+    tree: lxml_html.HtmlElement, page: Pruned | None, url: str, *, focus: str
+) -> _Found:
     """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
-    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. trafilatura
-    works on a copy of ``tree``, so the tree can be shared."""
+    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. Each run
+    starts from ``page``, the copy of ``tree`` pruned once for all of them (``sequence``); a forum
+    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``. ``page``
+    is None when pruning the copy failed: trafilatura, pruning the same way, fails too."""
+    options = Extractor(
+        output_format="python",
+        fast=True,
+        # Without readers' comments: trafilatura then prunes the page's comment sections
+        # before reading it, which costs less than setting the comments apart (the second
+        # opinions come without comments the same way: readability's copy of the page is
+        # pruned by the same expressions, see _TreeReadability).
+        comments=False,
+        tables=True,
+        precision=focus == "precision",
+        recall=focus == "recall",
+        dedup=False,
+        url=url,
+    )
+    found: tuple[str, Any] | None = None
     try:
-        found = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            fast=True,
-            # Without readers' comments: trafilatura then prunes the page's comment sections
-            # before reading it, which costs less than setting the comments apart (the second
-            # opinions come without comments the same way: readability's copy of the page is
-            # pruned by the same expressions, see _TreeReadability).
-            include_comments=False,
-            include_tables=True,
-            favor_precision=focus == "precision",
-            favor_recall=focus == "recall",
-            deduplicate=False,
-        )
+        if page is not None and page.is_forum:
+            document = trafilatura.bare_extraction(tree, url=url, options=options)
+            found = (document.text or "", document.body) if isinstance(document, Document) else None
+        elif page is not None:
+            found = run(page, options, url)
     except _LIBRARY_ERRORS:  # hostile markup trips assertions deep inside trafilatura
         found = None
-    if not isinstance(found, Document):  # None: trafilatura found nothing
+    if found is None:  # trafilatura found nothing
         return _Found(Body("", "", "trafilatura"), True)
-    body = found.body
+    text, body = found
     paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
     tables = len(body.findall(".//table")) if body is not None else 0
     return _Found(
-        Body(_paragraphs(found.text or ""), "", "trafilatura"),
+        Body(_paragraphs(text), "", "trafilatura"),
         deficient=paragraphs == 0 or tables > paragraphs,
     )
+
+
+def _unnamed(*_: object, **__: object) -> str:
+    return ""
+
+
+# readability's own element describers, for debug lines only (see ``_TreeReadability.summary``).
+_DESCRIBERS = {name: getattr(readability_module, name) for name in ("describe", "text_content")}
 
 
 class _TreeReadability(ReadabilityDocument):
@@ -130,9 +151,7 @@ class _TreeReadability(ReadabilityDocument):
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         doc = copy.deepcopy(input)
         self.encoding = "utf-8"
-        for expression in PRUNED_SECTIONS:
-            for element in expression(doc):
-                element.drop_tree()  # its tail text stays, as trafilatura's pruning leaves it
+        without_pruned_sections(doc)
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         display_none = READABILITY_PATTERNS["displayNoneRe"]
@@ -149,6 +168,21 @@ class _TreeReadability(ReadabilityDocument):
             with_tail=False,
         )
         return doc
+
+    def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
+        """readability's summary, without the names of elements for its debug lines.
+
+        readability formats a debug line for each element it scores or drops, naming it with
+        ``describe`` (which walks the element's ancestors), whether or not the line is logged: about
+        7% of its time. The names serve only those lines, so none are made while it reads (its
+        module's describers are put back after, for any other reader)."""
+        for name in _DESCRIBERS:
+            setattr(readability_module, name, _unnamed)
+        try:
+            return str(super().summary(html_partial, keep_all_images))
+        finally:
+            for name, describer in _DESCRIBERS.items():
+                setattr(readability_module, name, describer)
 
 
 def _readability(
@@ -173,10 +207,14 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = readable or Body("", "", "readability")
         title = _clean(fields.title) or (readable.title if readable else "")
         return Body(chosen.text, headline(title, "", url), chosen.method), fields
-    first = _trafilatura(tree, url, focus="precision")
+    try:
+        shared: Pruned | None = pruned(tree)
+    except _LIBRARY_ERRORS:  # hostile markup, as inside trafilatura's own prunes
+        shared = None
+    first = _trafilatura(tree, shared, url, focus="precision")
     precise = True
     if size(first.body.text) < RETRY_BELOW_WORDS:
-        balanced = _trafilatura(tree, url, focus="balanced")
+        balanced = _trafilatura(tree, shared, url, focus="balanced")
         if size(balanced.body.text) > size(first.body.text):
             first = balanced
             precise = False
@@ -186,7 +224,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     doubt = doubtful(found, tree, MIN_WORDS)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
-        others.append(_trafilatura(tree, url, focus="recall").body)
+        others.append(_trafilatura(tree, shared, url, focus="recall").body)
     readable = None
     if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
@@ -238,7 +276,7 @@ def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
     and whether trafilatura accepted it: what it takes for a fragment is parsed by plain lxml,
     for metadata only."""
     try:
-        tree = trafilatura.load_html(page)
+        tree = load_page(page)
     except _LIBRARY_ERRORS:
         tree = None
     if tree is not None:

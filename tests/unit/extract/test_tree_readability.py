@@ -1,0 +1,30 @@
+"""readability read from the page's tree, without naming elements for its debug lines: the same
+summary as readability's own reading of the tree, and its describers are back afterwards."""
+
+from __future__ import annotations
+
+import trafilatura
+from readability import Document
+from readability import debug as readability_debug
+from readability import readability as readability_module
+
+from newsloom.extract.article import _TreeReadability
+
+_PROSE = (
+    "The harbour board met on Tuesday evening to decide the future of the old lighthouse, "
+    "which has stood on the northern pier for more than a century and a half, and voted to keep it."
+)
+PAGE_WITH_SIDEBAR = f"""<html><head><title>Lighthouse</title></head><body>
+<div id="sidebar" class="widget"><a href="/a">Most read</a><a href="/b">Weather</a></div>
+<div class="article-body"><p>{_PROSE}</p><p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="footer">Contact us</div></body></html>"""
+
+
+def test_the_summary_is_readabilitys_and_the_describers_are_put_back() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_SIDEBAR)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_SIDEBAR).summary(html_partial=True)
+    assert "harbour board" in ours and "Most read" not in ours
+    assert readability_module.describe is readability_debug.describe
+    assert readability_module.text_content is readability_debug.text_content
