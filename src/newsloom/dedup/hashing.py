@@ -17,7 +17,6 @@ _MASK64 = (1 << 64) - 1
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]+|_+")
 _SPACE = re.compile(r"\s+")
-_BIT_SHIFTS = np.arange(64, dtype=np.uint64)
 
 
 def normalize_text(text: str) -> str:
@@ -43,17 +42,18 @@ def simhash(text: str) -> int:
     if len(tokens) < SHINGLE_WORDS:
         shingles = [" ".join(tokens)]
     else:
-        shingles = [
-            " ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)
-        ]
-    hashes = np.fromiter(
-        (_hash64(s) for s in shingles), dtype=np.uint64, count=len(shingles)
-    )  # repeated shingles weigh more, as in Charikar's weighted SimHash
-    bits = ((hashes[:, None] >> _BIT_SHIFTS) & np.uint64(1)).astype(np.int64)
-    votes = 2 * bits.sum(axis=0) - len(shingles)
+        # Consecutive SHINGLE_WORDS-word windows; the shorter slices end the zip.
+        windows = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)
+        shingles = [" ".join(window) for window in windows]
+    # Each shingle's 64-bit hash is its 8-byte digest read big-endian; the digests are unpacked
+    # to bits all at once (column c holds bit 63 - c) instead of one int and shift per shingle.
+    # Repeated shingles weigh more, as in Charikar's weighted SimHash.
+    digests = b"".join([_digest64(s.encode("utf-8")) for s in shingles])
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
+    votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(shingles)
     value = 0
-    for i in np.flatnonzero(votes > 0):
-        value |= 1 << int(i)
+    for column in np.flatnonzero(votes > 0):
+        value |= 1 << (63 - int(column))
     return to_signed64(value)
 
 
@@ -76,5 +76,5 @@ def to_signed64(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-def _hash64(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+def _digest64(shingle: bytes) -> bytes:
+    return hashlib.blake2b(shingle, digest_size=8).digest()

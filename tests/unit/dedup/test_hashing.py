@@ -28,6 +28,15 @@ def test_simhash_is_signed_64_bit_and_deterministic() -> None:
     assert simhash("") == 0
 
 
+def test_simhash_values_stay_those_already_stored() -> None:
+    # Stored articles keep their SimHash: a faster computation must give the very same bits
+    # (values from the shift-per-shingle version), for long text, under three words, and a
+    # text whose one shingle repeats.
+    assert simhash(WIRE_STORY) == -6286446868843742421
+    assert simhash("Two words") == -5706460026490166836
+    assert simhash("Ferry ferry ferry ferry ferry ferry") == -9123157839800296766
+
+
 def test_near_copy_with_an_edited_word_is_close_but_other_text_is_far() -> None:
     edited = WIRE_STORY.replace("Tuesday", "Wednesday")
     other = (
