@@ -8,7 +8,7 @@ from readability import Document
 from readability import debug as readability_debug
 from readability import readability as readability_module
 
-from newsloom.extract.article import _TreeReadability
+from newsloom.extract.article import _clean_text, _TreeReadability
 
 _PROSE = (
     "The harbour board met on Tuesday evening to decide the future of the old lighthouse, "
@@ -28,3 +28,25 @@ def test_the_summary_is_readabilitys_and_the_describers_are_put_back() -> None:
     assert "harbour board" in ours and "Most read" not in ours
     assert readability_module.describe is readability_debug.describe
     assert readability_module.text_content is readability_debug.text_content
+    assert readability_module.clean is _READABILITY_CLEAN
+
+
+_READABILITY_CLEAN = readability_module.clean
+
+
+def test_the_cheaper_clean_gives_readabilitys_text_for_every_kind_of_whitespace() -> None:
+    # Texts as pages give them: plain words, indented lines, tabs, non-breaking and ideographic
+    # spaces, a run of padding long enough for readability's first pattern, a lone line break.
+    texts = [
+        "",
+        "Plain words",
+        "  Lead and trailing  ",
+        "Line one\n    line two\r\n\tline three",
+        "Tab\tseparated\t\tcells",
+        "Non\u00a0breaking\u3000spaces\u00a0\u00a0twice",
+        "Padding" + " \u00a0" * 200 + "end",
+        "\n" * 300 + "after" + "\t " * 150,
+        "one\nline",
+    ]
+    for text in texts:
+        assert _clean_text(text) == _READABILITY_CLEAN(text), repr(text)
