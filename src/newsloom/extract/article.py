@@ -15,6 +15,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import trafilatura
@@ -134,20 +135,29 @@ def _unnamed(*_: object, **__: object) -> str:
 _LONG_SPACE = re.compile(r"\s{255,}")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
+# The whitespace runs ``clean`` may change: two characters or more, a lone tab, a lone line
+# break (found from its first character, each is the whole run).
+_CHANGING_RUN = re.compile(r"\s{2,}|[\t\n]")
+# Distinct runs kept cleaned (indentation repeats on every line of a page).
+_KNOWN_RUNS = 4096
+
+
+@lru_cache(maxsize=_KNOWN_RUNS)
+def _cleaned_run(run: str) -> str:
+    return _SPACE_RUN.sub(" ", _LINE_BREAK.sub("\n", _LONG_SPACE.sub(" " * 255, run)))
+
+
+def _clean_run(match: re.Match[str]) -> str:
+    return _cleaned_run(match.group())
 
 
 def _clean_text(text: str) -> str:
     """readability's ``clean``, its result the same: it runs on the text of every element it
-    scores and every link it measures (``text_length``), about a third of its time, mostly spent
-    on texts none of its patterns can match. A pattern runs only when the text holds what it must
-    find: 255 characters, a line break, a tab or two spaces."""
-    if len(text) >= 255:
-        text = _LONG_SPACE.sub(" " * 255, text)
-    if "\n" in text:
-        text = _LINE_BREAK.sub("\n", text)
-    if "\t" in text or "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
-    return text.strip()
+    scores and every link it measures (``text_length``), about a third of its time, scanning
+    the text three times. Each of its patterns matches whitespace only, and each match is a
+    whole run of it (or lies inside one), so each run is cleaned on its own: the text is
+    scanned once, for the runs a pattern can change, and each distinct run is cleaned once."""
+    return _CHANGING_RUN.sub(_clean_run, text).strip()
 
 
 # What ``_TreeReadability.summary`` puts in readability's module while it reads.

@@ -47,6 +47,10 @@ def test_the_cheaper_clean_gives_readabilitys_text_for_every_kind_of_whitespace(
         "Padding" + " \u00a0" * 200 + "end",
         "\n" * 300 + "after" + "\t " * 150,
         "one\nline",
+        "Tab then space\t after, space then tab \t after, two tabs\t\tafter",
+        "Carriage\rreturn, form\x0cfeed, line\u2028separator, next\x85line",
+        "Long run with a break" + " " * 200 + "\n" + " " * 100 + "end",
+        "Long run of tabs" + "\t" * 300 + "end\n\n\n",
     ]
     for text in texts:
         assert _clean_text(text) == _READABILITY_CLEAN(text), repr(text)
