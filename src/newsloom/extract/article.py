@@ -165,6 +165,26 @@ _READING = {"describe": _unnamed, "text_content": _unnamed, "clean": _clean_text
 _READABILITY_OWN = {name: getattr(readability_module, name) for name in _READING}
 
 
+# readability's tests of an unlikely candidate that is kept all the same (see
+# ``_TreeReadability.remove_unlikely_candidates``).
+_IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+_HOLDS_ARTICLE = etree.XPath(
+    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+)
+
+# Distinct class-and-id strings kept judged (see ``_unlikely_names``).
+_KNOWN_NAMES = 4096
+
+
+@lru_cache(maxsize=_KNOWN_NAMES)
+def _unlikely_names(names: str) -> bool:
+    """readability's judgement of an element's class and id: an unlikely candidate's names."""
+    return bool(
+        READABILITY_PATTERNS["unlikelyCandidatesRe"].search(names)
+        and not READABILITY_PATTERNS["okMaybeItsACandidateRe"].search(names)
+    )
+
+
 class _TreeReadability(ReadabilityDocument):
     """readability-lxml reading a copy of an already parsed tree.
 
@@ -200,6 +220,24 @@ class _TreeReadability(ReadabilityDocument):
             with_tail=False,
         )
         return doc
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's own, asked only of the elements with a class or an id (it reads those
+        two attributes alone and passes over an element without either, most elements of a
+        page), with its XPaths compiled once (lxml compiles a string on every call) and its
+        patterns asked once per distinct class and id (a page repeats them element after
+        element)."""
+        for elem in self.html.xpath(".//*[@class or @id]"):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if len(s) < 2:
+                continue
+            if (
+                _unlikely_names(s)
+                and elem.tag not in ["html", "body"]
+                and not _IN_CODE(elem)
+                and not _HOLDS_ARTICLE(elem)
+            ):
+                elem.drop_tree()
 
     def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
         """readability's summary, without the names of elements for its debug lines, and with a

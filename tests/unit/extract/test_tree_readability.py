@@ -54,3 +54,20 @@ def test_the_cheaper_clean_gives_readabilitys_text_for_every_kind_of_whitespace(
     ]
     for text in texts:
         assert _clean_text(text) == _READABILITY_CLEAN(text), repr(text)
+
+
+# Unlikely names readability keeps all the same: inside <pre>, around an <article>, or with a
+# name that may be a candidate ("sidebar" with "article"), next to one it drops ("share").
+PAGE_WITH_UNLIKELY_NAMES_KEPT = f"""<html><head><title>Harbour</title></head><body>
+<div class="sidebar-wrapper"><article><p>{_PROSE}</p><p>{_PROSE}</p></article></div>
+<pre><span class="comment">// kept inside code</span></pre>
+<div class="share-tools"><a href="/s">Share</a></div>
+<div class="article sidebar"><p>{_PROSE}</p></div></body></html>"""
+
+
+def test_unlikely_candidates_are_dropped_and_kept_as_readability_does() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_UNLIKELY_NAMES_KEPT)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_UNLIKELY_NAMES_KEPT).summary(html_partial=True)
+    assert "harbour board" in ours and "Share" not in ours
