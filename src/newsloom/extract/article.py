@@ -185,6 +185,39 @@ def _unlikely_names(names: str) -> bool:
     )
 
 
+# The inline elements readability gathers into paragraphs of a <div> of blocks.
+_INLINE_TAGS = frozenset(
+    {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+# Elements whose opening tag readability's block pattern finds (it matches the tag's start).
+_BLOCK_TAGS = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
+
+
+def _holds_block(element: lxml_html.HtmlElement) -> bool:
+    """True when a block element stands below ``element``: its opening tag is then in the
+    markup of ``element``'s children, where readability's block pattern finds it."""
+    return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
+
+
+def _children_hold_block(div: lxml_html.HtmlElement) -> bool:
+    """readability's test of a <div>'s children (its block pattern searched in their markup),
+    the markup written only when no block stands below: the pattern may still find one there
+    (an unknown tag starting like a block's)."""
+    if _holds_block(div):
+        return True
+    markup = str(b"".join(etree.tostring(child, encoding="utf-8") for child in div))
+    return bool(READABILITY_PATTERNS["divToPElementsRe"].search(markup))
+
+
+def _inline_holds_block(child: lxml_html.HtmlElement) -> bool:
+    """readability's test of an inline child (its block pattern searched in the child's
+    markup), the markup written only when no block stands below it."""
+    if _holds_block(child):
+        return True
+    markup = etree.tounicode(child, method="html")
+    return bool(READABILITY_PATTERNS["divToPElementsRe"].search(markup))
+
+
 class _TreeReadability(ReadabilityDocument):
     """readability-lxml reading a copy of an already parsed tree.
 
@@ -238,6 +271,45 @@ class _TreeReadability(ReadabilityDocument):
                 and not _HOLDS_ARTICLE(elem)
             ):
                 elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability's own, except how it tells a block inside an element (``_holds_block``):
+        it serialized every <div>'s children (nested <div>s: the page's markup many times
+        over) and every inline child's to look for a block's opening tag in the markup."""
+        for elem in self.tags(self.html, "div"):
+            if not _children_hold_block(elem):
+                elem.tag = "p"
+
+        for elem in self.tags(self.html, "div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                p = lxml_html.fragment_fromstring("<p/>")
+                p.text = elem.text
+                elem.text = None
+                elem.insert(0, p)
+                paragraph = p
+
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if child.tag not in _INLINE_TAGS or _inline_holds_block(child):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = lxml_html.fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = lxml_html.fragment_fromstring("<p/>")
+                    p.text = child.tail
+                    child.tail = None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
 
     def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
         """readability's summary, without the names of elements for its debug lines, and with a

@@ -71,3 +71,21 @@ def test_unlikely_candidates_are_dropped_and_kept_as_readability_does() -> None:
     ours = _TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_UNLIKELY_NAMES_KEPT).summary(html_partial=True)
     assert "harbour board" in ours and "Share" not in ours
+
+
+# <div>s used as paragraphs: one of text and inline elements only, one whose <span> holds a
+# <p>, and one holding only an element whose tag starts like a block's (<progress>), which
+# readability's block pattern takes for a block.
+PAGE_WITH_MISUSED_DIVS = f"""<html><head><title>Harbour</title></head><body>
+<div class="story"><div>{_PROSE} <b>Bold</b> and <a href="/x">a link</a>.</div>
+<div>Lead text <span><p>{_PROSE}</p></span> tail text.</div>
+<div>{_PROSE} <progress value="1">half</progress></div>
+<div><em>{_PROSE}</em><br/>After the break.</div></div></body></html>"""
+
+
+def test_misused_divs_become_paragraphs_as_readability_makes_them() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_MISUSED_DIVS)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_MISUSED_DIVS).summary(html_partial=True)
+    assert "harbour board" in ours and "After the break" in ours
