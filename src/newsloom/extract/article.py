@@ -311,6 +311,35 @@ class _TreeReadability(ReadabilityDocument):
                 if child.tag == "br":
                     child.drop_tree()
 
+    # The text lengths of the links on the page while readability scores its paragraphs (None
+    # otherwise): see ``get_link_density``.
+    _link_lengths: dict[lxml_html.HtmlElement, int] | None = None
+
+    def score_paragraphs(self) -> dict[lxml_html.HtmlElement, dict[str, Any]]:
+        """readability's own, each link's text measured once (see ``get_link_density``)."""
+        self._link_lengths = {}
+        try:
+            return dict(super().score_paragraphs())
+        finally:
+            self._link_lengths = None
+
+    def get_link_density(self, elem: lxml_html.HtmlElement) -> float:
+        """readability's own. While it scores paragraphs, which leaves the tree as it is, each
+        link's text is measured once: it measured a link again for each candidate above it
+        (the paragraph's parent and grandparent and their own, nested in one another)."""
+        lengths = self._link_lengths
+        if lengths is None:
+            return float(super().get_link_density(elem))
+        text_length = readability_module.text_length
+        link_length = 0
+        for link in elem.findall(".//a"):
+            length = lengths.get(link)
+            if length is None:
+                length = lengths[link] = text_length(link)
+            link_length += length
+        total_length = text_length(elem)
+        return float(link_length) / max(total_length, 1)
+
     def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
         """readability's summary, without the names of elements for its debug lines, and with a
         cheaper ``clean`` giving the same text (``_clean_text``).

@@ -89,3 +89,20 @@ def test_misused_divs_become_paragraphs_as_readability_makes_them() -> None:
     ours = _TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_MISUSED_DIVS).summary(html_partial=True)
     assert "harbour board" in ours and "After the break" in ours
+
+
+# Links inside nested candidates (each paragraph's parent and grandparent measure them), and a
+# link-heavy block whose score the links' share lowers.
+PAGE_WITH_LINKS_IN_NESTED_BLOCKS = f"""<html><head><title>Harbour</title></head><body>
+<div class="main"><div class="text"><p>{_PROSE} <a href="/l">The lighthouse</a> stays.</p>
+<p>{_PROSE} See <a href="/b">the board</a>.</p></div></div>
+<div class="more"><p><a href="/1">{_PROSE}</a></p><p><a href="/2">{_PROSE}</a></p></div>
+</body></html>"""
+
+
+def test_link_density_is_readabilitys_with_each_link_measured_once() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_LINKS_IN_NESTED_BLOCKS)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_LINKS_IN_NESTED_BLOCKS).summary(html_partial=True)
+    assert "The lighthouse" in ours
