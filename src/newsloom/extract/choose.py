@@ -182,20 +182,30 @@ def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
     children's, broken where a nested block or a <br> stands between them) that end like a
     sentence, with their whitespace normalised. Only those are normalised: most runs of text
     between blocks (menus, labels, blank runs) do not end like one."""
-    parts = [block.text or ""]
+    # Empty runs are left out of ``parts``: they only add whitespace, which the normalising
+    # drops, and a paragraph without any text ends like no sentence. An inline child without
+    # children of its own holds its text only (``text_content`` would ask XPath for it).
+    text = block.text
+    parts = [text] if text else []
     for child in block:
         tag = child.tag
         if tag in _BLOCKS or tag == "br":
-            joined = " ".join(parts)
-            if ends_sentence(joined):
-                yield " ".join(joined.split())
-            parts = []
+            if parts:
+                joined = " ".join(parts)
+                if ends_sentence(joined):
+                    yield " ".join(joined.split())
+                parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    joined = " ".join(parts)
-    if ends_sentence(joined):
-        yield " ".join(joined.split())
+            inline = child.text_content() if len(child) else child.text
+            if inline:
+                parts.append(inline)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+    if parts:
+        joined = " ".join(parts)
+        if ends_sentence(joined):
+            yield " ".join(joined.split())
 
 
 # For the modules repairing a chosen body against the page (``gaps``).
@@ -260,7 +270,11 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]
     """Shingles of the text of every link on the page, as ``_shingles`` gives them link by link."""
     if document is None:
         return set()
-    joined = f" {_LINK_BREAK} ".join(anchor.text_content() for anchor in document.iter("a"))
+    # A link without child elements holds its text only (``text_content`` would ask XPath).
+    joined = f" {_LINK_BREAK} ".join(
+        (anchor.text_content() if len(anchor) else anchor.text or "")
+        for anchor in document.iter("a")
+    )
     found: set[tuple[str, ...]] = set()
     words: list[str] = []
     for word in [*tokens(joined), _LINK_BREAK]:

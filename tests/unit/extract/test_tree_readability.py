@@ -8,7 +8,7 @@ from readability import Document
 from readability import debug as readability_debug
 from readability import readability as readability_module
 
-from newsloom.extract.article import _TreeReadability
+from newsloom.extract.article import _clean_text, _TreeReadability
 
 _PROSE = (
     "The harbour board met on Tuesday evening to decide the future of the old lighthouse, "
@@ -28,3 +28,81 @@ def test_the_summary_is_readabilitys_and_the_describers_are_put_back() -> None:
     assert "harbour board" in ours and "Most read" not in ours
     assert readability_module.describe is readability_debug.describe
     assert readability_module.text_content is readability_debug.text_content
+    assert readability_module.clean is _READABILITY_CLEAN
+
+
+_READABILITY_CLEAN = readability_module.clean
+
+
+def test_the_cheaper_clean_gives_readabilitys_text_for_every_kind_of_whitespace() -> None:
+    # Texts as pages give them: plain words, indented lines, tabs, non-breaking and ideographic
+    # spaces, a run of padding long enough for readability's first pattern, a lone line break.
+    texts = [
+        "",
+        "Plain words",
+        "  Lead and trailing  ",
+        "Line one\n    line two\r\n\tline three",
+        "Tab\tseparated\t\tcells",
+        "Non\u00a0breaking\u3000spaces\u00a0\u00a0twice",
+        "Padding" + " \u00a0" * 200 + "end",
+        "\n" * 300 + "after" + "\t " * 150,
+        "one\nline",
+        "Tab then space\t after, space then tab \t after, two tabs\t\tafter",
+        "Carriage\rreturn, form\x0cfeed, line\u2028separator, next\x85line",
+        "Long run with a break" + " " * 200 + "\n" + " " * 100 + "end",
+        "Long run of tabs" + "\t" * 300 + "end\n\n\n",
+    ]
+    for text in texts:
+        assert _clean_text(text) == _READABILITY_CLEAN(text), repr(text)
+
+
+# Unlikely names readability keeps all the same: inside <pre>, around an <article>, or with a
+# name that may be a candidate ("sidebar" with "article"), next to one it drops ("share").
+PAGE_WITH_UNLIKELY_NAMES_KEPT = f"""<html><head><title>Harbour</title></head><body>
+<div class="sidebar-wrapper"><article><p>{_PROSE}</p><p>{_PROSE}</p></article></div>
+<pre><span class="comment">// kept inside code</span></pre>
+<div class="share-tools"><a href="/s">Share</a></div>
+<div class="article sidebar"><p>{_PROSE}</p></div></body></html>"""
+
+
+def test_unlikely_candidates_are_dropped_and_kept_as_readability_does() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_UNLIKELY_NAMES_KEPT)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_UNLIKELY_NAMES_KEPT).summary(html_partial=True)
+    assert "harbour board" in ours and "Share" not in ours
+
+
+# <div>s used as paragraphs: one of text and inline elements only, one whose <span> holds a
+# <p>, and one holding only an element whose tag starts like a block's (<progress>), which
+# readability's block pattern takes for a block.
+PAGE_WITH_MISUSED_DIVS = f"""<html><head><title>Harbour</title></head><body>
+<div class="story"><div>{_PROSE} <b>Bold</b> and <a href="/x">a link</a>.</div>
+<div>Lead text <span><p>{_PROSE}</p></span> tail text.</div>
+<div>{_PROSE} <progress value="1">half</progress></div>
+<div><em>{_PROSE}</em><br/>After the break.</div></div></body></html>"""
+
+
+def test_misused_divs_become_paragraphs_as_readability_makes_them() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_MISUSED_DIVS)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_MISUSED_DIVS).summary(html_partial=True)
+    assert "harbour board" in ours and "After the break" in ours
+
+
+# Links inside nested candidates (each paragraph's parent and grandparent measure them), and a
+# link-heavy block whose score the links' share lowers.
+PAGE_WITH_LINKS_IN_NESTED_BLOCKS = f"""<html><head><title>Harbour</title></head><body>
+<div class="main"><div class="text"><p>{_PROSE} <a href="/l">The lighthouse</a> stays.</p>
+<p>{_PROSE} See <a href="/b">the board</a>.</p></div></div>
+<div class="more"><p><a href="/1">{_PROSE}</a></p><p><a href="/2">{_PROSE}</a></p></div>
+</body></html>"""
+
+
+def test_link_density_is_readabilitys_with_each_link_measured_once() -> None:
+    tree = trafilatura.load_html(PAGE_WITH_LINKS_IN_NESTED_BLOCKS)
+    assert tree is not None
+    ours = _TreeReadability(tree).summary(html_partial=True)
+    assert ours == Document(PAGE_WITH_LINKS_IN_NESTED_BLOCKS).summary(html_partial=True)
+    assert "The lighthouse" in ours
