@@ -8,7 +8,7 @@ from readability import Document
 from readability import debug as readability_debug
 from readability import readability as readability_module
 
-from newsloom.extract.article import _clean_text, _TreeReadability
+from newsloom.extract.readable import TreeReadability, _clean_text
 
 _PROSE = (
     "The harbour board met on Tuesday evening to decide the future of the old lighthouse, "
@@ -23,7 +23,7 @@ PAGE_WITH_SIDEBAR = f"""<html><head><title>Lighthouse</title></head><body>
 def test_the_summary_is_readabilitys_and_the_describers_are_put_back() -> None:
     tree = trafilatura.load_html(PAGE_WITH_SIDEBAR)
     assert tree is not None
-    ours = _TreeReadability(tree).summary(html_partial=True)
+    ours = TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_SIDEBAR).summary(html_partial=True)
     assert "harbour board" in ours and "Most read" not in ours
     assert readability_module.describe is readability_debug.describe
@@ -68,7 +68,7 @@ PAGE_WITH_UNLIKELY_NAMES_KEPT = f"""<html><head><title>Harbour</title></head><bo
 def test_unlikely_candidates_are_dropped_and_kept_as_readability_does() -> None:
     tree = trafilatura.load_html(PAGE_WITH_UNLIKELY_NAMES_KEPT)
     assert tree is not None
-    ours = _TreeReadability(tree).summary(html_partial=True)
+    ours = TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_UNLIKELY_NAMES_KEPT).summary(html_partial=True)
     assert "harbour board" in ours and "Share" not in ours
 
@@ -86,7 +86,7 @@ PAGE_WITH_MISUSED_DIVS = f"""<html><head><title>Harbour</title></head><body>
 def test_misused_divs_become_paragraphs_as_readability_makes_them() -> None:
     tree = trafilatura.load_html(PAGE_WITH_MISUSED_DIVS)
     assert tree is not None
-    ours = _TreeReadability(tree).summary(html_partial=True)
+    ours = TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_MISUSED_DIVS).summary(html_partial=True)
     assert "harbour board" in ours and "After the break" in ours
 
@@ -103,6 +103,6 @@ PAGE_WITH_LINKS_IN_NESTED_BLOCKS = f"""<html><head><title>Harbour</title></head>
 def test_link_density_is_readabilitys_with_each_link_measured_once() -> None:
     tree = trafilatura.load_html(PAGE_WITH_LINKS_IN_NESTED_BLOCKS)
     assert tree is not None
-    ours = _TreeReadability(tree).summary(html_partial=True)
+    ours = TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_LINKS_IN_NESTED_BLOCKS).summary(html_partial=True)
     assert "The lighthouse" in ours
