@@ -101,14 +101,14 @@ def size(text: str) -> int:
 
 
 @lru_cache(maxsize=_RECENT_TEXTS)
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _token_tuple(text)
     return frozenset(words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))) - {()}
 
 
 def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
     """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
-    own = _shingles(text)
+    own = shingles(text)
     return len(own & other) / len(own) if own else 1.0
 
 
@@ -125,7 +125,7 @@ def ends_sentence(text: str) -> bool:
 def extra_text(longer: str, shorter: str) -> tuple[int, int]:
     """Tokens of the distinct paragraphs of ``longer`` that ``shorter`` lacks: all of them, and
     those of prose paragraphs."""
-    known = _shingles(shorter)
+    known = shingles(shorter)
     seen: set[str] = set()
     total = prose = 0
     for para in paragraphs(longer):
@@ -160,14 +160,14 @@ def padded(larger: Body, smaller: Body) -> bool:
 def missed_by_first(first: Body, second: Body) -> bool:
     """True when ``second`` holds ``first``'s article and a lot of prose ``first`` missed."""
     first_size = size(first.text)
-    if not first_size or coverage(first.text, _shingles(second.text)) < SAME_ARTICLE_COVERAGE:
+    if not first_size or coverage(first.text, shingles(second.text)) < SAME_ARTICLE_COVERAGE:
         return False
     return extra_prose(second.text, first.text) >= MISSED_PROSE_SHARE * first_size
 
 
 # Elements that start a paragraph of their own; any other element is inline: its text belongs to
 # the paragraph of the block around it, whatever wraps it (<font>, <span>, <b>, <a>).
-_BLOCKS = frozenset(
+BLOCKS = frozenset(
     {
         "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
         "pre", "body", "table", "tr", "tbody", "ul", "ol", "dl", "form", "center", "header",
@@ -177,7 +177,7 @@ _BLOCKS = frozenset(
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
+def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
     """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
     children's, broken where a nested block or a <br> stands between them) that end like a
     sentence, with their whitespace normalised. Only those are normalised: most runs of text
@@ -189,7 +189,7 @@ def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
     parts = [text] if text else []
     for child in block:
         tag = child.tag
-        if tag in _BLOCKS or tag == "br":
+        if tag in BLOCKS or tag == "br":
             if parts:
                 joined = " ".join(parts)
                 if ends_sentence(joined):
@@ -208,15 +208,10 @@ def _block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
             yield " ".join(joined.split())
 
 
-# For the modules repairing a chosen body against the page (``gaps``).
-block_sentences = _block_sentences
-shingles = _shingles
-
-
 def _sentences(document: lxml_html.HtmlElement) -> Iterator[str]:
     """The page's paragraphs (text outside nested blocks) that end like a sentence."""
-    for element in document.iter(*_BLOCKS):
-        yield from _block_sentences(element)
+    for element in document.iter(*BLOCKS):
+        yield from block_sentences(element)
 
 
 def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
@@ -244,7 +239,7 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     for para in _sentences(document):
         if para in flat or (length := size(para)) < PROSE_MIN_TOKENS:
             continue
-        known = _shingles(first.text) if known is None else known
+        known = shingles(first.text) if known is None else known
         if coverage(para, known) < SHARED_PARAGRAPH:
             missed += length
             if missed >= MISSED_PROSE_SHARE * first_size:
@@ -256,7 +251,7 @@ def without(body: Body, unwanted: str) -> Body:
     """``body`` without the paragraphs that mostly occur in ``unwanted``."""
     if not unwanted.strip():
         return body
-    known = _shingles(unwanted)
+    known = shingles(unwanted)
     kept = [para for para in paragraphs(body.text) if coverage(para, known) < SHARED_PARAGRAPH]
     return Body("\n\n".join(kept), body.title, body.method)
 
@@ -267,7 +262,7 @@ _LINK_BREAK = "linkbreakzq"
 
 
 def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
-    """Shingles of the text of every link on the page, as ``_shingles`` gives them link by link."""
+    """Shingles of the text of every link on the page, as ``shingles`` gives them link by link."""
     if document is None:
         return set()
     # A link without child elements holds its text only (``text_content`` would ask XPath).
@@ -311,7 +306,7 @@ def without_furniture(
 ) -> Body:
     """``body`` without the paragraphs ``other`` lacks that are ``unwanted`` (``furniture``
     unless told)."""
-    known = _shingles(other.text)
+    known = shingles(other.text)
     kept = [
         para
         for para in paragraphs(body.text)
@@ -326,9 +321,9 @@ def overlaps(larger: Body, smaller: Body) -> bool:
     same article, each with text of its own (a headline, a byline, a footer)."""
     if smaller.method == larger.method:
         return False
-    if coverage(smaller.text, _shingles(larger.text)) < SHARED_PARAGRAPH:
+    if coverage(smaller.text, shingles(larger.text)) < SHARED_PARAGRAPH:
         return False
-    return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
+    return coverage(larger.text, shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
 
 
 def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
@@ -429,10 +424,10 @@ def _prose(para: str) -> bool:
 
 def holds(larger: Body, smaller: Body) -> bool:
     """True when ``larger`` holds ``smaller``'s article and text besides it."""
-    known = _shingles(larger.text)
+    known = shingles(larger.text)
     if coverage(smaller.text, known) < SAME_ARTICLE_COVERAGE:
         return False
-    return coverage(larger.text, _shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
+    return coverage(larger.text, shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
 
 
 def without_repeated_block(text: str) -> str:

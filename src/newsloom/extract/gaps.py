@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from newsloom.extract.choose import (
+    BLOCKS,
     LINK_PARAGRAPH,
     PROSE_MIN_TOKENS,
     SHARED_PARAGRAPH,
@@ -34,13 +35,6 @@ _PICTURES = ("img", "picture", "video")
 _SET_APART = frozenset(
     {"figure", "figcaption", "aside", "nav", "header", "footer", "form", "blockquote"}
 )
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
-        "pre", "body", "table", "tr", "tbody", "ul", "ol", "dl", "form", "center", "header",
-        "footer", "aside", "nav", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
-    }
-)  # fmt: skip
 
 
 def _missing_items(document: lxml_html.HtmlElement, flat: str) -> bool:
@@ -66,7 +60,7 @@ def _walk(
             continue
         if tag in _ITEMS:
             item = element
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCKS:
             for para in block_sentences(element):
                 yield para, item
         stack.extend((child, item) for child in reversed(element))
