@@ -19,7 +19,6 @@ from newsloom.ingest.xmlsafety import strip_control_chars
 # The C0 controls lxml rejects (all but tab, newline and carriage return) and DEL: in UTF-8 each
 # is its own byte, never part of a longer sequence, so they can be deleted before decoding.
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
@@ -101,8 +100,8 @@ def _detected_codec(body: bytes) -> str:
 
 
 def _decode_bytes(body: bytes, content_type: str | None) -> str:
-    """The text of ``body`` without control characters. Decoding never makes a lone surrogate
-    (errors="replace" gives U+FFFD), so they need no pass over the text."""
+    """The text of ``body`` without control characters (decoding never makes a lone surrogate:
+    errors="replace" gives U+FFFD)."""
     try:
         # Strict UTF-8 without a BOM (most pages): the controls are cheaper to drop from the bytes
         # (each is a byte of its own in UTF-8) than from the text.
@@ -110,7 +109,7 @@ def _decode_bytes(body: bytes, content_type: str | None) -> str:
             return body.translate(None, _CONTROL_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return _CONTROL_CHARS.sub("", _decode_other(body, content_type))
+    return strip_control_chars(_decode_other(body, content_type))
 
 
 def _decode_other(body: bytes, content_type: str | None) -> str:
