@@ -180,9 +180,9 @@ def _quality(confidence: float, teaser: bool) -> float:
 
 
 def _drop_inert(tree: lxml_html.HtmlElement) -> None:
-    """Take out the scripts, styles and SVG drawings every reader of the tree skips (both extractors delete them
-    before reading): each copy and each pass over the tree then costs less. JSON-LD scripts stay,
-    for the metadata."""
+    """Take out the scripts, styles and SVG drawings every reader of the tree skips (both
+    extractors delete them before reading): each copy and each pass over the tree then costs
+    less. JSON-LD scripts stay, for the metadata."""
     for element in list(tree.iter("script", "style", "svg")):
         kind = (element.get("type") or "").strip().lower()
         if element.tag != "script" or kind != "application/ld+json":
