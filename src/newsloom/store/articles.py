@@ -40,14 +40,16 @@ def _select_articles() -> Select[Any]:
     )
 
 
-def _article(row: Row[Any]) -> Article:
+def article_from_row(row: Row[Any], *, text: str | None = None) -> Article:
+    """The Article a row of ``articles`` joined with its outlet holds. ``text`` stands in for the body
+    when the query left it out (brief reads for cards and lists)."""
     return Article(
         id=row.id,
         source_id=row.source_id,
         url=row.url,
         canonical_url=row.canonical_url,
         title=row.title,
-        text=row.text,
+        text=row.text if text is None else text,
         published=row.published,
         fetched_at=row.fetched_at,
         guid=row.guid,
@@ -105,7 +107,7 @@ def find_article(
         query = query.where(articles.c.source_id == source_id)
     # Earliest first: with a content hash that is the original, not one of its copies.
     row = conn.execute(query.order_by(articles.c.id).limit(1)).one_or_none()
-    return _article(row) if row is not None else None
+    return article_from_row(row) if row is not None else None
 
 
 def _article_values(article: Article) -> dict[str, Any]:
@@ -150,7 +152,7 @@ def insert_article(conn: Connection, article: Article) -> Article:
             f"store: cannot insert article {article.canonical_url}: {exc.orig}"
         ) from exc
     row = conn.execute(_select_articles().where(articles.c.id == new_id)).one()
-    return _article(row)
+    return article_from_row(row)
 
 
 @store_errors
@@ -267,14 +269,14 @@ def get_articles(conn: Connection, ids: Sequence[int]) -> list[Article]:
     found: dict[int, Article] = {}
     for chunk in _chunks(ids):
         for row in conn.execute(_select_articles().where(articles.c.id.in_(chunk))):
-            found[row.id] = _article(row)
+            found[row.id] = article_from_row(row)
     return [found[i] for i in dict.fromkeys(ids) if i in found]
 
 
 @store_errors
 def copies_of(conn: Connection, article_id: int) -> list[Article]:
     query = _select_articles().where(articles.c.copy_of == article_id).order_by(articles.c.id)
-    return [_article(r) for r in conn.execute(query)]
+    return [article_from_row(r) for r in conn.execute(query)]
 
 
 @store_errors
@@ -284,7 +286,7 @@ def copies_of_each(conn: Connection, article_ids: Sequence[int]) -> dict[int, li
     for chunk in _chunks(list(dict.fromkeys(article_ids))):
         query = _select_articles().where(articles.c.copy_of.in_(chunk)).order_by(articles.c.id)
         for row in conn.execute(query):
-            found.setdefault(row.copy_of, []).append(_article(row))
+            found.setdefault(row.copy_of, []).append(article_from_row(row))
     return found
 
 
@@ -296,7 +298,7 @@ def recent_articles(
     if originals_only:
         query = query.where(articles.c.copy_of.is_(None))
     query = query.order_by(articles.c.published, articles.c.id)
-    return [_article(r) for r in conn.execute(query)]
+    return [article_from_row(r) for r in conn.execute(query)]
 
 
 @store_errors
@@ -308,7 +310,7 @@ def unclustered_articles(conn: Connection) -> list[Article]:
         .where(articles.c.copy_of.is_(None), articles.c.id.not_in(in_story))
         .order_by(articles.c.published, articles.c.id)
     )
-    return [_article(r) for r in conn.execute(query)]
+    return [article_from_row(r) for r in conn.execute(query)]
 
 
 @store_errors

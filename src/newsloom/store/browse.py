@@ -27,7 +27,7 @@ from sqlalchemy import (
 from newsloom.errors import StoreError
 from newsloom.records import Article, Cited, Story, Summary
 from newsloom.store._errors import store_errors
-from newsloom.store.articles import CHUNK
+from newsloom.store.articles import CHUNK, article_from_row
 from newsloom.store.schema import (
     articles,
     images,
@@ -479,27 +479,7 @@ def summary_stamps(conn: Connection, story_id: int) -> list[SummaryStamp]:
 
 
 def _brief(row: Row[Any]) -> Article:
-    return Article(
-        id=row.id,
-        source_id=row.source_id,
-        url=row.url,
-        canonical_url=row.canonical_url,
-        title=row.title,
-        text="",
-        published=row.published,
-        fetched_at=row.fetched_at,
-        guid=row.guid,
-        lead=row.lead,
-        language=row.language,
-        author=row.author,
-        image=row.image,
-        content_hash=row.content_hash,
-        simhash=row.simhash,
-        extraction_method=row.extraction_method,
-        paywalled=bool(row.paywalled),
-        copy_of=row.copy_of,
-        outlet=row.outlet or "",
-    )
+    return article_from_row(row, text="")
 
 
 _BRIEF: Select[Any] = select(*_BRIEF_COLUMNS, sources.c.title.label("outlet")).join(
