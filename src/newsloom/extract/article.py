@@ -147,7 +147,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
         # independent of trafilatura, tells which of them are the article's.
-        readable = readability_body(page, tree, with_title=not fields.title)
+        readable = readability_body(
+            page,
+            tree,
+            with_title=not fields.title,
+            pruned=shared.tree if shared is not None else None,
+        )
         others.append(readable)
     chosen = choose_body(
         found, others, MIN_WORDS, links=links, deficient=first.deficient, precise=precise

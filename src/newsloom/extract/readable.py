@@ -136,10 +136,15 @@ class TreeReadability(ReadabilityDocument):
     article, since the thread holds more prose than the post above it.
     """
 
+    # True when the tree read is already without those sections (the copy ``sequence.pruned``
+    # made for trafilatura's runs, which they leave as it is): each pass then only copies it.
+    pruned = False
+
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         doc = copy.deepcopy(input)
         self.encoding = "utf-8"
-        without_pruned_sections(doc)
+        if not self.pruned:
+            without_pruned_sections(doc)
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         display_none = READABILITY_PATTERNS["displayNoneRe"]
@@ -260,13 +265,29 @@ class TreeReadability(ReadabilityDocument):
                 setattr(readability_module, name, own)
 
 
+class PrunedTreeReadability(TreeReadability):
+    """``TreeReadability`` reading a tree already pruned as it prunes its copies."""
+
+    pruned = True
+
+
 def readability_body(
-    page: str, tree: lxml_html.HtmlElement | None, *, with_title: bool = True
+    page: str,
+    tree: lxml_html.HtmlElement | None,
+    *,
+    with_title: bool = True,
+    pruned: lxml_html.HtmlElement | None = None,
 ) -> Body | None:
     """readability's body, read from the page's tree when there is one (copying a tree costs far
-    less than parsing the page again)."""
+    less than parsing the page again): from ``pruned``, when given, the tree already without the
+    sections trafilatura prunes (``sequence.pruned``'s copy, the same as pruning a copy again)."""
     try:
-        document = TreeReadability(tree) if tree is not None else ReadabilityDocument(page)
+        if pruned is not None:
+            document: ReadabilityDocument = PrunedTreeReadability(pruned)
+        elif tree is not None:
+            document = TreeReadability(tree)
+        else:
+            document = ReadabilityDocument(page)
         text = text_from_html(document.summary(html_partial=True))
         # short_title parses the page once more: only when the title is still wanted.
         title = (document.short_title() or "") if with_title else ""

@@ -10,9 +10,10 @@ page (``Pruned``) and each run starts from it.
 trafilatura's prunes are XPaths testing tags, ids and classes with EXSLT regular expressions,
 which call back into Python for each element; together they were a fifth of extract_article's
 time. The same tests are made here in Python (``prune``, and ``_Finder`` in place of the XPaths
-its section prunes read, see ``_finders``): a few times cheaper, with the same elements found in
-the same order (checked against the XPaths on every page of the extraction sets, and by the unit
-tests on fixtures).
+its section prunes read, and ``_FirstFinder`` in place of the XPaths it looks for the article's
+container with, see ``_finders``): a few times cheaper, with the same elements found in the same
+order (checked against the XPaths on every page of the extraction sets, and by the unit tests on
+fixtures).
 
 Only the case ``extract_article`` uses is covered (fast mode, no comments, tables kept, plain
 text out); pages trafilatura takes for forum threads (whose posts are its comments) are left to
@@ -41,6 +42,15 @@ from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import delete_element, xmltotxt
+from trafilatura.xpaths import (
+    _ARTICLE_CONTENT_CLASS_TOKENS,
+    _ARTICLE_CONTENT_ID_TOKENS,
+    _MAIN_CONTENT_CLASS_TOKENS,
+    _MAIN_CONTENT_ID_TOKENS,
+    _STORY_CLASS_TOKENS,
+    _STORY_ID_TOKENS,
+    _alt,
+)
 
 # trafilatura.xpaths' comment-section tests (REMOVE_COMMENTS_XPATH and its list variant).
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
@@ -51,6 +61,8 @@ _APPENDIX = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDIX_ALWAYS = re.compile(r"mvp-post-add-(?:box|wrap)")
 
 Test = Callable[[HtmlElement], bool]
+# An XPath or what stands in for it: the elements it finds in a tree.
+Find = Callable[[HtmlElement], list[HtmlElement]]
 
 
 def _attribute(element: HtmlElement, name: str) -> str:
@@ -216,7 +228,7 @@ class _Finder:
 
 
 # trafilatura.main_extractor's lists of XPaths, each replaced by its finders during a run.
-SECTION_PRUNES = {
+SECTION_PRUNES: dict[str, list[Find]] = {
     "OVERALL_DISCARD_XPATH": [_Finder(_BLOCKS, _boilerplate), _Finder((), _hidden)],
     "PRECISION_DISCARD_XPATH": [
         _Finder(("header",), _anything),
@@ -236,17 +248,92 @@ def prune(tree: HtmlElement, tests: Iterable[tuple[tuple[str, ...], Test]]) -> H
     return tree
 
 
-_XPATHS = {name: getattr(main_extractor, name) for name in SECTION_PRUNES}
+# trafilatura.xpaths' BODY_XPATH: where it looks for the article, one expression after another
+# until one finds an element. The first, third and fourth test ids and classes with EXSLT regular
+# expressions (a call into Python per element, a tenth of extract_article's time); the second
+# and fifth test tags and prefixes only, in C, and stay.
+_CONTENT = ("article", "div", "main", "section")
+_ARTICLE_ID = re.compile(_alt(_ARTICLE_CONTENT_ID_TOKENS))
+_ARTICLE_CLASS = re.compile(_alt(_ARTICLE_CONTENT_CLASS_TOKENS))
+_STORY_ID = re.compile(_alt(_STORY_ID_TOKENS))
+_STORY_CLASS = re.compile(_alt(_STORY_CLASS_TOKENS))
+_FULLTEXT = re.compile("fulltext", re.IGNORECASE)
+_MAIN_ID = re.compile(_alt(_MAIN_CONTENT_ID_TOKENS))
+_MAIN_CLASS = re.compile(_alt(_MAIN_CONTENT_CLASS_TOKENS))
+
+
+def _article_content(element: HtmlElement) -> bool:
+    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    return bool(
+        cls in ("post", "entry")
+        or element.get("itemprop") == "articleBody"
+        or ident == "articleContent"
+        or _ARTICLE_ID.search(ident)
+        or _ARTICLE_CLASS.search(cls)
+    )
+
+
+def _story(element: HtmlElement) -> bool:
+    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    return bool(
+        element.get("role") == "article"
+        or ident in ("article", "story")
+        or cls in ("postarea", "art-postcontent", "text", "cell", "story")
+        or _STORY_ID.search(ident)
+        or _FULLTEXT.search(cls)
+        or _STORY_CLASS.search(cls)
+    )
+
+
+def _main_content(element: HtmlElement) -> bool:
+    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    return bool(
+        ident == "content"
+        or cls == "content"
+        or _MAIN_ID.search(ident)
+        or _MAIN_CLASS.search(cls)
+        or "main-content" in ident.replace("C", "c").replace("M", "m")
+        or "main-content" in cls.replace("C", "c").replace("M", "m")
+        or "page-content" in cls.replace("C", "c").replace("P", "p")
+    )
+
+
+class _FirstFinder(_Finder):
+    """Stands in for a BODY_XPATH expression: the first element in document order that passes
+    the test, alone in a list (none when none does). ``.//*[...][1]`` reads the first match
+    among each element's children, and the first of those in document order is the page's
+    first match: any match before it would be an earlier sibling or in an earlier subtree."""
+
+    def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
+        found = tree.iterdescendants(*self.tags)
+        return next(([element] for element in found if self.test(element)), [])
+
+
+_BODY_XPATH = main_extractor.BODY_XPATH
+BODY_FINDERS: list[Find] = [
+    _FirstFinder(_CONTENT, _article_content),
+    _BODY_XPATH[1],
+    _FirstFinder(_CONTENT, _story),
+    _FirstFinder(_CONTENT, _main_content),
+    _BODY_XPATH[4],
+]
+# What a run swaps in trafilatura.main_extractor: its lists of XPaths by name.
+_SWAPPED: dict[str, list[Find]] = {
+    **SECTION_PRUNES,
+    "BODY_XPATH": BODY_FINDERS,
+}
+_XPATHS = {name: getattr(main_extractor, name) for name in _SWAPPED}
 
 
 @contextmanager
 def _finders() -> Iterator[None]:
-    """trafilatura's section prunes with the finders in place of its XPaths, for one run.
+    """trafilatura's section prunes and its search for the article's container with the finders
+    in place of its XPaths, for one run.
 
     trafilatura reads those lists from its module when it prunes, so they are swapped there and
     put back after; only speed depends on which ones a run meets (the finders find the same
     elements), so a run in another thread meanwhile still gives its usual output."""
-    for name, finders in SECTION_PRUNES.items():
+    for name, finders in _SWAPPED.items():
         setattr(main_extractor, name, finders)
     try:
         yield

@@ -11,6 +11,7 @@ from trafilatura.settings import Extractor
 from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 
 from newsloom.extract.sequence import (
+    BODY_FINDERS,
     COMMENTS_AND_LISTS_PRUNE,
     COMMENTS_PRUNE,
     RAW_PRUNE,
@@ -109,3 +110,72 @@ def test_the_section_finders_find_what_trafilaturas_xpaths_find() -> None:
         for xpath, finder in zip(xpaths, finders, strict=True):
             assert finder(tree) == xpath(tree)
             assert finder(tree), name  # the fixture holds something for each finder to find
+
+
+# Article containers named each way trafilatura's BODY_XPATH recognises one (its own names and
+# ids, its regular expressions' alternatives, a class in another case, an id written after the
+# class), on the tags it looks at and on a <p> it passes over, nested in one another and side by
+# side: each page's first container in document order is the one found.
+CONTAINER_NAMES = (
+    'class="post"',
+    'class="entry"',
+    'itemprop="articleBody"',
+    'id="articleContent"',
+    'id="x-article__body"',
+    'class="wide post_text"',
+    'class="Wrap ArticleContent"',
+    'class="x" id="body-text"',
+    'role="article"',
+    'id="story"',
+    'class="cell"',
+    'id="primary-column"',
+    'class="FullText"',
+    'class="article single"',
+    'class="story-content"',
+    'id="content"',
+    'class="content"',
+    'id="article"',
+    'class="content-main"',
+    'id="site-Main-Content"',
+    'class="Page-Content"',
+    'class="main-wrap"',
+    'role="main"',
+    "",
+)
+
+
+def _container_pages() -> list[lxml_html.HtmlElement]:
+    pages = []
+    for tag in ("div", "section", "main", "article", "p"):
+        for name in CONTAINER_NAMES:
+            for other in ('class="post"', 'id="content"', 'class="main"'):
+                tree = trafilatura.load_html(
+                    f"<html><body><div class='wrapper'><p {name}>Lead</p>"
+                    f"<div><{tag} {name}><div {other}><p>{_PROSE}</p></div></{tag}></div>"
+                    f"<div {other}><p>{_PROSE}</p></div><main><p>{_PROSE}</p></main>"
+                    f"</div></body></html>"
+                )
+                assert tree is not None
+                pages.append(tree)
+    return pages
+
+
+def _first(found: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
+    """What trafilatura reads of what a BODY_XPATH expression gives: its first element."""
+    return [element for element in found if element is not None][:1]
+
+
+def test_the_body_finders_find_what_trafilaturas_body_xpaths_find() -> None:
+    xpaths = main_extractor.BODY_XPATH  # outside a run, trafilatura's own
+    assert len(xpaths) == len(BODY_FINDERS)
+    found = [0] * len(BODY_FINDERS)
+    for tree in _container_pages():
+        for at, (xpath, finder) in enumerate(zip(xpaths, BODY_FINDERS, strict=True)):
+            expected = _first(xpath(tree))
+            assert _first(finder(tree)) == expected
+            found[at] += bool(expected)
+    assert all(found)  # every expression finds something on some page
+    # and no container at all is found on a page without one
+    bare = trafilatura.load_html(f"<html><body><div><p>{_PROSE}</p></div></body></html>")
+    assert bare is not None
+    assert [finder(bare) for finder in BODY_FINDERS] == [[]] * len(BODY_FINDERS)

@@ -4,11 +4,13 @@ summary as readability's own reading of the tree, and its describers are back af
 from __future__ import annotations
 
 import trafilatura
+from lxml import etree
 from readability import Document
 from readability import debug as readability_debug
 from readability import readability as readability_module
 
-from newsloom.extract.readable import TreeReadability, _clean_text
+from newsloom.extract.readable import TreeReadability, _clean_text, readability_body
+from newsloom.extract.sequence import pruned
 
 _PROSE = (
     "The harbour board met on Tuesday evening to decide the future of the old lighthouse, "
@@ -106,3 +108,24 @@ def test_link_density_is_readabilitys_with_each_link_measured_once() -> None:
     ours = TreeReadability(tree).summary(html_partial=True)
     assert ours == Document(PAGE_WITH_LINKS_IN_NESTED_BLOCKS).summary(html_partial=True)
     assert "The lighthouse" in ours
+
+
+# A blog post whose readers' comments hold more prose than the post, in a "comments-body" block
+# (readability likes "body"), and an appended follow-up article: both pruned before reading.
+BLOG_POST_WITH_LONG_COMMENT_THREAD = f"""<html><head><title>Lighthouse</title></head><body>
+<div class="post-body"><p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="comments-body"><p>First reader: {_PROSE}</p>
+<p>Second reader: {_PROSE}</p><p>Third reader: {_PROSE}</p></div>
+<div class="infinite-scroll"><p>Next story: {_PROSE}</p></div></body></html>"""
+
+
+def test_readability_on_the_shared_pruned_copy_reads_as_on_the_page() -> None:
+    tree = trafilatura.load_html(BLOG_POST_WITH_LONG_COMMENT_THREAD)
+    assert tree is not None
+    shared = pruned(tree).tree
+    on_page = readability_body(BLOG_POST_WITH_LONG_COMMENT_THREAD, tree)
+    on_copy = readability_body(BLOG_POST_WITH_LONG_COMMENT_THREAD, tree, pruned=shared)
+    assert on_page is not None and on_copy == on_page
+    assert "First reader" not in on_page.text and "Next story" not in on_page.text
+    # Each pass reads a copy: the shared copy is left for trafilatura's runs as it was.
+    assert etree.tostring(shared) == etree.tostring(pruned(tree).tree)
