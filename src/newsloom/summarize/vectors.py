@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
+from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
     FULL_NAME,
@@ -166,6 +169,16 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
                 figure_rows[row, figure_index[number]] = 1.0
                 decimal_rows[row, figure_index[number]] = float("." in number)
         repeated |= (figure_rows @ figure_rows.T >= 2) | (decimal_rows @ decimal_rows.T > 0)
+    # openings.same_deed_near_name: one deed beside one person's name, in any word form. Only
+    # the sentences that name the same person are compared.
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for key in deeds_near_names(text):
+            by_name[key].append(row)
+    for rows in by_name.values():
+        for i, j in combinations(rows, 2):
+            if not repeated[i, j] and same_deed_near_name(texts[i], texts[j]):
+                repeated[i, j] = repeated[j, i] = True
     return same, repeated
 
 

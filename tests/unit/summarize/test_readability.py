@@ -10,6 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.deeds import deed_lemma, repeats_statement, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
     fact_words,
@@ -169,6 +170,29 @@ def test_one_full_name_and_the_same_deed_is_a_repeat() -> None:
     assert not same_person_same_deed(imre, dora)
 
 
+def test_the_winner_and_the_winning_goal_are_one_deed_of_one_scorer() -> None:
+    # A cup final's winning goal, told by one outlet as "scored the winner" and by another as
+    # "headed the winning goal": one person, one deed, in other word forms and with a title
+    # ("Striker") before the name.
+    scored = "Mira Hollis scored twice, including the winner in extra time, at Fenner Park."
+    headed = "Striker Mira Hollis headed the winning goal in the 97th minute from a free kick."
+    assert deed_lemma("winner") == deed_lemma("winning") == deed_lemma("won") == "win"
+    assert deed_lemma("headed") == deed_lemma("header") == "head"
+    assert same_deed_near_name(scored, headed) and repeats_statement(scored, headed)
+    assert not repeats(fact_words(scored), fact_words(headed))  # what fact_words alone miss
+    # Another deed of the same person, a place named beside other words, or someone else
+    # named beside the deed: not a repeat.
+    signed = "Striker Mira Hollis signed a new contract until 2030."
+    assert not same_deed_near_name(scored, signed)
+    assert not same_deed_near_name(
+        "Fans in Fenner Park celebrated the winner.", "Rain fell on Fenner Park after the winner."
+    )
+    assert not same_deed_near_name(
+        "Mira Hollis scored the winner against Tova Lind's side.",
+        "Mira Hollis scored the winner.",
+    )
+
+
 def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
     won = fact_words("Quay Park beat Norland 3-2 after extra time.")
     lost = fact_words("Norland lost 3-2 to a club with a budget three times larger.")
@@ -201,17 +225,20 @@ def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
         *(c.text for p in summary.paragraphs for c in p),
         *(t.text for t in summary.takeaways),
     ]
-    words = [fact_words(t) for t in texts]
     pairs = [
         (texts[i], texts[j])
         for i in range(len(texts))
         for j in range(i + 1, len(texts))
-        if repeats(words[i], words[j])
+        if repeats_statement(texts[i], texts[j])
     ]
     assert not pairs
-    # The result once, the sending-off once.
+    # The result once, the sending-off once, the scorer's winning goal once ("scored the
+    # winner" and "headed the winning goal" are one deed of Joel Arkwright's).
     assert sum("3-2" in t for t in texts) == 1
     assert sum("Otieno" in t for t in texts) <= 1
+    assert (
+        sum(t.startswith(("Joel Arkwright", "Striker Joel Arkwright headed")) for t in texts) <= 1
+    )
 
 
 def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> None:

@@ -1,0 +1,134 @@
+"""Facts once when one person's deed is told in other word forms.
+
+Two outlets tell a cup final's winning goal as "Joel Arkwright scored twice, including the winner"
+and "Striker Joel Arkwright headed the winning goal": the same person, and beside the name the
+same deed ("winner", "winning": one lemma). A word's form-free core (deed_lemma) and the words
+said right beside a name (deeds_near_names) find it, for any story and any deed; ``repeats`` on
+fact_words, which compares whole sentences' stems, does not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsloom.summarize.openings import (
+    FULL_NAME_PATTERN,
+    POSSESSIVE,
+    REPORTING,
+    fact_words,
+    repeats,
+)
+from newsloom.textkit import STOP_WORDS, stem
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+DEED_REACH = 6  # content words on each side of a name that say what its bearer did
+# Past forms that share no letters' stem with their verb: "won" is the deed of "the winner".
+_IRREGULAR = {
+    "won": "win", "lost": "lose", "struck": "strike", "took": "take", "made": "make",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "found": "find",
+    "held": "hold", "left": "leave", "sent": "send", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "built": "build", "paid": "pay", "sold": "sell",
+    "bought": "buy", "brought": "bring", "began": "begin", "begun": "begin", "broke": "break",
+    "broken": "break", "chose": "choose", "chosen": "choose", "drove": "drive", "ran": "run",
+    "shot": "shoot", "caught": "catch", "fought": "fight", "kept": "keep", "met": "meet",
+    "spent": "spend", "stood": "stand", "stole": "steal", "stolen": "steal", "threw": "throw",
+    "thrown": "throw", "led": "lead", "saved": "save", "hit": "hit", "beaten": "beat",
+}  # fmt: skip
+_DEED_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+@lru_cache(maxsize=65536)
+def deed_lemma(word: str) -> str:
+    """A word's form-free core, so that one deed meets in its word forms: "winner",
+    "winning" and "won" -> "win"; "headed", "header" -> "head"; "scored", "scorer" -> "scor"."""
+    lower = POSSESSIVE.sub("", word.lower().replace("’", "'"))
+    lower = _IRREGULAR.get(lower, lower)
+    for suffix in _DEED_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            lower = lower[: -len(suffix)]
+            break
+    if len(lower) > 3 and lower[-1] == lower[-2] and lower[-1] not in "aeiouls":
+        lower = lower[:-1]  # "winn" -> "win", not "fall" -> "fal"
+    if len(lower) > 3 and lower.endswith("e"):
+        lower = lower[:-1]  # "score" meets "scor(ed)"
+    return lower
+
+
+@lru_cache(maxsize=8192)
+def deeds_near_names(sentence: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Per person or organisation of two words or more (key: its last two words, stemmed, so
+    that "Striker Joel Arkwright" is Joel Arkwright; not a place: a name after "in", "at" ...),
+    (the deed_lemma of the content words within DEED_REACH on each side, the other names said
+    within that reach)."""
+    spans = [(m.start(), m.end(), m.group(0)) for m in FULL_NAME_PATTERN.finditer(sentence)]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(sentence)]
+    units: list[tuple[str, str]] = []  # ("name", key) or ("word", lemma), in reading order
+    previous = ""
+    for start, word in words:
+        span = next((sp for sp in spans if sp[0] <= start < sp[1]), None)
+        after, previous = previous, word.lower()
+        if span is not None and start == span[0] and after in _PLACE_PREPOSITIONS:
+            spans.remove(span)  # "in Port Alder": where it happened, not who did it
+            span = None
+        if span is not None:
+            key = _name_key(span[2])
+            if key and (not units or units[-1] != ("name", key)):
+                units.append(("name", key))
+            elif not key and word.lower() not in STOP_WORDS:
+                units.append(("other", stem(word)))
+        elif word[:1].isupper() and word.lower() not in STOP_WORDS:
+            units.append(("other", stem(word)))
+        elif word.lower() not in STOP_WORDS and len(word) > 1 and stem(word) not in REPORTING:
+            units.append(("word", deed_lemma(word)))
+    found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for k, (kind, key) in enumerate(units):
+        if kind != "name":
+            continue
+        near = _reach(units, k, -1) + _reach(units, k, 1)
+        lemmas = frozenset(v for t, v in near if t == "word")
+        others = frozenset(v for t, v in near if t != "word" and v != key)
+        old_lemmas, old_others = found.get(key, (frozenset(), frozenset()))
+        found[key] = (old_lemmas | lemmas, old_others | others)
+    return found
+
+
+_PLACE_PREPOSITIONS = frozenset("in at on from to near into across outside inside".split())
+
+
+def _name_key(name: str) -> str:
+    words = [POSSESSIVE.sub("", w) for w in name.split()]
+    words = [w for w in words if w.lower() not in STOP_WORDS]
+    return " ".join(stem(w) for w in words[-2:]) if len(words) >= 2 else ""
+
+
+def _reach(units: list[tuple[str, str]], at: int, step: int) -> list[tuple[str, str]]:
+    """Up to DEED_REACH content words from ``at`` in direction ``step``, and the names among
+    them."""
+    found: list[tuple[str, str]] = []
+    k, count = at + step, 0
+    while 0 <= k < len(units) and count < DEED_REACH:
+        found.append(units[k])
+        count += units[k][0] == "word"
+        k += step
+    return found
+
+
+def same_deed_near_name(a: str, b: str) -> bool:
+    """Two sentences that say the same thing right beside the same person's name, and name
+    nobody else there that the other does not: "Joel Arkwright scored twice, including the
+    winner" and "Striker Joel Arkwright headed the winning goal in the 112th minute" tell one
+    deed, whatever the word forms ("winner", "winning")."""
+    deeds_a, deeds_b = deeds_near_names(a), deeds_near_names(b)
+    for key in deeds_a.keys() & deeds_b.keys():
+        lemmas_a, others_a = deeds_a[key]
+        lemmas_b, others_b = deeds_b[key]
+        if lemmas_a & lemmas_b and others_a == others_b:
+            return True
+    return False
+
+
+def repeats_statement(a: str, b: str) -> bool:
+    """Two sentences repeat a fact: repeats on their fact_words, or same_deed_near_name."""
+    return repeats(fact_words(a), fact_words(b)) or same_deed_near_name(a, b)
