@@ -110,7 +110,8 @@ FLOORS = [
         # rouge1 42.18 -> 42.16 (rouge2 holds at 19.08): one person's deed told in other word
         # forms ("scored the winner", "headed the winning goal") is one fact (deeds.py), and
         # the references, which retell it, share a few more single words with the retelling.
-        {"rouge2": 19.08, "rouge1": 42.16},
+        # 19.08 / 42.16 -> 19.10 / 42.21: a figure told again in words is one fact (vaguer.py).
+        {"rouge2": 19.10, "rouge1": 42.21},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -33,9 +33,9 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
-from newsloom.summarize.deeds import repeats_statement
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import opening_reference
+from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 

@@ -12,13 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsloom.summarize.openings import (
-    FULL_NAME_PATTERN,
-    POSSESSIVE,
-    REPORTING,
-    fact_words,
-    repeats,
-)
+from newsloom.summarize.openings import FULL_NAME_PATTERN, POSSESSIVE, REPORTING
 from newsloom.textkit import STOP_WORDS, stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -127,8 +121,3 @@ def same_deed_near_name(a: str, b: str) -> bool:
         if lemmas_a & lemmas_b and others_a == others_b:
             return True
     return False
-
-
-def repeats_statement(a: str, b: str) -> bool:
-    """Two sentences repeat a fact: repeats on their fact_words, or same_deed_near_name."""
-    return repeats(fact_words(a), fact_words(b)) or same_deed_near_name(a, b)

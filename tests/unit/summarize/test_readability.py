@@ -10,7 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
-from newsloom.summarize.deeds import deed_lemma, repeats_statement, same_deed_near_name
+from newsloom.summarize.deeds import deed_lemma, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
     fact_words,
@@ -18,6 +18,8 @@ from newsloom.summarize.openings import (
     repeats,
     same_person_same_deed,
 )
+from newsloom.summarize.retold import repeats_statement
+from newsloom.summarize.vaguer import figure_in_words
 
 STORIES = load_newsroom().stories
 
@@ -191,6 +193,39 @@ def test_the_winner_and_the_winning_goal_are_one_deed_of_one_scorer() -> None:
         "Mira Hollis scored the winner against Tova Lind's side.",
         "Mira Hollis scored the winner.",
     )
+
+
+def test_a_lab_result_told_again_without_its_numbers_is_one_fact() -> None:
+    # One report gives the measurement, another outlet (here in French) says it again without
+    # the figures and adds a second clause: the first clause restates the fact.
+    precise = (
+        "Le lac de Brume contient des nitrates à une concentration de 62 milligrammes par "
+        "litre, au-dessus du seuil sanitaire de 50 milligrammes fixé pour l'eau potable."
+    )
+    vaguer = (
+        "Le laboratoire de Sorel a mesuré une concentration de nitrates supérieure au seuil "
+        "sanitaire ; les puits privés ne sont pas concernés."
+    )
+    assert figure_in_words(vaguer, precise) and repeats_statement(vaguer, precise)
+    assert not repeats(fact_words(vaguer), fact_words(precise))  # French function words, elisions
+    assert not figure_in_words(precise, vaguer)  # the figures are the news
+    # Two shared words name no fact; a clause with its own number is a figure of its own.
+    assert not figure_in_words("Profit fell at Halm.", "Profit fell 38 percent at Orsa.")
+    assert not figure_in_words(
+        "Nitrates in Lac de Brume reached 70 milligrams at the second well.",
+        "Nitrates in Lac de Brume reached 62 milligrams per litre.",
+    )
+
+
+def test_the_algae_story_tells_the_toxin_measurement_once() -> None:
+    story = next(s for s in STORIES if s.label == "s26-lac-ombrel-algues-bleues")
+    summary = summary_of(story)
+    texts = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    assert sum("microcystine" in t for t in texts) == 1, texts
 
 
 def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
