@@ -111,7 +111,8 @@ FLOORS = [
         # forms ("scored the winner", "headed the winning goal") is one fact (deeds.py), and
         # the references, which retell it, share a few more single words with the retelling.
         # 19.08 / 42.16 -> 19.10 / 42.21: a figure told again in words is one fact (vaguer.py).
-        {"rouge2": 19.10, "rouge1": 42.21},
+        # 19.10 / 42.21 -> 19.11 / 42.22: a deed is a word after the name (or two beside it).
+        {"rouge2": 19.11, "rouge1": 42.22},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsloom.summarize.openings import FULL_NAME_PATTERN, POSSESSIVE, REPORTING
 from newsloom.textkit import STOP_WORDS, stem
@@ -50,8 +51,17 @@ def deed_lemma(word: str) -> str:
     return lower
 
 
+class Deeds(NamedTuple):
+    """What a sentence says beside one name: deed_lemma of the content words after it (what
+    its bearer did), of those on either side, and the other names within that reach."""
+
+    done: frozenset[str]
+    near: frozenset[str]
+    others: frozenset[str]
+
+
 @lru_cache(maxsize=8192)
-def deeds_near_names(sentence: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def deeds_near_names(sentence: str) -> dict[str, Deeds]:
     """Per person or organisation of two words or more (key: its last two words, stemmed, so
     that "Striker Joel Arkwright" is Joel Arkwright; not a place: a name after "in", "at" ...),
     (the deed_lemma of the content words within DEED_REACH on each side, the other names said
@@ -62,7 +72,9 @@ def deeds_near_names(sentence: str) -> dict[str, tuple[frozenset[str], frozenset
     previous = ""
     for start, word in words:
         span = next((sp for sp in spans if sp[0] <= start < sp[1]), None)
-        after, previous = previous, word.lower()
+        after = previous
+        if word.lower() not in _ARTICLES:
+            previous = word.lower()  # "at the Quayside Ground": the preposition counts
         if span is not None and start == span[0] and after in _PLACE_PREPOSITIONS:
             spans.remove(span)  # "in Port Alder": where it happened, not who did it
             span = None
@@ -76,19 +88,21 @@ def deeds_near_names(sentence: str) -> dict[str, tuple[frozenset[str], frozenset
             units.append(("other", stem(word)))
         elif word.lower() not in STOP_WORDS and len(word) > 1 and stem(word) not in REPORTING:
             units.append(("word", deed_lemma(word)))
-    found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    found: dict[str, Deeds] = {}
     for k, (kind, key) in enumerate(units):
         if kind != "name":
             continue
-        near = _reach(units, k, -1) + _reach(units, k, 1)
-        lemmas = frozenset(v for t, v in near if t == "word")
-        others = frozenset(v for t, v in near if t != "word" and v != key)
-        old_lemmas, old_others = found.get(key, (frozenset(), frozenset()))
-        found[key] = (old_lemmas | lemmas, old_others | others)
+        preceding, following = _reach(units, k, -1), _reach(units, k, 1)
+        done = frozenset(v for t, v in following if t == "word")
+        near = done | frozenset(v for t, v in preceding if t == "word")
+        others = frozenset(v for t, v in preceding + following if t != "word" and v != key)
+        old = found.get(key, Deeds(frozenset(), frozenset(), frozenset()))
+        found[key] = Deeds(old.done | done, old.near | near, old.others | others)
     return found
 
 
 _PLACE_PREPOSITIONS = frozenset("in at on from to near into across outside inside".split())
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _name_key(name: str) -> str:
@@ -116,8 +130,11 @@ def same_deed_near_name(a: str, b: str) -> bool:
     deed, whatever the word forms ("winner", "winning")."""
     deeds_a, deeds_b = deeds_near_names(a), deeds_near_names(b)
     for key in deeds_a.keys() & deeds_b.keys():
-        lemmas_a, others_a = deeds_a[key]
-        lemmas_b, others_b = deeds_b[key]
-        if lemmas_a & lemmas_b and others_a == others_b:
+        one, other = deeds_a[key], deeds_b[key]
+        if one.others != other.others:
+            continue
+        # One word the name does in both ("scored ... the winner", "headed the winning goal"),
+        # or two said beside it in both.
+        if one.done & other.done or len(one.near & other.near) >= 2:
             return True
     return False

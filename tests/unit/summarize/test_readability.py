@@ -193,6 +193,16 @@ def test_the_winner_and_the_winning_goal_are_one_deed_of_one_scorer() -> None:
         "Mira Hollis scored the winner against Tova Lind's side.",
         "Mira Hollis scored the winner.",
     )
+    # One word said before the name in one and after it in the other is not a deed: the
+    # governor's two statements ("the central bank's governor" / "said the bank could not").
+    assert not same_deed_near_name(
+        "The central bank's governor, Ada Lund, admitted the rise would hurt borrowers.",
+        "Governor Ada Lund said the bank could not set rates for each industry.",
+    )
+    # "at the Fenner Park": a place, whatever article stands between.
+    assert not same_deed_near_name(
+        "Norland won the cup at the Fenner Park.", "Fans sang the winner at the Fenner Park."
+    )
 
 
 def test_a_lab_result_told_again_without_its_numbers_is_one_fact() -> None:
