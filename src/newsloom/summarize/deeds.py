@@ -101,7 +101,7 @@ def deeds_near_names(sentence: str) -> dict[str, Deeds]:
     return found
 
 
-_PLACE_PREPOSITIONS = frozenset("in at on from to near into across outside inside".split())
+_PLACE_PREPOSITIONS = frozenset("in at on near into across outside inside".split())
 _ARTICLES = frozenset({"the", "a", "an"})
 
 

@@ -199,6 +199,11 @@ def test_the_winner_and_the_winning_goal_are_one_deed_of_one_scorer() -> None:
         "The central bank's governor, Ada Lund, admitted the rise would hurt borrowers.",
         "Governor Ada Lund said the bank could not set rates for each industry.",
     )
+    # "passed to Mira Hollis": "to" and "from" lead to people as often as to places.
+    assert same_deed_near_name(
+        "The ball fell to Mira Hollis, who scored the winner.",
+        "Mira Hollis scored the winner in extra time.",
+    )
     # "at the Fenner Park": a place, whatever article stands between.
     assert not same_deed_near_name(
         "Norland won the cup at the Fenner Park.", "Fans sang the winner at the Fenner Park."
