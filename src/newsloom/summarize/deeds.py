@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsloom.summarize.openings import FULL_NAME_PATTERN, POSSESSIVE, REPORTING
+from newsloom.summarize.words import numbers_in
 from newsloom.textkit import STOP_WORDS, stem
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 DEED_REACH = 6  # content words on each side of a name that say what its bearer did
@@ -138,3 +140,21 @@ def same_deed_near_name(a: str, b: str) -> bool:
         if one.done & other.done or len(one.near & other.near) >= 2:
             return True
     return False
+
+
+FIGURE_REACH = 4  # words after a name where its apposition gives a figure ("X, a 19-year-old")
+
+
+def figure_beside_name(sentence: str) -> dict[str, frozenset[str]]:
+    """Per name (deeds_near_names' key), the numbers said right after it, not years ("Leo
+    Haskins, nineteen years old", "Leo Haskins, a 19-year-old"): how a report introduces
+    someone."""
+    found: dict[str, set[str]] = {}
+    for match in FULL_NAME_PATTERN.finditer(sentence):
+        key = _name_key(match.group(0))
+        if not key:
+            continue
+        after = [m.group(0) for m in _WORD.finditer(sentence[match.end() :])][:FIGURE_REACH]
+        numbers = numbers_in([w for w in after if w.lower() not in STOP_WORDS])
+        found.setdefault(key, set()).update(n for n in numbers if not _YEAR.match(n))
+    return {k: frozenset(v) for k, v in found.items() if v}

@@ -10,7 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
-from newsloom.summarize.deeds import deed_lemma, same_deed_near_name
+from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
     fact_words,
@@ -241,6 +241,23 @@ def test_the_algae_story_tells_the_toxin_measurement_once() -> None:
         *(t.text for t in summary.takeaways),
     ]
     assert sum("microcystine" in t for t in texts) == 1, texts
+
+
+def test_a_person_introduced_again_with_the_same_age_is_the_same_news() -> None:
+    # Two reports of one match introduce the scorer the same way, in words and in digits: the
+    # second lede is not a next key fact under the first.
+    first = "Ana Reyes, seventeen years old, scored twice to send Orla United top."
+    again = "The 2-0 win over Brack City belonged to Ana Reyes, a 17-year-old from the academy."
+    assert figure_beside_name(first) == {"ana rey": frozenset({"17"})}
+    assert figure_beside_name(again)["ana rey"] == frozenset({"17"})
+    assert figure_beside_name("Ana Reyes joined Orla United in 2019.") == {}  # a year
+
+
+def test_the_hat_trick_story_bullets_do_not_introduce_the_scorer_twice() -> None:
+    story = next(s for s in STORIES if s.label == "s24-sallow-wanderers-thrash-kestrel-athletic")
+    bullets = [b.text for b in summary_of(story).bullets]
+    assert "Leo Haskins" in bullets[0]
+    assert not any("Leo Haskins" in b and "19-year-old" in b for b in bullets[1:]), bullets
 
 
 def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
