@@ -145,10 +145,12 @@ def same_deed_near_name(a: str, b: str) -> bool:
 FIGURE_REACH = 4  # words after a name where its apposition gives a figure ("X, a 19-year-old")
 
 
+@lru_cache(maxsize=8192)
 def figure_beside_name(sentence: str) -> dict[str, frozenset[str]]:
     """Per name (deeds_near_names' key), the numbers said right after it, not years ("Leo
     Haskins, nineteen years old", "Leo Haskins, a 19-year-old"): how a report introduces
-    someone."""
+    someone. Cached, since every bullet candidate is compared with bullet 1: not to be
+    changed by the caller."""
     found: dict[str, set[str]] = {}
     for match in FULL_NAME_PATTERN.finditer(sentence):
         key = _name_key(match.group(0))
