@@ -58,8 +58,9 @@ _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", r
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
 # "En montant régler l'horloge, il a découvert ...".
+# "Yesterday, those same supporters ...": a demonstrative after the phrase points back too.
 _PHRASE_THEN_PRONOUN = re.compile(
-    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|il|elle|ils|elles)\s", re.IGNORECASE
+    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|those|these|il|elle|ils|elles)\s", re.IGNORECASE
 )
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(
