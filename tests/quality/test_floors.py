@@ -107,7 +107,12 @@ FLOORS = [
         # rouge1 42.12 -> 42.04: bullets 2-3 no longer restate bullet 1's fact in other words
         # (issue 16, facts once), which the references do; rouge2 holds. 19.06 / 42.15 ->
         # 19.08 / 42.18: quotations kept whole, the next bullet from the report's title.
-        {"rouge2": 19.08, "rouge1": 42.18},
+        # rouge1 42.18 -> 42.16 (rouge2 holds at 19.08): one person's deed told in other word
+        # forms ("scored the winner", "headed the winning goal") is one fact (deeds.py), and
+        # the references, which retell it, share a few more single words with the retelling.
+        # 19.08 / 42.16 -> 19.10 / 42.21: a figure told again in words is one fact (vaguer.py).
+        # 19.10 / 42.21 -> 19.11 / 42.22: a deed is a word after the name (or two beside it).
+        {"rouge2": 19.11, "rouge1": 42.22},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -34,7 +34,8 @@ from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
-from newsloom.summarize.openings import fact_words, opening_reference, repeats
+from newsloom.summarize.openings import opening_reference
+from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
@@ -177,9 +178,8 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
             examples["furniture"].append(text)
         if len(text.split()) > LONG_STATEMENT:
             counts["long"] += 1
-    words = [fact_words(s) for s in sentences]
-    for (i, a), (j, b) in combinations(enumerate(words), 2):
-        if repeats(a, b):
+    for (i, a), (j, b) in combinations(enumerate(sentences), 2):
+        if repeats_statement(a, b):
             counts["repeats"] += 1
             examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")
 

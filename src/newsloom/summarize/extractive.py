@@ -26,6 +26,7 @@ import numpy as np
 
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
+from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.lede import (
@@ -230,11 +231,16 @@ class _Plan:
         # prolongée" beside the confirmed toxins) is that editor's next key fact: it leads the
         # next bullets when a statement tells it.
         untold = self._untold_title(main)
+        # A statement that introduces bullet 1's person again as bullet 1 does ("The 3-0 win
+        # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old,
+        # scored a hat-trick") is another report's lede of the same news: not a next key fact.
+        current = [i for i in current if not self._reintroduces(i, main)]
         titled = [i for i in current if len(lede_words(self.shown[i]) & untold) >= TITLE_CLUE]
         bullets = [main, *mmr(self.statements, titled, [main], count=1)]
         bullets += mmr(self.statements, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
-            bullets += mmr(self.statements, pool, bullets, count=BULLETS - len(bullets))
+            fresh = [i for i in pool if not self._reintroduces(i, main)]
+            bullets += mmr(self.statements, fresh, bullets, count=BULLETS - len(bullets))
         by_centrality = dataclasses.replace(self.statements, scores=self.central)
         statements = [i for i in pool if not is_quotation(self.shown[i])]
         ahead = [i for i in statements if looks_ahead(self.shown[i])]
@@ -349,6 +355,13 @@ class _Plan:
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
         found = found or choose_headline(self.articles, self.shown[main])
         return complete_title(found, self.articles)
+
+    def _reintroduces(self, fact_index: int, main: int) -> bool:
+        """The fact gives a person of bullet 1 the figure bullet 1 gives beside the name
+        (deeds.figure_beside_name: an age, a count)."""
+        subject = figure_beside_name(self.shown[main])
+        other = figure_beside_name(self.shown[fact_index])
+        return any(subject[k] & other[k] for k in subject.keys() & other.keys())
 
     def _untold_title(self, main: int) -> frozenset[str]:
         """The content words of the title of bullet 1's first report that bullet 1 does not

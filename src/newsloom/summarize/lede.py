@@ -55,13 +55,13 @@ _FRENCH_FUNCTION = frozenset(
 )
 
 
-_FUNCTION = STOP_WORDS | _FRENCH_FUNCTION
+FUNCTION_WORDS = STOP_WORDS | _FRENCH_FUNCTION
 
 
 def title_words(text: str) -> frozenset[str]:
     """Content stems cut to their first letters, so that word forms meet."""
     words = {_ELISION.sub("", w.lower()) for w in tokens(text)}
-    return frozenset(_short_stem(w) for w in words if len(w) > 1 and w not in _FUNCTION)
+    return frozenset(_short_stem(w) for w in words if len(w) > 1 and w not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=65536)

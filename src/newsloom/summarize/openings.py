@@ -58,8 +58,9 @@ _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", r
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
 # "En montant régler l'horloge, il a découvert ...".
+# "Yesterday, those same supporters ...": a demonstrative after the phrase points back too.
 _PHRASE_THEN_PRONOUN = re.compile(
-    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|il|elle|ils|elles)\s", re.IGNORECASE
+    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|those|these|il|elle|ils|elles)\s", re.IGNORECASE
 )
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(
@@ -198,8 +199,10 @@ _RESULT = re.compile(
 )
 # Verbs that report rather than state: two statements of one speaker share them whatever they say.
 REPORTING = frozenset(stem(w) for w in "said says say told tells added adds according".split())
-_FULL_NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|de|du|des|van|von)\s+)?[A-Z][\w'’&-]*)+")
-_POSSESSIVE = re.compile(r"['’]s$")
+FULL_NAME_PATTERN = re.compile(
+    r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|de|du|des|van|von)\s+)?[A-Z][\w'’&-]*)+"
+)
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 def fact_words(sentence: str) -> frozenset[str]:
@@ -216,8 +219,8 @@ def full_names(sentence: str) -> frozenset[str]:
     """Names of two words or more, stemmed and marked with FULL_NAME ("Karl Otieno", "Tessaly
     Islands"; a sentence's capitalised first word only when a name follows it)."""
     found = set()
-    for match in _FULL_NAME.finditer(sentence):
-        words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+    for match in FULL_NAME_PATTERN.finditer(sentence):
+        words = [POSSESSIVE.sub("", w) for w in match.group(0).split()]
         words = [w for w in words if w.lower() not in STOP_WORDS]
         if len(words) >= 2:
             found.add(FULL_NAME + " ".join(stem(w) for w in words))

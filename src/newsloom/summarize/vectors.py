@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
+from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
     FULL_NAME,
@@ -19,6 +22,7 @@ from newsloom.summarize.openings import (
     fact_words,
     figures,
 )
+from newsloom.summarize.vaguer import MIN_SHARED, precise_words, restates, vague_clauses
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -166,6 +170,35 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
                 figure_rows[row, figure_index[number]] = 1.0
                 decimal_rows[row, figure_index[number]] = float("." in number)
         repeated |= (figure_rows @ figure_rows.T >= 2) | (decimal_rows @ decimal_rows.T > 0)
+    # openings.same_deed_near_name: one deed beside one person's name, in any word form. Only
+    # the sentences that name the same person are compared.
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for key in deeds_near_names(text):
+            by_name[key].append(row)
+    for rows in by_name.values():
+        for i, j in combinations(rows, 2):
+            if not repeated[i, j] and same_deed_near_name(texts[i], texts[j]):
+                repeated[i, j] = repeated[j, i] = True
+    # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
+    # Candidates by counting shared words on sparse rows, then the exact test.
+    clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]
+    precise = [precise_words(text) for text in texts]
+    if clauses and any(precise):
+        plain_index = {w: k for k, w in enumerate(sorted(set().union(*precise)))}
+
+        def rows_of(found: Sequence[frozenset[str]]) -> csr_matrix:
+            indices = [[plain_index[w] for w in f if w in plain_index] for f in found]
+            indptr = np.cumsum([0, *(len(i) for i in indices)])
+            flat = [k for i in indices for k in i]
+            data = np.ones(len(flat), dtype=np.int32)
+            return csr_matrix((data, flat, indptr), shape=(len(found), len(plain_index)))
+
+        shared_words = (rows_of([c for _, c in clauses]) @ rows_of(precise).T).toarray()
+        for k, j in zip(*np.nonzero(shared_words >= MIN_SHARED), strict=True):
+            row, clause = clauses[int(k)]
+            if row != j and restates(clause, precise[int(j)]):
+                repeated[row, j] = repeated[j, row] = True
     return same, repeated
 
 

@@ -8,9 +8,12 @@ from collections.abc import Sequence
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "baignade", "lâcher"
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "sixty": "60", "seventy": "70", "eighty": "80",
+    "ninety": "90",
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
     "million": "1000000", "billion": "1000000000", "first": "1", "second": "2", "third": "3",
 }  # fmt: skip
@@ -28,6 +31,6 @@ def numbers_in(words: Sequence[str]) -> set[str]:
         if any(map(str.isdigit, lower)):
             plain = re.sub(r"(?<=\d),(?=\d{3})", "", lower)
             found.update(m.rstrip(".") for m in _DIGITS.findall(plain))
-        elif lower in _NUMBER_WORDS:
-            found.add(_NUMBER_WORDS[lower])
+        elif lower in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[lower])
     return found

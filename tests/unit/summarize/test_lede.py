@@ -119,6 +119,9 @@ def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
     assert opening_reference("En montant au clocher, il a découvert deux hiboux.") == "pronoun"
     assert opening_reference("C'est le sacristain qui a donné l'alerte.") == "pronoun"
     assert opening_reference("On Monday, the council approved the ferry.") == ""
+    # A feature's "Yesterday, those same supporters ...": the supporters of its last paragraph.
+    assert opening_reference("Yesterday, those same fans saw their club go top.") == "pronoun"
+    assert opening_reference("Yesterday, fans of both clubs saw the final.") == ""
 
 
 def test_a_french_elided_name_names_something() -> None:

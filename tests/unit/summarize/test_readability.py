@@ -10,6 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
     fact_words,
@@ -17,6 +18,8 @@ from newsloom.summarize.openings import (
     repeats,
     same_person_same_deed,
 )
+from newsloom.summarize.retold import repeats_statement
+from newsloom.summarize.vaguer import figure_in_words
 
 STORIES = load_newsroom().stories
 
@@ -169,6 +172,94 @@ def test_one_full_name_and_the_same_deed_is_a_repeat() -> None:
     assert not same_person_same_deed(imre, dora)
 
 
+def test_the_winner_and_the_winning_goal_are_one_deed_of_one_scorer() -> None:
+    # A cup final's winning goal, told by one outlet as "scored the winner" and by another as
+    # "headed the winning goal": one person, one deed, in other word forms and with a title
+    # ("Striker") before the name.
+    scored = "Mira Hollis scored twice, including the winner in extra time, at Fenner Park."
+    headed = "Striker Mira Hollis headed the winning goal in the 97th minute from a free kick."
+    assert deed_lemma("winner") == deed_lemma("winning") == deed_lemma("won") == "win"
+    assert deed_lemma("headed") == deed_lemma("header") == "head"
+    assert same_deed_near_name(scored, headed) and repeats_statement(scored, headed)
+    assert not repeats(fact_words(scored), fact_words(headed))  # what fact_words alone miss
+    # Another deed of the same person, a place named beside other words, or someone else
+    # named beside the deed: not a repeat.
+    signed = "Striker Mira Hollis signed a new contract until 2030."
+    assert not same_deed_near_name(scored, signed)
+    assert not same_deed_near_name(
+        "Fans in Fenner Park celebrated the winner.", "Rain fell on Fenner Park after the winner."
+    )
+    assert not same_deed_near_name(
+        "Mira Hollis scored the winner against Tova Lind's side.",
+        "Mira Hollis scored the winner.",
+    )
+    # One word said before the name in one and after it in the other is not a deed: the
+    # governor's two statements ("the central bank's governor" / "said the bank could not").
+    assert not same_deed_near_name(
+        "The central bank's governor, Ada Lund, admitted the rise would hurt borrowers.",
+        "Governor Ada Lund said the bank could not set rates for each industry.",
+    )
+    # "passed to Mira Hollis": "to" and "from" lead to people as often as to places.
+    assert same_deed_near_name(
+        "The ball fell to Mira Hollis, who scored the winner.",
+        "Mira Hollis scored the winner in extra time.",
+    )
+    # "at the Fenner Park": a place, whatever article stands between.
+    assert not same_deed_near_name(
+        "Norland won the cup at the Fenner Park.", "Fans sang the winner at the Fenner Park."
+    )
+
+
+def test_a_lab_result_told_again_without_its_numbers_is_one_fact() -> None:
+    # One report gives the measurement, another outlet (here in French) says it again without
+    # the figures and adds a second clause: the first clause restates the fact.
+    precise = (
+        "Le lac de Brume contient des nitrates à une concentration de 62 milligrammes par "
+        "litre, au-dessus du seuil sanitaire de 50 milligrammes fixé pour l'eau potable."
+    )
+    vaguer = (
+        "Le laboratoire de Sorel a mesuré une concentration de nitrates supérieure au seuil "
+        "sanitaire ; les puits privés ne sont pas concernés."
+    )
+    assert figure_in_words(vaguer, precise) and repeats_statement(vaguer, precise)
+    assert not repeats(fact_words(vaguer), fact_words(precise))  # French function words, elisions
+    assert not figure_in_words(precise, vaguer)  # the figures are the news
+    # Two shared words name no fact; a clause with its own number is a figure of its own.
+    assert not figure_in_words("Profit fell at Halm.", "Profit fell 38 percent at Orsa.")
+    assert not figure_in_words(
+        "Nitrates in Lac de Brume reached 70 milligrams at the second well.",
+        "Nitrates in Lac de Brume reached 62 milligrams per litre.",
+    )
+
+
+def test_the_algae_story_tells_the_toxin_measurement_once() -> None:
+    story = next(s for s in STORIES if s.label == "s26-lac-ombrel-algues-bleues")
+    summary = summary_of(story)
+    texts = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    assert sum("microcystine" in t for t in texts) == 1, texts
+
+
+def test_a_person_introduced_again_with_the_same_age_is_the_same_news() -> None:
+    # Two reports of one match introduce the scorer the same way, in words and in digits: the
+    # second lede is not a next key fact under the first.
+    first = "Ana Reyes, seventeen years old, scored twice to send Orla United top."
+    again = "The 2-0 win over Brack City belonged to Ana Reyes, a 17-year-old from the academy."
+    assert figure_beside_name(first) == {"ana rey": frozenset({"17"})}
+    assert figure_beside_name(again)["ana rey"] == frozenset({"17"})
+    assert figure_beside_name("Ana Reyes joined Orla United in 2019.") == {}  # a year
+
+
+def test_the_hat_trick_story_bullets_do_not_introduce_the_scorer_twice() -> None:
+    story = next(s for s in STORIES if s.label == "s24-sallow-wanderers-thrash-kestrel-athletic")
+    bullets = [b.text for b in summary_of(story).bullets]
+    assert "Leo Haskins" in bullets[0]
+    assert not any("Leo Haskins" in b and "19-year-old" in b for b in bullets[1:]), bullets
+
+
 def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
     won = fact_words("Quay Park beat Norland 3-2 after extra time.")
     lost = fact_words("Norland lost 3-2 to a club with a budget three times larger.")
@@ -201,17 +292,20 @@ def test_the_summary_repeats_no_fact_across_bullets_and_paragraphs() -> None:
         *(c.text for p in summary.paragraphs for c in p),
         *(t.text for t in summary.takeaways),
     ]
-    words = [fact_words(t) for t in texts]
     pairs = [
         (texts[i], texts[j])
         for i in range(len(texts))
         for j in range(i + 1, len(texts))
-        if repeats(words[i], words[j])
+        if repeats_statement(texts[i], texts[j])
     ]
     assert not pairs
-    # The result once, the sending-off once.
+    # The result once, the sending-off once, the scorer's winning goal once ("scored the
+    # winner" and "headed the winning goal" are one deed of Joel Arkwright's).
     assert sum("3-2" in t for t in texts) == 1
     assert sum("Otieno" in t for t in texts) <= 1
+    assert (
+        sum(t.startswith(("Joel Arkwright", "Striker Joel Arkwright headed")) for t in texts) <= 1
+    )
 
 
 def test_demo_event_coverage_is_reported(demo_figures: dict[str, object]) -> None:
