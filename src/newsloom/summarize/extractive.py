@@ -38,7 +38,12 @@ from newsloom.summarize.lede import (
     report_scores,
 )
 from newsloom.summarize.lede import title_words as lede_words
-from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
+from newsloom.summarize.openings import (
+    content_words,
+    names_something,
+    opening_reference,
+    unnamed_speaker,
+)
 from newsloom.summarize.overlap import bigram_support
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
@@ -46,6 +51,7 @@ from newsloom.summarize.roles import (
     is_quotation,
     is_reaction,
     looks_ahead,
+    ongoing,
     provisional,
     revises,
     tallies,
@@ -78,6 +84,10 @@ MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
 # Reports published this close together describe the same moment; one older than that may
 # describe a state of things a later report has overtaken.
 NEWS_CYCLE = timedelta(hours=1)
+# A stale statement of a state that had lasted until its report ("the miners have been in the
+# chamber since midnight") is about bullet 1's subject when it shares this many content words with
+# it, as TITLE_CLUE: one shared word (a name) is not the same subject.
+OVERTAKEN_SHARED = 2
 NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
 
 
@@ -401,8 +411,14 @@ class _Plan:
                     found.add(i)
                     break
         if since > 0:
+            subject = content_words(self.shown[main])
             for i in range(len(self.facts)):
-                if i != main and provisional(self.shown[i]) and self._stale(i, since):
+                if i == main or not self._stale(i, since):
+                    continue
+                text = self.shown[i]
+                if provisional(text) or (
+                    ongoing(text) and len(content_words(text) & subject) >= OVERTAKEN_SHARED
+                ):
                     found.add(i)
         return found
 

@@ -33,6 +33,8 @@ _NEXT = re.compile(
     re.IGNORECASE,
 )
 
+# The present perfect with "since": a state lasting up to the moment of the report.
+_ONGOING = re.compile(r"\b(?:has|have) been\b[^.;]*\bsince\b", re.IGNORECASE)
 # How things stand, said as provisional: what the next report is expected to change.
 _PROVISIONAL = re.compile(
     r"\b(?:for now|so far|for the moment|at the moment|at present|currently|tonight|by morning|"
@@ -46,6 +48,12 @@ def provisional(sentence: str) -> bool:
     morning", "are reported to be in a refuge chamber"): once a later report has moved the story
     on, it is no longer how things stand."""
     return bool(_PROVISIONAL.search(sentence))
+
+
+def ongoing(sentence: str) -> bool:
+    """A state its report saw lasting until then ("have been trapped since the collapse"), which a
+    later development may have ended."""
+    return bool(_ONGOING.search(sentence))
 
 
 def describes_present(sentence: str) -> bool:

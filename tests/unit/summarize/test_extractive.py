@@ -8,7 +8,14 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize import ExtractiveSummarizer, needs_resummary
 from newsloom.summarize.extractive import WHATS_NEW
-from newsloom.summarize.roles import is_reaction, looks_ahead, provisional, revises, tallies
+from newsloom.summarize.roles import (
+    is_reaction,
+    looks_ahead,
+    ongoing,
+    provisional,
+    revises,
+    tallies,
+)
 from newsloom.summarize.text import clean_sentence, split_sentences
 
 from .fictional_stories import T0, WIRE, article, barrier_followup, barrier_story
@@ -283,6 +290,53 @@ def test_a_revised_toll_and_a_provisional_state_leave_the_page_once_overtaken() 
     assert "rose to nine" in page
     assert "four people had died" not in page
     assert "safe for now" not in page
+
+
+def test_ongoing_states() -> None:
+    assert ongoing("The miners have been in the chamber since just after midnight.")
+    assert ongoing("Ferries has been suspended since the storm struck.")
+    # Past perfect or no "since": a finished state, not one that lasted until the report.
+    assert not ongoing("The pit had been closed since 1990 before it reopened.")
+    assert not ongoing("The crews have been brought ashore.")
+
+
+def test_a_state_lasting_until_an_early_report_leaves_the_page_once_the_story_moves_on() -> None:
+    first = [
+        article(
+            1,
+            1,
+            "island-post",
+            "Storm floods Rask Island",
+            "A storm flooded Rask Island overnight, cutting power to the port of Velm. "
+            "The ferry crews have been sheltering in the harbour master's office since midnight. "
+            "Engineers restored power to the hospital in Velm by noon.",
+            0,
+        ),
+        article(
+            2,
+            2,
+            "coast-news",
+            "Storm floods Rask Island",
+            "Ferries to Rask Island were suspended after the storm flooded the port of Velm. "
+            "The island's only bridge was closed for inspection.",
+            30,
+        ),
+    ]
+    later = article(
+        3,
+        2,
+        "coast-news",
+        "Storm floods Rask Island: ferry crews brought ashore",
+        "Ferry crews stranded on Rask Island by the storm floods were brought ashore from the "
+        "harbour of Velm, officials said. "
+        "The harbour of Velm will reopen on Friday.",
+        1200,
+    )
+    summary = ExtractiveSummarizer().summarize(1, [*first, later], None, words=120, now=T0)
+    page = " ".join(c.text for c in all_cited(summary))
+    assert "brought ashore" in summary.bullets[0].text
+    assert "since midnight" not in page
+    assert "restored power to the hospital" in page
 
 
 def _lake_story() -> list[Article]:
