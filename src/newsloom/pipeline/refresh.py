@@ -252,6 +252,8 @@ async def fetch_source(
         entries = parsed.entries[: settings.max_entries_per_feed]
         unseen = store.read_retrying(lambda conn: unseen_entries(conn, source, entries))
         build = builder or CandidateBuilder(workers=1)
+        if settings.fetch_pages and page is None:
+            build.expect(sum(1 for e in unseen if e.url))
         pages = await asyncio.gather(
             *(
                 _entry_candidate(fetcher, build, settings, source, e, parsed, now, page)

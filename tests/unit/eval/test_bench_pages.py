@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from newsloom.bench.ingest import _page, feed_xml, real_pages, trafilatura_cpu_ms
+from newsloom.bench.ingest import (
+    DescendantSampler,
+    _page,
+    feed_xml,
+    real_pages,
+    trafilatura_cpu_ms,
+)
 from newsloom.bench.refresh import feed_xml as outlet_feed
 from newsloom.bench.refresh import gold_labels, load_articles, page_html, refresh_moment
 from newsloom.errors import EvalError
@@ -87,3 +94,14 @@ def test_the_trafilatura_yardstick_times_the_same_pages(tmp_path: Path) -> None:
     files = [str(p) for p in real_pages([tmp_path])]
     assert trafilatura_cpu_ms(files) > 0.0
     assert trafilatura_cpu_ms([]) == 0.0
+
+
+def test_the_sampler_reports_its_own_cpu_reading_proc_for_the_bench_to_leave_out() -> None:
+    """Reading /proc every interval is the bench's instrument, not ingest work."""
+    started = time.process_time()
+    with DescendantSampler(excluded=set(), interval=0.001) as sampler:
+        time.sleep(0.3)
+    spent = time.process_time() - started
+    if not sampler.available:
+        pytest.skip("no /proc here")
+    assert 0 < sampler.own_cpu_seconds() <= spent

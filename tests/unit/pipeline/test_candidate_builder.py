@@ -85,3 +85,30 @@ def test_small_runs_build_in_this_process(workers: int) -> None:
         builder.close()
     assert not builder.started_pool
     assert all(not isinstance(candidate, BaseException) for candidate in built)
+
+
+def test_a_feed_of_many_new_entries_starts_the_pool_before_its_first_page() -> None:
+    """A run that announces more pages than the threshold builds none of them here: its first
+    page already goes to a worker (the pool is waited for while it starts)."""
+    jobs = [_job(1, PAGE_NAMES[1])]
+    builder = CandidateBuilder(workers=2, threshold=8)
+    try:
+        builder.expect(20)
+        built = asyncio.run(_build_all(builder, jobs, ParsedFeed(format="rss")))
+    finally:
+        builder.close()
+    assert builder.started_pool
+    entry, page = jobs[0]
+    assert built == [candidate_from_entry(SOURCE, entry, ParsedFeed(format="rss"), page, NOW)]
+
+
+def test_a_few_announced_pages_start_no_pool() -> None:
+    jobs = [_job(n, PAGE_NAMES[1]) for n in range(3)]
+    builder = CandidateBuilder(workers=2, threshold=8)
+    try:
+        builder.expect(3)
+        built = asyncio.run(_build_all(builder, jobs, ParsedFeed(format="rss")))
+    finally:
+        builder.close()
+    assert not builder.started_pool
+    assert all(not isinstance(candidate, BaseException) for candidate in built)
