@@ -85,9 +85,9 @@ MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
 # describe a state of things a later report has overtaken.
 NEWS_CYCLE = timedelta(hours=1)
 # A stale statement of a state that had lasted until its report ("the miners have been in the
-# chamber since midnight") is about bullet 1's subject when it shares this many content words with
-# it, as TITLE_CLUE: one shared word (a name) is not the same subject.
-OVERTAKEN_SHARED = 2
+# chamber since midnight") is about bullet 1's subject when it shares a content word with it: the
+# state is narrow (present perfect with "since"), and the subject is often one noun ("miners").
+OVERTAKEN_SHARED = 1
 NEW_FACT_LIMIT = 0.5  # TF-IDF cosine to a previous summary sentence above which a fact is old
 
 
