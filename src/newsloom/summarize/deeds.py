@@ -143,12 +143,16 @@ def same_deed_near_name(a: str, b: str) -> bool:
 
 
 FIGURE_REACH = 4  # words after a name where its apposition gives a figure ("X, a 19-year-old")
+# An age said as a premodifier a word or two before the name ("19-year-old forward Leo Haskins").
+AGE_BEFORE_REACH = 2
+_AGE = re.compile(r"^([^\W_]+)-years?-old$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
 def figure_beside_name(sentence: str) -> dict[str, frozenset[str]]:
     """Per name (deeds_near_names' key), the numbers said right after it, not years ("Leo
-    Haskins, nineteen years old", "Leo Haskins, a 19-year-old"): how a report introduces
+    Haskins, nineteen years old", "Leo Haskins, a 19-year-old"), and an age just before it
+    ("19-year-old forward Leo Haskins"): how a report introduces
     someone. Cached, since every bullet candidate is compared with bullet 1: not to be
     changed by the caller."""
     found: dict[str, set[str]] = {}
@@ -158,5 +162,8 @@ def figure_beside_name(sentence: str) -> dict[str, frozenset[str]]:
             continue
         after = [m.group(0) for m in _WORD.finditer(sentence[match.end() :])][:FIGURE_REACH]
         numbers = numbers_in([w for w in after if w.lower() not in STOP_WORDS])
+        before = [m.group(0) for m in _WORD.finditer(sentence[: match.start()])]
+        ages = [_AGE.match(w) for w in before[-AGE_BEFORE_REACH:]]
+        numbers |= numbers_in([age.group(1) for age in ages if age])
         found.setdefault(key, set()).update(n for n in numbers if not _YEAR.match(n))
     return {k: frozenset(v) for k, v in found.items() if v}

@@ -223,8 +223,15 @@ class _Plan:
         told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
+        # Another report's lede introducing bullet 1's person as bullet 1 does (_reintroduces)
+        # tells bullet 1's news again, in the paragraphs as in the bullets.
         body_pool = [
-            i for i in range(n) if i != main and i not in overtaken and self._stands_alone(i, told)
+            i
+            for i in range(n)
+            if i != main
+            and i not in overtaken
+            and self._stands_alone(i, told)
+            and not self._reintroduces(i, main)
         ]
         # After a development, what earlier reports said of the present or the future may no
         # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
