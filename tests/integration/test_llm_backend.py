@@ -19,7 +19,7 @@ from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import ExtractiveSummarizer, build_summarizer
 from newsloom.summarize.llm import LLMSummarizer
-from tests.unit.summarize.fictional_stories import T0, barrier_story
+from tests.unit.summarize.fictional_stories import T0, article, barrier_story
 
 STALL_SECONDS = 1.5
 WRONG = 12  # a source sentence the good reply does not use
@@ -50,6 +50,48 @@ def good_reply(sources: dict[int, str], extra: list[dict[str, Any]] | None = Non
         "bullets": [item(1), item(3), item(11), *(extra or [])],
         "paragraphs": [[item(4), item(5)], [item(6), item(7)]],
         "takeaways": [item(8), item(10), item(1)],  # item(1) repeats a bullet: must be dropped
+    }
+
+
+HEADED = "Striker Joel Arkwright headed the winning goal in the 112th minute."
+SCORED = "Joel Arkwright scored twice, including the winner."
+
+
+def final_story() -> list[Article]:
+    """Two outlets on a cup final; each tells the winning goal in its own words."""
+    first = (
+        "Quay Park won the Elling Cup on Saturday, beating Norland Rovers 3-2 after extra time.\n\n"
+        f"{HEADED}\n\n"
+        "Rovers captain Tomas Wren forced extra time with a late free kick.\n\n"
+        "Around 30,000 spectators watched the final at the Quayside Ground."
+    )
+    second = (
+        "Quay Park beat Norland Rovers 3-2 after extra time to lift the Elling Cup.\n\n"
+        f"{SCORED}\n\n"
+        "Norland defender Karl Otten was sent off for a second yellow card.\n\n"
+        "Rovers have asked the football association to review the red card."
+    )
+    return [
+        article(21, 1, "Coastal Wire", "Quay Park win the Elling Cup", first, 0),
+        article(
+            22, 2, "Elling Radio", "Quay Park beat Norland Rovers in the cup final", second, 30
+        ),
+    ]
+
+
+def retold_reply(sources: dict[int, str]) -> dict:
+    """The winning goal as a bullet, then again in the other outlet's words as a takeaway: both
+    grounded, the second a repeat the page must drop."""
+
+    def item(text: str) -> dict[str, Any]:
+        n = next(n for n, source in sources.items() if text in source)
+        return {"text": sources[n], "sources": [n]}
+
+    return {
+        "headline": "Quay Park beat Norland Rovers 3-2 to win the Elling Cup",
+        "bullets": [item("won the Elling Cup"), item(HEADED), item("late free kick")],
+        "paragraphs": [[item("sent off"), item("30,000 spectators")]],
+        "takeaways": [item(SCORED), item("review the red card")],
     }
 
 
@@ -130,6 +172,8 @@ class ScriptedChat(BaseHTTPRequestHandler):
             self._json(completion(json.dumps(reply)))
         elif scenario == "contract":
             self._json(completion(json.dumps(contract_reply(sources))))
+        elif scenario == "retold":
+            self._json(completion(json.dumps(retold_reply(sources))))
         elif scenario == "references":
             self._json(completion(json.dumps(references_reply(sources))))
         elif scenario == "bad_json":
@@ -212,6 +256,16 @@ def summarize(
         **options,
     )
     return llm.summarize(7, articles or barrier_story(), None, 120, T0)
+
+
+def test_a_deed_retold_in_other_words_is_dropped_as_a_repeat(server: str) -> None:
+    # "headed the winning goal" and "scored ..., including the winner": one person, one deed.
+    summary = summarize(server, "retold", articles=final_story())
+    assert summary.method == "llm"
+    texts = all_cited(summary)
+    assert HEADED in texts
+    assert SCORED not in texts
+    assert any("review the red card" in t for t in texts)
 
 
 def all_cited(summary: Summary) -> list[str]:

@@ -28,12 +28,8 @@ from newsloom.summarize.base import Summarizer
 from newsloom.summarize.facts import candidates_of
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.grounding import GroundingChecker
-from newsloom.summarize.openings import (
-    fact_words,
-    opening_reference,
-    repeats,
-    unnamed_speaker,
-)
+from newsloom.summarize.openings import opening_reference, unnamed_speaker
+from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
 from newsloom.summarize.words import tokens
@@ -283,8 +279,9 @@ class LLMSummarizer:
 
     def _grounded(self, reply: _Reply, numbered: _Numbered, extractive: Summary) -> Summary:
         """Keep the sentences their cited sources support; no fact twice across sections (the
-        extractive summary's test, ``openings.repeats``: half the content words of each shared)."""
-        seen: list[frozenset[str]] = []
+        extractive summary's test, ``retold.repeats_statement``: half the content words shared,
+        one person's deed in other word forms, or a figure told again in words)."""
+        seen: list[str] = []
         dropped: Counter[str] = Counter()  # why sentences were dropped: the operator's view
 
         told: set[str] = {w.lower() for w in reply.headline.split()}
@@ -299,9 +296,8 @@ class LLMSummarizer:
             kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
-                words = fact_words(text)
                 opening = read is None or not kept
-                if any(repeats(words, earlier) for earlier in seen):
+                if any(repeats_statement(text, earlier) for earlier in seen):
                     dropped["repeated"] += 1
                     continue
                 if (
@@ -316,7 +312,7 @@ class LLMSummarizer:
                 if cited is None:
                     dropped["unsupported"] += 1
                     continue
-                seen.append(words)
+                seen.append(text)
                 told.update(w.lower() for w in text.split())
                 if read is not None:
                     read.append(text)
