@@ -103,7 +103,10 @@ def size(text: str) -> int:
 @lru_cache(maxsize=_RECENT_TEXTS)
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _token_tuple(text)
-    return frozenset(words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))) - {()}
+    if len(words) < SHINGLE:  # a short text is one short shingle (none when it has no token)
+        return frozenset([words] if words else [])
+    # Four shifted views zipped (the longer ones stop with the shortest): no slice per position.
+    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
 
 
 def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
