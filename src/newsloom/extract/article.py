@@ -31,6 +31,7 @@ from newsloom.extract.choose import (
     size,
     without_repeated_block,
 )
+from newsloom.extract.comments import without_comment_sections
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
@@ -161,6 +162,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if chosen is found and precise:
         # Precision mode's body as it stands: the prose list items it dropped go back.
         chosen = with_dropped_items(chosen, tree, links)
+    # Readers' comments in a section trafilatura's prunes do not recognise by its name.
+    chosen = without_comment_sections(chosen, tree)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)
