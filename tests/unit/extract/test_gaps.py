@@ -50,19 +50,3 @@ def test_items_outside_the_body_span_or_already_in_it_change_nothing() -> None:
     whole = Body("\n\n".join([INTRO, *STEPS, MIDDLE, END]), "Guide", "trafilatura")
     assert with_dropped_items(whole, document, links) is whole
     assert with_dropped_items(whole, None, links) is whole
-
-
-SUBHEADING = "What the guide says about moorings"
-SIDEBAR = "Related links"
-
-
-def test_a_subheading_between_two_article_paragraphs_goes_back_a_sidebar_heading_does_not() -> None:
-    document = lxml_html.document_fromstring(
-        f"<html><body><div class='entry'><p>{INTRO}</p><h2>{SUBHEADING}</h2><p>{MIDDLE}</p>"
-        f"</div><div class='side'><h3>{SIDEBAR}</h3><p>{COMMENT}</p></div>"
-        f"<div class='entry-end'><p>{END}</p></div></body></html>"
-    )
-    body = Body("\n\n".join([INTRO, MIDDLE, END]), "Guide", "trafilatura")
-    repaired = with_dropped_items(body, document, link_shingles(document))
-    # The sidebar's heading stands in another container and heads text the body lacks.
-    assert repaired.text == "\n\n".join([INTRO, SUBHEADING, MIDDLE, END])
