@@ -6,7 +6,8 @@ The page is parsed once; that tree feeds trafilatura (which works on its own cop
 would cost as much again on every page); when that keeps almost nothing it runs again with its
 default balance. The second opinions run only when the page gives a reason to doubt that body
 (``choose.doubtful``: prose left out; a body without the shape of an article; links or table rows
-in it), and ``choose.choose_body`` decides between them.
+in it), jusText too when trafilatura kept a small part of the page (``justext``), and
+``choose.choose_body`` decides between them.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from newsloom.extract.choose import (
     size,
     without_repeated_block,
 )
+from newsloom.extract.comments import without_comment_sections
 from newsloom.extract.decode import decode_html
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
+from newsloom.extract.justext import justext_body, rescue_due
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.readable import LIBRARY_ERRORS, readability_body
@@ -141,8 +144,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     others: list[Body | None] = []
     doubt = doubtful(found, tree, MIN_WORDS)
     if doubt:
-        # Cut short? Two second opinions: trafilatura keeping all it can, and readability.
-        others.append(_trafilatura(tree, shared, url, focus="recall").body)
+        # Cut short? Two second opinions: trafilatura keeping all it can, and readability; and
+        # when both trafilatura runs kept a small part of the page, jusText (``justext``).
+        recall = _trafilatura(tree, shared, url, focus="recall").body
+        others.append(recall)
+        if shared is not None and rescue_due(found, recall):
+            others.append(justext_body(found, shared.tree, url))
     readable = None
     if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
@@ -160,6 +167,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if chosen is found and precise:
         # Precision mode's body as it stands: the prose list items it dropped go back.
         chosen = with_dropped_items(chosen, tree, links)
+    # Readers' comments in a section trafilatura's prunes do not recognise by its name.
+    chosen = without_comment_sections(chosen, tree)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)

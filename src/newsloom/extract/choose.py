@@ -65,6 +65,11 @@ DEFICIENT_MIN_TOKENS = 100
 LISTING_MIN_REPEATS = 3
 # A paragraph at least half of whose shingles occur in the page's link texts is a link.
 LINK_PARAGRAPH = 0.5
+# A sentence announcing a list has a subject and a verb at least; the labels heading a box of
+# links ("Read more:", "Related stories:", "More from the author:") are shorter.
+LEAD_IN_MIN_TOKENS = 5
+# How trafilatura writes a list item: a dash and a space before its text.
+_LIST_ITEM = "- "
 # How trafilatura writes a table row (include_tables): cells between vertical bars.
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 # The bars between a row's cells; a bar inside a cell's text is escaped (``\|``).
@@ -103,7 +108,10 @@ def size(text: str) -> int:
 @lru_cache(maxsize=_RECENT_TEXTS)
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _token_tuple(text)
-    return frozenset(words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))) - {()}
+    if len(words) < SHINGLE:  # a short text is one short shingle (none when it has no token)
+        return frozenset([words] if words else [])
+    # Four shifted views zipped (the longer ones stop with the shortest): no slice per position.
+    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
 
 
 def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
@@ -305,13 +313,19 @@ def without_furniture(
     unwanted: Callable[[str, set[tuple[str, ...]]], bool] = furniture,
 ) -> Body:
     """``body`` without the paragraphs ``other`` lacks that are ``unwanted`` (``furniture``
-    unless told)."""
+    unless told), except the items of a list the article announces: a sentence of its own ending
+    with a colon ("Many patches were sent for review:") introduces the list of links after it as
+    part of the article, where a box of links is headed by a label ("Read more:", "Related")."""
     known = shingles(other.text)
-    kept = [
-        para
-        for para in paragraphs(body.text)
-        if coverage(para, known) >= SHARED_PARAGRAPH or not unwanted(para, links)
-    ]
+    kept = []
+    announced = False
+    for para in paragraphs(body.text):
+        item = para.startswith(_LIST_ITEM)
+        announced_item = announced and item
+        if announced_item or coverage(para, known) >= SHARED_PARAGRAPH or not unwanted(para, links):
+            kept.append(para)
+        if not item:  # the list ends at the first paragraph that is no item of it
+            announced = para.endswith(":") and size(para) >= LEAD_IN_MIN_TOKENS
     return Body("\n\n".join(kept), body.title, body.method) if kept else body
 
 

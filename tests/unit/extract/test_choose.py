@@ -16,6 +16,7 @@ from newsloom.extract.choose import (
     page_prose,
     size,
     tokens,
+    without_furniture,
     without_repeated_block,
 )
 
@@ -305,3 +306,20 @@ def test_lines_that_recur_in_an_article_stay() -> None:
     text = "\n\n".join(menu)
     assert without_repeated_block(text) == text
     assert without_repeated_block("") == ""
+
+
+# A progress report lists the patches it is about, each a link: the list is the article's.
+_PATCHES = ["- harbour: add the tide table reader", "- harbour: fix the crane's weight limit"]
+_RELATED = ["- Lifeboat open day draws a record crowd", "- Ferry timetable for the summer"]
+
+
+def test_a_list_of_links_the_article_announces_with_a_colon_stays() -> None:
+    anchors = "".join(f"<a href='/x'>{item[2:]}</a>" for item in [*_PATCHES, *_RELATED])
+    links = link_shingles(lxml_html.document_fromstring(f"<html><body>{anchors}</body></html>"))
+    lead_in = "Several patches were sent to the harbour board for review:"
+    text = [PROSE[0], lead_in, *_PATCHES, PROSE[1], "Read more:", *_RELATED]
+    # readability kept the prose only: the links only trafilatura keeps are furniture unless
+    # the article's own sentence announced them; a "Read more:" label announces no article list.
+    other = body([PROSE[0], PROSE[1]], "readability")
+    kept = without_furniture(body(text, "trafilatura"), other, links)
+    assert kept.text == "\n\n".join([PROSE[0], lead_in, *_PATCHES, PROSE[1], "Read more:"])

@@ -1,0 +1,95 @@
+"""Readers' comments left in an article body, found by the name the page gives their section.
+
+trafilatura prunes comment sections whose id or class *starts* with "comment" (``sequence``);
+pages that name them otherwise ("readerComments", "user-comments", "post-page-root-comment-list")
+keep their comments in the article's container, where neither extractor tells them from the
+article's own prose (readers write sentences too). A section whose id or class says "comment"
+(not "commentary") and that does not hold the start of the article is the readers' on any
+layout: the body's paragraphs that come from it go, except those the page also shows outside
+such sections (a reader quoting the article quotes the article's own words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Set
+
+from lxml import html as lxml_html
+
+from newsloom.extract.choose import SHARED_PARAGRAPH, Body, coverage, paragraphs, shingles
+
+_COMMENTS = re.compile(r"comment(?!ary)", re.IGNORECASE)
+# Elements that hold a section of a page (inline ones such as a "12 comments" link do not).
+_SECTIONS = (
+    "div", "section", "aside", "article", "form", "ul", "ol", "dl", "li", "dd", "table", "tr",
+    "td", "p",
+)  # fmt: skip
+# The article's start is looked for by this many of its first characters.
+_START_CHARS = 80
+
+
+def _comment_sections(
+    document: lxml_html.HtmlElement, start: str
+) -> tuple[list[lxml_html.HtmlElement], str]:
+    """The outermost sections named for comments that do not hold ``start``, and their text."""
+    found: list[lxml_html.HtmlElement] = []
+    texts: list[str] = []
+    for element in document.iter(*_SECTIONS):
+        # A plain substring test first: most elements are named for something else.
+        named = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if "omment" not in named or not _COMMENTS.search(named):
+            continue
+        if found and any(ancestor in found for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and start not in text:
+            found.append(element)
+            texts.append(text)
+    return found, " ".join(texts)
+
+
+def _text_outside(
+    document: lxml_html.HtmlElement, sections: Set[lxml_html.HtmlElement]
+) -> Iterator[str]:
+    """The page's text in reading order, leaving out what is inside ``sections`` (their tails,
+    which follow them on the page, stay)."""
+    stack: list[lxml_html.HtmlElement | str] = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+            continue
+        if item.tail and item is not document:
+            stack.append(item.tail)
+        if item in sections:
+            continue
+        if isinstance(item.tag, str) and item.text:
+            yield item.text
+        stack.extend(reversed(item))
+
+
+def _from(para: str, flat: str, known: Set[tuple[str, ...]]) -> bool:
+    """True when ``para`` is in ``flat`` word for word or mostly by its shingles ``known``."""
+    return " ".join(para.split()) in flat or coverage(para, known) >= SHARED_PARAGRAPH
+
+
+def without_comment_sections(body: Body, document: lxml_html.HtmlElement | None) -> Body:
+    """``body`` without the paragraphs that come from the page's comment sections only; its first
+    paragraph (the article's start, which tells the sections from the article) always stays."""
+    paras = paragraphs(body.text)
+    if document is None or len(paras) < 2:
+        return body
+    sections, flat = _comment_sections(document, " ".join(paras[0].split())[:_START_CHARS])
+    if not sections:
+        return body
+    known = shingles(flat)
+    dropped = [index for index, para in enumerate(paras[1:], 1) if _from(para, flat, known)]
+    if not dropped:
+        return body
+    outside = " ".join(" ".join(_text_outside(document, set(sections))).split())
+    elsewhere = shingles(outside)
+    dropped = [index for index in dropped if not _from(paras[index], outside, elsewhere)]
+    if not dropped:
+        return body
+    kept = [para for index, para in enumerate(paras) if index not in set(dropped)]
+    return Body("\n\n".join(kept), body.title, body.method)
