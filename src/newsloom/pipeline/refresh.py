@@ -435,7 +435,7 @@ def write_articles(
     index: NearCopyIndex | None = None,
 ) -> None:
     index = index or NearCopyIndex()
-    ordered = sorted(candidates, key=lambda c: (c.article.published, c.article.url))
+    ordered = store_order(candidates)
     for start in range(0, len(ordered), WRITE_BATCH):
         kinds, index = _store_batch(store, ordered[start : start + WRITE_BATCH], index)
         for kind in kinds:
@@ -445,6 +445,25 @@ def write_articles(
                 report.new_articles += 1
             if kind == "copy":
                 report.copies += 1
+
+
+def store_order(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` in the order they are stored: by date, then by fields that set them apart
+    when dates tie (undated entries all carry the refresh's instant, entries without a link share
+    the feed's URL), so a batch gets the same ids, originals and stories whichever page finished
+    first."""
+    return sorted(
+        candidates,
+        key=lambda c: (
+            c.article.published,
+            c.article.url,
+            c.entry_url,
+            c.guid,
+            c.article.source_id,
+            c.article.title,
+            c.article.text,
+        ),
+    )
 
 
 def _store_batch(
