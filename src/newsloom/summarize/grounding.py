@@ -37,6 +37,9 @@ W_REFERENCE = 0.1  # score lost by a sentence whose "he" or "the 39-year-old" na
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
 _DETACHED_STOP = re.compile(r"(?<=\S) [.!?] (?=\S)")
+# Tokenised text detaches contractions ("have n't", "we 're"); joined again, they read as the
+# sources write them, so their words and trigrams can match.
+_CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d))(?![^\W_])", re.I)
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't don't "
     "isn't aren't wasn't weren't hasn't haven't hadn't couldn't shouldn't wouldn't denied denies "
@@ -117,6 +120,7 @@ class GroundingChecker:
         """One Support per claim against the same source sentences (embedded once). The claims
         are read in order: each one's context is ``context`` and the claims before it."""
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
+        claims = [_CONTRACTION.sub(r"\1", claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
         vectors = embed_rows(self._embed, flat) if self._embed is not None and flat else None

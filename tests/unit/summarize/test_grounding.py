@@ -64,6 +64,21 @@ def test_lower_cased_tokenised_text_is_matched(checker: GroundingChecker) -> Non
     assert support.supported
 
 
+def test_contraction_split_by_tokenised_text_invents_no_word(checker: GroundingChecker) -> None:
+    sources = ["The gates haven't failed once, and we're proud of them, the engineers said."]
+    claim = "the gates have n't failed once , and we 're proud of them , the engineers said ."
+    support = checker.check(claim, sources)
+    assert not support.novel and not support.negation
+    # Joined again, its words and trigrams match the sentence it was copied from.
+    assert support.trigrams == pytest.approx(1.0) and support.supported
+
+
+def test_word_that_only_looks_like_a_clitic_is_still_checked(checker: GroundingChecker) -> None:
+    # "re" of "re-elected" is no contraction: a claim the sources never make keeps its word.
+    support = checker.check("Mayor Ilse Varga was re-elected on Tuesday.", SOURCES)
+    assert "re" in support.novel
+
+
 def test_score_text_ranks_the_faithful_summary_first(checker: GroundingChecker) -> None:
     article = " ".join(SOURCES)
     faithful = "The barrier closed on Tuesday. Engineers lowered the twelve steel gates."
