@@ -128,7 +128,9 @@ FLOORS = [
         {
             "summarization/duc2007_update.jsonl": "5417f0da96801ee52d4e758f20db2d722f0ee8b59993ae8283ff57ed74ba1875"
         },
-        {"rouge2_recall": 9.95},
+        # 9.96 -> 10.10: after a development, bullets 2-3 weigh how far the other outlets carry
+        # their words (overlap.word_support), so a feature's scene no longer takes them.
+        {"rouge2_recall": 10.10},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -8,7 +8,7 @@ report, in any wording) + 1.0 x shared word pairs (mean share of its word pairs 
 outlets use, overlap.py) + 0.15 x shared facts (share of the other outlets stating the same fact
 nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget;
 the most salient fact leads, the others follow by article time then position), bullets (short
-salient sentences), takeaways (central sentences without the lead bonus). No fact appears twice;
+salient sentences; after a development also weighed by how far other outlets carry their words), takeaways (central sentences without the lead bonus). No fact appears twice;
 near-identical sentences of several outlets form one fact, shown in the earliest article's
 wording and cited to all. "What's new" holds the facts of articles added since the previous
 version that no earlier article or summary stated, ranked with word pairs shared among the added
@@ -44,7 +44,7 @@ from newsloom.summarize.openings import (
     opening_reference,
     unnamed_speaker,
 )
-from newsloom.summarize.overlap import bigram_support
+from newsloom.summarize.overlap import bigram_support, word_support
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
@@ -71,6 +71,9 @@ from newsloom.summarize.vectors import (
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
+# Share of a statement's words that other outlets carry (overlap.word_support), weighed as its
+# word pairs are, in the choice of bullets 2-3 after a development.
+W_CARRIED = W_PAIRS
 BULLETS = 3
 PARAGRAPHS = 3
 TAKEAWAYS = 3
@@ -253,8 +256,16 @@ class _Plan:
         # scored a hat-trick") is another report's lede of the same news: not a next key fact.
         current = [i for i in current if not self._reintroduces(i, main)]
         titled = [i for i in current if len(lede_words(self.shown[i]) & untold) >= TITLE_CLUE]
-        bullets = [main, *mmr(self.statements, titled, [main], count=1)]
-        bullets += mmr(self.statements, current, bullets, count=BULLETS - len(bullets))
+        # After a development the later articles include features, whose ledes open on a scene
+        # ("The community hall on Rope Walk was full by breakfast time") and weigh as ledes do;
+        # how things stand now is what the other outlets carry too (the toll, the people still
+        # in shelters), so the next bullets weigh that as well (overlap.word_support).
+        next_facts = self.statements
+        if developed:
+            scores = self.salience + W_CARRIED * self._carried()
+            next_facts = dataclasses.replace(self.statements, scores=scores)
+        bullets = [main, *mmr(next_facts, titled, [main], count=1)]
+        bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             fresh = [i for i in pool if not self._reintroduces(i, main)]
             bullets += mmr(self.statements, fresh, bullets, count=BULLETS - len(bullets))
@@ -288,6 +299,11 @@ class _Plan:
                 found = resolved(chosen) if candidates is None else candidates
                 takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
         return paragraphs, bullets, takeaways
+
+    def _carried(self) -> np.ndarray:
+        """Per fact: how far the other outlets carry the words of its shown wording."""
+        shown_by = [self.candidates[self._first_report(i)].article for i in range(len(self.facts))]
+        return word_support(self.shown, shown_by, self.articles)
 
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
