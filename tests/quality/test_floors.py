@@ -114,7 +114,9 @@ FLOORS = [
         # the references, which retell it, share a few more single words with the retelling.
         # 19.08 / 42.16 -> 19.10 / 42.21: a figure told again in words is one fact (vaguer.py).
         # 19.10 / 42.21 -> 19.11 / 42.22: a deed is a word after the name (or two beside it).
-        {"rouge2": 19.11, "rouge1": 42.22},
+        # 19.11 / 42.22 -> 19.43 / 42.50: bullets 2-3 may show a long sentence's main statement
+        # (clip.py), so a long lede of another outlet fits and a third fact enters the 70 words.
+        {"rouge2": 19.43, "rouge1": 42.50},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -130,7 +132,11 @@ FLOORS = [
         },
         # 9.96 -> 10.10: after a development, bullets 2-3 weigh how far the other outlets carry
         # their words (overlap.word_support), so a feature's scene no longer takes them.
-        {"rouge2_recall": 10.10},
+        # 10.10 -> 9.97, lowered on purpose: bullets 2-3 may show a long sentence's main
+        # statement (clip.py; NeuS R2 19.11 -> 19.43). Two items of 30 change: one batch-A
+        # story page takes another next fact as a bullet (-4.2), the What's new that follows
+        # it gains 0.24.
+        {"rouge2_recall": 9.97},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
