@@ -1,9 +1,9 @@
 """A long sentence's main statement: its words up to where an elaboration begins.
 
 A news sentence often states its fact, then elaborates it: a relative clause of background
-(", which ...", ", who ..."), what someone said in doing it (", saying ..."), the source it
-leans on (", according to ..."), or an aside after a semicolon or a dash. The words before that
-point are a statement of their own, in the source's own words, so a bullet may show them alone
+(", which ...", ", who ..."), a participle clause of what came with it or of it (", saying
+...", ", making it ..."), the source it leans on (", according to ..."), or an aside after a
+semicolon or a dash. The words before that point are a statement of their own, in the source's own words, so a bullet may show them alone
 (still cited to the same articles) and leave room for another fact. Nothing is reworded; the
 statement is cut, never rewritten.
 
@@ -20,10 +20,15 @@ import re
 from functools import lru_cache
 
 MIN_WORDS = 8  # a statement shorter than this rarely says who did what
-# Where an elaboration begins: a non-restrictive relative clause, a reporting participle, a
-# source, a semicolon or a dash (spaced, as dashes between clauses are).
+# Where an elaboration begins: a non-restrictive relative clause, a participle clause after a
+# comma (", saying ...", ", making it the largest ...", ", leaving 300 without ..."), a source,
+# a semicolon or a dash (spaced, as dashes between clauses are). Words in -ing that are not
+# participles (", during the night", ", morning and evening") do not begin one.
+_NOT_PARTICIPLE = r"(?!(?:during|morning|evening|nothing|something|anything|everything)\b)"
 _DASH = re.compile(r"\s(?:[—–]|--)\s")
-_ELABORATION = re.compile(r",\s*(?:which|who|saying|according to)\b|;|\s(?:[—–]|--)\s")
+_ELABORATION = re.compile(
+    rf",\s*(?:which|who|according to|{_NOT_PARTICIPLE}[a-z]+ing)\b|;|\s(?:[—–]|--)\s"
+)
 # A reporting verb after the cut: the sentence's own attribution would be cut off.
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|according|reported|reports|announced|testified|stated|claimed|"

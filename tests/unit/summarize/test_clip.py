@@ -71,3 +71,21 @@ def test_a_head_too_short_to_say_who_did_what_is_not_cut() -> None:
     )
     assert len("The mayor".split()) < MIN_WORDS
     assert main_statement(sentence, LIMIT) is None
+
+
+def test_a_participle_clause_of_what_the_fact_meant_is_cut() -> None:
+    sentence = (
+        "Fernlight Studio's puzzle game sold one million copies in its first eleven weeks, "
+        "making it the most successful game ever made in the small coastal town of Carrow."
+    )
+    assert main_statement(sentence, LIMIT) == (
+        "Fernlight Studio's puzzle game sold one million copies in its first eleven weeks."
+    )
+
+
+def test_during_after_a_comma_is_a_preposition_not_a_participle() -> None:
+    sentence = (
+        "Volunteers rebuilt the collapsed Quay Street footbridge in nine days, during the "
+        "coldest week of the winter, with timber given by the old sawmill at Port Elling."
+    )
+    assert main_statement(sentence, LIMIT) is None
