@@ -114,7 +114,11 @@ FLOORS = [
         # the references, which retell it, share a few more single words with the retelling.
         # 19.08 / 42.16 -> 19.10 / 42.21: a figure told again in words is one fact (vaguer.py).
         # 19.10 / 42.21 -> 19.11 / 42.22: a deed is a word after the name (or two beside it).
-        {"rouge2": 19.11, "rouge1": 42.22},
+        # 19.11 / 42.22 -> 19.43 / 42.50: bullets 2-3 may show a long sentence's main statement
+        # (clip.py), so a long lede of another outlet fits and a third fact enters the 70 words.
+        # 19.43 / 42.50 -> 19.58 / 42.58: a participle clause after a comma (", making it ...")
+        # ends a main statement too.
+        {"rouge2": 19.58, "rouge1": 42.58},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -128,7 +132,16 @@ FLOORS = [
         {
             "summarization/duc2007_update.jsonl": "5417f0da96801ee52d4e758f20db2d722f0ee8b59993ae8283ff57ed74ba1875"
         },
-        {"rouge2_recall": 9.95},
+        # 9.96 -> 10.10: after a development, bullets 2-3 weigh how far the other outlets carry
+        # their words (overlap.word_support), so a feature's scene no longer takes them.
+        # 10.10 -> 9.97, lowered on purpose: bullets 2-3 may show a long sentence's main
+        # statement (clip.py; NeuS R2 19.11 -> 19.43). Two items of 30 change: one batch-A
+        # story page takes another next fact as a bullet (-4.2), the What's new that follows
+        # it gains 0.24.
+        # 9.97 -> 9.86, lowered on purpose: a participle clause ends a main statement too
+        # (NeuS R2 19.43 -> 19.58). Three batch-A story pages of 30 change a next bullet
+        # (-3.0, -1.0, +0.7); What's new is unchanged.
+        {"rouge2_recall": 9.86},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -8,7 +8,8 @@ report, in any wording) + 1.0 x shared word pairs (mean share of its word pairs 
 outlets use, overlap.py) + 0.15 x shared facts (share of the other outlets stating the same fact
 nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget;
 the most salient fact leads, the others follow by article time then position), bullets (short
-salient sentences), takeaways (central sentences without the lead bonus). No fact appears twice;
+salient sentences; after a development also weighed by how far other outlets carry their words;
+a long sentence shown as its main statement in bullets 2-3, clip.py), takeaways (central sentences without the lead bonus). No fact appears twice;
 near-identical sentences of several outlets form one fact, shown in the earliest article's
 wording and cited to all. "What's new" holds the facts of articles added since the previous
 version that no earlier article or summary stated, ranked with word pairs shared among the added
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 import numpy as np
 
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
+from newsloom.summarize.clip import main_statement
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline, complete_title
@@ -44,7 +46,7 @@ from newsloom.summarize.openings import (
     opening_reference,
     unnamed_speaker,
 )
-from newsloom.summarize.overlap import bigram_support
+from newsloom.summarize.overlap import bigram_support, word_support
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
@@ -71,6 +73,9 @@ from newsloom.summarize.vectors import (
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
+# Share of a statement's words that other outlets carry (overlap.word_support), weighed as its
+# word pairs are, in the choice of bullets 2-3 after a development.
+W_CARRIED = W_PAIRS
 BULLETS = 3
 PARAGRAPHS = 3
 TAKEAWAYS = 3
@@ -125,7 +130,7 @@ class ExtractiveSummarizer:
             story_id=story_id,
             version=previous.version + 1 if previous else 1,
             headline=headline,
-            bullets=tuple(plan.cite(i) for i in bullets),
+            bullets=tuple(plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)),
             paragraphs=tuple(
                 tuple(plan.cite(i) for i in chunk) for chunk in plan.paragraphs(paragraph_facts)
             ),
@@ -147,6 +152,9 @@ class _Plan:
         self.previous = previous
         self.candidates: list[Candidate] = candidates_of(articles)
         self.facts: list[Fact] = []
+        self.clipped: dict[int, str] = {}  # fact -> its main statement, for a bullet
+        self._clipped_rows: dict[int, int] = {}  # fact -> its main statement's row in _same_fact
+        self._same_fact = np.zeros((0, 0), dtype=bool)
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
         if not self.candidates:
             return
@@ -193,7 +201,22 @@ class _Plan:
         fact_lexical = self.lexical @ self.lexical.T
         # The wording shown for each fact: the earliest report whose opening stands on its own.
         self.shown = [self.candidates[self._first_report(i)].text for i in range(len(reps))]
-        same_words, same_fact = repeated_facts(self.shown)
+        # Per long fact, its main statement, the words before its elaboration ("..., which
+        # ...", "..., according to ...": clip.py): a bullet shows the fact in fewer words.
+        self.clipped = {
+            i: clipped
+            for i, text in enumerate(self.shown)
+            if len(text.split()) > BULLET_MAX_WORDS
+            and (clipped := main_statement(text, BULLET_MAX_WORDS))
+        }
+        # Facts once, whichever wording the page shows: repeats are judged over the sentences
+        # and the main statements together (a main statement, shorter than its sentence, may
+        # share half of its words with another statement where the whole sentence did not).
+        clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
+        same_words, same_fact = repeated_facts([*self.shown, *self.clipped.values()])
+        self._clipped_rows, self._same_fact = clipped_rows, same_fact
+        n_shown = len(self.shown)
+        same_words, same_fact = same_words[:n_shown, :n_shown], same_fact[:n_shown, :n_shown]
         self.selection = Selection(
             scores=self.salience,
             # Without an embedder semantic is lexical: the same product, computed once.
@@ -238,7 +261,10 @@ class _Plan:
         # takeaways, read on their own as how things stand, leave it out. (The body keeps it as
         # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
         pool = [i for i in body_pool if not self._stale(i, since)]
-        short = [i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS]
+        # A long sentence may still be a bullet as its main statement (self.clipped).
+        short = [
+            i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped
+        ]
         # The next bullets come from the reports since bullet 1's when bullet 1 is a development
         # (a later news cycle than the story's first report): how things stand now. Reports of
         # one moment all tell the same news, and then every short fact may be a bullet.
@@ -253,12 +279,24 @@ class _Plan:
         # scored a hat-trick") is another report's lede of the same news: not a next key fact.
         current = [i for i in current if not self._reintroduces(i, main)]
         titled = [i for i in current if len(lede_words(self.shown[i]) & untold) >= TITLE_CLUE]
-        bullets = [main, *mmr(self.statements, titled, [main], count=1)]
-        bullets += mmr(self.statements, current, bullets, count=BULLETS - len(bullets))
+        # After a development the later articles include features, whose ledes open on a scene
+        # ("The community hall on Rope Walk was full by breakfast time") and weigh as ledes do;
+        # how things stand now is what the other outlets carry too (the toll, the people still
+        # in shelters), so the next bullets weigh that as well (overlap.word_support).
+        # As bullets 2-3, the long facts show their main statements: repeats are judged on those.
+        as_bullets = self._shown_as(i for i in self.clipped if i != main)
+        next_facts = as_bullets
+        if developed:
+            scores = self.salience + W_CARRIED * self._carried()
+            next_facts = dataclasses.replace(next_facts, scores=scores)
+        bullets = [main, *mmr(next_facts, titled, [main], count=1)]
+        bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             fresh = [i for i in pool if not self._reintroduces(i, main)]
-            bullets += mmr(self.statements, fresh, bullets, count=BULLETS - len(bullets))
-        by_centrality = dataclasses.replace(self.statements, scores=self.central)
+            bullets += mmr(as_bullets, fresh, bullets, count=BULLETS - len(bullets))
+        # The rest of the page is judged against the bullets as they are shown.
+        page = self._shown_as(i for i in bullets[1:] if i in self.clipped)
+        by_centrality = dataclasses.replace(page, scores=self.central)
         statements = [i for i in pool if not is_quotation(self.shown[i])]
         ahead = [i for i in statements if looks_ahead(self.shown[i])]
         # A short story may not have enough self-contained facts for the page's shape; then it
@@ -268,17 +306,21 @@ class _Plan:
         rest = [i for i in rest if not self._stale(i, since) and i not in overtaken]
 
         def resolved(chosen: list[int]) -> list[int]:
-            page = told | {w.lower() for i in chosen for w in self.shown[i].split()}
-            return [i for i in rest if self._stands_alone(i, page)]
+            shown = [
+                self.clipped.get(i, self.shown[i]) if i in bullets[1:] else self.shown[i]
+                for i in chosen
+            ]
+            said = told | {w.lower() for text in shown for w in text.split()}
+            return [i for i in rest if self._stands_alone(i, said)]
 
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
-        paragraphs = mmr(self.statements, body_pool, bullets, count=body_count, budget=words)
+        paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
         for candidates in (None, rest):
             if len(paragraphs) < MIN_BODY:
                 chosen = bullets + paragraphs
                 found = resolved(chosen) if candidates is None else candidates
-                paragraphs += mmr(self.statements, found, chosen, count=MIN_BODY - len(paragraphs))
+                paragraphs += mmr(page, found, chosen, count=MIN_BODY - len(paragraphs))
         takeaways: list[int] = []
         # A takeaway is read alone: one whose reference the page has not resolved is left
         # out, and the page has fewer takeaways.
@@ -288,6 +330,28 @@ class _Plan:
                 found = resolved(chosen) if candidates is None else candidates
                 takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
         return paragraphs, bullets, takeaways
+
+    def bullet_text(self, fact_index: int, place: int) -> str | None:
+        """What bullet ``place`` (0 = bullet 1) shows of the fact when not its sentence: bullets
+        2-3 show a long fact's main statement. Bullet 1 keeps its whole sentence: the main
+        event's who, what, where and when may run past its first clause ("raised its offer
+        ..., valuing ..., and promised ...")."""
+        return self.clipped.get(fact_index) if place > 0 else None
+
+    def _shown_as(self, clipped: Iterable[int]) -> Selection:
+        """The statements' selection inputs with the facts ``clipped`` shown as their main
+        statements: their repeats judged on those words."""
+        rows = np.arange(len(self.facts))
+        for i in clipped:
+            rows[i] = self._clipped_rows[i]
+        if not len(self._clipped_rows) or (rows == np.arange(len(self.facts))).all():
+            return self.statements
+        return dataclasses.replace(self.statements, repeated=self._same_fact[np.ix_(rows, rows)])
+
+    def _carried(self) -> np.ndarray:
+        """Per fact: how far the other outlets carry the words of its shown wording."""
+        shown_by = [self.candidates[self._first_report(i)].article for i in range(len(self.facts))]
+        return word_support(self.shown, shown_by, self.articles)
 
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
@@ -484,10 +548,13 @@ class _Plan:
             )
         return mmr(selection, fresh, [], count=WHATS_NEW, budget=words)
 
-    def cite(self, fact_index: int) -> Cited:
+    def cite(self, fact_index: int, text: str | None = None) -> Cited:
+        """The fact as shown (or as ``text``, its main statement), cited to every article
+        stating it."""
         fact = self.facts[fact_index]
         ids = {self.articles[a].id for a in fact.articles}
-        return Cited(self.shown[fact_index], tuple(sorted(i for i in ids if i is not None)))
+        shown = text or self.shown[fact_index]
+        return Cited(shown, tuple(sorted(i for i in ids if i is not None)))
 
     def _first_report(self, fact_index: int) -> int:
         """The member sentence shown and its place: the earliest article's, unless its opening

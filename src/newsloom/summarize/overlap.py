@@ -31,6 +31,30 @@ def content_bigrams(text: str) -> list[Bigram]:
     ]
 
 
+def content_words(text: str) -> set[str]:
+    """Stemmed, lower-cased words of ``text`` other than stop words."""
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS}
+
+
+def word_support(
+    sentences: Sequence[str], owners: Sequence[int], articles: Sequence[Article]
+) -> np.ndarray:
+    """Per sentence (written by ``articles[owners[i]]``), the mean over the articles of other
+    outlets of the share of its content words that the article's title or text also contains:
+    how far the other outlets carry its names, numbers and event words, whatever its place in
+    its own article. Zero when no article comes from another outlet."""
+    vocab = [content_words(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
+    sources = [a.source_id for a in articles]
+    support = np.zeros(len(sentences))
+    for i, (sentence, owner) in enumerate(zip(sentences, owners, strict=True)):
+        found = content_words(sentence)
+        others = [k for k, source in enumerate(sources) if source != sources[owner]]
+        if not found or not others:
+            continue
+        support[i] = sum(len(found & vocab[k]) for k in others) / (len(found) * len(others))
+    return support
+
+
 def bigram_support(
     sentences: Sequence[str],
     owners: Sequence[int],

@@ -1,6 +1,7 @@
 import numpy as np
+import pytest
 
-from newsloom.summarize.overlap import bigram_support, content_bigrams
+from newsloom.summarize.overlap import bigram_support, content_bigrams, word_support
 from newsloom.textkit import stem
 
 from .fictional_stories import article
@@ -51,3 +52,20 @@ def test_supporters_limit_which_articles_count() -> None:
     sentence = ["The harbour master closed the inner basin."]
     assert bigram_support(sentence, [0], articles)[0] > 0
     assert bigram_support(sentence, [0], articles, [True, False, True])[0] == 0.0
+
+
+def test_a_scene_no_other_outlet_carries_has_less_word_support_than_a_shared_count() -> None:
+    # A feature's scene ("The chapel on Quay Street was full by breakfast") shares few of its
+    # words with the reports; a count they all give ("3,000 people in shelters") shares most.
+    reports = [
+        article(1, 1, "Harbour Gazette", "Flood", "About 3,000 people fled to shelters.", 0),
+        article(2, 2, "Coast Radio", "Flood", "Shelters took in 3,000 people overnight.", 5),
+        article(3, 3, "Quay Post", "Chapel", "The chapel on Quay Street was full by breakfast.", 9),
+    ]
+    sentences = ["Some 3,000 people remain in shelters.", "The chapel was full by breakfast."]
+    support = word_support(sentences, [0, 2], reports)
+    # The radio carries four of its five content words, the post none: (4/5 + 0) / 2.
+    assert support[0] == pytest.approx(0.4)
+    assert support[1] == 0.0
+    # Its own outlet does not count: written by the radio, the gazette carries it.
+    assert word_support([sentences[0]], [1], reports)[0] == pytest.approx(0.4)

@@ -1,0 +1,91 @@
+"""A long sentence's main statement (clip.py): fictional sentences, each named after the quirk."""
+
+from newsloom.summarize.clip import MIN_WORDS, main_statement
+
+LIMIT = 25
+
+
+def test_a_study_named_after_according_to_is_left_to_the_citation() -> None:
+    sentence = (
+        "Grey seals on the Skerra sandbanks raised twice as many pups this winter as last, "
+        "according to a count by volunteers of the Elling Wildlife Trust published on Monday."
+    )
+    assert main_statement(sentence, LIMIT) == (
+        "Grey seals on the Skerra sandbanks raised twice as many pups this winter as last."
+    )
+
+
+def test_a_background_relative_clause_is_cut_and_the_longest_head_kept() -> None:
+    sentence = (
+        "The Port Elling council approved the Quay Street bridge on Tuesday; the vote was 21 to "
+        "9, which ends a quarrel that had split ferry owners and commuters for six years."
+    )
+    # Both the semicolon and ", which" end a statement; the longer one within the limit wins.
+    assert main_statement(sentence, LIMIT) == (
+        "The Port Elling council approved the Quay Street bridge on Tuesday; the vote was 21 to 9."
+    )
+
+
+def test_the_sentences_own_attribution_after_the_cut_keeps_it_whole() -> None:
+    # Cut at ", saying", the witness's account would read as the page's own.
+    sentence = (
+        "Before the vote one councillor shouted at the harbour master for a full minute, saying "
+        "'Shame on you', a council clerk has testified at the hearing in Port Elling."
+    )
+    assert main_statement(sentence, LIMIT) is None
+
+
+def test_a_dash_pair_sets_an_aside_inside_the_sentence() -> None:
+    sentence = (
+        "The closure of the Quay Street ferry – ordered by the harbour board last week after "
+        "an inspection – has left about 300 commuters without a crossing to the island of Skerra."
+    )
+    assert main_statement(sentence, LIMIT) is None
+    single = (
+        "The Skerra ferry returned to service on Friday after eleven days in dry dock at Port "
+        "Elling – two days later than the harbour board had promised its 300 commuters."
+    )
+    assert main_statement(single, LIMIT) == (
+        "The Skerra ferry returned to service on Friday after eleven days in dry dock at Port "
+        "Elling."
+    )
+
+
+def test_a_head_inside_a_quotation_or_a_parenthesis_is_not_a_statement() -> None:
+    quoted = (
+        '"We will rebuild the sea wall on Corra, which the storm broke in three places, before '
+        'winter," the minister for the islands promised the Tessalian assembly on Thursday.'
+    )
+    assert main_statement(quoted, LIMIT) is None
+    bracketed = (
+        "The harbour board bought two electric tugs (the first in Veland, which cost 9 million "
+        "crowns each) for the container terminal at Greywater on Thursday afternoon."
+    )
+    assert main_statement(bracketed, LIMIT) is None
+
+
+def test_a_head_too_short_to_say_who_did_what_is_not_cut() -> None:
+    sentence = (
+        "The mayor, who was elected in March on a promise to reopen the Quay Street baths, "
+        "opened the new public swimming pool at Port Elling's old gasworks on Saturday morning."
+    )
+    assert len("The mayor".split()) < MIN_WORDS
+    assert main_statement(sentence, LIMIT) is None
+
+
+def test_a_participle_clause_of_what_the_fact_meant_is_cut() -> None:
+    sentence = (
+        "Fernlight Studio's puzzle game sold one million copies in its first eleven weeks, "
+        "making it the most successful game ever made in the small coastal town of Carrow."
+    )
+    assert main_statement(sentence, LIMIT) == (
+        "Fernlight Studio's puzzle game sold one million copies in its first eleven weeks."
+    )
+
+
+def test_during_after_a_comma_is_a_preposition_not_a_participle() -> None:
+    sentence = (
+        "Volunteers rebuilt the collapsed Quay Street footbridge in nine days, during the "
+        "coldest week of the winter, with timber given by the old sawmill at Port Elling."
+    )
+    assert main_statement(sentence, LIMIT) is None
