@@ -33,6 +33,7 @@ from newsloom.extract.choose import (
 )
 from newsloom.extract.comments import without_comment_sections
 from newsloom.extract.decode import decode_html
+from newsloom.extract.edges import with_edges
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.justext import justext_body, rescue_due
@@ -169,6 +170,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
+    # The opening paragraph left out before the body, the teaser cards read past its end.
+    chosen = with_edges(chosen, tree, page)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)
