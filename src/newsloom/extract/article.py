@@ -30,6 +30,7 @@ from newsloom.extract.choose import (
     link_shingles,
     size,
     without_repeated_block,
+    without_tail,
 )
 from newsloom.extract.comments import without_comment_sections
 from newsloom.extract.decode import decode_html
@@ -170,6 +171,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
+    # Past the article both readers agree on, what only one of them runs on with.
+    chosen = without_tail(chosen, readable)
     # The opening paragraph left out before the body, the teaser cards read past its end.
     chosen = with_edges(chosen, tree, page)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
