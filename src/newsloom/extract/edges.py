@@ -56,7 +56,11 @@ _TAG = re.compile(r"<[^>]*>")
 # fewer (a line break in the markup stands between its words more often the further it goes).
 _KEY_CHARS = 40
 _MARKUP_KEY_CHARS = 20
+# How trafilatura starts a list item and a table row: not the page's text.
 _LIST_ITEM = "- "
+_TABLE_ROW = "| "
+# Where a page's head ends: its meta description often repeats the article's first sentence.
+_HEAD_ENDS = ("</head>", "</HEAD>")
 # The markup of a link's end followed by tags and blanks only, up to where a text starts.
 _LINK_THEN_TEXT = re.compile(r"</a\s*>(?:\s|&nbsp;|<[^>]*>)*$", re.IGNORECASE)
 # How far back from a text's start the markup is read for that link's end.
@@ -71,7 +75,7 @@ _LAST_INSIDE = etree.XPath("(descendant::text()[normalize-space()])[last()]")
 
 def _key(para: str) -> str:
     flat = " ".join(para.split())
-    return flat.removeprefix(_LIST_ITEM)[:_KEY_CHARS]
+    return flat.removeprefix(_LIST_ITEM).removeprefix(_TABLE_ROW)[:_KEY_CHARS]
 
 
 def _text_before(node: etree._ElementUnicodeResult) -> etree._ElementUnicodeResult | None:
@@ -235,8 +239,10 @@ def _opening(paras: list[str], document: lxml_html.HtmlElement, source: str, at:
 
 
 def _start(paras: list[str], source: str) -> int:
-    """Where the first of ``paras`` stands in the page's markup (-1 when it is not found)."""
-    return source.find(_key(paras[0])[:_MARKUP_KEY_CHARS]) if paras else -1
+    """Where the first of ``paras`` stands in the page's markup after its head (-1 when it is
+    not found)."""
+    head = next((at for end in _HEAD_ENDS if (at := source.find(end)) >= 0), 0)
+    return source.find(_key(paras[0])[:_MARKUP_KEY_CHARS], head) if paras else -1
 
 
 def with_opening(body: Body, document: lxml_html.HtmlElement | None, source: str) -> Body:

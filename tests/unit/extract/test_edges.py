@@ -121,3 +121,16 @@ def test_prose_far_before_the_body_or_in_a_link_stays_out() -> None:
     tree, source = page(linked)
     assert with_opening(whole, tree, source) is whole
     assert with_opening(whole, None, source) is whole
+
+
+def test_the_opening_of_a_body_read_as_table_rows_goes_back_past_the_meta_description() -> None:
+    # An old table layout: trafilatura writes the cell's paragraph as a row ("| ... |"), and the
+    # page's head repeats the start of that paragraph in its meta description.
+    story = f"<td><div class='caption'>Quillhaven harbour.</div>{OPENING}<p>{ARTICLE[0]}</p></td>"
+    source = (
+        f"<html><head><meta name='description' content='{ARTICLE[0][:60]}'></head>"
+        f"<body><table><tr>{story}</tr></table></body></html>"
+    )
+    tree = lxml_html.document_fromstring(source)
+    restored = with_opening(body(f"| {ARTICLE[0]} |"), tree, source)
+    assert restored.text == "\n\n".join([OPENING, f"| {ARTICLE[0]} |"])
