@@ -29,6 +29,7 @@ from newsloom.extract.choose import (
     has_furniture,
     link_shingles,
     size,
+    without_link_tail,
     without_repeated_block,
     without_tail,
 )
@@ -175,6 +176,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     chosen = without_tail(chosen, readable)
     # The opening paragraph left out before the body, the teaser cards read past its end.
     chosen = with_edges(chosen, tree, page)
+    # Links ending the body lead elsewhere: promotions, "more stories", footer links.
+    chosen = without_link_tail(chosen, links)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)

@@ -463,6 +463,23 @@ def without_tail(body: Body, other: Body | None) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
+def without_link_tail(body: Body, links: set[tuple[str, ...]]) -> Body:
+    """``body`` without the paragraphs ending it that are link text on the page (see
+    ``LINK_PARAGRAPH``): after the article's own last paragraph, a paragraph that is a link
+    leads elsewhere (a promotion, a "more stories" line, the site's footer links) on any layout.
+    A linked sentence of prose stops the cut: that is the article's own text, linked. The first
+    paragraph always stays."""
+    paras = paragraphs(body.text)
+    end = len(paras)
+    while end > 1 and links and not _prose(paras[end - 1]):
+        if coverage(paras[end - 1], links) < LINK_PARAGRAPH:
+            break
+        end -= 1
+    if end == len(paras):
+        return body
+    return Body("\n\n".join(paras[:end]), body.title, body.method)
+
+
 def holds(larger: Body, smaller: Body) -> bool:
     """True when ``larger`` holds ``smaller``'s article and text besides it."""
     known = shingles(larger.text)
