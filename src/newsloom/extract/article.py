@@ -29,10 +29,13 @@ from newsloom.extract.choose import (
     has_furniture,
     link_shingles,
     size,
+    without_link_tail,
     without_repeated_block,
+    without_tail,
 )
 from newsloom.extract.comments import without_comment_sections
 from newsloom.extract.decode import decode_html
+from newsloom.extract.edges import with_edges
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.justext import justext_body, rescue_due
@@ -169,6 +172,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
+    # Past the article both readers agree on, what only one of them runs on with.
+    chosen = without_tail(chosen, readable)
+    # The opening paragraph left out before the body, the teaser cards read past its end.
+    chosen = with_edges(chosen, tree, page)
+    # Links ending the body lead elsewhere: promotions, "more stories", footer links.
+    chosen = without_link_tail(chosen, links)
     title = _clean(fields.title) or (readable.title if readable else "") or _document_title(tree)
     clean = headline(title, _clean(fields.sitename), url)
     text = _without_headline(without_repeated_block(chosen.text), title, clean)

@@ -436,6 +436,50 @@ def _prose(para: str) -> bool:
     return size(para) >= PROSE_MIN_TOKENS and ends_sentence(para)
 
 
+def without_tail(body: Body, other: Body | None) -> Body:
+    """``body`` without the paragraphs after the last one it shares with ``other``, an
+    independent extractor's reading of the page, when they are fewer tokens than ``body`` keeps
+    up to there: what only one reader runs on with, past the article both agree on, and less of
+    it than that article, is the box or footer after it (related stories, a sidebar, readers'
+    comments, a site's blurb). More of it than the shared article is the article the other
+    reader cut short."""
+    if other is None or other.method == body.method or not other.text.strip():
+        return body
+    paras = paragraphs(body.text)
+    known = shingles(other.text)
+    last = next(
+        (
+            at
+            for at in range(len(paras) - 1, -1, -1)
+            if coverage(paras[at], known) >= SHARED_PARAGRAPH
+        ),
+        None,
+    )
+    if last is None or last == len(paras) - 1:
+        return body
+    kept, tail = paras[: last + 1], paras[last + 1 :]
+    if sum(map(size, kept)) < sum(map(size, tail)):
+        return body
+    return Body("\n\n".join(kept), body.title, body.method)
+
+
+def without_link_tail(body: Body, links: set[tuple[str, ...]]) -> Body:
+    """``body`` without the paragraphs ending it that are link text on the page (see
+    ``LINK_PARAGRAPH``): after the article's own last paragraph, a paragraph that is a link
+    leads elsewhere (a promotion, a "more stories" line, the site's footer links) on any layout.
+    A linked sentence of prose stops the cut: that is the article's own text, linked. The first
+    paragraph always stays."""
+    paras = paragraphs(body.text)
+    end = len(paras)
+    while end > 1 and links and not _prose(paras[end - 1]):
+        if coverage(paras[end - 1], links) < LINK_PARAGRAPH:
+            break
+        end -= 1
+    if end == len(paras):
+        return body
+    return Body("\n\n".join(paras[:end]), body.title, body.method)
+
+
 def holds(larger: Body, smaller: Body) -> bool:
     """True when ``larger`` holds ``smaller``'s article and text besides it."""
     known = shingles(larger.text)

@@ -17,7 +17,9 @@ from newsloom.extract.choose import (
     size,
     tokens,
     without_furniture,
+    without_link_tail,
     without_repeated_block,
+    without_tail,
 )
 
 PROSE = [
@@ -323,3 +325,48 @@ def test_a_list_of_links_the_article_announces_with_a_colon_stays() -> None:
     other = body([PROSE[0], PROSE[1]], "readability")
     kept = without_furniture(body(text, "trafilatura"), other, links)
     assert kept.text == "\n\n".join([PROSE[0], lead_in, *_PATCHES, PROSE[1], "Read more:"])
+
+
+# A site's blurb and a sidebar feature set after the article in an old table layout: prose,
+# no links, which only trafilatura reads on with.
+_SITE_BLURB = [
+    "The Quillhaven Courier covers the harbour towns in more depth than any other newspaper.",
+    "Radio Quillhaven will broadcast the lighthouse reopening live from the gallery in May.",
+]
+
+
+def test_what_only_one_reader_runs_on_with_past_the_shared_article_goes() -> None:
+    article = PROSE[:6]
+    readable = body(article, "readability")
+    kept = without_tail(body([*article, *_SITE_BLURB], "trafilatura"), readable)
+    assert kept.text == "\n\n".join(article)
+
+
+def test_a_tail_longer_than_the_shared_article_is_the_article_cut_short() -> None:
+    # readability stopped after two paragraphs: the ten more trafilatura kept are the article.
+    whole = body(PROSE, "trafilatura")
+    assert without_tail(whole, body(PROSE[:2], "readability")) is whole
+    assert without_tail(whole, None) is whole
+    # Nothing shared, or shared to the end: nothing to cut.
+    assert without_tail(whole, body(_SITE_BLURB, "readability")) is whole
+    assert without_tail(whole, body(PROSE, "readability")) is whole
+
+
+# A promotion and the site's footer links, set in the article's cell of an old layout.
+_PROMO = "WIN a harbour cruise for two - sign up for the Courier newsletter"
+_FOOTER = "Contact us | Advertise | Privacy"
+
+
+def test_links_ending_the_body_lead_elsewhere_and_go() -> None:
+    closing = "Residents can read the full harbour board report on the county's website before the meeting."
+    anchors = "".join(f"<a href='/x'>{text}</a>" for text in [_PROMO, _FOOTER, closing])
+    links = link_shingles(lxml_html.document_fromstring(f"<html><body>{anchors}</body></html>"))
+    promoted = body([*PROSE[:3], _PROMO, _FOOTER], "trafilatura")
+    assert without_link_tail(promoted, links).text == "\n\n".join(PROSE[:3])
+    # A linked sentence of prose is the article's own text: it and what precedes it stay.
+    linked = body([*PROSE[:3], closing, _FOOTER], "trafilatura")
+    assert without_link_tail(linked, links).text == "\n\n".join([*PROSE[:3], closing])
+    # Without links on the page, or with the body a single paragraph, nothing goes.
+    assert without_link_tail(promoted, set()) is promoted
+    single = body([_PROMO], "trafilatura")
+    assert without_link_tail(single, links) is single
