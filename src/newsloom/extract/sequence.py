@@ -56,6 +56,7 @@ from trafilatura.xpaths import (
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_UNCOMMENTED_IDS = ("comol", "disqus_thread")
 # trafilatura.core's RAW_TREE_PRUNE_XPATH: infinite-scroll appendices, Elementor share buttons.
 _APPENDIX = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDIX_ALWAYS = re.compile(r"mvp-post-add-(?:box|wrap)")
@@ -72,6 +73,11 @@ def _attribute(element: HtmlElement, name: str) -> str:
 
 def _infinite_scroll(element: HtmlElement) -> bool:
     ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    # Whatever ``_APPENDIX`` finds holds one of these: two substring searches spare most
+    # elements its two regular expression searches.
+    names = f"{ident} {cls}"
+    if "infinite" not in names and "mvp-post-add-" not in names:
+        return False
     if not (_APPENDIX.search(ident) or _APPENDIX.search(cls)):
         return False
     if _APPENDIX_ALWAYS.search(ident) or _APPENDIX_ALWAYS.search(cls):
@@ -85,6 +91,10 @@ def _share_buttons(element: HtmlElement) -> bool:
 
 def _comment_section(element: HtmlElement) -> bool:
     ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    # Whatever the two expressions find holds "omment", but for the ids "comol..." and
+    # "disqus_thread...": a substring search spares most elements both regular expressions.
+    if "omment" not in cls and "omment" not in ident and not ident.startswith(_UNCOMMENTED_IDS):
+        return False
     return bool(_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(cls))
 
 
