@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.etree import Element, _Element, strip_tags
 from lxml.html import HtmlElement
@@ -145,6 +146,23 @@ _HIDDEN_CLASS = re.compile(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print"
     "| hidden| hide|noprint|notloaded"
 )
+# Distinct names kept judged (see ``_occurs_in``).
+_KNOWN_NAMES = 4096
+
+
+def _occurs_in(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether ``pattern`` occurs in an id or a class, each distinct one searched once: a page
+    repeats its names element after element, and the long alternations are slow to search."""
+
+    @lru_cache(maxsize=_KNOWN_NAMES)
+    def occurs(name: str) -> bool:
+        return pattern.search(name) is not None
+
+    return occurs
+
+
+_DISCARDED_ID = _occurs_in(_DISCARD_ID)
+_DISCARDED_CLASS = _occurs_in(_DISCARD_CLASS)
 _BOTTOM = re.compile(r"(^|\s)bottom|bottom(\s|$)")
 _LINK = re.compile(r"(^|\s)link(\s|$)")
 _BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -156,11 +174,11 @@ def _boilerplate(element: HtmlElement) -> bool:
     first = None
     for key, value in element.items():
         if key == "class":
-            if _DISCARD_CLASS.search(value):
+            if _DISCARDED_CLASS(value):
                 return True
             first = value if first is None else first
         elif key == "id":
-            if _DISCARD_ID.search(value):
+            if _DISCARDED_ID(value):
                 return True
             first = value if first is None else first
         elif key == "role":
