@@ -156,7 +156,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     readable = None
     if doubt or not precise or first.deficient or has_furniture(found, links):
         # Cut short, shaped like no article, or holding links or table rows: readability,
-        # independent of trafilatura, tells which of them are the article's.
+        # independent of trafilatura, tells which of them are the article's. It reads the
+        # shared pruned copy in place, changing it: no reader below may need ``shared``.
         readable = readability_body(
             page,
             tree,

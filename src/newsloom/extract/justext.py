@@ -14,9 +14,9 @@ import re
 from copy import copy
 
 from lxml import html as lxml_html
-from trafilatura.external import try_justext
 
 from newsloom.extract.choose import Body
+from newsloom.extract.justext_walk import try_justext
 
 # trafilatura's own escalation gates: a body this long (characters) is no short extraction; one
 # covering at least this share of the page's text is not a small part of it; a recall run this
@@ -67,6 +67,6 @@ def justext_body(found: Body, tree: lxml_html.HtmlElement, url: str) -> Body | N
     page_text = " ".join((body if body is not None else cleaned).text_content().split())
     if len(found.text) >= SMALL_SHARE * len(page_text):
         return None
-    result = try_justext(cleaned, url, None)
+    result = try_justext(cleaned, url)
     text = "\n\n".join(" ".join(p.text.split()) for p in result if p.text and p.text.strip())
     return Body(text, "", "justext")

@@ -136,15 +136,12 @@ class TreeReadability(ReadabilityDocument):
     article, since the thread holds more prose than the post above it.
     """
 
-    # True when the tree read is already without those sections (the copy ``sequence.pruned``
-    # made for trafilatura's runs, which they leave as it is): each pass then only copies it.
-    pruned = False
-
     def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-        doc = copy.deepcopy(input)
+        return self._prepared(without_pruned_sections(copy.deepcopy(input)))
+
+    def _prepared(self, doc: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        """``doc`` (already without the pruned sections) as readability's ``_parse`` leaves it."""
         self.encoding = "utf-8"
-        if not self.pruned:
-            without_pruned_sections(doc)
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         display_none = READABILITY_PATTERNS["displayNoneRe"]
@@ -266,9 +263,19 @@ class TreeReadability(ReadabilityDocument):
 
 
 class PrunedTreeReadability(TreeReadability):
-    """``TreeReadability`` reading a tree already pruned as it prunes its copies."""
+    """``TreeReadability`` whose first pass reads ``pruned`` itself, the page's tree already
+    pruned as it prunes its copies (``sequence.pruned``'s copy, which trafilatura's runs leave
+    as it is): the last reader of that copy, it changes it instead of copying it. A later pass
+    (the lenient retry, ``short_title``) reads a copy of the page's tree pruned again, the same
+    tree as ``pruned`` was."""
 
-    pruned = True
+    def __init__(self, pruned: lxml_html.HtmlElement, tree: lxml_html.HtmlElement) -> None:
+        super().__init__(tree)
+        self._unread: lxml_html.HtmlElement | None = pruned
+
+    def _parse(self, input: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        unread, self._unread = self._unread, None
+        return super()._parse(input) if unread is None else self._prepared(unread)
 
 
 def readability_body(
@@ -280,10 +287,11 @@ def readability_body(
 ) -> Body | None:
     """readability's body, read from the page's tree when there is one (copying a tree costs far
     less than parsing the page again): from ``pruned``, when given, the tree already without the
-    sections trafilatura prunes (``sequence.pruned``'s copy, the same as pruning a copy again)."""
+    sections trafilatura prunes (``sequence.pruned``'s copy, the same as pruning a copy again),
+    which is read in place and left changed: no reader may need it after."""
     try:
-        if pruned is not None:
-            document: ReadabilityDocument = PrunedTreeReadability(pruned)
+        if pruned is not None and tree is not None:
+            document: ReadabilityDocument = PrunedTreeReadability(pruned, tree)
         elif tree is not None:
             document = TreeReadability(tree)
         else:

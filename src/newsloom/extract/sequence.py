@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.etree import Element, _Element, strip_tags
 from lxml.html import HtmlElement
@@ -56,6 +57,7 @@ from trafilatura.xpaths import (
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_UNCOMMENTED_IDS = ("comol", "disqus_thread")
 # trafilatura.core's RAW_TREE_PRUNE_XPATH: infinite-scroll appendices, Elementor share buttons.
 _APPENDIX = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDIX_ALWAYS = re.compile(r"mvp-post-add-(?:box|wrap)")
@@ -72,6 +74,11 @@ def _attribute(element: HtmlElement, name: str) -> str:
 
 def _infinite_scroll(element: HtmlElement) -> bool:
     ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    # Whatever ``_APPENDIX`` finds holds one of these: two substring searches spare most
+    # elements its two regular expression searches.
+    names = f"{ident} {cls}"
+    if "infinite" not in names and "mvp-post-add-" not in names:
+        return False
     if not (_APPENDIX.search(ident) or _APPENDIX.search(cls)):
         return False
     if _APPENDIX_ALWAYS.search(ident) or _APPENDIX_ALWAYS.search(cls):
@@ -85,6 +92,10 @@ def _share_buttons(element: HtmlElement) -> bool:
 
 def _comment_section(element: HtmlElement) -> bool:
     ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    # Whatever the two expressions find holds "omment", but for the ids "comol..." and
+    # "disqus_thread...": a substring search spares most elements both regular expressions.
+    if "omment" not in cls and "omment" not in ident and not ident.startswith(_UNCOMMENTED_IDS):
+        return False
     return bool(_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(cls))
 
 
@@ -135,6 +146,23 @@ _HIDDEN_CLASS = re.compile(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print"
     "| hidden| hide|noprint|notloaded"
 )
+# Distinct names kept judged (see ``_occurs_in``).
+_KNOWN_NAMES = 4096
+
+
+def _occurs_in(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether ``pattern`` occurs in an id or a class, each distinct one searched once: a page
+    repeats its names element after element, and the long alternations are slow to search."""
+
+    @lru_cache(maxsize=_KNOWN_NAMES)
+    def occurs(name: str) -> bool:
+        return pattern.search(name) is not None
+
+    return occurs
+
+
+_DISCARDED_ID = _occurs_in(_DISCARD_ID)
+_DISCARDED_CLASS = _occurs_in(_DISCARD_CLASS)
 _BOTTOM = re.compile(r"(^|\s)bottom|bottom(\s|$)")
 _LINK = re.compile(r"(^|\s)link(\s|$)")
 _BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -146,11 +174,11 @@ def _boilerplate(element: HtmlElement) -> bool:
     first = None
     for key, value in element.items():
         if key == "class":
-            if _DISCARD_CLASS.search(value):
+            if _DISCARDED_CLASS(value):
                 return True
             first = value if first is None else first
         elif key == "id":
-            if _DISCARD_ID.search(value):
+            if _DISCARDED_ID(value):
                 return True
             first = value if first is None else first
         elif key == "role":

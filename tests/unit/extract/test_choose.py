@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import html as lxml_html
 
 from newsloom.extract.choose import (
@@ -46,6 +48,25 @@ def test_tokens_count_cjk_characters_one_by_one() -> None:
     assert tokens("Harbour BOARD, 12 ships") == ["harbour", "board", "12", "ships"]
     assert size("港川市の灯台") == 6
     assert size("Port 港川 opens") == 4
+
+
+def test_tokens_of_latin_pages_are_those_of_the_cjk_aware_pattern() -> None:
+    # Without ideographs or kana the plain word pattern stands in for the CJK-aware one: its
+    # tokens must be the same on accented, Cyrillic, Greek, underscored and digit-run text, and
+    # on text whose case folding changes its length (German sharp s, Greek final sigma).
+    cjk_aware = re.compile(
+        r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|"
+        r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+    )
+    for text in [
+        "Straße GROSS, Ölpreis 3,5% — naïve café_au_lait",
+        "Москва: ПРИВЕТ мир; ΟΔΥΣΣΕΥΣ ὀδυσσεύς",
+        "snake_case_ids and 2024-05-01T10:00 times ① ² ½",
+        "Port 港川 opens ＡＢＣ ｶﾀｶﾅ",
+        "full-width ＡＢＣ and half-width ｶﾀｶﾅ without ideographs",
+        "",
+    ]:
+        assert tokens(text) == cjk_aware.findall(text.casefold())
 
 
 def test_coverage_of_a_text_in_another() -> None:

@@ -127,5 +127,26 @@ def test_readability_on_the_shared_pruned_copy_reads_as_on_the_page() -> None:
     on_copy = readability_body(BLOG_POST_WITH_LONG_COMMENT_THREAD, tree, pruned=shared)
     assert on_page is not None and on_copy == on_page
     assert "First reader" not in on_page.text and "Next story" not in on_page.text
-    # Each pass reads a copy: the shared copy is left for trafilatura's runs as it was.
-    assert etree.tostring(shared) == etree.tostring(pruned(tree).tree)
+    # The page's own tree is left as it was for the readers after readability.
+    assert etree.tostring(tree) == etree.tostring(
+        trafilatura.load_html(BLOG_POST_WITH_LONG_COMMENT_THREAD)
+    )
+
+
+# A short notice: readability's ruthless pass keeps too little of it and it reads the page again
+# leniently; its title is asked for after, which reads the page a third time.
+SHORT_NOTICE_WITH_SIDEBAR = """<html><head><title>Quay closed | Harbour News</title></head><body>
+<div class="sidebar"><p>Tide tables, ferry times and the harbour webcam.</p></div>
+<div class="notice"><p>The north quay is closed on Sunday for repairs to the crane rails.</p></div>
+<div class="comments"><p>Reader: about time too, the rails were rusting.</p></div>
+</body></html>"""
+
+
+def test_readability_passes_after_the_first_read_the_page_pruned_again() -> None:
+    for page in (SHORT_NOTICE_WITH_SIDEBAR, BLOG_POST_WITH_LONG_COMMENT_THREAD):
+        tree = trafilatura.load_html(page)
+        assert tree is not None
+        on_page = readability_body(page, tree, with_title=True)
+        on_copy = readability_body(page, tree, with_title=True, pruned=pruned(tree).tree)
+        assert on_page is not None and on_copy == on_page
+        assert on_page.title and on_page.text
