@@ -38,9 +38,15 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def _blank_text(text: str) -> bool:
+    """True for a text of one letter or digit at most: a stray symbol in an empty paragraph
+    (a zero-width space or joiner decoded in the wrong charset reads "â" and two controls)."""
+    return len(text) < _PROBE_MIN and sum(char.isalnum() for char in text) <= 1
+
+
 def _blank(element: lxml_html.HtmlElement) -> bool:
-    """True for an element holding a character at most (a stray symbol in an empty paragraph)."""
-    return not len(element) and len((element.text or "").strip()) <= 1
+    """True for an element holding no child and a blank text."""
+    return not len(element) and _blank_text(element.text or "")
 
 
 def _probe(text: str, *, last: bool) -> str:
@@ -71,6 +77,16 @@ class _Paragraphs:
     def ends(self) -> dict[str, int]:
         return {para[-_PROBE:]: at for at, para in reversed(list(enumerate(self.paras)))}
 
+    @cached_property
+    def whole(self) -> frozenset[str]:
+        return frozenset(self.paras)
+
+    def holds(self, text: str) -> bool:
+        """True when the body holds ``text`` (its start, or the whole of a short one)."""
+        if len(text) < _PROBE_MIN:
+            return text in self.whole
+        return text[:_PROBE] in self.text
+
     def beginning(self, text: str) -> int | None:
         """Index of the body paragraph beginning as ``text`` does."""
         probe = _probe(text, last=False)
@@ -92,14 +108,14 @@ def _may_lead_to_gap(sibling: lxml_html.HtmlElement | None) -> bool:
     tag = sibling.tag
     if tag in _GAPS or tag in _SILENT:
         return True
-    if len((sibling.text or "").strip()) > 1:
+    if not _blank_text((sibling.text or "").strip()):
         return False
     if not len(sibling):
         return True  # blank
     if tag not in BLOCKS:
         return False
     first = sibling[0]
-    return first.tag in BLOCKS or len((first.text or "").strip()) <= 1
+    return first.tag in BLOCKS or _blank_text((first.text or "").strip())
 
 
 def _run(
@@ -119,7 +135,7 @@ def _run(
                 break
             continue
         text = sibling.text_content()
-        if len(text.strip()) <= 1:  # a character alone is no text
+        if _blank_text(text.strip()):
             continue
         if tag not in _GAPS:
             return (run[::-1] if preceding else run), text
@@ -143,8 +159,10 @@ def _gap(
     )
     before = body.ending(first)
     at = body.beginning(second)
-    if before is None or at != before + 1:
+    if before is None or at is None or at <= before:
         return None
+    if not all(_blank_text(para) for para in body.paras[before + 1 : at]):
+        return None  # the body holds text between the two: not a gap it left
     return at, run
 
 
@@ -176,8 +194,7 @@ def with_dropped_sections(
             gap = _gap(anchor, known, preceding=preceding)
             if gap is None or gap[0] in inserts:
                 continue
-            texts = [_text(part) for part in gap[1]]
-            if any(text[:_PROBE] in known.text for text in texts if text):
+            if any(known.holds(_text(part)) for part in gap[1]):
                 continue  # the body holds some of it: not a gap it left
             found = [item for part in gap[1] for item in _dropped(part, links)]
             if found:

@@ -46,10 +46,18 @@ def test_a_how_to_subheading_and_its_short_bullets_go_back_between_their_paragra
 
 
 def test_stray_symbol_paragraphs_around_a_heading_are_passed_over() -> None:
-    # Site builders leave paragraphs holding one mis-decoded zero-width space ("â") around
-    # each heading and list.
-    document = _page(f"<p>{INTRO}</p><p>â</p><h3>{HEADING}</h3><p>â</p><p>{MIDDLE}</p>")
-    assert _repaired(document, [INTRO, MIDDLE]) == "\n\n".join([INTRO, HEADING, MIDDLE])
+    # Site builders leave paragraphs holding one zero-width joiner around each heading and list;
+    # decoded in the wrong charset it reads "â" and two controls, and the body keeps an "â".
+    stray = "\u00e2\u0080\u008d"
+    document = _page(f"<p>{INTRO}</p><p>{stray}</p><h3>{HEADING}</h3><p>{stray}</p><p>{MIDDLE}</p>")
+    repaired = _repaired(document, [INTRO, "\u00e2", MIDDLE])
+    assert repaired == "\n\n".join([INTRO, "\u00e2", HEADING, MIDDLE])
+
+
+def test_a_short_heading_whose_word_the_body_uses_goes_back_too() -> None:
+    document = _page(f"<p>{INTRO}</p><h3>The judges</h3><p>{MIDDLE}</p>")
+    # MIDDLE opens with "The judges", but no body paragraph is the heading.
+    assert _repaired(document, [INTRO, MIDDLE]) == "\n\n".join([INTRO, "The judges", MIDDLE])
 
 
 def test_a_gallery_a_link_box_and_a_heading_between_distant_paragraphs_stay_out() -> None:
