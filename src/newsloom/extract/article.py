@@ -171,7 +171,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         # The body as trafilatura kept it: the headings and lists it dropped from between
         # two of its paragraphs go back; and when precision mode kept it, the prose list items
         # it dropped elsewhere in the article too.
-        chosen = with_dropped_sections(chosen, held, links)
+        chosen = with_dropped_sections(chosen, held)
         if precise:
             chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.

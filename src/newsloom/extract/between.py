@@ -6,8 +6,12 @@ place tells them apart on any layout: the article's container. Headings and list
 siblings in one container, right between two paragraphs of the body that follow each other in
 the body too, interrupt the article at that point; a sidebar's heading or a box of links stands
 in another container, or outside the article's span, or between paragraphs the body does not
-hold side by side. Link text (a list of related stories inside the article) and galleries (list
-items holding pictures: their text is captions) stay out.
+hold side by side. Lists that are mostly links leading off the page (related stories inside the
+article) and galleries (items holding pictures: their text is captions) stay out. A heading
+linking off the page stays in: in the article's run it names what the section is about (a
+listicle's entry linking to the product); an in-page link (a table of contents pointing at the
+heading) says nothing of the heading either way, so only the heading's own links are read, not
+the page's.
 
 Where the body's paragraphs stand on the page is known from the walk ``choose.doubtful`` makes
 anyway (its ``held`` blocks): the repair looks only around those, making no walk of its own.
@@ -20,7 +24,7 @@ from functools import cached_property
 
 from lxml import html as lxml_html
 
-from newsloom.extract.choose import BLOCKS, LINK_PARAGRAPH, Body, coverage
+from newsloom.extract.choose import BLOCKS, Body
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
@@ -30,6 +34,8 @@ _PICTURES = ("img", "picture", "video")
 _SILENT = frozenset({"figure", "img", "picture", "br", "hr", "script", "style", "noscript"})
 # Characters of a neighbour's end (or start) that must be a body paragraph's end (or start).
 _PROBE = 60
+# A heading or list this much of whose text is link text leads off the page: a box of links.
+LINK_TEXT_SHARE = 0.5
 # Fewer characters than this could end or begin many a paragraph.
 _PROBE_MIN = 20
 
@@ -166,22 +172,32 @@ def _gap(
     return at, run
 
 
-def _dropped(element: lxml_html.HtmlElement, links: set[tuple[str, ...]]) -> list[str]:
+def _linked(element: lxml_html.HtmlElement, text: str) -> bool:
+    """True when most of ``text``, ``element``'s, is the text of links leading off the page (a
+    box of related stories, a teaser's headline); a link to a place on the page (a heading's
+    own anchor) leads nowhere else."""
+    away = sum(
+        len(_text(link))
+        for link in element.iter("a")
+        if not (link.get("href") or "").startswith("#")
+    )
+    return away >= LINK_TEXT_SHARE * len(text)
+
+
+def _dropped(element: lxml_html.HtmlElement) -> list[str]:
     """The heading's text, or the list's items, unless they are link text or captions."""
     if element.tag in _LISTS:
         if next(element.iter(*_PICTURES), None) is not None:
             return []  # a gallery: its items' text is captions
         items = [text for item in element.iterchildren("li") if (text := _text(item))]
-    else:
-        items = [text] if (text := _text(element)) else []
-    if links and any(coverage(item, links) >= LINK_PARAGRAPH for item in items):
-        return []
-    return items
+        if items and _linked(element, " ".join(items)):
+            return []
+        return items
+    # A heading in the article's run may link to what it names (a listicle's entries).
+    return [text] if (text := _text(element)) else []
 
 
-def with_dropped_sections(
-    body: Body, held: Iterable[lxml_html.HtmlElement], links: set[tuple[str, ...]]
-) -> Body:
+def with_dropped_sections(body: Body, held: Iterable[lxml_html.HtmlElement]) -> Body:
     """``body`` with the headings and lists put back that stand, in their container, right
     between two of its paragraphs that follow each other in it. ``held`` is the page's blocks
     holding the body's paragraphs (``choose.doubtful``)."""
@@ -196,7 +212,7 @@ def with_dropped_sections(
                 continue
             if any(known.holds(_text(part)) for part in gap[1]):
                 continue  # the body holds some of it: not a gap it left
-            found = [item for part in gap[1] for item in _dropped(part, links)]
+            found = [item for part in gap[1] for item in _dropped(part)]
             if found:
                 inserts[gap[0]] = found
     if not inserts:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from newsloom.extract.between import with_dropped_sections
-from newsloom.extract.choose import Body, doubtful, link_shingles
+from newsloom.extract.choose import Body, doubtful
 
 INTRO = "The allotment society of Brackenford has judged this year's vegetable plots at last."
 MIDDLE = "The judges walked every row twice, the society says, and argued until the light went."
@@ -31,7 +31,7 @@ def _repaired(document: lxml_html.HtmlElement, paragraphs: list[str]) -> str:
     body = Body("\n\n".join(paragraphs), "Plots judged", "trafilatura")
     held: list[lxml_html.HtmlElement] = []
     doubtful(body, document, 15, held)
-    return with_dropped_sections(body, held, link_shingles(document)).text
+    return with_dropped_sections(body, held).text
 
 
 def test_a_how_to_subheading_and_its_short_bullets_go_back_between_their_paragraphs() -> None:
@@ -70,6 +70,17 @@ def test_a_gallery_a_link_box_and_a_heading_between_distant_paragraphs_stay_out(
     )
     paragraphs = [INTRO, MIDDLE, END, VERDICT]
     assert _repaired(document, paragraphs) == "\n\n".join(paragraphs)
+
+
+def test_listicle_headings_linking_off_the_page_and_tocs_pointing_at_them_go_back() -> None:
+    # A table of contents repeats each heading as an in-page link; the heading itself links to
+    # the entry's own site. Both are the page's links, neither makes the heading a link box.
+    document = _page(
+        f"<ul class='toc'><li><a href='#criteria'>{HEADING}</a></li></ul>"
+        f"<p>{INTRO}</p><h2 id='criteria'><a href='https://plots.example/rules'>{HEADING}</a>"
+        f"</h2><p>{MIDDLE}</p>"
+    )
+    assert _repaired(document, [INTRO, MIDDLE]) == "\n\n".join([INTRO, HEADING, MIDDLE])
 
 
 def test_a_heading_the_body_holds_already_is_left_alone() -> None:
