@@ -6,7 +6,9 @@ place tells them apart on any layout: the article's container. Headings and list
 siblings in one container, right between two paragraphs of the body that follow each other in
 the body too, interrupt the article at that point; a sidebar's heading or a box of links stands
 in another container, or outside the article's span, or between paragraphs the body does not
-hold side by side. Lists that are mostly links leading off the page (related stories inside the
+hold side by side. Page builders wrap each section: a paragraph opening (or closing) its
+wrapper, up to _CLIMB wrappers deep, stands beside what stands beside the wrapper. Lists that
+are mostly links leading off the page (related stories inside the
 article) and galleries (items holding pictures: their text is captions) stay out. A heading
 linking off the page stays in: in the article's run it names what the section is about (a
 listicle's entry linking to the product); an in-page link (a table of contents pointing at the
@@ -19,7 +21,7 @@ anyway (its ``held`` blocks): the repair looks only around those, making no walk
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from lxml import html as lxml_html
@@ -34,8 +36,10 @@ _PICTURES = ("img", "picture", "video")
 _SILENT = frozenset({"figure", "img", "picture", "br", "hr", "script", "style", "noscript"})
 # Characters of a neighbour's end (or start) that must be a body paragraph's end (or start).
 _PROBE = 60
-# A heading or list this much of whose text is link text leads off the page: a box of links.
+# A list this much of whose text is link text leading off the page is a box of links.
 LINK_TEXT_SHARE = 0.5
+# Wrappers climbed out of to find what stands beside a paragraph that opens (or closes) them.
+_CLIMB = 2
 # Fewer characters than this could end or begin many a paragraph.
 _PROBE_MIN = 20
 
@@ -124,6 +128,30 @@ def _may_lead_to_gap(sibling: lxml_html.HtmlElement | None) -> bool:
     return first.tag in BLOCKS or _blank_text((first.text or "").strip())
 
 
+def _outer(anchor: lxml_html.HtmlElement, *, preceding: bool) -> lxml_html.HtmlElement:
+    """``anchor``, or the wrapper it opens (or closes) up to _CLIMB levels up: a section's
+    first paragraph stands beside its heading when the heading stands outside the wrapper."""
+    node = anchor
+    for _ in range(_CLIMB):
+        side = node.getprevious() if preceding else node.getnext()
+        parent = node.getparent()
+        if side is not None or parent is None:
+            break
+        node = parent
+    return node
+
+
+def _beside(anchor: lxml_html.HtmlElement, *, preceding: bool) -> Iterator[lxml_html.HtmlElement]:
+    """The siblings before (or after) ``anchor``, nearest first, then its wrapper's, up to
+    _CLIMB wrappers up when the anchor opens (or closes) them."""
+    node = anchor
+    for _ in range(_CLIMB + 1):
+        yield from node.itersiblings(preceding=preceding)
+        node = node.getparent()
+        if node is None:
+            return
+
+
 def _run(
     anchor: lxml_html.HtmlElement, body: _Paragraphs, *, preceding: bool
 ) -> tuple[list[lxml_html.HtmlElement], str | None]:
@@ -132,7 +160,7 @@ def _run(
     text stands in between: a widget's, a menu's). A heading or list the body holds is beyond
     them too."""
     run: list[lxml_html.HtmlElement] = []
-    for sibling in anchor.itersiblings(preceding=preceding):
+    for sibling in _beside(anchor, preceding=preceding):
         tag = sibling.tag
         if not isinstance(tag, str) or tag in _SILENT:
             continue
@@ -205,7 +233,14 @@ def with_dropped_sections(body: Body, held: Iterable[lxml_html.HtmlElement]) -> 
     inserts: dict[int, list[str]] = {}
     for anchor in dict.fromkeys(held):
         for preceding in (True, False):
-            if not _may_lead_to_gap(anchor.getprevious() if preceding else anchor.getnext()):
+            side = anchor.getprevious() if preceding else anchor.getnext()
+            if side is None:
+                # Opening (or closing) its wrapper: a heading or list right outside it counts.
+                outer = _outer(anchor, preceding=preceding)
+                side = outer.getprevious() if preceding else outer.getnext()
+                if side is None or side.tag not in _GAPS:
+                    continue
+            elif not _may_lead_to_gap(side):
                 continue
             gap = _gap(anchor, known, preceding=preceding)
             if gap is None or gap[0] in inserts:

@@ -83,6 +83,17 @@ def test_listicle_headings_linking_off_the_page_and_tocs_pointing_at_them_go_bac
     assert _repaired(document, [INTRO, MIDDLE]) == "\n\n".join([INTRO, HEADING, MIDDLE])
 
 
+def test_headings_at_the_edges_of_section_wrappers_go_back() -> None:
+    # Page builders wrap each section: its heading opens the wrapper, or stands right before it.
+    document = _page(
+        f"<section><p>{INTRO}</p></section>"
+        f"<section><h2>{HEADING}</h2><div><p>{MIDDLE}</p></div></section>"
+        f"<h2>The verdict</h2><section><div><p>{VERDICT}</p></div></section>"
+    )
+    repaired = _repaired(document, [INTRO, MIDDLE, VERDICT])
+    assert repaired == "\n\n".join([INTRO, HEADING, MIDDLE, "The verdict", VERDICT])
+
+
 def test_a_heading_the_body_holds_already_is_left_alone() -> None:
     document = _page(f"<p>{INTRO}</p><h2>{HEADING}</h2><p>{MIDDLE}</p>")
     paragraphs = [INTRO, HEADING, MIDDLE]
