@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import Document, Extractor
 
 from newsloom.errors import ExtractError
+from newsloom.extract.between import with_dropped_sections
 from newsloom.extract.choose import (
     Body,
     choose_body,
@@ -145,7 +146,9 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     found = first.body
     links = link_shingles(tree)
     others: list[Body | None] = []
-    doubt = doubtful(found, tree, MIN_WORDS)
+    # The blocks holding the body's paragraphs, met by doubtful's walk (see ``between``).
+    held: list[lxml_html.HtmlElement] = []
+    doubt = doubtful(found, tree, MIN_WORDS, held)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability; and
         # when both trafilatura runs kept a small part of the page, jusText (``justext``).
@@ -168,9 +171,13 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     chosen = choose_body(
         found, others, MIN_WORDS, links=links, deficient=first.deficient, precise=precise
     )
-    if chosen is found and precise:
-        # Precision mode's body as it stands: the prose list items it dropped go back.
-        chosen = with_dropped_items(chosen, tree, links)
+    if chosen is found:
+        # The body as trafilatura kept it: the headings and lists it dropped from between
+        # two of its paragraphs go back; and when precision mode kept it, the prose list items
+        # it dropped elsewhere in the article too.
+        chosen = with_dropped_sections(chosen, held)
+        if precise:
+            chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
     # Past the article both readers agree on, what only one of them runs on with.

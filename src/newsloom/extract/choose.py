@@ -261,9 +261,18 @@ def page_prose(document: lxml_html.HtmlElement) -> list[tuple[str, int]]:
     ]
 
 
-def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: int) -> bool:
+def doubtful(
+    first: Body,
+    document: lxml_html.HtmlElement | None,
+    min_tokens: int,
+    held: list[lxml_html.HtmlElement] | None = None,
+) -> bool:
     """True when a second extractor could beat ``first`` on this page: ``first`` found almost
-    nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it."""
+    nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it.
+
+    ``held``, when given, receives the blocks met on the way (in page order) that hold a
+    paragraph ``first`` holds word for word: where the body stands on the page (see
+    ``between``), found by this walk rather than another."""
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
@@ -272,14 +281,19 @@ def doubtful(first: Body, document: lxml_html.HtmlElement | None, min_tokens: in
     flat = " ".join(first.text.split())
     known: Set[tuple[str, ...]] | None = None
     missed = 0
-    for para in _sentences(document):
-        if para in flat or (length := size(para)) < PROSE_MIN_TOKENS:
-            continue
-        known = shingles(first.text) if known is None else known
-        if coverage(para, known) < SHARED_PARAGRAPH:
-            missed += length
-            if missed >= MISSED_PROSE_SHARE * first_size:
-                return True
+    for element in document.iter(*BLOCKS):
+        for para in block_sentences(element):
+            if para in flat:
+                if held is not None:
+                    held.append(element)
+                continue
+            if (length := size(para)) < PROSE_MIN_TOKENS:
+                continue
+            known = shingles(first.text) if known is None else known
+            if coverage(para, known) < SHARED_PARAGRAPH:
+                missed += length
+                if missed >= MISSED_PROSE_SHARE * first_size:
+                    return True
     return False
 
 
