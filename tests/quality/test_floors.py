@@ -64,15 +64,15 @@ FLOORS = [
             "extraction/l3s_gn1_dev": "ceb7cf64d90b5f26e77a7256ea99c256b1f2e472a8ef288fef92e21f57d26e42",
         },
         {
-            # Measured MEASURED (issue 17: body choice and repair;
+            # Measured 0.9770 / 0.9437 / 0.9340, macro 0.9516 (issue 17: body choice and repair;
             # jusText opinion, comment sections by name, announced lists; edges: the opening
             # put back, teaser cards after the article out; the tail only one reader keeps;
             # link paragraphs ending the body; headings and lists put back between two
             # neighbouring body paragraphs, extract/between).
-            "sets.scrapinghub.newsloom.f1": 0.976,
+            "sets.scrapinghub.newsloom.f1": 0.977,
             "sets.wcxb_dev.newsloom.f1": 0.943,
-            "sets.l3s_gn1_dev.newsloom.f1": 0.933,
-            "macro_f1.newsloom": 0.949,
+            "sets.l3s_gn1_dev.newsloom.f1": 0.934,
+            "macro_f1.newsloom": 0.951,
         },
     ),
     Floor(
