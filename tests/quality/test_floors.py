@@ -152,8 +152,9 @@ FLOORS = [
             "summarization/frank_cnndm_xsum.jsonl": "5e1fc1b2bcbaff5282a2cd9e82a3a213f1ef84696a0e8e0232906b768ce598b3"
         },
         # CNN/DM 0.8025 -> 0.8013 (XSum 0.7178 -> 0.7181) with the int8 embeddings; 0.8083
-        # with contractions joined again ("has n't"); trigram overlap scores 0.742 / 0.530.
-        {"roc_auc_cnndm": 0.808, "roc_auc_xsum": 0.718},
+        # with contractions joined again ("has n't"); 0.8101 when a claim's meaning match is its
+        # least supported sentence's; trigram overlap scores 0.742 / 0.530.
+        {"roc_auc_cnndm": 0.810, "roc_auc_xsum": 0.718},
     ),
 ]
 

@@ -63,7 +63,8 @@ class Support:
 
     score: float  # at most 1; below 0 when several words are invented
     aligned: tuple[int, ...]  # indexes of the closest source sentences, best first
-    similarity: float  # best cosine (embedding, else word overlap) to one source sentence
+    similarity: float  # best cosine (embedding, else word overlap) to one source sentence; of
+    # a claim holding several sentences, that of its least supported sentence
     coverage: float  # share of the claim's content words found in the aligned sentences
     trigrams: float  # share of the claim's word trigrams found in the sources
     numbers: tuple[str, ...] = ()  # numbers no source states
@@ -190,9 +191,10 @@ class GroundingChecker:
         similarity, best = lexical, float(lexical.max())
         if part_vectors is not None and src.vectors is not None:
             # Meaning is compared sentence to sentence: a claim holding several sentences is as
-            # close as its sentences are, each to its nearest source sentence.
+            # close as its least supported sentence is to its nearest source sentence (one
+            # wrong sentence makes the claim wrong, however well the others match).
             cosines = np.maximum(src.vectors @ part_vectors.T, 0.0)
-            similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).mean())
+            similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).min())
         order = [int(i) for i in np.argsort(-(similarity + lexical), kind="stable")[:ALIGN_TOP]]
         aligned = set().union(*(src.stems[i] for i in order))
         coverage = len(content_stems & aligned) / len(content_stems)

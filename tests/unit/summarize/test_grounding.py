@@ -156,3 +156,19 @@ def test_meaning_is_compared_sentence_by_sentence() -> None:
     whole = embed([two])[0] @ embed(SOURCES).T
     assert support.similarity == pytest.approx(1.0)
     assert whole.max() < 0.9  # one vector for both sentences matches neither source fully
+
+
+def test_one_unsupported_sentence_inside_a_claim_sets_its_meaning_match() -> None:
+    def embed(texts: list[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), 64))
+        for i, text in enumerate(texts):
+            for word in text.lower().replace(".", " ").split():
+                rows[i, sum(map(ord, word)) % 64] += 1.0
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    copied = SOURCES[2].lower()
+    invented = "fishermen blamed the harbour master for the flooded quay ."
+    checker = GroundingChecker(embed)
+    alone = checker.check(invented, SOURCES)
+    joined = checker.check(f"{copied[:-1]} . {invented}", SOURCES)
+    assert joined.similarity == pytest.approx(alone.similarity)
