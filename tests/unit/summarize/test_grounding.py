@@ -143,32 +143,27 @@ def test_sentence_ends_inside_a_tokenised_claim_are_not_seams(checker: Grounding
     assert checker.check(glued, SOURCES).jumps == 1
 
 
-def test_meaning_is_compared_sentence_by_sentence() -> None:
-    def embed(texts: list[str]) -> np.ndarray:
-        rows = np.zeros((len(texts), 64))
-        for i, text in enumerate(texts):
-            for word in text.lower().replace(".", " ").split():
-                rows[i, sum(map(ord, word)) % 64] += 1.0
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+def _word_hash_embed(texts: list[str]) -> np.ndarray:
+    """A stand-in embedder where texts sharing words are close: each word hashed to a bucket."""
+    rows = np.zeros((len(texts), 64))
+    for i, text in enumerate(texts):
+        for word in text.lower().replace(".", " ").split():
+            rows[i, sum(map(ord, word)) % 64] += 1.0
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
+
+def test_meaning_is_compared_sentence_by_sentence() -> None:
     two = f"{SOURCES[1].lower()[:-1]} . {SOURCES[2].lower()}"
-    support = GroundingChecker(embed).check(two, SOURCES)
-    whole = embed([two])[0] @ embed(SOURCES).T
+    support = GroundingChecker(_word_hash_embed).check(two, SOURCES)
+    whole = _word_hash_embed([two])[0] @ _word_hash_embed(SOURCES).T
     assert support.similarity == pytest.approx(1.0)
     assert whole.max() < 0.9  # one vector for both sentences matches neither source fully
 
 
 def test_one_unsupported_sentence_inside_a_claim_sets_its_meaning_match() -> None:
-    def embed(texts: list[str]) -> np.ndarray:
-        rows = np.zeros((len(texts), 64))
-        for i, text in enumerate(texts):
-            for word in text.lower().replace(".", " ").split():
-                rows[i, sum(map(ord, word)) % 64] += 1.0
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
     copied = SOURCES[2].lower()
     invented = "fishermen blamed the harbour master for the flooded quay ."
-    checker = GroundingChecker(embed)
+    checker = GroundingChecker(_word_hash_embed)
     alone = checker.check(invented, SOURCES)
     joined = checker.check(f"{copied[:-1]} . {invented}", SOURCES)
     assert joined.similarity == pytest.approx(alone.similarity)
