@@ -20,12 +20,21 @@ def articles_of(story: DemoStory) -> list[Article]:
     return demo_articles(story, NOW)
 
 
-@pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
-def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
+def summarized(story: DemoStory) -> tuple[list[Article], Summary]:
+    """The story's articles and their summary at the word budget the pipeline gives."""
     articles = articles_of(story)
     settings = Settings()
-    words = paragraph_budget(settings, articles)  # the budget the pipeline gives
-    summary: Summary = build_summarizer(settings).summarize(1, articles, None, words, NOW)
+    words = paragraph_budget(settings, articles)
+    return articles, build_summarizer(settings).summarize(1, articles, None, words, NOW)
+
+
+def story_labelled(label: str) -> DemoStory:
+    return next(s for s in STORIES if s.label == label)
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
+def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
+    articles, summary = summarized(story)
     sentences = [
         *summary.bullets,
         *(c for paragraph in summary.paragraphs for c in paragraph),
@@ -48,11 +57,7 @@ def test_a_features_scene_after_the_cyclone_toll_rose_is_not_a_next_bullet() -> 
     # The cyclone story moved on (the toll rose to nine); the later articles include a feature
     # on the hall collecting donations, whose scene-setting lede weighs as a lede does. The next
     # bullets tell how things stand, which the other outlets carry too.
-    story = next(s for s in STORIES if s.label == "a02-cyclone-imre-tessaly")
-    articles = articles_of(story)
-    settings = Settings()
-    words = paragraph_budget(settings, articles)
-    summary = build_summarizer(settings).summarize(1, articles, None, words, NOW)
+    _, summary = summarized(story_labelled("a02-cyclone-imre-tessaly"))
     bullets = [b.text for b in summary.bullets]
     assert "rose to nine" in bullets[0]
     assert not any("full by breakfast time" in b for b in bullets)
@@ -63,11 +68,7 @@ def test_a_bullet_leaves_the_fossil_studys_source_to_its_citation() -> None:
     # "The bird, named Oskdalornis magnus, was about 2.1 metres tall and lived around 48 million
     # years ago, according to a study published in ..." is 34 words: too long for a bullet
     # whole, its main statement is one (clip.py), cited to the article that says it.
-    story = next(s for s in STORIES if s.label == "s22-oskdal-giant-bird-fossil")
-    articles = articles_of(story)
-    settings = Settings()
-    words = paragraph_budget(settings, articles)
-    summary = build_summarizer(settings).summarize(1, articles, None, words, NOW)
+    articles, summary = summarized(story_labelled("s22-oskdal-giant-bird-fossil"))
     main = (
         "The bird, named Oskdalornis magnus, was about 2.1 metres tall and lived around "
         "48 million years ago."
