@@ -41,6 +41,7 @@ from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
 from newsloom.extract.justext import justext_body, rescue_due
 from newsloom.extract.metadata import headline, page_language, published_time
+from newsloom.extract.outside import without_outside_tail
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.readable import LIBRARY_ERRORS, readability_body
 from newsloom.extract.sequence import Pruned, pruned, run
@@ -148,7 +149,9 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     others: list[Body | None] = []
     # The blocks holding the body's paragraphs, met by doubtful's walk (see ``between``).
     held: list[lxml_html.HtmlElement] = []
-    doubt = doubtful(found, tree, MIN_WORDS, held)
+    # And the block holding each of those paragraphs, for ``without_outside_tail``.
+    holders: dict[str, lxml_html.HtmlElement] = {}
+    doubt = doubtful(found, tree, MIN_WORDS, held, holders)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability; and
         # when both trafilatura runs kept a small part of the page, jusText (``justext``).
@@ -182,6 +185,10 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     chosen = without_comment_sections(chosen, tree)
     # Past the article both readers agree on, what only one of them runs on with.
     chosen = without_tail(chosen, readable)
+    if not doubt and chosen.method == found.method:
+        # trafilatura's body, whose blocks the walk above met: what it read on with past the
+        # article's container, in another part of the page.
+        chosen = without_outside_tail(chosen, holders)
     # The opening paragraph left out before the body, the teaser cards read past its end.
     chosen = with_edges(chosen, tree, page)
     # Links ending the body lead elsewhere: promotions, "more stories", footer links.

@@ -56,6 +56,11 @@ _TAG = re.compile(r"<[^>]*>")
 # fewer (a line break in the markup stands between its words more often the further it goes).
 _KEY_CHARS = 40
 _MARKUP_KEY_CHARS = 20
+# The first words of a paragraph, looked for in the markup one by one when its text is not
+# found as written (entities, line breaks or tags inside it), and what may stand between them.
+_LOOSE_WORDS = 4
+_WORD = re.compile(r"\w+")
+_BETWEEN_WORDS = r"(?:[^\w<&]|&#?\w+;|<[^>]*>)+"
 # How trafilatura starts a list item and a table row: not the page's text.
 _LIST_ITEM = "- "
 _TABLE_ROW = "| "
@@ -238,11 +243,28 @@ def _opening(paras: list[str], document: lxml_html.HtmlElement, source: str, at:
     return opening if coverage(opening, known) < SHARED_PARAGRAPH else None
 
 
+def _loose(para: str) -> re.Pattern[str] | None:
+    """The first words of ``para`` as the markup may write them: an entity for a quote or an
+    apostrophe, a line break, a tag between two of them."""
+    words = _WORD.findall(para)[:_LOOSE_WORDS]
+    if len(words) < _LOOSE_WORDS:
+        return None
+    return re.compile(_BETWEEN_WORDS.join(map(re.escape, words)))
+
+
 def _start(paras: list[str], source: str) -> int:
     """Where the first of ``paras`` stands in the page's markup after its head (-1 when it is
-    not found)."""
+    not found). Written as in the body first (the cheap search); failing that, word by word
+    with anything but a letter or digit between them."""
+    if not paras:
+        return -1
     head = next((at for end in _HEAD_ENDS if (at := source.find(end)) >= 0), 0)
-    return source.find(_key(paras[0])[:_MARKUP_KEY_CHARS], head) if paras else -1
+    at = source.find(_key(paras[0])[:_MARKUP_KEY_CHARS], head)
+    if at >= 0:
+        return at
+    pattern = _loose(paras[0])
+    found = pattern.search(source, head) if pattern is not None else None
+    return found.start() if found is not None else -1
 
 
 def with_opening(body: Body, document: lxml_html.HtmlElement | None, source: str) -> Body:

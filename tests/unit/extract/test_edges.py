@@ -134,3 +134,26 @@ def test_the_opening_of_a_body_read_as_table_rows_goes_back_past_the_meta_descri
     tree = lxml_html.document_fromstring(source)
     restored = with_opening(body(f"| {ARTICLE[0]} |"), tree, source)
     assert restored.text == "\n\n".join([OPENING, f"| {ARTICLE[0]} |"])
+
+
+def test_an_opening_goes_back_when_the_body_starts_with_an_entity_in_the_markup() -> None:
+    # The body's first words are written with a numeric entity for the apostrophe: the body
+    # (decoded text) is not found in the markup as written, only word by word.
+    first = (
+        "Quillhaven's ferry operator expects the second boat to join the route once its refit "
+        "ends at the yard in Dunmere this spring."
+    )
+    written = first.replace("'", "&#8217;")
+    decoded = first.replace("'", "\u2019")
+    story = "<br><br>".join([OPENING, written, *ARTICLE[1:]])
+    tree, source = page(f"<div class='storyText'>{story}</div>")
+    restored = with_opening(body(decoded, *ARTICLE[1:]), tree, source)
+    assert restored.text == "\n\n".join([OPENING, decoded, *ARTICLE[1:]])
+
+
+def test_an_opening_goes_back_when_the_markup_breaks_a_line_in_the_body_first_words() -> None:
+    first_words, rest = ARTICLE[0].split(" ", 1)
+    story = "<br><br>".join([OPENING, f"{first_words}\n  {rest}", *ARTICLE[1:]])
+    tree, source = page(f"<div class='storyText'>{story}</div>")
+    restored = with_opening(body(*ARTICLE), tree, source)
+    assert restored.text == "\n\n".join([OPENING, *ARTICLE])
