@@ -46,14 +46,26 @@ async def _build_all(
     )
 
 
+def _run(
+    builder: CandidateBuilder,
+    jobs: list[tuple[FeedEntry, FetchResult]],
+    feed: ParsedFeed,
+    announced: int | None = None,
+) -> list[object]:
+    """Build ``jobs`` (after announcing ``announced`` pages, when given), then close the builder."""
+    try:
+        if announced is not None:
+            builder.expect(announced)
+        return asyncio.run(_build_all(builder, jobs, feed))
+    finally:
+        builder.close()
+
+
 def test_pages_built_by_worker_processes_equal_pages_built_here() -> None:
     jobs = [_job(n, PAGE_NAMES[n % len(PAGE_NAMES)]) for n in range(9)]
     feed = ParsedFeed(format="rss", entries=tuple(entry for entry, _ in jobs))
     builder = CandidateBuilder(workers=2, threshold=0)
-    try:
-        built = asyncio.run(_build_all(builder, jobs, feed))
-    finally:
-        builder.close()
+    built = _run(builder, jobs, feed)
     assert builder.started_pool
     for (entry, page), candidate in zip(jobs, built, strict=True):
         assert candidate == candidate_from_entry(SOURCE, entry, feed, page, NOW)
@@ -66,10 +78,7 @@ def test_a_page_that_fails_fails_alone() -> None:
         url=empty.url, final_url=empty.url, status=200, fetched_at=NOW, body=b"<html></html>"
     )
     builder = CandidateBuilder(workers=2, threshold=0)
-    try:
-        built = asyncio.run(_build_all(builder, [good, (empty, blank)], ParsedFeed(format="rss")))
-    finally:
-        builder.close()
+    built = _run(builder, [good, (empty, blank)], ParsedFeed(format="rss"))
     assert not isinstance(built[0], BaseException)
     assert isinstance(built[1], ExtractError)
     assert str(built[1]).startswith("extract: ")
@@ -79,10 +88,7 @@ def test_a_page_that_fails_fails_alone() -> None:
 def test_small_runs_build_in_this_process(workers: int) -> None:
     jobs = [_job(n, PAGE_NAMES[1]) for n in range(3)]
     builder = CandidateBuilder(workers=workers, threshold=8)
-    try:
-        built = asyncio.run(_build_all(builder, jobs, ParsedFeed(format="rss")))
-    finally:
-        builder.close()
+    built = _run(builder, jobs, ParsedFeed(format="rss"))
     assert not builder.started_pool
     assert all(not isinstance(candidate, BaseException) for candidate in built)
 
@@ -92,11 +98,7 @@ def test_a_feed_of_many_new_entries_starts_the_pool_before_its_first_page() -> N
     page already goes to a worker (the pool is waited for while it starts)."""
     jobs = [_job(1, PAGE_NAMES[1])]
     builder = CandidateBuilder(workers=2, threshold=8)
-    try:
-        builder.expect(20)
-        built = asyncio.run(_build_all(builder, jobs, ParsedFeed(format="rss")))
-    finally:
-        builder.close()
+    built = _run(builder, jobs, ParsedFeed(format="rss"), announced=20)
     assert builder.started_pool
     entry, page = jobs[0]
     assert built == [candidate_from_entry(SOURCE, entry, ParsedFeed(format="rss"), page, NOW)]
@@ -105,10 +107,6 @@ def test_a_feed_of_many_new_entries_starts_the_pool_before_its_first_page() -> N
 def test_a_few_announced_pages_start_no_pool() -> None:
     jobs = [_job(n, PAGE_NAMES[1]) for n in range(3)]
     builder = CandidateBuilder(workers=2, threshold=8)
-    try:
-        builder.expect(3)
-        built = asyncio.run(_build_all(builder, jobs, ParsedFeed(format="rss")))
-    finally:
-        builder.close()
+    built = _run(builder, jobs, ParsedFeed(format="rss"), announced=3)
     assert not builder.started_pool
     assert all(not isinstance(candidate, BaseException) for candidate in built)
