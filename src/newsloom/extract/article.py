@@ -147,11 +147,10 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     found = first.body
     links = link_shingles(tree)
     others: list[Body | None] = []
-    # The blocks holding the body's paragraphs, met by doubtful's walk (see ``between``).
-    held: list[lxml_html.HtmlElement] = []
-    # And the block holding each of those paragraphs, for ``without_outside_tail``.
-    holders: dict[str, lxml_html.HtmlElement] = {}
-    doubt = doubtful(found, tree, MIN_WORDS, held, holders)
+    # The body's paragraphs and the blocks holding them, met by doubtful's walk (``between``
+    # and ``outside`` read where the body stands on the page from them).
+    met: list[tuple[str, lxml_html.HtmlElement]] = []
+    doubt = doubtful(found, tree, MIN_WORDS, met)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability; and
         # when both trafilatura runs kept a small part of the page, jusText (``justext``).
@@ -178,7 +177,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         # The body as trafilatura kept it: the headings and lists it dropped from between
         # two of its paragraphs go back; and when precision mode kept it, the prose list items
         # it dropped elsewhere in the article too.
-        chosen = with_dropped_sections(chosen, held)
+        chosen = with_dropped_sections(chosen, (block for _, block in met))
         if precise:
             chosen = with_dropped_items(chosen, tree, links)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
@@ -188,7 +187,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if not doubt and chosen.method == found.method:
         # trafilatura's body, whose blocks the walk above met: what it read on with past the
         # article's container, in another part of the page.
-        chosen = without_outside_tail(chosen, holders)
+        chosen = without_outside_tail(chosen, met)
     # The opening paragraph left out before the body, the teaser cards read past its end.
     chosen = with_edges(chosen, tree, page)
     # Links ending the body lead elsewhere: promotions, "more stories", footer links.

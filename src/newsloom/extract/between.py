@@ -16,7 +16,7 @@ heading) says nothing of the heading either way, so only the heading's own links
 the page's.
 
 Where the body's paragraphs stand on the page is known from the walk ``choose.doubtful`` makes
-anyway (its ``held`` blocks): the repair looks only around those, making no walk of its own.
+anyway (the blocks it ``met``): the repair looks only around those, making no walk of its own.
 """
 
 from __future__ import annotations

@@ -265,16 +265,15 @@ def doubtful(
     first: Body,
     document: lxml_html.HtmlElement | None,
     min_tokens: int,
-    held: list[lxml_html.HtmlElement] | None = None,
-    holders: dict[str, lxml_html.HtmlElement] | None = None,
+    met: list[tuple[str, lxml_html.HtmlElement]] | None = None,
 ) -> bool:
     """True when a second extractor could beat ``first`` on this page: ``first`` found almost
     nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it.
 
-    ``held``, when given, receives the blocks met on the way (in page order) that hold a
-    paragraph ``first`` holds word for word: where the body stands on the page (see
-    ``between``), found by this walk rather than another; ``holders``, when given, the first
-    such block of each of those paragraphs (whitespace normalised), by paragraph."""
+    ``met``, when given, receives each paragraph (whitespace normalised) met on the way that
+    ``first`` holds word for word, with the block holding it, in page order: where the body
+    stands on the page (see ``between`` and ``outside``), found by this walk rather than
+    another."""
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
@@ -286,10 +285,8 @@ def doubtful(
     for element in document.iter(*BLOCKS):
         for para in block_sentences(element):
             if para in flat:
-                if held is not None:
-                    held.append(element)
-                if holders is not None:
-                    holders.setdefault(para, element)
+                if met is not None:
+                    met.append((para, element))
                 continue
             if (length := size(para)) < PROSE_MIN_TOKENS:
                 continue

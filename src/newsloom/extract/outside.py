@@ -11,10 +11,12 @@ stays, being inside). A paragraph whose block is not known (a heading, a line en
 sentence) is passed over; the walk back stops at the first paragraph known to stand inside.
 
 The blocks holding the body's paragraphs are known from the walk ``choose.doubtful`` makes
-anyway (its ``holders``): no search of the page is made.
+anyway (the blocks it ``met``): no search of the page is made.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
@@ -53,11 +55,15 @@ def _levels_out(block: lxml_html.HtmlElement, container: list[lxml_html.HtmlElem
     return len(container)
 
 
-def without_outside_tail(body: Body, holders: dict[str, lxml_html.HtmlElement]) -> Body:
+def without_outside_tail(body: Body, met: Sequence[tuple[str, lxml_html.HtmlElement]]) -> Body:
     """``body`` without the paragraphs ending it that stand outside the container of its
-    opening half (see the module's doc); ``holders`` gives the block holding a paragraph."""
-    if not holders:
+    opening half (see the module's doc); ``met`` pairs body paragraphs with the blocks holding
+    them, in page order (the first block holding a paragraph is the one that counts)."""
+    if not met:
         return body
+    holders: dict[str, lxml_html.HtmlElement] = {}
+    for para, block in met:
+        holders.setdefault(para, block)
     paras = paragraphs(body.text)
     flat = [" ".join(para.split()) for para in paras]
     sizes = [size(para) for para in paras]

@@ -29,9 +29,9 @@ def _page(article: str) -> lxml_html.HtmlElement:
 
 def _repaired(document: lxml_html.HtmlElement, paragraphs: list[str]) -> str:
     body = Body("\n\n".join(paragraphs), "Plots judged", "trafilatura")
-    held: list[lxml_html.HtmlElement] = []
-    doubtful(body, document, 15, held)
-    return with_dropped_sections(body, held).text
+    met: list[tuple[str, lxml_html.HtmlElement]] = []
+    doubtful(body, document, 15, met)
+    return with_dropped_sections(body, (block for _, block in met)).text
 
 
 def test_a_how_to_subheading_and_its_short_bullets_go_back_between_their_paragraphs() -> None:
@@ -103,7 +103,8 @@ def test_a_heading_the_body_holds_already_is_left_alone() -> None:
 
 def test_doubtful_tells_where_the_body_paragraphs_stand_in_page_order() -> None:
     document = _page(f"<p>{INTRO}</p><h2>{HEADING}</h2><p>{MIDDLE}</p><p>{END}</p><p>{VERDICT}</p>")
-    held: list[lxml_html.HtmlElement] = []
+    met: list[tuple[str, lxml_html.HtmlElement]] = []
     body = Body("\n\n".join([INTRO, MIDDLE, VERDICT]), "", "trafilatura")
-    assert not doubtful(body, document, 15, held)
-    assert [element.text for element in held] == [INTRO, MIDDLE, VERDICT]
+    assert not doubtful(body, document, 15, met)
+    assert [element.text for _, element in met] == [INTRO, MIDDLE, VERDICT]
+    assert [para for para, _ in met] == [INTRO, MIDDLE, VERDICT]

@@ -24,11 +24,11 @@ COMMENTS = [
 ]
 
 
-def _holders(body: Body, page: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
-    """The block holding each body paragraph, as the extraction's own walk finds them."""
-    holders: dict[str, lxml_html.HtmlElement] = {}
-    assert not doubtful(body, page, 15, [], holders)
-    return holders
+def _holders(body: Body, page: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """Body paragraphs and the blocks holding them, as the extraction's own walk finds them."""
+    met: list[tuple[str, lxml_html.HtmlElement]] = []
+    assert not doubtful(body, page, 15, met)
+    return met
 
 
 def _page(article: str, side: str) -> lxml_html.HtmlElement:
