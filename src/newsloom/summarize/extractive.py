@@ -246,8 +246,9 @@ class _Plan:
         told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
-        # Another report's lede introducing bullet 1's person as bullet 1 does (_reintroduces)
-        # tells bullet 1's news again, in the paragraphs as in the bullets.
+        # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
+        # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
+        # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
         body_pool = [
             i
             for i in range(n)
@@ -274,10 +275,6 @@ class _Plan:
         # prolongée" beside the confirmed toxins) is that editor's next key fact: it leads the
         # next bullets when a statement tells it.
         untold = self._untold_title(main)
-        # A statement that introduces bullet 1's person again as bullet 1 does ("The 3-0 win
-        # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old,
-        # scored a hat-trick") is another report's lede of the same news: not a next key fact.
-        current = [i for i in current if not self._reintroduces(i, main)]
         titled = [i for i in current if len(lede_words(self.shown[i]) & untold) >= TITLE_CLUE]
         # After a development the later articles include features, whose ledes open on a scene
         # ("The community hall on Rope Walk was full by breakfast time") and weigh as ledes do;
@@ -292,8 +289,7 @@ class _Plan:
         bullets = [main, *mmr(next_facts, titled, [main], count=1)]
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
-            fresh = [i for i in pool if not self._reintroduces(i, main)]
-            bullets += mmr(as_bullets, fresh, bullets, count=BULLETS - len(bullets))
+            bullets += mmr(as_bullets, pool, bullets, count=BULLETS - len(bullets))
         # The rest of the page is judged against the bullets as they are shown.
         page = self._shown_as(i for i in bullets[1:] if i in self.clipped)
         by_centrality = dataclasses.replace(page, scores=self.central)
@@ -341,10 +337,11 @@ class _Plan:
     def _shown_as(self, clipped: Iterable[int]) -> Selection:
         """The statements' selection inputs with the facts ``clipped`` shown as their main
         statements: their repeats judged on those words."""
-        rows = np.arange(len(self.facts))
+        identity = np.arange(len(self.facts))
+        rows = identity.copy()
         for i in clipped:
             rows[i] = self._clipped_rows[i]
-        if not len(self._clipped_rows) or (rows == np.arange(len(self.facts))).all():
+        if (rows == identity).all():
             return self.statements
         return dataclasses.replace(self.statements, repeated=self._same_fact[np.ix_(rows, rows)])
 
