@@ -31,8 +31,10 @@ def content_bigrams(text: str) -> list[Bigram]:
     ]
 
 
-def content_words(text: str) -> set[str]:
-    """Stemmed, lower-cased words of ``text`` other than stop words."""
+def _content_unigrams(text: str) -> set[str]:
+    """Stemmed, lower-cased words of ``text`` other than stop words, tokenized as
+    ``content_bigrams`` does (unlike ``openings.content_words``, which reads any script and the
+    summaries' own stop list), so word and pair support read the same words."""
     return {stem(w) for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS}
 
 
@@ -43,11 +45,11 @@ def word_support(
     outlets of the share of its content words that the article's title or text also contains:
     how far the other outlets carry its names, numbers and event words, whatever its place in
     its own article. Zero when no article comes from another outlet."""
-    vocab = [content_words(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
+    vocab = [_content_unigrams(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
     sources = [a.source_id for a in articles]
     support = np.zeros(len(sentences))
     for i, (sentence, owner) in enumerate(zip(sentences, owners, strict=True)):
-        found = content_words(sentence)
+        found = _content_unigrams(sentence)
         others = [k for k, source in enumerate(sources) if source != sources[owner]]
         if not found or not others:
             continue
