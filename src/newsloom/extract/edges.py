@@ -267,13 +267,16 @@ def _start(paras: list[str], source: str) -> int:
     return found.start() if found is not None else -1
 
 
-def with_opening(body: Body, document: lxml_html.HtmlElement | None, source: str) -> Body:
+def with_opening(
+    body: Body, document: lxml_html.HtmlElement | None, source: str, at: int | None = None
+) -> Body:
     """``body`` with its opening paragraph put back when the extractor left it out (see the
-    module); ``source`` is the page's markup, ``document`` its tree."""
+    module); ``source`` is the page's markup, ``document`` its tree, ``at`` where the body
+    starts in the markup when already found (``_start``)."""
     paras = paragraphs(body.text)
     if document is None or not paras:
         return body
-    opening = _opening(paras, document, source, _start(paras, source))
+    opening = _opening(paras, document, source, _start(paras, source) if at is None else at)
     if opening is None:
         return body
     return Body("\n\n".join([opening, *paras]), body.title, body.method)
@@ -282,11 +285,8 @@ def with_opening(body: Body, document: lxml_html.HtmlElement | None, source: str
 def with_edges(body: Body, document: lxml_html.HtmlElement | None, source: str) -> Body:
     """``body`` with its opening put back and without the teaser cards ending it; the body's
     start is found in the markup once for both."""
-    paras = paragraphs(body.text)
-    if document is None or not paras:
+    if document is None:
         return body
-    at = _start(paras, source)
-    opening = _opening(paras, document, source, at)
-    if opening is not None:
-        body = Body("\n\n".join([opening, *paras]), body.title, body.method)
-    return without_teaser_cards(body, document, source, max(at, 0))
+    at = _start(paragraphs(body.text), source)
+    opened = with_opening(body, document, source, at)
+    return without_teaser_cards(opened, document, source, max(at, 0))
