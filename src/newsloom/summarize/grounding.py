@@ -4,7 +4,8 @@ A claim is aligned to its closest source sentences (MiniLM cosine when an embedd
 overlap always), then checked for what overlap alone misses: numbers, names and other words the
 sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
 word runs of several source sentences, where abstractive writers, models and people, most
-often attach a fact to the wrong subject, place or time), and references to someone the text
+often attach a fact to the wrong subject, place or time), a copied statement given to another
+actor than the one its source names (grounding_runs.py), and references to someone the text
 has not named (references.py). Meaning and seams are sentence-level notions, so a claim that
 holds several sentences (tokenised text the splitter leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
@@ -13,13 +14,18 @@ holds several sentences (tokenised text the splitter leaves whole) is measured p
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsloom.summarize.grounding_runs import (
+    SourceRuns,
+    fragment_jumps,
+    source_runs,
+    swapped_actors,
+)
 from newsloom.summarize.references import unresolved
 from newsloom.summarize.text import split_sentences
 from newsloom.summarize.vectors import Embed, embed_rows
@@ -31,8 +37,10 @@ ALIGN_TOP = 3  # source sentences a claim is compared with in detail
 CACHED_SOURCES = 8
 MAX_COUNTED = 5  # invented words that lower the score; more say nothing new
 W_JUMP = 0.05  # score lost each time the claim's copied word runs switch source sentence
-MIN_RUN = 2  # words in a copied run that counts as a fragment
 W_REFERENCE = 0.1  # score lost by a sentence whose "he" or "the 39-year-old" names no one before it
+# Score lost by each statement given to the wrong actor: the same error as a reference to the
+# wrong person, so the same cost.
+W_SWAP = W_REFERENCE
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
@@ -72,6 +80,7 @@ class Support:
     novel: tuple[str, ...] = ()  # other content words no source uses
     negation: bool = False  # negated where the aligned sources are not, or the reverse
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
+    swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
 
     @property
@@ -94,9 +103,7 @@ class _Sources:
     trigrams: set[tuple[str, ...]]
     numbers: set[str]
     vectors: np.ndarray | None
-    stream: list[str]  # every stem of every sentence, in order
-    sentence_of: list[int]  # sentence index of each stem of ``stream``
-    positions: dict[str, list[int]]  # where each stem occurs in ``stream``
+    runs: SourceRuns  # every word in order, for the claim's copied runs
 
 
 class GroundingChecker:
@@ -153,10 +160,6 @@ class GroundingChecker:
         words = [tokens(s) for s in sentences]
         all_words = [w for ws in words for w in ws]
         vectors = embed_rows(self._embed, sentences) if self._embed and sentences else None
-        stream = [stem(w) for ws in words for w in ws]
-        positions: dict[str, list[int]] = {}
-        for at, word in enumerate(stream):
-            positions.setdefault(word, []).append(at)
         return _Sources(
             sentences=sentences,
             words=words,
@@ -167,9 +170,7 @@ class GroundingChecker:
             trigrams={g for ws in words for g in trigrams(ws)},
             numbers=numbers_in(all_words),
             vectors=vectors,
-            stream=stream,
-            sentence_of=[k for k, ws in enumerate(words) for _ in ws],
-            positions=positions,
+            runs=source_runs(sentences),
         )
 
     def _check_one(
@@ -210,7 +211,8 @@ class GroundingChecker:
         # a sentence inside the claim is not one.
         whole = len(parts) == 1  # the common case: the claim's words and overlap serve
         part_words = [words] if whole else [tokens(part) for part in parts]
-        jumps = sum(fragment_jumps([stem(w) for w in ws], src) for ws in part_words)
+        jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
+        swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
         references = 0
         for ws in part_words:
             overlap = lexical if whole else _overlap({stem(w) for w in ws} - STOP_WORDS, src)
@@ -218,12 +220,13 @@ class GroundingChecker:
             earlier = earlier | {w.lower() for w in ws}
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
         # words rescue paraphrase; every word no source uses costs, and so does each seam where
-        # the claim joins runs from different source sentences. A negation flip fails the claim
-        # outright (``supported``) but is not scored: alignment errors make it noisy. So does a
+        # the claim joins runs from different source sentences, and each statement it gives to
+        # another actor than its source does. A negation flip fails the claim outright
+        # (``supported``) but is not scored: alignment errors make it noisy. So does a
         # reference to someone the text has not named (``references``), which is also scored.
         invented = min(len(numbers) + len(names) + len(novel), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
-        score -= W_JUMP * jumps + W_REFERENCE * references
+        score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -235,6 +238,7 @@ class GroundingChecker:
             novel=tuple(novel),
             negation=negation,
             jumps=jumps,
+            swapped=tuple(swapped),
             unresolved=references,
         )
 
@@ -252,28 +256,6 @@ def trigrams(words: Sequence[str]) -> list[tuple[str, ...]]:
     """Stemmed word trigrams; a detached possessive "'s" (tokenised text) is ignored."""
     stems = [stem(w) for w in words if w.lower() != "s"]
     return [tuple(stems[i : i + 3]) for i in range(len(stems) - 2)]
-
-
-def fragment_jumps(claim: Sequence[str], src: _Sources) -> int:
-    """How often the claim's copied runs (greedy longest matches of ``MIN_RUN``+ stems, as in
-    Grusky et al.'s extractive fragments) come from a different source sentence than the run
-    before. A claim copied from one sentence has none; a fusion of three sentences has two."""
-    origins: list[int] = []
-    i = 0
-    while i < len(claim):
-        length, start = 0, -1
-        for at in src.positions.get(claim[i], ()):
-            k = 1
-            while i + k < len(claim) and at + k < len(src.stream):
-                if src.stream[at + k] != claim[i + k]:
-                    break
-                k += 1
-            if k > length:
-                length, start = k, at
-        if length >= MIN_RUN:
-            origins.append(src.sentence_of[start])
-        i += max(length, 1)
-    return sum(1 for a, b in itertools.pairwise(origins) if a != b)
 
 
 def _unsupported(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "baignade", "lâcher"
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -21,6 +22,14 @@ NUMBER_WORDS = {
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+def tokens_joined(text: str) -> tuple[list[str], list[bool]]:
+    """``tokens(text)`` and, for each, whether the next token follows it with only spaces
+    between: the same phrase, not across a comma, dash, bracket or quote."""
+    spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    joined = [not text[end:start].strip() for (_, _, end), (_, start, _) in pairwise(spans)]
+    return [word for word, _, _ in spans], joined + [False] * bool(spans)
 
 
 def numbers_in(words: Sequence[str]) -> set[str]:

@@ -1,0 +1,134 @@
+"""Where a claim's copied word runs come from in the sources, and to whom the sources give them.
+
+A claim is walked as greedy longest runs of stems it shares with the sources (Grusky et al.'s
+extractive fragments). Two errors live where runs meet. A seam between runs of different
+source sentences is where fusion attaches a fact to the wrong subject, place or time
+(``fragment_jumps``). And a run that the sources state about one named actor can be given to
+another: "Gullit was assistant to former Newcastle manager Ruud Gullit" where the source reads
+"Carver was assistant to ...", or "McCoy trains Shutthefrontdoor" built from a sentence about
+its trainer. FRANK's annotators mark that wrong actor as an entity error; copying summarizers
+make it by pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsloom.summarize.words import tokens_joined
+from newsloom.textkit import STOP_WORDS, stem
+
+MIN_RUN = 2  # words in a copied run that counts as a fragment
+# Capitalised words that name a time, not someone who acts.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+# A run that opens with one of these attaches a circumstance or a list item to the word before
+# it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
+_LINKS = frozenset(
+    "in on at for and or nor of to from with by as after before the a an but than into onto over "
+    "under near against between during since until via".split()
+)
+
+
+@dataclass(frozen=True)
+class SourceRuns:
+    """Every source word in reading order, indexed for the run walk."""
+
+    stream: list[str]  # every stem of every sentence, in order
+    words: list[str]  # the same words as written, lower-cased
+    joined: list[bool]  # word i runs into word i+1 with only spaces between (one phrase)
+    sentence_of: list[int]  # sentence index of each word
+    positions: dict[str, list[int]]  # where each stem occurs in ``stream``
+    names: frozenset[str]  # words the sources write capitalised inside a sentence, never lower
+
+
+def source_runs(sentences: Sequence[str]) -> SourceRuns:
+    stream: list[str] = []
+    words: list[str] = []
+    joined: list[bool] = []
+    sentence_of: list[int] = []
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for k, sentence in enumerate(sentences):
+        found, links = tokens_joined(sentence)
+        for position, word in enumerate(found):
+            if word[:1].isupper() and position > 0:
+                capitalised.add(word.lower())
+            elif word[:1].islower():
+                lowered.add(word)
+        stream += [stem(w) for w in found]
+        words += [w.lower() for w in found]
+        joined += links
+        sentence_of += [k] * len(found)
+    positions: dict[str, list[int]] = {}
+    for at, word in enumerate(stream):
+        positions.setdefault(word, []).append(at)
+    names = frozenset(
+        w for w in capitalised - lowered if stem(w) not in STOP_WORDS and w not in _CALENDAR
+    )
+    return SourceRuns(stream, words, joined, sentence_of, positions, names)
+
+
+def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, int, int]]:
+    """(claim start, length, a source start) of each run of ``MIN_RUN``+ stems, longest first
+    from left to right."""
+    i = 0
+    while i < len(claim):
+        length, start = 0, -1
+        for at in src.positions.get(claim[i], ()):
+            k = 1
+            while i + k < len(claim) and at + k < len(src.stream):
+                if src.stream[at + k] != claim[i + k]:
+                    break
+                k += 1
+            if k > length:
+                length, start = k, at
+        if length >= MIN_RUN:
+            yield i, length, start
+        i += max(length, 1)
+
+
+def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
+    """How often the claim's copied runs come from a different source sentence than the run
+    before. A claim copied from one sentence has none; a fusion of three sentences has two."""
+    origins = [src.sentence_of[start] for _, _, start in copied_runs(claim, src)]
+    return sum(1 for a, b in itertools.pairwise(origins) if a != b)
+
+
+def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
+    """Names the claim puts straight in front of a copied statement that the sources, wherever
+    they state it, put straight after another name the claim does not give before it.
+
+    Only phrases count (no comma between name and run on either side: "Karo, whose song has
+    70,000 views on YouTube, is suing" gives the suing to Karo, not YouTube), and only runs that
+    state something about the name (not "on Tuesday" or "and Sebastian Vettel")."""
+    words, joined = tokens_joined(claim)
+    lowered = [w.lower() for w in words]
+    stems = [stem(w) for w in words]
+    swapped = []
+    for i, length, _ in copied_runs(stems, src):
+        name = lowered[i - 1] if i else ""
+        run = stems[i : i + length]
+        if (
+            name not in src.names
+            or not joined[i - 1]
+            or lowered[i] in _LINKS
+            or all(s in STOP_WORDS for s in run)
+        ):
+            continue
+        starts = [at for at in src.positions[run[0]] if src.stream[at : at + length] == run]
+        before = [
+            src.words[at - 1]
+            if at > 0 and src.joined[at - 1] and src.sentence_of[at - 1] == src.sentence_of[at]
+            else ""
+            for at in starts
+        ]
+        actors = set(before)
+        # Every statement of the run in the sources follows a name, none of them this one,
+        # and the claim has not named any of them before (it may describe them between).
+        if actors <= src.names and name not in actors and not actors & set(lowered[: i - 1]):
+            swapped.append(words[i - 1])
+    return swapped
