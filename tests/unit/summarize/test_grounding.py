@@ -64,6 +64,18 @@ def test_lower_cased_tokenised_text_is_matched(checker: GroundingChecker) -> Non
     assert support.supported
 
 
+@pytest.mark.parametrize("placeholder", ["UNK", "[UNK]", "<unk>", "unk"])
+def test_unknown_word_placeholder_of_a_seq2seq_model_is_no_invented_word(
+    checker: GroundingChecker, placeholder: str
+) -> None:
+    # A vocabulary-bound model writes its placeholder where a rare word was; it claims nothing.
+    claim = f"engineers lowered the twelve {placeholder} steel gates in 40 minutes ."
+    support = checker.check(claim, SOURCES)
+    assert not support.novel and not support.names
+    assert support.supported
+    assert support.score == pytest.approx(checker.check(SOURCES[2], SOURCES).score, abs=0.05)
+
+
 def test_contraction_split_by_tokenised_text_invents_no_word(checker: GroundingChecker) -> None:
     sources = ["The gates haven't failed once, and we're proud of them, the engineers said."]
     claim = "the gates have n't failed once , and we 're proud of them , the engineers said ."
