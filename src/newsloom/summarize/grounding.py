@@ -52,6 +52,9 @@ _CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d))(?![^\W
 # compare, and counted as an invented word it marks every summary of that model alike, right or
 # wrong (FRANK: 43 of 75 Seq2Seq summaries hold one, factual as often as the others).
 _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
+# Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
+# punctuation, not the words "LRB" and "RRB" that no source uses.
+_BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't don't "
     "isn't aren't wasn't weren't hasn't haven't hadn't couldn't shouldn't wouldn't denied denies "
@@ -62,6 +65,13 @@ _NEGATION = frozenset(
 def source_sentences(text: str) -> list[str]:
     """Sentences of a source text, also splitting sentences that scraping glued together."""
     return [s for s in split_sentences(_GLUED.sub(" ", text)) if s.strip()]
+
+
+def as_written(claim: str) -> str:
+    """A claim from tokenised model output as its sources would write it: contractions joined,
+    bracket escapes and unknown-word placeholders dropped."""
+    claim = _BRACKET.sub(" ", _CONTRACTION.sub(r"\1", claim))
+    return _PLACEHOLDER.sub(" ", claim)
 
 
 def inner_sentences(claim: str) -> list[str]:
@@ -132,7 +142,7 @@ class GroundingChecker:
         """One Support per claim against the same source sentences (embedded once). The claims
         are read in order: each one's context is ``context`` and the claims before it."""
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
-        claims = [_PLACEHOLDER.sub(" ", _CONTRACTION.sub(r"\1", claim)) for claim in claims]
+        claims = [as_written(claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
         vectors = embed_rows(self._embed, flat) if self._embed is not None and flat else None

@@ -76,6 +76,14 @@ def test_unknown_word_placeholder_of_a_seq2seq_model_is_no_invented_word(
     assert support.score == pytest.approx(checker.check(SOURCES[2], SOURCES).score, abs=0.05)
 
 
+def test_penn_treebank_bracket_escapes_invent_no_word(checker: GroundingChecker) -> None:
+    # Tokenised model output writes "(" and ")" as -LRB- and -RRB-.
+    claim = "mayor ilse varga -LRB- of the lower town -RRB- said the barrier had protected homes ."
+    support = checker.check(claim, SOURCES)
+    assert not support.novel and not support.names
+    assert support.supported
+
+
 def test_contraction_split_by_tokenised_text_invents_no_word(checker: GroundingChecker) -> None:
     sources = ["The gates haven't failed once, and we're proud of them, the engineers said."]
     claim = "the gates have n't failed once , and we 're proud of them , the engineers said ."
