@@ -195,7 +195,7 @@ def without_teaser_cards(
     return Body("\n\n".join(paras[:start]), body.title, body.method)
 
 
-def _block_of(node: etree._ElementUnicodeResult) -> lxml_html.HtmlElement | None:
+def block_of(node: etree._ElementUnicodeResult) -> lxml_html.HtmlElement | None:
     """The block element whose own text ``node`` is part of."""
     owner = node.getparent()
     start = owner if owner is None or node.is_text else owner.getparent()
@@ -232,7 +232,7 @@ def _opening(paras: list[str], document: lxml_html.HtmlElement, source: str, at:
     before = _text_before(node) if node is not None else None
     if before is None or _link_of(before) is not None:
         return None
-    first, block = _block_of(node), _block_of(before)
+    first, block = block_of(node), block_of(before)
     if first is None or block is None or not _near(block, first):
         return None
     end = " ".join(before.split())
