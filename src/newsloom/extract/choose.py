@@ -470,12 +470,13 @@ def listing(text: str) -> bool:
     each card of a list of quotes, posts or products ends with the same buttons. An article's
     recurring lines (a "Pros" heading per product reviewed) stand between several paragraphs."""
     paras = paragraphs(text)
-    lines = Counter(" ".join(para.split()).casefold() for para in paras if not _prose(para))
+    lines = Counter(" ".join(para.split()).casefold() for para in paras if not is_prose(para))
     repeats = max(lines.values(), default=0)
     return repeats >= LISTING_MIN_REPEATS and 2 * repeats >= len(paras) - 1
 
 
-def _prose(para: str) -> bool:
+def is_prose(para: str) -> bool:
+    """True for a paragraph of prose: PROSE_MIN_TOKENS long at least and ending like a sentence."""
     return size(para) >= PROSE_MIN_TOKENS and ends_sentence(para)
 
 
@@ -514,7 +515,7 @@ def without_link_tail(body: Body, links: set[tuple[str, ...]]) -> Body:
     paragraph always stays."""
     paras = paragraphs(body.text)
     end = len(paras)
-    while end > 1 and links and not _prose(paras[end - 1]):
+    while end > 1 and links and not is_prose(paras[end - 1]):
         if coverage(paras[end - 1], links) < LINK_PARAGRAPH:
             break
         end -= 1

@@ -6,17 +6,27 @@ keep their comments in the article's container, where neither extractor tells th
 article's own prose (readers write sentences too). A section whose id or class says "comment"
 (not "commentary") and that does not hold the start of the article is the readers' on any
 layout: the body's paragraphs that come from it go, except those the page also shows outside
-such sections (a reader quoting the article quotes the article's own words).
+such sections (a reader quoting the article quotes the article's own words). Between like
+comment sections of one list stand lines no name marks (who posted each comment and when): they
+are the list's too (see ``_between``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Set
 
 from lxml import html as lxml_html
 
-from newsloom.extract.choose import SHARED_PARAGRAPH, Body, coverage, paragraphs, shingles
+from newsloom.extract.choose import (
+    LISTING_MIN_REPEATS,
+    SHARED_PARAGRAPH,
+    Body,
+    coverage,
+    paragraphs,
+    shingles,
+)
 
 _COMMENTS = re.compile(r"comment(?!ary)", re.IGNORECASE)
 # Elements that hold a section of a page (inline ones such as a "12 comments" link do not).
@@ -45,7 +55,38 @@ def _comment_sections(
         if text and start not in text:
             found.append(element)
             texts.append(text)
+    for element in _between(found):
+        text = " ".join(element.text_content().split())
+        if text and start not in text:
+            found.append(element)
+            texts.append(text)
     return found, " ".join(texts)
+
+
+def _between(sections: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
+    """The elements standing between the items of a list of comments, themselves no section:
+    the lines under each comment (who posted it and when, a reply link). A list is made of
+    like items: LISTING_MIN_REPEATS sections at least with one parent, tag and class. Only what
+    stands between two of them is taken: before the first or after the last may be the
+    article's own text when the comments share its container, and unlike sections (a comment
+    count, a link to the form) may stand among the article's paragraphs."""
+    items = Counter(
+        (section.getparent(), section.tag, section.get("class")) for section in sections
+    )
+    taken = set(sections)
+    between: list[lxml_html.HtmlElement] = []
+    for section in sections:
+        key = (section.getparent(), section.tag, section.get("class"))
+        if items[key] < LISTING_MIN_REPEATS:
+            continue
+        run: list[lxml_html.HtmlElement] = []
+        for sibling in section.itersiblings():
+            if sibling in taken:
+                between.extend(run)
+                break
+            if isinstance(sibling.tag, str):
+                run.append(sibling)
+    return between
 
 
 def _text_outside(

@@ -5,7 +5,9 @@ article's container before the <br>s or <p>s that set the others apart (a contai
 or the tail of the dateline before it), is text outside any paragraph element, which its
 scoring passes over. On any layout the paragraph right before the body's first, in the same
 container or the one around it, that reads as prose and that the body lacks, is the article's
-opening: it goes back.
+opening: it goes back. When the body opens with lines before the article's prose (the section's
+name, the headline), the paragraph looked for is the one before its first prose paragraph, and
+it goes back there.
 
 A box of other stories after an article ("Related", "Latest news", "Must read") is a run of
 cards, each a headline linking to another page followed by its summary. An extractor drops the
@@ -39,6 +41,7 @@ from newsloom.extract.choose import (
     block_sentences,
     coverage,
     ends_sentence,
+    is_prose,
     paragraphs,
     shingles,
     size,
@@ -195,7 +198,7 @@ def without_teaser_cards(
     return Body("\n\n".join(paras[:start]), body.title, body.method)
 
 
-def _block_of(node: etree._ElementUnicodeResult) -> lxml_html.HtmlElement | None:
+def block_of(node: etree._ElementUnicodeResult) -> lxml_html.HtmlElement | None:
     """The block element whose own text ``node`` is part of."""
     owner = node.getparent()
     start = owner if owner is None or node.is_text else owner.getparent()
@@ -232,7 +235,7 @@ def _opening(paras: list[str], document: lxml_html.HtmlElement, source: str, at:
     before = _text_before(node) if node is not None else None
     if before is None or _link_of(before) is not None:
         return None
-    first, block = _block_of(node), _block_of(before)
+    first, block = block_of(node), block_of(before)
     if first is None or block is None or not _near(block, first):
         return None
     end = " ".join(before.split())
@@ -277,9 +280,18 @@ def with_opening(
     if document is None or not paras:
         return body
     opening = _opening(paras, document, source, _start(paras, source) if at is None else at)
-    if opening is None:
+    if opening is not None:
+        return Body("\n\n".join([opening, *paras]), body.title, body.method)
+    # Lines before the article's prose (a section's name, the headline) may open the body: the
+    # opening is the prose before its first prose paragraph then.
+    first = next((index for index, para in enumerate(paras) if is_prose(para)), 0)
+    if not first:
         return body
-    return Body("\n\n".join([opening, *paras]), body.title, body.method)
+    rest = paras[first:]
+    opening = _opening(rest, document, source, _start(rest, source))
+    if opening is None or coverage(opening, shingles(body.text)) >= SHARED_PARAGRAPH:
+        return body
+    return Body("\n\n".join([*paras[:first], opening, *rest]), body.title, body.method)
 
 
 def with_edges(body: Body, document: lxml_html.HtmlElement | None, source: str) -> Body:

@@ -11,16 +11,26 @@ stays, being inside). A paragraph whose block is not known (a heading, a line en
 sentence) is passed over; the walk back stops at the first paragraph known to stand inside.
 
 The blocks holding the body's paragraphs are known from the walk ``choose.doubtful`` makes
-anyway (the blocks it ``met``): no search of the page is made.
+anyway (the blocks it ``met``). That walk meets the paragraphs that end like a sentence only: the
+lines of a box after an article (its heading, link lines, a source line, sponsored lines) are not
+among them. Those after the last paragraph known to stand inside are looked for on the page after
+its block (one search each, over what follows it) and go too when they stand outside, unless what
+goes is as large as what stays: then the opening half told the container wrong (a short intro
+above a long list is no article with a box after it). A prose paragraph the walk did not meet is
+passed over: the walk meets every one that stands in a block of its own, so that one is written
+inside a run of inline text (a <font> holding the article between <br>s), whose block tells
+nothing about where the article ends.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lxml import etree
 from lxml import html as lxml_html
 
-from newsloom.extract.choose import Body, paragraphs, size
+from newsloom.extract.choose import Body, is_prose, paragraphs, size
+from newsloom.extract.edges import block_of
 
 # How far above the container the nearest ancestor a paragraph's block shares with it stands
 # for that paragraph to stand outside the article (1: anywhere outside the container).
@@ -28,6 +38,12 @@ from newsloom.extract.choose import Body, paragraphs, size
 OUTSIDE_LEVELS = 2
 # The container is told by two blocks at least (one block is a paragraph, not a container).
 _OPENING_BLOCKS = 2
+# A line is looked for on the page by its start, this many characters long (whitespace
+# normalised), after the marks trafilatura puts before a list item or a table row.
+_KEY_CHARS = 40
+_MARKS = ("- ", "| ")
+# The first text after an element, in page order, that starts with a given text.
+_FOLLOWING = etree.XPath("following::text()[starts-with(normalize-space(.), $key)][1]")
 
 
 def _lineage(element: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -55,6 +71,39 @@ def _levels_out(block: lxml_html.HtmlElement, container: list[lxml_html.HtmlElem
     return len(container)
 
 
+def _block_after(line: str, anchor: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The block holding ``line`` on the page after ``anchor``, None when it is not found."""
+    key = line
+    for mark in _MARKS:
+        key = key.removeprefix(mark)
+    key = key[:_KEY_CHARS].strip()
+    found = _FOLLOWING(anchor, key=key) if key else []
+    return block_of(found[0]) if found else None
+
+
+def _lines_end(
+    flat: list[str],
+    inside: int,
+    anchor: lxml_html.HtmlElement,
+    container: list[lxml_html.HtmlElement],
+) -> int:
+    """Where the run of lines standing outside ``container`` that ends ``flat`` starts, among
+    the paragraphs after ``inside`` (the last one known to stand inside, in block ``anchor``);
+    ``len(flat)`` when there is none. Prose is passed over (see the module's doc), and so is a
+    line not found after ``anchor``."""
+    end = len(flat)
+    for at in range(len(flat) - 1, inside, -1):
+        if is_prose(flat[at]):
+            continue
+        block = _block_after(flat[at], anchor)
+        if block is None:
+            continue
+        if _levels_out(block, container) < OUTSIDE_LEVELS:
+            break
+        end = at
+    return end
+
+
 def without_outside_tail(body: Body, met: Sequence[tuple[str, lxml_html.HtmlElement]]) -> Body:
     """``body`` without the paragraphs ending it that stand outside the container of its
     opening half (see the module's doc); ``met`` pairs body paragraphs with the blocks holding
@@ -80,13 +129,19 @@ def without_outside_tail(body: Body, met: Sequence[tuple[str, lxml_html.HtmlElem
     if container is None:
         return body
     end = len(paras)
+    inside = None
     for at in range(len(paras) - 1, 0, -1):
         block = holders.get(flat[at])
         if block is None:
             continue
         if _levels_out(block, container) < OUTSIDE_LEVELS:
+            inside = at
             break
         end = at
+    if inside is not None:
+        lines = _lines_end(flat, inside, holders[flat[inside]], container)
+        if lines < end and sum(sizes[:lines]) > sum(sizes[lines:]):
+            end = lines
     if end == len(paras):
         return body
     return Body("\n\n".join(paras[:end]), body.title, body.method)

@@ -48,3 +48,43 @@ def test_a_commentary_section_or_the_article_wrapper_named_for_comments_stays() 
     short = Body("\n\n".join(ARTICLE), "Ferry", "trafilatura")
     assert without_comment_sections(short, wrapped) is short
     assert without_comment_sections(short, None) is short
+
+
+# A blog's comment list sharing the post's container: each comment's text in a section named
+# for comments (trafilatura prunes those), the "Posted by" line under it in a plain paragraph.
+POSTED = [
+    "Posted by: Maggie | January 14, 2008 06:24 PM",
+    "Posted by: Tom | January 14, 2008 07:05 PM",
+    "Posted by: Ann | January 14, 2008 07:12 PM",
+]
+
+
+def _blog(comment_class: str) -> lxml_html.HtmlElement:
+    comments = "".join(
+        f"<div class='{comment_class}'><p>{COMMENTS[0]}</p></div><p class='posted'>{line}</p>"
+        for line in POSTED
+    )
+    return lxml_html.document_fromstring(
+        "<html><body><div class='entry'>"
+        + "".join(f"<p>{text}</p>" for text in ARTICLE)
+        + f"{comments}</div></body></html>"
+    )
+
+
+def test_posted_by_lines_between_the_comments_of_a_blog_list_go() -> None:
+    body = Body("\n\n".join([*ARTICLE, *POSTED]), "Ferry", "trafilatura")
+    kept = without_comment_sections(body, _blog("commentText"))
+    # The line after the last comment stands where the article's own text could: it stays.
+    assert kept.text == "\n\n".join([*ARTICLE, POSTED[-1]])
+
+
+def test_a_paragraph_between_unlike_comment_widgets_stays() -> None:
+    # A comment count and a link to the form, in the article's container: no list of comments.
+    page = lxml_html.document_fromstring(
+        "<html><body><div class='entry'>"
+        f"<p>{ARTICLE[0]}</p><div class='comment-count'>12 comments</div>"
+        f"<p>{ARTICLE[1]}</p><div class='comment-link'>Add yours</div>"
+        "</div></body></html>"
+    )
+    body = Body("\n\n".join(ARTICLE), "Ferry", "trafilatura")
+    assert without_comment_sections(body, page) is body

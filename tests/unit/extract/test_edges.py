@@ -157,3 +157,16 @@ def test_an_opening_goes_back_when_the_markup_breaks_a_line_in_the_body_first_wo
     tree, source = page(f"<div class='storyText'>{story}</div>")
     restored = with_opening(body(*ARTICLE), tree, source)
     assert restored.text == "\n\n".join([OPENING, *ARTICLE])
+
+
+def test_an_opening_goes_back_after_the_section_name_and_headline_opening_the_body() -> None:
+    # The body starts with the section's name and the headline (lines, not prose), then the
+    # story's second paragraph: the first, the container's own text before its <br>s, goes
+    # back right before that prose, after the lines.
+    story = "<br><br>".join([OPENING, *ARTICLE])
+    tree, source = page(
+        "<div class='categories'><h2>Islands</h2></div>"
+        f"<div class='lead'><h4>Council buys terminal</h4></div><div class='storyText'>{story}</div>"
+    )
+    restored = with_opening(body("Islands", "Council buys terminal", *ARTICLE), tree, source)
+    assert restored.text == "\n\n".join(["Islands", "Council buys terminal", OPENING, *ARTICLE])

@@ -75,3 +75,36 @@ def test_article_written_between_brs_in_one_table_cell_is_left_alone() -> None:
     body = Body("\n\n".join(ARTICLE), "", "trafilatura")
 
     assert without_outside_tail(body, _holders(body, page)) == body
+
+
+# A blog post's footer box, beside the post: its heading, links and source line end like no
+# sentence, so the extraction's walk does not meet them; they are found on the page instead.
+RELATED_BOX = [
+    "Related posts:",
+    "Harbour villages count the cost of the long detour",
+    "Lighthouse car park stays fenced off until spring",
+    "Source: Coast Gazette",
+]
+
+
+def test_related_posts_box_of_plain_lines_after_the_article_is_cut() -> None:
+    items = "".join(f"<li><a href='/p{at}'>{line}</a></li>" for at, line in enumerate(RELATED_BOX))
+    page = _page(_paras(ARTICLE), f"<ul>{items}</ul>")
+    body = Body("\n\n".join(ARTICLE + ["- " + line for line in RELATED_BOX]), "", "trafilatura")
+
+    kept = without_outside_tail(body, _holders(body, page))
+
+    assert kept.text == "\n\n".join(ARTICLE)
+
+
+def test_catalogue_list_longer_than_its_introduction_is_kept() -> None:
+    # A parts catalogue: two sentences of introduction, then the list that is the page's
+    # content, in a box of its own. What would go outweighs what stays: nothing is cut.
+    sections = [
+        f"Pages {at}-{at + 4} of the printed catalogue: gaskets and seals" for at in range(12)
+    ]
+    intro = ARTICLE[:2]
+    page = _page(_paras(intro), _paras(sections))
+    body = Body("\n\n".join(intro + sections), "", "trafilatura")
+
+    assert without_outside_tail(body, _holders(body, page)) == body
