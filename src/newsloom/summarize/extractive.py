@@ -47,6 +47,7 @@ from newsloom.summarize.openings import (
     unnamed_speaker,
 )
 from newsloom.summarize.overlap import bigram_support, word_support
+from newsloom.summarize.people import Person, introduce_once, people_of
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
@@ -126,20 +127,34 @@ class ExtractiveSummarizer:
         headline = plan.headline(bullets[0] if bullets else None)
         if not headline and (bullets or paragraph_facts):
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
+        chunks = plan.paragraphs(paragraph_facts)
+        page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)]
+        page += [plan.cite(i) for chunk in chunks for i in chunk]
+        page += [plan.cite(i) for i in takeaways]
+        # Read in page order, each person is introduced once (people.py).
+        people = people_of(f"{a.lead}\n\n{a.text}" for a in ordered)
+        texts = introduce_once([c.text for c in page], people)
+        page = [Cited(t, c.article_ids) for t, c in zip(texts, page, strict=True)]
+        shown = iter(page)
         return Summary(
             story_id=story_id,
             version=previous.version + 1 if previous else 1,
             headline=headline,
-            bullets=tuple(plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)),
-            paragraphs=tuple(
-                tuple(plan.cite(i) for i in chunk) for chunk in plan.paragraphs(paragraph_facts)
-            ),
-            takeaways=tuple(plan.cite(i) for i in takeaways),
+            bullets=tuple(next(shown) for _ in bullets),
+            paragraphs=tuple(tuple(next(shown) for _ in chunk) for chunk in chunks),
+            takeaways=tuple(next(shown) for _ in takeaways),
             created=now,
-            whats_new=tuple(plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))),
+            whats_new=_introduced(
+                [plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))], people
+            ),
             method="extractive",
             article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
         )
+
+
+def _introduced(cited: Sequence[Cited], people: dict[str, Person]) -> tuple[Cited, ...]:
+    texts = introduce_once([c.text for c in cited], people)
+    return tuple(Cited(t, c.article_ids) for t, c in zip(texts, cited, strict=True))
 
 
 class _Plan:

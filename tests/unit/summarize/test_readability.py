@@ -44,6 +44,19 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     assert demo_figures["repeated_fact_pairs_per_story"] == 0.0
     assert demo_figures["furniture_per_sentence"] == 0.0
     assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
+    # A person named in full once, at the first mention (1.0 per story before people.py).
+    assert demo_figures["people_introduced_again_per_story"] == 0.0
+
+
+def test_the_rate_story_names_the_governor_in_full_once() -> None:
+    story = next(s for s in STORIES if s.label == "a03-bank-of-veland-rate-rise")
+    summary = summary_of(story)
+    page = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    assert sum("Ilona Maszek" in text for text in page) == 1, page
 
 
 @pytest.mark.parametrize("story", STORIES, ids=[s.label for s in STORIES])
