@@ -61,6 +61,7 @@ def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
     stored as copies and never reach the summarizer)."""
     originals = [a for a in story.articles if a.copy_of is None]
     outlets = sorted({a.outlet for a in originals})
+    names = {o.id: o.name for o in load_newsroom().outlets.values()}
     return [
         Article(
             id=index + 1,
@@ -72,7 +73,7 @@ def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
             lead=a.lead,
             published=now - timedelta(minutes=a.offset_minutes),
             fetched_at=now,
-            outlet=a.outlet,
+            outlet=names.get(a.outlet, a.outlet),  # the display name, as the store reads it
         )
         for index, a in enumerate(originals)
     ]
