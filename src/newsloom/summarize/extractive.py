@@ -51,10 +51,12 @@ from newsloom.summarize.people import Person, introduce_once, people_of
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
+    done_events,
     is_quotation,
     is_reaction,
     looks_ahead,
     ongoing,
+    pending_events,
     provisional,
     revises,
     tallies,
@@ -171,6 +173,7 @@ class _Plan:
         self._clipped_rows: dict[int, int] = {}  # fact -> its main statement's row in _same_fact
         self._same_fact = np.zeros((0, 0), dtype=bool)
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
+        self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -483,7 +486,9 @@ class _Plan:
         """Facts a later report has overtaken, left out of every section: a count it revised
         (four dead, then nine: roles.revises), and, once bullet 1 is a development, what the
         earlier reports said of how things stood with its subject ("safe for now" in the refuge
-        chamber once the miners are out; _stale and sharing two of bullet 1's words)."""
+        chamber once the miners are out; _stale and sharing two of bullet 1's words), and an aim
+        its report saw pending that a later news cycle reports done ("the effort to free the
+        miners" once they are freed, _aim_reached)."""
         found: set[int] = set()
         counted = [i for i in range(len(self.facts)) if tallies(self.shown[i])]
         for i in counted:
@@ -499,11 +504,34 @@ class _Plan:
                 if i == main or not self._stale(i, since):
                     continue
                 text = self.shown[i]
-                if provisional(text) or (
-                    ongoing(text) and len(content_words(text) & subject) >= OVERTAKEN_SHARED
+                if (
+                    provisional(text)
+                    or (ongoing(text) and len(content_words(text) & subject) >= OVERTAKEN_SHARED)
+                    or self._aim_reached(i)
                 ):
                     found.add(i)
         return found
+
+    def _aim_reached(self, fact_index: int) -> bool:
+        """The fact states an aim as pending ("at the centre of the effort to free the miners")
+        and a report from a later news cycle states that event done ("freed miners")."""
+        aims = pending_events(self.shown[fact_index])
+        if not aims:
+            return False
+        reported = self.articles[max(self.facts[fact_index].articles)].published
+        return any(
+            aims & self._done(k)
+            for k, article in enumerate(self.articles)
+            if article.published - reported > NEWS_CYCLE
+        )
+
+    def _done(self, article_index: int) -> frozenset[str]:
+        if article_index not in self._done_events:
+            article = self.articles[article_index]
+            self._done_events[article_index] = done_events(
+                f"{article.title}\n{article.lead}\n{article.text}"
+            )
+        return self._done_events[article_index]
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]

@@ -19,6 +19,7 @@ from newsloom.summarize.openings import (
     same_person_same_deed,
 )
 from newsloom.summarize.retold import repeats_statement
+from newsloom.summarize.roles import done_events, pending_events
 from newsloom.summarize.vaguer import figure_in_words
 
 STORIES = load_newsroom().stories
@@ -68,6 +69,24 @@ def test_bullet_one_and_headline_carry_the_main_event_and_latest_development(
     wanted = story.main_event + story.latest
     assert event_share(wanted, summary.bullets[0].text) == 1.0, summary.bullets[0].text
     assert event_share(wanted, summary.headline) == 1.0, summary.headline
+
+
+def test_the_effort_to_free_the_miners_is_not_told_once_they_are_freed() -> None:
+    # The drilling-rig feature, a day before the rescue: the rig "is at the centre of the effort
+    # to free the fourteen miners"; the later reports say they were freed.
+    assert pending_events("The rig is at the centre of the effort to free the miners.") == {
+        deed_lemma("free")
+    }
+    assert deed_lemma("free") in done_events('"We sang to stay awake": freed miners tell all')
+    assert not pending_events("The rig freed the miners after 31 hours.")
+    story = next(s for s in STORIES if s.label == "s16-brenna-mine-rescue")
+    summary = summary_of(story)
+    page = [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
+    assert not any("effort to free" in text for text in page), page
 
 
 def test_the_miners_story_leads_with_the_rescue_not_the_trapping() -> None:
