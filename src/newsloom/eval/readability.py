@@ -8,7 +8,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   something the page has not said (openings.py: a pronoun, a connective, a bare definite),
 - ``repeated_fact_pairs_per_story``: pairs of statements (bullets, paragraph sentences,
   takeaways) that repeat a fact (openings.repeats: half of the content words of each, or a
-  shared name or number with something said of it and half of the shorter's words),
+  shared name or number with something said of it and half of the shorter's words; the same
+  count with the same deed after it, counted.py),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
 - ``people_introduced_again_per_story``: statements that name a person again in full (and role)

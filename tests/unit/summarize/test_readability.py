@@ -10,6 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.counted import same_count
 from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
@@ -304,6 +305,22 @@ def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
     again = fact_words("When the result, 112 votes to 87, was read out, students cheered.")
     assert repeats(won, lost) and repeats(vote, again)
     assert not repeats(won, fact_words("Rates rose by 3-4 percent in the year to May."))
+
+
+def test_fourteen_dates_sold_out_twice_is_one_fact() -> None:
+    # The reunion-tour story: two sentences of one report tell the sell-out, one of "dates",
+    # one of "concerts"; the same number and the same deed right after it.
+    a = "Fans waited hours in online queues, and many came away empty-handed as all fourteen dates sold out."
+    b = "By lunchtime all fourteen concerts had sold out, including the opening night."
+    assert same_count(a, b) and repeats_statement(a, b)
+    # The same number with another thing said of it is another fact.
+    c = "None of the fourteen dates is north of Carrow, and fans have started a petition."
+    assert not same_count(a, c)
+    # A rank or a magnitude counts nothing: "1 million" and "two million" pounds.
+    assert not same_count(
+        "The court ordered him to pay 1 million pounds, he said.",
+        "He was also ordered to pay two million pounds, the court said.",
+    )
 
 
 def test_the_same_figures_are_one_fact() -> None:
