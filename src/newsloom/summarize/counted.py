@@ -32,7 +32,9 @@ def counted(text: str) -> dict[str, frozenset[str]]:
     for k, word in enumerate(words):
         if word.lower() in _NOT_COUNTS:
             continue
-        after = [w.lower() for w in words[k + 1 : k + 1 + COUNT_REACH]]
+        # The word right after the number describes what is counted ("all fourteen trapped
+        # men"); the deed comes after the counted thing ("fourteen dates sold out").
+        after = [w.lower() for w in words[k + 2 : k + 1 + COUNT_REACH]]
         done = frozenset(deed_lemma(w) for w in after if _past(w))
         for number in numbers_in([word]):
             found[number] = found.get(number, frozenset()) | done

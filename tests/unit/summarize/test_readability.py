@@ -316,6 +316,13 @@ def test_fourteen_dates_sold_out_twice_is_one_fact() -> None:
     # The same number with another thing said of it is another fact.
     c = "None of the fourteen dates is north of Carrow, and fans have started a petition."
     assert not same_count(a, c)
+    # A participle right after the number describes the counted men, it is not the deed: the
+    # union's statement "a day after all fourteen trapped men were brought out alive" tells the
+    # inquiry, not bullet 1's trapping.
+    assert not same_count(
+        "All fourteen miners trapped underground were brought to the surface alive.",
+        "The inquiry must examine the warnings, a day after all fourteen trapped men were freed.",
+    )
     # A rank or a magnitude counts nothing: "1 million" and "two million" pounds.
     assert not same_count(
         "The court ordered him to pay 1 million pounds, he said.",
