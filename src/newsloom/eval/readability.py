@@ -136,7 +136,8 @@ def evaluate_readability(
         people = people_of(f"{a.lead}\n\n{a.text}" for a in story.articles)
         flaws = introduction_flaws(_page(summary), people)
         counts["introductions"] += len(flaws)
-        examples["introduced_again"].extend(flaws)
+        if flaws:
+            examples["introduced_again"].extend(flaws)
         if story.event:
             coverage.append(
                 event_share(story.event, summary.bullets[0].text if summary.bullets else "")
