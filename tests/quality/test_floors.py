@@ -125,7 +125,10 @@ FLOORS = [
         # (clip.py), so a long lede of another outlet fits and a third fact enters the 70 words.
         # 19.43 / 42.50 -> 19.58 / 42.58: a participle clause after a comma (", making it ...")
         # ends a main statement too.
-        {"rouge2": 19.58, "rouge1": 42.58},
+        # 19.58 / 42.58 -> 19.59 / 42.57: each person named in full once, by the surname after
+        # (people.py); the later mentions lose given names and roles ("Governor Ilona Maszek"
+        # -> "Maszek") that the references repeat as single words, and rouge1 gives 0.01.
+        {"rouge2": 19.59, "rouge1": 42.57},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -148,7 +151,9 @@ FLOORS = [
         # 9.97 -> 9.86, lowered on purpose: a participle clause ends a main statement too
         # (NeuS R2 19.43 -> 19.58). Three batch-A story pages of 30 change a next bullet
         # (-3.0, -1.0, +0.7); What's new is unchanged.
-        {"rouge2_recall": 9.86},
+        # 9.86 -> 9.87: an aim an earlier report saw pending ("the effort to free the miners")
+        # leaves the page once a later report says it is done (roles.pending_events).
+        {"rouge2_recall": 9.87},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -8,9 +8,12 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   something the page has not said (openings.py: a pronoun, a connective, a bare definite),
 - ``repeated_fact_pairs_per_story``: pairs of statements (bullets, paragraph sentences,
   takeaways) that repeat a fact (openings.repeats: half of the content words of each, or a
-  shared name or number with something said of it and half of the shorter's words),
+  shared name or number with something said of it and half of the shorter's words; the same
+  count with the same deed after it, counted.py),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
+- ``people_introduced_again_per_story``: statements that name a person again in full (and role)
+  after the page named them, or by the surname before the page named them (people.py),
 - ``main_event_coverage`` where the set names its stories' events: the share of the event's
   words that bullet 1 and the headline carry (the demo's annotations, giveme's ``event``).
 """
@@ -35,6 +38,7 @@ from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import opening_reference
+from newsloom.summarize.people import introduction_flaws, people_of
 from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
@@ -58,6 +62,7 @@ def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
     stored as copies and never reach the summarizer)."""
     originals = [a for a in story.articles if a.copy_of is None]
     outlets = sorted({a.outlet for a in originals})
+    names = {o.id: o.name for o in load_newsroom().outlets.values()}
     return [
         Article(
             id=index + 1,
@@ -69,7 +74,7 @@ def demo_articles(story: DemoStory, now: datetime = DEMO_NOW) -> list[Article]:
             lead=a.lead,
             published=now - timedelta(minutes=a.offset_minutes),
             fetched_at=now,
-            outlet=a.outlet,
+            outlet=names.get(a.outlet, a.outlet),  # the display name, as the store reads it
         )
         for index, a in enumerate(originals)
     ]
@@ -128,6 +133,11 @@ def evaluate_readability(
         if summary is None:
             continue
         _count(summary, counts, examples)
+        people = people_of(f"{a.lead}\n\n{a.text}" for a in story.articles)
+        flaws = introduction_flaws(_page(summary), people)
+        counts["introductions"] += len(flaws)
+        if flaws:
+            examples["introduced_again"].extend(flaws)
         if story.event:
             coverage.append(
                 event_share(story.event, summary.bullets[0].text if summary.bullets else "")
@@ -140,6 +150,9 @@ def evaluate_readability(
         "repeated_fact_pairs_per_story": round(counts["repeats"] / max(1, len(stories)), 3),
         "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
         "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
+        "people_introduced_again_per_story": round(
+            counts["introductions"] / max(1, len(stories)), 3
+        ),
         "statements": int(counts["openings"]),
         "sentences": int(counts["sentences"]),
     }
@@ -166,11 +179,7 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
             examples[f"opening_{reason}"].append(text)
         told |= _lower_words(text)
     counts["openings"] += len(openings)
-    sentences = [
-        *(b.text for b in summary.bullets),
-        *(c.text for p in summary.paragraphs for c in p),
-        *(t.text for t in summary.takeaways),
-    ]
+    sentences = _page(summary)
     counts["sentences"] += len(sentences)
     for text in sentences:
         if is_furniture(text):
@@ -182,6 +191,15 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
         if repeats_statement(a, b):
             counts["repeats"] += 1
             examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")
+
+
+def _page(summary: Summary) -> list[str]:
+    """The page's statements in reading order: bullets, paragraphs, takeaways."""
+    return [
+        *(b.text for b in summary.bullets),
+        *(c.text for p in summary.paragraphs for c in p),
+        *(t.text for t in summary.takeaways),
+    ]
 
 
 def event_share(event: Sequence[str], text: str) -> float:

@@ -33,6 +33,7 @@ _IRREGULAR = {
     "spent": "spend", "stood": "stand", "stole": "steal", "stolen": "steal", "threw": "throw",
     "thrown": "throw", "led": "lead", "saved": "save", "hit": "hit", "beaten": "beat",
 }  # fmt: skip
+IRREGULAR_PAST = frozenset(_IRREGULAR)
 _DEED_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
 
 

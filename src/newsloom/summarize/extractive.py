@@ -47,13 +47,16 @@ from newsloom.summarize.openings import (
     unnamed_speaker,
 )
 from newsloom.summarize.overlap import bigram_support, word_support
+from newsloom.summarize.people import Person, introduce_once, people_of
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
+    done_events,
     is_quotation,
     is_reaction,
     looks_ahead,
     ongoing,
+    pending_events,
     provisional,
     revises,
     tallies,
@@ -126,20 +129,34 @@ class ExtractiveSummarizer:
         headline = plan.headline(bullets[0] if bullets else None)
         if not headline and (bullets or paragraph_facts):
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
+        chunks = plan.paragraphs(paragraph_facts)
+        page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)]
+        page += [plan.cite(i) for chunk in chunks for i in chunk]
+        page += [plan.cite(i) for i in takeaways]
+        # Read in page order, each person is introduced once (people.py).
+        people = people_of(f"{a.lead}\n\n{a.text}" for a in ordered)
+        texts = introduce_once([c.text for c in page], people)
+        page = [Cited(t, c.article_ids) for t, c in zip(texts, page, strict=True)]
+        shown = iter(page)
         return Summary(
             story_id=story_id,
             version=previous.version + 1 if previous else 1,
             headline=headline,
-            bullets=tuple(plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)),
-            paragraphs=tuple(
-                tuple(plan.cite(i) for i in chunk) for chunk in plan.paragraphs(paragraph_facts)
-            ),
-            takeaways=tuple(plan.cite(i) for i in takeaways),
+            bullets=tuple(next(shown) for _ in bullets),
+            paragraphs=tuple(tuple(next(shown) for _ in chunk) for chunk in chunks),
+            takeaways=tuple(next(shown) for _ in takeaways),
             created=now,
-            whats_new=tuple(plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))),
+            whats_new=_introduced(
+                [plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))], people
+            ),
             method="extractive",
             article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
         )
+
+
+def _introduced(cited: Sequence[Cited], people: dict[str, Person]) -> tuple[Cited, ...]:
+    texts = introduce_once([c.text for c in cited], people)
+    return tuple(Cited(t, c.article_ids) for t, c in zip(texts, cited, strict=True))
 
 
 class _Plan:
@@ -156,6 +173,7 @@ class _Plan:
         self._clipped_rows: dict[int, int] = {}  # fact -> its main statement's row in _same_fact
         self._same_fact = np.zeros((0, 0), dtype=bool)
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
+        self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -468,7 +486,9 @@ class _Plan:
         """Facts a later report has overtaken, left out of every section: a count it revised
         (four dead, then nine: roles.revises), and, once bullet 1 is a development, what the
         earlier reports said of how things stood with its subject ("safe for now" in the refuge
-        chamber once the miners are out; _stale and sharing two of bullet 1's words)."""
+        chamber once the miners are out; _stale and sharing two of bullet 1's words), and an aim
+        its report saw pending that a later news cycle reports done ("the effort to free the
+        miners" once they are freed, _aim_reached)."""
         found: set[int] = set()
         counted = [i for i in range(len(self.facts)) if tallies(self.shown[i])]
         for i in counted:
@@ -484,11 +504,34 @@ class _Plan:
                 if i == main or not self._stale(i, since):
                     continue
                 text = self.shown[i]
-                if provisional(text) or (
-                    ongoing(text) and len(content_words(text) & subject) >= OVERTAKEN_SHARED
+                if (
+                    provisional(text)
+                    or (ongoing(text) and len(content_words(text) & subject) >= OVERTAKEN_SHARED)
+                    or self._aim_reached(i)
                 ):
                     found.add(i)
         return found
+
+    def _aim_reached(self, fact_index: int) -> bool:
+        """The fact states an aim as pending ("at the centre of the effort to free the miners")
+        and a report from a later news cycle states that event done ("freed miners")."""
+        aims = pending_events(self.shown[fact_index])
+        if not aims:
+            return False
+        reported = self.articles[max(self.facts[fact_index].articles)].published
+        return any(
+            aims & self._done(k)
+            for k, article in enumerate(self.articles)
+            if article.published - reported > NEWS_CYCLE
+        )
+
+    def _done(self, article_index: int) -> frozenset[str]:
+        if article_index not in self._done_events:
+            article = self.articles[article_index]
+            self._done_events[article_index] = done_events(
+                f"{article.title}\n{article.lead}\n{article.text}"
+            )
+        return self._done_events[article_index]
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.records import Article
-from newsloom.summarize.repair import repair_opening
+from newsloom.summarize.repair import name_own_outlet, repair_opening
 from newsloom.summarize.text import (
     clean_sentence,
     normalise_space,
@@ -64,7 +64,8 @@ def _standfirst(article: Article) -> list[str]:
 
 def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
     """Usable, cleaned sentences of every article, with duplicates inside one article dropped and
-    an opening pronoun replaced by the name it continues (repair.py)."""
+    an opening pronoun replaced by the name it continues and the outlet's short name for itself by
+    its full name (repair.py)."""
     found: list[Candidate] = []
     for index, article in enumerate(articles):
         seen: set[str] = set()
@@ -72,6 +73,7 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
         previous = ""
         for position, raw in enumerate(article_sentences(article)):
             text = repair_opening(clean_sentence(raw), previous, article.text)
+            text = name_own_outlet(text, article.outlet)
             previous = clean_sentence(raw)
             key = text.lower()
             if key in seen or rejection_reason(text):

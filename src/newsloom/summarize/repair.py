@@ -104,3 +104,16 @@ def _names_another(previous: str, name: str) -> bool:
     that Dauer was in a coma"): the pronoun may point at either, so it is left alone."""
     rest = previous[previous.find(name) + len(name) :] if name in previous else previous
     return bool(re.search(r"(?<![.!?:]\s)(?<=\s)[A-Z][a-z]", rest))
+
+
+def name_own_outlet(sentence: str, outlet: str) -> str:
+    """``sentence`` with the outlet's short name for itself ("told the Star", in an article of
+    the Metro Evening Star) completed with its full name: on a summary page the statement sits
+    beside other outlets' words, and "the Star" names no paper the reader knows."""
+    words = outlet.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return sentence
+    short = re.compile(rf"\b([Tt]he) {re.escape(words[-1])}\b(?!['’]?s?\s+[A-Z])")
+    return short.sub(lambda m: f"{m.group(1)} {' '.join(words)}", sentence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
 from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS
 
@@ -140,3 +141,28 @@ def _names(sentence: str) -> set[str]:
         for w in found[1:]
         if w[:1].isupper() and w.lower() not in STOP_WORDS
     }
+
+
+# An aim its report saw pending: "the effort to free the miners", "hopes to reach them", "is
+# racing to finish". The event word is the verb after "to".
+_PENDING_AIM = re.compile(
+    r"\b(?:efforts?|race|races|racing|bids?|attempts?|operation|mission|fight|struggle|push|"
+    r"trying|tries|hopes?|hoping|plans?|planning|aims?|aiming|expected|scheduled|due)"
+    r"\s+to\s+([a-z]+)\b"
+)
+
+
+def pending_events(sentence: str) -> frozenset[str]:
+    """deed_lemma of the events a sentence states as aims still pending ("the effort to free
+    the miners" -> "fre")."""
+    return frozenset(deed_lemma(m.group(1)) for m in _PENDING_AIM.finditer(sentence))
+
+
+_PAST_FORM = re.compile(r"\b[a-z]+ed\b")
+
+
+def done_events(text: str) -> frozenset[str]:
+    """deed_lemma of the events a text states as done: its past forms ("freed", "won")."""
+    found = {deed_lemma(w) for w in _PAST_FORM.findall(text.lower())}
+    found |= {deed_lemma(w) for w in re.findall(r"[a-z]+", text.lower()) if w in IRREGULAR_PAST}
+    return frozenset(found)

@@ -12,6 +12,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
+from newsloom.summarize.counted import counted, same_count
 from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
@@ -179,6 +180,16 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     for rows in by_name.values():
         for i, j in combinations(rows, 2):
             if not repeated[i, j] and same_deed_near_name(texts[i], texts[j]):
+                repeated[i, j] = repeated[j, i] = True
+    # counted.same_count: one number and, right after it, the same deed. Only the sentences
+    # that give the same number are compared.
+    by_number: dict[str, list[int]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for number in counted(text):
+            by_number[number].append(row)
+    for rows in by_number.values():
+        for i, j in combinations(rows, 2):
+            if not repeated[i, j] and same_count(texts[i], texts[j]):
                 repeated[i, j] = repeated[j, i] = True
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.

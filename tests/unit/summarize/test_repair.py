@@ -1,8 +1,9 @@
-"""An opening pronoun is replaced by the name it continues, and only when that is safe."""
+"""An opening pronoun is replaced by the name it continues, and only when that is safe; an
+outlet's short name for itself by its full name."""
 
 import pytest
 
-from newsloom.summarize.repair import leading_name, repair_opening
+from newsloom.summarize.repair import leading_name, name_own_outlet, repair_opening
 
 ARTICLE = "The chip was designed in Port Alder. Engineers at Corvid Labs built it."
 
@@ -84,3 +85,22 @@ def test_a_single_word_counts_as_a_name_only_when_written_so_inside_a_sentence()
 )
 def test_a_leading_connective_of_consequence_is_dropped(sentence: str, repaired: str) -> None:
     assert repair_opening(sentence, "", ARTICLE) == repaired
+
+
+def test_the_paper_calling_itself_the_star_is_named_in_full() -> None:
+    # The miners story: a Metro Evening Star interview says the survivor "told the Star"; on a
+    # page of several outlets that names no paper.
+    sentence = "Mateo Lasko, 24, told the Star from a hospital bed that the silence was hardest."
+    assert name_own_outlet(sentence, "Metro Evening Star") == (
+        "Mateo Lasko, 24, told the Metro Evening Star from a hospital bed that the silence was "
+        "hardest."
+    )
+    # The Harbour Gazette's "the Gazette" too; a name that goes on ("the Star Wars fans") and
+    # an outlet of one word are left alone.
+    assert name_own_outlet("He told the Gazette.", "The Harbour Gazette") == (
+        "He told the Harbour Gazette."
+    )
+    assert name_own_outlet("She met the Star Wars fans.", "Metro Evening Star") == (
+        "She met the Star Wars fans."
+    )
+    assert name_own_outlet("He told the Post.", "Post") == "He told the Post."

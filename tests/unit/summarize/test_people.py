@@ -1,0 +1,97 @@
+"""Each person introduced once on a summary page: full name and role first, the surname after."""
+
+from newsloom.summarize.people import introduce_once, introduction_flaws, people_of
+
+# The demo's rate story: three outlets each introduce the central bank's governor in full.
+RATE_ARTICLES = [
+    "The Bank of Veland raised its base rate. The central bank's governor, Ilona Maszek, "
+    "acknowledged that the decision would hurt borrowers. Maszek said inflation hurt everyone.",
+    "Governor Ilona Maszek told a news conference in Carrow that wages were pushing prices up.",
+    "Governor Ilona Maszek said the bank could not set rates for individual industries.",
+]
+
+
+def test_the_governor_introduced_three_times_is_introduced_once() -> None:
+    people = people_of(RATE_ARTICLES)
+    page = [
+        "The central bank's governor, Ilona Maszek, acknowledged that the decision would hurt "
+        "borrowers.",
+        "Governor Ilona Maszek said the bank could not set rates for individual industries.",
+        "Governor Ilona Maszek told a news conference in Carrow that wages were pushing prices up.",
+    ]
+    assert introduce_once(page, people) == [
+        page[0],
+        "Maszek said the bank could not set rates for individual industries.",
+        "Maszek told a news conference in Carrow that wages were pushing prices up.",
+    ]
+    assert introduction_flaws(page, people) == page[1:]
+
+
+def test_a_role_given_after_a_bare_first_mention_stays_with_the_surname() -> None:
+    # The hat-trick story: the manager is first named without his role, then sacked "manager
+    # Paulo Ferraz": the role is news there, the given name is not.
+    articles = [
+        "Supporters chanted against Paulo Ferraz. Kestrel have sacked manager Paulo Ferraz. "
+        "Ferraz said nothing.",
+    ]
+    people = people_of(articles)
+    page = [
+        "Travelling supporters chanted against Paulo Ferraz as their side slumped.",
+        "Kestrel Athletic have sacked manager Paulo Ferraz after a fifth defeat.",
+    ]
+    assert introduce_once(page, people)[1] == (
+        "Kestrel Athletic have sacked manager Ferraz after a fifth defeat."
+    )
+
+
+def test_the_band_managers_surname_alone_gets_his_given_name_from_the_article() -> None:
+    # The reunion-tour story: a statement from deep in a feature says "asked Okereke", and the
+    # page never said who Okereke is; the article did.
+    article = (
+        "The band's first manager, Sal Okereke, then a barman, booked their early gigs. He says "
+        "he cried when he heard about the reunion tour. Singer Odile Marsh has asked Okereke to "
+        "introduce them on stage."
+    )
+    people = people_of([article])
+    page = ["Singer Odile Marsh has asked Okereke to introduce them on stage."]
+    assert introduce_once(page, people) == [
+        "Singer Odile Marsh has asked Sal Okereke to introduce them on stage."
+    ]
+
+
+def test_a_name_of_four_words_is_not_cut_to_two() -> None:
+    # DUC's Myanmar topic: "Aung San Suu Kyi" is one name; "Suu Kyi" is not given + surname.
+    articles = [
+        "Police detained members of Aung San Suu Kyi's party. Suu Kyi said the arrests were "
+        "illegal. A general accused Aung San Suu Kyi of working with terrorists.",
+    ]
+    people = people_of(articles)
+    page = [
+        "A general accused Aung San Suu Kyi of working with terrorists.",
+        "Police detained members of Aung San Suu Kyi's party.",
+    ]
+    assert introduce_once(page, people) == page
+
+
+def test_an_organisation_described_before_its_name_is_no_person() -> None:
+    # "Payment company Lumen Pay": a description before a name of two words, but a company's.
+    articles = [
+        "Payment company Lumen Pay confirmed the breach. Lumen Pay said it had no evidence of "
+        "misuse. Lumen Pay is emailing everyone affected.",
+    ]
+    assert people_of(articles) == {}
+
+
+def test_a_place_or_a_title_is_not_expanded_into_a_name() -> None:
+    # Giveme's shooting story: "NationNews Barbados reports" beside "shot in Barbados"; a show
+    # in quotation marks ("Donahue") beside its host Phil Donahue.
+    articles = [
+        "Phil Donahue said the show was over. Donahue said he would retire. NationNews Barbados "
+        "reports he was shot. Barbados said nothing.",
+    ]
+    people = people_of(articles)
+    page = [
+        'The success of "Donahue" made room for other shows.',
+        "He died after being shot in Barbados.",
+    ]
+    assert introduce_once(page, people) == page
