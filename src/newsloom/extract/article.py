@@ -13,7 +13,9 @@ in it), jusText too when trafilatura kept a small part of the page (``justext``)
 from __future__ import annotations
 
 import logging
+from copy import copy
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import trafilatura
@@ -84,15 +86,13 @@ class _Found:
     deficient: bool
 
 
-def _trafilatura(
-    tree: lxml_html.HtmlElement, page: Pruned | None, url: str, *, focus: str
-) -> _Found:
-    """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
-    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. Each run
-    starts from ``page``, the copy of ``tree`` pruned once for all of them (``sequence``); a forum
-    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``. ``page``
-    is None when pruning the copy failed: trafilatura, pruning the same way, fails too."""
-    options = Extractor(
+@cache
+def _options(focus: str) -> Extractor:
+    """trafilatura's options for a run in its ``precision``, ``balanced`` or ``recall`` mode,
+    without the page's URL: building them reads a dozen settings through configparser, about
+    0.1 ms, so each run copies these (a tenth of that) and sets its URL. Their date settings
+    (today's date) are for trafilatura's metadata search, which these runs do not make."""
+    return Extractor(
         output_format="python",
         fast=True,
         # Without readers' comments: trafilatura then prunes the page's comment sections
@@ -104,8 +104,27 @@ def _trafilatura(
         precision=focus == "precision",
         recall=focus == "recall",
         dedup=False,
-        url=url,
     )
+
+
+def _run_options(focus: str, url: str) -> Extractor:
+    """``_options(focus)`` for the page at ``url``, set as ``Extractor(url=url)`` sets them."""
+    options = copy(_options(focus))
+    options.url = url
+    source = url or None  # as ``Extractor`` keeps it: None for no URL
+    options.source = source and source.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+def _trafilatura(
+    tree: lxml_html.HtmlElement, page: Pruned | None, url: str, *, focus: str
+) -> _Found:
+    """trafilatura's body in its ``precision``, ``balanced`` or ``recall`` mode, without its own
+    second opinions (``fast``): readability-lxml is asked here, and only when in doubt. Each run
+    starts from ``page``, the copy of ``tree`` pruned once for all of them (``sequence``); a forum
+    thread, whose prunes depend on the mode, is left to ``bare_extraction`` on ``tree``. ``page``
+    is None when pruning the copy failed: trafilatura, pruning the same way, fails too."""
+    options = _run_options(focus, url)
     found: tuple[str, Any] | None = None
     try:
         if page is not None and page.is_forum:

@@ -278,10 +278,17 @@ def doubtful(
     if first_size < min_tokens or document is None:
         return True
     # Most of the page's prose is in ``first`` word for word: a substring test settles those
-    # paragraphs without tokenizing them; only the others are compared shingle by shingle.
+    # paragraphs without tokenizing them; only the others are compared shingle by shingle, and
+    # only once they could reach the share all together (``pending``): on most pages they never
+    # do, and neither their shingles nor ``first``'s are needed.
     flat = " ".join(first.text.split())
-    known: Set[tuple[str, ...]] | None = None
-    missed = 0
+    enough = MISSED_PROSE_SHARE * first_size
+    # The prose paragraphs not compared yet (each with its size), and their total size. Before
+    # they could reach ``enough`` with what was missed already, no paragraph among them can
+    # be where a walk comparing each as it meets it finds enough missed; when they could, the
+    # last one is the only one that can, and they are compared in order.
+    pending: list[tuple[str, int]] = []
+    missed = unsettled = 0
     for element in document.iter(*BLOCKS):
         for para in block_sentences(element):
             if para in flat:
@@ -290,11 +297,15 @@ def doubtful(
                 continue
             if (length := size(para)) < PROSE_MIN_TOKENS:
                 continue
-            known = shingles(first.text) if known is None else known
-            if coverage(para, known) < SHARED_PARAGRAPH:
-                missed += length
-                if missed >= MISSED_PROSE_SHARE * first_size:
-                    return True
+            pending.append((para, length))
+            unsettled += length
+            if missed + unsettled < enough:
+                continue
+            known = shingles(first.text)
+            missed += sum(n for text, n in pending if coverage(text, known) < SHARED_PARAGRAPH)
+            if missed >= enough:
+                return True
+            pending, unsettled = [], 0
     return False
 
 

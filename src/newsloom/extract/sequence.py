@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from lxml.etree import Element, _Element, strip_tags
 from lxml.html import HtmlElement
-from trafilatura import main_extractor
+from trafilatura import htmlprocessing, main_extractor
 from trafilatura.baseline import baseline, html2txt
 from trafilatura.core import (
     ESCALATION_ACCEPT_RATIO,
@@ -52,6 +52,8 @@ from trafilatura.xpaths import (
     _STORY_ID_TOKENS,
     _alt,
 )
+
+from newsloom.extract import density
 
 # trafilatura.xpaths' comment-section tests (REMOVE_COMMENTS_XPATH and its list variant).
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
@@ -351,23 +353,28 @@ _SWAPPED: dict[str, list[Find]] = {
     "BODY_XPATH": BODY_FINDERS,
 }
 _XPATHS = {name: getattr(main_extractor, name) for name in _SWAPPED}
+# And in trafilatura.htmlprocessing, its link-density test (``density``), which the removal of
+# link-rich sections there reads.
+_TRAFILATURA_TEST = htmlprocessing.link_density_test
 
 
 @contextmanager
 def _finders() -> Iterator[None]:
     """trafilatura's section prunes and its search for the article's container with the finders
-    in place of its XPaths, for one run.
+    in place of its XPaths, and its link-density test with ``density``'s, for one run.
 
     trafilatura reads those lists from its module when it prunes, so they are swapped there and
     put back after; only speed depends on which ones a run meets (the finders find the same
     elements), so a run in another thread meanwhile still gives its usual output."""
     for name, finders in _SWAPPED.items():
         setattr(main_extractor, name, finders)
+    htmlprocessing.link_density_test = density.link_density_test
     try:
         yield
     finally:
         for name, xpaths in _XPATHS.items():
             setattr(main_extractor, name, xpaths)
+        htmlprocessing.link_density_test = _TRAFILATURA_TEST
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,30 @@ def test_readers_comments_longer_than_the_post_stay_out_of_readability_too() -> 
     result = extract_article(html, "https://saltmere.example/ferry")
     assert result.text.count("paragraph") == 4
     assert "Reader" not in result.text
+
+
+@pytest.mark.parametrize("focus", ["precision", "balanced", "recall"])
+@pytest.mark.parametrize(
+    "url", ["https://news.example/a?b=1", "", "https://news.example/caf\udce9"]
+)  # a URL with a byte that was not UTF-8 (a lone surrogate once decoded)
+def test_run_options_are_those_trafilatura_builds_for_the_page(focus: str, url: str) -> None:
+    """Each run copies options built once per mode and sets the page's URL: every setting is
+    the one ``Extractor`` gives for that mode and URL."""
+    from trafilatura.settings import Extractor
+
+    from newsloom.extract.article import _run_options
+
+    built = Extractor(
+        output_format="python",
+        fast=True,
+        comments=False,
+        tables=True,
+        precision=focus == "precision",
+        recall=focus == "recall",
+        dedup=False,
+        url=url,
+    )
+    copied = _run_options(focus, url)
+    for name in type(built).__slots__:
+        assert getattr(copied, name) == getattr(built, name), name
+    assert copied is not _run_options(focus, url)  # each run has its own

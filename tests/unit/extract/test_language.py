@@ -68,3 +68,26 @@ def test_headline_drops_only_a_part_that_names_the_site(
     title: str, site: str, url: str, expected: str
 ) -> None:
     assert headline(title, site, url) == expected
+
+
+# Texts in scripts the model tells apart by their bytes: Latin with diacritics, Cyrillic, Greek,
+# CJK without spaces, and a line mixing them (a quote in another language).
+_SAMPLES = (
+    GERMAN,
+    "Городской совет вымышленного города Речное утвердил новый мост через реку в понедельник.",
+    "Το δημοτικό συμβούλιο της φανταστικής πόλης ενέκρινε τη νέα γέφυρα τη Δευτέρα το πρωί.",
+    "架空の町である港川市で新しい橋が月曜日に開通し、住民が祝った。市長は式典で橋の歴史について話した。",
+    "The mayor said «c'est une belle journée» before the ferry left the quay at noon today.",
+)
+
+
+def test_packed_language_tables_give_the_library_s_own_answer() -> None:
+    """The identifier reads its automaton from packed arrays (``_language_identifier``): the
+    language and probability are py3langid's own, to the last digit."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    library = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in _SAMPLES:
+        assert len(text) >= 40  # long enough to be asked
+        language, probability = library.classify(text[:800])
+        assert detected_language(text) == (str(language), float(probability))
