@@ -39,6 +39,7 @@ from newsloom.extract.decode import decode_html
 from newsloom.extract.edges import with_edges
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
+from newsloom.extract.headings import with_dropped_headings
 from newsloom.extract.justext import justext_body, rescue_due
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.outside import without_outside_tail
@@ -180,6 +181,9 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = with_dropped_sections(chosen, (block for _, block in met))
         if precise:
             chosen = with_dropped_items(chosen, tree, links)
+    # Whichever body won: the section headings it left out, found in page order between the
+    # end of one of its paragraphs and the start of the next (sections in wrappers of their own).
+    chosen = with_dropped_headings(chosen, tree)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
     # Past the article both readers agree on, what only one of them runs on with.
