@@ -47,7 +47,7 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 # What the last character of a sentence is (before any closing whitespace).
-_SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
+SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
 SHINGLE = 4
 # trafilatura's body must be this much inside readability's for the two to be the same article.
 SAME_ARTICLE_COVERAGE = 0.9
@@ -155,7 +155,7 @@ def paragraphs(text: str) -> list[str]:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (a stop, a question or exclamation mark, a closing
     quote or parenthesis), whitespace aside."""
-    return text.rstrip()[-1:] in _SENTENCE_ENDS
+    return text.rstrip()[-1:] in SENTENCE_ENDS
 
 
 def extra_text(longer: str, shorter: str) -> tuple[int, int]:
@@ -213,10 +213,12 @@ BLOCKS = frozenset(
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
+def block_sentences(
+    block: lxml_html.HtmlElement, ends: frozenset[str] = SENTENCE_ENDS
+) -> Iterator[str]:
     """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
     children's, broken where a nested block or a <br> stands between them) that end like a
-    sentence, with their whitespace normalised. Only those are normalised: most runs of text
+    sentence (in one of ``ends``), with their whitespace normalised. Only those are normalised: most runs of text
     between blocks (menus, labels, blank runs) do not end like one."""
     # Empty runs are left out of ``parts``: they only add whitespace, which the normalising
     # drops, and a paragraph without any text ends like no sentence. An inline child without
@@ -228,7 +230,7 @@ def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
         if tag in BLOCKS or tag == "br":
             if parts:
                 joined = " ".join(parts)
-                if ends_sentence(joined):
+                if joined.rstrip()[-1:] in ends:
                     yield " ".join(joined.split())
                 parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
@@ -240,7 +242,7 @@ def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
             parts.append(tail)
     if parts:
         joined = " ".join(parts)
-        if ends_sentence(joined):
+        if joined.rstrip()[-1:] in ends:
             yield " ".join(joined.split())
 
 
