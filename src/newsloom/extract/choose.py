@@ -214,11 +214,11 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"
 
 
 def block_sentences(
-    block: lxml_html.HtmlElement, ends: frozenset[str] = SENTENCE_ENDS
+    block: lxml_html.HtmlElement, ends: frozenset[str] | None = SENTENCE_ENDS
 ) -> Iterator[str]:
     """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
     children's, broken where a nested block or a <br> stands between them) that end like a
-    sentence (in one of ``ends``), with their whitespace normalised. Only those are normalised: most runs of text
+    sentence (in one of ``ends``; any ending when None), with their whitespace normalised. Only those are normalised: most runs of text
     between blocks (menus, labels, blank runs) do not end like one."""
     # Empty runs are left out of ``parts``: they only add whitespace, which the normalising
     # drops, and a paragraph without any text ends like no sentence. An inline child without
@@ -230,7 +230,7 @@ def block_sentences(
         if tag in BLOCKS or tag == "br":
             if parts:
                 joined = " ".join(parts)
-                if joined.rstrip()[-1:] in ends:
+                if ends is None or joined.rstrip()[-1:] in ends:
                     yield " ".join(joined.split())
                 parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
@@ -242,7 +242,7 @@ def block_sentences(
             parts.append(tail)
     if parts:
         joined = " ".join(parts)
-        if joined.rstrip()[-1:] in ends:
+        if ends is None or joined.rstrip()[-1:] in ends:
             yield " ".join(joined.split())
 
 

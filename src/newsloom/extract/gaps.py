@@ -8,7 +8,9 @@ by trafilatura's own expressions), figures, asides, navigation, headers, footers
 quotes set apart, link text, and gallery slides (an item holding a picture: its text is a
 caption). It goes back where it stood, before the body paragraph that follows it on the page;
 a short body paragraph announcing a list (ending in a colon) counts as one, so the items go
-right under their lead-in rather than under the next lead-in of the article.
+right under their lead-in rather than under the next lead-in of the article. A sentence-like
+item missing from the body opens the search; then an item of prose length goes back whether or
+not it ends with a stop (writers end a list's items either way).
 """
 
 from __future__ import annotations
@@ -66,7 +68,9 @@ def _walk(
         if tag in _ITEMS:
             item = element
         if tag in BLOCKS:
-            for para in block_sentences(element, _LEAD_IN_ENDS):
+            # A list item is the article's whatever its ending; elsewhere only sentences and
+            # lead-ins count.
+            for para in block_sentences(element, None if tag in _ITEMS else _LEAD_IN_ENDS):
                 yield para, item
         stack.extend((child, item) for child in reversed(element))
 

@@ -78,3 +78,19 @@ def test_a_short_menu_entry_repeating_a_body_paragraph_does_not_widen_the_span()
     )
     body = Body("\n\n".join([INTRO, short, MIDDLE]), "Guide", "trafilatura")
     assert with_dropped_items(body, document, set()) is body
+
+
+def test_items_of_a_dropped_list_go_back_whether_or_not_they_end_with_a_stop() -> None:
+    # Bloggers end some items of a list with a stop and some without: the list's sentence-like
+    # item shows the list is missing, and its items all go back, stop or none.
+    loose = (
+        "Anchors: let out three times the depth in chain, more when the forecast says gale force"
+    )
+    items = f"<li>{STEPS[0]}</li><li>{loose}</li><li>{STEPS[1]}</li>"
+    document = lxml_html.document_fromstring(
+        f"<html><body><div class='entry'><p>{INTRO}</p><ul>{items}</ul><p>{MIDDLE}</p>"
+        "</div></body></html>"
+    )
+    body = Body("\n\n".join([INTRO, MIDDLE]), "Guide", "trafilatura")
+    repaired = with_dropped_items(body, document, link_shingles(document))
+    assert repaired.text == "\n\n".join([INTRO, STEPS[0], loose, STEPS[1], MIDDLE])
