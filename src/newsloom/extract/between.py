@@ -51,6 +51,8 @@ def element_text(element: lxml_html.HtmlElement) -> str:
 def blank_text(text: str) -> bool:
     """True for a text of one letter or digit at most: a stray symbol in an empty paragraph
     (a zero-width space or joiner decoded in the wrong charset reads "â" and two controls)."""
+    if not text:
+        return True  # most tails and texts between elements: settled without counting
     return len(text) < _PROBE_MIN and sum(char.isalnum() for char in text) <= 1
 
 

@@ -40,10 +40,10 @@ _NOT_SECTIONS = frozenset(
 )
 
 
-def _holds_text(heading: lxml_html.HtmlElement) -> bool:
-    """False for a heading holding a stray symbol at most; a numbered entry's ("1.") is short
-    but holds its number."""
-    text = element_text(heading)
+def _holds_text(heading: lxml_html.HtmlElement, text: str | None = None) -> bool:
+    """False for a heading (whose ``text`` is given, or read) holding a stray symbol at most; a
+    numbered entry's ("1.") is short but holds its number."""
+    text = element_text(heading) if text is None else text
     return not blank_text(text) or any(char.isdigit() for char in text)
 
 
@@ -186,7 +186,8 @@ def with_dropped_headings(body: Body, document: lxml_html.HtmlElement | None) ->
     known = Paragraphs(body.text)
     inserts: dict[int, list[str]] = {}
     for heading in document.iter(*HEADINGS):
-        if not _holds_text(heading) or known.holds(element_text(heading)):
+        text = element_text(heading)
+        if not _holds_text(heading, text) or known.holds(text):
             continue
         if any(above.tag in _NOT_SECTIONS for above in heading.iterancestors()):
             continue
