@@ -203,6 +203,8 @@ def missed_by_first(first: Body, second: Body) -> bool:
 
 # Elements that start a paragraph of their own; any other element is inline: its text belongs to
 # the paragraph of the block around it, whatever wraps it (<font>, <span>, <b>, <a>).
+# The subheadings among BLOCKS, handed over by the walk of ``doubtful``.
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset(
     {
         "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
@@ -268,6 +270,7 @@ def doubtful(
     document: lxml_html.HtmlElement | None,
     min_tokens: int,
     met: list[tuple[str, lxml_html.HtmlElement]] | None = None,
+    headings: list[lxml_html.HtmlElement] | None = None,
 ) -> bool:
     """True when a second extractor could beat ``first`` on this page: ``first`` found almost
     nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it.
@@ -275,7 +278,8 @@ def doubtful(
     ``met``, when given, receives each paragraph (whitespace normalised) met on the way that
     ``first`` holds word for word, with the block holding it, in page order: where the body
     stands on the page (see ``between`` and ``outside``), found by this walk rather than
-    another."""
+    another. ``headings``, when given, receives the page's h2-h6 elements met on the way (all
+    of them when the answer is False), for ``headings.with_dropped_headings``."""
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
@@ -285,6 +289,8 @@ def doubtful(
     known: Set[tuple[str, ...]] | None = None
     missed = 0
     for element in document.iter(*BLOCKS):
+        if headings is not None and element.tag in _SUBHEADINGS:
+            headings.append(element)
         for para in block_sentences(element):
             if para in flat:
                 if met is not None:

@@ -21,6 +21,8 @@ only the stretch of page up to the text on either side, at most _STEPS elements 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import html as lxml_html
 
 from newsloom.extract.between import HEADINGS, SILENT, Paragraphs, blank_text, element_text
@@ -178,14 +180,20 @@ def _ending(known: Paragraphs, text: str) -> int | None:
     return known.ending(f"- {text}") if found is None else found
 
 
-def with_dropped_headings(body: Body, document: lxml_html.HtmlElement | None) -> Body:
+def with_dropped_headings(
+    body: Body,
+    document: lxml_html.HtmlElement | None,
+    met: Iterable[lxml_html.HtmlElement] | None = None,
+) -> Body:
     """``body`` with the headings put back that stand, in page order and with nothing else
-    around them, right between the end of one of its paragraphs and the start of the next."""
+    around them, right between the end of one of its paragraphs and the start of the next.
+    ``met`` is the page's headings in page order when a walk already met them all
+    (``choose.doubtful``); None to find them here."""
     if document is None:
         return body
     known = Paragraphs(body.text)
     inserts: dict[int, list[str]] = {}
-    for heading in document.iter(*HEADINGS):
+    for heading in document.iter(*HEADINGS) if met is None else met:
         text = element_text(heading)
         if not _holds_text(heading, text) or known.holds(text):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from newsloom.extract.choose import Body
+from newsloom.extract.choose import Body, doubtful
 from newsloom.extract.headings import with_dropped_headings
 
 INTRO = "The allotment society of Brackenford has judged this year's vegetable plots at last."
@@ -96,3 +96,17 @@ def test_a_heading_between_paragraphs_the_body_does_not_hold_side_by_side_stays_
     # The body holds MIDDLE before INTRO (a teaser repeated at the top): no gap it left.
     paragraphs = [MIDDLE, INTRO, END]
     assert _repaired(article, paragraphs) == "\n\n".join(paragraphs)
+
+
+def test_the_headings_doubtfuls_walk_met_give_the_same_repair_as_a_walk_of_its_own() -> None:
+    document = lxml_html.document_fromstring(
+        f"<html><body><main><div><p>{INTRO}</p></div><div class='wrap'><h2>{HEADING}</h2></div>"
+        f"<div><p>{MIDDLE}</p></div><aside><h3>Join the society</h3></aside></main></body></html>"
+    )
+    body = Body("\n\n".join([INTRO, MIDDLE]), "Plots judged", "trafilatura")
+    headings: list[lxml_html.HtmlElement] = []
+    assert not doubtful(body, document, 15, [], headings)
+    assert [heading.text_content() for heading in headings] == [HEADING, "Join the society"]
+    handed = with_dropped_headings(body, document, headings).text
+    assert handed == with_dropped_headings(body, document).text
+    assert handed == "\n\n".join([INTRO, HEADING, MIDDLE])
