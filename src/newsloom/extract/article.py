@@ -41,6 +41,7 @@ from newsloom.extract.decode import decode_html
 from newsloom.extract.edges import with_edges
 from newsloom.extract.fields import page_fields
 from newsloom.extract.gaps import with_dropped_items
+from newsloom.extract.headings import with_dropped_headings
 from newsloom.extract.justext import justext_body, rescue_due
 from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.outside import without_outside_tail
@@ -169,7 +170,8 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     # The body's paragraphs and the blocks holding them, met by doubtful's walk (``between``
     # and ``outside`` read where the body stands on the page from them).
     met: list[tuple[str, lxml_html.HtmlElement]] = []
-    doubt = doubtful(found, tree, MIN_WORDS, met)
+    headings: list[lxml_html.HtmlElement] = []
+    doubt = doubtful(found, tree, MIN_WORDS, met, headings)
     if doubt:
         # Cut short? Two second opinions: trafilatura keeping all it can, and readability; and
         # when both trafilatura runs kept a small part of the page, jusText (``justext``).
@@ -199,6 +201,10 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
         chosen = with_dropped_sections(chosen, (block for _, block in met))
         if precise:
             chosen = with_dropped_items(chosen, tree, links)
+    # Whichever body won: the section headings it left out, found in page order between the
+    # end of one of its paragraphs and the start of the next (sections in wrappers of their own).
+    # (doubtful's walk met all the page's headings, unless it stopped early in doubt).
+    chosen = with_dropped_headings(chosen, tree, None if doubt else headings)
     # Readers' comments in a section trafilatura's prunes do not recognise by its name.
     chosen = without_comment_sections(chosen, tree)
     # Past the article both readers agree on, what only one of them runs on with.

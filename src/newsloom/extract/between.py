@@ -28,12 +28,12 @@ from lxml import html as lxml_html
 
 from newsloom.extract.choose import BLOCKS, Body
 
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
-_GAPS = _HEADINGS | _LISTS
+_GAPS = HEADINGS | _LISTS
 _PICTURES = ("img", "picture", "video")
 # Siblings that hold no text of the article's: passed over between a gap and its neighbours.
-_SILENT = frozenset({"figure", "img", "picture", "br", "hr", "script", "style", "noscript"})
+SILENT = frozenset({"figure", "img", "picture", "br", "hr", "script", "style", "noscript"})
 # Characters of a neighbour's end (or start) that must be a body paragraph's end (or start).
 _PROBE = 60
 # A list this much of whose text is link text leading off the page is a box of links.
@@ -44,19 +44,21 @@ _CLIMB = 2
 _PROBE_MIN = 20
 
 
-def _text(element: lxml_html.HtmlElement) -> str:
+def element_text(element: lxml_html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _blank_text(text: str) -> bool:
+def blank_text(text: str) -> bool:
     """True for a text of one letter or digit at most: a stray symbol in an empty paragraph
     (a zero-width space or joiner decoded in the wrong charset reads "â" and two controls)."""
+    if not text:
+        return True  # most tails and texts between elements: settled without counting
     return len(text) < _PROBE_MIN and sum(char.isalnum() for char in text) <= 1
 
 
 def _blank(element: lxml_html.HtmlElement) -> bool:
     """True for an element holding no child and a blank text."""
-    return not len(element) and _blank_text(element.text or "")
+    return not len(element) and blank_text(element.text or "")
 
 
 def _probe(text: str, *, last: bool) -> str:
@@ -67,7 +69,7 @@ def _probe(text: str, *, last: bool) -> str:
     return words[-_PROBE:] if last else words[:_PROBE]
 
 
-class _Paragraphs:
+class Paragraphs:
     """The body's paragraphs, found by how they begin or end (looked up only on pages where a
     heading or a list stands beside a body paragraph). The body's paragraphs have their
     whitespace normalised already (see ``article._paragraphs``)."""
@@ -116,16 +118,16 @@ def _may_lead_to_gap(sibling: lxml_html.HtmlElement | None) -> bool:
     if sibling is None:
         return False
     tag = sibling.tag
-    if tag in _GAPS or tag in _SILENT:
+    if tag in _GAPS or tag in SILENT:
         return True
-    if not _blank_text((sibling.text or "").strip()):
+    if not blank_text((sibling.text or "").strip()):
         return False
     if not len(sibling):
         return True  # blank
     if tag not in BLOCKS:
         return False
     first = sibling[0]
-    return first.tag in BLOCKS or _blank_text((first.text or "").strip())
+    return first.tag in BLOCKS or blank_text((first.text or "").strip())
 
 
 def _outer(anchor: lxml_html.HtmlElement, *, preceding: bool) -> lxml_html.HtmlElement:
@@ -153,7 +155,7 @@ def _beside(anchor: lxml_html.HtmlElement, *, preceding: bool) -> Iterator[lxml_
 
 
 def _run(
-    anchor: lxml_html.HtmlElement, body: _Paragraphs, *, preceding: bool
+    anchor: lxml_html.HtmlElement, body: Paragraphs, *, preceding: bool
 ) -> tuple[list[lxml_html.HtmlElement], str | None]:
     """The headings and lists the body lacks right before (or after) ``anchor`` among its
     siblings, in page order, and the text of the sibling beyond them (None when some inline
@@ -162,14 +164,14 @@ def _run(
     run: list[lxml_html.HtmlElement] = []
     for sibling in _beside(anchor, preceding=preceding):
         tag = sibling.tag
-        if not isinstance(tag, str) or tag in _SILENT:
+        if not isinstance(tag, str) or tag in SILENT:
             continue
         if tag not in BLOCKS:
             if len(sibling) or (sibling.text or "").strip():
                 break
             continue
         text = sibling.text_content()
-        if _blank_text(text.strip()):
+        if blank_text(text.strip()):
             continue
         if tag not in _GAPS:
             return (run[::-1] if preceding else run), text
@@ -180,7 +182,7 @@ def _run(
 
 
 def _gap(
-    anchor: lxml_html.HtmlElement, body: _Paragraphs, *, preceding: bool
+    anchor: lxml_html.HtmlElement, body: Paragraphs, *, preceding: bool
 ) -> tuple[int, list[lxml_html.HtmlElement]] | None:
     """The headings and lists standing between ``anchor``, a block holding a body paragraph,
     and its sibling before (or after) them, with the index of the body paragraph that follows
@@ -195,7 +197,7 @@ def _gap(
     at = body.beginning(second)
     if before is None or at is None or at <= before:
         return None
-    if not all(_blank_text(para) for para in body.paras[before + 1 : at]):
+    if not all(blank_text(para) for para in body.paras[before + 1 : at]):
         return None  # the body holds text between the two: not a gap it left
     return at, run
 
@@ -205,7 +207,7 @@ def _linked(element: lxml_html.HtmlElement, text: str) -> bool:
     box of related stories, a teaser's headline); a link to a place on the page (a heading's
     own anchor) leads nowhere else."""
     away = sum(
-        len(_text(link))
+        len(element_text(link))
         for link in element.iter("a")
         if not (link.get("href") or "").startswith("#")
     )
@@ -217,19 +219,19 @@ def _dropped(element: lxml_html.HtmlElement) -> list[str]:
     if element.tag in _LISTS:
         if next(element.iter(*_PICTURES), None) is not None:
             return []  # a gallery: its items' text is captions
-        items = [text for item in element.iterchildren("li") if (text := _text(item))]
+        items = [text for item in element.iterchildren("li") if (text := element_text(item))]
         if items and _linked(element, " ".join(items)):
             return []
         return items
     # A heading in the article's run may link to what it names (a listicle's entries).
-    return [text] if (text := _text(element)) else []
+    return [text] if (text := element_text(element)) else []
 
 
 def with_dropped_sections(body: Body, held: Iterable[lxml_html.HtmlElement]) -> Body:
     """``body`` with the headings and lists put back that stand, in their container, right
     between two of its paragraphs that follow each other in it. ``held`` is the page's blocks
     holding the body's paragraphs (``choose.doubtful``)."""
-    known = _Paragraphs(body.text)
+    known = Paragraphs(body.text)
     inserts: dict[int, list[str]] = {}
     for anchor in dict.fromkeys(held):
         for preceding in (True, False):
@@ -245,7 +247,7 @@ def with_dropped_sections(body: Body, held: Iterable[lxml_html.HtmlElement]) -> 
             gap = _gap(anchor, known, preceding=preceding)
             if gap is None or gap[0] in inserts:
                 continue
-            if any(known.holds(_text(part)) for part in gap[1]):
+            if any(known.holds(element_text(part)) for part in gap[1]):
                 continue  # the body holds some of it: not a gap it left
             found = [item for part in gap[1] for item in _dropped(part)]
             if found:

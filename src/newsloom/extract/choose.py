@@ -47,7 +47,7 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 # What the last character of a sentence is (before any closing whitespace).
-_SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
+SENTENCE_ENDS = frozenset('.!?…。！？"”’»)')
 SHINGLE = 4
 # trafilatura's body must be this much inside readability's for the two to be the same article.
 SAME_ARTICLE_COVERAGE = 0.9
@@ -155,7 +155,7 @@ def paragraphs(text: str) -> list[str]:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (a stop, a question or exclamation mark, a closing
     quote or parenthesis), whitespace aside."""
-    return text.rstrip()[-1:] in _SENTENCE_ENDS
+    return text.rstrip()[-1:] in SENTENCE_ENDS
 
 
 def extra_text(longer: str, shorter: str) -> tuple[int, int]:
@@ -203,6 +203,8 @@ def missed_by_first(first: Body, second: Body) -> bool:
 
 # Elements that start a paragraph of their own; any other element is inline: its text belongs to
 # the paragraph of the block around it, whatever wraps it (<font>, <span>, <b>, <a>).
+# The subheadings among BLOCKS, handed over by the walk of ``doubtful``.
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset(
     {
         "p", "div", "td", "th", "section", "article", "main", "li", "dd", "dt", "blockquote",
@@ -213,10 +215,12 @@ BLOCKS = frozenset(
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 
 
-def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
+def block_sentences(
+    block: lxml_html.HtmlElement, ends: frozenset[str] | None = SENTENCE_ENDS
+) -> Iterator[str]:
     """The paragraphs of ``block`` outside its nested blocks (its own text and its inline
     children's, broken where a nested block or a <br> stands between them) that end like a
-    sentence, with their whitespace normalised. Only those are normalised: most runs of text
+    sentence (in one of ``ends``; any ending when None), with their whitespace normalised. Only those are normalised: most runs of text
     between blocks (menus, labels, blank runs) do not end like one."""
     # Empty runs are left out of ``parts``: they only add whitespace, which the normalising
     # drops, and a paragraph without any text ends like no sentence. An inline child without
@@ -228,7 +232,7 @@ def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
         if tag in BLOCKS or tag == "br":
             if parts:
                 joined = " ".join(parts)
-                if ends_sentence(joined):
+                if ends is None or joined.rstrip()[-1:] in ends:
                     yield " ".join(joined.split())
                 parts = []
         elif isinstance(tag, str) and tag not in _NO_TEXT:
@@ -240,7 +244,7 @@ def block_sentences(block: lxml_html.HtmlElement) -> Iterator[str]:
             parts.append(tail)
     if parts:
         joined = " ".join(parts)
-        if ends_sentence(joined):
+        if ends is None or joined.rstrip()[-1:] in ends:
             yield " ".join(joined.split())
 
 
@@ -266,6 +270,7 @@ def doubtful(
     document: lxml_html.HtmlElement | None,
     min_tokens: int,
     met: list[tuple[str, lxml_html.HtmlElement]] | None = None,
+    headings: list[lxml_html.HtmlElement] | None = None,
 ) -> bool:
     """True when a second extractor could beat ``first`` on this page: ``first`` found almost
     nothing, or the page has prose ``first`` left out amounting to MISSED_PROSE_SHARE of it.
@@ -273,7 +278,8 @@ def doubtful(
     ``met``, when given, receives each paragraph (whitespace normalised) met on the way that
     ``first`` holds word for word, with the block holding it, in page order: where the body
     stands on the page (see ``between`` and ``outside``), found by this walk rather than
-    another."""
+    another. ``headings``, when given, receives the page's h2-h6 elements met on the way (all
+    of them when the answer is False), for ``headings.with_dropped_headings``."""
     first_size = size(first.text)
     if first_size < min_tokens or document is None:
         return True
@@ -290,6 +296,8 @@ def doubtful(
     pending: list[tuple[str, int]] = []
     missed = unsettled = 0
     for element in document.iter(*BLOCKS):
+        if headings is not None and element.tag in _SUBHEADINGS:
+            headings.append(element)
         for para in block_sentences(element):
             if para in flat:
                 if met is not None:

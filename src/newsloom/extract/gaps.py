@@ -6,7 +6,11 @@ item is put back when the page shows it between two paragraphs the body holds, i
 and outside what is never article: readers' comment sections and appended articles (pruned
 by trafilatura's own expressions), figures, asides, navigation, headers, footers, forms and
 quotes set apart, link text, and gallery slides (an item holding a picture: its text is a
-caption). It goes back where it stood, before the body paragraph that follows it on the page.
+caption). It goes back where it stood, before the body paragraph that follows it on the page;
+a short body paragraph announcing a list (ending in a colon) counts as one, so the items go
+right under their lead-in rather than under the next lead-in of the article. A sentence-like
+item missing from the body opens the search; then an item of prose length goes back whether or
+not it ends with a stop (writers end a list's items either way).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from newsloom.extract.choose import (
     BLOCKS,
     LINK_PARAGRAPH,
     PROSE_MIN_TOKENS,
+    SENTENCE_ENDS,
     SHARED_PARAGRAPH,
     Body,
     block_sentences,
@@ -30,6 +35,8 @@ from newsloom.extract.choose import (
 from newsloom.extract.prune import pruned_sections
 
 _ITEMS = ("li", "dd", "dt")
+# A sentence announcing the list below it ends with a colon: it anchors the list's place.
+_LEAD_IN_ENDS = frozenset({*SENTENCE_ENDS, ":"})
 _PICTURES = ("img", "picture", "video")
 # Containers whose text is never the article's own, wherever they stand.
 _SET_APART = frozenset(
@@ -61,7 +68,9 @@ def _walk(
         if tag in _ITEMS:
             item = element
         if tag in BLOCKS:
-            for para in block_sentences(element):
+            # A list item is the article's whatever its ending; elsewhere only sentences and
+            # lead-ins count.
+            for para in block_sentences(element, None if tag in _ITEMS else _LEAD_IN_ENDS):
                 yield para, item
         stack.extend((child, item) for child in reversed(element))
 
@@ -80,15 +89,25 @@ def with_dropped_items(
     known = shingles(body.text)
     # Page paragraphs in order: a body paragraph's index (an anchor), or None for a dropped item.
     page: list[tuple[str, int | None]] = []
+    # Of those, the anchors that are prose: the article's span on the page lies between them.
+    spans: list[int] = []
     anchored: set[int] = set()
+    by_text = {para: at for at, para in reversed(list(enumerate(flats)))}
     for para, item in _walk(document, pruned_sections(document)):
         if size(para) < PROSE_MIN_TOKENS:
+            # A short paragraph anchors only as a whole body paragraph announcing a list: the
+            # items below it go after it, not after the next prose paragraph's.
+            at = by_text.get(para) if para.endswith(":") else None
+            if at is not None and at not in anchored:
+                anchored.add(at)
+                page.append((para, at))
             continue
         if para in flat:
             at = next((i for i, whole in enumerate(flats) if para in whole), None)
             # A later copy of a body paragraph (an excerpt, a teaser) anchors nothing.
             if at is not None and at not in anchored:
                 anchored.add(at)
+                spans.append(len(page))
                 page.append((para, at))
             continue
         if item is None or next(item.iter(*_PICTURES), None) is not None:
@@ -98,11 +117,11 @@ def with_dropped_items(
         if links and coverage(para, links) >= LINK_PARAGRAPH:
             continue
         page.append((para, None))
-    anchors = [index for index, (_, at) in enumerate(page) if at is not None]
-    if len(anchors) < 2:
+    if len(spans) < 2:
         return body
+    anchors = [index for index, (_, at) in enumerate(page) if at is not None]
     inserts: dict[int, list[str]] = {}
-    for index in range(anchors[0] + 1, anchors[-1]):
+    for index in range(spans[0] + 1, spans[-1]):
         para, at = page[index]
         if at is None:
             following = next(page[j][1] for j in anchors if j > index)

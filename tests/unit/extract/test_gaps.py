@@ -50,3 +50,47 @@ def test_items_outside_the_body_span_or_already_in_it_change_nothing() -> None:
     whole = Body("\n\n".join([INTRO, *STEPS, MIDDLE, END]), "Guide", "trafilatura")
     assert with_dropped_items(whole, document, links) is whole
     assert with_dropped_items(whole, None, links) is whole
+
+
+def test_items_announced_by_a_short_lead_in_go_right_after_it() -> None:
+    # Two short lead-ins ending in a colon, each above its own list: precision mode keeps both
+    # lead-ins and drops the first list. Its items belong under the first lead-in, not before
+    # the next prose paragraph (which stands below the second list).
+    first, second = "Before the storm, owners should:", "After the storm, owners should:"
+    after = "Check the bilge pump twice a day for the first week after the storm has passed."
+    steps = "".join(f"<li>{step}</li>" for step in STEPS)
+    document = lxml_html.document_fromstring(
+        f"<html><body><div class='entry'><p>{INTRO}</p><p>{first}</p><ul>{steps}</ul>"
+        f"<p>{second}</p><ul><li>{after}</li></ul><p>{MIDDLE}</p></div></body></html>"
+    )
+    body = Body("\n\n".join([INTRO, first, second, after, MIDDLE]), "Guide", "trafilatura")
+    repaired = with_dropped_items(body, document, link_shingles(document))
+    assert repaired.text == "\n\n".join([INTRO, first, *STEPS, second, after, MIDDLE])
+
+
+def test_a_short_menu_entry_repeating_a_body_paragraph_does_not_widen_the_span() -> None:
+    # A menu above the article repeats a short body paragraph word for word: it does not make
+    # the menu's prose item part of the article.
+    short = "A guide for every boat owner:"
+    document = lxml_html.document_fromstring(
+        f"<html><body><div class='menu'><p>{short}</p><ul><li>{NAV}</li></ul></div>"
+        f"<div class='entry'><p>{INTRO}</p><p>{short}</p><p>{MIDDLE}</p></div></body></html>"
+    )
+    body = Body("\n\n".join([INTRO, short, MIDDLE]), "Guide", "trafilatura")
+    assert with_dropped_items(body, document, set()) is body
+
+
+def test_items_of_a_dropped_list_go_back_whether_or_not_they_end_with_a_stop() -> None:
+    # Bloggers end some items of a list with a stop and some without: the list's sentence-like
+    # item shows the list is missing, and its items all go back, stop or none.
+    loose = (
+        "Anchors: let out three times the depth in chain, more when the forecast says gale force"
+    )
+    items = f"<li>{STEPS[0]}</li><li>{loose}</li><li>{STEPS[1]}</li>"
+    document = lxml_html.document_fromstring(
+        f"<html><body><div class='entry'><p>{INTRO}</p><ul>{items}</ul><p>{MIDDLE}</p>"
+        "</div></body></html>"
+    )
+    body = Body("\n\n".join([INTRO, MIDDLE]), "Guide", "trafilatura")
+    repaired = with_dropped_items(body, document, link_shingles(document))
+    assert repaired.text == "\n\n".join([INTRO, STEPS[0], loose, STEPS[1], MIDDLE])
