@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -173,24 +173,10 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         repeated |= (figure_rows @ figure_rows.T >= 2) | (decimal_rows @ decimal_rows.T > 0)
     # openings.same_deed_near_name: one deed beside one person's name, in any word form. Only
     # the sentences that name the same person are compared.
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for row, text in enumerate(texts):
-        for key in deeds_near_names(text):
-            by_name[key].append(row)
-    for rows in by_name.values():
-        for i, j in combinations(rows, 2):
-            if not repeated[i, j] and same_deed_near_name(texts[i], texts[j]):
-                repeated[i, j] = repeated[j, i] = True
+    _mark_within_groups(repeated, texts, deeds_near_names, same_deed_near_name)
     # counted.same_count: one number and, right after it, the same deed. Only the sentences
     # that give the same number are compared.
-    by_number: dict[str, list[int]] = defaultdict(list)
-    for row, text in enumerate(texts):
-        for number in counted(text):
-            by_number[number].append(row)
-    for rows in by_number.values():
-        for i, j in combinations(rows, 2):
-            if not repeated[i, j] and same_count(texts[i], texts[j]):
-                repeated[i, j] = repeated[j, i] = True
+    _mark_within_groups(repeated, texts, counted, same_count)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]
@@ -274,3 +260,21 @@ def mmr(
         fresh = sel.semantic[candidates, best]
         penalty = fresh if len(picked) == 1 and not taken else np.maximum(penalty, fresh)
     return picked
+
+
+def _mark_within_groups(
+    repeated: np.ndarray,
+    texts: Sequence[str],
+    keys_of: Callable[[str], Iterable[str]],
+    same: Callable[[str, str], bool],
+) -> None:
+    """Marks in ``repeated`` the pairs ``same`` finds among texts that share a key of
+    ``keys_of`` (a name, a number): the exact test runs only within those groups."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for key in keys_of(text):
+            groups[key].append(row)
+    for rows in groups.values():
+        for i, j in combinations(rows, 2):
+            if not repeated[i, j] and same(texts[i], texts[j]):
+                repeated[i, j] = repeated[j, i] = True
