@@ -6,11 +6,11 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 from trafilatura import htmlprocessing
-from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.htmlprocessing import collect_link_info, convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
 from newsloom.extract import sequence
-from newsloom.extract.density import link_density_test
+from newsloom.extract.density import _link_info, _text, link_density_test
 
 _PROSE = (
     "The ferry between the two villages resumed service on Monday after the winter storms had "
@@ -24,7 +24,8 @@ _CARDS = "".join(
 # sidebar of links (short and long), a menu list, a teaser paragraph that is one long link, a
 # list item whose paragraph is its links, a heading linking off the page, a pull quote with a
 # link, an image container of links, prose with an inline link, a listing of cards, nested
-# wrappers, a link without text.
+# wrappers, a link without text, links whose label holds markup: an icon's empty span (stripped),
+# a line break (kept as a child: such a link's text is read from its children too).
 NEWS_PAGE_WITH_LINK_FARMS = f"""<html><head><title>Ferry</title></head><body>
 <div class="wrap"><div class="main">
 <h2><a href="/ferry">Ferry resumes service</a></h2>
@@ -34,6 +35,8 @@ NEWS_PAGE_WITH_LINK_FARMS = f"""<html><head><title>Ferry</title></head><body>
 <blockquote><a href="/quote">"We missed it"</a>, said a passenger.</blockquote>
 <div class="farm"><div>{_LINKS}</div><div><p>{_LINKS}</p></div></div>
 <ul class="menu"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+<ul class="icons"><li><a href="/live"><span class="icon"></span>Live</a></li>
+<li><a href="/sport">Sport<br>results</a></li><li><a href="/w">Weather<br>map</a></li></ul>
 <ul class="stories"><li><p><a href="/a">One</a> <a href="/b">Two</a></p></li></ul>
 <div class="gallery"><a href="/photo"><img src="/ferry.jpg"></a> <a href="/p2">Photos</a></div>
 <div class="cards">{_CARDS}</div>
@@ -64,6 +67,16 @@ def test_answers_as_trafilaturas_test_on_every_element(favor_precision: bool) ->
         answers.append(theirs)
     # The fixture holds elements of each kind of answer.
     assert {(True, False), (False, False), (True, True), (False, True)} <= set(answers)
+
+
+def test_reads_each_text_as_text_content_does() -> None:
+    converted = _converted()
+    childless = [element for element in converted.iter("ref") if not len(element)]
+    assert childless and len(childless) < len(list(converted.iter("ref")))
+    for element in converted.iter():
+        assert _text(element) == element.text_content()
+        links = list(element.iterdescendants("ref"))
+        assert _link_info(links) == collect_link_info(links)[:3]
 
 
 def test_runs_use_it_and_put_trafilaturas_back() -> None:
