@@ -56,11 +56,6 @@ def blank_text(text: str) -> bool:
     return len(text) < _PROBE_MIN and sum(char.isalnum() for char in text) <= 1
 
 
-def _blank(element: lxml_html.HtmlElement) -> bool:
-    """True for an element holding no child and a blank text."""
-    return not len(element) and blank_text(element.text or "")
-
-
 def _probe(text: str, *, last: bool) -> str:
     """The last (or first) _PROBE characters of ``text``, whitespace normalised: only that end
     of a long paragraph is normalised."""

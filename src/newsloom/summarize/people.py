@@ -30,7 +30,6 @@ _TITLE_ABBREVIATION = r"(?:Dr|Mr|Mrs|Ms|Prof|St)\."
 # Stenberg", "Dr. Nadia Brenner"). The lookahead lets the engine pass over every other
 # position at once (half the time of the bare pattern on the bench story, the same matches).
 _RUN = re.compile(rf"(?=[A-Z])(?:(?:{_TITLE_ABBREVIATION}|{_WORD})\s+)*{_WORD}")
-_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 # A sentence's opening role before a name: a few words without a verb or a comma ("Sallow
 # manager", "Chief executive", "Youth team coach", "Ostmark's foreign minister").
