@@ -45,9 +45,10 @@ W_SWAP = W_REFERENCE
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
 _DETACHED_STOP = re.compile(r"(?<=\S) [.!?] (?=\S)")
-# Tokenised text detaches contractions ("have n't", "we 're"); joined again, they read as the
-# sources write them, so their words and trigrams can match.
-_CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d))(?![^\W_])", re.I)
+# Tokenised text detaches contractions ("have n't", "we 're") and possessives ("Kilmarnock 's");
+# joined again, they read as the sources write them, so their words, trigrams and copied runs
+# match (a detached "s" breaks a run the claim copied whole into two with a seam between).
+_CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d|s))(?![^\W_])", re.I)
 # A model's unknown-word placeholder stands for a word it could not spell: it states nothing to
 # compare, and counted as an invented word it marks every summary of that model alike, right or
 # wrong (FRANK: 43 of 75 Seq2Seq summaries hold one, factual as often as the others).

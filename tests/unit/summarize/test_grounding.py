@@ -93,6 +93,21 @@ def test_contraction_split_by_tokenised_text_invents_no_word(checker: GroundingC
     assert support.trigrams == pytest.approx(1.0) and support.supported
 
 
+def test_possessive_split_by_tokenised_text_breaks_no_copied_run(
+    checker: GroundingChecker,
+) -> None:
+    sources = [
+        "The mayor visited the lower town on Tuesday.",
+        "The mayor's engineers lowered the twelve steel gates in 40 minutes.",
+    ]
+    claim = "the mayor 's engineers lowered the twelve steel gates in 40 minutes ."
+    support = checker.check(claim, sources)
+    # Left detached, "s" would cut "the mayor" off its run and read it from the first sentence,
+    # a seam the claim never made; joined again, the claim is one run of the second sentence.
+    assert support.jumps == 0 and support.trigrams == pytest.approx(1.0)
+    assert support.score == pytest.approx(checker.check(sources[1], sources).score)
+
+
 def test_word_that_only_looks_like_a_clitic_is_still_checked(checker: GroundingChecker) -> None:
     # "re" of "re-elected" is no contraction: a claim the sources never make keeps its word.
     support = checker.check("Mayor Ilse Varga was re-elected on Tuesday.", SOURCES)
