@@ -5,9 +5,11 @@ overlap always), then checked for what overlap alone misses: numbers, names and 
 sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
 word runs of several source sentences, where abstractive writers, models and people, most
 often attach a fact to the wrong subject, place or time), a copied statement given to another
-actor than the one its source names (grounding_runs.py), and references to someone the text
-has not named (references.py). Meaning and seams are sentence-level notions, so a claim that
-holds several sentences (tokenised text the splitter leaves whole) is measured per sentence.
+actor than the one its source names (grounding_runs.py), a word said again that the evidence
+says once (a generator looping, "has returned to EastEnders to return to EastEnders"), and
+references to someone the text has not named (references.py). Meaning and seams are
+sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
+leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
 ``score_text`` rates a whole summary.
 """
@@ -15,6 +17,7 @@ holds several sentences (tokenised text the splitter leaves whole) is measured p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,6 +96,7 @@ class Support:
     numbers: tuple[str, ...] = ()  # numbers no source states
     names: tuple[str, ...] = ()  # capitalised words (names, places) no source uses
     novel: tuple[str, ...] = ()  # other content words no source uses
+    looped: tuple[str, ...] = ()  # content words a sentence repeats more often than its evidence
     negation: bool = False  # negated where the aligned sources are not, or the reverse
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
@@ -211,7 +215,7 @@ class GroundingChecker:
             # wrong sentence makes the claim wrong, however well the others match).
             cosines = np.maximum(src.vectors @ part_vectors.T, 0.0)
             similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).min())
-        order = [int(i) for i in np.argsort(-(similarity + lexical), kind="stable")[:ALIGN_TOP]]
+        order = _aligned(similarity, lexical)
         aligned = set().union(*(src.stems[i] for i in order))
         coverage = len(content_stems & aligned) / len(content_stems)
         claim_trigrams = trigrams(words)
@@ -228,6 +232,18 @@ class GroundingChecker:
         part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
         swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
+        looped: list[str] = []
+        for k, ws in enumerate(part_words):
+            if not (repeated := _repeated(ws)):
+                continue
+            evidence = order
+            if not whole:  # each sentence of the claim against its own closest sentences
+                overlap = _overlap({stem(w) for w in ws} - STOP_WORDS, src)
+                meaning = overlap
+                if part_vectors is not None and src.vectors is not None:
+                    meaning = np.maximum(src.vectors @ part_vectors[k], 0.0)
+                evidence = _aligned(meaning, overlap)
+            looped += _looped(repeated, [src.words[i] for i in evidence])
         references = 0
         for ws in part_words:
             overlap = lexical if whole else _overlap({stem(w) for w in ws} - STOP_WORDS, src)
@@ -236,10 +252,12 @@ class GroundingChecker:
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
         # words rescue paraphrase; every word no source uses costs, and so does each seam where
         # the claim joins runs from different source sentences, and each statement it gives to
-        # another actor than its source does. A negation flip fails the claim outright
-        # (``supported``) but is not scored: alignment errors make it noisy. So does a
-        # reference to someone the text has not named (``references``), which is also scored.
-        invented = min(len(numbers) + len(names) + len(novel), MAX_COUNTED)
+        # another actor than its source does. A word said more often than the evidence says it
+        # costs like an invented word: the extra mention states what no source states. A
+        # negation flip fails the claim outright (``supported``) but is not scored: alignment
+        # errors make it noisy. So does a reference to someone the text has not named
+        # (``references``), which is also scored.
+        invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         return Support(
@@ -251,11 +269,40 @@ class GroundingChecker:
             numbers=tuple(numbers),
             names=tuple(names),
             novel=tuple(novel),
+            looped=tuple(looped),
             negation=negation,
             jumps=jumps,
             swapped=tuple(swapped),
             unresolved=references,
         )
+
+
+def _aligned(similarity: np.ndarray, lexical: np.ndarray) -> list[int]:
+    """The source sentences closest to a claim, in meaning and words, best first."""
+    return [int(i) for i in np.argsort(-(similarity + lexical), kind="stable")[:ALIGN_TOP]]
+
+
+def _repeated(words: Sequence[str]) -> dict[str, list[str]]:
+    """Content stems said more than once in one sentence, with the words that say them."""
+    said: dict[str, list[str]] = {}
+    for word in words:
+        if (root := stem(word)) not in STOP_WORDS:
+            said.setdefault(root, []).append(word)
+    return {root: found for root, found in said.items() if len(found) > 1}
+
+
+def _looped(repeated: dict[str, list[str]], evidence: Sequence[Sequence[str]]) -> list[str]:
+    """The mentions beyond what the evidence (the sentence's closest source sentences) has in
+    one sentence. A summary sentence compresses its evidence, so saying a word again where no
+    evidence sentence does ("the assembly's assembly", "a wall of a wall") is a generator
+    looping or two statements fused around a shared word; a sentence copied with its
+    repetition ("7 pm and 7 am", "head-to-head") keeps what its source says."""
+    counts = [Counter(stem(w) for w in sentence) for sentence in evidence]
+    extra: list[str] = []
+    for root, found in repeated.items():
+        most = max((count[root] for count in counts), default=0)
+        extra += found[max(most, 1) :]
+    return extra
 
 
 def _overlap(content_stems: set[str], src: _Sources) -> np.ndarray:

@@ -108,6 +108,41 @@ def test_possessive_split_by_tokenised_text_breaks_no_copied_run(
     assert support.score == pytest.approx(checker.check(sources[1], sources).score)
 
 
+def test_generator_stuck_in_a_loop_says_a_word_again_at_a_cost(checker: GroundingChecker) -> None:
+    # A seq2seq model looping: every word is the sources' own, yet "gates" comes back.
+    looping = "engineers lowered the twelve steel gates of the steel gates in 40 minutes ."
+    support = checker.check(looping, SOURCES)
+    assert support.looped == ("steel", "gates") and not support.novel
+    once = checker.check("engineers lowered the twelve steel gates in 40 minutes .", SOURCES)
+    assert not once.looped and support.score < once.score
+
+
+def test_repetition_copied_from_its_evidence_is_no_loop(checker: GroundingChecker) -> None:
+    sources = ["The gates held at 7 pm and the gates will open at 7 am, a head-to-head race."]
+    assert not checker.check(sources[0], sources).looped
+    # Said more often than the evidence says them, the words loop again.
+    claim = "The gates held, the gates held and the gates will open at 7 am."
+    assert checker.check(claim, sources).looped == ("gates", "held")
+
+
+def test_each_sentence_of_a_tokenised_claim_repeats_against_its_own_evidence(
+    checker: GroundingChecker,
+) -> None:
+    sources = [
+        "The barrier closed on Tuesday, the mayor said.",
+        "The barrier held through the night.",
+        "The barrier protected the lower town.",
+        "The mayor thanked the engineers and the mayor thanked the volunteers.",
+    ]
+    # The first sentence repeats "mayor" as its own source does; the second's closest source
+    # sentences say it once at most.
+    claim = (
+        "the mayor thanked the engineers and the mayor thanked the volunteers . "
+        "the mayor said the barrier closed on tuesday , the mayor said ."
+    )
+    assert checker.check(claim, sources).looped == ("mayor",)
+
+
 def test_word_that_only_looks_like_a_clitic_is_still_checked(checker: GroundingChecker) -> None:
     # "re" of "re-elected" is no contraction: a claim the sources never make keeps its word.
     support = checker.check("Mayor Ilse Varga was re-elected on Tuesday.", SOURCES)
