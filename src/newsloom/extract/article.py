@@ -29,6 +29,7 @@ from newsloom.extract.choose import (
     Body,
     choose_body,
     doubtful,
+    flattened,
     has_furniture,
     link_shingles,
     size,
@@ -80,8 +81,8 @@ def _without_headline(text: str, *titles: str) -> str:
 
 @dataclass(frozen=True)
 class _Found:
-    """trafilatura's body and whether it lacks the shape of an article (no paragraph, or more
-    tables than paragraphs)."""
+    """trafilatura's body and whether it lacks the shape of an article (no paragraph, more
+    tables than paragraphs, or mostly one layout-table row: ``choose.flattened``)."""
 
     body: Body
     deficient: bool
@@ -140,9 +141,10 @@ def _trafilatura(
     text, body = found
     paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
     tables = len(body.findall(".//table")) if body is not None else 0
+    found_text = _paragraphs(text)
     return _Found(
-        Body(_paragraphs(text), "", "trafilatura"),
-        deficient=paragraphs == 0 or tables > paragraphs,
+        Body(found_text, "", "trafilatura"),
+        deficient=paragraphs == 0 or tables > paragraphs or flattened(found_text),
     )
 
 
