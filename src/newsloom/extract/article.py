@@ -29,6 +29,7 @@ from newsloom.extract.choose import (
     Body,
     choose_body,
     doubtful,
+    flattened,
     has_furniture,
     link_shingles,
     size,
@@ -47,6 +48,7 @@ from newsloom.extract.metadata import headline, page_language, published_time
 from newsloom.extract.outside import without_outside_tail
 from newsloom.extract.paywall import PAYWALL_QUALITY, is_teaser
 from newsloom.extract.readable import LIBRARY_ERRORS, readability_body
+from newsloom.extract.recalled import with_recalled_paragraphs
 from newsloom.extract.sequence import Pruned, pruned, run
 from newsloom.extract.tree import load_page
 from newsloom.ingest.sanitize import absolute_url, plain_text
@@ -80,8 +82,8 @@ def _without_headline(text: str, *titles: str) -> str:
 
 @dataclass(frozen=True)
 class _Found:
-    """trafilatura's body and whether it lacks the shape of an article (no paragraph, or more
-    tables than paragraphs)."""
+    """trafilatura's body and whether it lacks the shape of an article (no paragraph, more
+    tables than paragraphs, or mostly one layout-table row: ``choose.flattened``)."""
 
     body: Body
     deficient: bool
@@ -140,9 +142,10 @@ def _trafilatura(
     text, body = found
     paragraphs = len(body.xpath(".//p[normalize-space()]")) if body is not None else 0
     tables = len(body.findall(".//table")) if body is not None else 0
+    found_text = _paragraphs(text)
     return _Found(
-        Body(_paragraphs(text), "", "trafilatura"),
-        deficient=paragraphs == 0 or tables > paragraphs,
+        Body(found_text, "", "trafilatura"),
+        deficient=paragraphs == 0 or tables > paragraphs or flattened(found_text),
     )
 
 
@@ -167,6 +170,7 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     found = first.body
     links = link_shingles(tree)
     others: list[Body | None] = []
+    recall: Body | None = None
     # The body's paragraphs and the blocks holding them, met by doubtful's walk (``between``
     # and ``outside`` read where the body stands on the page from them).
     met: list[tuple[str, lxml_html.HtmlElement]] = []
@@ -197,10 +201,12 @@ def _body(page: str, tree: lxml_html.HtmlElement | None, url: str) -> tuple[Body
     if chosen is found:
         # The body as trafilatura kept it: the headings and lists it dropped from between
         # two of its paragraphs go back; and when precision mode kept it, the prose list items
-        # it dropped elsewhere in the article too.
+        # it dropped elsewhere in the article too, and (on a page in doubt) the prose paragraphs
+        # the recall run holds between two paragraphs that follow each other in it.
         chosen = with_dropped_sections(chosen, (block for _, block in met))
         if precise:
             chosen = with_dropped_items(chosen, tree, links)
+            chosen = with_recalled_paragraphs(chosen, recall, links)
     # Whichever body won: the section headings it left out, found in page order between the
     # end of one of its paragraphs and the start of the next (sections in wrappers of their own).
     # (doubtful's walk met all the page's headings, unless it stopped early in doubt).

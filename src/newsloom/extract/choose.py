@@ -22,10 +22,11 @@ Two readings of one article that each hold text of their own (a headline, a byli
 
 Three more grounds hold on any layout (``outweighs``, ``padded``, ``precise``): another body with
 more than twice the first's size in prose the first lacks is the article the first missed (it read
-a teaser or a caption instead); a first body without the shape of an article (no paragraph, or more
-tables than paragraphs) gives way to readability's; and a body holding another one plus at least
-as much again of short lines (form options, menus, listings), or one that only trafilatura's
-balanced retry kept after its precision mode kept almost nothing, gives way to the body inside it.
+a teaser or a caption instead); a first body without the shape of an article (no paragraph, more
+tables than paragraphs, or mostly one row of a layout table, ``flattened``) gives way to
+readability's; and a body holding another one plus at least as much again of short lines (form
+options, menus, listings), or one that only trafilatura's balanced retry kept after its precision
+mode kept almost nothing, gives way to the body inside it.
 """
 
 from __future__ import annotations
@@ -366,6 +367,16 @@ def layout(para: str, links: set[tuple[str, ...]]) -> bool:
     if _TABLE_ROW.match(para):
         return sum(1 for cell in _CELL_BREAK.split(para.strip()[1:-1]) if cell.strip()) <= 1
     return bool(links) and coverage(para, links) >= LINK_PARAGRAPH
+
+
+def flattened(text: str) -> bool:
+    """True when one row of a layout table (text in one cell at most, see ``layout``) holds at
+    least half of ``text``'s tokens: the extractor read a page laid out in a table cell as that
+    cell's text run together, its paragraphs, lists and headings one paragraph, with the cell's
+    own furniture (a blog's name, "Email to a friend") inside it where no cut of paragraphs
+    reaches. Such a body lacks the shape of an article as much as one without paragraphs."""
+    rows = [para for para in paragraphs(text) if _TABLE_ROW.match(para) and layout(para, set())]
+    return bool(rows) and 2 * max(map(size, rows)) >= size(text)
 
 
 def without_furniture(

@@ -12,6 +12,7 @@ from newsloom.extract.choose import (
     coverage,
     doubtful,
     extra_prose,
+    flattened,
     has_furniture,
     link_shingles,
     outweighs,
@@ -258,6 +259,22 @@ def test_a_body_without_the_shape_of_an_article_gives_way_to_another_extractor()
     assert not outweighs(again, rows, deficient=True)
     # Too short to be sure it is the article.
     assert not outweighs(body(PROSE[:2], "readability"), rows, deficient=True)
+
+
+def test_a_blog_laid_out_in_one_table_cell_read_as_one_row_lacks_the_shape_of_an_article() -> None:
+    # An old blog page set in a layout table: trafilatura runs the cell's paragraphs, its list
+    # of specifications and its "Email to a Friend" link together into one row.
+    cell = " ".join(["Quillhaven Harbour Blog", *PROSE[:6], "Email to a Friend Archives"])
+    rows = body(["| You are here: | Home>News |", f"| | {cell} | |"], "trafilatura")
+    assert flattened(rows.text)
+    # Rows holding a data table's values, or a one-cell row beside a longer article, are not.
+    table = body([f"| {para} | 12 | 14 |" for para in PROSE[:6]], "trafilatura")
+    assert not flattened(table.text)
+    article = body([*PROSE[:6], f"| {PROSE[6]} |"], "trafilatura")
+    assert not flattened(article.text)
+    # Such a body gives way to readability's reading of the cell, paragraph by paragraph.
+    read = body(["Quillhaven Harbour Blog", *PROSE[:6]], "readability")
+    assert choose_body(rows, [read], 15, deficient=flattened(rows.text)) is read
 
 
 def test_an_article_padded_with_form_options_and_menus_gives_way_to_the_bare_article() -> None:
