@@ -83,6 +83,11 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     things.update(words)
                 while len(words) > 1 and words[0].lower() in ENGLISH_STOP_WORDS:
                     words = words[1:]  # "When Margit Aasen took charge", "Beyond Ruusk's record"
+                # "Kestrel's Paulo Ferraz", "Ostmark's Jonas Keller": the words up to a possessive
+                # name the person's club or country, not a longer name of the person.
+                owner = _owner_words(match, len(words))
+                elsewhere.update(words[:owner])
+                words = words[owner:]
                 if len(words) == 1:
                     if _speaks(sentence, match):
                         alone.add(words[0])
@@ -190,6 +195,14 @@ def _joined(sentence: str, match: re.Match[str]) -> bool:
     return bool(
         re.search(r"(?:&|\bof|\bde)\s*$", before) or re.match(r"\s*(?:&|of\s+[A-Z])", after)
     )
+
+
+def _owner_words(match: re.Match[str], kept: int) -> int:
+    """How many of the last ``kept`` words of the run name an owner: those up to its last
+    possessive before the final word ("Kestrel's" of "Kestrel's Paulo Ferraz"), else 0."""
+    raw = match.group(0).split()[-kept:]
+    owned = [k for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))]
+    return owned[-1] + 1 if owned else 0
 
 
 def _runs(sentence: str) -> list[tuple[re.Match[str], list[str], bool]]:
