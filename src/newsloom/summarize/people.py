@@ -83,30 +83,31 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     things.update(words)
                 while len(words) > 1 and words[0].lower() in ENGLISH_STOP_WORDS:
                     words = words[1:]  # "When Margit Aasen took charge", "Beyond Ruusk's record"
-                # "Kestrel's Paulo Ferraz", "Ostmark's Jonas Keller": the words up to a possessive
-                # name the person's club or country, not a longer name of the person.
-                owner = _owner_words(match, len(words))
-                elsewhere.update(words[:owner])
-                words = words[owner:]
-                if len(words) == 1:
-                    if _speaks(sentence, match):
-                        alone.add(words[0])
-                    elsewhere.add(words[0])
-                    continue
-                first_words.add(words[0])
-                pairs.setdefault(words[-1], set()).add(words[-2])
-                elsewhere.update(words[:-2])
-                # "Interior Minister Halvor Stenberg", "manager Paulo Ferraz": a person's role
-                # just before the name. Other words before it ("Aung San Suu Kyi") make one
-                # longer name, which the surname alone would misquote.
-                extra = words[:-2]
-                role = _role_word(extra[-1]) if extra else _role_word(_word_before(sentence, match))
-                if role:
-                    titled.add(words[-1])
-                elif extra:
-                    compound.add(words[-1])
-                if at_start and _PERSONAL_OPENING.match(following):
-                    personal.add(words[-1])
+                # "Kestrel's Paulo Ferraz", "Lucia Ferrant's Golden Heron": a possessive ends one
+                # name (the owner: a club, a country, a person) and the next name starts after it.
+                segments = _segments(match, words)
+                for k, words in enumerate(segments):
+                    last = k == len(segments) - 1
+                    if len(words) == 1:
+                        if last and _speaks(sentence, match):
+                            alone.add(words[0])
+                        elsewhere.add(words[0])
+                        continue
+                    first_words.add(words[0])
+                    pairs.setdefault(words[-1], set()).add(words[-2])
+                    elsewhere.update(words[:-2])
+                    # "Interior Minister Halvor Stenberg", "manager Paulo Ferraz": a person's role
+                    # just before the name. Other words before it ("Aung San Suu Kyi") make one
+                    # longer name, which the surname alone would misquote.
+                    extra = words[:-2]
+                    before = _word_before(sentence, match) if k == 0 else ""
+                    role = _role_word(extra[-1]) if extra else _role_word(before)
+                    if role:
+                        titled.add(words[-1])
+                    elif extra:
+                        compound.add(words[-1])
+                    if at_start and last and _PERSONAL_OPENING.match(following):
+                        personal.add(words[-1])
     found: dict[str, Person] = {}
     for surname, givens in pairs.items():
         if len(givens) != 1 or surname in first_words or surname in things or surname in compound:
@@ -197,12 +198,16 @@ def _joined(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
-def _owner_words(match: re.Match[str], kept: int) -> int:
-    """How many of the last ``kept`` words of the run name an owner: those up to its last
-    possessive before the final word ("Kestrel's" of "Kestrel's Paulo Ferraz"), else 0."""
-    raw = match.group(0).split()[-kept:]
-    owned = [k for k, w in enumerate(raw[:-1]) if w.endswith(("'s", "’s"))]
-    return owned[-1] + 1 if owned else 0
+def _segments(match: re.Match[str], words: list[str]) -> list[list[str]]:
+    """``words`` (the last words of the run, possessives stripped) cut after each possessive
+    but the last word's: "Kestrel's Paulo Ferraz" -> [Kestrel], [Paulo, Ferraz]."""
+    raw = match.group(0).split()[-len(words) :]
+    segments: list[list[str]] = [[]]
+    for k, (word, written) in enumerate(zip(words, raw, strict=True)):
+        segments[-1].append(word)
+        if k < len(words) - 1 and written.endswith(("'s", "’s")):
+            segments.append([])
+    return segments
 
 
 def _runs(sentence: str) -> list[tuple[re.Match[str], list[str], bool]]:

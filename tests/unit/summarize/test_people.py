@@ -120,3 +120,21 @@ def test_a_possessive_at_the_end_of_a_name_stays_the_persons() -> None:
     # "Beyond Ruusk's national record": the possessive is the runner's own, nothing is cut.
     articles = ["Hanna Ruusk won. Ruusk said she was tired. Beyond Ruusk's record, the race grew."]
     assert people_of(articles)["Ruusk"].full == "Hanna Ruusk"
+
+
+def test_a_directors_possessive_before_her_films_prize_keeps_her_a_person() -> None:
+    # The film-festival story: "Lucia Ferrant's Golden Heron winner" is one run of capitals; the
+    # possessive ends the director's name, so "Lucia" is still only ever her given name.
+    articles = [
+        "Lucia Ferrant's Golden Heron winner asks a lot of its audience.",
+        "Minutes later, director Lucia Ferrant walked up barefoot to collect the prize.",
+        "Ferrant says her next project is a comedy.",
+    ]
+    people = people_of(articles)
+    assert people["Ferrant"].full == "Lucia Ferrant"
+    assert "Heron" not in people
+    page = [
+        "Lucia Ferrant's drama won the Golden Heron at the close of the festival.",
+        "Lucia Ferrant shot her film on the farm over two autumns.",
+    ]
+    assert introduce_once(page, people)[1] == "Ferrant shot her film on the farm over two autumns."
