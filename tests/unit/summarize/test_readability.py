@@ -129,6 +129,14 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("The Bank of Veland raised its base rate to 3.75 percent.", ""),
         ("The number of people killed by Cyclone Imre rose to nine.", ""),
         ("Until this week, Lucia Ferrant was best known as an editor.", ""),
+        # The theatre story: "The play runs for six weeks." as bullet 2, before any play was
+        # named; a verb of duration or schedule ends the bare subject as "is" does.
+        ("The play runs for six weeks.", "definite"),
+        ("The festival began on a wet Friday.", "definite"),
+        # "None of this should dampen the joy ...": a quantity of what came before.
+        ("None of this should dampen the joy in the city.", "pronoun"),
+        ("Much of that was lost in the fire.", "pronoun"),
+        ("Most of the 12,400 runners finished before noon.", ""),
     ],
 )
 def test_opening_references(sentence: str, reason: str) -> None:
