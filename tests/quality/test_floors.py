@@ -132,7 +132,9 @@ FLOORS = [
         # 19.58 / 42.58 -> 19.59 / 42.57: each person named in full once, by the surname after
         # (people.py); the later mentions lose given names and roles ("Governor Ilona Maszek"
         # -> "Maszek") that the references repeat as single words, and rouge1 gives 0.01.
-        {"rouge2": 19.59, "rouge1": 42.57},
+        # 42.57 -> 42.58 (rouge2 holds at 19.59): a verb of schedule ("The play runs ...") ends
+        # a bare definite subject, so such an opening is refused where the page has not named it.
+        {"rouge2": 19.59, "rouge1": 42.58},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -5,8 +5,9 @@ fourteen concerts had sold out" give one fact: the same number, and right after 
 deed in a past form ("sold"), whatever the counted thing is called. Two statements that merely
 give the same number ("will play fourteen dates", "none of the fourteen dates is north of
 Carrow") say different things of it, and stay. (The same number of the same thing without a
-deed, "près de trois semaines d'avance" twice, is not judged here: counting two shared words
-after a number as one fact cost NeuS R2 19.59 -> 19.47.)
+deed is judged only when the number stands in one phrase both times: "avec près de trois
+semaines d'avance" twice, same_measure. Counting any two shared words after a number as one
+fact cost NeuS R2 19.59 -> 19.47.)
 """
 
 from __future__ import annotations
@@ -14,12 +15,23 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
-from newsloom.summarize.words import numbers_in, tokens
+from newsloom.summarize.words import numbers_in, tokens, tokens_joined
+from newsloom.textkit import STOP_WORDS
 
 COUNT_REACH = 3  # words after a number that say what it counts and what was done to it
 # A rank ("the first Aurora satellite") or a magnitude alone ("1 million" beside "two million")
 # counts nothing of its own.
 _NOT_COUNTS = frozenset("first second third hundred thousand million billion".split())
+# A measure: the word before a number, the number, and the two words after it ("de trois
+# semaines d'avance"), one phrase without punctuation between.
+MEASURE_BEFORE, MEASURE_AFTER = 1, 2
+# The demo newsroom and its readers write French too: its number words from two on ("un",
+# "une" are articles as often as numbers).
+_FRENCH_NUMBERS = {
+    "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7", "huit": "8",
+    "neuf": "9", "dix": "10", "onze": "11", "douze": "12", "quinze": "15", "vingt": "20",
+    "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -52,3 +64,36 @@ def _past(word: str) -> bool:
     if word in IRREGULAR_PAST:
         return True
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+@lru_cache(maxsize=8192)
+def measures(text: str) -> frozenset[str]:
+    """The text's numbers in their phrase: the word before, the number (as digits) and the two
+    words after, lower-cased ("de 3 semaines d'avance"), where the words after say what is
+    counted (not a stop word) and no punctuation breaks the phrase. A year or a rank is no
+    measure."""
+    words, joined = tokens_joined(text)
+    found = set()
+    for k in range(MEASURE_BEFORE, len(words) - MEASURE_AFTER):
+        word = words[k]
+        french = _FRENCH_NUMBERS.get(word.lower())
+        numbers = {french} if french else numbers_in([word])
+        if len(numbers) != 1 or word.lower() in _NOT_COUNTS:
+            continue
+        number = next(iter(numbers))
+        if number.isdigit() and 1900 <= int(number) <= 2099:
+            continue
+        span = range(k - MEASURE_BEFORE, k + MEASURE_AFTER + 1)
+        if not all(joined[i] for i in span[:-1]) or words[k + 1].lower() in STOP_WORDS:
+            continue
+        phrase = [w.lower() for w in (words[i] for i in span)]
+        phrase[MEASURE_BEFORE] = number
+        found.add(" ".join(phrase))
+    return frozenset(found)
+
+
+def same_measure(a: str, b: str) -> bool:
+    """The two statements give one number in the same phrase (measures): the same quantity of
+    the same thing, told twice ("avec près de trois semaines d'avance" in a bullet and again in
+    the next)."""
+    return bool(measures(a) & measures(b))

@@ -60,6 +60,8 @@ from newsloom.summarize.roles import (
     provisional,
     revises,
     tallies,
+    wait_over,
+    waits,
 )
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
@@ -488,7 +490,8 @@ class _Plan:
         earlier reports said of how things stood with its subject ("safe for now" in the refuge
         chamber once the miners are out; _stale and sharing two of bullet 1's words), and an aim
         its report saw pending that a later news cycle reports done ("the effort to free the
-        miners" once they are freed, _aim_reached)."""
+        miners" once they are freed, _aim_reached), and a wait an earlier report announced that a
+        later news cycle tells over (_wait_ended)."""
         found: set[int] = set()
         counted = [i for i in range(len(self.facts)) if tallies(self.shown[i])]
         for i in counted:
@@ -498,6 +501,9 @@ class _Plan:
                 if first - latest > NEWS_CYCLE and revises(self.shown[i], self.shown[j]):
                     found.add(i)
                     break
+        # A wait an earlier report announced ("will wait at least a day longer") once a report
+        # of a later news cycle tells the awaited event happened "after a one-day delay".
+        found.update(i for i in range(len(self.facts)) if self._wait_ended(i))
         if since > 0:
             subject = content_words(self.shown[main])
             for i in range(len(self.facts)):
@@ -511,6 +517,18 @@ class _Plan:
                 ):
                     found.add(i)
         return found
+
+    def _wait_ended(self, fact_index: int) -> bool:
+        """The fact announces a wait (roles.waits) and a report from a later news cycle tells
+        it over (roles.wait_over)."""
+        if not waits(self.shown[fact_index]):
+            return False
+        reported = self.articles[max(self.facts[fact_index].articles)].published
+        return any(
+            article.published - reported > NEWS_CYCLE
+            and wait_over(f"{article.title}\n{article.lead}\n{article.text}")
+            for article in self.articles
+        )
 
     def _aim_reached(self, fact_index: int) -> bool:
         """The fact states an aim as pending ("at the centre of the effort to free the miners")

@@ -47,7 +47,8 @@ _CONNECTIVE_PHRASE = re.compile(
 # A quantifier standing alone as the subject: "All were released the same day.", "Both have
 # denied it.", "Most of them ...". With a noun after it ("All fourteen miners ...") it names.
 _COLLECTIVE = re.compile(
-    r"^(?:all|both|each|most|many|some|several|others|none|few)(?:\s+of\s+(?:them|us|those)\b|"
+    r"^(?:all|both|each|most|many|some|several|others|none|few|much)(?:\s+of\s+(?:them|us|those|"
+    r"this|that|these|it)\b|"
     r"\s+(?:is|was|are|were|have|has|had|will|would|could|can|may|might|must|said|say|says|"
     r"agreed|remain|remained)\b|,)",
     re.IGNORECASE,
@@ -68,6 +69,7 @@ _VERB_CUES = frozenset(
     is was are were has had have will would could can may might must should shall did does do
     said says say added adds remains remained plans planned wants wanted told tells made makes
     took takes became becomes gets got held holds now also then still already only just
+    runs ran begins began starts ends lasts costs opens closes goes went comes came
     """.split()
 )
 # Nouns that need no antecedent in a news report.

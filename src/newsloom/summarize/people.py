@@ -13,7 +13,9 @@ the texts treat the bearer as a person: they quote the surname alone ("Dahl said
 name a role ("Governor", "manager Paulo Ferraz"), or open the next sentence with "He" or
 "She". A surname that starts another name too ("Dravik" of "Katarina Dravik" and of "Dravik
 Group") is ambiguous alone and left as written; so is a name of more words ("Aung San Suu
-Kyi"), a place ("in Barbados") and a title in quotation marks.
+Kyi"), a place ("in Barbados") and a title in quotation marks. A possessive ends a name:
+"Kestrel's Paulo Ferraz" is a club and its manager, "Lucia Ferrant's Golden Heron" a director and
+her prize.
 """
 
 from __future__ import annotations
@@ -83,25 +85,31 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     things.update(words)
                 while len(words) > 1 and words[0].lower() in ENGLISH_STOP_WORDS:
                     words = words[1:]  # "When Margit Aasen took charge", "Beyond Ruusk's record"
-                if len(words) == 1:
-                    if _speaks(sentence, match):
-                        alone.add(words[0])
-                    elsewhere.add(words[0])
-                    continue
-                first_words.add(words[0])
-                pairs.setdefault(words[-1], set()).add(words[-2])
-                elsewhere.update(words[:-2])
-                # "Interior Minister Halvor Stenberg", "manager Paulo Ferraz": a person's role
-                # just before the name. Other words before it ("Aung San Suu Kyi") make one
-                # longer name, which the surname alone would misquote.
-                extra = words[:-2]
-                role = _role_word(extra[-1]) if extra else _role_word(_word_before(sentence, match))
-                if role:
-                    titled.add(words[-1])
-                elif extra:
-                    compound.add(words[-1])
-                if at_start and _PERSONAL_OPENING.match(following):
-                    personal.add(words[-1])
+                # "Kestrel's Paulo Ferraz", "Lucia Ferrant's Golden Heron": a possessive ends one
+                # name (the owner: a club, a country, a person) and the next name starts after it.
+                segments = _segments(match, words)
+                for k, words in enumerate(segments):
+                    last = k == len(segments) - 1
+                    if len(words) == 1:
+                        if last and _speaks(sentence, match):
+                            alone.add(words[0])
+                        elsewhere.add(words[0])
+                        continue
+                    first_words.add(words[0])
+                    pairs.setdefault(words[-1], set()).add(words[-2])
+                    elsewhere.update(words[:-2])
+                    # "Interior Minister Halvor Stenberg", "manager Paulo Ferraz": a person's role
+                    # just before the name. Other words before it ("Aung San Suu Kyi") make one
+                    # longer name, which the surname alone would misquote.
+                    extra = words[:-2]
+                    before = _word_before(sentence, match) if k == 0 else ""
+                    role = _role_word(extra[-1]) if extra else _role_word(before)
+                    if role:
+                        titled.add(words[-1])
+                    elif extra:
+                        compound.add(words[-1])
+                    if at_start and last and _PERSONAL_OPENING.match(following):
+                        personal.add(words[-1])
     found: dict[str, Person] = {}
     for surname, givens in pairs.items():
         if len(givens) != 1 or surname in first_words or surname in things or surname in compound:
@@ -190,6 +198,18 @@ def _joined(sentence: str, match: re.Match[str]) -> bool:
     return bool(
         re.search(r"(?:&|\bof|\bde)\s*$", before) or re.match(r"\s*(?:&|of\s+[A-Z])", after)
     )
+
+
+def _segments(match: re.Match[str], words: list[str]) -> list[list[str]]:
+    """``words`` (the last words of the run, possessives stripped) cut after each possessive
+    but the last word's: "Kestrel's Paulo Ferraz" -> [Kestrel], [Paulo, Ferraz]."""
+    raw = match.group(0).split()[-len(words) :]
+    segments: list[list[str]] = [[]]
+    for k, (word, written) in enumerate(zip(words, raw, strict=True)):
+        segments[-1].append(word)
+        if k < len(words) - 1 and written.endswith(("'s", "’s")):
+            segments.append([])
+    return segments
 
 
 def _runs(sentence: str) -> list[tuple[re.Match[str], list[str], bool]]:

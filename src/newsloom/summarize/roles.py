@@ -166,3 +166,30 @@ def done_events(text: str) -> frozenset[str]:
     found = {deed_lemma(w) for w in _PAST_FORM.findall(text.lower())}
     found |= {deed_lemma(w) for w in re.findall(r"[a-z]+", text.lower()) if w in IRREGULAR_PAST}
     return frozenset(found)
+
+
+# A wait its report announced: "will wait at least a day longer", "on hold until further notice".
+_WAITING = re.compile(
+    r"\b(?:will|must|to|would) (?:have to )?wait\b|\bwait\w*\b[^.;]*\blonger\b|"
+    r"\buntil further notice\b|\bon hold\b",
+    re.IGNORECASE,
+)
+# A report telling that wait over: what was waited for happened "after a one-day delay", "a day
+# later than planned".
+_WAIT_OVER = re.compile(
+    r"\bafter (?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,2}(?:delay|postponement)s?\b|"
+    r"\blater than (?:planned|scheduled|expected)\b",
+    re.IGNORECASE,
+)
+
+
+def waits(sentence: str) -> bool:
+    """The statement announces a wait ("the satellite will wait at least a day longer"): how
+    things stood until the awaited event, untrue once a later report tells it happened."""
+    return bool(_WAITING.search(sentence))
+
+
+def wait_over(text: str) -> bool:
+    """The text tells that a wait ended: the event happened "after a one-day delay", "a day
+    later than planned"."""
+    return bool(_WAIT_OVER.search(text))

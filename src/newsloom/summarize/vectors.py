@@ -12,7 +12,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.counted import counted, same_count
+from newsloom.summarize.counted import counted, measures, same_count, same_measure
 from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
@@ -177,6 +177,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # counted.same_count: one number and, right after it, the same deed. Only the sentences
     # that give the same number are compared.
     _mark_within_groups(repeated, texts, counted, same_count)
+    # counted.same_measure: one number in the same phrase.
+    _mark_within_groups(repeated, texts, measures, same_measure)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]

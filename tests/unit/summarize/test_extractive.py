@@ -15,6 +15,8 @@ from newsloom.summarize.roles import (
     provisional,
     revises,
     tallies,
+    wait_over,
+    waits,
 )
 from newsloom.summarize.text import clean_sentence, split_sentences
 
@@ -290,6 +292,58 @@ def test_a_revised_toll_and_a_provisional_state_leave_the_page_once_overtaken() 
     assert "rose to nine" in page
     assert "four people had died" not in page
     assert "safe for now" not in page
+
+
+def test_waits_and_waits_over() -> None:
+    assert waits("The new ferry will wait at least a day longer, as gales exceed its limits.")
+    assert waits("The vote is on hold until further notice.")
+    assert not waits("The ferry sailed at dawn.")
+    assert wait_over("The ferry sailed on Wednesday, a day later than planned.")
+    assert wait_over("The launch went cleanly after a day's delay.")
+    assert not wait_over("The agency warned of delays to the autumn timetable.")
+
+
+def test_a_wait_announced_before_the_launch_leaves_the_page_once_it_happened() -> None:
+    # The satellite story: the delay report's lede "will wait at least a day longer" stayed in
+    # the body after the launch was reported "a day later than planned".
+    delay = [
+        article(
+            1,
+            1,
+            "lab-news",
+            "High winds hold the Kite-3 satellite on the pad at Holm Point",
+            "The new Kite-3 weather satellite will wait at least a day longer, as high winds "
+            "exceed the limits of its Brant rocket. The Holm Point space agency postponed the "
+            "launch, citing winds at twelve kilometres altitude. Kite-3 carries a radar built "
+            "at the University of Velm.",
+            0,
+        ),
+        article(
+            2,
+            2,
+            "coast-news",
+            "Crowds wait out the wind at Holm Point",
+            "Campers and schoolchildren pitched up on the headland at Holm Point to see the "
+            "Kite-3 satellite fly. The Kite-3 satellite carries a radar built in Velm.",
+            30,
+        ),
+    ]
+    launched = article(
+        3,
+        3,
+        "wire",
+        "Holm Point launches Kite-3 weather satellite after one-day delay",
+        "The Holm Point space agency launched its Kite-3 weather satellite on Wednesday, a day "
+        "later than planned, after the high winds eased overnight. The Brant rocket lifted off "
+        "at dawn and placed Kite-3 in a polar orbit.",
+        1500,
+    )
+    before = ExtractiveSummarizer().summarize(1, delay, None, words=120, now=T0)
+    assert "will wait at least a day longer" in " ".join(c.text for c in all_cited(before))
+    summary = ExtractiveSummarizer().summarize(1, [*delay, launched], None, words=120, now=T0)
+    page = " ".join(c.text for c in all_cited(summary))
+    assert "a day later than planned" in page
+    assert "will wait at least a day longer" not in page
 
 
 def test_ongoing_states() -> None:

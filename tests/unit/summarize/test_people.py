@@ -95,3 +95,46 @@ def test_a_place_or_a_title_is_not_expanded_into_a_name() -> None:
         "He died after being shot in Barbados.",
     ]
     assert introduce_once(page, people) == page
+
+
+def test_a_club_named_before_its_manager_is_not_part_of_his_name() -> None:
+    # The hat-trick story: one outlet writes "Kestrel's Paulo Ferraz"; the possessive names his
+    # club, so "Ferraz" is still the surname of "Paulo Ferraz" and the page names him once.
+    articles = [
+        "Kestrel's Paulo Ferraz was asked whether he feared for his job.",
+        "Kestrel Athletic have sacked manager Paulo Ferraz after a fifth defeat.",
+        "Travelling supporters chanted against Paulo Ferraz as their side slumped.",
+    ]
+    people = people_of(articles)
+    assert people["Ferraz"].full == "Paulo Ferraz"
+    page = [
+        "Travelling supporters chanted against Paulo Ferraz as their side slumped.",
+        "The away end had one message for Paulo Ferraz long before the final whistle: go.",
+    ]
+    assert introduce_once(page, people)[1] == (
+        "The away end had one message for Ferraz long before the final whistle: go."
+    )
+
+
+def test_a_possessive_at_the_end_of_a_name_stays_the_persons() -> None:
+    # "Beyond Ruusk's national record": the possessive is the runner's own, nothing is cut.
+    articles = ["Hanna Ruusk won. Ruusk said she was tired. Beyond Ruusk's record, the race grew."]
+    assert people_of(articles)["Ruusk"].full == "Hanna Ruusk"
+
+
+def test_a_directors_possessive_before_her_films_prize_keeps_her_a_person() -> None:
+    # The film-festival story: "Lucia Ferrant's Golden Heron winner" is one run of capitals; the
+    # possessive ends the director's name, so "Lucia" is still only ever her given name.
+    articles = [
+        "Lucia Ferrant's Golden Heron winner asks a lot of its audience.",
+        "Minutes later, director Lucia Ferrant walked up barefoot to collect the prize.",
+        "Ferrant says her next project is a comedy.",
+    ]
+    people = people_of(articles)
+    assert people["Ferrant"].full == "Lucia Ferrant"
+    assert "Heron" not in people
+    page = [
+        "Lucia Ferrant's drama won the Golden Heron at the close of the festival.",
+        "Lucia Ferrant shot her film on the farm over two autumns.",
+    ]
+    assert introduce_once(page, people)[1] == "Ferrant shot her film on the farm over two autumns."

@@ -10,7 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
-from newsloom.summarize.counted import same_count
+from newsloom.summarize.counted import measures, same_count, same_measure
 from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
@@ -129,6 +129,14 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("The Bank of Veland raised its base rate to 3.75 percent.", ""),
         ("The number of people killed by Cyclone Imre rose to nine.", ""),
         ("Until this week, Lucia Ferrant was best known as an editor.", ""),
+        # The theatre story: "The play runs for six weeks." as bullet 2, before any play was
+        # named; a verb of duration or schedule ends the bare subject as "is" does.
+        ("The play runs for six weeks.", "definite"),
+        ("The festival began on a wet Friday.", "definite"),
+        # "None of this should dampen the joy ...": a quantity of what came before.
+        ("None of this should dampen the joy in the city.", "pronoun"),
+        ("Much of that was lost in the fire.", "pronoun"),
+        ("Most of the 12,400 runners finished before noon.", ""),
     ],
 )
 def test_opening_references(sentence: str, reason: str) -> None:
@@ -328,6 +336,27 @@ def test_fourteen_dates_sold_out_twice_is_one_fact() -> None:
         "The court ordered him to pay 1 million pounds, he said.",
         "He was also ordered to pay two million pounds, the court said.",
     )
+
+
+def test_three_weeks_early_told_in_two_bullets_is_one_fact() -> None:
+    # The early-harvest story: two reports tell the harvest "avec près de trois semaines
+    # d'avance", one number in one phrase; the page says it once.
+    a = "Les viticulteurs ont commencé la récolte avec près de trois semaines d'avance."
+    b = (
+        "Une vingtaine de domaines ont lancé les vendanges, avec près de trois semaines d'avance "
+        "sur le calendrier habituel."
+    )
+    assert measures(a) == {"de 3 semaines d'avance"}
+    assert same_measure(a, b) and repeats_statement(a, b)
+    # The same number of another thing, or in another phrase, is another fact.
+    assert not same_measure(a, "Les vendanges ont duré trois semaines de plus que prévu.")
+    assert not same_measure(
+        "The plan would cut about 400 jobs over five years.",
+        "The union says 400 jobs are at stake.",
+    )
+    # A year or a rank is no measure; punctuation breaks the phrase.
+    assert measures("The band split in 2014 and toured again.") == frozenset()
+    assert measures("Cuts of 400, jobs said.") == frozenset()
 
 
 def test_the_same_figures_are_one_fact() -> None:
