@@ -120,6 +120,19 @@ def test_every_multi_outlet_gold_story_is_one_story(demo: Demo) -> None:
     assert not mixed, f"stories mixing gold stories: {mixed}"
 
 
+def test_a_section_feed_votes_for_articles_stored_under_the_general_feed(demo: Demo) -> None:
+    # Daily Meridian's world feed lists its Kestrel accord report, which its general feed listed
+    # first; the report is stored once, under the general feed, and still votes "world".
+    accord = next(s for s in load_newsroom().stories if s.label == "a01-kestrel-water-accord")
+    by_path = {_path(a.canonical_url): a for a in _all_articles(demo.store)}
+    with demo.store.read() as conn:
+        originals = [by_path[a.path] for a in accord.articles if by_path[a.path].copy_of is None]
+        story_ids = {db.story_of(conn, a.id or 0) for a in originals}
+        assert len(story_ids) == 1
+        story = db.get_story(conn, story_ids.pop() or 0)
+    assert story is not None and story.category == accord.category == "world"
+
+
 def test_every_story_page_has_the_seed_elements_and_resolving_citations(demo: Demo) -> None:
     client = TestClient(create_app(demo.settings, store=demo.store))
     with demo.store.read() as conn:

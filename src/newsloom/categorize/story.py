@@ -38,6 +38,7 @@ def categorize_story(
     *,
     min_confidence: float = 0.5,
     vectors: Mapping[int, np.ndarray] | None = None,
+    carried_by: Mapping[int, Sequence[int]] | None = None,
 ) -> str:
     """The taxonomy slug of a story.
 
@@ -51,14 +52,19 @@ def categorize_story(
 
     ``vectors`` (article id -> its stored embedding, the one clustering made) spares the
     product's classifier embedding the articles again, when each article it reads has one.
+
+    ``carried_by`` (article id -> the feeds that listed it) lets an article stored under an
+    outlet's general feed vote with the section feed that listed it too; an article that
+    several section feeds list splits its one vote between their sections.
     """
     votes: defaultdict[str, float] = defaultdict(float)
     unlabelled: list[Article] = []
     for article in articles:
-        slug = normalise_section(sections.get(article.source_id, ""))
-        if slug is not None and slug != GENERAL:
-            votes[slug] += 1.0
-        else:
+        feeds = [article.source_id, *((carried_by or {}).get(article.id or 0, ()))]
+        declared = _declared(feeds, sections)
+        for slug in declared:
+            votes[slug] += 1.0 / len(declared)
+        if not declared:
             unlabelled.append(article)
     if classifier is not None and unlabelled:
         for label, confidence in _predictions(classifier, unlabelled, vectors or {}):
@@ -67,6 +73,16 @@ def categorize_story(
     if not votes:
         return GENERAL
     return min(votes, key=lambda slug: (-votes[slug], SLUGS.index(slug)))
+
+
+def _declared(feeds: Sequence[int], sections: Mapping[int, str]) -> list[str]:
+    """The specific sections the feeds declare, each once, in the feeds' order."""
+    found: list[str] = []
+    for feed in feeds:
+        slug = normalise_section(sections.get(feed, ""))
+        if slug is not None and slug != GENERAL and slug not in found:
+            found.append(slug)
+    return found
 
 
 def _predictions(

@@ -319,6 +319,7 @@ class _StoryInput:
     copies: list[Article]
     previous: Summary | None
     vectors: dict[int, np.ndarray]
+    carried_by: dict[int, list[int]]  # article id -> the feeds that listed it
 
 
 def _read_stories(store: db.Store, story_ids: list[int], stored_vectors: bool) -> list[_StoryInput]:
@@ -336,7 +337,10 @@ def _read_stories(store: db.Store, story_ids: list[int], stored_vectors: bool) -
             copies = [c for a in articles if a.id is not None for c in of_each.get(a.id, [])]
             previous = db.latest_summary(conn, story_id)
             vectors = db.load_vectors(conn, story.article_ids) if stored_vectors else {}
-            found.append(_StoryInput(story_id, position, articles, copies, previous, vectors))
+            carried_by = db.feeds_carrying(conn, story.article_ids)
+            found.append(
+                _StoryInput(story_id, position, articles, copies, previous, vectors, carried_by)
+            )
     return found
 
 
@@ -353,7 +357,11 @@ class _StoryUpdate:
 def _categorize(item: _StoryInput, sections: dict[int, str]) -> str | Exception:
     try:
         return categorize_story(
-            item.articles, sections, category_classifier(), vectors=item.vectors
+            item.articles,
+            sections,
+            category_classifier(),
+            vectors=item.vectors,
+            carried_by=item.carried_by,
         )
     except Exception as exc:  # reported with the story's summary (_story_update)
         return exc

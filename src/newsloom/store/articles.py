@@ -264,6 +264,24 @@ def article_links(conn: Connection, article_id: int) -> list[tuple[str, int]]:
 
 
 @store_errors
+def feeds_carrying(conn: Connection, article_ids: Sequence[int]) -> dict[int, list[int]]:
+    """For each article, the feeds (source ids) that carried it, in the order they first did:
+    an outlet's section feed and its general feed may both list one article, stored once."""
+    found: dict[int, list[int]] = {}
+    for chunk in _chunks(article_ids):
+        query = (
+            select(links.c.article_id, links.c.source_id)
+            .where(links.c.article_id.in_(chunk))
+            .order_by(links.c.id)
+        )
+        for row in conn.execute(query):
+            feeds = found.setdefault(row.article_id, [])
+            if row.source_id not in feeds:
+                feeds.append(row.source_id)
+    return found
+
+
+@store_errors
 def get_articles(conn: Connection, ids: Sequence[int]) -> list[Article]:
     """Articles in the order of ``ids`` (unknown ids are skipped), with their outlet's name."""
     found: dict[int, Article] = {}

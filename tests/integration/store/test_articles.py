@@ -107,6 +107,25 @@ def test_add_article_link_twice_is_one_link_and_finds_by_its_guid(
         assert db.find_article(conn, guid="wire-77", source_id=wire.id) == stored
 
 
+def test_an_article_a_section_feed_also_lists_is_carried_by_both_feeds(
+    store: Store, source_id: int, make_article: MakeArticle
+) -> None:
+    # An outlet's general feed and its world feed list one article; it is stored once, under
+    # the feed read first, and both feeds are remembered for its story's category.
+    stored = _insert(store, make_article(source_id))
+    unlinked = _insert(store, make_article(source_id, url="https://harbour.example/b/2"))
+    assert stored.id is not None and unlinked.id is not None
+    with store.write() as conn:
+        world = db.add_source(conn, Source(url="https://harbour.example/world/feed"))
+        assert world.id is not None
+        for feed in (source_id, world.id, source_id):
+            db.add_article_link(conn, stored.id, url=stored.url, source_id=feed, guid="")
+    with store.read() as conn:
+        assert db.feeds_carrying(conn, [stored.id, unlinked.id, 999]) == {
+            stored.id: [source_id, world.id]
+        }
+
+
 def test_get_articles_keeps_the_order_of_ids_and_skips_unknown(
     store: Store, source_id: int, make_article: MakeArticle
 ) -> None:

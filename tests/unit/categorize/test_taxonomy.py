@@ -99,6 +99,23 @@ def test_general_when_nothing_is_declared() -> None:
     assert categorize_story(story(5), {}) == "general"
 
 
+def test_an_article_stored_under_a_general_feed_votes_with_the_section_feed_listing_it() -> None:
+    # Source 1 is the outlet's general feed, 2 its world feed: both list article 1, stored once
+    # under source 1; source 3 is another outlet's business feed.
+    sections = {1: "news", 2: "world", 3: "business"}
+    articles = story(1, 3)
+    assert categorize_story(articles, sections) == "business"
+    assert categorize_story(articles, sections, carried_by={1: [1, 2], 2: [3]}) == "world"
+
+
+def test_an_article_listed_by_two_section_feeds_splits_its_vote() -> None:
+    sections = {1: "science", 2: "health", 3: "sports"}
+    # Article 1 (science and health feeds) gives each half a vote; article 2 a whole sports one,
+    # which wins (whole votes for each of three sections would tie, won by science's order).
+    assert categorize_story(story(1, 3), sections, carried_by={1: [1, 2]}) == "sports"
+    assert categorize_story(story(1), sections, carried_by={1: [1, 2, 1]}) == "science"
+
+
 class TitleKeywordClassifier:
     """A tiny real classifier: a label when a keyword appears in the title."""
 
