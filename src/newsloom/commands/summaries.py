@@ -25,6 +25,12 @@ def register(groups: CommandGroups) -> None:
         action="store_true",
         help="also score MMR TF-IDF and the round-robin lead on the same items",
     )
+    evs.add_argument(
+        "--no-titles",
+        dest="titles",
+        action="store_false",
+        help="blank the documents' titles first, as Multi-News documents come",
+    )
     evs.set_defaults(handler=cmd_eval_summarization)
 
     evg = groups.eval.add_parser(
@@ -59,6 +65,7 @@ def cmd_eval_summarization(args: argparse.Namespace, settings: Settings) -> int:
             words=args.words,
             previous=args.previous,
             baselines=args.baselines,
+            titles=args.titles,
         )
     )
     return 0

@@ -81,6 +81,16 @@ def _published(value: str, offset: int) -> datetime:
     return UNDATED + timedelta(minutes=offset)
 
 
+def without_titles(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with every document's title blanked, as Multi-News documents and untitled feed
+    items (microblogs, some JSON Feeds) come: the headline then has to come from the text."""
+    untitled = {}
+    for key in ("documents", "previous_documents"):
+        if item.get(key):
+            untitled[key] = [{**doc, "title": ""} for doc in item[key]]
+    return {**item, **untitled}
+
+
 def summarize_item(
     summarizer: Summarizer, item: dict[str, Any], words: int, previous: bool
 ) -> list[str]:
@@ -161,13 +171,15 @@ def evaluate_summarization(
     words: int,
     previous: bool = False,
     baselines: bool = False,
+    titles: bool = True,
     progress: bool = True,
 ) -> dict[str, Any]:
     """Summarise every item of ``path`` and return the mean ROUGE scores (F1 and R-2 recall x 100).
 
     With ``baselines`` the same items are also summarised by MMR TF-IDF and the round-robin lead
     (summary_baselines.py, on the documents an item is scored on: the update's own with
-    ``previous``) and scored alike, under ``"baselines"``."""
+    ``previous``) and scored alike, under ``"baselines"``. Without ``titles`` the documents'
+    titles are blanked first (without_titles)."""
     from rouge_score import rouge_scorer
 
     if words < 1:
@@ -179,6 +191,7 @@ def evaluate_summarization(
     others = {name: _Totals() for name in BASELINES} if baselines else {}
     elapsed = 0.0
     for done, item in enumerate(items, start=1):
+        item = item if titles else without_titles(item)
         started = time.perf_counter()
         try:
             sentences = summarize_item(summarizer, item, words, previous)
