@@ -180,7 +180,9 @@ FLOORS = [
             "summarization/duc2007_update.jsonl": "5417f0da96801ee52d4e758f20db2d722f0ee8b59993ae8283ff57ed74ba1875"
         },
         # Multi-News documents come without titles; MMR TF-IDF scores 8.64 / 30.53.
-        {"rouge2": 9.39, "rouge1": 29.71},
+        # 9.39 / 29.71 -> 10.14 / 30.86: the headline that falls back to bullet 1's sentence is
+        # no longer told again as bullet 1 (the bullets go on from the next fact).
+        {"rouge2": 10.14, "rouge1": 30.86},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
