@@ -20,6 +20,17 @@ def register(groups: CommandGroups) -> None:
         action="store_true",
         help="summarise previous_documents first and score the update's What's new",
     )
+    evs.add_argument(
+        "--baselines",
+        action="store_true",
+        help="also score MMR TF-IDF and the round-robin lead on the same items",
+    )
+    evs.add_argument(
+        "--no-titles",
+        dest="titles",
+        action="store_false",
+        help="blank the documents' titles first, as Multi-News documents come",
+    )
     evs.set_defaults(handler=cmd_eval_summarization)
 
     evg = groups.eval.add_parser(
@@ -48,7 +59,14 @@ def cmd_eval_summarization(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.eval.summarization import evaluate_summarization
 
     print_json(
-        evaluate_summarization(Path(args.file), settings, words=args.words, previous=args.previous)
+        evaluate_summarization(
+            Path(args.file),
+            settings,
+            words=args.words,
+            previous=args.previous,
+            baselines=args.baselines,
+            titles=args.titles,
+        )
     )
     return 0
 

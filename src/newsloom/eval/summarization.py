@@ -20,6 +20,7 @@ from typing import Any
 
 from newsloom.errors import EvalError, NewsloomError
 from newsloom.eval.jsonl import read_jsonl
+from newsloom.eval.summary_baselines import BASELINES
 from newsloom.records import Article, Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import Summarizer, build_summarizer
@@ -80,6 +81,16 @@ def _published(value: str, offset: int) -> datetime:
     return UNDATED + timedelta(minutes=offset)
 
 
+def without_titles(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with every document's title blanked, as Multi-News documents and untitled feed
+    items (microblogs, some JSON Feeds) come: the headline then has to come from the text."""
+    untitled = {}
+    for key in ("documents", "previous_documents"):
+        if item.get(key):
+            untitled[key] = [{**doc, "title": ""} for doc in item[key]]
+    return {**item, **untitled}
+
+
 def summarize_item(
     summarizer: Summarizer, item: dict[str, Any], words: int, previous: bool
 ) -> list[str]:
@@ -128,10 +139,47 @@ def reference_lines(reference: str) -> str:
     return "\n".join(lines)
 
 
+class _Totals:
+    """Running sums of one summarizer's per-item scores (mean over the references first)."""
+
+    def __init__(self) -> None:
+        self.sums = dict.fromkeys((*METRICS, "rouge2_recall"), 0.0)
+        self.items = 0
+
+    def add(
+        self, scorer: Any, references: Sequence[str], sentences: Sequence[str], words: int
+    ) -> None:
+        prediction = "\n".join(cut_words(sentences, words))
+        per_reference = [scorer.score(r, prediction) for r in references]
+        for name in METRICS:
+            self.sums[name] += sum(s[name].fmeasure for s in per_reference) / len(references)
+        self.sums["rouge2_recall"] += sum(s["rouge2"].recall for s in per_reference) / len(
+            references
+        )
+        self.items += 1
+
+    def means(self) -> dict[str, float]:
+        """The mean scores x 100, rounded to two places."""
+        n = max(self.items, 1)
+        return {name: round(100 * total / n, 2) for name, total in self.sums.items()}
+
+
 def evaluate_summarization(
-    path: Path, settings: Settings, *, words: int, previous: bool = False, progress: bool = True
+    path: Path,
+    settings: Settings,
+    *,
+    words: int,
+    previous: bool = False,
+    baselines: bool = False,
+    titles: bool = True,
+    progress: bool = True,
 ) -> dict[str, Any]:
-    """Summarise every item of ``path`` and return the mean ROUGE scores (F1 and R-2 recall x 100)."""
+    """Summarise every item of ``path`` and return the mean ROUGE scores (F1 and R-2 recall x 100).
+
+    With ``baselines`` the same items are also summarised by MMR TF-IDF and the round-robin lead
+    (summary_baselines.py, on the documents an item is scored on: the update's own with
+    ``previous``) and scored alike, under ``"baselines"``. Without ``titles`` the documents'
+    titles are blanked first (without_titles)."""
     from rouge_score import rouge_scorer
 
     if words < 1:
@@ -139,26 +187,27 @@ def evaluate_summarization(
     items = load_items(path)
     summarizer = build_summarizer(settings)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    totals = dict.fromkeys((*METRICS, "rouge2_recall"), 0.0)
+    totals = _Totals()
+    others = {name: _Totals() for name in BASELINES} if baselines else {}
     elapsed = 0.0
     for done, item in enumerate(items, start=1):
+        item = item if titles else without_titles(item)
         started = time.perf_counter()
         try:
             sentences = summarize_item(summarizer, item, words, previous)
         except NewsloomError as exc:
             raise EvalError(f"eval: item {item.get('id', done)}: {exc}") from exc
         elapsed += time.perf_counter() - started
-        prediction = "\n".join(cut_words(sentences, words))
         references = [reference_lines(str(r)) for r in item["reference_summaries"]]
-        per_reference = [scorer.score(r, prediction) for r in references]
-        for name in METRICS:
-            totals[name] += sum(s[name].fmeasure for s in per_reference) / len(references)
-        totals["rouge2_recall"] += sum(s["rouge2"].recall for s in per_reference) / len(references)
+        totals.add(scorer, references, sentences, words)
+        for name, baseline in others.items():
+            baseline.add(scorer, references, BASELINES[name](item["documents"], words), words)
         if progress and done % 50 == 0:
             print(f"eval: {done}/{len(items)} items", file=sys.stderr)
     n = len(items)
-    result: dict[str, Any] = {name: round(100 * totals[name] / n, 2) for name in METRICS}
-    result["rouge2_recall"] = round(100 * totals["rouge2_recall"] / n, 2)
+    result: dict[str, Any] = totals.means()
     result["n_items"] = n
     result["items_per_second"] = round(n / elapsed, 2) if elapsed > 0 else 0.0
+    if others:
+        result["baselines"] = {name: baseline.means() for name, baseline in others.items()}
     return result

@@ -129,10 +129,15 @@ class ExtractiveSummarizer:
         plan = _Plan(ordered, previous, self._embed)
         paragraph_facts, bullets, takeaways = plan.sections(words)
         headline = plan.headline(bullets[0] if bullets else None)
+        shown_bullets = list(enumerate(bullets))  # (place in the plan, fact)
         if not headline and (bullets or paragraph_facts):
+            # No article has a title: the headline is the main event's own sentence, and the
+            # bullets go on from the next fact instead of stating it again (a card showing the
+            # headline and bullet 1 would show one sentence twice).
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
+            shown_bullets = shown_bullets[1:] if len(bullets) > 1 else shown_bullets
         chunks = plan.paragraphs(paragraph_facts)
-        page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in enumerate(bullets)]
+        page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in shown_bullets]
         page += [plan.cite(i) for chunk in chunks for i in chunk]
         page += [plan.cite(i) for i in takeaways]
         # Read in page order, each person is introduced once (people.py).
@@ -144,7 +149,7 @@ class ExtractiveSummarizer:
             story_id=story_id,
             version=previous.version + 1 if previous else 1,
             headline=headline,
-            bullets=tuple(next(shown) for _ in bullets),
+            bullets=tuple(next(shown) for _ in shown_bullets),
             paragraphs=tuple(tuple(next(shown) for _ in chunk) for chunk in chunks),
             takeaways=tuple(next(shown) for _ in takeaways),
             created=now,

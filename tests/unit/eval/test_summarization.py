@@ -10,6 +10,7 @@ from newsloom.eval.summarization import (
     reference_lines,
     summarize_item,
     to_articles,
+    without_titles,
 )
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
@@ -66,3 +67,15 @@ def test_bad_files_are_eval_errors(tmp_path: Path) -> None:
         load_items(broken)
     with pytest.raises(EvalError, match="cannot read"):
         load_items(tmp_path / "missing.jsonl")
+
+
+def test_without_titles_blanks_every_title_and_keeps_the_rest() -> None:
+    # Multi-News documents come as text only: the eval can score the summarizer that way.
+    update = load_items(DAM)[1]
+    bare = without_titles(update)
+    docs = [*bare["documents"], *bare["previous_documents"]]
+    assert docs and all(d["title"] == "" for d in docs)
+    assert [d["text"] for d in bare["documents"]] == [d["text"] for d in update["documents"]]
+    assert all(d["title"] for d in update["documents"])  # the item read is left as it was
+    result = evaluate_summarization(DAM, Settings(), words=40, titles=False, progress=False)
+    assert result["n_items"] == 2 and result["rouge2"] > 0

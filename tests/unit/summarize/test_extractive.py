@@ -436,3 +436,15 @@ def test_what_the_reports_title_adds_to_bullet_one_is_the_next_bullet() -> None:
     summary = ExtractiveSummarizer().summarize(8, story, None, words=120, now=T0)
     assert summary.bullets[0].text.startswith("Tests confirmed")
     assert summary.bullets[1].text.startswith("Mayor Ines Kolar"), summary.bullets
+
+
+def test_a_story_of_untitled_feed_items_states_its_main_event_once() -> None:
+    # Microblog and some JSON Feed items carry no title: the headline falls back to the main
+    # event's sentence, and the bullets must not state it a second time.
+    untitled = [replace(a, title="") for a in barrier_story()]
+    result = ExtractiveSummarizer().summarize(8, untitled, None, words=120, now=T0)
+    titled = ExtractiveSummarizer().summarize(8, barrier_story(), None, words=120, now=T0)
+    assert result.headline == titled.bullets[0].text.rstrip(".")
+    statements = [c.text.rstrip(".") for c in all_cited(result)]
+    assert result.headline not in statements
+    assert [b.text for b in result.bullets] == [b.text for b in titled.bullets[1:]]
