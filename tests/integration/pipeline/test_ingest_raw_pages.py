@@ -6,8 +6,9 @@ from __future__ import annotations
 import zlib
 
 import newsloom.store as db
+from newsloom.records import MAX_RAW_PAGE_BYTES
 from newsloom.store import Store
-from newsloom.store.articles import MAX_RAW_PAGE_BYTES, raw_page, raw_page_ids, save_raw_page
+from newsloom.store.articles import raw_page, raw_page_ids, save_raw_page
 from newsloom.store.schema import raw_pages
 from tests.integration.store.conftest import (  # noqa: F401  (fixtures)
     NOW,
