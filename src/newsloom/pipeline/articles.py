@@ -22,6 +22,7 @@ from newsloom.records import (
     Extracted,
     FeedEntry,
     FetchResult,
+    KeptPage,
     ParsedFeed,
     Source,
 )
@@ -91,7 +92,7 @@ def candidate_from_entry(
         article=article,
         entry_url=entry.url,
         guid=entry.guid,
-        page_body=page.body if page is not None else b"",
+        page=KeptPage.of(page.body) if page is not None and page.body else None,
         page_url=page.final_url if page is not None else "",
         page_type=page.headers.get("content-type", "") if page is not None else "",
     )

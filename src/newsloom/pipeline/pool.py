@@ -34,15 +34,14 @@ BuildJob = tuple[Source, FeedEntry, ParsedFeed, FetchResult | None, datetime]
 
 
 def _build_many(jobs: list[BuildJob]) -> list[Candidate | Exception]:
-    """A worker's task: each job's candidate, or the error that job alone raised."""
+    """A worker's task: each job's candidate (its page compressed here, on the worker's core),
+    or the error that job alone raised."""
     built: list[Candidate | Exception] = []
     for source, entry, parsed, page, now in jobs:
         try:
-            candidate = articles.candidate_from_entry(source, entry, parsed, page, now)
+            built.append(articles.candidate_from_entry(source, entry, parsed, page, now))
         except Exception as exc:  # reported to that page's caller, the batch goes on
             built.append(exc)
-            continue
-        built.append(replace(candidate, page_body=b""))  # the parent holds the body already
     return built
 
 
@@ -183,14 +182,13 @@ class CandidateBuilder:
         if error is not None:
             self._fail(batch, error, pool)
             return
-        for (job, future), result in zip(batch, task.result(), strict=True):
+        for (_, future), result in zip(batch, task.result(), strict=True):
             if future.done():  # its caller was cancelled
                 continue
             if isinstance(result, Exception):
                 future.set_exception(result)
             else:
-                page = job[3]
-                future.set_result(replace(result, page_body=page.body) if page else result)
+                future.set_result(result)
 
     def _fail(
         self,

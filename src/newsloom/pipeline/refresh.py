@@ -43,7 +43,6 @@ from newsloom.ingest.sniff import is_html_document, looks_like_html
 from newsloom.pipeline.images import fetch_images
 from newsloom.pipeline.pool import CandidateBuilder
 from newsloom.pipeline.schedule import next_check_after
-from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 from newsloom.pipeline.workers import SourceQueue, last_article_id
 from newsloom.records import Candidate, FeedEntry, FetchResult, ParsedFeed, Source, SourceKind
 from newsloom.retry import retrying
@@ -197,6 +196,10 @@ def _story_step(
     settings: Settings, store: Store, now: datetime, tick: Progress, report: RefreshReport
 ) -> None:
     """4 + 5. Stories, from what the store holds: one worker at a time assigns and summarizes."""
+    # Imported here, not at the top: clustering brings scikit-learn, SciPy and the embedder
+    # (~1 s of CPU and ~75 MB), which a refresh with stories=False, the benches' ingest and the
+    # short commands that only add sources never use.
+    from newsloom.pipeline.stories import cluster_new_articles, refresh_stories
 
     def attempt() -> None:
         with exclusive(store, "stories", waiting=shutdown.raise_if_requested):

@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from newsloom.errors import StoreError
-from newsloom.records import Article
+from newsloom.records import Article, KeptPage
 from newsloom.store._errors import store_errors, upsert_dialect
 from newsloom.store.schema import (
     VECTOR_MODEL,
@@ -27,8 +27,6 @@ from newsloom.store.schema import (
 )
 from newsloom.store.schema import article_links as links
 
-# A page body kept for re-extraction is cut here (before compression): articles are far smaller.
-MAX_RAW_PAGE_BYTES = 2_000_000
 # Large IN lists are split so neither SQLite's variable limit nor PG's planner is strained.
 CHUNK = 500
 Key = TypeVar("Key", int, str)
@@ -474,21 +472,20 @@ class PageToKeep:
 
     article_id: int
     url: str
-    body: bytes
+    page: KeptPage
     content_type: str
     fetched_at: datetime
 
 
 def _raw_page_values(page: PageToKeep) -> dict[str, Any]:
-    kept = page.body[:MAX_RAW_PAGE_BYTES]
     return {
         "article_id": page.article_id,
         "url": page.url,
         "content_type": (page.content_type or "")[:200],
         "fetched_at": page.fetched_at,
-        "size": len(kept),
-        "truncated": len(page.body) > len(kept),
-        "body": zlib.compress(kept, 6),
+        "size": page.page.size,
+        "truncated": page.page.truncated,
+        "body": page.page.compressed,
     }
 
 
@@ -519,7 +516,7 @@ def save_raw_page(
     fetched_at: datetime,
 ) -> None:
     """Keep the article's page body, compressed and capped; a second save replaces the first."""
-    save_raw_pages(conn, [PageToKeep(article_id, url, body, content_type, fetched_at)])
+    save_raw_pages(conn, [PageToKeep(article_id, url, KeptPage.of(body), content_type, fetched_at)])
 
 
 @store_errors

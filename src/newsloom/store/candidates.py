@@ -91,9 +91,9 @@ def store_candidates(
     save_raw_pages(
         conn,
         [
-            PageToKeep(ids[ref], c.page_url, c.page_body, c.page_type, c.article.fetched_at)
+            PageToKeep(ids[ref], c.page_url, c.page, c.page_type, c.article.fetched_at)
             for ref, c, kind in zip(refs, candidates, kinds, strict=True)
-            if kind != "known" and c.page_body
+            if kind != "known" and c.page is not None
         ],
     )
     add_article_links(

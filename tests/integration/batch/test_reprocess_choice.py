@@ -11,7 +11,7 @@ import newsloom.store as db
 from newsloom.batch.reprocess import reprocess_extract
 from newsloom.batch.runners import LocalRunner
 from newsloom.pipeline.articles import candidate_from_entry
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.records import FeedEntry, FetchResult, KeptPage, ParsedFeed, Source
 from newsloom.store import Store
 from newsloom.store.candidates import store_candidate
 
@@ -44,7 +44,7 @@ def test_a_japanese_page_the_live_path_keeps_is_kept_by_reprocess_too(store: Sto
     # The same entry stored from its feed text alone, its page kept: what reprocess re-reads.
     feed_only = candidate_from_entry(source, entry, feed, None, NOW)
     assert feed_only.article.extraction_method == "feed"
-    kept = replace(feed_only, page_body=body, page_url=URL, page_type=TYPE)
+    kept = replace(feed_only, page=KeptPage.of(body), page_url=URL, page_type=TYPE)
     with store.write() as conn:
         assert store_candidate(conn, kept) == "new"
 

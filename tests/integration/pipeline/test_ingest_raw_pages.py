@@ -3,9 +3,12 @@ their article; on SQLite and (with NEWSLOOM_TEST_PG_URL) PostgreSQL."""
 
 from __future__ import annotations
 
+import zlib
+
 import newsloom.store as db
+from newsloom.records import MAX_RAW_PAGE_BYTES
 from newsloom.store import Store
-from newsloom.store.articles import MAX_RAW_PAGE_BYTES, raw_page, raw_page_ids, save_raw_page
+from newsloom.store.articles import raw_page, raw_page_ids, save_raw_page
 from newsloom.store.schema import raw_pages
 from tests.integration.store.conftest import (  # noqa: F401  (fixtures)
     NOW,
@@ -78,3 +81,31 @@ def test_huge_page_is_capped_and_marked_truncated(
     with store.read() as conn:
         kept = raw_page(conn, article.id)
     assert kept is not None and kept.truncated and len(kept.body) == MAX_RAW_PAGE_BYTES
+
+
+def test_page_kept_before_the_faster_compression_reads_back_alike(
+    store: Store,  # noqa: F811
+    source_id: int,  # noqa: F811
+    make_article: MakeArticle,  # noqa: F811
+) -> None:
+    """Rows written when pages were compressed at zlib level 6 sit beside rows at level 1: both
+    come back as the bytes fetched, and both are stored compressed."""
+    page = PAGE * 200
+    with store.write() as conn:
+        old = db.insert_article(conn, make_article(source_id))
+        new = db.insert_article(conn, make_article(source_id))
+        assert old.id is not None and new.id is not None
+        for article_id in (old.id, new.id):
+            save_raw_page(
+                conn, article_id, url="u", body=page, content_type="text/html", fetched_at=NOW
+            )
+        conn.execute(
+            raw_pages.update()
+            .where(raw_pages.c.article_id == old.id)
+            .values(body=zlib.compress(page, 6))
+        )
+    with store.read() as conn:
+        kept = [raw_page(conn, article_id) for article_id in (old.id, new.id)]
+        stored = [bytes(row.body) for row in conn.execute(raw_pages.select())]
+    assert [k.body if k else None for k in kept] == [page, page]
+    assert max(len(body) for body in stored) < len(page) // 10

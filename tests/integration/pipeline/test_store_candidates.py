@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 import newsloom.store as db
 from newsloom.dedup import NearCopyIndex, content_hash, simhash
-from newsloom.records import Article, Candidate, FeedEntry, Source
+from newsloom.records import Article, Candidate, FeedEntry, KeptPage, Source
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.candidates import StoredAs, store_candidate, store_candidates, unseen_entries
@@ -58,7 +58,7 @@ def _candidate(article: Article, page: bytes = b"") -> Candidate:
         article=article,
         entry_url=article.url,
         guid=article.guid,
-        page_body=page,
+        page=KeptPage.of(page) if page else None,
         page_url=article.url if page else "",
         page_type="text/html" if page else "",
     )

@@ -1,4 +1,11 @@
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsloom.dedup import content_hash, hamming, is_near_duplicate, simhash
+from newsloom.dedup.hashing import normalize_text
 
 WIRE_STORY = (
     "The harbour authority of Port Elling said on Tuesday that the north pier will reopen next "
@@ -62,3 +69,39 @@ def test_hamming_and_near_duplicate() -> None:
     assert not is_near_duplicate(0b10000, 0b01111)  # 5 bits apart
     assert is_near_duplicate(0b10000, 0b01111, max_distance=5)
     assert not is_near_duplicate(0, 0)  # no text is nobody's copy
+
+
+# Content hashes already stored (computed when normalising was two substitutions and a strip):
+# one-pass normalising must give the same digests. Underscores, NFKC forms (ligature, ½, x²),
+# typographic punctuation, non-breaking and ideographic spaces and punctuation-only text.
+STORED_CONTENT_HASHES = {
+    WIRE_STORY: "f0e411fc48bda3d65aceb9df035cfcf359d86bf993513df1627ebff7212b0d75",
+    "  snake_case__names  and__under_scores_ ": (
+        "785ea34d08a2d0e3cdf4966afc0453c2669805a7001d00fdd8fd2ad94e452329"
+    ),
+    "Ünïcode ﬁne “quotes”—dash… ½ x²": (
+        "034cfb31c2b662e0aa3d586de53199e3f086ec498c16bee69895b5ea057ac106"
+    ),
+    "tab\there\u00a0nbsp\u2028line\u3000ideo": (
+        "508b2cfbe768cc0b829ecd01d4d7315b8eb1032194465d5bdf6305b879a7ac79"
+    ),
+    "!!!": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "___": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+}
+
+
+def test_content_hash_values_stay_those_already_stored() -> None:
+    assert {text: content_hash(text) for text in STORED_CONTENT_HASHES} == STORED_CONTENT_HASHES
+
+
+def _normalized_by_substitution(text: str) -> str:
+    """Normalising as it was first written: punctuation and underscores to spaces, whitespace
+    collapsed, ends stripped."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]+|_+", " ", folded)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_normalize_text_is_the_substitution_route_on_any_text(text: str) -> None:
+    assert normalize_text(text) == _normalized_by_substitution(text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from newsloom.pipeline.articles import candidate_from_entry
-from newsloom.records import FeedEntry, FetchResult, ParsedFeed, Source
+from newsloom.records import MAX_RAW_PAGE_BYTES, FeedEntry, FetchResult, ParsedFeed, Source
 
 PAGES = Path(__file__).parents[2] / "data" / "pages"
 NOW = datetime(2026, 6, 3, 12, 0, tzinfo=UTC)
@@ -58,3 +60,25 @@ def test_full_text_page_that_declares_a_paywall_is_not_a_teaser() -> None:
     candidate = candidate_from_entry(SOURCE, entry, FEED, page, NOW)
     assert not candidate.article.paywalled
     assert candidate.article.extraction_method != "feed"
+
+
+def test_the_page_travels_compressed_and_comes_back_as_fetched() -> None:
+    """The built article carries its page compressed (a worker sends back a quarter of the
+    bytes and the storing process compresses nothing); an oversized page is cut and marked;
+    an entry without a page, or with an empty one, keeps none."""
+    url = "https://courier.example/ja/lighthouse"
+    entry = FeedEntry(url=url, title="港川市に新しい灯台", summary_html="<p>新しい灯台が完成。</p>")
+    page = _page("language_japanese_without_spaces.html", url)
+    kept = candidate_from_entry(SOURCE, entry, FEED, page, NOW).page
+    assert kept is not None and zlib.decompress(kept.compressed) == page.body
+    assert (kept.size, kept.truncated) == (len(page.body), False)
+    assert len(kept.compressed) < len(page.body)
+
+    padded = replace(page, body=page.body + b"<!-- spacer -->" * (MAX_RAW_PAGE_BYTES // 10))
+    cut = candidate_from_entry(SOURCE, entry, FEED, padded, NOW).page
+    assert cut is not None and cut.truncated and cut.size == MAX_RAW_PAGE_BYTES
+    assert zlib.decompress(cut.compressed) == padded.body[:MAX_RAW_PAGE_BYTES]
+
+    assert candidate_from_entry(SOURCE, entry, FEED, None, NOW).page is None
+    empty = replace(page, body=b"")
+    assert candidate_from_entry(SOURCE, entry, FEED, empty, NOW).page is None
