@@ -133,16 +133,24 @@ def size(text: str) -> int:
     return len(_token_tuple(text))
 
 
+# A shingle: a run of SHINGLE tokens (fewer for a shorter text), written with a space between them.
+# No token holds a space, so two runs are the same run exactly when they are written the same.
+# A string rather than a tuple of the tokens: the garbage collector tracks every tuple made (a
+# long body makes thousands, and collecting them cost a twentieth of extract_article's time),
+# never a string; and a string's hash is kept, where a tuple's is worked out at each lookup.
+Shingle = str
+
+
 @_recent
-def shingles(text: str) -> frozenset[tuple[str, ...]]:
+def shingles(text: str) -> frozenset[Shingle]:
     words = _token_tuple(text)
     if len(words) < SHINGLE:  # a short text is one short shingle (none when it has no token)
-        return frozenset([words] if words else [])
+        return frozenset([" ".join(words)] if words else [])
     # Four shifted views zipped (the longer ones stop with the shortest): no slice per position.
-    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+    return frozenset(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
 
 
-def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
+def coverage(text: str, other: Set[Shingle]) -> float:
     """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
     own = shingles(text)
     return len(own & other) / len(own) if own else 1.0
@@ -331,7 +339,7 @@ def without(body: Body, unwanted: str) -> Body:
 _LINK_BREAK = "linkbreakzq"
 
 
-def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
+def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
     """Shingles of the text of every link on the page, as ``shingles`` gives them link by link."""
     if document is None:
         return set()
@@ -340,26 +348,26 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]
         (anchor.text_content() if len(anchor) else anchor.text or "")
         for anchor in document.iter("a")
     )
-    found: set[tuple[str, ...]] = set()
+    found: set[Shingle] = set()
     words: list[str] = []
     for word in [*tokens(joined), _LINK_BREAK]:
         if word != _LINK_BREAK:
             words.append(word)
             continue
         if len(words) < SHINGLE:
-            found.update([tuple(words)] if words else [])
+            found.update([" ".join(words)] if words else [])
         else:
-            found.update(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+            found.update(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
         words = []
     return found
 
 
-def furniture(para: str, links: set[tuple[str, ...]]) -> bool:
+def furniture(para: str, links: set[Shingle]) -> bool:
     """True for a paragraph that is a table row or mostly link text on the page."""
     return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
 
 
-def layout(para: str, links: set[tuple[str, ...]]) -> bool:
+def layout(para: str, links: set[Shingle]) -> bool:
     """True for a paragraph that is mostly link text on the page or a row of a layout table: a
     row with text in one cell at most (a menu, a ticker, a footer line placed in a cell). A data
     table's rows hold several values, some of them blank at times."""
@@ -371,8 +379,8 @@ def layout(para: str, links: set[tuple[str, ...]]) -> bool:
 def without_furniture(
     body: Body,
     other: Body,
-    links: set[tuple[str, ...]],
-    unwanted: Callable[[str, set[tuple[str, ...]]], bool] = furniture,
+    links: set[Shingle],
+    unwanted: Callable[[str, set[Shingle]], bool] = furniture,
 ) -> Body:
     """``body`` without the paragraphs ``other`` lacks that are ``unwanted`` (``furniture``
     unless told), except the items of a list the article announces: a sentence of its own ending
@@ -402,7 +410,7 @@ def overlaps(larger: Body, smaller: Body) -> bool:
     return coverage(larger.text, shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
 
 
-def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
+def has_furniture(body: Body, links: set[Shingle]) -> bool:
     """True when ``body``'s ``furniture`` paragraphs are enough for another body to hold less
     than SAME_ARTICLE_COVERAGE of it (less cannot tell the two apart, see ``holds``)."""
     total = size(body.text)
@@ -415,7 +423,7 @@ def choose_body(
     others: Sequence[Body | None],
     min_tokens: int,
     comments: str = "",
-    links: set[tuple[str, ...]] | None = None,
+    links: set[Shingle] | None = None,
     deficient: bool = False,
     precise: bool = True,
 ) -> Body:
@@ -526,7 +534,7 @@ def without_tail(body: Body, other: Body | None) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
-def without_link_tail(body: Body, links: set[tuple[str, ...]]) -> Body:
+def without_link_tail(body: Body, links: set[Shingle]) -> Body:
     """``body`` without the paragraphs ending it that are link text on the page (see
     ``LINK_PARAGRAPH``): after the article's own last paragraph, a paragraph that is a link
     leads elsewhere (a promotion, a "more stories" line, the site's footer links) on any layout.

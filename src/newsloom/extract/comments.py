@@ -23,6 +23,7 @@ from newsloom.extract.choose import (
     LISTING_MIN_REPEATS,
     SHARED_PARAGRAPH,
     Body,
+    Shingle,
     coverage,
     paragraphs,
     shingles,
@@ -109,7 +110,7 @@ def _text_outside(
         stack.extend(reversed(item))
 
 
-def _from(para: str, flat: str, known: Set[tuple[str, ...]]) -> bool:
+def _from(para: str, flat: str, known: Set[Shingle]) -> bool:
     """True when ``para`` is in ``flat`` word for word or mostly by its shingles ``known``."""
     return " ".join(para.split()) in flat or coverage(para, known) >= SHARED_PARAGRAPH
 

@@ -16,6 +16,7 @@ from newsloom.extract.choose import (
     link_shingles,
     outweighs,
     page_prose,
+    shingles,
     size,
     tokens,
     without_furniture,
@@ -53,6 +54,40 @@ def test_tokens_of_latin_pages_are_those_of_the_cjk_aware_pattern() -> None:
         "",
     ]:
         assert tokens(text) == cjk_aware.findall(text.casefold())
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    """The four-token runs of ``words`` as tuples (the whole text when shorter)."""
+    if len(words) < 4:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def test_shingles_written_as_strings_are_the_token_runs() -> None:
+    # Runs that only differ where a token breaks ("ab c" against "a bc") and texts shorter than a
+    # run (one to three tokens) must stay apart: no token holds the space written between them.
+    texts = [
+        "ab c d e and a bc d e",
+        "Harbour board meets on Monday, harbour board meets on Monday.",
+        "港川市の灯台 lights up",
+        "two words",
+        "one",
+        "...",
+    ]
+    for text in texts:
+        assert {tuple(shingle.split(" ")) for shingle in shingles(text)} == _runs(tokens(text))
+    assert not shingles("ab c") & shingles("a bc")
+
+
+def test_link_shingles_are_each_links_shingles() -> None:
+    # Each link's runs on its own, never a run spanning two links; a one-word link is one shingle.
+    anchors = ["Harbour board meets on Monday", "Ferry", "<b>Quay</b> repairs begin"]
+    page = "".join(f"<p><a href='/{at}'>{text}</a></p>" for at, text in enumerate(anchors))
+    document = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
+    texts = ["Harbour board meets on Monday", "Ferry", "Quay repairs begin"]
+    expected = set().union(*(shingles(text) for text in texts))
+    assert link_shingles(document) == expected
+    assert "monday ferry" not in expected and "ferry" in expected
 
 
 def test_coverage_of_a_text_in_another() -> None:
