@@ -339,6 +339,15 @@ def without(body: Body, unwanted: str) -> Body:
 _LINK_BREAK = "linkbreakzq"
 
 
+class LinkShingles(set[Shingle]):
+    """The shingles of a page's link texts (``link_shingles``), with ``words``, every token of
+    those texts: a shingle is among them only when each of its tokens is among ``words``."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        super().__init__()
+        self.words = words
+
+
 def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
     """Shingles of the text of every link on the page, as ``shingles`` gives them link by link."""
     if document is None:
@@ -348,9 +357,10 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
         (anchor.text_content() if len(anchor) else anchor.text or "")
         for anchor in document.iter("a")
     )
-    found: set[Shingle] = set()
+    every = tokens(joined)
+    found = LinkShingles(frozenset(every))
     words: list[str] = []
-    for word in [*tokens(joined), _LINK_BREAK]:
+    for word in [*every, _LINK_BREAK]:
         if word != _LINK_BREAK:
             words.append(word)
             continue
@@ -362,9 +372,29 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
     return found
 
 
+# A run of SHINGLE tokens each of which is a link's token, in ``_link_marks``.
+_LINK_RUN = b"\x01" * SHINGLE
+
+
+def _unlinked(text: str, links: set[Shingle]) -> bool:
+    """True when no shingle of ``text`` can be among ``links`` (its coverage there is 0): a
+    shingle of link text is made of link tokens only, and ``text`` has no run of SHINGLE link
+    tokens (nor, shorter than that, only link tokens). Most of an article's paragraphs have
+    none, and this tells so without making their shingles. False when it cannot tell."""
+    if not isinstance(links, LinkShingles):
+        return False
+    own = _token_tuple(text)
+    if not own:  # no shingle at all: its coverage is 1.0
+        return False
+    marks = bytes(map(links.words.__contains__, own))  # 1 for each link token
+    return _LINK_RUN not in marks if len(own) >= SHINGLE else 0 in marks
+
+
 def furniture(para: str, links: set[Shingle]) -> bool:
     """True for a paragraph that is a table row or mostly link text on the page."""
-    return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
+    if _TABLE_ROW.match(para):
+        return True
+    return bool(links) and not _unlinked(para, links) and coverage(para, links) >= LINK_PARAGRAPH
 
 
 def layout(para: str, links: set[Shingle]) -> bool:

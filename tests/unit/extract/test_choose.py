@@ -12,6 +12,7 @@ from newsloom.extract.choose import (
     coverage,
     doubtful,
     extra_prose,
+    furniture,
     has_furniture,
     link_shingles,
     outweighs,
@@ -213,6 +214,35 @@ def test_second_opinions_are_asked_in_turn() -> None:
     whole = body(PROSE, "readability")
     assert choose_body(cut_short, [longer, whole], 15) is whole
     assert choose_body(cut_short, [None, longer], 15) is longer
+
+
+def test_prose_made_of_link_words_but_never_four_in_a_row_is_no_furniture() -> None:
+    # A news page's links use the article's common words ("the", "harbour", "board"): a paragraph
+    # is settled as no link text without its shingles only when no four of its tokens in a row
+    # (all of them, when shorter) are link tokens. Each answer must be coverage's own, which a
+    # plain set of the same shingles (no link tokens known) still asks for.
+    anchors = [
+        "The harbour board meets on Monday",
+        "Board games for the harbour festival",
+        "Ferry",
+        "Quay repairs",
+    ]
+    page = "".join(f"<p><a href='/{at}'>{text}</a></p>" for at, text in enumerate(anchors))
+    links = link_shingles(lxml_html.document_fromstring(f"<html><body>{page}</body></html>"))
+    paragraphs = [
+        "The harbour board will meet the ferry operators on Monday morning.",  # no run of four
+        "Yesterday the harbour board meets on Monday said the notice.",  # a run of link tokens
+        "The harbour board meets on Monday",  # a link's whole text
+        "Ferry",  # a one-word link
+        "Quay repairs",  # a two-word link
+        "Quay works",  # shorter than a shingle, not all link tokens
+        "Monday Ferry Quay repairs harbour",  # link tokens in a row, no link's run
+        "...",  # no token: a text without shingles is covered by anything
+    ]
+    plain = set(links)
+    answers = [furniture(para, links) for para in paragraphs]
+    assert answers == [furniture(para, plain) for para in paragraphs]
+    assert answers == [False, False, True, True, True, False, False, True]
 
 
 def test_a_body_holding_link_text_or_table_rows_is_noticed() -> None:
