@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from itertools import chain
 from typing import TypeVar
 
 from lxml import html as lxml_html
@@ -99,6 +100,8 @@ _RECENT_BODIES = 16
 _RECENT_PARAGRAPHS = 256
 # A text this long (characters) is kept among the bodies; a paragraph rarely is.
 _BODY_CHARS = 2000
+# What stands between two paragraphs of a body.
+_PARAGRAPH_BREAK = "\n\n"
 
 _Kept = TypeVar("_Kept")
 
@@ -117,6 +120,12 @@ def _recent(function: Callable[[str], _Kept]) -> Callable[[str], _Kept]:
 
 @_recent
 def _token_tuple(text: str) -> tuple[str, ...]:
+    if _PARAGRAPH_BREAK in text:
+        # A body: its paragraphs' tokens, one after another (no token spans a line break, and
+        # case folding maps each character on its own), each paragraph's kept for the looks at
+        # the body's paragraphs that follow (its furniture, its tail): they are not tokenized
+        # again.
+        return tuple(chain.from_iterable(_token_tuple(para) for para in paragraphs(text)))
     folded = text.casefold()
     # ``isascii`` reads a flag CPython keeps: no scan of an ASCII text.
     plain = folded.isascii() or _HAS_CJK.search(folded) is None

@@ -57,6 +57,29 @@ def test_tokens_of_latin_pages_are_those_of_the_cjk_aware_pattern() -> None:
         assert tokens(text) == cjk_aware.findall(text.casefold())
 
 
+def test_a_bodys_tokens_are_its_paragraphs_tokens_one_after_another() -> None:
+    # A body (paragraphs between blank lines) is tokenized paragraph by paragraph; no token
+    # spans a line break, so its tokens are those of the whole text, whichever pattern each
+    # paragraph needs (ideographs in one, none in the others), and however its lines are broken
+    # or indented.
+    cjk_aware = re.compile(
+        r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|"
+        r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+    )
+    body = "\n\n".join(
+        [
+            "Straße GROSS: the harbour board met on Monday.",
+            "  港川市の灯台 lights up again\r\nafter the storm  ",
+            "...",
+            "ΟΔΥΣΣΕΥΣ came home\x1cto the island_of Ithaca, 3,5% richer",
+            "",
+            "Last line",
+        ]
+    )
+    assert tokens(body) == cjk_aware.findall(body.casefold())
+    assert size(body) == sum(size(para) for para in body.splitlines())
+
+
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
     """The four-token runs of ``words`` as tuples (the whole text when shorter)."""
     if len(words) < 4:
