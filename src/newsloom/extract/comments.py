@@ -46,9 +46,13 @@ def _comment_sections(
     found: list[lxml_html.HtmlElement] = []
     texts: list[str] = []
     for element in document.iter(*_SECTIONS):
-        # A plain substring test first: most elements are named for something else.
-        named = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if "omment" not in named or not _COMMENTS.search(named):
+        # A plain substring test first, on each name apart ("omment" holds no space, so it is in
+        # the two joined only when it is in one of them): most elements are named for something
+        # else, and their names are then never joined.
+        cls, ident = element.get("class") or "", element.get("id") or ""
+        if "omment" not in cls and "omment" not in ident:
+            continue
+        if not _COMMENTS.search(f"{cls} {ident}"):
             continue
         if found and any(ancestor in found for ancestor in element.iterancestors()):
             continue
