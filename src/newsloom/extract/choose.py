@@ -381,7 +381,7 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
     return found
 
 
-# A run of SHINGLE tokens each of which is a link's token, in ``_link_marks``.
+# A run of SHINGLE tokens each of which is a link's token (see ``_unlinked``).
 _LINK_RUN = b"\x01" * SHINGLE
 
 

@@ -123,7 +123,10 @@ COMMENTS_PRUNE = ((_COMMENT_HOLDERS, _comment_section),)
 def _first(attributes: list[tuple[str, str]], *names: str) -> str:
     """What XPath's ``@a|@b`` reads as a string: the first of those attributes in the element's
     own order (empty when it has none)."""
-    return next((value for key, value in attributes if key in names), "")
+    for key, value in attributes:
+        if key in names:
+            return value
+    return ""
 
 
 # trafilatura.xpaths' OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH and
@@ -223,11 +226,11 @@ def _bottom_link_or_border(element: HtmlElement) -> bool:
     if not attributes:
         return False
     first = _first(attributes, "id", "class")
-    return bool(
-        _BOTTOM.search(first)
-        or _LINK.search(first)
-        or "border" in dict(attributes).get("style", "")
-    )
+    # Whatever the two expressions find holds "bottom" or "link": substring searches spare most
+    # elements both.
+    if ("bottom" in first and _BOTTOM.search(first)) or ("link" in first and _LINK.search(first)):
+        return True
+    return "border" in dict(attributes).get("style", "")
 
 
 def _teaser(element: HtmlElement) -> bool:

@@ -117,6 +117,7 @@ TEMPLATE_WITH_NAMED_BLOCKS = f"""<html><body><header>Site header</header><main>
 <div style="display: none">Hidden</div><div id="hidden-ad">Ad</div>
 <div style="color:red" id="hidden-2">Ad</div><p aria-hidden="true">Icon</p>
 <div class="page bottom">Bottom</div><div id="footer-link" class="link">Link</div>
+<div class="linkedin">In</div><div class="is-bottom x">End</div><div id="bottomless">Deep</div>
 <div style="border: 1px">Boxed</div><div class="Teaser">Teaser</div>
 <div id="photo-caption">A caption</div><p>{_PROSE}</p></div></main></body></html>"""
 
