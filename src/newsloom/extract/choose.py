@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from itertools import chain
 from typing import TypeVar
 
 from lxml import html as lxml_html
@@ -100,6 +101,8 @@ _RECENT_BODIES = 16
 _RECENT_PARAGRAPHS = 256
 # A text this long (characters) is kept among the bodies; a paragraph rarely is.
 _BODY_CHARS = 2000
+# What stands between two paragraphs of a body.
+_PARAGRAPH_BREAK = "\n\n"
 
 _Kept = TypeVar("_Kept")
 
@@ -118,6 +121,12 @@ def _recent(function: Callable[[str], _Kept]) -> Callable[[str], _Kept]:
 
 @_recent
 def _token_tuple(text: str) -> tuple[str, ...]:
+    if _PARAGRAPH_BREAK in text:
+        # A body: its paragraphs' tokens, one after another (no token spans a line break, and
+        # case folding maps each character on its own), each paragraph's kept for the looks at
+        # the body's paragraphs that follow (its furniture, its tail): they are not tokenized
+        # again.
+        return tuple(chain.from_iterable(_token_tuple(para) for para in paragraphs(text)))
     folded = text.casefold()
     # ``isascii`` reads a flag CPython keeps: no scan of an ASCII text.
     plain = folded.isascii() or _HAS_CJK.search(folded) is None
@@ -134,16 +143,24 @@ def size(text: str) -> int:
     return len(_token_tuple(text))
 
 
+# A shingle: a run of SHINGLE tokens (fewer for a shorter text), written with a space between them.
+# No token holds a space, so two runs are the same run exactly when they are written the same.
+# A string rather than a tuple of the tokens: the garbage collector tracks every tuple made (a
+# long body makes thousands, and collecting them cost a twentieth of extract_article's time),
+# never a string; and a string's hash is kept, where a tuple's is worked out at each lookup.
+Shingle = str
+
+
 @_recent
-def shingles(text: str) -> frozenset[tuple[str, ...]]:
+def shingles(text: str) -> frozenset[Shingle]:
     words = _token_tuple(text)
     if len(words) < SHINGLE:  # a short text is one short shingle (none when it has no token)
-        return frozenset([words] if words else [])
+        return frozenset([" ".join(words)] if words else [])
     # Four shifted views zipped (the longer ones stop with the shortest): no slice per position.
-    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+    return frozenset(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
 
 
-def coverage(text: str, other: Set[tuple[str, ...]]) -> float:
+def coverage(text: str, other: Set[Shingle]) -> float:
     """Share of ``text``'s shingles that occur in ``other`` (1.0 for a text without any)."""
     own = shingles(text)
     return len(own & other) / len(own) if own else 1.0
@@ -332,7 +349,16 @@ def without(body: Body, unwanted: str) -> Body:
 _LINK_BREAK = "linkbreakzq"
 
 
-def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]]:
+class LinkShingles(set[Shingle]):
+    """The shingles of a page's link texts (``link_shingles``), with ``words``, every token of
+    those texts: a shingle is among them only when each of its tokens is among ``words``."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        super().__init__()
+        self.words = words
+
+
+def link_shingles(document: lxml_html.HtmlElement | None) -> set[Shingle]:
     """Shingles of the text of every link on the page, as ``shingles`` gives them link by link."""
     if document is None:
         return set()
@@ -341,26 +367,47 @@ def link_shingles(document: lxml_html.HtmlElement | None) -> set[tuple[str, ...]
         (anchor.text_content() if len(anchor) else anchor.text or "")
         for anchor in document.iter("a")
     )
-    found: set[tuple[str, ...]] = set()
+    every = tokens(joined)
+    found = LinkShingles(frozenset(every))
     words: list[str] = []
-    for word in [*tokens(joined), _LINK_BREAK]:
+    for word in [*every, _LINK_BREAK]:
         if word != _LINK_BREAK:
             words.append(word)
             continue
         if len(words) < SHINGLE:
-            found.update([tuple(words)] if words else [])
+            found.update([" ".join(words)] if words else [])
         else:
-            found.update(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+            found.update(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
         words = []
     return found
 
 
-def furniture(para: str, links: set[tuple[str, ...]]) -> bool:
+# A run of SHINGLE tokens each of which is a link's token (see ``_unlinked``).
+_LINK_RUN = b"\x01" * SHINGLE
+
+
+def _unlinked(text: str, links: set[Shingle]) -> bool:
+    """True when no shingle of ``text`` can be among ``links`` (its coverage there is 0): a
+    shingle of link text is made of link tokens only, and ``text`` has no run of SHINGLE link
+    tokens (nor, shorter than that, only link tokens). Most of an article's paragraphs have
+    none, and this tells so without making their shingles. False when it cannot tell."""
+    if not isinstance(links, LinkShingles):
+        return False
+    own = _token_tuple(text)
+    if not own:  # no shingle at all: its coverage is 1.0
+        return False
+    marks = bytes(map(links.words.__contains__, own))  # 1 for each link token
+    return _LINK_RUN not in marks if len(own) >= SHINGLE else 0 in marks
+
+
+def furniture(para: str, links: set[Shingle]) -> bool:
     """True for a paragraph that is a table row or mostly link text on the page."""
-    return bool(_TABLE_ROW.match(para)) or (bool(links) and coverage(para, links) >= LINK_PARAGRAPH)
+    if _TABLE_ROW.match(para):
+        return True
+    return bool(links) and not _unlinked(para, links) and coverage(para, links) >= LINK_PARAGRAPH
 
 
-def layout(para: str, links: set[tuple[str, ...]]) -> bool:
+def layout(para: str, links: set[Shingle]) -> bool:
     """True for a paragraph that is mostly link text on the page or a row of a layout table: a
     row with text in one cell at most (a menu, a ticker, a footer line placed in a cell). A data
     table's rows hold several values, some of them blank at times."""
@@ -382,8 +429,8 @@ def flattened(text: str) -> bool:
 def without_furniture(
     body: Body,
     other: Body,
-    links: set[tuple[str, ...]],
-    unwanted: Callable[[str, set[tuple[str, ...]]], bool] = furniture,
+    links: set[Shingle],
+    unwanted: Callable[[str, set[Shingle]], bool] = furniture,
 ) -> Body:
     """``body`` without the paragraphs ``other`` lacks that are ``unwanted`` (``furniture``
     unless told), except the items of a list the article announces: a sentence of its own ending
@@ -413,7 +460,7 @@ def overlaps(larger: Body, smaller: Body) -> bool:
     return coverage(larger.text, shingles(smaller.text)) < SAME_ARTICLE_COVERAGE
 
 
-def has_furniture(body: Body, links: set[tuple[str, ...]]) -> bool:
+def has_furniture(body: Body, links: set[Shingle]) -> bool:
     """True when ``body``'s ``furniture`` paragraphs are enough for another body to hold less
     than SAME_ARTICLE_COVERAGE of it (less cannot tell the two apart, see ``holds``)."""
     total = size(body.text)
@@ -426,7 +473,7 @@ def choose_body(
     others: Sequence[Body | None],
     min_tokens: int,
     comments: str = "",
-    links: set[tuple[str, ...]] | None = None,
+    links: set[Shingle] | None = None,
     deficient: bool = False,
     precise: bool = True,
 ) -> Body:
@@ -537,7 +584,7 @@ def without_tail(body: Body, other: Body | None) -> Body:
     return Body("\n\n".join(kept), body.title, body.method)
 
 
-def without_link_tail(body: Body, links: set[tuple[str, ...]]) -> Body:
+def without_link_tail(body: Body, links: set[Shingle]) -> Body:
     """``body`` without the paragraphs ending it that are link text on the page (see
     ``LINK_PARAGRAPH``): after the article's own last paragraph, a paragraph that is a link
     leads elsewhere (a promotion, a "more stories" line, the site's footer links) on any layout.

@@ -23,6 +23,7 @@ from newsloom.extract.choose import (
     LISTING_MIN_REPEATS,
     SHARED_PARAGRAPH,
     Body,
+    Shingle,
     coverage,
     paragraphs,
     shingles,
@@ -45,9 +46,13 @@ def _comment_sections(
     found: list[lxml_html.HtmlElement] = []
     texts: list[str] = []
     for element in document.iter(*_SECTIONS):
-        # A plain substring test first: most elements are named for something else.
-        named = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if "omment" not in named or not _COMMENTS.search(named):
+        # A plain substring test first, on each name apart ("omment" holds no space, so it is in
+        # the two joined only when it is in one of them): most elements are named for something
+        # else, and their names are then never joined.
+        cls, ident = element.get("class") or "", element.get("id") or ""
+        if "omment" not in cls and "omment" not in ident:
+            continue
+        if not _COMMENTS.search(f"{cls} {ident}"):
             continue
         if found and any(ancestor in found for ancestor in element.iterancestors()):
             continue
@@ -109,7 +114,7 @@ def _text_outside(
         stack.extend(reversed(item))
 
 
-def _from(para: str, flat: str, known: Set[tuple[str, ...]]) -> bool:
+def _from(para: str, flat: str, known: Set[Shingle]) -> bool:
     """True when ``para`` is in ``flat`` word for word or mostly by its shingles ``known``."""
     return " ".join(para.split()) in flat or coverage(para, known) >= SHARED_PARAGRAPH
 

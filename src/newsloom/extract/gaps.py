@@ -26,6 +26,7 @@ from newsloom.extract.choose import (
     SENTENCE_ENDS,
     SHARED_PARAGRAPH,
     Body,
+    Shingle,
     block_sentences,
     coverage,
     paragraphs,
@@ -76,7 +77,7 @@ def _walk(
 
 
 def with_dropped_items(
-    body: Body, document: lxml_html.HtmlElement | None, links: set[tuple[str, ...]]
+    body: Body, document: lxml_html.HtmlElement | None, links: set[Shingle]
 ) -> Body:
     """``body`` with the prose list items the page shows between its paragraphs put back."""
     if document is None:

@@ -5,7 +5,7 @@ page share done once.
 appendices, share buttons, comment sections) before it cleans it; in fast mode it also copies the
 cleaned tree as a backup only its slow mode reads. A page that trafilatura reads again (its
 balanced retry, its recall run) pays for all of that again. Here the pruned copy is made once per
-page (``Pruned``) and each run starts from it.
+page (``Pruned``) and each run starts from it (the first run from that copy itself).
 
 trafilatura's prunes are XPaths testing tags, ids and classes with EXSLT regular expressions,
 which call back into Python for each element; together they were a fifth of extract_article's
@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml.etree import Element, _Element, strip_tags
@@ -69,13 +68,14 @@ Test = Callable[[HtmlElement], bool]
 Find = Callable[[HtmlElement], list[HtmlElement]]
 
 
-def _attribute(element: HtmlElement, name: str) -> str:
-    # An XPath test on a missing attribute tests the empty string.
-    return element.get(name) or ""
+# The tests below read an attribute as ``element.get(name, "")``: an XPath test on a missing
+# attribute tests the empty string. (Written out rather than through a helper of their own: the
+# prunes read an id and a class on nearly every element of every copy, 1.7 million reads over
+# the dev pages, and a Python call per read cost more than the read.)
 
 
 def _infinite_scroll(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     # Whatever ``_APPENDIX`` finds holds one of these: two substring searches spare most
     # elements its two regular expression searches.
     names = f"{ident} {cls}"
@@ -89,11 +89,11 @@ def _infinite_scroll(element: HtmlElement) -> bool:
 
 
 def _share_buttons(element: HtmlElement) -> bool:
-    return "elementor-share-buttons" in _attribute(element, "class")
+    return "elementor-share-buttons" in element.get("class", "")
 
 
 def _comment_section(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     # Whatever the two expressions find holds "omment", but for the ids "comol..." and
     # "disqus_thread...": a substring search spares most elements both regular expressions.
     if "omment" not in cls and "omment" not in ident and not ident.startswith(_UNCOMMENTED_IDS):
@@ -106,7 +106,7 @@ def _comment_section_or_list(element: HtmlElement) -> bool:
         return False
     if element.tag not in ("ol", "ul"):
         return True
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     return bool(_COMMENTS_LIST_ID.search(ident) or _COMMENTS_CLASS.search(cls))
 
 
@@ -123,7 +123,10 @@ COMMENTS_PRUNE = ((_COMMENT_HOLDERS, _comment_section),)
 def _first(attributes: list[tuple[str, str]], *names: str) -> str:
     """What XPath's ``@a|@b`` reads as a string: the first of those attributes in the element's
     own order (empty when it has none)."""
-    return next((value for key, value in attributes if key in names), "")
+    for key, value in attributes:
+        if key in names:
+            return value
+    return ""
 
 
 # trafilatura.xpaths' OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH and
@@ -223,20 +226,20 @@ def _bottom_link_or_border(element: HtmlElement) -> bool:
     if not attributes:
         return False
     first = _first(attributes, "id", "class")
-    return bool(
-        _BOTTOM.search(first)
-        or _LINK.search(first)
-        or "border" in dict(attributes).get("style", "")
-    )
+    # Whatever the two expressions find holds "bottom" or "link": substring searches spare most
+    # elements both.
+    if ("bottom" in first and _BOTTOM.search(first)) or ("link" in first and _LINK.search(first)):
+        return True
+    return "border" in dict(attributes).get("style", "")
 
 
 def _teaser(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     return "teaser" in ident.replace("T", "t") or "teaser" in cls.replace("T", "t")
 
 
 def _caption(element: HtmlElement) -> bool:
-    return "caption" in _attribute(element, "id") or "caption" in _attribute(element, "class")
+    return "caption" in element.get("id", "") or "caption" in element.get("class", "")
 
 
 def _anything(element: HtmlElement) -> bool:
@@ -293,7 +296,7 @@ _MAIN_CLASS = re.compile(_alt(_MAIN_CONTENT_CLASS_TOKENS))
 
 
 def _article_content(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     return bool(
         cls in ("post", "entry")
         or element.get("itemprop") == "articleBody"
@@ -304,7 +307,7 @@ def _article_content(element: HtmlElement) -> bool:
 
 
 def _story(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     return bool(
         element.get("role") == "article"
         or ident in ("article", "story")
@@ -316,7 +319,7 @@ def _story(element: HtmlElement) -> bool:
 
 
 def _main_content(element: HtmlElement) -> bool:
-    ident, cls = _attribute(element, "id"), _attribute(element, "class")
+    ident, cls = element.get("id", ""), element.get("class", "")
     return bool(
         ident == "content"
         or cls == "content"
@@ -377,48 +380,73 @@ def _finders() -> Iterator[None]:
         htmlprocessing.link_density_test = _TRAFILATURA_TEST
 
 
-@dataclass(frozen=True)
 class Pruned:
-    """A page's tree as trafilatura's runs start from it: a copy, pruned of what they never read."""
+    """A page's tree as trafilatura's runs start from it: copies pruned of what they never read.
 
-    tree: HtmlElement
-    is_forum: bool
+    Most pages are read by one run only (precision mode, without doubt, see ``extract_article``):
+    that run cleans the copy made with the page in place (``spare``), and the copy the later
+    readers share (``tree``) is made only when one of them asks for it: a copy of the whole page
+    less on those pages. Pruning the same tree again gives the same copy, and a page whose first
+    copy pruned without failing prunes again without failing."""
+
+    def __init__(self, source: HtmlElement) -> None:
+        self.source = source  # the page's own tree, left as it is
+        own = copy(source)
+        self.is_forum = _forum_thread_page(own)  # before the prunes, as trafilatura tells it
+        self._spare: HtmlElement | None = _pruned(own)
+        self._shared: HtmlElement | None = None
+
+    @property
+    def tree(self) -> HtmlElement:
+        """The pruned copy the page's readers share (readers that change it copy it first)."""
+        if self._shared is None:
+            self._shared, self._spare = self._spare or _pruned(copy(self.source)), None
+        return self._shared
+
+    def spare(self) -> HtmlElement:
+        """A pruned copy for one run to change as it cleans it: the first made, then copies."""
+        if self._spare is None:
+            return copy(self.tree)
+        spare, self._spare = self._spare, None
+        return spare
+
+
+def _pruned(tree: HtmlElement) -> HtmlElement:
+    return prune(prune(tree, RAW_PRUNE), COMMENTS_AND_LISTS_PRUNE)
 
 
 def pruned(tree: HtmlElement) -> Pruned:
-    """One copy of ``tree`` pruned for every run on the page (``tree`` itself is left as it is)."""
-    own = copy(tree)
-    is_forum = _forum_thread_page(own)  # before the prunes, as trafilatura tells it
-    return Pruned(prune(prune(own, RAW_PRUNE), COMMENTS_AND_LISTS_PRUNE), is_forum)
+    """Copies of ``tree`` pruned for every run on the page (``tree`` itself is left as it is)."""
+    return Pruned(tree)
 
 
 def _cleaned(tree: HtmlElement, options: Extractor, url: str) -> HtmlElement:
-    return convert_tags(tree_cleaning(copy(tree), options), options, url)
+    """``tree`` itself cleaned as trafilatura cleans its copy before reading it."""
+    return convert_tags(tree_cleaning(tree, options), options, url)
 
 
 def run(page: Pruned, options: Extractor, url: str) -> tuple[str, _Element] | None:
     """trafilatura's text and body of the page, as ``bare_extraction`` gives them with
     ``options`` (fast mode, comments off), or None when it keeps too little."""
-    tree = page.tree
-    cleaned = _cleaned(tree, options, url)
+    cleaned = _cleaned(page.spare(), options, url)
     if options.focus == "precision":
         cleaned = prune(cleaned, COMMENTS_PRUNE)
     with _finders():
         body, text = extract_content(cleaned, options)
     if len(text) < options.min_extracted_size and options.focus != "precision":
-        rescued, rescued_text, rescued_length = baseline(tree)
+        rescued, rescued_text, rescued_length = baseline(page.tree)
         if rescued_length > len(text):
             body, text = rescued, rescued_text
     if (
         options.focus == "balanced"
         and 0 < len(text) < ESCALATION_MAX_LENGTH
-        and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+        and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(page.tree))
     ):
         recall = copy(options)
         recall.focus = "recall"
         try:
             with _finders():
-                retried, retried_text = extract_content(_cleaned(tree, recall, url), recall)
+                retried, retried_text = extract_content(_cleaned(page.spare(), recall, url), recall)
         except Exception:  # trafilatura survives a failed retry too, keeping what it had
             retried, retried_text = body, ""
         length = len(retried_text)

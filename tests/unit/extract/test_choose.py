@@ -13,10 +13,12 @@ from newsloom.extract.choose import (
     doubtful,
     extra_prose,
     flattened,
+    furniture,
     has_furniture,
     link_shingles,
     outweighs,
     page_prose,
+    shingles,
     size,
     tokens,
     without_furniture,
@@ -54,6 +56,63 @@ def test_tokens_of_latin_pages_are_those_of_the_cjk_aware_pattern() -> None:
         "",
     ]:
         assert tokens(text) == cjk_aware.findall(text.casefold())
+
+
+def test_a_bodys_tokens_are_its_paragraphs_tokens_one_after_another() -> None:
+    # A body (paragraphs between blank lines) is tokenized paragraph by paragraph; no token
+    # spans a line break, so its tokens are those of the whole text, whichever pattern each
+    # paragraph needs (ideographs in one, none in the others), and however its lines are broken
+    # or indented.
+    cjk_aware = re.compile(
+        r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|"
+        r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+    )
+    body = "\n\n".join(
+        [
+            "Straße GROSS: the harbour board met on Monday.",
+            "  港川市の灯台 lights up again\r\nafter the storm  ",
+            "...",
+            "ΟΔΥΣΣΕΥΣ came home\x1cto the island_of Ithaca, 3,5% richer",
+            "",
+            "Last line",
+        ]
+    )
+    assert tokens(body) == cjk_aware.findall(body.casefold())
+    assert size(body) == sum(size(para) for para in body.splitlines())
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    """The four-token runs of ``words`` as tuples (the whole text when shorter)."""
+    if len(words) < 4:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def test_shingles_written_as_strings_are_the_token_runs() -> None:
+    # Runs that only differ where a token breaks ("ab c" against "a bc") and texts shorter than a
+    # run (one to three tokens) must stay apart: no token holds the space written between them.
+    texts = [
+        "ab c d e and a bc d e",
+        "Harbour board meets on Monday, harbour board meets on Monday.",
+        "港川市の灯台 lights up",
+        "two words",
+        "one",
+        "...",
+    ]
+    for text in texts:
+        assert {tuple(shingle.split(" ")) for shingle in shingles(text)} == _runs(tokens(text))
+    assert not shingles("ab c") & shingles("a bc")
+
+
+def test_link_shingles_are_each_links_shingles() -> None:
+    # Each link's runs on its own, never a run spanning two links; a one-word link is one shingle.
+    anchors = ["Harbour board meets on Monday", "Ferry", "<b>Quay</b> repairs begin"]
+    page = "".join(f"<p><a href='/{at}'>{text}</a></p>" for at, text in enumerate(anchors))
+    document = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
+    texts = ["Harbour board meets on Monday", "Ferry", "Quay repairs begin"]
+    expected = set().union(*(shingles(text) for text in texts))
+    assert link_shingles(document) == expected
+    assert "monday ferry" not in expected and "ferry" in expected
 
 
 def test_coverage_of_a_text_in_another() -> None:
@@ -179,6 +238,35 @@ def test_second_opinions_are_asked_in_turn() -> None:
     whole = body(PROSE, "readability")
     assert choose_body(cut_short, [longer, whole], 15) is whole
     assert choose_body(cut_short, [None, longer], 15) is longer
+
+
+def test_prose_made_of_link_words_but_never_four_in_a_row_is_no_furniture() -> None:
+    # A news page's links use the article's common words ("the", "harbour", "board"): a paragraph
+    # is settled as no link text without its shingles only when no four of its tokens in a row
+    # (all of them, when shorter) are link tokens. Each answer must be coverage's own, which a
+    # plain set of the same shingles (no link tokens known) still asks for.
+    anchors = [
+        "The harbour board meets on Monday",
+        "Board games for the harbour festival",
+        "Ferry",
+        "Quay repairs",
+    ]
+    page = "".join(f"<p><a href='/{at}'>{text}</a></p>" for at, text in enumerate(anchors))
+    links = link_shingles(lxml_html.document_fromstring(f"<html><body>{page}</body></html>"))
+    paragraphs = [
+        "The harbour board will meet the ferry operators on Monday morning.",  # no run of four
+        "Yesterday the harbour board meets on Monday said the notice.",  # a run of link tokens
+        "The harbour board meets on Monday",  # a link's whole text
+        "Ferry",  # a one-word link
+        "Quay repairs",  # a two-word link
+        "Quay works",  # shorter than a shingle, not all link tokens
+        "Monday Ferry Quay repairs harbour",  # link tokens in a row, no link's run
+        "...",  # no token: a text without shingles is covered by anything
+    ]
+    plain = set(links)
+    answers = [furniture(para, links) for para in paragraphs]
+    assert answers == [furniture(para, plain) for para in paragraphs]
+    assert answers == [False, False, True, True, True, False, False, True]
 
 
 def test_a_body_holding_link_text_or_table_rows_is_noticed() -> None:

@@ -36,6 +36,19 @@ def test_readers_comments_in_a_section_named_readercomments_go() -> None:
     assert kept.text == "\n\n".join(ARTICLE)
 
 
+def test_a_section_named_for_comments_in_its_class_its_id_or_both_goes() -> None:
+    # Each name is searched on its own before the two are read together: a class, an id, or a
+    # class of several words, in capitals or not, names a comment section all the same.
+    body = Body("\n\n".join([*ARTICLE, HEADING, *COMMENTS[:2]]), "Ferry", "trafilatura")
+    for section in [
+        "class='user-comments'",
+        "id='Comments-7'",
+        "class='box' id='post-comment-list'",
+        "class='thread reader-comments wide'",
+    ]:
+        assert without_comment_sections(body, page(section)).text == "\n\n".join(ARTICLE)
+
+
 def test_a_commentary_section_or_the_article_wrapper_named_for_comments_stays() -> None:
     body = Body("\n\n".join([*ARTICLE, HEADING, *COMMENTS[:2]]), "Ferry", "trafilatura")
     assert without_comment_sections(body, page("class='commentary'", "column")) is body

@@ -86,6 +86,23 @@ def test_a_run_from_the_shared_copy_gives_bare_extractions_text() -> None:
     assert tree.find(".//div[@id='comments']") is not None  # the page's own tree is not pruned
 
 
+def test_the_first_run_cleans_its_own_copy_and_later_readers_a_fresh_one() -> None:
+    # A page read once is copied once: the first run cleans the copy made with the page. A second
+    # run and the readers after it (readability, jusText) still start from an intact pruned copy.
+    tree = _tree()
+    page = pruned(tree)
+    options = Extractor(output_format="python", fast=True, comments=False, precision=True)
+    first = run(page, options, "")
+    again = run(page, options, "")
+    assert first is not None and again is not None
+    assert first[0] == again[0]
+    shared = page.tree
+    assert shared is page.tree  # one copy shared by the readers after the runs
+    assert shared.find(".//div[@id='comments']") is None  # pruned
+    assert shared.find(".//h1") is not None  # and not cleaned by a run (which renames h1)
+    assert "Commentary stays" in first[0] and "First!" not in first[0]
+
+
 # Blocks named like boilerplate in every way trafilatura's section XPaths look at, including
 # elements whose id and class both match and ones where only the attribute written second does
 # (XPath's ``@id|@class`` reads the first one written).
@@ -100,6 +117,7 @@ TEMPLATE_WITH_NAMED_BLOCKS = f"""<html><body><header>Site header</header><main>
 <div style="display: none">Hidden</div><div id="hidden-ad">Ad</div>
 <div style="color:red" id="hidden-2">Ad</div><p aria-hidden="true">Icon</p>
 <div class="page bottom">Bottom</div><div id="footer-link" class="link">Link</div>
+<div class="linkedin">In</div><div class="is-bottom x">End</div><div id="bottomless">Deep</div>
 <div style="border: 1px">Boxed</div><div class="Teaser">Teaser</div>
 <div id="photo-caption">A caption</div><p>{_PROSE}</p></div></main></body></html>"""
 
