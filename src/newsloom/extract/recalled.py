@@ -12,10 +12,13 @@ a caption, a button) is mostly link text on the page or reads as no prose: it st
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from newsloom.extract.choose import (
     LINK_PARAGRAPH,
     SHARED_PARAGRAPH,
     Body,
+    Shingle,
     coverage,
     is_prose,
     paragraphs,
@@ -27,7 +30,7 @@ def _flat(para: str) -> str:
     return " ".join(para.split())
 
 
-def with_recalled_paragraphs(body: Body, recall: Body | None, links: set[tuple[str, ...]]) -> Body:
+def with_recalled_paragraphs(body: Body, recall: Body | None, links: AbstractSet[Shingle]) -> Body:
     """``body`` (precision mode's) with the prose paragraphs ``recall`` (recall mode's body of
     the same page) holds between two of its paragraphs that follow each other in ``body``, put
     back where they stand (see the module); ``links`` is the shingles of the page's link texts."""
