@@ -159,7 +159,9 @@ FLOORS = [
         # (-3.0, -1.0, +0.7); What's new is unchanged.
         # 9.86 -> 9.87: an aim an earlier report saw pending ("the effort to free the miners")
         # leaves the page once a later report says it is done (roles.pending_events).
-        {"rouge2_recall": 9.87},
+        # 9.87 -> 10.03: a wire digest's items ("-- Ansett airlines is poised ...") lose their
+        # list marker and are sentences again, no longer refused as fragments.
+        {"rouge2_recall": 10.03},
     ),
     Floor(
         "long summaries on DUC 2007 update (ROUGE-2 at 260 words, the Multi-News budget)",
@@ -169,7 +171,8 @@ FLOORS = [
         },
         # Issue 16's unseen Multi-News-style set has newsloom below MMR at 260 words; here MMR
         # TF-IDF scores 8.64 / 30.53 in the same run (--baselines).
-        {"rouge2": 10.01, "rouge1": 30.79},
+        # 10.01 / 30.79 -> 10.12 / 30.89: list items lose their marker ("-- ", "_ ").
+        {"rouge2": 10.12, "rouge1": 30.89},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -186,7 +189,8 @@ FLOORS = [
         # Multi-News documents come without titles; MMR TF-IDF scores 8.64 / 30.53.
         # 9.39 / 29.71 -> 10.14 / 30.86: the headline that falls back to bullet 1's sentence is
         # no longer told again as bullet 1 (the bullets go on from the next fact).
-        {"rouge2": 10.14, "rouge1": 30.86},
+        # 10.14 / 30.86 -> 10.25 / 30.94: list items lose their marker ("-- ", "_ ").
+        {"rouge2": 10.25, "rouge1": 30.94},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
