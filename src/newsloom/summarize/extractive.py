@@ -136,6 +136,12 @@ class ExtractiveSummarizer:
             # headline and bullet 1 would show one sentence twice).
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
             shown_bullets = shown_bullets[1:] if len(bullets) > 1 else shown_bullets
+            if len(bullets) == 1 and paragraph_facts:
+                # No next fact could be a bullet (its main statement tells bullet 1 again): the
+                # page's first statement is then the first paragraph's fact, whole, rather than
+                # bullet 1 stated again under the headline made of its own words.
+                shown_bullets = [(0, paragraph_facts[0])]
+                paragraph_facts = paragraph_facts[1:]
         chunks = plan.paragraphs(paragraph_facts)
         page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in shown_bullets]
         page += [plan.cite(i) for chunk in chunks for i in chunk]
