@@ -172,7 +172,9 @@ FLOORS = [
         # Issue 16's unseen Multi-News-style set has newsloom below MMR at 260 words; here MMR
         # TF-IDF scores 8.64 / 30.53 in the same run (--baselines).
         # 10.01 / 30.79 -> 10.12 / 30.89: list items lose their marker ("-- ", "_ ").
-        {"rouge2": 10.12, "rouge1": 30.89},
+        # 10.12 / 30.89 -> 10.13 / 30.94: an untitled document's lede stands in for its title
+        # when the report is chosen (some DUC documents have no headline).
+        {"rouge2": 10.13, "rouge1": 30.94},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -190,7 +192,11 @@ FLOORS = [
         # 9.39 / 29.71 -> 10.14 / 30.86: the headline that falls back to bullet 1's sentence is
         # no longer told again as bullet 1 (the bullets go on from the next fact).
         # 10.14 / 30.86 -> 10.25 / 30.94: list items lose their marker ("-- ", "_ ").
-        {"rouge2": 10.25, "rouge1": 30.94},
+        # rouge1 30.94 -> 30.91, lowered on purpose (rouge2 holds at 10.25): an untitled
+        # document's lede stands in for its title when the report is chosen, so an angle's
+        # opening no longer leads; NeuS without titles gains R2 17.51 -> 17.75, R1 40.79 ->
+        # 41.06 (15 of the 21 items whose bullet 1 changes gain, 4 lose).
+        {"rouge2": 10.25, "rouge1": 30.91},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -387,12 +387,23 @@ class _Plan:
         openings = self._openings()
         if not openings:
             return int(np.argmax(self.salience))
-        titles = {a: clean_title(self.articles[a].title, self.articles[a].outlet) for a in openings}
+        # An article without a title (a microblog post, a roundup's lead paragraph) states its
+        # point in its first self-contained sentence, as a title would: that sentence stands
+        # in for the title, so the report the other articles tell still wins over an angle
+        # ("Under cover of the crisis, China is moving to rewrite Asia's map") when no article
+        # has a title.
+        headed = [
+            dataclasses.replace(article, title=self.shown[openings[k][0]])
+            if k in openings and not article.title.strip()
+            else article
+            for k, article in enumerate(self.articles)
+        ]
+        titles = {a: clean_title(headed[a].title, headed[a].outlet) for a in openings}
         ledes = {
             a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
         }
         reports = report_scores(
-            self.articles, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
+            headed, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
         )
         # The report: the most central lede among the articles that read as reports (at least
         # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.
