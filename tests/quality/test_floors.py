@@ -159,7 +159,9 @@ FLOORS = [
         # (-3.0, -1.0, +0.7); What's new is unchanged.
         # 9.86 -> 9.87: an aim an earlier report saw pending ("the effort to free the miners")
         # leaves the page once a later report says it is done (roles.pending_events).
-        {"rouge2_recall": 9.87},
+        # 9.87 -> 10.03: a wire digest's items ("-- Ansett airlines is poised ...") lose their
+        # list marker and are sentences again, no longer refused as fragments.
+        {"rouge2_recall": 10.03},
     ),
     Floor(
         "long summaries on DUC 2007 update (ROUGE-2 at 260 words, the Multi-News budget)",
@@ -169,7 +171,10 @@ FLOORS = [
         },
         # Issue 16's unseen Multi-News-style set has newsloom below MMR at 260 words; here MMR
         # TF-IDF scores 8.64 / 30.53 in the same run (--baselines).
-        {"rouge2": 10.01, "rouge1": 30.79},
+        # 10.01 / 30.79 -> 10.12 / 30.89: list items lose their marker ("-- ", "_ ").
+        # 10.12 / 30.89 -> 10.13 / 30.94: an untitled document's lede stands in for its title
+        # when the report is chosen (some DUC documents have no headline).
+        {"rouge2": 10.13, "rouge1": 30.94},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -186,7 +191,12 @@ FLOORS = [
         # Multi-News documents come without titles; MMR TF-IDF scores 8.64 / 30.53.
         # 9.39 / 29.71 -> 10.14 / 30.86: the headline that falls back to bullet 1's sentence is
         # no longer told again as bullet 1 (the bullets go on from the next fact).
-        {"rouge2": 10.14, "rouge1": 30.86},
+        # 10.14 / 30.86 -> 10.25 / 30.94: list items lose their marker ("-- ", "_ ").
+        # rouge1 30.94 -> 30.91, lowered on purpose (rouge2 holds at 10.25): an untitled
+        # document's lede stands in for its title when the report is chosen, so an angle's
+        # opening no longer leads; NeuS without titles gains R2 17.51 -> 17.75, R1 40.79 ->
+        # 41.06 (15 of the 21 items whose bullet 1 changes gain, 4 lose).
+        {"rouge2": 10.25, "rouge1": 30.91},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

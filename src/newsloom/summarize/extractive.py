@@ -136,6 +136,12 @@ class ExtractiveSummarizer:
             # headline and bullet 1 would show one sentence twice).
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
             shown_bullets = shown_bullets[1:] if len(bullets) > 1 else shown_bullets
+            if len(bullets) == 1 and paragraph_facts:
+                # No next fact could be a bullet (its main statement tells bullet 1 again): the
+                # page's first statement is then the first paragraph's fact, whole, rather than
+                # bullet 1 stated again under the headline made of its own words.
+                shown_bullets = [(0, paragraph_facts[0])]
+                paragraph_facts = paragraph_facts[1:]
         chunks = plan.paragraphs(paragraph_facts)
         page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in shown_bullets]
         page += [plan.cite(i) for chunk in chunks for i in chunk]
@@ -381,12 +387,23 @@ class _Plan:
         openings = self._openings()
         if not openings:
             return int(np.argmax(self.salience))
-        titles = {a: clean_title(self.articles[a].title, self.articles[a].outlet) for a in openings}
+        # An article without a title (a microblog post, a roundup's lead paragraph) states its
+        # point in its first self-contained sentence, as a title would: that sentence stands
+        # in for the title, so the report the other articles tell still wins over an angle
+        # ("Under cover of the crisis, China is moving to rewrite Asia's map") when no article
+        # has a title.
+        headed = [
+            dataclasses.replace(article, title=self.shown[openings[k][0]])
+            if k in openings and not article.title.strip()
+            else article
+            for k, article in enumerate(self.articles)
+        ]
+        titles = {a: clean_title(headed[a].title, headed[a].outlet) for a in openings}
         ledes = {
             a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
         }
         reports = report_scores(
-            self.articles, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
+            headed, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
         )
         # The report: the most central lede among the articles that read as reports (at least
         # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.

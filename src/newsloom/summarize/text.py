@@ -38,6 +38,9 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _WHITESPACE = re.compile(r"\s+")
+# A list item's marker ("-- ", "_ ", "• "), as wire digests and bulleted pages open each item:
+# the marker is layout, and the item after it may be a whole sentence.
+_LIST_MARKER = re.compile(r"^(?:--|[-_•*·▪–—])\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_PATTERNS = (
@@ -204,8 +207,10 @@ def strip_dateline(sentence: str) -> str:
 
 
 def clean_sentence(sentence: str) -> str:
-    """Light compression: drop a caption label, the dateline, photo credits and stray whitespace."""
-    text = strip_dateline(strip_caption_label(normalise_space(sentence)))
+    """Light compression: drop a list marker, a caption label, the dateline, photo credits and
+    stray whitespace."""
+    text = _LIST_MARKER.sub("", normalise_space(sentence), count=1)
+    text = strip_dateline(strip_caption_label(text))
     text = _CREDIT.sub("", text)
     text = normalise_space(text).replace(" ,", ",").replace(" .", ".")
     text = compress(text)

@@ -448,3 +448,49 @@ def test_a_story_of_untitled_feed_items_states_its_main_event_once() -> None:
     statements = [c.text.rstrip(".") for c in all_cited(result)]
     assert result.headline not in statements
     assert [b.text for b in result.bullets] == [b.text for b in titled.bullets[1:]]
+
+
+def test_a_two_lede_story_of_untitled_items_does_not_repeat_its_headline_as_bullet_1() -> None:
+    # Roundup sets (NeuS, Multi-News) give each outlet's lead paragraph without a title. When
+    # the second lede's main statement tells the first again ("A county judge blocked the fare
+    # rise on Tuesday") and only its elaboration is news, it cannot be a bullet: the story had
+    # one bullet, the main event, and under a headline made of that same sentence the page said
+    # it twice.
+    first_lede = (
+        "A county judge in Varna on Tuesday halted the new ferry fare rise for island residents,"
+        " ruling that the operator had not consulted the islands as its licence requires."
+    )
+    second_lede = (
+        "A Varna judge blocked the ferry fare rise on Tuesday, which leaves the winter timetable"
+        " of the Skerra Shipping Company, its crew contracts signed last month and two vessels"
+        " ordered from Gdansk yards in doubt."
+    )
+    story = [
+        article(81, 1, "Island Post", "", first_lede, 0),
+        article(82, 2, "Harbour Daily", "", second_lede, 5),
+    ]
+    result = ExtractiveSummarizer().summarize(9, story, None, words=70, now=T0)
+    page = [result.headline, *(c.text.rstrip(".") for c in all_cited(result))]
+    assert len(page) == len(set(page)), page
+    assert result.bullets and "winter timetable" in result.bullets[0].text, page
+
+
+def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_lead() -> None:
+    # A roundup's lead paragraphs come without titles. The article whose lede the other
+    # articles tell most is the report; an angle's short opening ("Under the storms, Varna
+    # moves to ...") can be the most central sentence, yet the others tell little of it.
+    texts = [
+        "On this harvest weekend, as we give thanks for the year's crops, it is also fitting for"
+        " us to consider the quiet causes of our time. One such cause is playing out across the"
+        " strait in the port city called Skerra.",
+        "Thousands of islanders filled the streets of downtown Skerra on Sunday, defying storm"
+        " warnings to protest the announcement by Varna of a sweeping new ferry law that could"
+        " end many of the crossings residents rely on in the island region of Varna. Police used"
+        " barriers to hold back the marchers.",
+        "Under the storms, Varna moves to end Skerra ferry crossings. Varna has announced it will"
+        " take control of the Skerra ferries by imposing a sweeping ferry law, bypassing the"
+        " island's elected council.",
+    ]
+    story = [article(91 + k, 1 + k, f"Outlet {k}", "", text, 5 * k) for k, text in enumerate(texts)]
+    result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
+    assert result.headline.startswith("Thousands of islanders filled the streets"), result.headline

@@ -201,3 +201,23 @@ def test_a_quotation_left_open_does_not_swallow_the_paragraph() -> None:
         "The board meets on Monday.",
         "It has not decided.",
     ]
+
+
+@pytest.mark.parametrize("marker", ["-- ", "_ ", "• ", "- "])
+def test_a_wire_digest_item_keeps_its_sentence_without_the_list_marker(marker: str) -> None:
+    # Wire digests ("Following are major news items in leading newspapers today:") open each
+    # item with a marker; the item is a whole sentence and must not be refused as a fragment.
+    item = f"{marker}Harbourside council will open two new ferry piers before the summer regatta."
+    cleaned = clean_sentence(item)
+    assert cleaned == "Harbourside council will open two new ferry piers before the summer regatta."
+    assert rejection_reason(cleaned) == ""
+
+
+def test_a_dash_inside_or_before_lowercase_text_is_not_a_list_marker() -> None:
+    assert (
+        clean_sentence("-- and then the ferry left the pier.")
+        == "-- and then the ferry left the pier."
+    )
+    assert clean_sentence("The ferry -- late again -- left the pier.") == (
+        "The ferry -- late again -- left the pier."
+    )
