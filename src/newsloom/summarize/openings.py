@@ -55,7 +55,7 @@ _COLLECTIVE = re.compile(
 )
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
-_LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|earlier|later)\b", re.IGNORECASE)
+_LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
 # "En montant régler l'horloge, il a découvert ...".
@@ -150,6 +150,19 @@ def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     return reason
 
 
+def _pronoun_after_phrase(words: list[str]) -> bool:
+    """A subject pronoun right after a leading time or place phrase, however long the phrase
+    ("On Tuesday she said", "Next week she has an exam", "By the end of stoppage time she had
+    two"); a name after the phrase's first word ("On Tuesday Rautio said she ...") or a comma
+    ends the search, since the pronoun may then point to that name."""
+    for place, word in enumerate(words[1:8], start=1):
+        if word.lower() in _SUBJECT_PRONOUNS:
+            return True
+        if word == "," or (place > 1 and word[:1].isupper()):
+            return False
+    return False
+
+
 @lru_cache(maxsize=8192)
 def _opening(sentence: str) -> tuple[str, str]:
     """(reason, head noun of a bare definite) of a sentence whatever the page said before it;
@@ -167,7 +180,7 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "connective", ""
     if _COLLECTIVE.match(text):
         return "pronoun", ""
-    if _LEADING_ADVERBIAL.match(text) and any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:4]):
+    if _LEADING_ADVERBIAL.match(text) and _pronoun_after_phrase(words):
         return "pronoun", ""
     if _PHRASE_THEN_PRONOUN.match(text):
         return "pronoun", ""

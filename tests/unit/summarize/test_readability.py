@@ -137,6 +137,12 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("None of this should dampen the joy in the city.", "pronoun"),
         ("Much of that was lost in the fire.", "pronoun"),
         ("Most of the 12,400 runners finished before noon.", ""),
+        # The football story: a takeaway "Next week she has an anatomy exam." and a paragraph
+        # "By the end of stoppage time she had two": a long time phrase, then the pronoun.
+        ("Next week she has an anatomy exam.", "pronoun"),
+        ("By the end of stoppage time she had two.", "pronoun"),
+        # A name after the phrase may be the one the pronoun points to.
+        ("On Tuesday Rautio said she was proud of her side.", ""),
     ],
 )
 def test_opening_references(sentence: str, reason: str) -> None:
