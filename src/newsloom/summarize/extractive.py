@@ -22,6 +22,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import cached_property
 
 import numpy as np
 
@@ -58,6 +59,8 @@ from newsloom.summarize.roles import (
     ongoing,
     pending_events,
     provisional,
+    revised_away,
+    revised_figures,
     revises,
     tallies,
     wait_over,
@@ -526,6 +529,9 @@ class _Plan:
         # A wait an earlier report announced ("will wait at least a day longer") once a report
         # of a later news cycle tells the awaited event happened "after a one-day delay".
         found.update(i for i in range(len(self.facts)) if self._wait_ended(i))
+        # A figure a report of a later news cycle changed ("raised its offer ... to 68 crowns"):
+        # the earlier "The offer, 62 crowns in cash for each share, ..." is no longer true.
+        found.update(i for i in range(len(self.facts)) if self._figure_changed(i))
         if since > 0:
             subject = content_words(self.shown[main])
             for i in range(len(self.facts)):
@@ -539,6 +545,21 @@ class _Plan:
                 ):
                     found.add(i)
         return found
+
+    def _figure_changed(self, fact_index: int) -> bool:
+        """The fact gives a figure that a report from a later news cycle says was changed
+        (roles.revised_figures, roles.revised_away)."""
+        reported = self.articles[max(self.facts[fact_index].articles)].published
+        return any(
+            article.published - reported > NEWS_CYCLE
+            and revised_away(self.shown[fact_index], self._changes[k])
+            for k, article in enumerate(self.articles)
+        )
+
+    @cached_property
+    def _changes(self) -> list[frozenset[tuple[str, str, str]]]:
+        """Per article, the figures it says were changed (roles.revised_figures)."""
+        return [revised_figures(f"{a.title}\n{a.lead}\n{a.text}") for a in self.articles]
 
     def _wait_ended(self, fact_index: int) -> bool:
         """The fact announces a wait (roles.waits) and a report from a later news cycle tells

@@ -193,3 +193,75 @@ def wait_over(text: str) -> bool:
     """The text tells that a wait ended: the event happened "after a one-day delay", "a day
     later than planned"."""
     return bool(_WAIT_OVER.search(text))
+
+
+# A figure a report says was changed: "has raised its offer for Kestrel Steel to 68 crowns a
+# share", "cut its forecast to 2.1 percent". The words between the verb and "to" name what
+# changed (the offer, the forecast); the word after the number, past a scale, is its unit.
+_REVISION_VERBS = frozenset(
+    """
+    raised raises increased increases lifted lifts sweetened sweetens cut cuts lowered lowers
+    reduced reduces revised revises trimmed trims boosted boosts upped ups
+    """.split()
+)
+_SCALES = frozenset("thousand million billion trillion".split())
+REVISION_REACH = 6  # words between the verb and "to" ("its offer for Kestrel Steel Works")
+
+
+def revised_figures(text: str) -> frozenset[tuple[str, str, str]]:
+    """(thing, figure, unit) of each change the text reports: "raised its offer for Kestrel
+    Steel Works to 68 crowns a share" -> ("offer", "68", "crowns")."""
+    words = tokens(text)
+    lower = [w.lower() for w in words]
+    found: set[tuple[str, str, str]] = set()
+    for k, word in enumerate(lower):
+        if word not in _REVISION_VERBS:
+            continue
+        for at in range(k + 1, min(len(words) - 2, k + 2 + REVISION_REACH)):
+            if lower[at] != "to":
+                continue
+            figure = _figure_at(words, lower, at + 1)
+            if figure is not None:
+                things = {
+                    lower[i]
+                    for i in range(k + 1, at)
+                    if lower[i].isalpha() and lower[i] not in STOP_WORDS and words[i].islower()
+                }
+                found.update((thing, *figure) for thing in things)
+            break
+    return frozenset(found)
+
+
+def _figure_at(words: list[str], lower: list[str], at: int) -> tuple[str, str] | None:
+    """(figure, unit) of the number that starts at ``at`` ("68 crowns", "4.2 billion crowns")."""
+    numbers = numbers_in([words[at]]) if at < len(words) else set()
+    if not numbers or not any(map(str.isdigit, words[at])):
+        return None
+    unit_at = at + 1
+    scale = ""
+    if unit_at < len(words) and lower[unit_at] in _SCALES:
+        scale, unit_at = lower[unit_at], unit_at + 1
+    if unit_at >= len(words) or not lower[unit_at].isalpha():
+        return None
+    return f"{min(numbers)}{scale}", lower[unit_at]
+
+
+def stated_figures(sentence: str) -> set[tuple[str, str]]:
+    """(figure, unit) of every figure in digits the sentence gives ("62 crowns")."""
+    words = tokens(sentence)
+    lower = [w.lower() for w in words]
+    return {f for at in range(len(words)) if (f := _figure_at(words, lower, at)) is not None}
+
+
+def revised_away(older: str, changes: frozenset[tuple[str, str, str]]) -> bool:
+    """``older`` gives a figure a later report changed: it names the changed thing and gives
+    another figure in the same unit ("The offer, 62 crowns in cash for each share, ..." once
+    the offer was raised to 68 crowns)."""
+    if not changes:
+        return False
+    words = {w.lower() for w in tokens(older)}
+    figures = stated_figures(older)
+    return any(
+        thing in words and any(u == unit for _, u in figures) and (figure, unit) not in figures
+        for thing, figure, unit in changes
+    )

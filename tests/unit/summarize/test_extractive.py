@@ -13,6 +13,8 @@ from newsloom.summarize.roles import (
     looks_ahead,
     ongoing,
     provisional,
+    revised_away,
+    revised_figures,
     revises,
     tallies,
     wait_over,
@@ -344,6 +346,67 @@ def test_a_wait_announced_before_the_launch_leaves_the_page_once_it_happened() -
     page = " ".join(c.text for c in all_cited(summary))
     assert "a day later than planned" in page
     assert "will wait at least a day longer" not in page
+
+
+def test_revised_figures_and_what_they_overtake() -> None:
+    changes = revised_figures(
+        "Harlow Group has raised its offer for Brant Mills to 74 crowns a share, valuing the "
+        "mill at about 3.1 billion crowns."
+    )
+    assert changes == {("offer", "74", "crowns")}
+    assert revised_figures("The bank cut its growth forecast to 2.1 percent.") >= {
+        ("forecast", "2.1", "percent")
+    }
+    # A price moving is no change someone made; a toll is roles.tallies's.
+    assert not revised_figures("Brant shares rose 7 percent to 71.5 crowns.")
+    assert not revised_figures("Police raised the death toll to 12.")
+    assert revised_away("The offer, 66 crowns in cash for each share, beat hopes.", changes)
+    assert revised_away("The offer values the mill at 2.8 billion crowns.", changes)
+    assert not revised_away("Harlow offered 74 crowns a share.", changes)
+    assert not revised_away("Brant shares jumped 20 percent, to 64 crowns.", changes)  # no offer
+    assert not revised_away("The offer came on Monday.", changes)
+
+
+def test_the_first_offer_leaves_the_page_once_a_later_report_says_it_was_raised() -> None:
+    # The steel takeover story: "The offer, 62 crowns in cash for each share, ..." from the
+    # bid's first day stayed in the body under the headline "raises offer to 68 crowns".
+    bid = [
+        article(
+            1,
+            1,
+            "wire",
+            "Harlow Group bids 2.8 billion crowns for Brant Mills",
+            "Harlow Group has offered 2.8 billion crowns for Brant Mills, the paper maker that "
+            "employs 900 people in Velm. The offer, 66 crowns in cash for each share, is 30 "
+            "percent above the price at which Brant closed on Friday. Brant's board said it "
+            "would study the proposal.",
+            0,
+        ),
+        article(
+            2,
+            2,
+            "city-news",
+            "Velm paper workers wary of Harlow bid",
+            "Workers at Brant Mills in Velm want guarantees from Harlow Group. The offer, 66 "
+            "crowns in cash for each share, needs the backing of Brant's board.",
+            60,
+        ),
+    ]
+    raised = article(
+        3,
+        3,
+        "wire",
+        "Harlow raises Brant Mills offer to 74 crowns",
+        "Harlow Group has raised its offer for Brant Mills to 74 crowns a share and promised "
+        "to keep the Velm mill open for ten years. Brant's board said it would now engage.",
+        2000,
+    )
+    before = ExtractiveSummarizer().summarize(1, bid, None, words=120, now=T0)
+    assert "66 crowns" in " ".join(c.text for c in all_cited(before))
+    summary = ExtractiveSummarizer().summarize(1, [*bid, raised], None, words=120, now=T0)
+    page = " ".join(c.text for c in all_cited(summary))
+    assert "74 crowns" in page
+    assert "66 crowns" not in page and "2.8 billion" not in page
 
 
 def test_ongoing_states() -> None:
