@@ -134,7 +134,11 @@ FLOORS = [
         # -> "Maszek") that the references repeat as single words, and rouge1 gives 0.01.
         # 42.57 -> 42.58 (rouge2 holds at 19.59): a verb of schedule ("The play runs ...") ends
         # a bare definite subject, so such an opening is refused where the page has not named it.
-        {"rouge2": 19.59, "rouge1": 42.58},
+        # rouge2 19.59 -> 19.58 (rouge1 holds at 42.58): a name followed by "who" or an age is a
+        # person's ("Ken Cuccinelli, who ..."), introduced once and named by the surname after;
+        # the four people it finds on NeuS are all people, and the references repeat their
+        # given names.
+        {"rouge2": 19.58, "rouge1": 42.58},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

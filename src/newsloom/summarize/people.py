@@ -10,10 +10,10 @@ them"). An editor names a person in full once, with the role, and by the surname
 Who is a person is read from the story's own texts, without a list of names: "Given Surname",
 two capitalised words, where the given name never stands anywhere but before that surname and
 the texts treat the bearer as a person: they quote the surname alone ("Dahl said"), give the
-name a role ("Governor", "manager Paulo Ferraz"), or open the next sentence with "He" or
-"She". A surname that starts another name too ("Dravik" of "Katarina Dravik" and of "Dravik
-Group") is ambiguous alone and left as written; so is a name of more words ("Aung San Suu
-Kyi"), a place ("in Barbados") and a title in quotation marks. A possessive ends a name:
+name a role ("Governor", "manager Paulo Ferraz"), follow it with "who" or an age, or open
+the next sentence with "He" or "She". A surname that starts another name too ("Dravik" of
+"Katarina Dravik" and of "Dravik Group") is ambiguous alone and left as written; so is a
+name of more words ("Aung San Suu Kyi"), a place ("in Barbados") and a title in quotation marks. A possessive ends a name:
 "Kestrel's Paulo Ferraz" is a club and its manager, "Lucia Ferrant's Golden Heron" a director and
 her prize.
 """
@@ -60,7 +60,8 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
     Imre" is no person), no other name starts with the surname, no article precedes the name
     ("the Lantern Kids", "the Museum"), and the texts treat the bearer as a person: they quote
     the surname alone, open the next sentence with "He" or "She" after a sentence the name
-    opened, or give the name a role ("Interior Minister Halvor Stenberg")."""
+    opened, follow the name with "who" or an age ("Torben Weir, who", "Elin Moberg, 19,"), or
+    give the name a role ("Interior Minister Halvor Stenberg")."""
     alone: set[str] = set()  # surnames standing alone beside a verb of speech
     pairs: dict[str, set[str]] = {}  # surname -> given names written before it
     first_words: set[str] = set()  # words that start a run of two capitalised words or more
@@ -110,6 +111,8 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                         compound.add(words[-1])
                     if at_start and last and _PERSONAL_OPENING.match(following):
                         personal.add(words[-1])
+                    if last and _PERSON_AFTER.match(sentence, match.end()):
+                        personal.add(words[-1])  # "Torben Weir, who ...", "Elin Moberg, 19,"
     found: dict[str, Person] = {}
     for surname, givens in pairs.items():
         if len(givens) != 1 or surname in first_words or surname in things or surname in compound:
@@ -128,6 +131,9 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
 
 
 _PERSONAL_OPENING = re.compile(r"^[\"“‘]?(?:He|She|His|Her)\b")
+# Right after the name, what is only said of a person: "Torben Weir, who noticed the bones",
+# "Elin Moberg, 19, came on" (a relative "who", an age between commas).
+_PERSON_AFTER = re.compile(r",\s+(?:who|whose|\d{1,3},)\s")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 
 
@@ -163,8 +169,8 @@ _ROLES = frozenset(
     detective officer sergeant lieutenant colonel manager striker singer spokesman spokeswoman
     spokesperson founder co-founder executive leader teacher playwright analyst economist
     researcher scientist official lawyer attorney actor actress author writer artist player
-    goalkeeper midfielder defender forward convenor nurse farmer pensioner student astronaut
-    pilot driver drummer guitarist director-general prosecutor rep sen gov
+    goalkeeper midfielder defender forward substitute convenor nurse farmer pensioner student
+    astronaut pilot driver drummer guitarist director-general prosecutor rep sen gov
     """.split()
 )
 

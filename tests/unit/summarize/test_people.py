@@ -138,3 +138,23 @@ def test_a_directors_possessive_before_her_films_prize_keeps_her_a_person() -> N
         "Lucia Ferrant shot her film on the farm over two autumns.",
     ]
     assert introduce_once(page, people)[1] == "Ferrant shot her film on the farm over two autumns."
+
+
+def test_a_name_followed_by_who_or_an_age_is_a_persons() -> None:
+    # The fossil story named its quarry worker in full twice in a row ("Torben Weir almost sent
+    # the block to the crusher. Torben Weir has cut shale ..."): only "who" told he is a person.
+    articles = [
+        "The fossil was spotted by quarry worker Torben Weir, who noticed a row of vertebrae.",
+        "Torben Weir almost sent the block to the crusher.",
+        "Moberg, 19, came on late. Substitute Elin Moberg, 19, scored twice.",
+        "Kestrel Steel, which employs 2,600 people, said no. Port Alder, 40 km away, is quiet.",
+    ]
+    people = people_of(articles)
+    assert people["Weir"].full == "Torben Weir"
+    assert people["Moberg"].full == "Elin Moberg"
+    assert "Steel" not in people and "Alder" not in people
+    page = [
+        "Torben Weir almost sent the block to the crusher.",
+        "Torben Weir has cut shale at the quarry for sixteen years.",
+    ]
+    assert introduce_once(page, people)[1] == "Weir has cut shale at the quarry for sixteen years."
