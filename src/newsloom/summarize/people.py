@@ -94,7 +94,10 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     if len(words) == 1:
                         if last and _speaks(sentence, match):
                             alone.add(words[0])
-                        elsewhere.add(words[0])
+                        if not _quoted(sentence, match.start()):
+                            # In a quotation a person may be called by the given name alone
+                            # ("then we had Elin," said the captain): no sign of another name.
+                            elsewhere.add(words[0])
                         continue
                     first_words.add(words[0])
                     pairs.setdefault(words[-1], set()).add(words[-2])
@@ -146,6 +149,18 @@ _SPEECH = (
 _SPEECH_REACH = 16  # characters before a name that hold "said " or "explained "
 _SPEAKS_AFTER = re.compile(rf"['’]?\s*(?:,[^,]{{1,60}},\s*)?(?:{_SPEECH})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$")
+
+
+def _quoted(sentence: str, begin: int) -> bool:
+    """The sentence's text at ``begin`` stands inside a quotation: one it opened before, or one
+    it closes after (a quotation of several sentences: '... then we had Elin," said Rautio.')."""
+    before, after = sentence[:begin], sentence[begin:]
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or after.count('"') % 2 == 1
+        or after.count("”") > after.count("“")
+    )
 
 
 def _speaks(sentence: str, match: re.Match[str]) -> bool:

@@ -158,3 +158,15 @@ def test_a_name_followed_by_who_or_an_age_is_a_persons() -> None:
         "Torben Weir has cut shale at the quarry for sixteen years.",
     ]
     assert introduce_once(page, people)[1] == "Weir has cut shale at the quarry for sixteen years."
+
+
+def test_a_given_name_alone_inside_a_quotation_is_still_a_persons() -> None:
+    # The football story: the coach's "... and then we had Elin," ended a quotation of two
+    # sentences; a given name standing alone outside any quotation would be another name.
+    articles = [
+        'Substitute Elin Moberg, 19, scored twice. "We had it. And then we had Elin," said the '
+        "coach.",
+        "Elin Moberg scored in the 78th minute.",
+    ]
+    assert people_of(articles)["Moberg"].full == "Elin Moberg"
+    assert "Moberg" not in people_of([*articles, "Elin scored late."])
