@@ -134,7 +134,9 @@ FLOORS = [
         # -> "Maszek") that the references repeat as single words, and rouge1 gives 0.01.
         # 42.57 -> 42.58 (rouge2 holds at 19.59): a verb of schedule ("The play runs ...") ends
         # a bare definite subject, so such an opening is refused where the page has not named it.
-        {"rouge2": 19.59, "rouge1": 42.58},
+        # 19.59 / 42.58 -> 19.60 / 42.61: one count over a dozen of one thing said of one actor
+        # is one fact (counted.same_counted_thing: "400 jobs" in two bullets).
+        {"rouge2": 19.6, "rouge1": 42.61},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
