@@ -138,7 +138,10 @@ FLOORS = [
         # person's ("Ken Cuccinelli, who ..."), introduced once and named by the surname after;
         # the four people it finds on NeuS are all people, and the references repeat their
         # given names.
-        {"rouge2": 19.58, "rouge1": 42.58},
+        # 19.58 / 42.58 -> 19.59 / 42.62 with the next rule merged beside it: one count over a
+        # dozen of one thing said of one actor is one fact (counted.same_counted_thing: "400
+        # jobs" in two bullets; alone it gave 19.60 / 42.61).
+        {"rouge2": 19.59, "rouge1": 42.62},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

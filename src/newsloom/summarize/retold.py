@@ -10,7 +10,7 @@ what is enforced.
 
 from __future__ import annotations
 
-from newsloom.summarize.counted import same_count, same_measure
+from newsloom.summarize.counted import same_count, same_counted_thing, same_measure
 from newsloom.summarize.deeds import same_deed_near_name
 from newsloom.summarize.openings import fact_words, repeats
 from newsloom.summarize.vaguer import figure_in_words
@@ -22,6 +22,7 @@ def repeats_statement(a: str, b: str) -> bool:
         or same_deed_near_name(a, b)
         or same_count(a, b)
         or same_measure(a, b)
+        or same_counted_thing(a, b)
         or figure_in_words(a, b)
         or figure_in_words(b, a)
     )

@@ -12,7 +12,14 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
-from newsloom.summarize.counted import counted, measures, same_count, same_measure
+from newsloom.summarize.counted import (
+    counted,
+    counts,
+    measures,
+    same_count,
+    same_counted_thing,
+    same_measure,
+)
 from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
@@ -179,6 +186,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, counted, same_count)
     # counted.same_measure: one number in the same phrase.
     _mark_within_groups(repeated, texts, measures, same_measure)
+    # counted.same_counted_thing: one count of one thing, told by no one new.
+    _mark_within_groups(repeated, texts, counts, same_counted_thing)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]

@@ -10,7 +10,13 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
-from newsloom.summarize.counted import measures, same_count, same_measure
+from newsloom.summarize.counted import (
+    counts,
+    measures,
+    same_count,
+    same_counted_thing,
+    same_measure,
+)
 from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
@@ -319,6 +325,25 @@ def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:
     again = fact_words("When the result, 112 votes to 87, was read out, students cheered.")
     assert repeats(won, lost) and repeats(vote, again)
     assert not repeats(won, fact_words("Rates rose by 3-4 percent in the year to May."))
+
+
+def test_four_hundred_jobs_told_again_by_the_union_is_one_fact() -> None:
+    # The port-automation story said "400 jobs" in two bullets, a paragraph and a takeaway:
+    # the plan's job cuts, then the union saying the same jobs are at stake.
+    plan = "The plan would cut about 400 jobs over five years."
+    union = "The Harbour Workers' Union says 400 jobs are at stake and will ballot members."
+    strike = "Dockers at the Harbour Workers' Union threaten a strike over the 400 jobs at risk."
+    assert counts(plan) == {"400 job"}
+    assert same_counted_thing(plan, union) and repeats_statement(plan, union)
+    # One actor named in both: the union's ballot and its strike threat over the same jobs.
+    assert same_counted_thing(union, strike)
+    # Each side names an actor of its own: two places' own cuts of one size are two facts.
+    assert not same_counted_thing(
+        "Ostmark Freight will cut 400 jobs at its depot.",
+        "Across the river, Brannock Shipping also plans to cut 400 jobs.",
+    )
+    # A year, a count of a dozen or fewer, or a number before a stop word counts no thing.
+    assert counts("In 2029 the three cranes of 400 were replaced.") == frozenset()
 
 
 def test_fourteen_dates_sold_out_twice_is_one_fact() -> None:
