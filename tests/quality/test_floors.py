@@ -181,7 +181,12 @@ FLOORS = [
         # 10.01 / 30.79 -> 10.12 / 30.89: list items lose their marker ("-- ", "_ ").
         # 10.12 / 30.89 -> 10.13 / 30.94: an untitled document's lede stands in for its title
         # when the report is chosen (some DUC documents have no headline).
-        {"rouge2": 10.13, "rouge1": 30.94},
+        # 10.13 / 30.94 -> 10.09 / 30.91, lowered on purpose: one count of one thing said of one
+        # actor is one fact (counted.same_counted_thing), so the balloon story's "After nearly a
+        # 20-day voyage, ... completed their circumnavigation" no longer follows "completed a
+        # 20-day trip"; the sentence that takes its place retells the pyramids landing, which
+        # the references score lower. The untitled figure rises 10.25 -> 10.26, NeuS R1 +0.04.
+        {"rouge2": 10.09, "rouge1": 30.91},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -203,7 +208,8 @@ FLOORS = [
         # document's lede stands in for its title when the report is chosen, so an angle's
         # opening no longer leads; NeuS without titles gains R2 17.51 -> 17.75, R1 40.79 ->
         # 41.06 (15 of the 21 items whose bullet 1 changes gain, 4 lose).
-        {"rouge2": 10.25, "rouge1": 30.91},
+        # 10.25 / 30.91 -> 10.26 / 30.92: one count of one thing said of one actor is one fact.
+        {"rouge2": 10.26, "rouge1": 30.92},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

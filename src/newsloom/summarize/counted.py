@@ -102,6 +102,12 @@ def same_measure(a: str, b: str) -> bool:
     return bool(measures(a) & measures(b))
 
 
+_MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
 _ALONE_FROM = 13  # a count of a dozen or fewer ("two players", "three days") is said of many things
 
 
@@ -111,10 +117,12 @@ def counts(text: str) -> frozenset[str]:
     of the word right after it ("400 jobs" -> "400 job")."""
     words = tokens(text)
     found = set()
-    for word, thing in pairwise(words):
+    for at, (word, thing) in enumerate(pairwise(words)):
         numbers = numbers_in([word])
         if len(numbers) != 1 or word.lower() in _NOT_COUNTS or thing.lower() in STOP_WORDS:
             continue
+        if at and words[at - 1].lower().rstrip(".") in _MONTHS:
+            continue  # a day of the month ("the Aug. 17 quake"), no count
         number = next(iter(numbers))
         if not number.isdigit() or int(number) < _ALONE_FROM or 1900 <= int(number) <= 2099:
             continue
