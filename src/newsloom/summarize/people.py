@@ -13,9 +13,10 @@ the texts treat the bearer as a person: they quote the surname alone ("Dahl said
 name a role ("Governor", "manager Paulo Ferraz"), follow it with "who" or an age, or open
 the next sentence with "He" or "She". A surname that starts another name too ("Dravik" of
 "Katarina Dravik" and of "Dravik Group") is ambiguous alone and left as written; so is a
-name of more words ("Aung San Suu Kyi"), a place ("in Barbados") and a title in quotation marks. A possessive ends a name:
-"Kestrel's Paulo Ferraz" is a club and its manager, "Lucia Ferrant's Golden Heron" a director and
-her prize.
+name of more words ("Aung San Suu Kyi"), a place ("in Barbados") and a title in quotation
+marks. A possessive ends a name: "Kestrel's Paulo Ferraz" is a club and its manager, "Lucia
+Ferrant's Golden Heron" a director and her prize. A given name alone inside a quotation ("then
+we had Elin") is how people speak of a person, no sign of another name.
 """
 
 from __future__ import annotations
