@@ -546,52 +546,50 @@ class _Plan:
                     found.add(i)
         return found
 
+    def _later_reports(self, fact_index: int) -> list[int]:
+        """The articles published a news cycle or more after the last article stating the fact:
+        the reports that may tell it overtaken."""
+        reported = self.articles[max(self.facts[fact_index].articles)].published
+        return [
+            k
+            for k, article in enumerate(self.articles)
+            if article.published - reported > NEWS_CYCLE
+        ]
+
+    @cached_property
+    def _texts(self) -> list[str]:
+        """Per article, its title, lead and text: where a later report tells what changed."""
+        return [f"{a.title}\n{a.lead}\n{a.text}" for a in self.articles]
+
     def _figure_changed(self, fact_index: int) -> bool:
         """The fact gives a figure that a report from a later news cycle says was changed
         (roles.revised_figures, roles.revised_away)."""
-        reported = self.articles[max(self.facts[fact_index].articles)].published
         return any(
-            article.published - reported > NEWS_CYCLE
-            and revised_away(self.shown[fact_index], self._changes[k])
-            for k, article in enumerate(self.articles)
+            revised_away(self.shown[fact_index], self._changes[k])
+            for k in self._later_reports(fact_index)
         )
 
     @cached_property
     def _changes(self) -> list[frozenset[tuple[str, str, str]]]:
         """Per article, the figures it says were changed (roles.revised_figures)."""
-        return [revised_figures(f"{a.title}\n{a.lead}\n{a.text}") for a in self.articles]
+        return [revised_figures(text) for text in self._texts]
 
     def _wait_ended(self, fact_index: int) -> bool:
         """The fact announces a wait (roles.waits) and a report from a later news cycle tells
         it over (roles.wait_over)."""
-        if not waits(self.shown[fact_index]):
-            return False
-        reported = self.articles[max(self.facts[fact_index].articles)].published
-        return any(
-            article.published - reported > NEWS_CYCLE
-            and wait_over(f"{article.title}\n{article.lead}\n{article.text}")
-            for article in self.articles
+        return waits(self.shown[fact_index]) and any(
+            wait_over(self._texts[k]) for k in self._later_reports(fact_index)
         )
 
     def _aim_reached(self, fact_index: int) -> bool:
         """The fact states an aim as pending ("at the centre of the effort to free the miners")
         and a report from a later news cycle states that event done ("freed miners")."""
         aims = pending_events(self.shown[fact_index])
-        if not aims:
-            return False
-        reported = self.articles[max(self.facts[fact_index].articles)].published
-        return any(
-            aims & self._done(k)
-            for k, article in enumerate(self.articles)
-            if article.published - reported > NEWS_CYCLE
-        )
+        return bool(aims) and any(aims & self._done(k) for k in self._later_reports(fact_index))
 
     def _done(self, article_index: int) -> frozenset[str]:
         if article_index not in self._done_events:
-            article = self.articles[article_index]
-            self._done_events[article_index] = done_events(
-                f"{article.title}\n{article.lead}\n{article.text}"
-            )
+            self._done_events[article_index] = done_events(self._texts[article_index])
         return self._done_events[article_index]
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
