@@ -14,27 +14,16 @@ shared words after a number as one fact cost NeuS R2 19.59 -> 19.47.)
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import pairwise
 
 from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
+from newsloom.summarize.numbers import read_numbers
 from newsloom.summarize.openings import NAME, content_words, fact_words
-from newsloom.summarize.words import numbers_in, tokens, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
 COUNT_REACH = 3  # words after a number that say what it counts and what was done to it
-# A rank ("the first Aurora satellite") or a magnitude alone ("1 million" beside "two million")
-# counts nothing of its own.
-_NOT_COUNTS = frozenset("first second third hundred thousand million billion".split())
 # A measure: the word before a number, the number, and the two words after it ("de trois
 # semaines d'avance"), one phrase without punctuation between.
 MEASURE_BEFORE, MEASURE_AFTER = 1, 2
-# The demo newsroom and its readers write French too: its number words from two on ("un",
-# "une" are articles as often as numbers).
-_FRENCH_NUMBERS = {
-    "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7", "huit": "8",
-    "neuf": "9", "dix": "10", "onze": "11", "douze": "12", "quinze": "15", "vingt": "20",
-    "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
-}  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -42,16 +31,16 @@ def counted(text: str) -> dict[str, frozenset[str]]:
     """Per number the text gives, the deed_lemma of the past forms within COUNT_REACH words
     after it ("fourteen concerts had sold out" -> {"14": {"sold"}}). Cached: every pair of a
     story's statements that share a number asks it."""
-    words = tokens(text)
+    read = read_numbers(text)
     found: dict[str, frozenset[str]] = {}
-    for k, word in enumerate(words):
-        if word.lower() in _NOT_COUNTS:
+    for phrase in read.phrases:
+        if phrase.rank_or_magnitude or phrase.written == "french":
             continue
         # The word right after the number describes what is counted ("all fourteen trapped
         # men"); the deed comes after the counted thing ("fourteen dates sold out").
-        after = [w.lower() for w in words[k + 2 : k + 1 + COUNT_REACH]]
+        after = read.lower[phrase.at + 2 : phrase.at + 1 + COUNT_REACH]
         done = frozenset(deed_lemma(w) for w in after if _past(w))
-        for number in numbers_in([word]):
+        for number in phrase.numbers:
             found[number] = found.get(number, frozenset()) | done
     return found
 
@@ -75,22 +64,19 @@ def measures(text: str) -> frozenset[str]:
     words after, lower-cased ("de 3 semaines d'avance"), where the words after say what is
     counted (not a stop word) and no punctuation breaks the phrase. A year or a rank is no
     measure."""
-    words, joined = tokens_joined(text)
+    read = read_numbers(text)
     found = set()
-    for k in range(MEASURE_BEFORE, len(words) - MEASURE_AFTER):
-        word = words[k]
-        french = _FRENCH_NUMBERS.get(word.lower())
-        numbers = {french} if french else numbers_in([word])
-        if len(numbers) != 1 or word.lower() in _NOT_COUNTS:
+    for number in read.phrases:
+        k = number.at
+        if not MEASURE_BEFORE <= k < len(read.words) - MEASURE_AFTER:
             continue
-        number = next(iter(numbers))
-        if number.isdigit() and 1900 <= int(number) <= 2099:
+        if len(number.numbers) != 1 or number.rank_or_magnitude or number.year:
             continue
         span = range(k - MEASURE_BEFORE, k + MEASURE_AFTER + 1)
-        if not all(joined[i] for i in span[:-1]) or words[k + 1].lower() in STOP_WORDS:
+        if not all(read.joined[i] for i in span[:-1]) or read.lower[k + 1] in STOP_WORDS:
             continue
-        phrase = [w.lower() for w in (words[i] for i in span)]
-        phrase[MEASURE_BEFORE] = number
+        phrase = [read.lower[i] for i in span]
+        phrase[MEASURE_BEFORE] = number.number
         found.add(" ".join(phrase))
     return frozenset(found)
 
@@ -102,12 +88,6 @@ def same_measure(a: str, b: str) -> bool:
     return bool(measures(a) & measures(b))
 
 
-_MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
 _ALONE_FROM = 13  # a count of a dozen or fewer ("two players", "three days") is said of many things
 
 
@@ -115,18 +95,22 @@ _ALONE_FROM = 13  # a count of a dozen or fewer ("two players", "three days") is
 def counts(text: str) -> frozenset[str]:
     """The text's counts of a thing: a number over a dozen, not a year nor a rank, and the stem
     of the word right after it ("400 jobs" -> "400 job")."""
-    words = tokens(text)
+    read = read_numbers(text)
     found = set()
-    for at, (word, thing) in enumerate(pairwise(words)):
-        numbers = numbers_in([word])
-        if len(numbers) != 1 or word.lower() in _NOT_COUNTS or thing.lower() in STOP_WORDS:
+    for phrase in read.phrases:
+        # The thing is the word right after the number, a scale too: "400 million people" and
+        # "400 people" are not one count.
+        after = phrase.at + 1
+        if after >= len(read.words) or phrase.written == "french" or len(phrase.numbers) != 1:
             continue
-        if at and words[at - 1].lower().rstrip(".") in _MONTHS:
+        if phrase.rank_or_magnitude or read.lower[after] in STOP_WORDS:
+            continue
+        if phrase.day_of_month:
             continue  # a day of the month ("the Aug. 17 quake"), no count
-        number = next(iter(numbers))
-        if not number.isdigit() or int(number) < _ALONE_FROM or 1900 <= int(number) <= 2099:
+        number = phrase.number
+        if not number.isdigit() or int(number) < _ALONE_FROM or phrase.year:
             continue
-        found.add(f"{number} {stem(thing)}")
+        found.add(f"{number} {stem(read.words[after])}")
     return frozenset(found)
 
 

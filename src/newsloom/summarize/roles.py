@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
-from newsloom.summarize.words import numbers_in, tokens
+from newsloom.summarize.numbers import NumberedText, NumberPhrase, read_numbers
+from newsloom.summarize.words import tokens
 from newsloom.textkit import STOP_WORDS
 
 MAIN_EVENT_MAX_WORDS = 45  # a longer lede is not a bullet; which lede leads is lede.py's call
@@ -94,8 +95,13 @@ def tallies(sentence: str) -> frozenset[tuple[str, str]]:
     """(kind, number) of the counts a sentence reports: "at least four people had died" ->
     ("dead", "4"); "the number of people killed rose to nine" -> ("dead", "9"). A later report
     with another number of the same kind has revised the count."""
-    words = tokens(sentence)
-    lower = [w.lower() for w in words]
+    read = read_numbers(sentence)
+    lower = read.lower
+
+    def number_at(index: int) -> str:
+        phrase = read.at(index)
+        return phrase.number if phrase and phrase.written != "french" else ""
+
     found: set[tuple[str, str]] = set()
     for k, word in enumerate(lower):
         kind = _TALLY_WORDS.get(word)
@@ -103,16 +109,15 @@ def tallies(sentence: str) -> frozenset[tuple[str, str]]:
             continue
         number = ""
         for back in range(k - 1, max(-1, k - 1 - TALLY_REACH), -1):
-            numbers = numbers_in([words[back]])
-            if numbers:
-                number = min(numbers)
+            number = number_at(back)
+            if number:
                 break
-        if not number and k + 1 < len(words):  # "killed sixty people"
-            number = min(numbers_in([words[k + 1]]), default="")
+        if not number and k + 1 < len(lower):  # "killed sixty people"
+            number = number_at(k + 1)
         if not number:
-            for ahead in range(k + 1, min(len(words) - 2, k + 12)):
+            for ahead in range(k + 1, min(len(lower) - 2, k + 12)):
                 if lower[ahead] in _RISES and lower[ahead + 1] in {"to", "at"}:
-                    number = min(numbers_in([words[ahead + 2]]), default="")
+                    number = number_at(ahead + 2)
                     break
         if number:
             found.add((kind, number))
@@ -204,15 +209,14 @@ _REVISION_VERBS = frozenset(
     reduced reduces revised revises trimmed trims boosted boosts upped ups
     """.split()
 )
-_SCALES = frozenset("thousand million billion trillion".split())
 REVISION_REACH = 6  # words between the verb and "to" ("its offer for Kestrel Steel Works")
 
 
 def revised_figures(text: str) -> frozenset[tuple[str, str, str]]:
     """(thing, figure, unit) of each change the text reports: "raised its offer for Kestrel
     Steel Works to 68 crowns a share" -> ("offer", "68", "crowns")."""
-    words = tokens(text)
-    lower = [w.lower() for w in words]
+    read = read_numbers(text)
+    words, lower = read.words, read.lower
     found: set[tuple[str, str, str]] = set()
     for k, word in enumerate(lower):
         if word not in _REVISION_VERBS:
@@ -220,7 +224,7 @@ def revised_figures(text: str) -> frozenset[tuple[str, str, str]]:
         for at in range(k + 1, min(len(words) - 2, k + 2 + REVISION_REACH)):
             if lower[at] != "to":
                 continue
-            figure = _figure_at(words, lower, at + 1)
+            figure = _figure(read, read.at(at + 1))
             if figure is not None:
                 things = {
                     lower[i]
@@ -232,25 +236,21 @@ def revised_figures(text: str) -> frozenset[tuple[str, str, str]]:
     return frozenset(found)
 
 
-def _figure_at(words: list[str], lower: list[str], at: int) -> tuple[str, str] | None:
-    """(figure, unit) of the number that starts at ``at`` ("68 crowns", "4.2 billion crowns")."""
-    numbers = numbers_in([words[at]]) if at < len(words) else set()
-    if not numbers or not any(map(str.isdigit, words[at])):
+def _figure(read: NumberedText, number: NumberPhrase | None) -> tuple[str, str] | None:
+    """(figure, unit) of a number in digits and the word after it, past a scale ("68 crowns",
+    "4.2 billion crowns" -> ("4.2billion", "crowns")): a figure compares with another only in
+    the same unit."""
+    if number is None or number.written != "digits":
         return None
-    unit_at = at + 1
-    scale = ""
-    if unit_at < len(words) and lower[unit_at] in _SCALES:
-        scale, unit_at = lower[unit_at], unit_at + 1
-    if unit_at >= len(words) or not lower[unit_at].isalpha():
+    if number.unit_at >= len(read.words) or not read.lower[number.unit_at].isalpha():
         return None
-    return f"{min(numbers)}{scale}", lower[unit_at]
+    return f"{number.number}{number.scale}", read.lower[number.unit_at]
 
 
 def stated_figures(sentence: str) -> set[tuple[str, str]]:
     """(figure, unit) of every figure in digits the sentence gives ("62 crowns")."""
-    words = tokens(sentence)
-    lower = [w.lower() for w in words]
-    return {f for at in range(len(words)) if (f := _figure_at(words, lower, at)) is not None}
+    read = read_numbers(sentence)
+    return {f for number in read.phrases if (f := _figure(read, number)) is not None}
 
 
 def revised_away(older: str, changes: frozenset[tuple[str, str, str]]) -> bool:
