@@ -392,6 +392,10 @@ def test_three_weeks_early_told_in_two_bullets_is_one_fact() -> None:
     # A year or a rank is no measure; punctuation breaks the phrase.
     assert measures("The band split in 2014 and toured again.") == frozenset()
     assert measures("Cuts of 400, jobs said.") == frozenset()
+    # A day of the month in one phrase names one event, told twice: a measure, not a count.
+    aide = "An aide who sat in on the March 23 call with the mayor of Corvell has resigned."
+    memo = "The memo says she raised doubts after the March 23 call with the Corvell mayor."
+    assert same_measure(aide, memo) and not counts(aide)
 
 
 def test_the_same_figures_are_one_fact() -> None:
