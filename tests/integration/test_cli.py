@@ -86,3 +86,26 @@ def test_eval_clustering_prints_one_json_object(
     ):
         assert key in result
     assert result["n_docs"] == sum(1 for line in EVAL_FIXTURE.read_text().splitlines() if line)
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    """``python -m newsloom`` reaches the commands where the script is not on PATH."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsloom", "--data-dir", str(tmp_path), "sources", "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "newsloom", "no-such-command"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
