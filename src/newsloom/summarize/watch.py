@@ -48,6 +48,14 @@ _REPORTED_FUTURE = re.compile(
     r"[^.;]*\bwould\b",
     re.IGNORECASE,
 )
+# An expectation someone holds ("investors expect a deal", "expected the recall to hurt sales";
+# not one they had, which the event has settled), or people said to be watching what comes next.
+_EXPECTATION = re.compile(
+    r"(?<!had )\bexpect(?:s|ed|ing)? (?:a|an|the|its|their|his|her|further|more)\b|"
+    r"(?<!had )\bexpect(?:s|ed)? (?:the |a |an |its |their )?\w+ to \w+|"
+    r"\b(?:are|is|were|was) watching (?:closely|carefully)\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
 _TIME_AHEAD = re.compile(
     r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
@@ -75,7 +83,9 @@ _EFFECT = re.compile(
     r"told|warned|encouraged) (?:to|not to)\b|\b(?:urged?|asks?|asked|asking) (?:people|residents|"
     r"customers|users|passengers|parents|drivers|consumers|travell?ers|visitors|fans|owners|"
     r"shoppers|motorists|households|tenants|patients) (?:to|not to)\b|"
-    r"\bwarn(?:ed|s)? (?:to|people|residents|customers|users|consumers)\b",
+    r"\bwarn(?:ed|s)? (?:to|people|residents|customers|users|consumers)\b|"
+    r"\b(?:most|particularly|especially) (?:at risk|exposed|vulnerable)\b|"
+    r"\b(?:particulièrement|plus|très) exposée?s?\b",
     re.IGNORECASE,
 )
 # What a consequence is measured in: money, jobs, limits and bans.
@@ -157,7 +167,11 @@ def what_to_watch(sentence: str) -> int:
         or _FRENCH_AHEAD.search(sentence)
     ):
         return 2
-    if _REPORTED_FUTURE.search(sentence) or _PENDING.search(sentence):
+    if (
+        _REPORTED_FUTURE.search(sentence)
+        or _PENDING.search(sentence)
+        or _EXPECTATION.search(sentence)
+    ):
         return 1
     if _POSSIBLE.search(sentence) and (
         _ATTRIBUTED.search(sentence)

@@ -21,6 +21,7 @@ from .fictional_stories import T0, article
         "Ferry services to the island remain suspended.",
         "Residents who felt the tremor are asked to report cracks in their walls.",
         "The farm welcomes pickers at weekends but asks visitors not to climb the dyke.",
+        "Children under five are most at risk from the fumes.",
         # An apostrophe is no quotation.
         "The players' union will meet the league's directors on Friday.",
         # French: a plan, an invitation.
@@ -42,6 +43,9 @@ def test_a_next_step_or_an_effect_said_as_such_is_plainly_what_to_watch(sentence
         "Economists warned that the mill's closure could cost the valley 600 jobs.",
         "A strike could be called within a fortnight of the result.",
         "Keeping the old bridge open may mean tolls for lorries.",
+        # An expectation someone holds, people watching.
+        "Grain traders said they expected the ban to lift prices through the winter.",
+        "Other harbour towns are watching closely.",
     ],
 )
 def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watch(
@@ -66,6 +70,7 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "The bridge was built in 1932 by a firm from the coast.",
         "A treaty in 1998 collapsed over how much grain each port could ship.",
         "The fire brigade could not say what started the blaze.",
+        "Forecasters had expected the storm to miss the town.",
         "A collection for the flooded school raised 3,000 crowns in two days.",
         "Children waved flags from the windows of the old mill.",
         "Neighbours reported hearing a loud bang before the roof fell.",
