@@ -9,7 +9,9 @@ outlets use, overlap.py) + 0.15 x shared facts (share of the other outlets stati
 nearly word for word). Sections are filled with MMR in this order: paragraphs (the word budget;
 the most salient fact leads, the others follow by article time then position), bullets (short
 salient sentences; after a development also weighed by how far other outlets carry their words;
-a long sentence shown as its main statement in bullets 2-3, clip.py), takeaways (central sentences without the lead bonus). No fact appears twice;
+a long sentence shown as its main statement in bullets 2-3, clip.py), takeaways (what to watch,
+watch.py: a next step, a pending decision, an effect on people, the most central first; fewer
+when the story tells fewer, never a scene, a quotation or an opinion). No fact appears twice;
 near-identical sentences of several outlets form one fact, shown in the earliest article's
 wording and cited to all. "What's new" holds the facts of articles added since the previous
 version that no earlier article or summary stated, ranked with word pairs shared among the added
@@ -53,7 +55,6 @@ from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
     done_events,
-    is_quotation,
     is_reaction,
     looks_ahead,
     ongoing,
@@ -78,6 +79,7 @@ from newsloom.summarize.vectors import (
     repeated_facts,
     tfidf_rows,
 )
+from newsloom.summarize.watch import what_to_watch
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
@@ -269,7 +271,7 @@ class _Plan:
         """Fact indexes for paragraphs, bullets and takeaways, chosen in the plan's order.
 
         Bullet 1 states the main event; bullets 2-3 are the next most salient distinct facts;
-        takeaways are what to watch (no quotations); the paragraphs then fill the word budget
+        takeaways are what to watch (watch.py); the paragraphs then fill the word budget
         with what is left. Every statement must stand on its own once bullet 1 is read
         (openings.py), and no fact appears twice across the sections.
         """
@@ -327,8 +329,13 @@ class _Plan:
         # The rest of the page is judged against the bullets as they are shown.
         page = self._shown_as(i for i in bullets[1:] if i in self.clipped)
         by_centrality = dataclasses.replace(page, scores=self.central)
-        statements = [i for i in pool if not is_quotation(self.shown[i])]
-        ahead = [i for i in statements if looks_ahead(self.shown[i])]
+        # Takeaways say what to watch (watch.py): a next step, a pending decision, an effect on
+        # people. A page without enough of them shows fewer takeaways rather than filling them
+        # with a scene, background, a quotation or the writer's opinion.
+        # The plainer ones first: a next step said as such before one only reported.
+        watch = {i: what_to_watch(self.shown[i]) for i in range(n)}
+        ahead = [i for i in pool if watch[i] == 2]
+        reported = [i for i in pool if watch[i] == 1]
         # A short story may not have enough self-contained facts for the page's shape; then it
         # takes first those whose reference the page has resolved by then ("The team ..." once a
         # statement names the team), and only then the rest.
@@ -352,12 +359,24 @@ class _Plan:
                 found = resolved(chosen) if candidates is None else candidates
                 paragraphs += mmr(page, found, chosen, count=MIN_BODY - len(paragraphs))
         takeaways: list[int] = []
-        # A takeaway is read alone: one whose reference the page has not resolved is left
-        # out, and the page has fewer takeaways.
-        for candidates in (ahead, statements, None):
+        # A takeaway is read alone, after the statements a reader reads first: the bullets, each
+        # paragraph's opening and the takeaways before it. One whose reference only those have
+        # resolved comes last ("The club's supporters' trust ..." once a bullet names the club);
+        # a page short of them has fewer takeaways.
+        openings = [chunk[0] for chunk in self.paragraphs(paragraphs) if chunk]
+
+        def read_first() -> list[int]:
+            shown = [
+                self.clipped.get(i, self.shown[i]) if i in bullets[1:] else self.shown[i]
+                for i in bullets + openings + takeaways
+            ]
+            said = told | {w.lower() for text in shown for w in text.split()}
+            return [i for i in rest if watch[i] and self._stands_alone(i, said)]
+
+        for candidates in (ahead, reported, None):
             if len(takeaways) < count:
                 chosen = bullets + paragraphs + takeaways
-                found = resolved(chosen) if candidates is None else candidates
+                found = read_first() if candidates is None else candidates
                 takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
         return paragraphs, bullets, takeaways
 

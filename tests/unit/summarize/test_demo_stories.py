@@ -10,6 +10,7 @@ from newsloom.pipeline.summaries import paragraph_budget
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.watch import what_to_watch
 
 NOW = datetime(2031, 1, 10, tzinfo=UTC)
 STORIES = load_newsroom().stories
@@ -42,10 +43,10 @@ def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
     ]
     assert summary.headline
     assert len(summary.bullets) == 3
-    # A one-article story may run out of statements that stand alone: its page then holds
-    # fewer takeaways rather than one pointing at someone it never named ("It could ...").
-    assert 1 <= len(summary.takeaways) <= 3
-    assert len(summary.takeaways) == 3 or len(articles) == 1
+    # Takeaways say what to watch (watch.py): a story with fewer next steps, pending decisions
+    # or effects on people that stand alone shows fewer, rather than a scene or an opinion.
+    assert len(summary.takeaways) <= 3
+    assert all(what_to_watch(t.text) for t in summary.takeaways)
     assert 2 <= len(summary.paragraphs) <= 4
     texts = [c.text for c in sentences]
     assert len(texts) == len(set(texts)), "a sentence repeats across sections"

@@ -35,5 +35,6 @@ def test_new_fact_count_counts_only_unstated_sentences() -> None:
 def test_summary_texts_lists_every_section() -> None:
     summary = first_summary()
     texts = summary_texts(summary)
-    assert summary.bullets[0].text in texts and summary.takeaways[-1].text in texts
+    sections = [*summary.bullets, *(c for p in summary.paragraphs for c in p), *summary.takeaways]
+    assert summary.bullets[0].text in texts and all(c.text in texts for c in sections)
     assert summary_texts(None) == []

@@ -1,0 +1,183 @@
+"""What a reader can watch for: the sentences a story page may show as its key takeaways.
+
+A takeaway is read on its own after the bullets and paragraphs, as what the news means for
+what comes next. Its form says whether it is one, in any outlet's text:
+
+- a next step said as such: a future ("will", "plans to", "is due to meet", "said it would"),
+  a time still to come ("next month", "within ninety days", "until the inquiry reports"), or a
+  process whose outcome is pending (an inquiry, a review, an appeal, talks, a ballot);
+- an effect on people: who faces what ("face higher bills"), what stays closed or suspended,
+  what people are asked, advised or invited to do;
+- a possibility ("may", "could", "must") only when someone is said to hold it or it is tied to
+  something a reader can check (a time, a number, a pending process, a cost, a ban, jobs):
+  otherwise it is the writer's speculation ("Getting the transition right may matter more than
+  the machines").
+
+Never one: a quotation (somebody's words, in any quotation marks: a takeaway is the page's own
+statement), or commentary in the writer's voice: a prediction about an unnamed "some", "many"
+or "few" ("Some viewers will find the pace punishing", "Few towns could repeat the trick"),
+"the question is ...", "not whether ... but ...". A sentence of what already happened (the
+event again, a scene, background) tells nothing to watch, whatever its centrality.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Quotation marks of any style: double (straight, curly, low), guillemets, and single quotes
+# that open a word ("'All travellers must ...,' said ...") and close a later one, open the
+# sentence, or open after a colon or a verb of saying ("cracked: 'LAX ...", "said, 'People
+# ..."). An apostrophe inside or after a word ("we'll", "Arians' best") is none.
+_QUOTATION = re.compile(
+    r"[\"“”«»„]|‘\w|^['’]\w|(?<=[\s(\[—–-])'\w(?:[^']|(?<=\w)'(?=\w))*\w[.,!?]?['’]"
+    r"(?=[\s,.;:!?)—–-]|$)|(?::|\b(?:said|says|told \w+|added|wrote)),?\s+['‘]\w"
+)
+
+_FUTURE = re.compile(
+    r"\b(?:(?-i:will)|won't|wo n't|plans? to|planning to|planned to|intends? to|aims? to|"
+    r"aiming to|hopes? to|expects? to|expected to|(?:is|are|was|were) set to|"
+    r"(?:is|are|was|were) due|due to (?:be|begin|start|open|close|meet|vote|rule|decide|report|"
+    r"end|resume|return|arrive|take|hold|appear|launch)|going to|about to|promised|pledged|"
+    r"vowed to|scheduled|predicted to|forecast to)\b|'ll\b|’ll\b",
+    re.IGNORECASE,
+)
+# "would" as the future of reported speech ("said it would seek urgent talks"), not as a
+# hypothesis ("would be unlikely").
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|say|told|announced|confirmed|promised|agreed|added|insists?|insisted)\b"
+    r"[^.;]*\bwould\b",
+    re.IGNORECASE,
+)
+# An expectation someone holds ("investors expect a deal", "expected the recall to hurt sales";
+# not one they had, which the event has settled), or people said to be watching what comes next.
+_EXPECTATION = re.compile(
+    r"(?<!had )\bexpect(?:s|ed|ing)? (?:a|an|the|its|their|his|her|further|more)\b|"
+    r"(?<!had )\bexpect(?:s|ed)? (?:the |a |an |its |their )?\w+ to \w+|"
+    r"\b(?:are|is|were|was) watching (?:closely|carefully)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
+_TIME_AHEAD = re.compile(
+    r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|round|meeting|election|step|edition|term)|"
+    r"later (?:this|today|in the)|in the coming|coming (?:days|weeks|months)|tomorrow|"
+    r"by the end of|from next|"
+    r"until (?:the|it|they|a|an|its|further)|while (?:the|a|an)\b[^.;]*\b(?:decides?|reviews?|"
+    r"investigates?|considers?)|pending|deadline|before (?:any|the) (?:\w+ )?(?:negotiations|"
+    r"talks|vote|election|deal))",
+    re.IGNORECASE,
+)
+# Processes whose outcome the story is waiting for, in lower case ("Harvard Business Review"
+# is a name).
+_PENDING = re.compile(
+    r"\b(?:review|inquiry|inquiries|investigations?|probe|appeals? (?:against|the|to)|talks|"
+    r"negotiations|(?:a|the) hearing|hearings|"
+    r"trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?|decide|"
+    r"decides)\b"
+)
+# Effects on people: who faces what, what stays shut, what people are asked to do.
+_EFFECT = re.compile(
+    r"\b(?:face|faces|facing) (?:higher|lower|new|a|an|fines?|charges?|jail|prison|up to|"
+    r"losses|cuts|job)|\b(?:stays?|remains?) (?:closed|shut|suspended|banned|off-limits|"
+    r"in force|under investigation|missing)\b|\b(?:are|is) (?:advised|urged|asked|invited|"
+    r"told|warned|encouraged) (?:to|not to)\b|\b(?:urged?|asks?|asked|asking) (?:people|residents|"
+    r"customers|users|passengers|parents|drivers|consumers|travell?ers|visitors|fans|owners|"
+    r"shoppers|motorists|households|tenants|patients) (?:to|not to)\b|"
+    r"\bwarn(?:ed|s)? (?:to|people|residents|customers|users|consumers)\b|"
+    r"\b(?:most|particularly|especially) (?:at risk|exposed|vulnerable)\b|"
+    r"\b(?:particulièrement|plus|très) exposée?s?\b",
+    re.IGNORECASE,
+)
+# What a consequence is measured in: money, jobs, limits and bans.
+_IMPACT = re.compile(
+    r"\b(?:jobs?|prices?|bills?|costs?|fees?|fares?|rents?|tolls?|taxe?s?|refunds?|replacements?|"
+    r"compensation|"
+    r"payments?|fines?|bans?|limits?|restrictions?|shortages?|closures?|delays?|penalty|"
+    r"penalties|jail|prison|damages?|losses|loss|profits?|earnings|layoffs|risk)\b",
+    re.IGNORECASE,
+)
+# A possibility; "could not" and "could only" tell what someone was unable to do, in the past.
+_POSSIBLE = re.compile(r"\b(?:may|might|could(?! not| only)|can|must|should)\b", re.IGNORECASE)
+# What a reader can check a possibility against: a span of time ("within a month"), or a
+# number that is not a year (a year dates what happened: "a summit in 2020 collapsed").
+_SPAN = re.compile(
+    rf"\b(?:within|in) {_NUMBER_WORD}(?:[- ]\w+)? (?:hours?|days?|weeks?|fortnight|months?|years?)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
+# Who holds a possibility: a source who said, warned or forecast it ("argued" and "believes"
+# give an opinion, not a consequence).
+_ATTRIBUTED = re.compile(
+    r"\b(?:said|says|say|told(?= \w)|according to|warned|warns|predicted|predicts|expects|expect|"
+    r"forecast|insists?|insisted|estimated|estimates|analysts?)\b",
+    re.IGNORECASE,
+)
+# The writer's commentary: a prediction about an unnamed some, many or few; a framed question.
+_COMMENTARY = re.compile(
+    r"^(?:some|many|few|most|others|not all|not every|plenty of)\b[^,;]*?\b(?:will|would|may|"
+    r"might|could|can|think|thinks)\b|\bthe (?:question|real test|test|challenge|irony|lesson|"
+    r"answer|point)\b(?: \w+){0,6} (?:is|was|will be)\b|\bnot whether\b[^.;]*\bbut\b|"
+    r"\bmatters? (?:more|less) than\b|\bno surprise\b|"
+    # The writer's hedged voice, or the reader addressed ("who knows what you'll miss").
+    r"\b(?:who knows|you get the feeling|it sounds like|it seems)\b",
+    re.IGNORECASE,
+)
+# French: futures, plans and invitations ("la cave prévoit", "sont invités à").
+_FRENCH_AHEAD = re.compile(
+    r"\b(?:prochaine?s?|prévoi[tr]|prévoient|prévue?s?|devrai[te]|devraient|devront|"
+    r"vont|sera|seront|jusqu'à|à partir d[eu]|invitée?s? à|déconseillée?s?|interdi\w*|"
+    r"enquête|recours)\b",
+    re.IGNORECASE,
+)
+
+
+# Somebody's view rather than a consequence: a verb of opinion with a judgement or a "should"
+# ("argue that one failure should not damn ...", "said he thought the call was fair"), and a
+# judgement of the event (praise, criticism, condemnation).
+_OPINION = re.compile(
+    r"\b(?:argue[sd]?|arguing|think|thinks|thought|believes?|believed)\b[^.;]*"
+    r"\b(?:should|ought to|was|is|were|are)\b|\b(?:praised?|critici[sz]ed?|condemned?|"
+    r"welcomed?|applauded?)\b",
+    re.IGNORECASE,
+)
+
+
+def quotes_someone(sentence: str) -> bool:
+    """Somebody's own words, in any quotation marks (a takeaway is the page's statement)."""
+    return bool(_QUOTATION.search(sentence))
+
+
+def commentary(sentence: str) -> bool:
+    """The writer's judgement said as a prediction or a framed question, held by nobody named
+    ("Some viewers will find the pace punishing", "The question is not whether ... but ...")."""
+    return bool(_COMMENTARY.search(sentence)) and not _ATTRIBUTED.search(sentence)
+
+
+def what_to_watch(sentence: str) -> int:
+    """How plainly the sentence says what to watch: 2 a next step or an effect said as such (a
+    future, a time still to come, people facing or asked something), 1 a step only reported
+    ("said it would"), a pending process, or a possibility someone holds or a reader can check;
+    0 none of these, or a quotation or commentary (module docstring)."""
+    if quotes_someone(sentence) or commentary(sentence) or _OPINION.search(sentence):
+        return 0
+    if (
+        _FUTURE.search(sentence)
+        or _TIME_AHEAD.search(sentence)
+        or _EFFECT.search(sentence)
+        or _FRENCH_AHEAD.search(sentence)
+    ):
+        return 2
+    if (
+        _REPORTED_FUTURE.search(sentence)
+        or _PENDING.search(sentence)
+        or _EXPECTATION.search(sentence)
+    ):
+        return 1
+    if _POSSIBLE.search(sentence) and (
+        _ATTRIBUTED.search(sentence)
+        or _IMPACT.search(sentence)
+        or _NUMBER.search(sentence)
+        or _SPAN.search(sentence)
+    ):
+        return 1
+    return 0

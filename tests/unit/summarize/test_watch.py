@@ -1,0 +1,141 @@
+import pytest
+
+from newsloom.summarize import ExtractiveSummarizer
+from newsloom.summarize.watch import commentary, quotes_someone, what_to_watch
+
+from .fictional_stories import T0, article
+
+# Sentences written for these tests; none comes from an evaluation set.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A scheduled step, a time still to come.
+        "The council will vote on the ring road plan next Tuesday.",
+        "Work on the second pier is due to begin in the spring.",
+        "Parking on the quay stays banned until the harbour wall is repaired.",
+        # Effects on people, said as such.
+        "Tenants in the two towers face higher rents from April.",
+        "Residents of Lower Farley are advised to boil tap water.",
+        "Ferry services to the island remain suspended.",
+        "Residents who felt the tremor are asked to report cracks in their walls.",
+        "The farm welcomes pickers at weekends but asks visitors not to climb the dyke.",
+        "Children under five are most at risk from the fumes.",
+        # An apostrophe is no quotation.
+        "The players' union will meet the league's directors on Friday.",
+        # French: a plan, an invitation.
+        "La mairie prévoit de rouvrir la piscine au mois de juin.",
+        "Les parents sont invités à une réunion à l'école jeudi soir.",
+    ],
+)
+def test_a_next_step_or_an_effect_said_as_such_is_plainly_what_to_watch(sentence: str) -> None:
+    assert what_to_watch(sentence) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A step only reported, a pending process.
+        "The ferry company said it would refund every cancelled crossing.",
+        "The transport ministry has opened an inquiry into the derailment.",
+        # A possibility someone holds, or tied to something a reader can check.
+        "Economists warned that the mill's closure could cost the valley 600 jobs.",
+        "A strike could be called within a fortnight of the result.",
+        "Keeping the old bridge open may mean tolls for lorries.",
+        # An expectation someone holds, people watching.
+        "Grain traders said they expected the ban to lift prices through the winter.",
+        "Other harbour towns are watching closely.",
+    ],
+)
+def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watch(
+    sentence: str,
+) -> None:
+    assert what_to_watch(sentence) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The writer's speculation, held by nobody and tied to nothing a reader can check.
+        "Winning back the town's trust may matter more than the money.",
+        "Some listeners will find the second half of the album slow.",
+        "Few clubs could match that run.",
+        "The question for the new season is not whether the side will score, but how often.",
+        # Somebody's view or a judgement of the event.
+        "Local traders argue that the market should stay where it is.",
+        "Gallery owner Pim Sollis said she thought the new wing was too dark.",
+        "Reviewers praised the choir's new season and its young soloists.",
+        # What already happened: background, a scene, a past inability or a past span.
+        "The bridge was built in 1932 by a firm from the coast.",
+        "A treaty in 1998 collapsed over how much grain each port could ship.",
+        "The fire brigade could not say what started the blaze.",
+        "Forecasters had expected the storm to miss the town.",
+        "A collection for the flooded school raised 3,000 crowns in two days.",
+        "Children waved flags from the windows of the old mill.",
+        "Neighbours reported hearing a loud bang before the roof fell.",
+        "The orchestra was named best ensemble by Northern Music Review.",
+        "The 1994 song by Will Harrow played as the teams came out.",
+        # A quotation, in any marks.
+        "'We will rebuild the bridge by winter,' the mayor told the crowd.",
+        'The mayor said: "We will rebuild the bridge by winter."',
+        "« Nous reconstruirons le pont avant l'hiver », a déclaré le maire.",
+    ],
+)
+def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
+    sentence: str,
+) -> None:
+    assert what_to_watch(sentence) == 0
+
+
+def test_commentary_is_the_writers_unless_someone_is_said_to_hold_it() -> None:
+    assert commentary("Many shoppers will miss the old covered market.")
+    assert not commentary("Many shoppers will miss the old covered market, the traders said.")
+
+
+def test_quotation_marks_of_every_style_but_not_an_apostrophe() -> None:
+    assert quotes_someone("He called the ruling ‘a disgrace’ and left.")
+    assert quotes_someone("The coach said: 'We go again next week.'")
+    assert not quotes_someone("The governors' report is due next month.")
+    assert not quotes_someone("Farley's mayor won't stand again.")
+
+
+FARES_WIRE = """Skerra Ferries will raise fares by 12 percent from March 1, the operator said on Monday.
+The operator blamed higher fuel costs and a new crew agreement.
+A return ticket to the island will cost 46 crowns instead of 41.
+Skerra council will debate a subsidy for residents on February 20.
+Some islanders will find the new fares hard to live with.
+The first ferry to Skerra sailed in 1908 from the old coal quay."""
+FARES_POST = """Skerra Ferries said on Monday it would raise fares by 12 percent from March 1.
+Commuters gathered on the quay in the rain as the morning boat came in.
+Veland's transport regulator has opened a review of the operator's pricing.
+Getting the timetable right may matter more than the price."""
+FARES_RADIO = """Fares on the Skerra ferry will rise 12 percent from March 1, Skerra Ferries said.
+Island shopkeepers say deliveries will cost them more.
+The operator carried 410,000 passengers last year.
+Few routes could survive without the summer tourists."""
+
+
+def test_takeaways_are_next_steps_never_the_writers_opinion() -> None:
+    # Three outlets on a fare rise; the opinions ("Some islanders will find ...", "Few routes
+    # could ...", "... may matter more than the price") were the takeaways when any central
+    # statement without quotation marks could fill the slots.
+    articles = [
+        article(
+            1, 1, "Coast Wire", "Skerra ferry fares to rise 12 percent in March", FARES_WIRE, 0
+        ),
+        article(2, 2, "Island Post", "Skerra Ferries raises fares by 12 percent", FARES_POST, 10),
+        article(3, 3, "Radio North", "Ferry fares to rise 12 percent", FARES_RADIO, 20),
+    ]
+    summary = ExtractiveSummarizer().summarize(5, articles, None, words=60, now=T0)
+    takeaways = [t.text for t in summary.takeaways]
+    assert "Skerra council will debate a subsidy for residents on February 20." in takeaways
+    assert all(what_to_watch(t) for t in takeaways)
+    page = " ".join(
+        [c.text for c in summary.bullets]
+        + [c.text for p in summary.paragraphs for c in p]
+        + takeaways
+    )
+    for opinion in ("Some islanders", "Few routes", "Getting the timetable"):
+        assert opinion not in " ".join(takeaways)
+    assert page.count("Skerra council will debate") == 1
