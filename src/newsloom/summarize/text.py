@@ -76,7 +76,12 @@ _PROMO_ANYWHERE = re.compile(
     r"copyright \d{4}|originally (?:appeared|published) (?:in|on)|download (?:our|the) app|"
     r"\bphoto(?:graph)?:|\bimage:|\bcredit:|getty images|\bap photo\b|cookies? (?:policy|settings)|"
     r"terms of (?:use|service)|privacy policy|follow us on|support our journalism|"
-    r"(?:this|the) (?:story|article) (?:has been|was) updated",
+    r"(?:this|the) (?:story|article) (?:has been|was) updated|"
+    # A rights notice, not news: "may not be published, broadcast, rewritten or redistributed",
+    # "shall not be republished ... without written authorization".
+    r"(?:may|shall|must|cannot) not be (?:re)?(?:published|broadcast|rewritten|redistributed|"
+    r"reproduced)|without (?:the )?(?:prior |express )?written (?:permission|authori[sz]ation|"
+    r"consent)",
     re.IGNORECASE,
 )
 # Literal pieces, one of which every _PROMO_ANYWHERE match contains: a cheap test that spares most
@@ -84,7 +89,7 @@ _PROMO_ANYWHERE = re.compile(
 _PROMO_TRIGGERS = (
     "subscribe", "sign up", "newsletter", "click here", "rights reserved", "©", "copyright",
     "originally", "download", "photo", "image:", "credit:", "getty", "cookie", "terms of",
-    "privacy policy", "follow us", "support our", "updated",
+    "privacy policy", "follow us", "support our", "updated", "not be ", "written ",
 )  # fmt: skip
 # "By Jane Roe", "BY JANE ROE AND JO DOE | Coastal Wire", "By Jane Roe, Staff Writer".
 _BYLINE = re.compile(

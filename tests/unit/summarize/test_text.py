@@ -76,6 +76,8 @@ def test_clean_sentence_drops_photo_credit_and_dateline() -> None:
         "Photo: Harbour Gazette archive",
         "Reporting by Jonas Pell; Editing by Mara Quist",
         "© 2031 Harbour Gazette. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Without written authorization from Coastal Wire, such content shall not be republished.",
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str) -> None:
@@ -85,6 +87,9 @@ def test_boilerplate_lines_are_recognised(line: str) -> None:
 def test_news_sentences_are_not_boilerplate() -> None:
     assert not is_boilerplate("By Tuesday evening the gates had closed twice, the engineers said.")
     assert not is_boilerplate("The Gazette reported the vote on Monday.")
+    # A rights dispute in the news is news, not a rights notice.
+    assert not is_boilerplate("The court ruled the memoir could be published without changes.")
+    assert not is_boilerplate("She gave written consent to the surgery on Friday.")
 
 
 @pytest.mark.parametrize(
