@@ -209,7 +209,9 @@ FLOORS = [
         # opening no longer leads; NeuS without titles gains R2 17.51 -> 17.75, R1 40.79 ->
         # 41.06 (15 of the 21 items whose bullet 1 changes gain, 4 lose).
         # 10.25 / 30.91 -> 10.26 / 30.92: one count of one thing said of one actor is one fact.
-        {"rouge2": 10.26, "rouge1": 30.92},
+        # 10.26 / 30.92 -> 10.30 / 30.96: a sentence without a main clause is no statement
+        # (mainverb.py); item D0726F-A's freed words go to a statement the references share.
+        {"rouge2": 10.30, "rouge1": 30.96},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
