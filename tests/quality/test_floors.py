@@ -141,7 +141,10 @@ FLOORS = [
         # 19.58 / 42.58 -> 19.59 / 42.62 with the next rule merged beside it: one count over a
         # dozen of one thing said of one actor is one fact (counted.same_counted_thing: "400
         # jobs" in two bullets; alone it gave 19.60 / 42.61).
-        {"rouge2": 19.59, "rouge1": 42.62},
+        # 19.59 / 42.62 -> 19.64 / 42.64: "those <noun>" or "these <noun>" of a noun the page has
+        # not told points outside the statement (openings.demonstrative_reference); items 150
+        # and 281 gain, 075 and 276 keep their scores (untitled: 17.75 holds, 41.04 -> 41.06).
+        {"rouge2": 19.64, "rouge1": 42.64},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

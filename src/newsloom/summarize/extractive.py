@@ -43,6 +43,7 @@ from newsloom.summarize.lede import (
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.openings import (
     content_words,
+    demonstrative_reference,
     names_something,
     opening_reference,
     unnamed_speaker,
@@ -594,7 +595,11 @@ class _Plan:
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]
-        return not opening_reference(text, told) and not unnamed_speaker(text)
+        return (
+            not opening_reference(text, told)
+            and not unnamed_speaker(text)
+            and not demonstrative_reference(text, told)
+        )
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
         """Chosen facts (best first) cut into about three paragraphs of at most four sentences (a

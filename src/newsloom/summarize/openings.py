@@ -198,6 +198,26 @@ def unnamed_speaker(sentence: str) -> bool:
     return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
 
 
+# "... now want to walk among those trees": a demonstrative inside the sentence points at a thing
+# its article showed before, as "The trees ..." would at its opening. Not "those who", "those
+# arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
+_DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+_TIME_NOUNS = frozenset("days years months weeks times hours decades".split())
+
+
+def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
+    """The sentence, outside quotation marks, says "those <noun>" or "these <noun>" of a noun
+    ``told`` (lower-cased words the reader already has) does not hold."""
+    known = {stem(w) for w in told}
+    for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
+        noun = match.group(1)
+        if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
+            continue
+        if stem(noun) not in known:
+            return True
+    return False
+
+
 def content_words(sentence: str) -> frozenset[str]:
     """Stems of the words that carry a statement's facts: names, numbers, events."""
     return frozenset(
