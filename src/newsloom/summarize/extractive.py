@@ -56,6 +56,7 @@ from newsloom.summarize.roles import (
     done_events,
     is_quotation,
     is_reaction,
+    judged_away,
     looks_ahead,
     ongoing,
     pending_events,
@@ -531,7 +532,8 @@ class _Plan:
         # of a later news cycle tells the awaited event happened "after a one-day delay".
         found.update(i for i in range(len(self.facts)) if self._wait_ended(i))
         # A figure a report of a later news cycle changed ("raised its offer ... to 68 crowns"):
-        # the earlier "The offer, 62 crowns in cash for each share, ..." is no longer true.
+        # the earlier "The offer, 62 crowns in cash for each share, ..." is no longer true, nor
+        # is "The board says the offer undervalues the company" the board's stance.
         found.update(i for i in range(len(self.facts)) if self._figure_changed(i))
         if since > 0:
             subject = content_words(self.shown[main])
@@ -563,10 +565,11 @@ class _Plan:
         return [f"{a.title}\n{a.lead}\n{a.text}" for a in self.articles]
 
     def _figure_changed(self, fact_index: int) -> bool:
-        """The fact gives a figure that a report from a later news cycle says was changed
-        (roles.revised_figures, roles.revised_away)."""
+        """The fact gives a figure, or a verdict on a thing, that a report from a later news
+        cycle says was changed (roles.revised_figures, roles.revised_away, roles.judged_away)."""
+        text = self.shown[fact_index]
         return any(
-            revised_away(self.shown[fact_index], self._changes[k])
+            revised_away(text, self._changes[k]) or judged_away(text, self._changes[k])
             for k in self._later_reports(fact_index)
         )
 
