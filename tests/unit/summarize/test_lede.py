@@ -129,6 +129,17 @@ def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
     assert opening_reference("Yesterday, fans of both clubs saw the final.") == ""
 
 
+def test_one_word_then_a_personal_pronoun_is_an_opening_reference() -> None:
+    # "Backstage she told ...": who? An adverb, no phrase, then the pronoun.
+    assert opening_reference("Backstage she said the ferry scene took nine takes.") == "pronoun"
+    assert opening_reference("Afterwards they walked to the harbour together.") == "pronoun"
+    assert opening_reference("Ensuite il a remercié les bénévoles du port.") == "pronoun"
+    # A question word asks rather than points back; "it" is as often an object or "it matters".
+    assert opening_reference("Why it matters: the ferry is the island's only link.") == ""
+    assert opening_reference("Leave it to the harbour board to find the money.") == ""
+    assert opening_reference("Captain Ruth Tamm said the ferry would sail at noon.") == ""
+
+
 def test_a_french_elided_name_names_something() -> None:
     assert names_something("Un couple de grands-ducs d'Europe a fait son nid.")
     assert not names_something("Un couple de hiboux a fait son nid.")
