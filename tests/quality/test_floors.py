@@ -141,7 +141,10 @@ FLOORS = [
         # 19.58 / 42.58 -> 19.59 / 42.62 with the next rule merged beside it: one count over a
         # dozen of one thing said of one actor is one fact (counted.same_counted_thing: "400
         # jobs" in two bullets; alone it gave 19.60 / 42.61).
-        {"rouge2": 19.59, "rouge1": 42.62},
+        # 19.59 / 42.62 -> 19.64 / 42.64: "those <noun>" or "these <noun>" of a noun the page has
+        # not told points outside the statement (openings.demonstrative_reference); items 150
+        # and 281 gain, 075 and 276 keep their scores (untitled: 17.75 holds, 41.04 -> 41.06).
+        {"rouge2": 19.64, "rouge1": 42.64},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -209,7 +212,9 @@ FLOORS = [
         # opening no longer leads; NeuS without titles gains R2 17.51 -> 17.75, R1 40.79 ->
         # 41.06 (15 of the 21 items whose bullet 1 changes gain, 4 lose).
         # 10.25 / 30.91 -> 10.26 / 30.92: one count of one thing said of one actor is one fact.
-        {"rouge2": 10.26, "rouge1": 30.92},
+        # 10.26 / 30.92 -> 10.30 / 30.96: a sentence without a main clause is no statement
+        # (mainverb.py); item D0726F-A's freed words go to a statement the references share.
+        {"rouge2": 10.30, "rouge1": 30.96},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

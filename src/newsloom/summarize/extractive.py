@@ -45,6 +45,7 @@ from newsloom.summarize.lede import (
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.openings import (
     content_words,
+    demonstrative_reference,
     names_something,
     opening_reference,
     unnamed_speaker,
@@ -56,6 +57,7 @@ from newsloom.summarize.roles import (
     describes_present,
     done_events,
     is_reaction,
+    judged_away,
     looks_ahead,
     ongoing,
     pending_events,
@@ -549,7 +551,8 @@ class _Plan:
         # of a later news cycle tells the awaited event happened "after a one-day delay".
         found.update(i for i in range(len(self.facts)) if self._wait_ended(i))
         # A figure a report of a later news cycle changed ("raised its offer ... to 68 crowns"):
-        # the earlier "The offer, 62 crowns in cash for each share, ..." is no longer true.
+        # the earlier "The offer, 62 crowns in cash for each share, ..." is no longer true, nor
+        # is "The board says the offer undervalues the company" the board's stance.
         found.update(i for i in range(len(self.facts)) if self._figure_changed(i))
         if since > 0:
             subject = content_words(self.shown[main])
@@ -581,10 +584,11 @@ class _Plan:
         return [f"{a.title}\n{a.lead}\n{a.text}" for a in self.articles]
 
     def _figure_changed(self, fact_index: int) -> bool:
-        """The fact gives a figure that a report from a later news cycle says was changed
-        (roles.revised_figures, roles.revised_away)."""
+        """The fact gives a figure, or a verdict on a thing, that a report from a later news
+        cycle says was changed (roles.revised_figures, roles.revised_away, roles.judged_away)."""
+        text = self.shown[fact_index]
         return any(
-            revised_away(self.shown[fact_index], self._changes[k])
+            revised_away(text, self._changes[k]) or judged_away(text, self._changes[k])
             for k in self._later_reports(fact_index)
         )
 
@@ -613,7 +617,11 @@ class _Plan:
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]
-        return not opening_reference(text, told) and not unnamed_speaker(text)
+        return (
+            not opening_reference(text, told)
+            and not unnamed_speaker(text)
+            and not demonstrative_reference(text, told)
+        )
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:
         """Chosen facts (best first) cut into about three paragraphs of at most four sentences (a

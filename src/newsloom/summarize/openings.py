@@ -57,6 +57,10 @@ _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve 
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
+# Those that stand for people ("it" is as often an object or "it matters"), and the words
+# before them that ask rather than point back ("Why it matters:", "How they did it").
+_PERSONAL_PRONOUNS = frozenset("he she they we il elle ils elles".split())
+_QUESTION_WORDS = frozenset("why how what when where who whether if".split())
 # A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
 # "En montant régler l'horloge, il a découvert ...".
 # "Yesterday, those same supporters ...": a demonstrative after the phrase points back too.
@@ -182,6 +186,15 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and _pronoun_after_phrase(words):
         return "pronoun", ""
+    if (
+        len(words) > 2
+        and words[0].isalpha()
+        and words[0].lower() not in _QUESTION_WORDS
+        and words[1].lower() in _PERSONAL_PRONOUNS
+    ):
+        # One word, then a personal pronoun ("Backstage she told ...", "Afterwards they ...",
+        # "Hier il a ..."): the word is an adverb (a name is never followed by its pronoun).
+        return "pronoun", ""
     if _PHRASE_THEN_PRONOUN.match(text):
         return "pronoun", ""
     head = definite_head(text)
@@ -196,6 +209,26 @@ def unnamed_speaker(sentence: str) -> bool:
         return True
     unquoted = _QUOTED.sub(" ", sentence)
     return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
+
+
+# "... now want to walk among those trees": a demonstrative inside the sentence points at a thing
+# its article showed before, as "The trees ..." would at its opening. Not "those who", "those
+# arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
+_DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+_TIME_NOUNS = frozenset("days years months weeks times hours decades".split())
+
+
+def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
+    """The sentence, outside quotation marks, says "those <noun>" or "these <noun>" of a noun
+    ``told`` (lower-cased words the reader already has) does not hold."""
+    known = {stem(w) for w in told}
+    for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
+        noun = match.group(1)
+        if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
+            continue
+        if stem(noun) not in known:
+            return True
+    return False
 
 
 def content_words(sentence: str) -> frozenset[str]:

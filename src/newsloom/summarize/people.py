@@ -117,6 +117,10 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                         personal.add(words[-1])
                     if last and _PERSON_AFTER.match(sentence, match.end()):
                         personal.add(words[-1])  # "Torben Weir, who ...", "Elin Moberg, 19,"
+    # A pair whose first word the texts write in lower case too ("Big Torben", the staff's
+    # nickname for Torben Weir's fossil) is a description before a word, not a given name and a
+    # surname: it says nothing about the word standing as a given name elsewhere.
+    named_pairs = {s for s, givens in pairs.items() if any(g.lower() not in lower for g in givens)}
     found: dict[str, Person] = {}
     for surname, givens in pairs.items():
         if len(givens) != 1 or surname in first_words or surname in things or surname in compound:
@@ -126,7 +130,7 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
         if surname not in alone and surname not in personal and surname not in titled:
             continue
         given = next(iter(givens))
-        if given.lower() in lower or given in elsewhere or given in things or given in pairs:
+        if given.lower() in lower or given in elsewhere or given in things or given in named_pairs:
             continue
         if len(given) < 2 or given.lower() in ENGLISH_STOP_WORDS:
             continue
@@ -202,6 +206,10 @@ def _word_before(sentence: str, match: re.Match[str]) -> str:
 
 
 _WORD_REACH = 30  # characters: longer than any role word
+_NEXT_WORD = re.compile(r"\S+\s+")  # a word of a run and the space after it
+# Function words that belong to the sentence when they open a run of capitals ("When", "After",
+# "Because"), unlike those that qualify the title after them ("Former President Barack Obama").
+_SENTENCE_WORDS = ENGLISH_STOP_WORDS - frozenset("former latter first last next".split())
 _LAST_WORD = re.compile(r"([\w.-]+)\s+$")
 
 
@@ -269,11 +277,19 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
         person = people.get(surname)
         if person is None or surname in mentioned:
             continue
+        # A capitalised function word opening the run ("When Margit Aasen took charge, ...",
+        # "After Dahl said ...") belongs to the sentence, not to the name: the name starts
+        # after it, so neither a rewrite nor the role test takes it with the name.
+        begin = match.start()
+        while len(words) > 1 and words[0].lower() in _SENTENCE_WORDS:
+            skipped = _NEXT_WORD.match(text, begin)
+            if skipped is None:
+                break
+            words, begin = words[1:], skipped.end()
         full = len(words) >= 2 and words[-2] == person.given
         if not full and len(words) != 1:
             continue
         mentioned.add(surname)
-        begin = match.start()
         if not full:  # the surname alone: the given name at the first mention
             if surname not in named and not _joined(text, match) and not _as_thing(text, begin):
                 out.append(text[at:begin] + person.given + " ")
@@ -282,7 +298,7 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             continue
         if _as_thing(text, begin):
             continue
-        name_start = begin + match.group(0).rfind(person.given + " ")
+        name_start = match.start() + match.group(0).rfind(person.given + " ")
         titles = text[begin:name_start].strip()  # capitalised titles of the run ("Governor")
         before = text[lead:begin]
         after = text[match.end() :]

@@ -253,6 +253,24 @@ def stated_figures(sentence: str) -> set[tuple[str, str]]:
     return {f for number in read.phrases if (f := _figure(read, number)) is not None}
 
 
+# A verdict on terms: "says the offer undervalues the company", "rejected the bid as too low".
+_VERDICT = re.compile(
+    r"\b(?:undervalu(?:e|es|ed|ing)|reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|"
+    r"too low|too high|inadequate)\b",
+    re.IGNORECASE,
+)
+
+
+def judged_away(older: str, changes: frozenset[tuple[str, str, str]]) -> bool:
+    """``older`` gives a verdict on a thing a later report says was changed ("The board says the
+    offer undervalues the company" once the offer was raised to 68 crowns): the verdict was on
+    the old terms, and read beside the new ones it tells a stance nobody holds any more."""
+    if not changes or not _VERDICT.search(older):
+        return False
+    words = {w.lower() for w in tokens(older)}
+    return any(thing in words for thing, _, _ in changes)
+
+
 def revised_away(older: str, changes: frozenset[tuple[str, str, str]]) -> bool:
     """``older`` gives a figure a later report changed: it names the changed thing and gives
     another figure in the same unit ("The offer, 62 crowns in cash for each share, ..." once

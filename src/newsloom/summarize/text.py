@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.furniture import is_furniture, strip_caption_label
+from newsloom.summarize.mainverb import lacks_main_clause
 
 # Words that end with a period without ending a sentence (matched case-insensitively, no dot).
 ABBREVIATIONS = frozenset(
@@ -269,6 +270,8 @@ def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int =
     first = sentence.lstrip("\"'“‘(")[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return "fragment"
+    if lacks_main_clause(sentence):
+        return "fragment"  # a scene setter, a caption, a phrase leading into the next one
     if len(_QUOTE_CHARS.findall(sentence)) % 2 == 1:
         return "quote"  # a quotation split across sentences
     if _SINGLE_QUOTE_TAIL.search(sentence) and not _SINGLE_QUOTE_OPEN.search(sentence):

@@ -10,6 +10,7 @@ from newsloom.summarize import ExtractiveSummarizer, needs_resummary
 from newsloom.summarize.extractive import WHATS_NEW
 from newsloom.summarize.roles import (
     is_reaction,
+    judged_away,
     looks_ahead,
     ongoing,
     provisional,
@@ -369,6 +370,50 @@ def test_revised_figures_and_what_they_overtake() -> None:
     assert not revised_away("Harlow offered 74 crowns a share.", changes)
     assert not revised_away("Brant shares jumped 20 percent, to 64 crowns.", changes)  # no offer
     assert not revised_away("The offer came on Monday.", changes)
+
+
+def test_a_verdict_on_terms_a_later_report_changed_is_overtaken() -> None:
+    changes = revised_figures("Orrin Foods has raised its bid for Tamsby Dairies to 41 crowns.")
+    assert judged_away("Tamsby's directors say the bid undervalues the dairy.", changes)
+    assert judged_away("The founders rejected the bid as too low on Tuesday.", changes)
+    # A verdict on something else, or no verdict on the bid, is not the old terms' stance.
+    assert not judged_away("Tamsby's directors say the price of milk is too low.", changes)
+    assert not judged_away("The bid came a week after Tamsby's results.", changes)
+    assert not judged_away("Tamsby's directors say the bid undervalues the dairy.", frozenset())
+
+
+def test_the_boards_verdict_on_the_first_offer_leaves_the_page_once_it_was_raised() -> None:
+    # A verdict on the first terms read under "raises offer" tells a stance the board no
+    # longer holds: the later report has it engaging.
+    first = [
+        article(
+            1,
+            1,
+            "wire",
+            "Orrin Foods bids for Tamsby Dairies",
+            "Orrin Foods has offered 36 crowns a share for Tamsby Dairies, the cheese maker that "
+            "employs 700 people in Hallam. In a statement to the Hallam exchange, the directors "
+            "of Tamsby said the cash bid undervalues the dairy and its cheese brands. Orrin said "
+            "it had lined up financing from three banks.",
+            0,
+        ),
+    ]
+    raised = article(
+        2,
+        2,
+        "wire",
+        "Orrin raises Tamsby Dairies bid to 41 crowns",
+        "Orrin Foods has raised its bid for Tamsby Dairies to 41 crowns a share and promised to "
+        "keep the Hallam creamery open. The chairman, Edvin Lark, said the board would now talk "
+        "to the bidder. Farmers who supply the creamery welcomed the promise.",
+        2000,
+    )
+    before = ExtractiveSummarizer().summarize(1, first, None, words=120, now=T0)
+    assert "undervalues" in " ".join(c.text for c in all_cited(before))
+    summary = ExtractiveSummarizer().summarize(1, [*first, raised], None, words=120, now=T0)
+    page = " ".join(c.text for c in all_cited(summary))
+    assert "41 crowns" in page
+    assert "undervalues" not in page
 
 
 def test_the_first_offer_leaves_the_page_once_a_later_report_says_it_was_raised() -> None:

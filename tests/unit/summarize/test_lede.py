@@ -16,7 +16,12 @@ from newsloom.summarize.lede import (
     title_support,
     title_words,
 )
-from newsloom.summarize.openings import names_something, opening_reference, unnamed_speaker
+from newsloom.summarize.openings import (
+    demonstrative_reference,
+    names_something,
+    opening_reference,
+    unnamed_speaker,
+)
 
 T0 = datetime(2030, 5, 1, 8, tzinfo=UTC)
 
@@ -124,6 +129,17 @@ def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
     assert opening_reference("Yesterday, fans of both clubs saw the final.") == ""
 
 
+def test_one_word_then_a_personal_pronoun_is_an_opening_reference() -> None:
+    # "Backstage she told ...": who? An adverb, no phrase, then the pronoun.
+    assert opening_reference("Backstage she said the ferry scene took nine takes.") == "pronoun"
+    assert opening_reference("Afterwards they walked to the harbour together.") == "pronoun"
+    assert opening_reference("Ensuite il a remercié les bénévoles du port.") == "pronoun"
+    # A question word asks rather than points back; "it" is as often an object or "it matters".
+    assert opening_reference("Why it matters: the ferry is the island's only link.") == ""
+    assert opening_reference("Leave it to the harbour board to find the money.") == ""
+    assert opening_reference("Captain Ruth Tamm said the ferry would sail at noon.") == ""
+
+
 def test_a_french_elided_name_names_something() -> None:
     assert names_something("Un couple de grands-ducs d'Europe a fait son nid.")
     assert not names_something("Un couple de hiboux a fait son nid.")
@@ -168,3 +184,20 @@ def test_a_french_follow_up_title_is_completed_the_same_way() -> None:
     assert complete_title(title, [report, follow_up]) == (
         "Algues : l'interdiction de baignade prolongée"
     )
+
+
+def test_those_or_these_before_a_noun_the_page_has_not_told_points_outside() -> None:
+    # A festival feature's "... now want to see those windmills": which windmills?
+    sentence = "Visitors who came for the festival now want to see those windmills up close."
+    assert demonstrative_reference(sentence)
+    assert not demonstrative_reference(sentence, told={"windmills", "festival"})
+    # People, not a noun ("those who", "those arrested", "those seeking help"), and the time
+    # of the report ("these days") need nothing before them; nor does a quotation's.
+    for fine in (
+        "The charity helps those who lost their homes in the flood.",
+        "Police released those arrested at the port after questioning.",
+        "The fund will pay those seeking shelter a daily allowance.",
+        "Few ferries run to the island these days.",
+        '"Nobody wants those boats here," the harbour master said.',
+    ):
+        assert not demonstrative_reference(fine), fine

@@ -170,3 +170,46 @@ def test_a_given_name_alone_inside_a_quotation_is_still_a_persons() -> None:
     ]
     assert people_of(articles)["Moberg"].full == "Elin Moberg"
     assert "Moberg" not in people_of([*articles, "Elin scored late."])
+
+
+def test_a_capitalised_function_word_opening_the_name_stays_with_the_sentence() -> None:
+    # "When Greta Lindqvist took over, ..." named again: the given name goes, "When" stays (it
+    # was cut with the name, leaving a clause without its conjunction).
+    articles = ["Mayor Greta Lindqvist, who took office in May, said the ferry would run."]
+    people = people_of(articles)
+    page = [
+        "Mayor Greta Lindqvist said the ferry would run again in spring.",
+        "When Greta Lindqvist took over, the harbour had no timetable at all.",
+        "After Lindqvist spoke, the council voted to pay for the ferry.",
+    ]
+    assert introduce_once(page, people)[1:] == [
+        "When Lindqvist took over, the harbour had no timetable at all.",
+        page[2],
+    ]
+    # A first mention by the surname after such a word gets the given name.
+    assert introduce_once(page[2:], people) == [
+        "After Greta Lindqvist spoke, the council voted to pay for the ferry."
+    ]
+    # A word that qualifies the title is the name's: the role goes with the given name.
+    brenning = people_of(["President Hal Brenning, who left office in 2019, said so."])
+    assert introduce_once(
+        ["President Hal Brenning said so.", "Former President Hal Brenning met the envoy."],
+        brenning,
+    )[1] == ("Brenning met the envoy.")
+
+
+def test_a_nickname_made_of_a_common_word_and_a_given_name_hides_no_person() -> None:
+    # "Old Piet", the lifeboat crew's name for the boat after its builder Piet Vandam: "old" is
+    # a word the texts write in lower case, so "Old Piet" is no given name and surname, and
+    # Piet Vandam is still a person to introduce once.
+    articles = [
+        "The lifeboat was built by carpenter Piet Vandam, who retired last year.",
+        "The crew call the boat Old Piet, after its builder. The old hull still floats.",
+    ]
+    people = people_of(articles)
+    assert people["Vandam"].full == "Piet Vandam"
+    page = [
+        "The lifeboat was built by carpenter Piet Vandam, who retired last year.",
+        "Piet Vandam still visits the slipway every morning.",
+    ]
+    assert introduce_once(page, people)[1] == "Vandam still visits the slipway every morning."

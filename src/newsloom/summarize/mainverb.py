@@ -1,0 +1,81 @@
+"""A sentence without a main clause: no statement, whatever its words.
+
+News pages hold pieces of prose that end with a full stop and state nothing: a feature's scene
+setter ("Five people, one converted garage and a game about folding paper."), a caption ("Two
+ministers in Carrow in 2019."), a slug ("Advance on the city marathon, where ..."), a phrase that
+leads into the next paragraph ("Backstage and on the red carpet at the closing night, where the
+smallest film left with the biggest prize."). Read alone on a summary page, each is a fragment.
+
+What makes a statement is a finite verb outside a relative clause. Without a tagger the verb is
+read from the word forms English verbs take, erring towards a verb: an auxiliary or a common
+irregular form ("was", "said", "won"), a contraction ("isn't", "they're"), a subject or object
+pronoun (which only a clause holds), a word in "-ed" that no determiner makes an adjective ("a
+converted garage"), a word in "-s" (a plural noun counts as well: a miss, never a wrong cut), a
+word before an infinitive ("plan to speak"), and the first word after a compound subject ("Ana
+and her brother run the farm"). A sentence with none of these in its main clause, and with an
+English function word (a French sentence is not read), has no main clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsloom.textkit import ENGLISH_STOP_WORDS
+
+# Function words only an English sentence holds (French has "a", "en", "pour" instead).
+_ENGLISH = frozenset("the of and with to for in".split())
+_FINITE = frozenset(
+    """
+    is was are were am be been has had have will would could can cannot may might must should
+    shall did does do said says say told tells made makes took takes gave gives got gets went goes
+    came comes became found left won lost beat led met put set cut hit let saw sees sold paid fell
+    rose broke kept held brought bought thought knew grew drew threw flew wrote drove spoke stood
+    sent spent built fought struck shot fled hid ran began sat meant felt read lay laid lit dug
+    hung sang sank swam rang wept quit stole split spread hurt cost shut upset
+    """.split()
+)
+_PRONOUNS = frozenset("i we you they he she it me us him them your".split())
+# "there's", "it's", "let's": a contracted verb after the pronoun.
+_CONTRACTED_IS = frozenset("i we you they he she it there that what let here who".split())
+_DETERMINERS = frozenset("a an the one its his her their our my your every each no some".split())
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$")
+# A relative clause after a comma, to the next comma or the end: not the main clause.
+_RELATIVE = re.compile(r",\s+(?:where|which|who|whom|whose|when)\b[^,;:]*", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+# "Ana and her brother run ...", "Pelosi and Mnuchin plan ...": the word after a compound
+# subject is its verb when it is no function word ("... and a game about paper" has none).
+_COMPOUND_SUBJECT = re.compile(
+    r"\band\s+(?:(?:a|an|the|his|her|their|its|our|my)\s+[a-z]+\s+|(?:[A-Z][\w'’.-]*\s+)+)"
+    r"([a-z]+)\b"
+)
+_INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+[a-z]+\b")
+
+
+def lacks_main_clause(sentence: str) -> bool:
+    """True when the English ``sentence`` has no verb outside a relative clause (module
+    docstring); False when it may have one, or is not English."""
+    if not _ENGLISH & {w.lower() for w in _TOKEN.findall(sentence)}:
+        return False
+    main = _RELATIVE.sub("", sentence)
+    if _INFINITIVE.search(main):
+        return False
+    if any(m.group(1) not in ENGLISH_STOP_WORDS for m in _COMPOUND_SUBJECT.finditer(main)):
+        return False
+    before = ""
+    for word in (w.lower() for w in _TOKEN.findall(main)):
+        if word in _FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
+            return False
+        if word.endswith(("'s", "’s")):
+            if word[:-2] in _CONTRACTED_IS:
+                return False
+        elif _verb_form(word, before):
+            return False
+        before = word
+    return True
+
+
+def _verb_form(word: str, before: str) -> bool:
+    """A word in "-ed" no determiner makes an adjective, or a word in "-s" (plurals too)."""
+    if word.endswith("ed"):
+        return before not in _DETERMINERS
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2
