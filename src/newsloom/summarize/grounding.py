@@ -5,7 +5,8 @@ overlap always), then checked for what overlap alone misses: numbers, names and 
 sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
 word runs of several source sentences, where abstractive writers, models and people, most
 often attach a fact to the wrong subject, place or time), a copied statement given to another
-actor than the one its source names (grounding_runs.py), a word said again that the evidence
+actor than the one its source names or stripped of the hedge its source gives it ("allegedly",
+"thought to": a claim given as fact; grounding_runs.py), a word said again that the evidence
 says once (a generator looping, "has returned to EastEnders to return to EastEnders"), and
 references to someone the text has not named (references.py). Meaning and seams are
 sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
@@ -25,6 +26,7 @@ import numpy as np
 
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
+    dropped_hedges,
     fragment_jumps,
     source_runs,
     swapped_actors,
@@ -44,6 +46,9 @@ W_REFERENCE = 0.1  # score lost by a sentence whose "he" or "the 39-year-old" na
 # Score lost by each statement given to the wrong actor: the same error as a reference to the
 # wrong person, so the same cost.
 W_SWAP = W_REFERENCE
+# Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
+# belief given as fact links a statement to the wrong status, the same kind of error.
+W_HEDGE = W_REFERENCE
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
@@ -100,6 +105,7 @@ class Support:
     negation: bool = False  # negated where the aligned sources are not, or the reverse
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
+    unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
 
     @property
@@ -232,6 +238,9 @@ class GroundingChecker:
         part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
         swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
+        unhedged = [
+            hedge for ws in part_words for hedge in dropped_hedges([stem(w) for w in ws], src.runs)
+        ]
         looped: list[str] = []
         for k, ws in enumerate(part_words):
             if not (repeated := _repeated(ws)):
@@ -260,6 +269,7 @@ class GroundingChecker:
         invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
+        score -= W_HEDGE * len(unhedged)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -273,6 +283,7 @@ class GroundingChecker:
             negation=negation,
             jumps=jumps,
             swapped=tuple(swapped),
+            unhedged=tuple(unhedged),
             unresolved=references,
         )
 

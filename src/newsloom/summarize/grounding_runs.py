@@ -8,6 +8,10 @@ another: "Gullit was assistant to former Newcastle manager Ruud Gullit" where th
 "Carver was assistant to ...", or "McCoy trains Shutthefrontdoor" built from a sentence about
 its trainer. FRANK's annotators mark that wrong actor as an entity error; copying summarizers
 make it by pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
+And a run copied from a statement the source hedges ("was allegedly killed", "judges, who are
+thought to earn ...", "as she apparently tried to") loses the hedge when the copy leaves it out:
+what the source reports as a claim, a belief or a likelihood, the claim states as fact
+(``dropped_hedges``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ _CALENDAR = frozenset(
 )
 # A run that opens with one of these attaches a circumstance or a list item to the word before
 # it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
+# Words that make a statement a claim, a belief or a possibility rather than a fact. Only their
+# lower-case form counts: "May 2" is a date.
+HEDGES = frozenset(
+    "allegedly alleged alleges allege reportedly apparently supposedly purportedly seemingly may "
+    "might could possibly probably likely thought believed suspected claimed claims accused "
+    "appears appeared seems seemed".split()
+)
+# A hedge qualifies the word it leads to within this many words: "allegedly killed", "thought to
+# earn", "apparently tried to break up".
+HEDGE_REACH = 2
+_HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
     "under near against between during since until via".split()
@@ -43,6 +58,7 @@ class SourceRuns:
     sentence_of: list[int]  # sentence index of each word
     positions: dict[str, list[int]]  # where each stem occurs in ``stream``
     names: frozenset[str]  # words the sources write capitalised inside a sentence, never lower
+    hedges: frozenset[int] = frozenset()  # where a hedge word (``HEDGES``) occurs in ``stream``
 
 
 def source_runs(sentences: Sequence[str]) -> SourceRuns:
@@ -52,8 +68,10 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
     sentence_of: list[int] = []
     capitalised: set[str] = set()
     lowered: set[str] = set()
+    hedges: set[int] = set()
     for k, sentence in enumerate(sentences):
         found, links = tokens_joined(sentence)
+        hedges.update(len(stream) + at for at, word in enumerate(found) if word in HEDGES)
         for position, word in enumerate(found):
             if word[:1].isupper() and position > 0:
                 capitalised.add(word.lower())
@@ -69,7 +87,7 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
     names = frozenset(
         w for w in capitalised - lowered if stem(w) not in STOP_WORDS and w not in _CALENDAR
     )
-    return SourceRuns(stream, words, joined, sentence_of, positions, names)
+    return SourceRuns(stream, words, joined, sentence_of, positions, names, frozenset(hedges))
 
 
 def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, int, int]]:
@@ -132,3 +150,37 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
         if actors <= src.names and name not in actors and not actors & set(lowered[: i - 1]):
             swapped.append(words[i - 1])
     return swapped
+
+
+def dropped_hedges(claim: Sequence[str], src: SourceRuns) -> list[str]:
+    """Hedge words that qualify what a claim (its stems, one sentence) copies from a source
+    sentence and that the claim leaves out, when the claim has no hedge of its own.
+
+    The origin is the source sentence that gives the claim most of its copied words, at least
+    half of them. A hedge qualifies a copied word it leads to within ``HEDGE_REACH`` words of
+    one phrase (no punctuation between): "was allegedly killed", "who are thought to earn"; one
+    inside an aside the claim skips ("the singer - who claimed the levy would hurt - had made")
+    does not.
+    """
+    runs = list(copied_runs(claim, src))
+    copied: dict[int, set[int]] = {}  # origin -> positions of the words copied from it
+    for _, length, start in runs:
+        copied.setdefault(src.sentence_of[start], set()).update(range(start, start + length))
+    if not copied:
+        return []
+    origin, words = max(copied.items(), key=lambda item: len(item[1]))
+    said = set(claim)
+    if 2 * len(words) < len(claim) or said & _HEDGE_STEMS:
+        return []
+    dropped = []
+    for at in sorted(src.hedges):
+        if src.sentence_of[at] != origin or src.stream[at] in said:
+            continue
+        # A copied word within reach, with only spaces between it and the hedge.
+        for k in range(at + 1, min(at + 1 + HEDGE_REACH, len(src.stream))):
+            if not src.joined[k - 1]:
+                break
+            if k in words:
+                dropped.append(src.words[at])
+                break
+    return dropped

@@ -3,8 +3,9 @@
 import pytest
 
 from newsloom.summarize.grounding import GroundingChecker
-from newsloom.summarize.grounding_runs import source_runs, swapped_actors
+from newsloom.summarize.grounding_runs import dropped_hedges, source_runs, swapped_actors
 from newsloom.summarize.words import tokens_joined
+from newsloom.textkit import stem
 
 # The caretaker is Kask; Lind is the coach who resigned.
 CLUB = [
@@ -67,3 +68,50 @@ def test_tokens_joined_marks_phrases_broken_by_punctuation() -> None:
     assert words == ["Kask", "41", "was", "appointed", "again", "today"]
     assert joined == [False, False, True, False, False, False]
     assert tokens_joined("") == ([], [])
+
+
+# A fictional court report: the source hedges the theft, the praise is stated outright.
+THEFT = [
+    "Police said the caretaker Ilmar Sepp allegedly took the keys to the harbour office.",
+    "The harbour master, who is thought to earn more than 90,000 crowns a year, praised the "
+    "night staff.",
+]
+
+
+def _stems(claim: str) -> list[str]:
+    return [stem(w) for w in tokens_joined(claim)[0]]
+
+
+def test_copied_statement_that_drops_its_hedge_is_given_as_fact(
+    checker: GroundingChecker,
+) -> None:
+    runs = source_runs(THEFT)
+    fact = "Ilmar Sepp took the keys to the harbour office."
+    assert dropped_hedges(_stems(fact), runs) == ["allegedly"]
+    # "thought to earn": the hedge leads to the copied verb across one word.
+    assert dropped_hedges(_stems("The harbour master earns more than 90,000 crowns a year."), runs)
+    hedged = "Ilmar Sepp allegedly took the keys to the harbour office."
+    assert dropped_hedges(_stems(hedged), runs) == []
+    wrong, right = checker.check(fact, THEFT), checker.check(hedged, THEFT)
+    assert wrong.unhedged == ("allegedly",) and not right.unhedged
+    assert wrong.score < right.score
+
+
+def test_claim_keeping_a_hedge_of_its_own_is_not_flagged() -> None:
+    claim = "Police said caretaker Ilmar Sepp may have taken the keys to the harbour office."
+    assert dropped_hedges(_stems(claim), source_runs(THEFT)) == []
+
+
+def test_hedge_inside_an_aside_the_claim_skips_does_not_qualify_it() -> None:
+    # "who claimed ..." is set off by dashes: the copied statement about the fee stands.
+    sources = ["The mayor - who claimed the ferry would close - raised the harbour fee in May."]
+    claim = "The mayor raised the harbour fee in May."
+    assert dropped_hedges(_stems(claim), source_runs(sources)) == []
+
+
+def test_a_date_is_no_hedge() -> None:
+    # "May" as a month, capitalised in the source, says nothing about certainty.
+    runs = source_runs(["The schedule changed on May 2 after the storm."])
+    assert not runs.hedges
+    assert dropped_hedges(_stems("The schedule changed after the storm."), runs) == []
+    assert source_runs(["The schedule may change after the storm."]).hedges
