@@ -17,6 +17,7 @@ leaves whole) is measured per sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -49,6 +50,7 @@ W_SWAP = W_REFERENCE
 # Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
 # belief given as fact links a statement to the wrong status, the same kind of error.
 W_HEDGE = W_REFERENCE
+W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the")
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
@@ -64,6 +66,12 @@ _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
 _BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
+# Words after which a sentence must go on: an article, a conjunction, a possessive or a
+# preposition that takes no particle reading ("carried on", "came in" may end a sentence). A
+# sentence ending on one was cut short, by a length limit or a stitch ("She knew the").
+_LEADS_ON = frozenset(
+    "a an the and or nor but of with into than whose my your our their its".split()
+)
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't don't "
     "isn't aren't wasn't weren't hasn't haven't hadn't couldn't shouldn't wouldn't denied denies "
@@ -107,13 +115,14 @@ class Support:
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
+    cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
 
     @property
     def supported(self) -> bool:
         """Good enough to publish: no invented number, name or negation, no reference to someone
-        the text has not named, and a fair score."""
+        the text has not named, no sentence cut short, and a fair score."""
         return self.score >= SUPPORTED and not (
-            self.numbers or self.names or self.negation or self.unresolved
+            self.numbers or self.names or self.negation or self.unresolved or self.cut
         )
 
 
@@ -153,6 +162,8 @@ class GroundingChecker:
         """One Support per claim against the same source sentences (embedded once). The claims
         are read in order: each one's context is ``context`` and the claims before it."""
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
+        # Read before placeholders go: "cockroaches and <unk>" ends on a word, not on "and".
+        cuts = [sum(map(_cut, inner_sentences(claim))) for claim in claims]
         claims = [as_written(claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
@@ -160,10 +171,17 @@ class GroundingChecker:
         earlier = {w.lower() for text in context for w in tokens(text)}
         supports = []
         start = 0
-        for claim, claim_parts in zip(claims, parts, strict=True):
+        for claim, claim_parts, cut in zip(claims, parts, cuts, strict=True):
             end = start + len(claim_parts)
             part_vectors = vectors[start:end] if vectors is not None else None
-            supports.append(self._check_one(claim, claim_parts, prepared, part_vectors, earlier))
+            support = self._check_one(claim, claim_parts, prepared, part_vectors, earlier)
+            if cut:
+                # A sentence cut short leaves its statement unfinished: whatever it copied, it
+                # does not say what its source says. It costs like a reference to the wrong
+                # person.
+                score = max(-1.0, support.score - W_CUT * cut)
+                support = dataclasses.replace(support, score=score, cut=cut)
+            supports.append(support)
             earlier |= {w.lower() for w in tokens(claim)}
             start = end
         return supports
@@ -347,6 +365,12 @@ def _unsupported(
         is_name = cased and position > 0 and word[:1].isupper()
         (names if is_name else novel).append(word)
     return numbers, names, novel
+
+
+def _cut(sentence: str) -> bool:
+    """The sentence ends on a word that needs another after it."""
+    words = tokens(sentence)
+    return bool(words) and words[-1].lower() in _LEADS_ON
 
 
 def _negated(words: Sequence[str]) -> bool:
