@@ -227,7 +227,8 @@ FLOORS = [
         # a word more often than its evidence does (a looping generator) costs (looped);
         # 0.8264 / 0.7379 when a copied statement that drops its source's hedge ("allegedly
         # pulled out a knife", "thought to earn") costs (unhedged); 0.8265 / 0.7385 when a
-        # sentence cut short ("She knew the") costs (cut).
+        # sentence cut short ("She knew the") costs (cut); 0.8268 / 0.7385 when page furniture
+        # ("Click here for all the latest boxing news.") does.
         {"roc_auc_cnndm": 0.826, "roc_auc_xsum": 0.738},
     ),
 ]

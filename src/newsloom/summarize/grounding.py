@@ -33,7 +33,7 @@ from newsloom.summarize.grounding_runs import (
     swapped_actors,
 )
 from newsloom.summarize.references import unresolved
-from newsloom.summarize.text import split_sentences
+from newsloom.summarize.text import is_boilerplate, split_sentences
 from newsloom.summarize.vectors import Embed, embed_rows
 from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
@@ -50,7 +50,7 @@ W_SWAP = W_REFERENCE
 # Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
 # belief given as fact links a statement to the wrong status, the same kind of error.
 W_HEDGE = W_REFERENCE
-W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the")
+W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
@@ -116,13 +116,20 @@ class Support:
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
+    furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
 
     @property
     def supported(self) -> bool:
         """Good enough to publish: no invented number, name or negation, no reference to someone
-        the text has not named, no sentence cut short, and a fair score."""
+        the text has not named, no sentence cut short or made of page furniture, and a fair
+        score."""
         return self.score >= SUPPORTED and not (
-            self.numbers or self.names or self.negation or self.unresolved or self.cut
+            self.numbers
+            or self.names
+            or self.negation
+            or self.unresolved
+            or self.cut
+            or self.furniture
         )
 
 
@@ -164,6 +171,7 @@ class GroundingChecker:
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
         # Read before placeholders go: "cockroaches and <unk>" ends on a word, not on "and".
         cuts = [sum(map(_cut, inner_sentences(claim))) for claim in claims]
+        furniture = [sum(map(is_boilerplate, inner_sentences(claim))) for claim in claims]
         claims = [as_written(claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
@@ -171,16 +179,17 @@ class GroundingChecker:
         earlier = {w.lower() for text in context for w in tokens(text)}
         supports = []
         start = 0
-        for claim, claim_parts, cut in zip(claims, parts, cuts, strict=True):
+        for claim, claim_parts, cut, page in zip(claims, parts, cuts, furniture, strict=True):
             end = start + len(claim_parts)
             part_vectors = vectors[start:end] if vectors is not None else None
             support = self._check_one(claim, claim_parts, prepared, part_vectors, earlier)
-            if cut:
-                # A sentence cut short leaves its statement unfinished: whatever it copied, it
-                # does not say what its source says. It costs like a reference to the wrong
-                # person.
-                score = max(-1.0, support.score - W_CUT * cut)
-                support = dataclasses.replace(support, score=score, cut=cut)
+            if cut or page:
+                # A sentence cut short leaves its statement unfinished, and page furniture
+                # ("Click here for more racing news.") states nothing of the story: whatever
+                # they copied, they do not say what the source reports. Each costs like a
+                # reference to the wrong person.
+                score = max(-1.0, support.score - W_CUT * (cut + page))
+                support = dataclasses.replace(support, score=score, cut=cut, furniture=page)
             supports.append(support)
             earlier |= {w.lower() for w in tokens(claim)}
             start = end

@@ -259,3 +259,11 @@ def test_sentence_ending_on_a_particle_or_a_placeholder_is_not_cut(
     # Each sentence of a tokenised claim is read on its own.
     claim = "the ferry crew pulled the two swimmers from the . the crew pulled the swimmers ."
     assert checker.check(claim, RESCUE).cut == 1
+
+
+def test_page_furniture_copied_from_the_source_states_nothing(checker: GroundingChecker) -> None:
+    sources = [*RESCUE, "Click here for all the latest harbour news."]
+    story = checker.check("The ferry crew pulled the two swimmers from the water.", sources)
+    page = checker.check("Click here for all the latest harbour news.", sources)
+    assert page.furniture == 1 and not story.furniture
+    assert page.score < story.score and not page.supported and story.supported
