@@ -228,8 +228,10 @@ FLOORS = [
         # 0.8264 / 0.7379 when a copied statement that drops its source's hedge ("allegedly
         # pulled out a knife", "thought to earn") costs (unhedged); 0.8265 / 0.7385 when a
         # sentence cut short ("She knew the") costs (cut); 0.8268 / 0.7385 when page furniture
-        # ("Click here for all the latest boxing news.") does.
-        {"roc_auc_cnndm": 0.826, "roc_auc_xsum": 0.738},
+        # ("Click here for all the latest boxing news.") does; 0.8281 / 0.7420 when a run of
+        # function words alone ("has been") marks no seam and equally long runs are read from
+        # the sentence the run before came from.
+        {"roc_auc_cnndm": 0.828, "roc_auc_xsum": 0.742},
     ),
 ]
 

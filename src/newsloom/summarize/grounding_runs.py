@@ -92,8 +92,9 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
 
 def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, int, int]]:
     """(claim start, length, a source start) of each run of ``MIN_RUN``+ stems, longest first
-    from left to right."""
-    i = 0
+    from left to right. Of equally long runs, the one in the sentence the run before came from
+    is taken: a copy read with fewer seams explains the same words."""
+    i, previous = 0, -1
     while i < len(claim):
         length, start = 0, -1
         for at in src.positions.get(claim[i], ()):
@@ -102,17 +103,24 @@ def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, in
                 if src.stream[at + k] != claim[i + k]:
                     break
                 k += 1
-            if k > length:
+            if k > length or (k == length and src.sentence_of[at] == previous):
                 length, start = k, at
         if length >= MIN_RUN:
             yield i, length, start
+            previous = src.sentence_of[start]
         i += max(length, 1)
 
 
 def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     """How often the claim's copied runs come from a different source sentence than the run
-    before. A claim copied from one sentence has none; a fusion of three sentences has two."""
-    origins = [src.sentence_of[start] for _, _, start in copied_runs(claim, src)]
+    before. A claim copied from one sentence has none; a fusion of three sentences has two. A
+    run of function words alone ("has been", "it to") occurs in any sentence: where the walk
+    finds it says nothing of where the claim's statement comes from, so it marks no seam."""
+    origins = [
+        src.sentence_of[start]
+        for i, length, start in copied_runs(claim, src)
+        if not all(word in STOP_WORDS for word in claim[i : i + length])
+    ]
     return sum(1 for a, b in itertools.pairwise(origins) if a != b)
 
 

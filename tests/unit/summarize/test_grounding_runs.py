@@ -3,7 +3,13 @@
 import pytest
 
 from newsloom.summarize.grounding import GroundingChecker
-from newsloom.summarize.grounding_runs import dropped_hedges, source_runs, swapped_actors
+from newsloom.summarize.grounding_runs import (
+    copied_runs,
+    dropped_hedges,
+    fragment_jumps,
+    source_runs,
+    swapped_actors,
+)
 from newsloom.summarize.words import tokens_joined
 from newsloom.textkit import stem
 
@@ -115,3 +121,34 @@ def test_a_date_is_no_hedge() -> None:
     assert not runs.hedges
     assert dropped_hedges(_stems("The schedule changed after the storm."), runs) == []
     assert source_runs(["The schedule may change after the storm."]).hedges
+
+
+# Two fictional sentences that share the function-word pair "has been".
+HARBOUR = [
+    "The old ferry has been repainted in the harbour colours.",
+    "Captain Ott Raud has been given a two-year contract by the port authority.",
+]
+
+
+def test_run_of_stop_words_alone_marks_no_seam() -> None:
+    # "it has been" matches both sentences' "has been"; the claim's statement is the second
+    # sentence's, whichever copy of the function words the walk finds first.
+    runs = source_runs(HARBOUR)
+    claim = [
+        stem(w) for w in tokens_joined("Raud, it has been said, was given a two-year contract")[0]
+    ]
+    assert fragment_jumps(claim, runs) == 0
+
+
+def test_equally_long_runs_are_read_from_the_sentence_before() -> None:
+    # "has been given a" runs four words in both sentences; after "captain ott raud" (second
+    # sentence) the walk takes the second sentence's copy, so the claim reads without a seam.
+    sources = [
+        "The ferry has been given a new coat of paint.",
+        "Captain Ott Raud of the port has been given a bonus.",
+    ]
+    runs = source_runs(sources)
+    claim = [stem(w) for w in tokens_joined("Captain Ott Raud has been given a medal.")[0]]
+    starts = [start for _, _, start in copied_runs(claim, runs)]
+    assert [runs.sentence_of[start] for start in starts] == [1, 1]
+    assert fragment_jumps(claim, runs) == 0
