@@ -16,7 +16,6 @@ what the source reports as a claim, a belief or a likelihood, the claim states a
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -115,13 +114,27 @@ def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     """How often the claim's copied runs come from a different source sentence than the run
     before. A claim copied from one sentence has none; a fusion of three sentences has two. A
     run of function words alone ("has been", "it to") occurs in any sentence: where the walk
-    finds it says nothing of where the claim's statement comes from, so it marks no seam."""
-    origins = [
-        src.sentence_of[start]
-        for i, length, start in copied_runs(claim, src)
+    finds it says nothing of where the claim's statement comes from, so it marks no seam. And
+    a run that several sentences hold (a caption repeating the body, a name said twice) is read
+    from whichever of them gives the fewest seams: where the walk happened to find it first is
+    no fusion."""
+    # Each run may come from any sentence that holds it whole; the fewest switches count.
+    options = [
+        {
+            src.sentence_of[at]
+            for at in src.positions[claim[i]]
+            if src.stream[at : at + length] == list(claim[i : i + length])
+        }
+        for i, length, _ in copied_runs(claim, src)
         if not all(word in STOP_WORDS for word in claim[i : i + length])
     ]
-    return sum(1 for a, b in itertools.pairwise(origins) if a != b)
+    if not options:
+        return 0
+    cost = dict.fromkeys(options[0], 0)
+    for sentences in options[1:]:
+        best = min(cost.values())
+        cost = {k: min(cost.get(k, best + 1), best + 1) for k in sentences}
+    return min(cost.values())
 
 
 def swapped_actors(claim: str, src: SourceRuns) -> list[str]:

@@ -152,3 +152,22 @@ def test_equally_long_runs_are_read_from_the_sentence_before() -> None:
     starts = [start for _, _, start in copied_runs(claim, runs)]
     assert [runs.sentence_of[start] for start in starts] == [1, 1]
     assert fragment_jumps(claim, runs) == 0
+
+
+def test_run_held_by_several_sentences_is_read_from_the_one_with_fewest_seams() -> None:
+    # "Captain Ott Raud" opens both sentences; the rest of the claim is the second one's, so the
+    # claim is one sentence copied with its words reordered, not a fusion of two.
+    sources = [
+        "Captain Ott Raud opened the new ferry terminal.",
+        "On Friday Captain Ott Raud praised the night staff.",
+    ]
+    claim = [
+        stem(w) for w in tokens_joined("Captain Ott Raud on Friday praised the night staff")[0]
+    ]
+    assert fragment_jumps(claim, source_runs(sources)) == 0
+    # A claim that does join the two sentences still has its seam.
+    fused = [
+        stem(w)
+        for w in tokens_joined("On Friday Captain Ott Raud opened the new ferry terminal")[0]
+    ]
+    assert fragment_jumps(fused, source_runs(sources)) == 1
