@@ -41,6 +41,8 @@ HEDGES = frozenset(
 # earn", "apparently tried to break up".
 HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
+# Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
+_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
     "under near against between during since until via".split()
@@ -110,6 +112,19 @@ def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, in
         i += max(length, 1)
 
 
+def _longest(claim: Sequence[str], i: int, src: SourceRuns) -> int:
+    """The longest run of the claim's stems from ``i`` that the sources hold."""
+    longest = 0
+    for at in src.positions.get(claim[i], ()):
+        k = 1
+        while (
+            i + k < len(claim) and at + k < len(src.stream) and src.stream[at + k] == claim[i + k]
+        ):
+            k += 1
+        longest = max(longest, k)
+    return longest
+
+
 def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     """How often the claim's copied runs come from a different source sentence than the run
     before. A claim copied from one sentence has none; a fusion of three sentences has two. A
@@ -148,11 +163,23 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
     lowered = [w.lower() for w in words]
     stems = [stem(w) for w in words]
     swapped = []
-    for i, length, _ in copied_runs(stems, src):
+    runs = {i: length for i, length, _ in copied_runs(stems, src)}
+    # A name inside a copied run ("Frank Jordan" copied whole, then ", 37, took his boat") may
+    # still stand before a statement the sources make of another: the longest run that starts
+    # right after it is read too.
+    for i in range(1, len(stems)):
+        if (
+            i not in runs
+            and lowered[i - 1] in src.names
+            and (length := _longest(stems, i, src)) >= MIN_RUN
+        ):
+            runs[i] = length
+    for i, length in sorted(runs.items()):
         name = lowered[i - 1] if i else ""
         run = stems[i : i + length]
         if (
             name not in src.names
+            or name in _TITLES
             or not joined[i - 1]
             or lowered[i] in _LINKS
             or all(s in STOP_WORDS for s in run)
@@ -168,7 +195,11 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
         actors = set(before)
         # Every statement of the run in the sources follows a name, none of them this one,
         # and the claim has not named any of them before (it may describe them between).
-        if actors <= src.names and name not in actors and not actors & set(lowered[: i - 1]):
+        if (
+            actors <= src.names - _TITLES
+            and name not in actors
+            and not actors & set(lowered[: i - 1])
+        ):
             swapped.append(words[i - 1])
     return swapped
 

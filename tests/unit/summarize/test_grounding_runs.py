@@ -171,3 +171,29 @@ def test_run_held_by_several_sentences_is_read_from_the_one_with_fewest_seams() 
         for w in tokens_joined("On Friday Captain Ott Raud opened the new ferry terminal")[0]
     ]
     assert fragment_jumps(fused, source_runs(sources)) == 1
+
+
+# Father and son share a surname; the voyage is the son's.
+SAILORS = [
+    "Sailor Aivar Tamm, 37, took his small sailboat out in late January.",
+    "His father Jaan Tamm said he never lost hope.",
+]
+
+
+def test_name_copied_with_its_surname_before_another_actors_statement_is_swapped() -> None:
+    # "Jaan Tamm" is copied whole from the second sentence; the voyage after it is Aivar's.
+    claim = "Jaan Tamm, 37, took his small sailboat out in late January."
+    assert swapped_actors(claim, source_runs(SAILORS)) == ["Jaan"]
+    assert (
+        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(SAILORS)) == []
+    )
+
+
+def test_title_and_given_name_of_one_person_are_no_swap() -> None:
+    # "Mr Tamm" and "Aivar Tamm" are one man: a title names no one, on either side.
+    sources = ["Last winter Mr Tamm, 37, took his small sailboat out.", "His son is Aivar Tamm."]
+    assert (
+        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
+    )
+    sources = [SAILORS[0], "Last year Mr Tamm sold his house."]
+    assert swapped_actors("Mr Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
