@@ -6,8 +6,9 @@ source sentences is where fusion attaches a fact to the wrong subject, place or 
 (``fragment_jumps``). And a run that the sources state about one named actor can be given to
 another: "Gullit was assistant to former Newcastle manager Ruud Gullit" where the source reads
 "Carver was assistant to ...", or "McCoy trains Shutthefrontdoor" built from a sentence about
-its trainer. FRANK's annotators mark that wrong actor as an entity error; copying summarizers
-make it by pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
+its trainer ("He trains Shutthefrontdoor", the "He" opening a sentence about the trainer).
+FRANK's annotators mark that wrong actor as an entity error; copying summarizers make it by
+pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
 And a run copied from a statement the source hedges ("was allegedly killed", "judges, who are
 thought to earn ...", "as she apparently tried to") loses the hedge when the copy leaves it out:
 what the source reports as a claim, a belief or a likelihood, the claim states as fact
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsloom.summarize.references import OPENING_SHARE
 from newsloom.summarize.words import tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -43,6 +45,7 @@ HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
 # Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
+_PERSONAL = frozenset(("he", "she"))
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
     "under near against between during since until via".split()
@@ -192,11 +195,19 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
             else ""
             for at in starts
         ]
-        actors = set(before)
-        # Every statement of the run in the sources follows a name, none of them this one,
-        # and the claim has not named any of them before (it may describe them between).
+        # Who each statement of the run is about: the name before it, or for a "he" or "she"
+        # that opens its sentence, whom the sentence before is about (one or more words).
+        about = {
+            frozenset((_meant(at - 1, src) if word in _PERSONAL else set()) or {word})
+            for at, word in zip(starts, before, strict=True)
+        }
+        actors = set().union(*about)
+        # The sources state the run of one actor only (a phrase said of several, "will start",
+        # belongs to none), always after a name, not this one, and the claim has not named
+        # that actor before (it may describe them between).
         if (
-            actors <= src.names - _TITLES
+            len(about) == 1
+            and actors <= src.names - _TITLES
             and name not in actors
             and not actors & set(lowered[: i - 1])
         ):
@@ -236,3 +247,18 @@ def dropped_hedges(claim: Sequence[str], src: SourceRuns) -> list[str]:
                 dropped.append(src.words[at])
                 break
     return dropped
+
+
+def _meant(pronoun: int, src: SourceRuns) -> set[str]:
+    """The names a "he" or "she" at source position ``pronoun`` points to when it opens its
+    sentence: those in the opening third of the sentence before (its subject, as in
+    references.py). Empty when the pronoun stands inside its sentence or opens the text."""
+    sentence = src.sentence_of[pronoun]
+    if pronoun == 0 or src.sentence_of[pronoun - 1] != sentence - 1:
+        return set()
+    start = pronoun - 1
+    while start > 0 and src.sentence_of[start - 1] == sentence - 1:
+        start -= 1
+    previous = range(start, pronoun)
+    opening = previous[: max(1, len(previous) // OPENING_SHARE)]
+    return {src.words[at] for at in opening if src.words[at] in src.names}

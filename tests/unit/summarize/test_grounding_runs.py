@@ -197,3 +197,26 @@ def test_title_and_given_name_of_one_person_are_no_swap() -> None:
     )
     sources = [SAILORS[0], "Last year Mr Tamm sold his house."]
     assert swapped_actors("Mr Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
+
+
+# The trainer's sentence, then one opening with "He": the training is Oll's, not the rider's.
+STABLE = [
+    "Trainer Priit Oll showed the press round his yard on Thursday.",
+    "He trains Northwind for owner Helle Saar, who retains rider Kalev Mets.",
+]
+
+
+def test_statement_after_an_opening_pronoun_belongs_to_the_subject_before() -> None:
+    runs = source_runs(STABLE)
+    assert swapped_actors("Mets trains Northwind for owner Helle Saar.", runs) == ["Mets"]
+    assert swapped_actors("Oll trains Northwind for owner Helle Saar.", runs) == []
+
+
+def test_phrase_the_sources_say_of_several_actors_is_no_ones_statement() -> None:
+    # "will start" is said of Rand and of Vool: giving it to Kask swaps nothing.
+    sources = [
+        "The race begins at noon and driver Rand will start first.",
+        "His rival Vool will start second.",
+        "Last year Kask finished fourth.",
+    ]
+    assert swapped_actors("Kask will start third.", source_runs(sources)) == []
