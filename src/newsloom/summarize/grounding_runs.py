@@ -46,6 +46,9 @@ _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
 # Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _PERSONAL = frozenset(("he", "she"))
+# A caption's note of where someone stands in the picture, set off between a name and what is
+# said of them: "Wright (centre) is now a pundit".
+_ASIDES = frozenset("left right centre center pictured above below top bottom inset".split())
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
     "under near against between during since until via".split()
@@ -189,12 +192,7 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
         ):
             continue
         starts = [at for at in src.positions[run[0]] if src.stream[at : at + length] == run]
-        before = [
-            src.words[at - 1]
-            if at > 0 and src.joined[at - 1] and src.sentence_of[at - 1] == src.sentence_of[at]
-            else ""
-            for at in starts
-        ]
+        before = [_before(at, src) for at in starts]
         # Who each statement of the run is about: the name before it, or for a "he" or "she"
         # that opens its sentence, whom the sentence before is about (one or more words).
         about = {
@@ -247,6 +245,22 @@ def dropped_hedges(claim: Sequence[str], src: SourceRuns) -> list[str]:
                 dropped.append(src.words[at])
                 break
     return dropped
+
+
+def _before(at: int, src: SourceRuns) -> str:
+    """The source word in the same phrase just before position ``at``, reading past a
+    caption's position note ("Wright (centre) is now a pundit": Wright); "" when none."""
+    if at > 0 and src.sentence_of[at - 1] == src.sentence_of[at]:
+        if src.joined[at - 1]:
+            return src.words[at - 1]
+        if (
+            at > 1
+            and src.words[at - 1] in _ASIDES
+            and not src.joined[at - 2]
+            and src.sentence_of[at - 2] == src.sentence_of[at]
+        ):
+            return src.words[at - 2]
+    return ""
 
 
 def _meant(pronoun: int, src: SourceRuns) -> set[str]:

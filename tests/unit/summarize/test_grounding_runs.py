@@ -220,3 +220,14 @@ def test_phrase_the_sources_say_of_several_actors_is_no_ones_statement() -> None
         "Last year Kask finished fourth.",
     ]
     assert swapped_actors("Kask will start third.", source_runs(sources)) == []
+
+
+def test_caption_position_note_does_not_hide_the_actor() -> None:
+    # "Raud (centre) is now a ferry pilot": the piloting is Raud's, not Kask's.
+    sources = [
+        "Captain Mirel Kask retired in May.",
+        "Retired skipper Ott Raud (centre) is now a ferry pilot on the island route.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Mirel Kask is now a ferry pilot on the island route.", runs) == ["Kask"]
+    assert swapped_actors("Ott Raud is now a ferry pilot on the island route.", runs) == []
