@@ -264,11 +264,23 @@ def _before(at: int, src: SourceRuns) -> str:
 
 
 def _meant(pronoun: int, src: SourceRuns) -> set[str]:
-    """The names a "he" or "she" at source position ``pronoun`` points to when it opens its
-    sentence: those in the opening third of the sentence before (its subject, as in
-    references.py). Empty when the pronoun stands inside its sentence or opens the text."""
+    """The names a "he" or "she" at source position ``pronoun`` points to: inside a sentence,
+    those in its own opening third before it ("Pama covered his face as he left court, where he
+    was granted bail": Pama); opening a sentence, those in the opening third of the sentence
+    before (its subject, as in references.py). Empty when the pronoun opens the text."""
     sentence = src.sentence_of[pronoun]
-    if pronoun == 0 or src.sentence_of[pronoun - 1] != sentence - 1:
+    if pronoun == 0:
+        return set()
+    if src.sentence_of[pronoun - 1] == sentence:
+        start = pronoun - 1
+        while start > 0 and src.sentence_of[start - 1] == sentence:
+            start -= 1
+        end = start
+        while end < len(src.stream) and src.sentence_of[end] == sentence:
+            end += 1
+        opening = range(start, min(pronoun, start + max(1, (end - start) // OPENING_SHARE)))
+        return {src.words[at] for at in opening if src.words[at] in src.names}
+    if src.sentence_of[pronoun - 1] != sentence - 1:
         return set()
     start = pronoun - 1
     while start > 0 and src.sentence_of[start - 1] == sentence - 1:

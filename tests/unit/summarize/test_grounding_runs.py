@@ -231,3 +231,14 @@ def test_caption_position_note_does_not_hide_the_actor() -> None:
     runs = source_runs(sources)
     assert swapped_actors("Mirel Kask is now a ferry pilot on the island route.", runs) == ["Kask"]
     assert swapped_actors("Ott Raud is now a ferry pilot on the island route.", runs) == []
+
+
+def test_pronoun_inside_a_sentence_stands_for_its_subject() -> None:
+    # The bail is Pent's: "he" in "where he was granted bail" is the sentence's subject.
+    sources = [
+        "Neighbour Arvo Lepp, 55, was hurt in a row outside the flats.",
+        "Accused Tiit Pent hid his face as he left court where he was granted bail on Friday.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Mr Lepp was granted bail on Friday.", runs) == ["Lepp"]
+    assert swapped_actors("Tiit Pent was granted bail on Friday.", runs) == []
