@@ -5,7 +5,8 @@ overlap always), then checked for what overlap alone misses: numbers, names and 
 sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
 word runs of several source sentences, where abstractive writers, models and people, most
 often attach a fact to the wrong subject, place or time), a copied statement given to another
-actor than the one its source names (grounding_runs.py), a word said again that the evidence
+actor than the one its source names or stripped of the hedge its source gives it ("allegedly",
+"thought to": a claim given as fact; grounding_runs.py), a word said again that the evidence
 says once (a generator looping, "has returned to EastEnders to return to EastEnders"), and
 references to someone the text has not named (references.py). Meaning and seams are
 sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
@@ -16,6 +17,7 @@ leaves whole) is measured per sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,12 +27,13 @@ import numpy as np
 
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
+    dropped_hedges,
     fragment_jumps,
     source_runs,
     swapped_actors,
 )
 from newsloom.summarize.references import unresolved
-from newsloom.summarize.text import split_sentences
+from newsloom.summarize.text import is_boilerplate, split_sentences
 from newsloom.summarize.vectors import Embed, embed_rows
 from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
@@ -44,6 +47,10 @@ W_REFERENCE = 0.1  # score lost by a sentence whose "he" or "the 39-year-old" na
 # Score lost by each statement given to the wrong actor: the same error as a reference to the
 # wrong person, so the same cost.
 W_SWAP = W_REFERENCE
+# Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
+# belief given as fact links a statement to the wrong status, the same kind of error.
+W_HEDGE = W_REFERENCE
+W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
 # " . " inside a claim: tokenised, lower-cased text ends sentences where no splitter sees them.
@@ -59,6 +66,12 @@ _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
 _BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
+# Words after which a sentence must go on: an article, a conjunction, a possessive or a
+# preposition that takes no particle reading ("carried on", "came in" may end a sentence). A
+# sentence ending on one was cut short, by a length limit or a stitch ("She knew the").
+_LEADS_ON = frozenset(
+    "a an the and or nor but of with into than whose my your our their its".split()
+)
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot can't won't didn't doesn't don't "
     "isn't aren't wasn't weren't hasn't haven't hadn't couldn't shouldn't wouldn't denied denies "
@@ -100,14 +113,23 @@ class Support:
     negation: bool = False  # negated where the aligned sources are not, or the reverse
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
+    unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
+    cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
+    furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
 
     @property
     def supported(self) -> bool:
         """Good enough to publish: no invented number, name or negation, no reference to someone
-        the text has not named, and a fair score."""
+        the text has not named, no sentence cut short or made of page furniture, and a fair
+        score."""
         return self.score >= SUPPORTED and not (
-            self.numbers or self.names or self.negation or self.unresolved
+            self.numbers
+            or self.names
+            or self.negation
+            or self.unresolved
+            or self.cut
+            or self.furniture
         )
 
 
@@ -147,6 +169,9 @@ class GroundingChecker:
         """One Support per claim against the same source sentences (embedded once). The claims
         are read in order: each one's context is ``context`` and the claims before it."""
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
+        # Read before placeholders go: "cockroaches and <unk>" ends on a word, not on "and".
+        cuts = [sum(map(_cut, inner_sentences(claim))) for claim in claims]
+        furniture = [sum(map(is_boilerplate, inner_sentences(claim))) for claim in claims]
         claims = [as_written(claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
@@ -154,10 +179,18 @@ class GroundingChecker:
         earlier = {w.lower() for text in context for w in tokens(text)}
         supports = []
         start = 0
-        for claim, claim_parts in zip(claims, parts, strict=True):
+        for claim, claim_parts, cut, page in zip(claims, parts, cuts, furniture, strict=True):
             end = start + len(claim_parts)
             part_vectors = vectors[start:end] if vectors is not None else None
-            supports.append(self._check_one(claim, claim_parts, prepared, part_vectors, earlier))
+            support = self._check_one(claim, claim_parts, prepared, part_vectors, earlier)
+            if cut or page:
+                # A sentence cut short leaves its statement unfinished, and page furniture
+                # ("Click here for more racing news.") states nothing of the story: whatever
+                # they copied, they do not say what the source reports. Each costs like a
+                # reference to the wrong person.
+                score = max(-1.0, support.score - W_CUT * (cut + page))
+                support = dataclasses.replace(support, score=score, cut=cut, furniture=page)
+            supports.append(support)
             earlier |= {w.lower() for w in tokens(claim)}
             start = end
         return supports
@@ -232,6 +265,9 @@ class GroundingChecker:
         part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
         swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
+        unhedged = [
+            hedge for ws in part_words for hedge in dropped_hedges([stem(w) for w in ws], src.runs)
+        ]
         looped: list[str] = []
         for k, ws in enumerate(part_words):
             if not (repeated := _repeated(ws)):
@@ -260,6 +296,7 @@ class GroundingChecker:
         invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
+        score -= W_HEDGE * len(unhedged)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -273,6 +310,7 @@ class GroundingChecker:
             negation=negation,
             jumps=jumps,
             swapped=tuple(swapped),
+            unhedged=tuple(unhedged),
             unresolved=references,
         )
 
@@ -336,6 +374,12 @@ def _unsupported(
         is_name = cased and position > 0 and word[:1].isupper()
         (names if is_name else novel).append(word)
     return numbers, names, novel
+
+
+def _cut(sentence: str) -> bool:
+    """The sentence ends on a word that needs another after it."""
+    words = tokens(sentence)
+    return bool(words) and words[-1].lower() in _LEADS_ON
 
 
 def _negated(words: Sequence[str]) -> bool:

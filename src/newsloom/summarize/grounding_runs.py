@@ -6,16 +6,21 @@ source sentences is where fusion attaches a fact to the wrong subject, place or 
 (``fragment_jumps``). And a run that the sources state about one named actor can be given to
 another: "Gullit was assistant to former Newcastle manager Ruud Gullit" where the source reads
 "Carver was assistant to ...", or "McCoy trains Shutthefrontdoor" built from a sentence about
-its trainer. FRANK's annotators mark that wrong actor as an entity error; copying summarizers
-make it by pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
+its trainer ("He trains Shutthefrontdoor", the "He" opening a sentence about the trainer).
+FRANK's annotators mark that wrong actor as an entity error; copying summarizers make it by
+pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
+And a run copied from a statement the source hedges ("was allegedly killed", "judges, who are
+thought to earn ...", "as she apparently tried to") loses the hedge when the copy leaves it out:
+what the source reports as a claim, a belief or a likelihood, the claim states as fact
+(``dropped_hedges``).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsloom.summarize.references import OPENING_SHARE
 from newsloom.summarize.words import tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -27,6 +32,23 @@ _CALENDAR = frozenset(
 )
 # A run that opens with one of these attaches a circumstance or a list item to the word before
 # it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
+# Words that make a statement a claim, a belief or a possibility rather than a fact. Only their
+# lower-case form counts: "May 2" is a date.
+HEDGES = frozenset(
+    "allegedly alleged alleges allege reportedly apparently supposedly purportedly seemingly may "
+    "might could possibly probably likely thought believed suspected claimed claims accused "
+    "appears appeared seems seemed".split()
+)
+# A hedge qualifies the word it leads to within this many words: "allegedly killed", "thought to
+# earn", "apparently tried to break up".
+HEDGE_REACH = 2
+_HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
+# Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
+_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
+_PERSONAL = frozenset(("he", "she"))
+# A caption's note of where someone stands in the picture, set off between a name and what is
+# said of them: "Wright (centre) is now a pundit".
+_ASIDES = frozenset("left right centre center pictured above below top bottom inset".split())
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
     "under near against between during since until via".split()
@@ -43,6 +65,7 @@ class SourceRuns:
     sentence_of: list[int]  # sentence index of each word
     positions: dict[str, list[int]]  # where each stem occurs in ``stream``
     names: frozenset[str]  # words the sources write capitalised inside a sentence, never lower
+    hedges: frozenset[int] = frozenset()  # where a hedge word (``HEDGES``) occurs in ``stream``
 
 
 def source_runs(sentences: Sequence[str]) -> SourceRuns:
@@ -52,8 +75,10 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
     sentence_of: list[int] = []
     capitalised: set[str] = set()
     lowered: set[str] = set()
+    hedges: set[int] = set()
     for k, sentence in enumerate(sentences):
         found, links = tokens_joined(sentence)
+        hedges.update(len(stream) + at for at, word in enumerate(found) if word in HEDGES)
         for position, word in enumerate(found):
             if word[:1].isupper() and position > 0:
                 capitalised.add(word.lower())
@@ -69,13 +94,14 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
     names = frozenset(
         w for w in capitalised - lowered if stem(w) not in STOP_WORDS and w not in _CALENDAR
     )
-    return SourceRuns(stream, words, joined, sentence_of, positions, names)
+    return SourceRuns(stream, words, joined, sentence_of, positions, names, frozenset(hedges))
 
 
 def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, int, int]]:
     """(claim start, length, a source start) of each run of ``MIN_RUN``+ stems, longest first
-    from left to right."""
-    i = 0
+    from left to right. Of equally long runs, the one in the sentence the run before came from
+    is taken: a copy read with fewer seams explains the same words."""
+    i, previous = 0, -1
     while i < len(claim):
         length, start = 0, -1
         for at in src.positions.get(claim[i], ()):
@@ -84,18 +110,52 @@ def copied_runs(claim: Sequence[str], src: SourceRuns) -> Iterator[tuple[int, in
                 if src.stream[at + k] != claim[i + k]:
                     break
                 k += 1
-            if k > length:
+            if k > length or (k == length and src.sentence_of[at] == previous):
                 length, start = k, at
         if length >= MIN_RUN:
             yield i, length, start
+            previous = src.sentence_of[start]
         i += max(length, 1)
+
+
+def _longest(claim: Sequence[str], i: int, src: SourceRuns) -> int:
+    """The longest run of the claim's stems from ``i`` that the sources hold."""
+    longest = 0
+    for at in src.positions.get(claim[i], ()):
+        k = 1
+        while (
+            i + k < len(claim) and at + k < len(src.stream) and src.stream[at + k] == claim[i + k]
+        ):
+            k += 1
+        longest = max(longest, k)
+    return longest
 
 
 def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     """How often the claim's copied runs come from a different source sentence than the run
-    before. A claim copied from one sentence has none; a fusion of three sentences has two."""
-    origins = [src.sentence_of[start] for _, _, start in copied_runs(claim, src)]
-    return sum(1 for a, b in itertools.pairwise(origins) if a != b)
+    before. A claim copied from one sentence has none; a fusion of three sentences has two. A
+    run of function words alone ("has been", "it to") occurs in any sentence: where the walk
+    finds it says nothing of where the claim's statement comes from, so it marks no seam. And
+    a run that several sentences hold (a caption repeating the body, a name said twice) is read
+    from whichever of them gives the fewest seams: where the walk happened to find it first is
+    no fusion."""
+    # Each run may come from any sentence that holds it whole; the fewest switches count.
+    options = [
+        {
+            src.sentence_of[at]
+            for at in src.positions[claim[i]]
+            if src.stream[at : at + length] == list(claim[i : i + length])
+        }
+        for i, length, _ in copied_runs(claim, src)
+        if not all(word in STOP_WORDS for word in claim[i : i + length])
+    ]
+    if not options:
+        return 0
+    cost = dict.fromkeys(options[0], 0)
+    for sentences in options[1:]:
+        best = min(cost.values())
+        cost = {k: min(cost.get(k, best + 1), best + 1) for k in sentences}
+    return min(cost.values())
 
 
 def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
@@ -109,26 +169,122 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
     lowered = [w.lower() for w in words]
     stems = [stem(w) for w in words]
     swapped = []
-    for i, length, _ in copied_runs(stems, src):
+    runs = {i: length for i, length, _ in copied_runs(stems, src)}
+    # A name inside a copied run ("Frank Jordan" copied whole, then ", 37, took his boat") may
+    # still stand before a statement the sources make of another: the longest run that starts
+    # right after it is read too.
+    for i in range(1, len(stems)):
+        if (
+            i not in runs
+            and lowered[i - 1] in src.names
+            and (length := _longest(stems, i, src)) >= MIN_RUN
+        ):
+            runs[i] = length
+    for i, length in sorted(runs.items()):
         name = lowered[i - 1] if i else ""
         run = stems[i : i + length]
         if (
             name not in src.names
+            or name in _TITLES
             or not joined[i - 1]
             or lowered[i] in _LINKS
             or all(s in STOP_WORDS for s in run)
         ):
             continue
         starts = [at for at in src.positions[run[0]] if src.stream[at : at + length] == run]
-        before = [
-            src.words[at - 1]
-            if at > 0 and src.joined[at - 1] and src.sentence_of[at - 1] == src.sentence_of[at]
-            else ""
-            for at in starts
-        ]
-        actors = set(before)
-        # Every statement of the run in the sources follows a name, none of them this one,
-        # and the claim has not named any of them before (it may describe them between).
-        if actors <= src.names and name not in actors and not actors & set(lowered[: i - 1]):
+        before = [_before(at, src) for at in starts]
+        # Who each statement of the run is about: the name before it, or for a "he" or "she"
+        # that opens its sentence, whom the sentence before is about (one or more words).
+        about = {
+            frozenset((_meant(at - 1, src) if word in _PERSONAL else set()) or {word})
+            for at, word in zip(starts, before, strict=True)
+        }
+        actors = set().union(*about)
+        # The sources state the run of one actor only (a phrase said of several, "will start",
+        # belongs to none), always after a name, not this one, and the claim has not named
+        # that actor before (it may describe them between).
+        if (
+            len(about) == 1
+            and actors <= src.names - _TITLES
+            and name not in actors
+            and not actors & set(lowered[: i - 1])
+        ):
             swapped.append(words[i - 1])
     return swapped
+
+
+def dropped_hedges(claim: Sequence[str], src: SourceRuns) -> list[str]:
+    """Hedge words that qualify what a claim (its stems, one sentence) copies from a source
+    sentence and that the claim leaves out, when the claim has no hedge of its own.
+
+    The origin is the source sentence that gives the claim most of its copied words, at least
+    half of them. A hedge qualifies a copied word it leads to within ``HEDGE_REACH`` words of
+    one phrase (no punctuation between): "was allegedly killed", "who are thought to earn"; one
+    inside an aside the claim skips ("the singer - who claimed the levy would hurt - had made")
+    does not.
+    """
+    runs = list(copied_runs(claim, src))
+    copied: dict[int, set[int]] = {}  # origin -> positions of the words copied from it
+    for _, length, start in runs:
+        copied.setdefault(src.sentence_of[start], set()).update(range(start, start + length))
+    if not copied:
+        return []
+    origin, words = max(copied.items(), key=lambda item: len(item[1]))
+    said = set(claim)
+    if 2 * len(words) < len(claim) or said & _HEDGE_STEMS:
+        return []
+    dropped = []
+    for at in sorted(src.hedges):
+        if src.sentence_of[at] != origin or src.stream[at] in said:
+            continue
+        # A copied word within reach, with only spaces between it and the hedge.
+        for k in range(at + 1, min(at + 1 + HEDGE_REACH, len(src.stream))):
+            if not src.joined[k - 1]:
+                break
+            if k in words:
+                dropped.append(src.words[at])
+                break
+    return dropped
+
+
+def _before(at: int, src: SourceRuns) -> str:
+    """The source word in the same phrase just before position ``at``, reading past a
+    caption's position note ("Wright (centre) is now a pundit": Wright); "" when none."""
+    if at > 0 and src.sentence_of[at - 1] == src.sentence_of[at]:
+        if src.joined[at - 1]:
+            return src.words[at - 1]
+        if (
+            at > 1
+            and src.words[at - 1] in _ASIDES
+            and not src.joined[at - 2]
+            and src.sentence_of[at - 2] == src.sentence_of[at]
+        ):
+            return src.words[at - 2]
+    return ""
+
+
+def _meant(pronoun: int, src: SourceRuns) -> set[str]:
+    """The names a "he" or "she" at source position ``pronoun`` points to: inside a sentence,
+    those in its own opening third before it ("Pama covered his face as he left court, where he
+    was granted bail": Pama); opening a sentence, those in the opening third of the sentence
+    before (its subject, as in references.py). Empty when the pronoun opens the text."""
+    sentence = src.sentence_of[pronoun]
+    if pronoun == 0:
+        return set()
+    if src.sentence_of[pronoun - 1] == sentence:
+        start = pronoun - 1
+        while start > 0 and src.sentence_of[start - 1] == sentence:
+            start -= 1
+        end = start
+        while end < len(src.stream) and src.sentence_of[end] == sentence:
+            end += 1
+        opening = range(start, min(pronoun, start + max(1, (end - start) // OPENING_SHARE)))
+        return {src.words[at] for at in opening if src.words[at] in src.names}
+    if src.sentence_of[pronoun - 1] != sentence - 1:
+        return set()
+    start = pronoun - 1
+    while start > 0 and src.sentence_of[start - 1] == sentence - 1:
+        start -= 1
+    previous = range(start, pronoun)
+    opening = previous[: max(1, len(previous) // OPENING_SHARE)]
+    return {src.words[at] for at in opening if src.words[at] in src.names}

@@ -20,6 +20,9 @@ PRONOUNS = frozenset("he she they his her their him them".split())  # not "it": 
 MIN_OVERLAP = 0.4  # share of a sentence's content words its origin (a source sentence) must hold
 LOOK_BACK = 3  # source sentences before the origin searched for the name a reference points to
 OPENING_SHARE = 3  # a subject named in the origin's first third of words is the one it is about
+# Words that tie a sentence to the one before without naming anyone: "However, he had instead
+# taken ..." opens with "he" as much as "He had taken ..." does.
+CONNECTIVES = frozenset("and but so yet then now however instead meanwhile also still".split())
 
 
 def names(words: Sequence[str]) -> set[str]:
@@ -29,6 +32,11 @@ def names(words: Sequence[str]) -> set[str]:
         for i, w in enumerate(words)
         if w[:1].isupper() and (i > 0 or w.lower() not in STOP_WORDS)
     }
+
+
+def _opening(words: Sequence[str]) -> str:
+    """A sentence's first word after any connectives, lower-cased."""
+    return next((w.lower() for w in words if w.lower() not in CONNECTIVES), "")
 
 
 def unresolved(
@@ -48,8 +56,8 @@ def unresolved(
     if overlap[origin_at] < MIN_OVERLAP:
         return False
     origin = source_words[origin_at]
-    opens_pronoun = words[0].lower() in PRONOUNS
-    origin_pronoun = bool(origin) and origin[0].lower() in PRONOUNS
+    opens_pronoun = _opening(words) in PRONOUNS
+    origin_pronoun = bool(origin) and _opening(origin) in PRONOUNS
     # "The 39-year-old ...", copied with its opening from a source that names no one there.
     description = (
         len(words) > 2

@@ -237,3 +237,33 @@ def test_one_unsupported_sentence_inside_a_claim_sets_its_meaning_match() -> Non
     alone = checker.check(invented, SOURCES)
     joined = checker.check(f"{copied[:-1]} . {invented}", SOURCES)
     assert joined.similarity == pytest.approx(alone.similarity)
+
+
+# A fictional rescue report for the cut-short sentences.
+RESCUE = ["The ferry crew pulled the two swimmers from the water near the old lighthouse."]
+
+
+def test_sentence_cut_short_costs_and_fails(checker: GroundingChecker) -> None:
+    whole = checker.check("The ferry crew pulled the two swimmers from the water.", RESCUE)
+    cut = checker.check("The ferry crew pulled the two swimmers from the", RESCUE)
+    assert cut.cut == 1 and not whole.cut
+    assert cut.score < whole.score and not cut.supported and whole.supported
+
+
+def test_sentence_ending_on_a_particle_or_a_placeholder_is_not_cut(
+    checker: GroundingChecker,
+) -> None:
+    # "came in" ends on a particle; "<unk>" stands for a word the model could not spell.
+    assert not checker.check("The ferry came in", RESCUE).cut
+    assert not checker.check("the crew pulled the swimmers and <unk> .", RESCUE).cut
+    # Each sentence of a tokenised claim is read on its own.
+    claim = "the ferry crew pulled the two swimmers from the . the crew pulled the swimmers ."
+    assert checker.check(claim, RESCUE).cut == 1
+
+
+def test_page_furniture_copied_from_the_source_states_nothing(checker: GroundingChecker) -> None:
+    sources = [*RESCUE, "Click here for all the latest harbour news."]
+    story = checker.check("The ferry crew pulled the two swimmers from the water.", sources)
+    page = checker.check("Click here for all the latest harbour news.", sources)
+    assert page.furniture == 1 and not story.furniture
+    assert page.score < story.score and not page.supported and story.supported

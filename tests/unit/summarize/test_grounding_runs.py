@@ -3,8 +3,15 @@
 import pytest
 
 from newsloom.summarize.grounding import GroundingChecker
-from newsloom.summarize.grounding_runs import source_runs, swapped_actors
+from newsloom.summarize.grounding_runs import (
+    copied_runs,
+    dropped_hedges,
+    fragment_jumps,
+    source_runs,
+    swapped_actors,
+)
 from newsloom.summarize.words import tokens_joined
+from newsloom.textkit import stem
 
 # The caretaker is Kask; Lind is the coach who resigned.
 CLUB = [
@@ -67,3 +74,171 @@ def test_tokens_joined_marks_phrases_broken_by_punctuation() -> None:
     assert words == ["Kask", "41", "was", "appointed", "again", "today"]
     assert joined == [False, False, True, False, False, False]
     assert tokens_joined("") == ([], [])
+
+
+# A fictional court report: the source hedges the theft, the praise is stated outright.
+THEFT = [
+    "Police said the caretaker Ilmar Sepp allegedly took the keys to the harbour office.",
+    "The harbour master, who is thought to earn more than 90,000 crowns a year, praised the "
+    "night staff.",
+]
+
+
+def _stems(claim: str) -> list[str]:
+    return [stem(w) for w in tokens_joined(claim)[0]]
+
+
+def test_copied_statement_that_drops_its_hedge_is_given_as_fact(
+    checker: GroundingChecker,
+) -> None:
+    runs = source_runs(THEFT)
+    fact = "Ilmar Sepp took the keys to the harbour office."
+    assert dropped_hedges(_stems(fact), runs) == ["allegedly"]
+    # "thought to earn": the hedge leads to the copied verb across one word.
+    assert dropped_hedges(_stems("The harbour master earns more than 90,000 crowns a year."), runs)
+    hedged = "Ilmar Sepp allegedly took the keys to the harbour office."
+    assert dropped_hedges(_stems(hedged), runs) == []
+    wrong, right = checker.check(fact, THEFT), checker.check(hedged, THEFT)
+    assert wrong.unhedged == ("allegedly",) and not right.unhedged
+    assert wrong.score < right.score
+
+
+def test_claim_keeping_a_hedge_of_its_own_is_not_flagged() -> None:
+    claim = "Police said caretaker Ilmar Sepp may have taken the keys to the harbour office."
+    assert dropped_hedges(_stems(claim), source_runs(THEFT)) == []
+
+
+def test_hedge_inside_an_aside_the_claim_skips_does_not_qualify_it() -> None:
+    # "who claimed ..." is set off by dashes: the copied statement about the fee stands.
+    sources = ["The mayor - who claimed the ferry would close - raised the harbour fee in May."]
+    claim = "The mayor raised the harbour fee in May."
+    assert dropped_hedges(_stems(claim), source_runs(sources)) == []
+
+
+def test_a_date_is_no_hedge() -> None:
+    # "May" as a month, capitalised in the source, says nothing about certainty.
+    runs = source_runs(["The schedule changed on May 2 after the storm."])
+    assert not runs.hedges
+    assert dropped_hedges(_stems("The schedule changed after the storm."), runs) == []
+    assert source_runs(["The schedule may change after the storm."]).hedges
+
+
+# Two fictional sentences that share the function-word pair "has been".
+HARBOUR = [
+    "The old ferry has been repainted in the harbour colours.",
+    "Captain Ott Raud has been given a two-year contract by the port authority.",
+]
+
+
+def test_run_of_stop_words_alone_marks_no_seam() -> None:
+    # "it has been" matches both sentences' "has been"; the claim's statement is the second
+    # sentence's, whichever copy of the function words the walk finds first.
+    runs = source_runs(HARBOUR)
+    claim = [
+        stem(w) for w in tokens_joined("Raud, it has been said, was given a two-year contract")[0]
+    ]
+    assert fragment_jumps(claim, runs) == 0
+
+
+def test_equally_long_runs_are_read_from_the_sentence_before() -> None:
+    # "has been given a" runs four words in both sentences; after "captain ott raud" (second
+    # sentence) the walk takes the second sentence's copy, so the claim reads without a seam.
+    sources = [
+        "The ferry has been given a new coat of paint.",
+        "Captain Ott Raud of the port has been given a bonus.",
+    ]
+    runs = source_runs(sources)
+    claim = [stem(w) for w in tokens_joined("Captain Ott Raud has been given a medal.")[0]]
+    starts = [start for _, _, start in copied_runs(claim, runs)]
+    assert [runs.sentence_of[start] for start in starts] == [1, 1]
+    assert fragment_jumps(claim, runs) == 0
+
+
+def test_run_held_by_several_sentences_is_read_from_the_one_with_fewest_seams() -> None:
+    # "Captain Ott Raud" opens both sentences; the rest of the claim is the second one's, so the
+    # claim is one sentence copied with its words reordered, not a fusion of two.
+    sources = [
+        "Captain Ott Raud opened the new ferry terminal.",
+        "On Friday Captain Ott Raud praised the night staff.",
+    ]
+    claim = [
+        stem(w) for w in tokens_joined("Captain Ott Raud on Friday praised the night staff")[0]
+    ]
+    assert fragment_jumps(claim, source_runs(sources)) == 0
+    # A claim that does join the two sentences still has its seam.
+    fused = [
+        stem(w)
+        for w in tokens_joined("On Friday Captain Ott Raud opened the new ferry terminal")[0]
+    ]
+    assert fragment_jumps(fused, source_runs(sources)) == 1
+
+
+# Father and son share a surname; the voyage is the son's.
+SAILORS = [
+    "Sailor Aivar Tamm, 37, took his small sailboat out in late January.",
+    "His father Jaan Tamm said he never lost hope.",
+]
+
+
+def test_name_copied_with_its_surname_before_another_actors_statement_is_swapped() -> None:
+    # "Jaan Tamm" is copied whole from the second sentence; the voyage after it is Aivar's.
+    claim = "Jaan Tamm, 37, took his small sailboat out in late January."
+    assert swapped_actors(claim, source_runs(SAILORS)) == ["Jaan"]
+    assert (
+        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(SAILORS)) == []
+    )
+
+
+def test_title_and_given_name_of_one_person_are_no_swap() -> None:
+    # "Mr Tamm" and "Aivar Tamm" are one man: a title names no one, on either side.
+    sources = ["Last winter Mr Tamm, 37, took his small sailboat out.", "His son is Aivar Tamm."]
+    assert (
+        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
+    )
+    sources = [SAILORS[0], "Last year Mr Tamm sold his house."]
+    assert swapped_actors("Mr Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
+
+
+# The trainer's sentence, then one opening with "He": the training is Oll's, not the rider's.
+STABLE = [
+    "Trainer Priit Oll showed the press round his yard on Thursday.",
+    "He trains Northwind for owner Helle Saar, who retains rider Kalev Mets.",
+]
+
+
+def test_statement_after_an_opening_pronoun_belongs_to_the_subject_before() -> None:
+    runs = source_runs(STABLE)
+    assert swapped_actors("Mets trains Northwind for owner Helle Saar.", runs) == ["Mets"]
+    assert swapped_actors("Oll trains Northwind for owner Helle Saar.", runs) == []
+
+
+def test_phrase_the_sources_say_of_several_actors_is_no_ones_statement() -> None:
+    # "will start" is said of Rand and of Vool: giving it to Kask swaps nothing.
+    sources = [
+        "The race begins at noon and driver Rand will start first.",
+        "His rival Vool will start second.",
+        "Last year Kask finished fourth.",
+    ]
+    assert swapped_actors("Kask will start third.", source_runs(sources)) == []
+
+
+def test_caption_position_note_does_not_hide_the_actor() -> None:
+    # "Raud (centre) is now a ferry pilot": the piloting is Raud's, not Kask's.
+    sources = [
+        "Captain Mirel Kask retired in May.",
+        "Retired skipper Ott Raud (centre) is now a ferry pilot on the island route.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Mirel Kask is now a ferry pilot on the island route.", runs) == ["Kask"]
+    assert swapped_actors("Ott Raud is now a ferry pilot on the island route.", runs) == []
+
+
+def test_pronoun_inside_a_sentence_stands_for_its_subject() -> None:
+    # The bail is Pent's: "he" in "where he was granted bail" is the sentence's subject.
+    sources = [
+        "Neighbour Arvo Lepp, 55, was hurt in a row outside the flats.",
+        "Accused Tiit Pent hid his face as he left court where he was granted bail on Friday.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Mr Lepp was granted bail on Friday.", runs) == ["Lepp"]
+    assert swapped_actors("Tiit Pent was granted bail on Friday.", runs) == []

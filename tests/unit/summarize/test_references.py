@@ -100,3 +100,20 @@ def test_a_name_is_not_looked_for_in_another_source_text(checker: GroundingCheck
 def test_names_skip_an_opening_stop_word() -> None:
     assert names(["The", "cafe", "of", "Tom", "Hale"]) == {"tom", "hale"}
     assert names(["Lindholm", "won"]) == {"lindholm"}
+
+
+def test_pronoun_after_an_opening_connective_still_opens_the_sentence(
+    checker: GroundingChecker,
+) -> None:
+    # "However, she ..." leans on the person before it as much as "She ..." does.
+    article = (
+        "Anna Berg founded the Lindholm bakery in 2010. However, she sold it to a cooperative "
+        "in 2019. Tom Hale runs the cafe next door."
+    )
+    summary = [
+        "Tom Hale runs the cafe next door.",
+        "However, she sold it to a cooperative in 2019.",
+    ]
+    assert unresolved(checker, summary, article) == [0, 1]
+    summary = ["Anna Berg founded the Lindholm bakery.", "However, she sold it to a cooperative."]
+    assert unresolved(checker, summary, article) == [0, 0]
