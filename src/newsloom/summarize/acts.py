@@ -32,19 +32,26 @@ OBJECT_REACH = 3  # words after the verb where its object stands ("released the 
 @lru_cache(maxsize=8192)
 def acts(sentence: str) -> frozenset[str]:
     """The acts a sentence tells, each as "act object" ("publish design"): a verb of _ACT_GROUPS
-    (its group's first) and the first word after it that is not a function word or a word of
-    how much (_WHOLE), within OBJECT_REACH."""
+    (its group's first) and the head of the words after it, the last of the first run of
+    content words (after any function words, within OBJECT_REACH) that is not a word of how
+    much (_WHOLE) nor a participle: "released a new album" and "released a new single" are two
+    acts, "released a video purporting to show" one on a video."""
     words = [w.lower() for w in _WORD.findall(sentence)]
     found = set()
     for k, word in enumerate(words):
         act = _ACT.get(deed_lemma(word))
         if act is None:
             continue
+        run: list[str] = []
         for following in words[k + 1 : k + 1 + OBJECT_REACH]:
-            if following in STOP_WORDS or following in _WHOLE:
+            if following in STOP_WORDS:
+                if run:
+                    break
                 continue
-            found.add(f"{act} {deed_lemma(following)}")
-            break
+            run.append(following)
+        heads = [w for w in run if w not in _WHOLE and not w.endswith("ing")] or run
+        if heads:
+            found.add(f"{act} {deed_lemma(heads[-1])}")
     return frozenset(found)
 
 

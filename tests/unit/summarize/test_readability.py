@@ -222,6 +222,10 @@ def test_one_act_on_one_thing_in_another_outlets_words_is_a_repeat() -> None:
     captives = "The Tarn Brigade released two hostages after Halden Instruments paid."
     assert not same_act(first, kit) and not same_act(first, rival)
     assert not same_act(first, captives)
+    # The object is the head of its phrase, not the adjective before it.
+    album = "The Gull Sisters released a new album, recorded in a lighthouse."
+    single = "The Gull Sisters have published a new single on their website."
+    assert acts(album) == {"publish album"} and not same_act(album, single)
 
 
 def test_a_restatement_that_names_someone_new_is_not_a_repeat() -> None:
