@@ -12,6 +12,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsloom.errors import SummarizeError
+from newsloom.summarize.acts import acts, same_act
 from newsloom.summarize.counted import (
     counted,
     counts,
@@ -188,6 +189,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, measures, same_measure)
     # counted.same_counted_thing: one count of one thing, told by no one new.
     _mark_within_groups(repeated, texts, counts, same_counted_thing)
+    # acts.same_act: one actor's act on one thing, in another outlet's verb.
+    _mark_within_groups(repeated, texts, acts, same_act)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]

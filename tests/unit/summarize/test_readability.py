@@ -10,6 +10,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.acts import acts, same_act
 from newsloom.summarize.counted import (
     counts,
     measures,
@@ -200,6 +201,31 @@ def test_a_fact_told_again_in_other_words_is_a_repeat() -> None:
     other = fact_words("Ada Brenn was booked for dissent before the break.")
     assert repeats(first, again)
     assert not repeats(first, other)  # the same name, nothing the same said of her
+
+
+def test_one_act_on_one_thing_in_another_outlets_words_is_a_repeat() -> None:
+    # "published the complete firmware" and "released the full firmware": one act, one thing.
+    first = (
+        "Halden Instruments, a sensor maker in Brackwater, has published the complete firmware "
+        "of its Wren-2 weather station under an open licence."
+    )
+    again = (
+        "When Halden Instruments released the full firmware of its Wren-2 this month, it did "
+        "more than anger rivals and delight hobbyists."
+    )
+    assert acts(first) == acts(again) == {"publish firmwar"}  # form-free cores (deed_lemma)
+    assert same_act(first, again) and repeats_statement(first, again)
+    assert not repeats(fact_words(first), fact_words(again))  # what shared words alone miss
+    # The same verb on another thing, or the same act by another actor: other facts.
+    kit = "Halden Instruments released a cheaper kit for schools in March."
+    rival = "Osprey Devices published the complete firmware of its own station."
+    captives = "The Tarn Brigade released two hostages after Halden Instruments paid."
+    assert not same_act(first, kit) and not same_act(first, rival)
+    assert not same_act(first, captives)
+    # The object is the head of its phrase, not the adjective before it.
+    album = "The Gull Sisters released a new album, recorded in a lighthouse."
+    single = "The Gull Sisters have published a new single on their website."
+    assert acts(album) == {"publish album"} and not same_act(album, single)
 
 
 def test_a_restatement_that_names_someone_new_is_not_a_repeat() -> None:
