@@ -21,6 +21,7 @@ from newsloom.pipeline.refresh import RefreshReport, run_refresh
 from newsloom.records import Article
 from newsloom.settings import Settings
 from newsloom.store import Store
+from newsloom.summarize.watch import what_to_watch
 from newsloom.web import create_app
 
 # The demo newsroom end to end: the complete suite (make test) only.
@@ -144,13 +145,16 @@ def test_every_story_page_has_the_seed_elements_and_resolving_citations(demo: De
         page = lxml_html.fromstring(response.text)
         text = page.text_content()
         assert "Home" in text and story.headline in text
-        assert "Summary" in text and "Key takeaways" in text and "Read more news on" in text
+        assert "Summary" in text and "Read more news on" in text
         assert "computer program" in text
         assert len(page.cssselect(".summary li")) == 3, story.id
-        # A one-article story may run out of statements that stand alone (issue 16): its page
-        # holds fewer takeaways rather than one pointing at someone it never named.
-        takeaways = len(page.cssselect(".takeaways li"))
-        assert takeaways == 3 or (takeaways >= 1 and len(story.article_ids) == 1), story.id
+        # Takeaways say what to watch (issue 16, summarize/watch.py): up to three, each one a
+        # next step, a pending decision or an effect on people; a story that tells none (a
+        # review, a record set) shows none, and then no empty "Key takeaways" heading.
+        takeaways = [li.text_content() for li in page.cssselect(".takeaways li")]
+        assert len(takeaways) <= 3, story.id
+        assert ("Key takeaways" in text) == bool(takeaways), story.id
+        assert all(what_to_watch(t.rstrip()) for t in takeaways), (story.id, takeaways)
         paragraphs = page.cssselect(".story-body p")
         assert 1 <= len(paragraphs) <= 4, story.id
         anchors = {el.get("id") for el in page.cssselect("[id^=source-]")}
