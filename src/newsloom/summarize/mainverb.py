@@ -57,10 +57,8 @@ def lacks_main_clause(sentence: str) -> bool:
     if not _ENGLISH & {w.lower() for w in _TOKEN.findall(sentence)}:
         return False
     main = _RELATIVE.sub("", sentence)
-    if _INFINITIVE.search(main):
-        return False
-    if any(m.group(1) not in ENGLISH_STOP_WORDS for m in _COMPOUND_SUBJECT.finditer(main)):
-        return False
+    # Any one sign of a verb settles it; the word-by-word reading first, as most sentences
+    # hold a plain verb form early on, and the two pattern searches only for the rest.
     before = ""
     for word in (w.lower() for w in _TOKEN.findall(main)):
         if word in _FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
@@ -71,7 +69,9 @@ def lacks_main_clause(sentence: str) -> bool:
         elif _verb_form(word, before):
             return False
         before = word
-    return True
+    if _INFINITIVE.search(main):
+        return False
+    return all(m.group(1) in ENGLISH_STOP_WORDS for m in _COMPOUND_SUBJECT.finditer(main))
 
 
 def _verb_form(word: str, before: str) -> bool:
