@@ -41,8 +41,10 @@ from newsloom.summarize.lede import (
     follows,
     lede_of,
     report_scores,
+    sets_scene,
 )
 from newsloom.summarize.lede import title_words as lede_words
+from newsloom.summarize.mainverb import lacks_main_clause
 from newsloom.summarize.openings import (
     content_words,
     demonstrative_reference,
@@ -300,9 +302,13 @@ class _Plan:
         # takeaways, read on their own as how things stand, leave it out. (The body keeps it as
         # context: leaving it out there too cost DUC 2007 update recall, see the issue report.)
         pool = [i for i in body_pool if not self._stale(i, since)]
-        # A long sentence may still be a bullet as its main statement (self.clipped).
+        # A long sentence may still be a bullet as its main statement (self.clipped). A feature's
+        # opening scene (lede.sets_scene) tells a moment, not news: a bullet read alone reports.
         short = [
-            i for i in pool if self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped
+            i
+            for i in pool
+            if (self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped)
+            and not sets_scene(self.shown[i])
         ]
         # The next bullets come from the reports since bullet 1's when bullet 1 is a development
         # (a later news cycle than the story's first report): how things stand now. Reports of
@@ -426,6 +432,13 @@ class _Plan:
         ledes = {
             a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
         }
+        # A feature whose lede sets a scene (lede.sets_scene) tells its news in its standfirst:
+        # the standfirst is that article's lede, and the article reads as a report only as far
+        # as the standfirst states its title.
+        for a, fact in self._standfirsts().items():
+            if a in ledes and sets_scene(self.shown[openings[a][ledes[a][0]]]):
+                openings[a] = [fact, *openings[a]]
+                ledes[a] = (0, len(lede_words(titles[a]) & lede_words(self.shown[fact])))
         reports = report_scores(
             headed, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
         )
@@ -486,6 +499,24 @@ class _Plan:
             article: [f for _, f in sorted(found)[:LEDE_WINDOW]]
             for article, found in opening.items()
         }
+
+    def _standfirsts(self) -> dict[int, int]:
+        """Article index -> the fact of its standfirst's first sentence (a feed summary the body
+        lacks), when that sentence stands on its own: it names someone, opens on nothing outside
+        it and has a main clause."""
+        found: dict[int, int] = {}
+        for fact_index, fact in enumerate(self.facts):
+            for member in fact.members:
+                candidate = self.candidates[member]
+                text = candidate.text
+                if not candidate.standfirst or candidate.position != 0:
+                    continue
+                if not names_something(text) or opening_reference(text) or unnamed_speaker(text):
+                    continue
+                if lacks_main_clause(text):
+                    continue
+                found[candidate.article] = fact_index
+        return found
 
     def headline(self, main: int | None) -> str:
         """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's

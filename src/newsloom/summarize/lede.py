@@ -9,6 +9,10 @@ A later report develops the story when its lede's main clause restates the repor
 miners, the same bid) with a new state: something that happened, not something someone will do
 ("said she would launch an initiative" is a reaction). What stands after "after" in a lede is the
 background it leans on ("... will pay more after the Bank raised its rate"), so it does not count.
+A feature opens on a scene: "When the band announced its tour, fans in the north scanned the
+dates for a city near them." The event it leans on stands in a "When ..." frame as background, and
+the main clause tells a moment of the people in it, with no figure and no one quoted: the news is
+in the article's standfirst, which then stands in for the opening as the article's lede.
 These rules read the form every outlet shares; nothing is fitted to a data set.
 """
 
@@ -43,6 +47,14 @@ _NOT_YET = re.compile(
 )
 # A question, an exclamation, or a quotation given as the title ("'This port is our family': ...").
 _QUESTION_OR_QUOTE = re.compile(r"[?!]|[\"”’]\s*:")
+# A frame of background opening a sentence: "When <what happened>, <main clause>".
+_WHEN_FRAME = re.compile(r"^[\"“‘']?When\s[^,;:]+,\s*(?P<main>.+)$", re.DOTALL)
+# What makes a main clause a report rather than a scene: someone quoted or cited, or a figure.
+_REPORTS = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|reports|announced|stated|confirmed|added)\b|\d"
+)
+# A scene is narrated: a speaker's own voice ("we look into it", a quotation) is not one.
+_VOICE = re.compile(r"\b(?:I|we|our|us|you|your)\b|[\"“”]", re.IGNORECASE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)
 
 
@@ -141,3 +153,18 @@ def develops(lede: str, report_title: str) -> bool:
         return False
     wanted = title_words(report_title)
     return bool(wanted) and len(wanted & title_words(head)) >= RESTATES * len(wanted)
+
+
+def sets_scene(sentence: str) -> bool:
+    """A feature's opening scene (module docstring): the event in a "When ..." frame, and a main
+    clause that cites no one and gives no figure ("When the dam broke, residents of Ulm watched
+    the water reach their doors"). "When polls closed, turnout stood at 64%" and "When police
+    arrived, a witness said ..." report, "When she takes over, she will be ..." tells what comes,
+    and "When that happens, we act" is a speaker's voice: none of them is a scene."""
+    found = _WHEN_FRAME.match(sentence.strip())
+    if not found:
+        return False
+    main = found.group("main")
+    # A main clause saying what will or may come ("she will be the first woman to ...") tells a
+    # consequence, not a moment.
+    return not (_REPORTS.search(main) or _NOT_YET.search(main) or _VOICE.search(sentence))

@@ -606,3 +606,45 @@ def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_le
     story = [article(91 + k, 1 + k, f"Outlet {k}", "", text, 5 * k) for k, text in enumerate(texts)]
     result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
     assert result.headline.startswith("Thousands of islanders filled the streets"), result.headline
+
+
+# A feature about a ferry line's cancelled winter sailings (invented): its opening sets a scene in
+# a "When ..." frame; its standfirst tells the news.
+FERRY_SCENE = (
+    "When Osterby Ferries cancelled its winter sailings to Gull Island, families on the island "
+    "gathered in the harbour cafe to plan a winter without the boat."
+)
+FERRY_STANDFIRST = (
+    "Osterby Ferries will not sail to Gull Island from December to March, and islanders have "
+    "asked the county for a boat of their own."
+)
+
+
+def ferry_feature(lead: str) -> Article:
+    feature = article(
+        32,
+        2,
+        "Island Post",
+        "Gull Island families face winter alone as Osterby Ferries cancels sailings",
+        f"{FERRY_SCENE}\n\nSome of them remember the winter of 1998, when the island was cut off "
+        "for three weeks.\n\nThe county said it would consider the request for a boat at its "
+        "next meeting.\n\nOsterby Ferries blamed a shortage of crew for the cancelled winter "
+        "sailings.",
+        60,
+    )
+    return replace(feature, lead=lead)
+
+
+def test_a_feature_opening_on_a_scene_gives_bullet_1_to_its_standfirst() -> None:
+    summary = ExtractiveSummarizer().summarize(
+        8, [ferry_feature(FERRY_STANDFIRST)], None, words=80, now=T0
+    )
+    assert summary.bullets[0].text == FERRY_STANDFIRST
+    # The scene is no bullet either: read alone, a bullet reports.
+    assert FERRY_SCENE not in {b.text for b in summary.bullets}
+
+
+def test_without_a_standfirst_the_scene_opening_still_leads() -> None:
+    # Narrow on purpose: a feature opening is not refused, only given way to a standfirst.
+    summary = ExtractiveSummarizer().summarize(8, [ferry_feature("")], None, words=80, now=T0)
+    assert summary.bullets[0].text == FERRY_SCENE

@@ -13,6 +13,7 @@ from newsloom.summarize.lede import (
     main_clause,
     plain_title,
     report_scores,
+    sets_scene,
     title_support,
     title_words,
 )
@@ -201,3 +202,22 @@ def test_those_or_these_before_a_noun_the_page_has_not_told_points_outside() -> 
         '"Nobody wants those boats here," the harbour master said.',
     ):
         assert not demonstrative_reference(fine), fine
+
+
+def test_a_when_frame_with_a_moment_in_its_main_clause_sets_a_scene() -> None:
+    assert sets_scene(
+        "When the Brandhavn choir lost its rehearsal hall, its singers carried the piano "
+        "across the square to the library."
+    )
+    # The main clause reports: a figure, or someone quoted or cited.
+    assert not sets_scene("When the polls closed in Ostvik, turnout stood at 64 percent.")
+    assert not sets_scene(
+        "When firefighters reached the Ostvik mill, the manager said nobody was inside."
+    )
+    # What will come, or a speaker's own voice, is no scene.
+    assert not sets_scene("When the Brandhavn library reopens, it will lend bicycles to members.")
+    assert not sets_scene("When a choir asks for help, we find it a hall within a week.")
+    # No frame: a lede that states its event.
+    assert not sets_scene("The Brandhavn choir lost its rehearsal hall on Monday.")
+    # "When" without a frame before the main clause is no opening scene.
+    assert not sets_scene("When will the Brandhavn choir sing again?")
