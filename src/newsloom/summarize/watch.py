@@ -56,6 +56,9 @@ _EXPECTATION = re.compile(
     r"\b(?:are|is|were|was) watching (?:closely|carefully)\b",
     re.IGNORECASE,
 )
+# An expectation nobody held is a surprise the event has settled ("Nobody in the hall expected
+# the jury to reward the gentlest film, but that is exactly what it did").
+_HELD_BY_NOBODY = re.compile(r"^(?:nobody|no one|none|few)\b", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
 _TIME_AHEAD = re.compile(
     r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
@@ -178,7 +181,7 @@ def _level(sentence: str) -> int:
     if (
         _REPORTED_FUTURE.search(sentence)
         or _PENDING.search(sentence)
-        or _EXPECTATION.search(sentence)
+        or (_EXPECTATION.search(sentence) and not _HELD_BY_NOBODY.match(sentence))
     ):
         return 1
     if _POSSIBLE.search(sentence) and (

@@ -71,6 +71,7 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "A treaty in 1998 collapsed over how much grain each port could ship.",
         "The fire brigade could not say what started the blaze.",
         "Forecasters had expected the storm to miss the town.",
+        "Nobody in the square expected the choir to win, but that is what it did.",
         "A collection for the flooded school raised 3,000 crowns in two days.",
         "Children waved flags from the windows of the old mill.",
         "Neighbours reported hearing a loud bang before the roof fell.",
