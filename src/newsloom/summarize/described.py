@@ -14,6 +14,9 @@ else:
   schoolgirl secured ..." under the headline "Mina Sato-Berg, 13, becomes ...". A sentence that
   opens with a description of someone goes on about whom the text is telling of; the same
   description in the middle of a sentence may be anybody ("Maszek said the minister ...").
+  Not when the article has used the description's noun before: "the" then points back at the
+  one it introduced ("Petra Lund said two boys, aged 12 and 14, broke her window. The
+  12-year-old boy lives next door" tells of one of the boys, not of the woman named).
 
 A description is a person noun (a role of people.py, or a word only said of people:
 "schoolgirl", "teenager") or an age ("19-year-old"), with up to two words before it that say
@@ -28,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from newsloom.records import Article
 from newsloom.summarize.people import ROLES, Person
-from newsloom.textkit import ENGLISH_STOP_WORDS
+from newsloom.textkit import ENGLISH_STOP_WORDS, stem
 
 # Nouns said only of people, besides the roles news writes before names (people.ROLES).
 _PERSON_NOUNS = frozenset(
@@ -93,6 +96,7 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
     bound: dict[str, set[str]] = {}
     for article in articles:
         seen: set[str] = set()  # people the article has named so far
+        told: set[str] = set()  # and the stems of its words
         for paragraph in (article.title, article.lead, article.text):
             for sentence in _SENTENCE_END.split(paragraph):
                 tokens = list(_TOKEN.finditer(sentence))
@@ -118,11 +122,13 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
                         and k == opening
                         and len(seen) == 1
                         and named_here <= seen
+                        and stem(phrase.split()[-1]) not in told
                     ):
                         surname = next(iter(seen))  # "The Carrow schoolgirl secured ..."
                     if surname:
                         bound.setdefault(phrase, set()).add(surname)
                 seen |= named_here
+                told.update(stem(t.group(0).lower()) for t in tokens)
     return {phrase: next(iter(s)) for phrase, s in bound.items() if len(s) == 1}
 
 

@@ -84,3 +84,14 @@ def test_a_description_before_a_name_between_commas_is_that_name() -> None:
     )
     assert bound["port authority's director"] == "Halvorsen"
     assert "treasurer" not in bound  # ", Halvorsen said": the speaker, not the one described
+
+
+def test_a_description_whose_noun_the_article_used_before_points_back_at_that() -> None:
+    bound = _bound(
+        (
+            "Window broken",
+            "Petra Lund said two boys, aged 12 and 14, broke her window. "
+            "The 12-year-old boy lives next door. Lund said she was not angry.",
+        )
+    )
+    assert "12-year-old boy" not in bound
