@@ -36,6 +36,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import opening_reference
 from newsloom.summarize.people import introduction_flaws, people_of
@@ -132,8 +133,8 @@ def evaluate_readability(
         summary = summarize_story(summarizer, settings, number, story.articles, None, now)
         if summary is None:
             continue
-        _count(summary, counts, examples)
         people = people_of(f"{a.lead}\n\n{a.text}" for a in story.articles)
+        _count(summary, counts, examples, descriptions(story.articles, people))
         flaws = introduction_flaws(_page(summary), people)
         counts["introductions"] += len(flaws)
         if flaws:
@@ -165,7 +166,12 @@ def evaluate_readability(
     return result
 
 
-def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[str]]) -> None:
+def _count(
+    summary: Summary,
+    counts: dict[str, float],
+    examples: dict[str, list[str]],
+    described: dict[str, str],
+) -> None:
     told = _lower_words(summary.headline)
     # Page order: headline, bullets, paragraphs, takeaways. Each bullet, each paragraph's first
     # sentence and each takeaway is read on its own; the words before it are what it may use.
@@ -187,7 +193,10 @@ def _count(summary: Summary, counts: dict[str, float], examples: dict[str, list[
             examples["furniture"].append(text)
         if len(text.split()) > LONG_STATEMENT:
             counts["long"] += 1
-    for (i, a), (j, b) in combinations(enumerate(sentences), 2):
+    # A description the story's articles attach to one person is that person's name here, as
+    # in the summarizer's own test (described.py).
+    named = [as_named(text, described) for text in sentences]
+    for (i, a), (j, b) in combinations(enumerate(named), 2):
         if repeats_statement(a, b):
             counts["repeats"] += 1
             examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")

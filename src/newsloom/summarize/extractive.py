@@ -32,6 +32,7 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.clip import main_statement
 from newsloom.summarize.deeds import figure_beside_name
+from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.lede import (
@@ -253,7 +254,12 @@ class _Plan:
         # and the main statements together (a main statement, shorter than its sentence, may
         # share half of its words with another statement where the whole sentence did not).
         clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
-        same_words, same_fact = repeated_facts([*self.shown, *self.clipped.values()])
+        # A description the articles attach to one person is compared as that person's name
+        # (described.py): "The Carrow schoolgirl secured ..." tells of Sato-Berg.
+        described = descriptions(articles, people_of(f"{a.lead}\n\n{a.text}" for a in articles))
+        same_words, same_fact = repeated_facts(
+            [as_named(t, described) for t in [*self.shown, *self.clipped.values()]]
+        )
         self._clipped_rows, self._same_fact = clipped_rows, same_fact
         n_shown = len(self.shown)
         same_words, same_fact = same_words[:n_shown, :n_shown], same_fact[:n_shown, :n_shown]

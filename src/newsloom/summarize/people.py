@@ -181,7 +181,7 @@ def _speaks(sentence: str, match: re.Match[str]) -> bool:
 # The roles news gives people before their names, as titles ("Governor", "Dr.") or as
 # descriptions ("manager Paulo Ferraz", "Singer Odile Marsh"): a closed class, and never an
 # organisation's ("company", "maker").
-_ROLES = frozenset(
+ROLES = frozenset(
     """
     president minister governor mayor senator judge chief director secretary general captain
     coach professor doctor dr prof mr mrs ms sir dame lord lady king queen prince princess pope
@@ -196,7 +196,7 @@ _ROLES = frozenset(
 
 
 def _role_word(word: str) -> bool:
-    return word.lower().rstrip(".") in _ROLES
+    return word.lower().rstrip(".") in ROLES
 
 
 def _word_before(sentence: str, match: re.Match[str]) -> str:
