@@ -104,10 +104,16 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
                     (k for k, t in enumerate(tokens) if t.group(0)[:1].isalnum()), len(tokens)
                 )
                 named_here = {t.group(0) for t in tokens if t.group(0) in people}
+                # A description ends on a head word within _MODIFIERS words of its start: the
+                # rest of a sentence's tokens start none, and are passed over unread.
+                heads = [_head(t.group(0)) for t in tokens]
                 for k, token in enumerate(tokens):
                     word = token.group(0)
                     article_word = word.lower() in _ARTICLES
-                    found = _phrase_at(tokens, k + 1 if article_word else k)
+                    start = k + 1 if article_word else k
+                    if not any(heads[start : start + _MODIFIERS + 1]):
+                        continue
+                    found = _phrase_at(tokens, start)
                     if found is None:
                         continue
                     phrase, after = found

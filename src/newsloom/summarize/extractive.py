@@ -157,8 +157,7 @@ class ExtractiveSummarizer:
         page += [plan.cite(i) for chunk in chunks for i in chunk]
         page += [plan.cite(i) for i in takeaways]
         # Read in page order, each person is introduced once (people.py).
-        people = people_of(f"{a.lead}\n\n{a.text}" for a in ordered)
-        texts = introduce_once([c.text for c in page], people)
+        texts = introduce_once([c.text for c in page], plan.people)
         page = [Cited(t, c.article_ids) for t, c in zip(texts, page, strict=True)]
         shown = iter(page)
         return Summary(
@@ -170,7 +169,7 @@ class ExtractiveSummarizer:
             takeaways=tuple(next(shown) for _ in takeaways),
             created=now,
             whats_new=_introduced(
-                [plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))], people
+                [plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))], plan.people
             ),
             method="extractive",
             article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
@@ -256,7 +255,8 @@ class _Plan:
         clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
         # A description the articles attach to one person is compared as that person's name
         # (described.py): "The Carrow schoolgirl secured ..." tells of Sato-Berg.
-        described = descriptions(articles, people_of(f"{a.lead}\n\n{a.text}" for a in articles))
+        self.people = people_of(f"{a.lead}\n\n{a.text}" for a in articles)
+        described = descriptions(articles, self.people)
         same_words, same_fact = repeated_facts(
             [as_named(t, described) for t in [*self.shown, *self.clipped.values()]]
         )
