@@ -190,6 +190,8 @@ class _Plan:
         self.articles = articles
         self.previous = previous
         self.candidates: list[Candidate] = candidates_of(articles)
+        # The story's people, read once: descriptions, and each person introduced once.
+        self.people = people_of(f"{a.lead}\n\n{a.text}" for a in articles)
         self.facts: list[Fact] = []
         self.clipped: dict[int, str] = {}  # fact -> its main statement, for a bullet
         self._clipped_rows: dict[int, int] = {}  # fact -> its main statement's row in _same_fact
@@ -255,7 +257,6 @@ class _Plan:
         clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
         # A description the articles attach to one person is compared as that person's name
         # (described.py): "The Carrow schoolgirl secured ..." tells of Sato-Berg.
-        self.people = people_of(f"{a.lead}\n\n{a.text}" for a in articles)
         described = descriptions(articles, self.people)
         same_words, same_fact = repeated_facts(
             [as_named(t, described) for t in [*self.shown, *self.clipped.values()]]
