@@ -357,10 +357,12 @@ class _Plan:
         rest = [i for i in range(n) if i != main and i not in set(body_pool)]
         rest = [i for i in rest if not self._stale(i, since) and i not in overtaken]
 
-        def resolved(chosen: list[int]) -> list[int]:
+        def resolved(read: list[int]) -> list[int]:
+            """The facts of ``rest`` that stand alone once the statements ``read`` are read,
+            bullets 2-3 as the page shows them."""
             shown = [
                 self.clipped.get(i, self.shown[i]) if i in bullets[1:] else self.shown[i]
-                for i in chosen
+                for i in read
             ]
             said = told | {w.lower() for text in shown for w in text.split()}
             return [i for i in rest if self._stands_alone(i, said)]
@@ -379,19 +381,14 @@ class _Plan:
         # resolved comes last ("The club's supporters' trust ..." once a bullet names the club);
         # a page short of them has fewer takeaways.
         openings = [chunk[0] for chunk in self.paragraphs(paragraphs) if chunk]
-
-        def read_first() -> list[int]:
-            shown = [
-                self.clipped.get(i, self.shown[i]) if i in bullets[1:] else self.shown[i]
-                for i in bullets + openings + takeaways
-            ]
-            said = told | {w.lower() for text in shown for w in text.split()}
-            return [i for i in rest if watch[i] and self._stands_alone(i, said)]
-
         for candidates in (ahead, reported, None):
             if len(takeaways) < count:
                 chosen = bullets + paragraphs + takeaways
-                found = read_first() if candidates is None else candidates
+                if candidates is None:
+                    read_first = resolved(bullets + openings + takeaways)
+                    found = [i for i in read_first if watch[i]]
+                else:
+                    found = candidates
                 takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
         return paragraphs, bullets, takeaways
 
