@@ -170,8 +170,9 @@ class GroundingChecker:
         are read in order: each one's context is ``context`` and the claims before it."""
         prepared = self._prepare(tuple(tuple(source_sentences(text)) for text in sources))
         # Read before placeholders go: "cockroaches and <unk>" ends on a word, not on "and".
-        cuts = [sum(map(_cut, inner_sentences(claim))) for claim in claims]
-        furniture = [sum(map(is_boilerplate, inner_sentences(claim))) for claim in claims]
+        written = [inner_sentences(claim) for claim in claims]
+        cuts = [sum(map(_cut, sentences)) for sentences in written]
+        furniture = [sum(map(is_boilerplate, sentences)) for sentences in written]
         claims = [as_written(claim) for claim in claims]
         parts = [inner_sentences(claim) for claim in claims]
         flat = [part for claim_parts in parts for part in claim_parts]
@@ -268,21 +269,25 @@ class GroundingChecker:
         unhedged = [
             hedge for ws in part_words for hedge in dropped_hedges([stem(w) for w in ws], src.runs)
         ]
+        # Each sentence of the claim against the source sentences by its own words.
+        overlaps = (
+            [lexical]
+            if whole
+            else [_overlap({stem(w) for w in ws} - STOP_WORDS, src) for ws in part_words]
+        )
         looped: list[str] = []
         for k, ws in enumerate(part_words):
             if not (repeated := _repeated(ws)):
                 continue
             evidence = order
             if not whole:  # each sentence of the claim against its own closest sentences
-                overlap = _overlap({stem(w) for w in ws} - STOP_WORDS, src)
-                meaning = overlap
+                meaning = overlaps[k]
                 if part_vectors is not None and src.vectors is not None:
                     meaning = np.maximum(src.vectors @ part_vectors[k], 0.0)
-                evidence = _aligned(meaning, overlap)
+                evidence = _aligned(meaning, overlaps[k])
             looped += _looped(repeated, [src.words[i] for i in evidence])
         references = 0
-        for ws in part_words:
-            overlap = lexical if whole else _overlap({stem(w) for w in ws} - STOP_WORDS, src)
+        for ws, overlap in zip(part_words, overlaps, strict=True):
             references += unresolved(ws, earlier, overlap, src.words, src.text_of)
             earlier = earlier | {w.lower() for w in ws}
         # Copied word sequences are the strongest sign of support; meaning (MiniLM) and content
