@@ -268,23 +268,27 @@ def _meant(pronoun: int, src: SourceRuns) -> set[str]:
     those in its own opening third before it ("Pama covered his face as he left court, where he
     was granted bail": Pama); opening a sentence, those in the opening third of the sentence
     before (its subject, as in references.py). Empty when the pronoun opens the text."""
-    sentence = src.sentence_of[pronoun]
     if pronoun == 0:
         return set()
+    sentence = src.sentence_of[pronoun]
     if src.sentence_of[pronoun - 1] == sentence:
-        start = pronoun - 1
-        while start > 0 and src.sentence_of[start - 1] == sentence:
-            start -= 1
-        end = start
-        while end < len(src.stream) and src.sentence_of[end] == sentence:
-            end += 1
-        opening = range(start, min(pronoun, start + max(1, (end - start) // OPENING_SHARE)))
-        return {src.words[at] for at in opening if src.words[at] in src.names}
-    if src.sentence_of[pronoun - 1] != sentence - 1:
+        start, end = _sentence_span(pronoun, src)
+        stop = pronoun  # only names before the pronoun
+    elif src.sentence_of[pronoun - 1] == sentence - 1:
+        start, end = _sentence_span(pronoun - 1, src)
+        stop = end
+    else:
         return set()
-    start = pronoun - 1
-    while start > 0 and src.sentence_of[start - 1] == sentence - 1:
-        start -= 1
-    previous = range(start, pronoun)
-    opening = previous[: max(1, len(previous) // OPENING_SHARE)]
+    opening = range(start, min(stop, start + max(1, (end - start) // OPENING_SHARE)))
     return {src.words[at] for at in opening if src.words[at] in src.names}
+
+
+def _sentence_span(at: int, src: SourceRuns) -> tuple[int, int]:
+    """The stream positions of the source sentence holding position ``at``: (start, end)."""
+    sentence = src.sentence_of[at]
+    start, end = at, at + 1
+    while start > 0 and src.sentence_of[start - 1] == sentence:
+        start -= 1
+    while end < len(src.stream) and src.sentence_of[end] == sentence:
+        end += 1
+    return start, end
