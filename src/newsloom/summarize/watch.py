@@ -53,6 +53,8 @@ _REPORTED_FUTURE = re.compile(
 _EXPECTATION = re.compile(
     r"(?<!had )\bexpect(?:s|ed|ing)? (?:a|an|the|its|their|his|her|further|more)\b|"
     r"(?<!had )\bexpect(?:s|ed)? (?:the |a |an |its |their )?\w+ to \w+|"
+    # what someone expects to do, or a figure they expect ("expects to carry", "expects about 900")
+    r"(?<!had )\bexpects? (?:to \w+|(?:about|around|some|up to|at least|more than|over) \d|\d)|"
     r"\b(?:are|is|were|was) watching (?:closely|carefully)\b",
     re.IGNORECASE,
 )

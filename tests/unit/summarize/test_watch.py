@@ -46,6 +46,9 @@ def test_a_next_step_or_an_effect_said_as_such_is_plainly_what_to_watch(sentence
         # An expectation someone holds, people watching.
         "Grain traders said they expected the ban to lift prices through the winter.",
         "Other harbour towns are watching closely.",
+        # A figure someone expects.
+        "The ferry operator expects about 900 passengers a day in the summer months.",
+        "The organisers expect 12,000 runners on the day.",
     ],
 )
 def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watch(
