@@ -19,6 +19,7 @@ from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import ExtractiveSummarizer, build_summarizer
 from newsloom.summarize.llm import LLMSummarizer
+from newsloom.summarize.watch import what_to_watch
 from tests.unit.summarize.fictional_stories import T0, article, barrier_story
 
 STALL_SECONDS = 1.5
@@ -44,13 +45,28 @@ def good_reply(sources: dict[int, str], extra: list[dict[str, Any]] | None = Non
     def item(n: int) -> dict[str, Any]:
         return {"text": sources[n], "sources": [n]}
 
+    def ahead(n: int) -> dict[str, Any]:
+        # As the prompt asks, the model names what the source's "The council" is.
+        return {"text": sources[n].replace("The council", "Port Elling council"), "sources": [n]}
+
+    # The takeaways a model asked for "consequences and what to watch" writes: what comes next.
+    used = [sources[n] for n in (1, 3, 4, 5, 6, 7, 11) if n in sources]
+    coming = [
+        n
+        for n, text in sources.items()
+        if AHEAD.search(text) and not any(text[:30] == told[:30] for told in used)
+    ]
     return {
         "headline": "Port Elling tidal barrier closes for the first time",
         # Source sentences 2 and 9 repeat 1 and 5 (two outlets' words for one fact): not used.
         "bullets": [item(1), item(3), item(11), *(extra or [])],
         "paragraphs": [[item(4), item(5)], [item(6), item(7)]],
-        "takeaways": [item(8), item(10), item(1)],  # item(1) repeats a bullet: must be dropped
+        "takeaways": [*(ahead(n) for n in coming), item(1)],  # item(1) repeats a bullet: dropped
     }
+
+
+AHEAD = re.compile(r"\b(?:will|would|expected|expects)\b")
+SCENE = "Residents of the lower town watched from the sea wall"
 
 
 HEADED = "Striker Joel Arkwright headed the winning goal in the 112th minute."
@@ -127,6 +143,10 @@ def contract_reply(sources: dict[int, str]) -> dict:
         {"text": sources[2] + " pic.twitter.com/x1y2z3", "sources": [2]},
         *reply["bullets"],
     ]
+    # A takeaway that tells nothing to watch (a scene), grounded, which the extractive page
+    # would not show as a takeaway either.
+    scene = next(n for n, text in sources.items() if SCENE in text)
+    reply["takeaways"] = [{"text": sources[scene], "sources": [scene]}, *reply["takeaways"]]
     return reply
 
 
@@ -405,6 +425,9 @@ def test_the_llm_path_keeps_the_pages_contract(server: str) -> None:
     bullets = [c.text for c in summary.bullets]
     assert len(bullets) == 3
     assert not any(b.startswith("Meanwhile") or "pic.twitter.com" in b for b in bullets)
+    takeaways = [c.text for c in summary.takeaways]
+    assert len(takeaways) == 2 and not any(SCENE in t for t in takeaways)
+    assert all(what_to_watch(t) for t in takeaways)
 
 
 def test_a_client_error_about_something_else_keeps_the_schema(server: str) -> None:

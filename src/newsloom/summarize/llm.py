@@ -28,10 +28,11 @@ from newsloom.summarize.base import Summarizer
 from newsloom.summarize.facts import candidates_of
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.grounding import GroundingChecker
+from newsloom.summarize.mainverb import lacks_main_clause
 from newsloom.summarize.openings import opening_reference, unnamed_speaker
 from newsloom.summarize.retold import repeats_statement
-from newsloom.summarize.roles import is_quotation
 from newsloom.summarize.vectors import Embed
+from newsloom.summarize.watch import what_to_watch
 from newsloom.summarize.words import tokens
 from newsloom.textkit import STOP_WORDS, stem
 from newsloom.textsafe import loads_json
@@ -287,12 +288,14 @@ class LLMSummarizer:
         told: set[str] = {w.lower() for w in reply.headline.split()}
 
         def keep(
-            items: Sequence[_Sentence], read: list[str] | None = None, *, quotes: bool = True
+            items: Sequence[_Sentence], read: list[str] | None = None, *, takeaways: bool = False
         ) -> tuple[Cited, ...]:
             """``read``: the prose a reader has just read (paragraphs), so that "he" may refer
             to someone it names; bullets and takeaways stand alone. The extractive contract
-            holds too: no furniture, no unattributed words, no quotation as a takeaway, and
-            every bullet, takeaway and paragraph opening names what it is about."""
+            holds too: no furniture, no fragment, no unattributed words, every bullet, takeaway
+            and paragraph opening names what it is about, and a takeaway tells what to watch
+            (``watch.what_to_watch``: a next step, an effect, a pending process; never a
+            quotation in any marks, commentary or an opinion)."""
             kept: list[Cited] = []
             for item in items:
                 text = " ".join(item.text.split())
@@ -302,8 +305,9 @@ class LLMSummarizer:
                     continue
                 if (
                     is_furniture(text)
+                    or lacks_main_clause(text)
                     or unnamed_speaker(text)
-                    or (not quotes and is_quotation(text))
+                    or (takeaways and not what_to_watch(text))
                     or (opening and opening_reference(text, told))
                 ):
                     dropped["against the page's contract"] += 1
@@ -323,7 +327,7 @@ class LLMSummarizer:
         bullets = keep(reply.bullets)
         prose: list[str] = []
         paragraphs = tuple(p for p in (keep(p, prose) for p in reply.paragraphs) if p)
-        takeaways = keep(reply.takeaways, quotes=False)
+        takeaways = keep(reply.takeaways, takeaways=True)
         if dropped:
             log.warning(
                 "summarize: dropped %d LLM sentences (%s)",
