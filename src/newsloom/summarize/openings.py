@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.words import numbers_in, tokens
+from newsloom.summarize.words import DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
@@ -82,7 +82,6 @@ _UNIQUE_NOUNS = frozenset(
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
 _AGE = re.compile(r"^\d+-year-old$")
-_QUOTE = re.compile(r"[\"“”]")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
 _FIRST_PERSON = re.compile(
@@ -205,7 +204,7 @@ def unnamed_speaker(sentence: str) -> bool:
     """Somebody's words the page cannot attribute: a quotation whose speaker is a pronoun, or
     a first-person sentence outside quotation marks (an embedded post, a columnist's aside), or
     the outlet's own place ("here", "our own coast")."""
-    if _QUOTE.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
+    if DOUBLE_QUOTES.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
         return True
     unquoted = _QUOTED.sub(" ", sentence)
     return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))

@@ -12,12 +12,11 @@ import re
 
 from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
 from newsloom.summarize.numbers import NumberedText, NumberPhrase, read_numbers
-from newsloom.summarize.words import tokens
+from newsloom.summarize.words import DOUBLE_QUOTES, tokens
 from newsloom.textkit import STOP_WORDS
 
 MAIN_EVENT_MAX_WORDS = 45  # a longer lede is not a bullet; which lede leads is lede.py's call
 
-_QUOTE = re.compile(r"[\"“”]")
 _PRESENT = re.compile(
     r"\b(?:is|are|remains?|has been|have been|is still|are still|continues? to|stands?)\b",
     re.IGNORECASE,
@@ -65,7 +64,7 @@ def describes_present(sentence: str) -> bool:
 
 
 def is_quotation(sentence: str) -> bool:
-    return bool(_QUOTE.search(sentence))
+    return bool(DOUBLE_QUOTES.search(sentence))
 
 
 def is_reaction(sentence: str) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from newsloom.summarize.furniture import is_furniture, strip_caption_label
 from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.words import DOUBLE_QUOTES
 
 # Words that end with a period without ending a sentence (matched case-insensitively, no dot).
 ABBREVIATIONS = frozenset(
@@ -97,7 +98,6 @@ _BYLINE = re.compile(
     r"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|AND|&|de|van|von|da))*"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w'’&]*(?:\s+[\w'’&]+){0,4})?$"
 )
-_QUOTE_CHARS = re.compile(r"[\"“”]")
 # Quotation marks whose opening and closing differ, so that an open quotation can be told.
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
 _SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
@@ -227,7 +227,7 @@ def compress(sentence: str) -> str:
     """Drop what means nothing out of context: a leading "But"/"However," and, outside
     quotations, a trailing ", he said"."""
     text = _CONNECTIVE.sub("", sentence, count=1)
-    if not _QUOTE_CHARS.search(text):
+    if not DOUBLE_QUOTES.search(text):
         text = _PRONOUN_TAIL.sub("", text, count=1)
     if text is not sentence and text[:1].islower():
         text = text[:1].upper() + text[1:]
@@ -272,7 +272,7 @@ def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int =
         return "fragment"
     if lacks_main_clause(sentence):
         return "fragment"  # a scene setter, a caption, a phrase leading into the next one
-    if len(_QUOTE_CHARS.findall(sentence)) % 2 == 1:
+    if len(DOUBLE_QUOTES.findall(sentence)) % 2 == 1:
         return "quote"  # a quotation split across sentences
     if _SINGLE_QUOTE_TAIL.search(sentence) and not _SINGLE_QUOTE_OPEN.search(sentence):
         return "quote"  # the end of a single-quoted quotation that began a sentence earlier

@@ -9,6 +9,8 @@ from itertools import pairwise
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "baignade", "lâcher"
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# Double quotation marks, straight or curly: somebody's own words (single ones need context).
+DOUBLE_QUOTES = re.compile(r"[\"“”]")
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
