@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newsloom.records import Category
 
@@ -112,3 +113,14 @@ def normalise_section(section: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def filed_section(categories: Iterable[str]) -> str:
+    """The slug of the first of a feed item's categories that names a specific section ("World
+    news" -> "world"), or "". Free tags (people, places, "Breaking") name none and are passed
+    over; "News" and other general ones too, since they say nothing of the topic."""
+    for category in categories:
+        slug = normalise_section(category)
+        if slug is not None and slug != GENERAL:
+            return slug
+    return ""
