@@ -53,6 +53,18 @@ def test_taxonomy_lists_the_documented_categories_with_descriptions() -> None:
         ("/sport/football/", "sports"),
         ("https://news.example.test/world/europe/", "world"),
         ("news/technology", "technology"),
+        # Other languages' section names, with or without their accents.
+        ("Économie", "business"),
+        ("Economie", "business"),
+        ("Planète", "climate"),
+        ("Santé", "health"),
+        ("Fußball", "sports"),
+        ("Wirtschaft", "business"),
+        ("Ausland", "world"),
+        ("Medio ambiente", "climate"),
+        ("Deportes", "sports"),
+        ("Faits divers", "general"),
+        ("https://journal.example/economie/entreprises/", "business"),
     ],
 )
 def test_normalise_section_maps_synonyms_to_slugs(section: str, slug: str) -> None:
