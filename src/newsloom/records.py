@@ -73,6 +73,9 @@ class FeedEntry:
     image: str = ""
     enclosures: tuple[str, ...] = ()
     language: str = ""
+    # The item's own category terms (RSS <category>, Atom category, dc:subject, JSON Feed tags):
+    # how the outlet filed it, whatever language the item is written in.
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,9 @@ class Article:
     paywalled: bool = False
     copy_of: int | None = None  # id of the earliest article with the same (or nearly same) text
     outlet: str = ""  # display name of the source, filled on read
+    # The taxonomy section its feed item was filed under (its first category naming one), "" if
+    # none did: the outlet's own filing of this article, a vote like a section feed's.
+    section: str = ""
 
 
 # A page body kept for re-extraction is cut here (before compression): articles are far smaller.

@@ -65,6 +65,11 @@ PROTOTYPES: tuple[Prototype, ...] = (
             "Earthquake flattens villages in remote mountain province",
             "Plane carrying foreign tourists crashes in jungle, killing 12",
             "Floods in South Asia leave millions homeless",
+            # A disaster's toll (the dead, the evacuated, relief) is news of the place it struck,
+            # as an editor files it: here, not under climate, which keeps the weather itself
+            # (forecasts, records, trends). A tsunami is not weather at all.
+            "Cyclone makes landfall, forcing mass evacuations",
+            "Tsunami warning issued after undersea earthquake",
         ),
         (
             "war=|wars=|warfare|wartime|ceasefire|troops|militar|army|rebel|militant|invasion|"
@@ -464,10 +469,8 @@ PROTOTYPES: tuple[Prototype, ...] = (
             "Government misses target to cut greenhouse gas emissions",
             "Bird populations in steep decline, survey finds",
             "Offshore wind auction draws record bids",
-            "Tsunami warning issued after undersea earthquake",
             "Beach clean-up removes tonnes of plastic waste",
             "Ban on single-use plastics comes into force",
-            "Cyclone makes landfall, forcing mass evacuations",
             "Tropical forests turning from carbon sink to source",
         ),
         (

@@ -56,12 +56,17 @@ def categorize_story(
     ``carried_by`` (article id -> the feeds that listed it) lets an article stored under an
     outlet's general feed vote with the section feed that listed it too; an article that
     several section feeds list splits its one vote between their sections.
+
+    An article's own feed item can say where the outlet filed it (``Article.section``, from the
+    item's categories): that is a declaration too, and the one that holds for an article in any
+    language, which the classifier (an English model) cannot read. It joins the feeds' sections
+    in the article's one vote.
     """
     votes: defaultdict[str, float] = defaultdict(float)
     unlabelled: list[Article] = []
     for article in articles:
         feeds = [article.source_id, *((carried_by or {}).get(article.id or 0, ()))]
-        declared = _declared(feeds, sections)
+        declared = _declared(feeds, sections, article.section)
         for slug in declared:
             votes[slug] += 1.0 / len(declared)
         if not declared:
@@ -75,11 +80,11 @@ def categorize_story(
     return min(votes, key=lambda slug: (-votes[slug], SLUGS.index(slug)))
 
 
-def _declared(feeds: Sequence[int], sections: Mapping[int, str]) -> list[str]:
-    """The specific sections the feeds declare, each once, in the feeds' order."""
+def _declared(feeds: Sequence[int], sections: Mapping[int, str], filed: str = "") -> list[str]:
+    """The specific sections the article was filed under, each once: its feed item's own
+    (``filed``), then the feeds' in their order."""
     found: list[str] = []
-    for feed in feeds:
-        slug = normalise_section(sections.get(feed, ""))
+    for slug in (normalise_section(n) for n in (filed, *(sections.get(f, "") for f in feeds))):
         if slug is not None and slug != GENERAL and slug not in found:
             found.append(slug)
     return found

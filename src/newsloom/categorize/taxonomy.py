@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 from newsloom.records import Category
 
@@ -83,12 +85,55 @@ SECTION_SYNONYMS: dict[str, str] = {
     ),
 }
 
+# The sections of French, German and Spanish outlets, by the names they give them (written
+# without accents: keys are folded, so "Économie" and "Economie" meet). Item categories carry
+# them (Article.section), and an item in another language is placed by them alone: the
+# classifier's model reads English.
+SECTION_SYNONYMS.update(
+    {
+        **dict.fromkeys(
+            "monde international internationale ausland welt mundo internacional".split(), "world"
+        ),
+        **dict.fromkeys("politique politik politica".split(), "politics"),
+        **dict.fromkeys(
+            "economie entreprises bourse emploi wirtschaft finanzen borse unternehmen "
+            "economia empresas mercados finanzas".split(),
+            "business",
+        ),
+        **dict.fromkeys(
+            "numerique technologie technologies technik netzwelt tecnologia".split(), "technology"
+        ),
+        **dict.fromkeys("wissenschaft wissen forschung ciencia ciencias".split(), "science"),
+        **dict.fromkeys("sante gesundheit salud".split(), "health"),
+        **dict.fromkeys("fussball deportes futbol".split(), "sports"),
+        **dict.fromkeys(
+            "cinema musique livres television spectacles kultur feuilleton kino musik "
+            "unterhaltung cultura cine musica espectaculos".split(),
+            "entertainment",
+        ),
+        **dict.fromkeys(
+            "planete environnement climat ecologie meteo umwelt klima wetter medio-ambiente "
+            "clima planeta".split(),
+            "climate",
+        ),
+        **dict.fromkeys(
+            "actualite actualites societe faits-divers france regions a-la-une inland lokales "
+            "vermischtes panorama gesellschaft sociedad sucesos nacional portada".split(),
+            GENERAL,
+        ),
+    }
+)
+
 _SEPARATORS = re.compile(r"[\s_/&+,.:;|]+|-+")
 _NEWS_AFFIX = re.compile(r"^(?:news-)|(?:-news)$")
 
 
 def _key(text: str) -> str:
-    return "-".join(part for part in _SEPARATORS.split(text.lower().replace("&", " and ")) if part)
+    # Accents folded ("Économie" -> "economie", "Fußball" -> "fussball"): outlets and their
+    # feeds write section names with and without them.
+    folded = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return "-".join(part for part in _SEPARATORS.split(plain.replace("&", " and ")) if part)
 
 
 def normalise_section(section: str) -> str | None:
@@ -112,3 +157,14 @@ def normalise_section(section: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def filed_section(categories: Iterable[str]) -> str:
+    """The slug of the first of a feed item's categories that names a specific section ("World
+    news" -> "world"), or "". Free tags (people, places, "Breaking") name none and are passed
+    over; "News" and other general ones too, since they say nothing of the topic."""
+    for category in categories:
+        slug = normalise_section(category)
+        if slug is not None and slug != GENERAL:
+            return slug
+    return ""

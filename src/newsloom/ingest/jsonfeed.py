@@ -65,6 +65,9 @@ def _entry(item: dict[str, Any], feed: dict[str, Any], base: str) -> FeedEntry:
         image=absolute_url(image, base),
         enclosures=enclosures,
         language=_str(item.get("language")).lower() or _str(feed.get("language")).lower(),
+        categories=tuple(
+            dict.fromkeys(t for t in (plain_text(_str(x)) for x in _list(item.get("tags"))) if t)
+        ),
     )
 
 

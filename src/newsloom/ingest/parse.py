@@ -124,6 +124,15 @@ def _language(entry: Any) -> str:
     return str(entry.get("language") or "").lower()
 
 
+def _categories(entry: Any) -> tuple[str, ...]:
+    """The item's category terms in feed order (feedparser gathers RSS <category>, Atom
+    <category term/label> and dc:subject into ``tags``), each once."""
+    terms = (
+        plain_text(str(t.get("term") or t.get("label") or "")) for t in entry.get("tags") or []
+    )
+    return tuple(dict.fromkeys(t for t in terms if t))
+
+
 def _entry(entry: Any, base: str) -> FeedEntry:
     guid = entry_guid(str(entry.get("id") or ""))
     # No link, but an id that is an http(s) URL (Atom permalink ids): that is the link.
@@ -149,6 +158,7 @@ def _entry(entry: Any, base: str) -> FeedEntry:
         image=image,
         enclosures=enclosures,
         language=_language(entry),
+        categories=_categories(entry),
     )
 
 

@@ -11,6 +11,7 @@ import hashlib
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from newsloom.categorize.taxonomy import filed_section
 from newsloom.dedup import canonical_url, content_hash, simhash, site_host
 from newsloom.errors import ExtractError
 from newsloom.extract import extract_article, looks_paywalled, text_from_html
@@ -87,6 +88,7 @@ def candidate_from_entry(
         extraction_method=(extracted.method if use_page and extracted else "feed"),
         paywalled=page is not None
         and (teaser or (not use_page and page.status in (401, 402, 403))),
+        section=filed_section(entry.categories),
     )
     return Candidate(
         article=article,

@@ -61,6 +61,7 @@ def article_from_row(row: Row[Any], *, text: str | None = None) -> Article:
         paywalled=bool(row.paywalled),
         copy_of=row.copy_of,
         outlet=row.outlet or "",
+        section=row.section,
     )
 
 
@@ -127,6 +128,7 @@ def _article_values(article: Article) -> dict[str, Any]:
         "extraction_method": article.extraction_method,
         "paywalled": article.paywalled,
         "copy_of": article.copy_of,
+        "section": article.section,
     }
 
 

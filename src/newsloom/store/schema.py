@@ -129,6 +129,7 @@ articles = Table(
     Column("simhash", BigInteger, nullable=False, default=0),
     Column("extraction_method", String(32), nullable=False, default=""),
     Column("paywalled", Boolean, nullable=False, default=False),
+    Column("section", String(32), nullable=False, default="", server_default=""),
     Column(
         "copy_of",
         Integer,

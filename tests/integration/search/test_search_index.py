@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import Boolean, bindparam, event, text
 
 import newsloom.store as db
 from newsloom.search import search_articles, search_stories
 from newsloom.settings import Settings
 from newsloom.store import Store
 from newsloom.store.engine import _make_engine, normalise_url
+from newsloom.store.schema import UTCDateTime
 from tests.integration.search.newsroom import NOW, Newsroom
 
 
@@ -30,7 +31,27 @@ def test_upgrade_to_0004_indexes_what_was_stored_before(fresh_settings: Settings
                 ),
                 {"now": NOW},
             ).scalar_one()
-        article = room.article("gazette", "Tidal power plant approved", "The turbines spin in May.")
+        # So is the articles table (0012 adds the section its feed item was filed under).
+        with store.write() as conn:
+            article = conn.execute(
+                text(
+                    "INSERT INTO articles (canonical_url, url, guid, source_id, title, text, lead, "
+                    "published, fetched_at, language, author, image, content_hash, simhash, "
+                    "extraction_method, paywalled) VALUES (:url, :url, 'g-1', :source, "
+                    "'Tidal power plant approved', 'Tidal power plant approved. The turbines "
+                    "spin in May.', 'The turbines spin in May.', :now, :now, '', '', '', :hash, 0, "
+                    "'', :no) RETURNING id"
+                ).bindparams(
+                    bindparam("now", type_=UTCDateTime()), bindparam("no", type_=Boolean())
+                ),
+                {
+                    "url": "https://gazette.example/news/1",
+                    "source": room.sources["gazette"],
+                    "now": NOW,
+                    "hash": "1".zfill(64),
+                    "no": False,
+                },
+            ).scalar_one()
         story = room.story(
             "Tidal plant approved", [article], bullets=("Turbines will spin by May.",)
         )

@@ -26,7 +26,9 @@ def _insert(store: Store, article: Article) -> Article:
 def test_insert_returns_the_stored_article_with_id_and_outlet(
     store: Store, source_id: int, make_article: MakeArticle
 ) -> None:
-    article = make_article(source_id, author="R. Quay", paywalled=True, language="en")
+    article = make_article(
+        source_id, author="R. Quay", paywalled=True, language="en", section="science"
+    )
     stored = _insert(store, article)
     assert stored.id is not None
     assert stored == Article(**{**article.__dict__, "id": stored.id, "outlet": "Harbour Gazette"})

@@ -60,6 +60,23 @@ def test_prototypes_classify_a_fictional_headline_of_every_category(
     assert classifier.predict([HEADLINES[slug]]) == [slug]
 
 
+def test_a_disaster_toll_abroad_is_world_news_and_the_weather_stays_climate(
+    classifier: CategoryClassifier,
+) -> None:
+    # A storm's dead, evacuated and relief are news of the place it struck, as the world
+    # prototype's earthquakes and floods abroad are; forecasts and records stay climate.
+    toll = [
+        "Typhoon Marla leaves 14 dead on the Osreth islands as thousands shelter in schools",
+        "Hurricane kills 20 across the Carrib islands; aid flights land at the capital",
+    ]
+    weather = [
+        "Forecasters warn of storm-force winds and heavy rain along the coast this weekend",
+        "Record autumn rainfall linked to warming seas, climate scientists say",
+    ]
+    assert classifier.predict(toll) == ["world", "world"]
+    assert classifier.predict(weather) == ["climate", "climate"]
+
+
 def test_probabilities_are_a_distribution_over_the_classes(
     classifier: CategoryClassifier,
 ) -> None:

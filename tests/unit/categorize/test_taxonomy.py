@@ -1,9 +1,11 @@
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from newsloom.categorize import TAXONOMY, categorize_story, normalise_section
+from newsloom.categorize.taxonomy import filed_section
 from newsloom.records import Article
 
 T0 = datetime(2031, 5, 6, 7, 0, tzinfo=UTC)
@@ -51,6 +53,18 @@ def test_taxonomy_lists_the_documented_categories_with_descriptions() -> None:
         ("/sport/football/", "sports"),
         ("https://news.example.test/world/europe/", "world"),
         ("news/technology", "technology"),
+        # Other languages' section names, with or without their accents.
+        ("Économie", "business"),
+        ("Economie", "business"),
+        ("Planète", "climate"),
+        ("Santé", "health"),
+        ("Fußball", "sports"),
+        ("Wirtschaft", "business"),
+        ("Ausland", "world"),
+        ("Medio ambiente", "climate"),
+        ("Deportes", "sports"),
+        ("Faits divers", "general"),
+        ("https://journal.example/economie/entreprises/", "business"),
     ],
 )
 def test_normalise_section_maps_synonyms_to_slugs(section: str, slug: str) -> None:
@@ -140,3 +154,44 @@ def test_classifier_labels_articles_from_general_feeds() -> None:
 def test_low_confidence_predictions_are_ignored() -> None:
     classifier = TitleKeywordClassifier({"barrier": "climate"})
     assert categorize_story(story(1), {}, classifier, min_confidence=0.95) == "general"
+
+
+def test_an_items_filed_section_is_its_first_category_naming_one() -> None:
+    # Free tags (a place, a person) and general ones ("News") say nothing of the topic.
+    assert filed_section(["Port Alder", "News", "World news", "Sport"]) == "world"
+    assert filed_section(("Mira Tollan", "Top stories")) == ""
+    assert filed_section([]) == ""
+
+
+def test_an_items_own_filing_votes_like_a_section_feed() -> None:
+    # Articles from general feeds (1, 2); the outlet filed article 1's item under "Science".
+    filed = [replace(story(1)[0], section="science"), *story(2)[1:]]
+    assert categorize_story(filed, {1: "news", 2: ""}) == "science"
+    # It joins its feed's declared section in the article's one vote (half each); article 2's
+    # whole business vote then wins.
+    two = [replace(a, source_id=s) for a, s in zip(story(1, 2), (3, 4), strict=True)]
+    two[0] = replace(two[0], section="science")
+    assert categorize_story(two, {3: "health", 4: "economy"}) == "business"
+
+
+def test_an_item_filed_by_its_outlet_places_a_story_the_model_cannot_read() -> None:
+    # Written in French, which the embedding model was not trained on: it reads no topic in the
+    # text with any confidence (the story would be "general"). The outlet's filing of the item
+    # ("Environnement" or "Climate" in its feed, a slug once ingested) places it.
+    from newsloom.categorize import CategoryClassifier
+
+    article = Article(
+        source_id=1,
+        url="https://courrier.example/1",
+        canonical_url="https://courrier.example/1",
+        title="Les cerisiers de la vallée fleurissent avec dix jours d'avance",
+        text="Les arboriculteurs craignent une gelée tardive sur les bourgeons.",
+        published=T0,
+        fetched_at=T0,
+        id=1,
+        language="fr",
+    )
+    classifier = CategoryClassifier()
+    assert categorize_story([article], {1: "news"}, classifier) == "general"
+    filed = replace(article, section="climate")
+    assert categorize_story([filed], {1: "news"}, classifier) == "climate"

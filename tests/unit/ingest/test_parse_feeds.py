@@ -225,3 +225,39 @@ def test_sitemap_is_not_parsed_as_a_feed() -> None:
     assert detect_format(body) == "sitemap"
     with pytest.raises(ParseError, match="sitemap"):
         parse_feed(body, BASE)
+
+
+def test_item_categories_come_from_every_format_in_feed_order() -> None:
+    # Where the outlet filed each item, whatever its language: RSS <category> and dc:subject,
+    # Atom <category term>, JSON Feed tags. Repeats are kept once.
+    rss = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>Le Veilleur</title><link>https://veilleur.example/</link><language>fr</language>
+<item><title>La digue du port sera rehaussée</title><link>https://veilleur.example/digue</link>
+<category>Environnement</category><category>Port</category><dc:subject>Environnement</dc:subject>
+</item></channel></rss>""".encode()
+    (item,) = parse_feed(rss, BASE).entries
+    assert item.categories == ("Environnement", "Port")
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Eastfield Courier</title><id>urn:ec</id>
+<updated>2025-05-02T06:45:00Z</updated>
+<entry><title>Rovers sign a new keeper</title><id>urn:ec:1</id>
+<link href="https://courier.example/keeper"/><updated>2025-05-02T06:45:00Z</updated>
+<category term="Sport" label="Sport news"/></entry></feed>"""
+    (entry,) = parse_feed(atom, BASE).entries
+    assert entry.categories == ("Sport",)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Orchard Street Bulletin",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://orchard.example/1",
+                "title": "Library hours",
+                "content_text": "Open until 20:00.",
+                "tags": ["Local", "Books", "", 7],
+            }
+        ],
+    }
+    (tagged,) = parse_feed(json.dumps(feed).encode(), "https://orchard.example/feed.json").entries
+    assert tagged.categories == ("Local", "Books", "7")

@@ -82,3 +82,19 @@ def test_the_page_travels_compressed_and_comes_back_as_fetched() -> None:
     assert candidate_from_entry(SOURCE, entry, FEED, None, NOW).page is None
     empty = replace(page, body=b"")
     assert candidate_from_entry(SOURCE, entry, FEED, empty, NOW).page is None
+
+
+def test_the_items_filed_section_is_its_first_category_naming_one() -> None:
+    url = "https://courier.example/fr/digue"
+    entry = FeedEntry(
+        url=url,
+        title="La digue du port sera rehaussée d'un mètre",
+        content_html="<p>Les travaux commenceront au printemps, annonce la capitainerie.</p>",
+        categories=("Port Alder", "Actualités", "Environment"),
+    )
+    candidate = candidate_from_entry(SOURCE, entry, FEED, None, NOW)
+    assert candidate.article.section == "climate"
+    untagged = candidate_from_entry(
+        SOURCE, replace(entry, categories=("Port Alder",)), FEED, None, NOW
+    )
+    assert untagged.article.section == ""
