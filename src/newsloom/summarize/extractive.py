@@ -425,7 +425,7 @@ class _Plan:
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
         it (the miners are out, the bid was raised). The headline then follows bullet 1."""
-        openings = self._openings()
+        openings = dict(self._openings)  # main_event adds standfirsts to its copy
         if not openings:
             return int(np.argmax(self.salience))
         # An article without a title (a microblog post, a roundup's lead paragraph) states its
@@ -492,6 +492,7 @@ class _Plan:
         )
         return best
 
+    @cached_property
     def _openings(self) -> dict[int, list[int]]:
         """Article index -> the facts of its first self-contained sentences that name someone,
         in reading order (lede.LEDE_WINDOW of them). A standfirst leans on its headline; a lede
@@ -512,12 +513,16 @@ class _Plan:
         }
 
     def _retold_by_standfirst(self, main: int) -> set[int]:
-        """The facts told by the first sentence of a standfirst of an article whose body states
-        bullet 1's fact, when that sentence retells it (standfirst.retells_lede)."""
+        """The facts told by the first sentence of a standfirst of an article whose body opens
+        on bullet 1's fact (self._openings: its lede), when that sentence retells it
+        (standfirst.retells_lede). An article that tells bullet 1 further down has a standfirst
+        of its own angle."""
+        openings = self._openings
         ledes = {
             self.candidates[m].article: self.candidates[m].text
             for m in self.facts[main].members
             if not self.candidates[m].standfirst
+            and main in openings.get(self.candidates[m].article, ())
         }
         found: set[int] = set()
         for fact_index, fact in enumerate(self.facts):

@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from newsloom.summarize import ExtractiveSummarizer
+from newsloom.summarize.extractive import _Plan
 from newsloom.summarize.standfirst import retells_lede
 
 from .fictional_stories import T0, article
@@ -70,3 +71,31 @@ def test_the_standfirst_of_bullet_ones_article_is_not_shown_again() -> None:
     ]
     assert summary.bullets[0].text == LEDE
     assert STANDFIRST not in shown, shown
+
+
+def test_the_standfirst_of_an_article_telling_bullet_one_further_down_is_not_its_retelling() -> (
+    None
+):
+    # The second article opens on its own angle and tells the sales only in its last paragraph:
+    # its standfirst sums up that angle, not bullet 1's news, though it names no one new.
+    angle = (
+        "Teachers at Velmar Grammar say pupils learn perspective by drawing rooftops.\n\n"
+        "Headteacher Ines Dahl asked the studio for copies last spring.\n\n"
+        "The Osland education ministry has not said whether other schools will follow.\n\n"
+        f"{LEDE}"
+    )
+    lead = "Brackwater Games' kite puzzle has found its way onto the timetable of art classes."
+    assert retells_lede(lead, LEDE)  # were the sales that article's lede, it would tell them
+    title = '"Kite Lines", a puzzle made by three people in Velmar, sells 400,000 copies'
+    story = [
+        replace(article(71, 1, "Osland Play", title, _BODY, 0), lead=STANDFIRST),
+        replace(
+            article(72, 2, "Osland Teacher", "Osland pupils draw with a kite", angle, 60),
+            lead=lead,
+        ),
+    ]
+    plan = _Plan(story, None, None)
+    main = plan.main_event()
+    assert plan.shown[main] == LEDE
+    retold = {plan.shown[i] for i in plan._retold_by_standfirst(main)}
+    assert retold == {STANDFIRST}
