@@ -72,6 +72,7 @@ from newsloom.summarize.roles import (
     wait_over,
     waits,
 )
+from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
@@ -293,6 +294,9 @@ class _Plan:
         told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
+        # The standfirst of bullet 1's own article tells bullet 1's news again in its editor's
+        # words (standfirst.py): not a bullet, a paragraph or a takeaway.
+        retold = self._retold_by_standfirst(main)
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
@@ -303,6 +307,7 @@ class _Plan:
             and i not in overtaken
             and self._stands_alone(i, told)
             and not self._reintroduces(i, main)
+            and i not in retold
         ]
         # After a development, what earlier reports said of the present or the future may no
         # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
@@ -355,7 +360,9 @@ class _Plan:
         # takes first those whose reference the page has resolved by then ("The team ..." once a
         # statement names the team), and only then the rest.
         rest = [i for i in range(n) if i != main and i not in set(body_pool)]
-        rest = [i for i in rest if not self._stale(i, since) and i not in overtaken]
+        rest = [
+            i for i in rest if not self._stale(i, since) and i not in overtaken and i not in retold
+        ]
 
         def resolved(read: list[int]) -> list[int]:
             """The facts of ``rest`` that stand alone once the statements ``read`` are read,
@@ -418,7 +425,7 @@ class _Plan:
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
         it (the miners are out, the bid was raised). The headline then follows bullet 1."""
-        openings = self._openings()
+        openings = dict(self._openings)  # main_event adds standfirsts to its copy
         if not openings:
             return int(np.argmax(self.salience))
         # An article without a title (a microblog post, a roundup's lead paragraph) states its
@@ -485,6 +492,7 @@ class _Plan:
         )
         return best
 
+    @cached_property
     def _openings(self) -> dict[int, list[int]]:
         """Article index -> the facts of its first self-contained sentences that name someone,
         in reading order (lede.LEDE_WINDOW of them). A standfirst leans on its headline; a lede
@@ -503,6 +511,31 @@ class _Plan:
             article: [f for _, f in sorted(found)[:LEDE_WINDOW]]
             for article, found in opening.items()
         }
+
+    def _retold_by_standfirst(self, main: int) -> set[int]:
+        """The facts told by the first sentence of a standfirst of an article whose body opens
+        on bullet 1's fact (self._openings: its lede), when that sentence retells it
+        (standfirst.retells_lede). An article that tells bullet 1 further down has a standfirst
+        of its own angle."""
+        openings = self._openings
+        ledes = {
+            self.candidates[m].article: self.candidates[m].text
+            for m in self.facts[main].members
+            if not self.candidates[m].standfirst
+            and main in openings.get(self.candidates[m].article, ())
+        }
+        found: set[int] = set()
+        for fact_index, fact in enumerate(self.facts):
+            if fact_index == main:
+                continue
+            for member in fact.members:
+                candidate = self.candidates[member]
+                if not candidate.standfirst or candidate.position != 0:
+                    continue
+                lede = ledes.get(candidate.article)
+                if lede is not None and retells_lede(candidate.text, lede):
+                    found.add(fact_index)
+        return found
 
     def _standfirsts(self) -> dict[int, int]:
         """Article index -> the fact of its standfirst's first sentence (a feed summary the body
