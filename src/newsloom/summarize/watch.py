@@ -16,8 +16,18 @@ what comes next. Its form says whether it is one, in any outlet's text:
 Never one: a quotation (somebody's words, in any quotation marks: a takeaway is the page's own
 statement), or commentary in the writer's voice: a prediction about an unnamed "some", "many"
 or "few" ("Some viewers will find the pace punishing", "Few towns could repeat the trick"),
-"the question is ...", "not whether ... but ...". A sentence of what already happened (the
-event again, a scene, background) tells nothing to watch, whatever its centrality.
+"the question is ...", "not whether ... but ...", "the carnage underscores ...", "worst case,
+...". A sentence of what already happened (the event again, a scene, background, a plan that was
+"going to" happen, what someone "once said" they would do) tells nothing to watch, whatever its
+centrality, and nor does a refusal to comment ("declined to comment on pending litigation": the
+pending matter is the reason for the silence, not news of it).
+
+Nor is one a sentence that leans on its neighbours: a demonstrative standing for what its
+article said before ("that could mean lower prices", "should fill that gap", "want to see that
+in next year's numbers") or an opening "Nor" continuing the sentence before; nor one member of
+the public telling of their own life ("Pensioner Ida Lund said she would keep using it",
+"X, a mother of two, said her daughters ..."): a vox pop shows how one person feels, not what
+the news means for readers.
 """
 
 from __future__ import annotations
@@ -122,7 +132,11 @@ _COMMENTARY = re.compile(
     r"answer|point)\b(?: \w+){0,6} (?:is|was|will be)\b|\bnot whether\b[^.;]*\bbut\b|"
     r"\bmatters? (?:more|less) than\b|\bno surprise\b|"
     # The writer's hedged voice, or the reader addressed ("who knows what you'll miss").
-    r"\b(?:who knows|you get the feeling|it sounds like|it seems)\b",
+    r"\b(?:who knows|you get the feeling|it sounds like|it seems)\b|"
+    # The writer reading the event as a sign ("The carnage underscores worsening insecurity",
+    # "will be a reminder of what was possible"), or playing out a scenario ("Worst case, ...").
+    r"\b(?:underscores?|underscored|underlines?|underlined|highlights?|highlighted|"
+    r"illustrates?|illustrated|a reminder (?:of|that))\b|^(?:worst|best)[- ]case\b",
     re.IGNORECASE,
 )
 # French: futures, plans and invitations ("la cave prévoit", "sont invités à").
@@ -145,6 +159,91 @@ _OPINION = re.compile(
 )
 
 
+# Future-in-the-past: what someone once said they would do ("once said he and his quarterback
+# would ride away together"), what a country "has in the past vowed": the story's own moment has
+# moved on from it.
+_ONCE = re.compile(r"\b(?:once said|(?:has|have|had) in the past)\b", re.IGNORECASE)
+# A future seen from the past ("were both going to Tokyo", "was about to land", "was scheduled to
+# leave at 11:55 pm"): what was ahead then, which the report tells as done. ("Was expected to" is
+# left alone: "was expected to be closed indefinitely" still holds.)
+_PAST_FUTURE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|both\s+|all\s+|also\s+|still\s+)?(?:going to|about to|"
+    r"set to|due to|due|scheduled to|projected to|forecast to|predicted to)\b",
+    re.IGNORECASE,
+)
+# A refusal to comment, to the end of its clause: what it names ("pending litigation", "because
+# an investigation was ongoing") is why nothing was said, not news of the matter.
+_REFUSAL = re.compile(
+    r"\b(?:declined|declines|refused|refuses|would not|will not|did not)\s+(?:to\s+)?"
+    r"(?:comment|respond|elaborate)\b[^;]*",
+    re.IGNORECASE,
+)
+# A demonstrative pronoun standing for something its article said before: as a subject after a
+# clause break ("..., that could mean lower prices"; not the aside "that is,"), as an object at
+# the end of a clause ("will want to see that in next year's numbers", "dispute that."), or as a
+# determiner after a preposition ("at that height", "to that promise") or closing the clause
+# ("survived that crash, which ..."). "That" after a noun or a verb of saying opens a clause of
+# its own ("a chip that will not disappear", "said that prices would rise") and points at nothing.
+_TIME_WORDS = (
+    r"year|week|month|morning|afternoon|evening|night|time|season|spring|summer|autumn|fall|"
+    r"winter|weekend|day|decade|century|point|stage|moment"
+)
+_POINTS_BACK = re.compile(
+    r"(?:[,;:—–]\s*|\b(?:and|but|so|yet)\s+)(?:that|this)\s+(?!is,)(?:could|would|will|may|"
+    r"might|can|should|must|means?|meant|is|was|has|had)\b|"
+    r"(?<!\bso )(?<!\bsuch )(?<!\bnow )\b(?:that|this)(?=\s*[.;!?]|\s*,\s+(?!if|when|while|"
+    r"after|before|as|once|unless|though|although|despite|in|at|on|for)|\s+(?:too|either|again|"
+    r"instead|in mind|not just)\b|\s+in (?!the\b|a\b|an\b|its\b|their\b)\w)|"
+    rf"\b(?:at|to|of|for|on|from|with|about|after|under|over)\s+(?:that|this)\s+"
+    rf"(?!(?:{_TIME_WORDS})s?\b)([a-z]+)\b|"
+    rf"\b(?:that|this)\s+(?!(?:{_TIME_WORDS})s?\b)([a-z]+)(?=\s*[.;!?]$|,\s+which\b)|"
+    r"^(?:nor|neither)\b",
+    re.IGNORECASE,
+)
+# One member of the public on their own life: named after an everyday role ("Pensioner Ida
+# Lund", "commuter Sam Berg"), introduced as a parent or a local ("Ana Diaz, a mother of two,"
+# "Tom Reed, 34, a resident of ..."), or telling of their own family ("her grandchildren send
+# her money that way", "his brother didn't get to play").
+_PRIVATE_ROLES = (
+    r"pensioner|retiree|resident|shopper|commuter|passenger|customer|parent|mother|father|"
+    r"mum|mom|dad|grandmother|grandfather|student|pupil|fan|neighbou?r|local|user|voter|"
+    r"motorist|tourist|visitor|holidaymaker|onlooker|bystander|spectator|teacher|nurse"
+)
+_PRIVATE_VOICE = re.compile(
+    rf"\b(?i:{_PRIVATE_ROLES})\s+[A-Z][\w'’-]+\s+[A-Z]|"
+    rf"[A-Z][\w'’-]+, (?:\d{{1,3}}, )?(?:an? )?(?i:{_PRIVATE_ROLES}) (?:of|from|in|who)\b|"
+    r"\b(?i:his|her) (?i:daughters?|sons?|children|kids|grandchildren|grandsons?|"
+    r"granddaughters?|wife|husband|brother|sister|mother|father|parents|family|partner|"
+    r"boyfriend|girlfriend)\b"
+)
+
+
+# A step due within the day of its report: "tonight", "overnight", "tomorrow", "at the morning
+# briefing", "within hours".
+_SOON = re.compile(
+    r"\b(?:overnight|tonight|tomorrow|later today|this (?:evening|afternoon)|"
+    r"(?:in|at) the morning|next morning|within hours|in the coming hours|by morning)\b",
+    re.IGNORECASE,
+)
+
+
+def due_soon(sentence: str) -> bool:
+    """The sentence dates what it tells within the day of its report ("would release further
+    balloons overnight"): a report a day later finds that moment passed."""
+    return bool(_SOON.search(sentence))
+
+
+def points_back(sentence: str) -> bool:
+    """A demonstrative standing for what the sentence's article said before it, or an opening
+    "Nor" (module docstring): read alone as a takeaway, it names nothing."""
+    return bool(_POINTS_BACK.search(sentence))
+
+
+def private_voice(sentence: str) -> bool:
+    """One member of the public telling of their own life or plans (a vox pop)."""
+    return bool(_PRIVATE_VOICE.search(sentence))
+
+
 def quotes_someone(sentence: str) -> bool:
     """Somebody's own words, in any quotation marks (a takeaway is the page's statement)."""
     return bool(_QUOTATION.search(sentence))
@@ -161,10 +260,17 @@ def what_to_watch(sentence: str) -> int:
     future, a time still to come, people facing or asked something), 1 a step only reported
     ("said it would"), a pending process, or a possibility someone holds or a reader can check;
     0 none of these, or a quotation or commentary (module docstring)."""
-    level = _level(sentence)
+    level = _level(_PAST_FUTURE.sub(" ", _REFUSAL.sub("", sentence)))
     # Most sentences of a story tell nothing to watch: the tests for somebody's voice, which
     # cost as much again, run only on those that do (the same answer, a third of the time).
-    if level and (quotes_someone(sentence) or commentary(sentence) or _OPINION.search(sentence)):
+    if level and (
+        quotes_someone(sentence)
+        or commentary(sentence)
+        or _OPINION.search(sentence)
+        or _ONCE.search(sentence)
+        or points_back(sentence)
+        or private_voice(sentence)
+    ):
         return 0
     return level
 
