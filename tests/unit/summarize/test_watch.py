@@ -207,3 +207,30 @@ def test_takeaways_are_next_steps_never_the_writers_opinion() -> None:
     for opinion in ("Some islanders", "Few routes", "Getting the timetable"):
         assert opinion not in " ".join(takeaways)
     assert page.count("Skerra council will debate") == 1
+
+
+LAUNCH_EVE = """High winds kept the Brenn-3 weather satellite on its pad at Kell Point on Monday.
+Gusts at ten kilometres reached 55 metres per second, above the rocket's limit of 40.
+The satellite carries a radar built at Tallin University that sees rain through cloud.
+Launch director Oda Fenn said the crew would fly further weather balloons overnight and decide at the morning meeting.
+The 900 kilogram spacecraft is bound for an orbit at 700 kilometres."""
+LAUNCH_DAY = """Brenn-3 lifted off from Kell Point on Tuesday after a one-day delay and reached orbit.
+Controllers at Tallin received the satellite's first signals 40 minutes after launch.
+The radar will be switched on next week, and the first rain maps are due in March.
+Forecasters expect the maps to improve flood warnings for the river valleys.
+The launch was the third from Kell Point this year."""
+
+
+def test_a_step_an_earlier_report_saw_due_overnight_is_no_takeaway_a_day_later() -> None:
+    # The launch director's overnight balloons were what to watch on Monday; by Tuesday's
+    # report of the launch, that night has passed.
+    articles = [
+        article(1, 1, "Coast Wire", "Winds hold Brenn-3 on the pad", LAUNCH_EVE, 0),
+        article(
+            2, 2, "Tallin Post", "Brenn-3 weather satellite reaches orbit", LAUNCH_DAY, 30 * 60
+        ),
+    ]
+    summary = ExtractiveSummarizer().summarize(6, articles, None, words=80, now=T0)
+    takeaways = " ".join(t.text for t in summary.takeaways)
+    assert "The radar will be switched on next week" in takeaways
+    assert "balloons overnight" not in takeaways
