@@ -47,7 +47,10 @@ _FUTURE = re.compile(
     r"\b(?:(?-i:will)|won't|wo n't|plans? to|planning to|planned to|intends? to|aims? to|"
     r"aiming to|hopes? to|expects? to|expected to|(?:is|are|was|were) set to|"
     r"(?:is|are|was|were) due|due to (?:be|begin|start|open|close|meet|vote|rule|decide|report|"
-    r"end|resume|return|arrive|take|hold|appear|launch)|going to|about to|promised|pledged|"
+    r"end|resume|return|arrive|take|hold|appear|launch)|about to|(?-i:promised|pledged)|"
+    # "going to" a place or an event is a journey ("one win away from going to the World
+    # Series"), not a future.
+    r"going to(?! (?:the|a|an|his|her|their|its|our)\b)(?! (?-i:[A-Z]))|"
     r"vowed to|scheduled|predicted to|forecast to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
@@ -109,8 +112,17 @@ _IMPACT = re.compile(
     r"penalties|jail|prison|damages?|losses|loss|profits?|earnings|layoffs|risk)\b",
     re.IGNORECASE,
 )
-# A possibility; "could not" and "could only" tell what someone was unable to do, in the past.
-_POSSIBLE = re.compile(r"\b(?:may|might|could(?! not| only)|can|must|should)\b", re.IGNORECASE)
+# A possibility; "could not" and "could only" tell what someone was unable to do, in the past,
+# and "can't" what someone is unable to say now. "May" with a capital is the month ("In May,
+# six people were arrested"). What a thing "can" do in a relative clause is what it is ("a
+# turboprop that can fly for 8-12 hours", "which can crunch 3 trillion operations"), and what
+# "can be seen" a scene.
+_POSSIBLE = re.compile(
+    r"\b(?:(?-i:may)|might|could(?! not| only)|"
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )can(?!['’]t|not| be (?:seen|heard|spotted|found))|"
+    r"must|should)\b",
+    re.IGNORECASE,
+)
 # What a reader can check a possibility against: a span of time ("within a month"), or a
 # number that is not a year (a year dates what happened: "a summit in 2020 collapsed").
 _SPAN = re.compile(

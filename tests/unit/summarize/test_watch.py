@@ -109,6 +109,14 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         # A future seen from the past.
         "The brothers were both going to Farley on the night train.",
         "The ferry was scheduled to leave at 9 pm and sailed an hour late.",
+        # What a thing can do is what it is; what can be seen, a scene; "can't", an inability.
+        "The new ferry, which can carry 400 cars, entered service on Monday.",
+        "The wreck can be seen from the cliff path, 2 kilometres north of the town.",
+        "Coastguards can't say whether 2 more boats were involved.",
+        # The month, a journey, a name.
+        "In May, 12 fishermen were fined for using illegal nets.",
+        "The club was one win away from going to the final in 1998.",
+        "The Rovers took game five, edging within one win of the Promised Land.",
     ],
 )
 def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
@@ -130,6 +138,9 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         # What the refusal leaves is still news; a past plan beside a future one.
         ("The board said it would review the offer, and declined to comment until then.", 1),
         ("The harbour bus, which was scheduled to stop in May, will run until the autumn.", 2),
+        ("The mill is going to close in March.", 2),
+        ("The council said the sea wall can be rebuilt within a year.", 1),
+        ("Trawler crews may lose 2,000 crowns a week in lost catches.", 1),
     ],
 )
 def test_what_the_new_rules_leave_standing(sentence: str, level: int) -> None:
