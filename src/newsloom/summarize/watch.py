@@ -200,6 +200,20 @@ _TIME_WORDS = (
     r"year|week|month|morning|afternoon|evening|night|time|season|spring|summer|autumn|fall|"
     r"winter|weekend|day|decade|century|point|stage|moment"
 )
+# Verbs that take a clause after "that" ("will say that ...", "could show that ..."), and the
+# words that open such a clause (a determiner, a pronoun, a quantifier, a verb).
+_CLAUSE_VERBS = (
+    r"say|said|tell|told|think|believe|know|show|mean|ensure|argue|confirm|find|expect|hope|"
+    r"suggest|insist|claim|prove|decide|see|note|add|warn|agree|acknowledge|admit|announce|"
+    r"report|predict|estimate|fear|feel|reali[sz]e|learn|explain|stress|demand|ask|recommend|"
+    r"propose|rule|determine|conclude|indicate|reveal|state|assure|promise|deny|doubt|"
+    r"understand|guarantee|signal|verify|check|hear|read|discover|notice|remember|worry"
+)
+_CLAUSE_OPENERS = (
+    r"the|a|an|it|he|she|they|we|you|i|its|their|his|her|our|is|was|will|would|could|can|may|"
+    r"might|should|must|has|had|have|are|were|in|on|at|both|all|some|most|many|none|no|every|"
+    r"each|any|one|there|this|these|those"
+)
 _POINTS_BACK = re.compile(
     r"(?:[,;:—–]\s*|\b(?:and|but|so|yet)\s+)(?:that|this)\s+(?!is,)(?:could|would|will|may|"
     r"might|can|should|must|means?|meant|is|was|has|had)\b|"
@@ -209,7 +223,12 @@ _POINTS_BACK = re.compile(
     rf"\b(?:at|to|of|for|on|from|with|about|after|under|over)\s+(?:that|this)\s+"
     rf"(?!(?:{_TIME_WORDS})s?\b)([a-z]+)\b|"
     rf"\b(?:that|this)\s+(?!(?:{_TIME_WORDS})s?\b)([a-z]+)(?=\s*[.;!?]$|,\s+which\b)|"
-    r"^(?:nor|neither)\b",
+    r"^(?:nor|neither)\b|"
+    # "That" after a modal's verb that takes no clause ("should fill that gap", "will cut that to
+    # under 30 minutes"); verbs of saying, thinking and finding ("may show that prices ...")
+    # take one.
+    rf"\b(?:will|would|should|could|can|may|might|must|to)\s+(?!{_CLAUSE_VERBS})\w+\s+that\s+"
+    rf"(?!(?:{_TIME_WORDS}|{_CLAUSE_OPENERS})s?\b)(?-i:[a-z]+)",
     re.IGNORECASE,
 )
 # One member of the public on their own life: named after an everyday role ("Pensioner Ida

@@ -150,6 +150,10 @@ def test_what_the_new_rules_leave_standing(sentence: str, level: int) -> None:
 def test_a_demonstrative_points_back_but_a_clause_or_the_present_does_not() -> None:
     assert points_back("Residents may see little of that; the mill has not said.")
     assert points_back("The vote to that effect is due in June.")
+    assert points_back("The new pumps should close that gap within a year.")
+    assert points_back("A second crane will cut that to under an hour.")
+    assert not points_back("The audit could show that tolls were overcharged.")
+    assert not points_back("Analysts expect the bank to conclude that Ostmark will recover.")
     assert not points_back("The museum will open this weekend.")
     assert not points_back("Critics say that the plan, if it passes, will cost jobs.")
 
