@@ -131,8 +131,10 @@ _SPAN = re.compile(
 )
 _NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
 # Who holds a possibility: a source who said, warned or forecast it ("argued" and "believes"
-# give an opinion, not a consequence).
+# give an opinion, not a consequence). One who "had" said it held it before the event, which has
+# settled it ("a car that she had been warned might be faulty").
 _ATTRIBUTED = re.compile(
+    r"(?<!\bhad )(?<!\bhad been )"
     r"\b(?:said|says|say|told(?= \w)|according to|warned|warns|predicted|predicts|expects|expect|"
     r"forecast|insists?|insisted|estimated|estimates|analysts?)\b",
     re.IGNORECASE,
