@@ -238,13 +238,16 @@ _POINTS_BACK = re.compile(
 # "Tom Reed, 34, a resident of ..."), or telling of their own family ("her grandchildren send
 # her money that way", "his brother didn't get to play").
 _PRIVATE_ROLES = (
-    r"pensioner|retiree|resident|shopper|commuter|passenger|customer|parent|mother|father|"
-    r"mum|mom|dad|grandmother|grandfather|student|pupil|fan|neighbou?r|local|user|voter|"
-    r"motorist|tourist|visitor|holidaymaker|onlooker|bystander|spectator|teacher|nurse"
+    r"pensioner|retiree|resident|shopper|commuter|passenger|customer|parent|mum|mom|dad|"
+    r"grandmother|grandfather|student|pupil|fan|neighbou?r|user|voter|motorist|tourist|visitor|"
+    r"holidaymaker|onlooker|bystander|spectator"
 )
+# Before a name, a capital opens each of its words ("Pensioner Ida Lund"; not "MP Jane" nor
+# "Father John", a priest's title); after one, "a mother of" and "a father of" introduce a parent.
 _PRIVATE_VOICE = re.compile(
-    rf"\b(?i:{_PRIVATE_ROLES})\s+[A-Z][\w'’-]+\s+[A-Z]|"
-    rf"[A-Z][\w'’-]+, (?:\d{{1,3}}, )?(?:an? )?(?i:{_PRIVATE_ROLES}) (?:of|from|in|who)\b|"
+    rf"\b(?i:{_PRIVATE_ROLES})\s+[A-Z][a-z][\w'’-]*\s+[A-Z][a-z]|"
+    rf"[A-Z][\w'’-]+, (?:\d{{1,3}}, )?(?:an? )?(?i:{_PRIVATE_ROLES}|mother|father) "
+    r"(?:of|from|in|who)\b|"
     r"\b(?i:his|her) (?i:daughters?|sons?|children|kids|grandchildren|grandsons?|"
     r"granddaughters?|wife|husband|brother|sister|mother|father|parents|family|partner|"
     r"boyfriend|girlfriend)\b"

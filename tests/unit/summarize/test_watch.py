@@ -165,6 +165,8 @@ def test_a_vox_pop_is_one_person_on_their_own_life() -> None:
     assert private_voice("Commuter Jon Brekke said he would cycle to work instead.")
     assert private_voice("Mira Olsen, 71, a resident of Harbour Row, said she was afraid.")
     assert not private_voice("Director Ola Brekke said the office would publish its findings.")
+    assert not private_voice("Local MP Jane Orr said she would raise the closure in parliament.")
+    assert not private_voice("Father Tomas Lind said the chapel would reopen at Easter.")
     assert not private_voice("Residents will be moved to the school hall tonight.")
 
 
