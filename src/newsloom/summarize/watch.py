@@ -73,10 +73,12 @@ _EXPECTATION = re.compile(
 # the jury to reward the gentlest film, but that is exactly what it did").
 _HELD_BY_NOBODY = re.compile(r"^(?:nobody|no one|none|few)\b", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
+# ("Later in the" match, race or day is as often past narrative: a future form says when it is
+# ahead.)
 _TIME_AHEAD = re.compile(
     r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|round|meeting|election|step|edition|term)|"
-    r"later (?:this|today|in the)|in the coming|coming (?:days|weeks|months)|tomorrow|"
+    r"later (?:this|today)|in the coming|coming (?:days|weeks|months)|tomorrow|"
     r"by the end of|from next|"
     r"until (?:the|it|they|a|an|its|further)|while (?:the|a|an)\b[^.;]*\b(?:decides?|reviews?|"
     r"investigates?|considers?)|pending|deadline|before (?:any|the) (?:\w+ )?(?:negotiations|"
