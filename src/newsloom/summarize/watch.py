@@ -90,8 +90,10 @@ _TIME_AHEAD = re.compile(
 _PENDING = re.compile(
     r"\b(?:review|inquiry|inquiries|investigations?|probe|appeals? (?:against|the|to)|talks|"
     r"negotiations|(?:a|the) hearing|hearings|"
-    r"trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?|decide|"
-    r"decides)\b"
+    r"trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?)\b|"
+    # A decision still to come names what is to be decided ("decides whether", "decide on");
+    # "decides you might like" tells one made.
+    r"\bdecides?(?= (?:whether|if|on|how|when|what|who|which)\b)"
 )
 # Effects on people: who faces what, what stays shut, what people are asked to do.
 _EFFECT = re.compile(

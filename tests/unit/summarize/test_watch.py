@@ -117,6 +117,8 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "She sailed in a boat that she had been warned might leak.",
         # "Later in the" match of a past narrative.
         "Hale scored twice more later in the match, the second from 25 metres.",
+        # A decision made, not one to come.
+        "The app decides you might like a song and plays it.",
         # The month, a journey, a name.
         "In May, 12 fishermen were fined for using illegal nets.",
         "The club was one win away from going to the final in 1998.",
@@ -143,6 +145,7 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         ("The board said it would review the offer, and declined to comment until then.", 1),
         ("The harbour bus, which was scheduled to stop in May, will run until the autumn.", 2),
         ("The mill is going to close in March.", 2),
+        ("The tribunal decides on the licence in June.", 1),
         ("The ministry will decide on the licence later in the year.", 2),
         ("The harbour master has warned that the quay might flood 3 times this winter.", 1),
         ("The council said the sea wall can be rebuilt within a year.", 1),
