@@ -85,7 +85,7 @@ from newsloom.summarize.vectors import (
     repeated_facts,
     tfidf_rows,
 )
-from newsloom.summarize.watch import what_to_watch
+from newsloom.summarize.watch import due_soon, what_to_watch
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
@@ -105,6 +105,8 @@ MIN_BODY = 2  # sentences the paragraphs may take before bullets get any
 # Reports published this close together describe the same moment; one older than that may
 # describe a state of things a later report has overtaken.
 NEWS_CYCLE = timedelta(hours=1)
+# What "tonight", "overnight" or "tomorrow morning" in a report has reached (watch.due_soon).
+DAY = timedelta(days=1)
 # A stale statement of a state that had lasted until its report ("the miners have been in the
 # chamber since midnight") is about bullet 1's subject when it shares a content word with it: the
 # state is narrow (present perfect with "since"), and the subject is often one noun ("miners").
@@ -353,7 +355,12 @@ class _Plan:
         # people. A page without enough of them shows fewer takeaways rather than filling them
         # with a scene, background, a quotation or the writer's opinion.
         # The plainer ones first: a next step said as such before one only reported.
-        watch = {i: what_to_watch(self.shown[i]) for i in range(n)}
+        # A step an earlier report saw due within the day ("the team would release further
+        # balloons overnight and decide at the morning briefing", said the day before a launch)
+        # has come by the time of a bullet 1 reported a day later: not what to watch now.
+        watch = {
+            i: 0 if self._due_before(i, since) else what_to_watch(self.shown[i]) for i in range(n)
+        }
         ahead = [i for i in pool if watch[i] == 2]
         reported = [i for i in pool if watch[i] == 1]
         # A short story may not have enough self-contained facts for the page's shape; then it
@@ -592,11 +599,21 @@ class _Plan:
     def _stale(self, fact_index: int, since: int) -> bool:
         """Stated only by reports from before the news cycle of ``since`` (article index) and
         about the present or the future."""
-        latest = self.articles[max(self.facts[fact_index].articles)].published
-        if latest > self.articles[since].published - NEWS_CYCLE:
+        if not self._before_cycle(fact_index, since):
             return False
         text = self.shown[fact_index]
         return looks_ahead(text) or describes_present(text)
+
+    def _before_cycle(self, fact_index: int, since: int) -> bool:
+        """Stated only by reports from before the news cycle of ``since`` (article index)."""
+        latest = self.articles[max(self.facts[fact_index].articles)].published
+        return latest <= self.articles[since].published - NEWS_CYCLE
+
+    def _due_before(self, fact_index: int, since: int) -> bool:
+        """A step due within the day (watch.due_soon) in reports a day or more older than
+        ``since`` (article index): by then it has come."""
+        latest = self.articles[max(self.facts[fact_index].articles)].published
+        return latest <= self.articles[since].published - DAY and due_soon(self.shown[fact_index])
 
     def _overtaken(self, main: int, since: int) -> set[int]:
         """Facts a later report has overtaken, left out of every section: a count it revised

@@ -16,8 +16,18 @@ what comes next. Its form says whether it is one, in any outlet's text:
 Never one: a quotation (somebody's words, in any quotation marks: a takeaway is the page's own
 statement), or commentary in the writer's voice: a prediction about an unnamed "some", "many"
 or "few" ("Some viewers will find the pace punishing", "Few towns could repeat the trick"),
-"the question is ...", "not whether ... but ...". A sentence of what already happened (the
-event again, a scene, background) tells nothing to watch, whatever its centrality.
+"the question is ...", "not whether ... but ...", "the carnage underscores ...", "worst case,
+...". A sentence of what already happened (the event again, a scene, background, a plan that was
+"going to" happen, what someone "once said" they would do) tells nothing to watch, whatever its
+centrality, and nor does a refusal to comment ("declined to comment on pending litigation": the
+pending matter is the reason for the silence, not news of it).
+
+Nor is one a sentence that leans on its neighbours: a demonstrative standing for what its
+article said before ("that could mean lower prices", "should fill that gap", "want to see that
+in next year's numbers") or an opening "Nor" continuing the sentence before; nor one member of
+the public telling of their own life ("Pensioner Ida Lund said she would keep using it",
+"X, a mother of two, said her daughters ..."): a vox pop shows how one person feels, not what
+the news means for readers.
 """
 
 from __future__ import annotations
@@ -37,7 +47,10 @@ _FUTURE = re.compile(
     r"\b(?:(?-i:will)|won't|wo n't|plans? to|planning to|planned to|intends? to|aims? to|"
     r"aiming to|hopes? to|expects? to|expected to|(?:is|are|was|were) set to|"
     r"(?:is|are|was|were) due|due to (?:be|begin|start|open|close|meet|vote|rule|decide|report|"
-    r"end|resume|return|arrive|take|hold|appear|launch)|going to|about to|promised|pledged|"
+    r"end|resume|return|arrive|take|hold|appear|launch)|about to|(?-i:promised|pledged)|"
+    # "going to" a place or an event is a journey ("one win away from going to the World
+    # Series"), not a future.
+    r"going to(?! (?:the|a|an|his|her|their|its|our)\b)(?! (?-i:[A-Z]))|"
     r"vowed to|scheduled|predicted to|forecast to)\b|'ll\b|’ll\b",
     re.IGNORECASE,
 )
@@ -62,10 +75,12 @@ _EXPECTATION = re.compile(
 # the jury to reward the gentlest film, but that is exactly what it did").
 _HELD_BY_NOBODY = re.compile(r"^(?:nobody|no one|none|few)\b", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
+# ("Later in the" match, race or day is as often past narrative: a future form says when it is
+# ahead.)
 _TIME_AHEAD = re.compile(
     r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|round|meeting|election|step|edition|term)|"
-    r"later (?:this|today|in the)|in the coming|coming (?:days|weeks|months)|tomorrow|"
+    r"later (?:this|today)|in the coming|coming (?:days|weeks|months)|tomorrow|"
     r"by the end of|from next|"
     r"until (?:the|it|they|a|an|its|further)|while (?:the|a|an)\b[^.;]*\b(?:decides?|reviews?|"
     r"investigates?|considers?)|pending|deadline|before (?:any|the) (?:\w+ )?(?:negotiations|"
@@ -77,8 +92,10 @@ _TIME_AHEAD = re.compile(
 _PENDING = re.compile(
     r"\b(?:review|inquiry|inquiries|investigations?|probe|appeals? (?:against|the|to)|talks|"
     r"negotiations|(?:a|the) hearing|hearings|"
-    r"trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?|decide|"
-    r"decides)\b"
+    r"trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?)\b|"
+    # A decision still to come names what is to be decided ("decides whether", "decide on");
+    # "decides you might like" tells one made.
+    r"\bdecides?(?= (?:whether|if|on|how|when|what|who|which)\b)"
 )
 # Effects on people: who faces what, what stays shut, what people are asked to do.
 _EFFECT = re.compile(
@@ -101,8 +118,17 @@ _IMPACT = re.compile(
     r"penalties|jail|prison|damages?|losses|loss|profits?|earnings|layoffs|risk)\b",
     re.IGNORECASE,
 )
-# A possibility; "could not" and "could only" tell what someone was unable to do, in the past.
-_POSSIBLE = re.compile(r"\b(?:may|might|could(?! not| only)|can|must|should)\b", re.IGNORECASE)
+# A possibility; "could not" and "could only" tell what someone was unable to do, in the past,
+# and "can't" what someone is unable to say now. "May" with a capital is the month ("In May,
+# six people were arrested"). What a thing "can" do in a relative clause is what it is ("a
+# turboprop that can fly for 8-12 hours", "which can crunch 3 trillion operations"), and what
+# "can be seen" a scene.
+_POSSIBLE = re.compile(
+    r"\b(?:(?-i:may)|might|could(?! not| only)|"
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )can(?!['’]t|not| be (?:seen|heard|spotted|found))|"
+    r"must|should)\b",
+    re.IGNORECASE,
+)
 # What a reader can check a possibility against: a span of time ("within a month"), or a
 # number that is not a year (a year dates what happened: "a summit in 2020 collapsed").
 _SPAN = re.compile(
@@ -111,8 +137,10 @@ _SPAN = re.compile(
 )
 _NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
 # Who holds a possibility: a source who said, warned or forecast it ("argued" and "believes"
-# give an opinion, not a consequence).
+# give an opinion, not a consequence). One who "had" said it held it before the event, which has
+# settled it ("a car that she had been warned might be faulty").
 _ATTRIBUTED = re.compile(
+    r"(?<!\bhad )(?<!\bhad been )"
     r"\b(?:said|says|say|told(?= \w)|according to|warned|warns|predicted|predicts|expects|expect|"
     r"forecast|insists?|insisted|estimated|estimates|analysts?)\b",
     re.IGNORECASE,
@@ -124,7 +152,11 @@ _COMMENTARY = re.compile(
     r"answer|point)\b(?: \w+){0,6} (?:is|was|will be)\b|\bnot whether\b[^.;]*\bbut\b|"
     r"\bmatters? (?:more|less) than\b|\bno surprise\b|"
     # The writer's hedged voice, or the reader addressed ("who knows what you'll miss").
-    r"\b(?:who knows|you get the feeling|it sounds like|it seems)\b",
+    r"\b(?:who knows|you get the feeling|it sounds like|it seems)\b|"
+    # The writer reading the event as a sign ("The carnage underscores worsening insecurity",
+    # "will be a reminder of what was possible"), or playing out a scenario ("Worst case, ...").
+    r"\b(?:underscores?|underscored|underlines?|underlined|highlights?|highlighted|"
+    r"illustrates?|illustrated|a reminder (?:of|that))\b|^(?:worst|best)[- ]case\b",
     re.IGNORECASE,
 )
 # French: futures, plans and invitations ("la cave prévoit", "sont invités à").
@@ -147,6 +179,113 @@ _OPINION = re.compile(
 )
 
 
+# Future-in-the-past: what someone once said they would do ("once said he and his quarterback
+# would ride away together"), what a country "has in the past vowed": the story's own moment has
+# moved on from it.
+_ONCE = re.compile(r"\b(?:once said|(?:has|have|had) in the past)\b", re.IGNORECASE)
+# A future seen from the past ("were both going to Tokyo", "was about to land", "was scheduled to
+# leave at 11:55 pm"): what was ahead then, which the report tells as done. ("Was expected to" is
+# left alone: "was expected to be closed indefinitely" still holds.)
+_PAST_FUTURE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|both\s+|all\s+|also\s+|still\s+)?(?:going to|about to|"
+    r"set to|due to|due|scheduled to|projected to|forecast to|predicted to)\b",
+    re.IGNORECASE,
+)
+# A refusal to comment, to the end of its clause: what it names ("pending litigation", "because
+# an investigation was ongoing") is why nothing was said, not news of the matter.
+_REFUSAL = re.compile(
+    r"\b(?:declined|declines|refused|refuses|would not|will not|did not)\s+(?:to\s+)?"
+    r"(?:comment|respond|elaborate)\b[^;]*",
+    re.IGNORECASE,
+)
+# A demonstrative pronoun standing for something its article said before: as a subject after a
+# clause break ("..., that could mean lower prices"; not the aside "that is,"), as an object at
+# the end of a clause ("will want to see that in next year's numbers", "dispute that."), or as a
+# determiner after a preposition ("at that height", "to that promise") or closing the clause
+# ("survived that crash, which ..."). "That" after a noun or a verb of saying opens a clause of
+# its own ("a chip that will not disappear", "said that prices would rise") and points at nothing.
+_TIME_WORDS = (
+    r"year|week|month|morning|afternoon|evening|night|time|season|spring|summer|autumn|fall|"
+    r"winter|weekend|day|decade|century|point|stage|moment"
+)
+# Verbs that take a clause after "that" ("will say that ...", "could show that ..."), and the
+# words that open such a clause (a determiner, a pronoun, a quantifier, a verb).
+_CLAUSE_VERBS = (
+    r"say|said|tell|told|think|believe|know|show|mean|ensure|argue|confirm|find|expect|hope|"
+    r"suggest|insist|claim|prove|decide|see|note|add|warn|agree|acknowledge|admit|announce|"
+    r"report|predict|estimate|fear|feel|reali[sz]e|learn|explain|stress|demand|ask|recommend|"
+    r"propose|rule|determine|conclude|indicate|reveal|state|assure|promise|deny|doubt|"
+    r"understand|guarantee|signal|verify|check|hear|read|discover|notice|remember|worry"
+)
+_CLAUSE_OPENERS = (
+    r"the|a|an|it|he|she|they|we|you|i|its|their|his|her|our|is|was|will|would|could|can|may|"
+    r"might|should|must|has|had|have|are|were|in|on|at|both|all|some|most|many|none|no|every|"
+    r"each|any|one|there|this|these|those"
+)
+_POINTS_BACK = re.compile(
+    r"(?:[,;:—–]\s*|\b(?:and|but|so|yet)\s+)(?:that|this)\s+(?!is,)(?:could|would|will|may|"
+    r"might|can|should|must|means?|meant|is|was|has|had)\b|"
+    r"(?<!\bso )(?<!\bsuch )(?<!\bnow )\b(?:that|this)(?=\s*[.;!?]|\s*,\s+(?!if|when|while|"
+    r"after|before|as|once|unless|though|although|despite|in|at|on|for)|\s+(?:too|either|again|"
+    r"instead|in mind|not just)\b|\s+in (?!the\b|a\b|an\b|its\b|their\b)\w)|"
+    rf"\b(?:at|to|of|for|on|from|with|about|after|under|over)\s+(?:that|this)\s+"
+    rf"(?!(?:{_TIME_WORDS})s?\b)([a-z]+)\b|"
+    rf"\b(?:that|this)\s+(?!(?:{_TIME_WORDS})s?\b)([a-z]+)(?=\s*[.;!?]$|,\s+which\b)|"
+    r"^(?:nor|neither)\b|"
+    # "That" after a modal's verb that takes no clause ("should fill that gap", "will cut that to
+    # under 30 minutes"); verbs of saying, thinking and finding ("may show that prices ...")
+    # take one.
+    rf"\b(?:will|would|should|could|can|may|might|must|to)\s+(?!{_CLAUSE_VERBS})\w+\s+that\s+"
+    rf"(?!(?:{_TIME_WORDS}|{_CLAUSE_OPENERS})s?\b)(?-i:[a-z]+)",
+    re.IGNORECASE,
+)
+# One member of the public on their own life: named after an everyday role ("Pensioner Ida
+# Lund", "commuter Sam Berg"), introduced as a parent or a local ("Ana Diaz, a mother of two,"
+# "Tom Reed, 34, a resident of ..."), or telling of their own family ("her grandchildren send
+# her money that way", "his brother didn't get to play").
+_PRIVATE_ROLES = (
+    r"pensioner|retiree|resident|shopper|commuter|passenger|customer|parent|mum|mom|dad|"
+    r"grandmother|grandfather|student|pupil|fan|neighbou?r|user|voter|motorist|tourist|visitor|"
+    r"holidaymaker|onlooker|bystander|spectator"
+)
+# Before a name, a capital opens each of its words ("Pensioner Ida Lund"; not "MP Jane" nor
+# "Father John", a priest's title); after one, "a mother of" and "a father of" introduce a parent.
+_PRIVATE_VOICE = re.compile(
+    rf"\b(?i:{_PRIVATE_ROLES})\s+[A-Z][a-z][\w'’-]*\s+[A-Z][a-z]|"
+    rf"[A-Z][\w'’-]+, (?:\d{{1,3}}, )?(?:an? )?(?i:{_PRIVATE_ROLES}|mother|father) "
+    r"(?:of|from|in|who)\b|"
+    r"\b(?i:his|her) (?i:daughters?|sons?|children|kids|grandchildren|grandsons?|"
+    r"granddaughters?|wife|husband|brother|sister|mother|father|parents|family|partner|"
+    r"boyfriend|girlfriend)\b"
+)
+
+
+# A step due within the day of its report: "tonight", "overnight", "tomorrow", "at the morning
+# briefing", "within hours".
+_SOON = re.compile(
+    r"\b(?:overnight|tonight|tomorrow|later today|this (?:evening|afternoon)|"
+    r"(?:in|at) the morning|next morning|within hours|in the coming hours|by morning)\b",
+    re.IGNORECASE,
+)
+
+
+def due_soon(sentence: str) -> bool:
+    """The sentence dates what it tells within the day of its report ("would release further
+    balloons overnight"): a report a day later finds that moment passed."""
+    return bool(_SOON.search(sentence))
+
+
+def points_back(sentence: str) -> bool:
+    """A demonstrative standing for what the sentence's article said before it, or an opening
+    "Nor" (module docstring): read alone as a takeaway, it names nothing."""
+    return bool(_POINTS_BACK.search(sentence))
+
+
+def private_voice(sentence: str) -> bool:
+    """One member of the public telling of their own life or plans (a vox pop)."""
+    return bool(_PRIVATE_VOICE.search(sentence))
+
+
 def quotes_someone(sentence: str) -> bool:
     """Somebody's own words, in any quotation marks (a takeaway is the page's statement)."""
     return bool(_QUOTATION.search(sentence))
@@ -163,10 +302,17 @@ def what_to_watch(sentence: str) -> int:
     future, a time still to come, people facing or asked something), 1 a step only reported
     ("said it would"), a pending process, or a possibility someone holds or a reader can check;
     0 none of these, or a quotation or commentary (module docstring)."""
-    level = _level(sentence)
+    level = _level(_PAST_FUTURE.sub(" ", _REFUSAL.sub("", sentence)))
     # Most sentences of a story tell nothing to watch: the tests for somebody's voice, which
     # cost as much again, run only on those that do (the same answer, a third of the time).
-    if level and (quotes_someone(sentence) or commentary(sentence) or _OPINION.search(sentence)):
+    if level and (
+        quotes_someone(sentence)
+        or commentary(sentence)
+        or _OPINION.search(sentence)
+        or _ONCE.search(sentence)
+        or points_back(sentence)
+        or private_voice(sentence)
+    ):
         return 0
     return level
 

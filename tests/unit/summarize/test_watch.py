@@ -1,7 +1,14 @@
 import pytest
 
 from newsloom.summarize import ExtractiveSummarizer
-from newsloom.summarize.watch import commentary, quotes_someone, what_to_watch
+from newsloom.summarize.watch import (
+    commentary,
+    due_soon,
+    points_back,
+    private_voice,
+    quotes_someone,
+    what_to_watch,
+)
 
 from .fictional_stories import T0, article
 
@@ -84,12 +91,98 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "'We will rebuild the bridge by winter,' the mayor told the crowd.",
         'The mayor said: "We will rebuild the bridge by winter."',
         "« Nous reconstruirons le pont avant l'hiver », a déclaré le maire.",
+        # A demonstrative or a "Nor" leaning on the sentence before.
+        "For families on the estate, that could mean cheaper heating by next winter.",
+        "The regulator will want to see that in next spring's accounts, not just hear it.",
+        "Two walkers survived that climb, which remains under investigation.",
+        "Nor will the ferry run on Sundays, the operator says.",
+        # One member of the public on their own life.
+        "Retiree Edda Voss said she would keep swimming at the lido because her sister lives there.",
+        "Lena Marsh, a mother of three, said her sons will walk to the new school in September.",
+        # The writer reading the event as a sign, or playing out a scenario.
+        "The closure underscores how fragile the valley has become, and more jobs may go.",
+        "Worst case, the pier will have to close for a second winter.",
+        # What someone once said they would do, or vowed in the past.
+        "The coach once said he would retire when the club won the league.",
+        "The city has in the past vowed to rebuild the pier within a year.",
+        # A refusal to comment: the pending matter is why nothing was said.
+        "The operator declined to comment on the pending lawsuit.",
+        "The bank said it was aware of the complaints but refused to comment while the inquiry"
+        " continues.",
+        # A future seen from the past.
+        "The brothers were both going to Farley on the night train.",
+        "The ferry was scheduled to leave at 9 pm and sailed an hour late.",
+        # What a thing can do is what it is; what can be seen, a scene; "can't", an inability.
+        "The new ferry, which can carry 400 cars, entered service on Monday.",
+        "The wreck can be seen from the cliff path, 2 kilometres north of the town.",
+        "Coastguards can't say whether 2 more boats were involved.",
+        # A possibility held before the event ("had been warned").
+        "She sailed in a boat that she had been warned might leak.",
+        # "Later in the" match of a past narrative.
+        "Hale scored twice more later in the match, the second from 25 metres.",
+        # A decision made, not one to come.
+        "The app decides you might like a song and plays it.",
+        # The month, a journey, a name.
+        "In May, 12 fishermen were fined for using illegal nets.",
+        "The club was one win away from going to the final in 1998.",
+        "The Rovers took game five, edging within one win of the Promised Land.",
     ],
 )
 def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
     sentence: str,
 ) -> None:
     assert what_to_watch(sentence) == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        # "That" opening a clause of its own points at nothing.
+        ("The council said that fares will rise next year.", 2),
+        ("Engineers fitted a pump that will drain the tunnel by Friday.", 2),
+        ("The flood authority expects to install 300 sensors this year.", 2),
+        # Groups and officials speak of what the news means for others.
+        ("Councillor Anna Reyes said she would ask the city to find a new tenant.", 1),
+        ("Shop owners said they expected the closure to hurt trade for months.", 1),
+        # What the refusal leaves is still news; a past plan beside a future one.
+        ("The board said it would review the offer, and declined to comment until then.", 1),
+        ("The harbour bus, which was scheduled to stop in May, will run until the autumn.", 2),
+        ("The mill is going to close in March.", 2),
+        ("The tribunal decides on the licence in June.", 1),
+        ("The ministry will decide on the licence later in the year.", 2),
+        ("The harbour master has warned that the quay might flood 3 times this winter.", 1),
+        ("The council said the sea wall can be rebuilt within a year.", 1),
+        ("Trawler crews may lose 2,000 crowns a week in lost catches.", 1),
+    ],
+)
+def test_what_the_new_rules_leave_standing(sentence: str, level: int) -> None:
+    assert what_to_watch(sentence) == level
+
+
+def test_a_demonstrative_points_back_but_a_clause_or_the_present_does_not() -> None:
+    assert points_back("Residents may see little of that; the mill has not said.")
+    assert points_back("The vote to that effect is due in June.")
+    assert points_back("The new pumps should close that gap within a year.")
+    assert points_back("A second crane will cut that to under an hour.")
+    assert not points_back("The audit could show that tolls were overcharged.")
+    assert not points_back("Analysts expect the bank to conclude that Ostmark will recover.")
+    assert not points_back("The museum will open this weekend.")
+    assert not points_back("Critics say that the plan, if it passes, will cost jobs.")
+
+
+def test_a_vox_pop_is_one_person_on_their_own_life() -> None:
+    assert private_voice("Commuter Jon Brekke said he would cycle to work instead.")
+    assert private_voice("Mira Olsen, 71, a resident of Harbour Row, said she was afraid.")
+    assert not private_voice("Director Ola Brekke said the office would publish its findings.")
+    assert not private_voice("Local MP Jane Orr said she would raise the closure in parliament.")
+    assert not private_voice("Father Tomas Lind said the chapel would reopen at Easter.")
+    assert not private_voice("Residents will be moved to the school hall tonight.")
+
+
+def test_a_step_due_within_the_day() -> None:
+    assert due_soon("The crew would test the valves overnight and decide at the morning meeting.")
+    assert due_soon("The mayor will speak tonight.")
+    assert not due_soon("The mayor will speak next month.")
 
 
 def test_commentary_is_the_writers_unless_someone_is_said_to_hold_it() -> None:
@@ -143,3 +236,30 @@ def test_takeaways_are_next_steps_never_the_writers_opinion() -> None:
     for opinion in ("Some islanders", "Few routes", "Getting the timetable"):
         assert opinion not in " ".join(takeaways)
     assert page.count("Skerra council will debate") == 1
+
+
+LAUNCH_EVE = """High winds kept the Brenn-3 weather satellite on its pad at Kell Point on Monday.
+Gusts at ten kilometres reached 55 metres per second, above the rocket's limit of 40.
+The satellite carries a radar built at Tallin University that sees rain through cloud.
+Launch director Oda Fenn said the crew would fly further weather balloons overnight and decide at the morning meeting.
+The 900 kilogram spacecraft is bound for an orbit at 700 kilometres."""
+LAUNCH_DAY = """Brenn-3 lifted off from Kell Point on Tuesday after a one-day delay and reached orbit.
+Controllers at Tallin received the satellite's first signals 40 minutes after launch.
+The radar will be switched on next week, and the first rain maps are due in March.
+Forecasters expect the maps to improve flood warnings for the river valleys.
+The launch was the third from Kell Point this year."""
+
+
+def test_a_step_an_earlier_report_saw_due_overnight_is_no_takeaway_a_day_later() -> None:
+    # The launch director's overnight balloons were what to watch on Monday; by Tuesday's
+    # report of the launch, that night has passed.
+    articles = [
+        article(1, 1, "Coast Wire", "Winds hold Brenn-3 on the pad", LAUNCH_EVE, 0),
+        article(
+            2, 2, "Tallin Post", "Brenn-3 weather satellite reaches orbit", LAUNCH_DAY, 30 * 60
+        ),
+    ]
+    summary = ExtractiveSummarizer().summarize(6, articles, None, words=80, now=T0)
+    takeaways = " ".join(t.text for t in summary.takeaways)
+    assert "The radar will be switched on next week" in takeaways
+    assert "balloons overnight" not in takeaways
