@@ -30,6 +30,7 @@ from newsloom.summarize.grounding_runs import (
     dropped_hedges,
     fragment_jumps,
     source_runs,
+    spliced_slots,
     swapped_actors,
 )
 from newsloom.summarize.references import unresolved
@@ -50,6 +51,10 @@ W_SWAP = W_REFERENCE
 # Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
 # belief given as fact links a statement to the wrong status, the same kind of error.
 W_HEDGE = W_REFERENCE
+# Score lost by each word a claim puts in a source phrase's slot in place of the source's own
+# (grounding_runs.spliced_slots): the source's statement given another argument, the same kind
+# of error as a statement given to another actor.
+W_SPLICE = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -114,6 +119,7 @@ class Support:
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
+    spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -269,6 +275,9 @@ class GroundingChecker:
         unhedged = [
             hedge for ws in part_words for hedge in dropped_hedges([stem(w) for w in ws], src.runs)
         ]
+        spliced = [
+            word for ws in part_words for word in spliced_slots([stem(w) for w in ws], src.runs)
+        ]
         # Each sentence of the claim against the source sentences by its own words.
         overlaps = (
             [lexical]
@@ -301,7 +310,7 @@ class GroundingChecker:
         invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
-        score -= W_HEDGE * len(unhedged)
+        score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -316,6 +325,7 @@ class GroundingChecker:
             jumps=jumps,
             swapped=tuple(swapped),
             unhedged=tuple(unhedged),
+            spliced=tuple(spliced),
             unresolved=references,
         )
 
