@@ -109,7 +109,8 @@ class Support:
     aligned: tuple[int, ...]  # indexes of the closest source sentences, best first
     similarity: float  # best cosine (embedding, else word overlap) to one source sentence; of
     # a claim holding several sentences, that of its least supported sentence
-    coverage: float  # share of the claim's content words found in the aligned sentences
+    coverage: float  # share of the claim's content words found in the aligned sentences; of
+    # a claim holding several sentences, that of its least covered sentence by its own closest
     trigrams: float  # share of the claim's word trigrams found in the sources
     numbers: tuple[str, ...] = ()  # numbers no source states
     names: tuple[str, ...] = ()  # capitalised words (names, places) no source uses
@@ -249,6 +250,7 @@ class GroundingChecker:
             return Support(1.0, (), 1.0, 1.0, 1.0)
         lexical = _overlap(content_stems, src)
         similarity, best = lexical, float(lexical.max())
+        cosines = None  # per source sentence and claim sentence
         if part_vectors is not None and src.vectors is not None:
             # Meaning is compared sentence to sentence: a claim holding several sentences is as
             # close as its least supported sentence is to its nearest source sentence (one
@@ -256,8 +258,32 @@ class GroundingChecker:
             cosines = np.maximum(src.vectors @ part_vectors.T, 0.0)
             similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).min())
         order = _aligned(similarity, lexical)
-        aligned = set().union(*(src.stems[i] for i in order))
-        coverage = len(content_stems & aligned) / len(content_stems)
+        whole = len(parts) == 1  # the common case: the claim's words and overlap serve
+        part_words = [words] if whole else [tokens(part) for part in parts]
+        # Each sentence of the claim against the source sentences by its own words.
+        overlaps = (
+            [lexical]
+            if whole
+            else [_overlap({stem(w) for w in ws} - STOP_WORDS, src) for ws in part_words]
+        )
+        # Each sentence's closest source sentences, in meaning and words: its evidence.
+        evidence = [order]
+        if not whole:
+            evidence = [
+                _aligned(overlap if cosines is None else cosines[:, k], overlap)
+                for k, overlap in enumerate(overlaps)
+            ]
+        # Like meaning, content is found sentence by sentence: a claim's coverage is that of
+        # its least covered sentence by that sentence's own evidence (a sentence fused from
+        # far-apart statements is not covered by the evidence of the claim as a whole).
+        coverage = min(
+            (
+                len(own & set().union(*(src.stems[i] for i in near))) / len(own)
+                for ws, near in zip(part_words, evidence, strict=True)
+                if (own := {stem(w) for w in ws} - STOP_WORDS)
+            ),
+            default=1.0,
+        )
         claim_trigrams = trigrams(words)
         trigram_share = (
             sum(g in src.trigrams for g in claim_trigrams) / len(claim_trigrams)
@@ -268,8 +294,6 @@ class GroundingChecker:
         negation = _negated(words) != any(_negated(tokens(src.sentences[i])) for i in order)
         # A seam is where one sentence joins word runs of several source sentences; the end of
         # a sentence inside the claim is not one.
-        whole = len(parts) == 1  # the common case: the claim's words and overlap serve
-        part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
         swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
         unhedged = [
@@ -278,23 +302,10 @@ class GroundingChecker:
         spliced = [
             word for ws in part_words for word in spliced_slots([stem(w) for w in ws], src.runs)
         ]
-        # Each sentence of the claim against the source sentences by its own words.
-        overlaps = (
-            [lexical]
-            if whole
-            else [_overlap({stem(w) for w in ws} - STOP_WORDS, src) for ws in part_words]
-        )
         looped: list[str] = []
-        for k, ws in enumerate(part_words):
-            if not (repeated := _repeated(ws)):
-                continue
-            evidence = order
-            if not whole:  # each sentence of the claim against its own closest sentences
-                meaning = overlaps[k]
-                if part_vectors is not None and src.vectors is not None:
-                    meaning = np.maximum(src.vectors @ part_vectors[k], 0.0)
-                evidence = _aligned(meaning, overlaps[k])
-            looped += _looped(repeated, [src.words[i] for i in evidence])
+        for ws, near in zip(part_words, evidence, strict=True):
+            if repeated := _repeated(ws):
+                looped += _looped(repeated, [src.words[i] for i in near])
         references = 0
         for ws, overlap in zip(part_words, overlaps, strict=True):
             references += unresolved(ws, earlier, overlap, src.words, src.text_of)

@@ -239,6 +239,30 @@ def test_one_unsupported_sentence_inside_a_claim_sets_its_meaning_match() -> Non
     assert joined.similarity == pytest.approx(alone.similarity)
 
 
+# A fictional season report: four statements, each in a sentence of its own.
+SEASON = [
+    "The orchard in Valga picked its first apples on Monday.",
+    "A late frost had killed most of the cherry blossom in April.",
+    "Pickers from Tartu arrived by bus at the end of the week.",
+    "The cider press near the mill reopened after a year of repairs.",
+    "Prices at the market stayed low through the autumn.",
+]
+
+
+def test_each_sentence_of_a_claim_is_covered_by_its_own_evidence(
+    checker: GroundingChecker,
+) -> None:
+    # A tokenised claim copying four sentences: each is covered by the one it copies, though
+    # no three source sentences hold the words of all four.
+    four = " . ".join(sentence.lower()[:-1] for sentence in SEASON[:4]) + " ."
+    assert checker.check(four, SEASON).coverage == pytest.approx(1.0)
+    # One sentence fused from four statements is not covered by its own closest sentences:
+    # the claim is as covered as that sentence, however well the other is.
+    fused = f"{SEASON[0].lower()[:-1]} . pickers from tartu reopened the cider press in april "
+    fused += "at the market ."
+    assert checker.check(fused, SEASON).coverage < 1.0
+
+
 # A fictional rescue report for the cut-short sentences.
 RESCUE = ["The ferry crew pulled the two swimmers from the water near the old lighthouse."]
 
