@@ -248,8 +248,9 @@ FLOORS = [
         # cost (spliced: 4 right and 18 wrong CNN/DM summaries move down, 1 and 9 on XSum;
         # XSum's 0.0027 is within its bootstrap spread of 0.06); 0.8422 / 0.7442 when each
         # sentence of a tokenised claim is covered by its own closest source sentences and the
-        # claim is as covered as its least covered sentence.
-        {"roc_auc_cnndm": 0.842, "roc_auc_xsum": 0.744},
+        # claim is as covered as its least covered sentence; 0.8433 / 0.7442 when a dropped
+        # placeholder ending a sentence ("of UNK . he") no longer hides the sentence end.
+        {"roc_auc_cnndm": 0.843, "roc_auc_xsum": 0.744},
     ),
 ]
 

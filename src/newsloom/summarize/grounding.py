@@ -70,6 +70,7 @@ _CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d|s))(?![^
 _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
+_SPACES = re.compile(r"[ \t]{2,}")
 _BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
 # Words after which a sentence must go on: an article, a conjunction, a possessive or a
 # preposition that takes no particle reading ("carried on", "came in" may end a sentence). A
@@ -91,9 +92,10 @@ def source_sentences(text: str) -> list[str]:
 
 def as_written(claim: str) -> str:
     """A claim from tokenised model output as its sources would write it: contractions joined,
-    bracket escapes and unknown-word placeholders dropped."""
+    bracket escapes and unknown-word placeholders dropped. The spaces they leave close up: a
+    placeholder ending a sentence ("the battle of UNK . he") must not hide the sentence end."""
     claim = _BRACKET.sub(" ", _CONTRACTION.sub(r"\1", claim))
-    return _PLACEHOLDER.sub(" ", claim)
+    return _SPACES.sub(" ", _PLACEHOLDER.sub(" ", claim))
 
 
 def inner_sentences(claim: str) -> list[str]:

@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from newsloom.summarize.grounding import GroundingChecker, source_sentences
+from newsloom.summarize.grounding import (
+    GroundingChecker,
+    as_written,
+    inner_sentences,
+    source_sentences,
+)
 from newsloom.summarize.words import numbers_in
 from newsloom.textkit import stem
 
@@ -74,6 +79,22 @@ def test_unknown_word_placeholder_of_a_seq2seq_model_is_no_invented_word(
     assert not support.novel and not support.names
     assert support.supported
     assert support.score == pytest.approx(checker.check(SOURCES[2], SOURCES).score, abs=0.05)
+
+
+def test_placeholder_ending_a_sentence_keeps_the_sentence_end(checker: GroundingChecker) -> None:
+    sources = [
+        "The orchard in Valga picked its first apples on Monday.",
+        "Prices of apples at the market stayed low.",
+    ]
+    # Dropped, "on UNK ." left "on  . prices": the two sentences read as one that says
+    # "apples" twice where no source sentence does (a loop).
+    claim = "the orchard in valga picked its first apples on UNK . prices of apples at the market "
+    claim += "stayed low ."
+    assert inner_sentences(as_written(claim)) == [
+        "the orchard in valga picked its first apples on",
+        "prices of apples at the market stayed low .",
+    ]
+    assert not checker.check(claim, sources).looped
 
 
 def test_penn_treebank_bracket_escapes_invent_no_word(checker: GroundingChecker) -> None:
