@@ -30,6 +30,7 @@ from newsloom.summarize.grounding_runs import (
     dropped_hedges,
     fragment_jumps,
     source_runs,
+    spliced_slots,
     swapped_actors,
 )
 from newsloom.summarize.references import unresolved
@@ -50,6 +51,10 @@ W_SWAP = W_REFERENCE
 # Score lost by each hedge ("allegedly", "thought to") a copied statement drops: a claim or a
 # belief given as fact links a statement to the wrong status, the same kind of error.
 W_HEDGE = W_REFERENCE
+# Score lost by each word a claim puts in a source phrase's slot in place of the source's own
+# (grounding_runs.spliced_slots): the source's statement given another argument, the same kind
+# of error as a statement given to another actor.
+W_SPLICE = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -65,6 +70,7 @@ _CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d|s))(?![^
 _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
+_SPACES = re.compile(r"[ \t]{2,}")
 _BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
 # Words after which a sentence must go on: an article, a conjunction, a possessive or a
 # preposition that takes no particle reading ("carried on", "came in" may end a sentence). A
@@ -86,9 +92,10 @@ def source_sentences(text: str) -> list[str]:
 
 def as_written(claim: str) -> str:
     """A claim from tokenised model output as its sources would write it: contractions joined,
-    bracket escapes and unknown-word placeholders dropped."""
+    bracket escapes and unknown-word placeholders dropped. The spaces they leave close up: a
+    placeholder ending a sentence ("the battle of UNK . he") must not hide the sentence end."""
     claim = _BRACKET.sub(" ", _CONTRACTION.sub(r"\1", claim))
-    return _PLACEHOLDER.sub(" ", claim)
+    return _SPACES.sub(" ", _PLACEHOLDER.sub(" ", claim))
 
 
 def inner_sentences(claim: str) -> list[str]:
@@ -104,7 +111,8 @@ class Support:
     aligned: tuple[int, ...]  # indexes of the closest source sentences, best first
     similarity: float  # best cosine (embedding, else word overlap) to one source sentence; of
     # a claim holding several sentences, that of its least supported sentence
-    coverage: float  # share of the claim's content words found in the aligned sentences
+    coverage: float  # share of the claim's content words found in the aligned sentences; of
+    # a claim holding several sentences, that of its least covered sentence by its own closest
     trigrams: float  # share of the claim's word trigrams found in the sources
     numbers: tuple[str, ...] = ()  # numbers no source states
     names: tuple[str, ...] = ()  # capitalised words (names, places) no source uses
@@ -114,6 +122,7 @@ class Support:
     jumps: int = 0  # switches between source sentences along the claim's copied word runs
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
+    spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -243,6 +252,7 @@ class GroundingChecker:
             return Support(1.0, (), 1.0, 1.0, 1.0)
         lexical = _overlap(content_stems, src)
         similarity, best = lexical, float(lexical.max())
+        cosines = None  # per source sentence and claim sentence
         if part_vectors is not None and src.vectors is not None:
             # Meaning is compared sentence to sentence: a claim holding several sentences is as
             # close as its least supported sentence is to its nearest source sentence (one
@@ -250,8 +260,32 @@ class GroundingChecker:
             cosines = np.maximum(src.vectors @ part_vectors.T, 0.0)
             similarity, best = cosines.max(axis=1), float(cosines.max(axis=0).min())
         order = _aligned(similarity, lexical)
-        aligned = set().union(*(src.stems[i] for i in order))
-        coverage = len(content_stems & aligned) / len(content_stems)
+        whole = len(parts) == 1  # the common case: the claim's words and overlap serve
+        part_words = [words] if whole else [tokens(part) for part in parts]
+        # Each sentence of the claim against the source sentences by its own words.
+        overlaps = (
+            [lexical]
+            if whole
+            else [_overlap({stem(w) for w in ws} - STOP_WORDS, src) for ws in part_words]
+        )
+        # Each sentence's closest source sentences, in meaning and words: its evidence.
+        evidence = [order]
+        if not whole:
+            evidence = [
+                _aligned(overlap if cosines is None else cosines[:, k], overlap)
+                for k, overlap in enumerate(overlaps)
+            ]
+        # Like meaning, content is found sentence by sentence: a claim's coverage is that of
+        # its least covered sentence by that sentence's own evidence (a sentence fused from
+        # far-apart statements is not covered by the evidence of the claim as a whole).
+        coverage = min(
+            (
+                len(own & set().union(*(src.stems[i] for i in near))) / len(own)
+                for ws, near in zip(part_words, evidence, strict=True)
+                if (own := {stem(w) for w in ws} - STOP_WORDS)
+            ),
+            default=1.0,
+        )
         claim_trigrams = trigrams(words)
         trigram_share = (
             sum(g in src.trigrams for g in claim_trigrams) / len(claim_trigrams)
@@ -262,30 +296,18 @@ class GroundingChecker:
         negation = _negated(words) != any(_negated(tokens(src.sentences[i])) for i in order)
         # A seam is where one sentence joins word runs of several source sentences; the end of
         # a sentence inside the claim is not one.
-        whole = len(parts) == 1  # the common case: the claim's words and overlap serve
-        part_words = [words] if whole else [tokens(part) for part in parts]
         jumps = sum(fragment_jumps([stem(w) for w in ws], src.runs) for ws in part_words)
         swapped = [name for part in parts for name in swapped_actors(part, src.runs)]
         unhedged = [
             hedge for ws in part_words for hedge in dropped_hedges([stem(w) for w in ws], src.runs)
         ]
-        # Each sentence of the claim against the source sentences by its own words.
-        overlaps = (
-            [lexical]
-            if whole
-            else [_overlap({stem(w) for w in ws} - STOP_WORDS, src) for ws in part_words]
-        )
+        spliced = [
+            word for ws in part_words for word in spliced_slots([stem(w) for w in ws], src.runs)
+        ]
         looped: list[str] = []
-        for k, ws in enumerate(part_words):
-            if not (repeated := _repeated(ws)):
-                continue
-            evidence = order
-            if not whole:  # each sentence of the claim against its own closest sentences
-                meaning = overlaps[k]
-                if part_vectors is not None and src.vectors is not None:
-                    meaning = np.maximum(src.vectors @ part_vectors[k], 0.0)
-                evidence = _aligned(meaning, overlaps[k])
-            looped += _looped(repeated, [src.words[i] for i in evidence])
+        for ws, near in zip(part_words, evidence, strict=True):
+            if repeated := _repeated(ws):
+                looped += _looped(repeated, [src.words[i] for i in near])
         references = 0
         for ws, overlap in zip(part_words, overlaps, strict=True):
             references += unresolved(ws, earlier, overlap, src.words, src.text_of)
@@ -301,7 +323,7 @@ class GroundingChecker:
         invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
-        score -= W_HEDGE * len(unhedged)
+        score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -316,6 +338,7 @@ class GroundingChecker:
             jumps=jumps,
             swapped=tuple(swapped),
             unhedged=tuple(unhedged),
+            spliced=tuple(spliced),
             unresolved=references,
         )
 

@@ -12,7 +12,13 @@ pasting a name from elsewhere in front of a copied predicate (``swapped_actors``
 And a run copied from a statement the source hedges ("was allegedly killed", "judges, who are
 thought to earn ...", "as she apparently tried to") loses the hedge when the copy leaves it out:
 what the source reports as a claim, a belief or a likelihood, the claim states as fact
-(``dropped_hedges``).
+(``dropped_hedges``). And a claim that keeps both ends of a source phrase but fills the words
+between with others taken from elsewhere in the sources ("Bets on [Hanno Pärn] being named
+Aurora have doubled" from "Bets on [the new ferry] being named Aurora ...", the skipper named
+in another sentence) states the source's frame of another argument (``spliced_slots``): a
+paraphrase brings words the sources do not use (counted as invented), a compression drops words
+without putting others in their place, and a fuller or shorter naming of the same thing ("Tarvo
+Lind" for "Lind", "their coach" for "coach Lind") is neither.
 """
 
 from __future__ import annotations
@@ -46,6 +52,16 @@ _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
 # Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _PERSONAL = frozenset(("he", "she"))
+# Words that stand for someone named elsewhere: putting one in a slot, or a name where the
+# source has one, refers to the same person, not to another argument.
+_STAND_INS = frozenset("he she him her his hers they them their it its we us our i me my".split())
+# A slot is a phrase: an argument, a time, an amount ("the second royal baby", "both times").
+# Longer stretches between two pieces of one source sentence are clauses, the fusion that
+# ``fragment_jumps`` reads.
+SLOT_WORDS = 6
+# The shorter of two stems that name one thing in two forms ("georgia" / "georgian",
+# "honeybe" / "honeybee") has at least this many letters.
+MIN_SHARED_STEM = 4
 # A caption's note of where someone stands in the picture, set off between a name and what is
 # said of them: "Wright (centre) is now a pundit".
 _ASIDES = frozenset("left right centre center pictured above below top bottom inset".split())
@@ -245,6 +261,55 @@ def dropped_hedges(claim: Sequence[str], src: SourceRuns) -> list[str]:
                 dropped.append(src.words[at])
                 break
     return dropped
+
+
+def spliced_slots(claim: Sequence[str], src: SourceRuns) -> list[str]:
+    """Per slot, the content stems a claim (its stems, one sentence) puts between two copied
+    runs of one source sentence in place of other content words that the source has there,
+    when every one of them is a word of the sources (taken from elsewhere, not a paraphrase)
+    and neither side only names more or less of what the other names."""
+    runs = list(copied_runs(claim, src))
+    spliced: list[str] = []
+    for k, (i, length, start) in enumerate(runs):
+        sentence, end = src.sentence_of[start], start + length
+        for j, later, _ in runs[k + 1 :]:
+            # The first later run the same source sentence holds after this one.
+            after = [
+                at
+                for at in src.positions[claim[j]]
+                if at >= end
+                and src.sentence_of[at] == sentence
+                and src.stream[at : at + later] == list(claim[j : j + later])
+            ]
+            if not after:
+                continue
+            put, kept = claim[i + length : j], src.stream[end : min(after)]
+            if put and kept and len(put) <= SLOT_WORDS and len(kept) <= SLOT_WORDS:
+                put_content, kept_content = _content(put), _content(kept)
+                if (
+                    put_content
+                    and kept_content
+                    and all(word in src.positions for word in put_content)
+                    and not _names_within(put_content, kept_content)
+                    and not _names_within(kept_content, put_content)
+                ):
+                    spliced.append(" ".join(put_content))
+            break
+    return spliced
+
+
+def _content(stems: Sequence[str]) -> list[str]:
+    return [s for s in stems if s not in STOP_WORDS and s not in _STAND_INS]
+
+
+def _names_within(some: Sequence[str], other: Sequence[str]) -> bool:
+    """Every stem of ``some`` is one of ``other``'s, in the same or another form."""
+    return all(any(_same_word(a, b) for b in other) for a in some)
+
+
+def _same_word(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) and (a == b or len(shorter) >= MIN_SHARED_STEM)
 
 
 def _before(at: int, src: SourceRuns) -> str:

@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from newsloom.summarize.grounding import GroundingChecker, source_sentences
+from newsloom.summarize.grounding import (
+    GroundingChecker,
+    as_written,
+    inner_sentences,
+    source_sentences,
+)
 from newsloom.summarize.words import numbers_in
 from newsloom.textkit import stem
 
@@ -74,6 +79,22 @@ def test_unknown_word_placeholder_of_a_seq2seq_model_is_no_invented_word(
     assert not support.novel and not support.names
     assert support.supported
     assert support.score == pytest.approx(checker.check(SOURCES[2], SOURCES).score, abs=0.05)
+
+
+def test_placeholder_ending_a_sentence_keeps_the_sentence_end(checker: GroundingChecker) -> None:
+    sources = [
+        "The orchard in Valga picked its first apples on Monday.",
+        "Prices of apples at the market stayed low.",
+    ]
+    # Dropped, "on UNK ." left "on  . prices": the two sentences read as one that says
+    # "apples" twice where no source sentence does (a loop).
+    claim = "the orchard in valga picked its first apples on UNK . prices of apples at the market "
+    claim += "stayed low ."
+    assert inner_sentences(as_written(claim)) == [
+        "the orchard in valga picked its first apples on",
+        "prices of apples at the market stayed low .",
+    ]
+    assert not checker.check(claim, sources).looped
 
 
 def test_penn_treebank_bracket_escapes_invent_no_word(checker: GroundingChecker) -> None:
@@ -237,6 +258,30 @@ def test_one_unsupported_sentence_inside_a_claim_sets_its_meaning_match() -> Non
     alone = checker.check(invented, SOURCES)
     joined = checker.check(f"{copied[:-1]} . {invented}", SOURCES)
     assert joined.similarity == pytest.approx(alone.similarity)
+
+
+# A fictional season report: four statements, each in a sentence of its own.
+SEASON = [
+    "The orchard in Valga picked its first apples on Monday.",
+    "A late frost had killed most of the cherry blossom in April.",
+    "Pickers from Tartu arrived by bus at the end of the week.",
+    "The cider press near the mill reopened after a year of repairs.",
+    "Prices at the market stayed low through the autumn.",
+]
+
+
+def test_each_sentence_of_a_claim_is_covered_by_its_own_evidence(
+    checker: GroundingChecker,
+) -> None:
+    # A tokenised claim copying four sentences: each is covered by the one it copies, though
+    # no three source sentences hold the words of all four.
+    four = " . ".join(sentence.lower()[:-1] for sentence in SEASON[:4]) + " ."
+    assert checker.check(four, SEASON).coverage == pytest.approx(1.0)
+    # One sentence fused from four statements is not covered by its own closest sentences:
+    # the claim is as covered as that sentence, however well the other is.
+    fused = f"{SEASON[0].lower()[:-1]} . pickers from tartu reopened the cider press in april "
+    fused += "at the market ."
+    assert checker.check(fused, SEASON).coverage < 1.0
 
 
 # A fictional rescue report for the cut-short sentences.

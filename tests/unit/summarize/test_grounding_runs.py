@@ -8,6 +8,7 @@ from newsloom.summarize.grounding_runs import (
     dropped_hedges,
     fragment_jumps,
     source_runs,
+    spliced_slots,
     swapped_actors,
 )
 from newsloom.summarize.words import tokens_joined
@@ -242,3 +243,42 @@ def test_pronoun_inside_a_sentence_stands_for_its_subject() -> None:
     runs = source_runs(sources)
     assert swapped_actors("Mr Lepp was granted bail on Friday.", runs) == ["Lepp"]
     assert swapped_actors("Tiit Pent was granted bail on Friday.", runs) == []
+
+
+# The new ferry is what may be named after the skipper; the skipper is Hanno Pärn.
+NAMING = [
+    "Bets on the new ferry being named Aurora have doubled since Friday.",
+    "Skipper Hanno Pärn, whose boat was called Aurora, won the regatta at Kuressaare.",
+]
+
+
+def test_source_phrase_given_another_argument_from_elsewhere_is_spliced(
+    checker: GroundingChecker,
+) -> None:
+    runs = source_runs(NAMING)
+    # "Bets on ... being named Aurora": the slot held "the new ferry"; the claim puts the
+    # skipper, a name from the other sentence, in it.
+    wrong = "Bets on Hanno Pärn being named Aurora have doubled since Friday."
+    assert spliced_slots(_stems(wrong), runs) == ["hanno pärn"]
+    right = "Bets on the new ferry being named Aurora have doubled since Friday."
+    assert spliced_slots(_stems(right), runs) == []
+    assert checker.check(wrong, NAMING).spliced == ("hanno pärn",)
+    assert checker.check(wrong, NAMING).score < checker.check(right, NAMING).score
+
+
+def test_shortened_fuller_or_paraphrased_slot_is_no_splice() -> None:
+    runs = source_runs(NAMING)
+    # Words dropped from the slot, nothing put in their place: a compression.
+    assert spliced_slots(_stems("Bets on the ferry being named Aurora have doubled."), runs) == []
+    # A word no source uses: a paraphrase, which the invented-word check reads.
+    assert spliced_slots(_stems("Bets on the vessel being named Aurora have doubled."), runs) == []
+    club = ["Tarvo Lind met the mayor on Friday.", "The players said coach Lind would stay."]
+    # "Tarvo Lind" for "Lind" names more of the same man; "their coach" names less.
+    fuller = "The players said coach Tarvo Lind would stay."
+    assert spliced_slots(_stems(fuller), source_runs(club)) == []
+    shorter = "The players said their coach would stay."
+    assert spliced_slots(_stems(shorter), source_runs(club)) == []
+    # Another man of the sources in the same slot is a splice.
+    other = ["Ott Raud met the mayor on Friday.", "The players said coach Lind would stay."]
+    swapped = "The players said coach Ott Raud would stay."
+    assert spliced_slots(_stems(swapped), source_runs(other)) == ["ott raud"]
