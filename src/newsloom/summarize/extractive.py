@@ -38,9 +38,11 @@ from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.lede import (
     LEDE_WINDOW,
     REPORT_SHARE,
+    RESTATES,
     develops,
     follows,
     lede_of,
+    main_clause,
     report_scores,
     sets_scene,
 )
@@ -143,10 +145,16 @@ class ExtractiveSummarizer:
         paragraph_facts, bullets, takeaways = plan.sections(words)
         headline = plan.headline(bullets[0] if bullets else None)
         shown_bullets = list(enumerate(bullets))  # (place in the plan, fact)
-        if not headline and (bullets or paragraph_facts):
-            # No article has a title: the headline is the main event's own sentence, and the
-            # bullets go on from the next fact instead of stating it again (a card showing the
-            # headline and bullet 1 would show one sentence twice).
+        restated = plan.restatement(bullets[0]) if not headline and bullets else None
+        if restated is not None:
+            # No article has a title: another report's opening that restates bullet 1 in a
+            # line stands in for one, as a title restates its article's lede (_Plan.restatement).
+            headline = restated
+        elif not headline and (bullets or paragraph_facts):
+            # No article has a title and no other report restates bullet 1 in a line: the
+            # headline is the main event's own sentence, and the bullets go on from the next
+            # fact instead of stating it again (a card showing the headline and bullet 1 would
+            # show one sentence twice).
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
             shown_bullets = shown_bullets[1:] if len(bullets) > 1 else shown_bullets
             if len(bullets) == 1 and paragraph_facts:
@@ -201,6 +209,7 @@ class _Plan:
         self._same_fact = np.zeros((0, 0), dtype=bool)
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
         self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
+        self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -463,6 +472,7 @@ class _Plan:
         # The report: the most central lede among the articles that read as reports (at least
         # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.
         candidates = [a for a in reports if reports[a] >= REPORT_SHARE]
+        self.reports = candidates
         report = max(candidates, key=lambda a: (float(self.central[openings[a][ledes[a][0]]]), -a))
         cycle = self.articles[report].published + NEWS_CYCLE
         # What a development must restate: the reports' titles up to the report's news cycle.
@@ -498,6 +508,52 @@ class _Plan:
             ),
         )
         return best
+
+    def restatement(self, main: int) -> str | None:
+        """A headline for a story without titles, as a title would be: another wording of the
+        lede. It is a sentence of the opening (lede.LEDE_WINDOW, where an article states what
+        its title says) of another report (main_event; an angle is none) of bullet 1's news
+        cycle (NEWS_CYCLE: a report of another day tells another moment), that bullet 1
+        restates as a lede restates its title: bullet 1 carries at least lede.RESTATES of its
+        content words. The page takes it for another statement of bullet 1's fact (a repeat;
+        another outlet's near copy of bullet 1 is one fact with it, and no other wording), so
+        it is never a statement of the page too. It reads as a line (a bullet's length, or its
+        main statement, clip.py); questions are no sentences of the story (text.py). The one
+        whose words bullet 1's main clause carries most of wins (lede.main_clause: what
+        follows "after" is background, and a sentence telling the background is a poorer
+        title), then the one bullet 1 carries most of, then the earlier report. None when no
+        other report restates bullet 1 so."""
+        own = self.candidates[self._first_report(main)].article
+        told = lede_words(self.shown[main])
+        news = lede_words(main_clause(self.shown[main]))
+        lines: list[tuple[float, float, int, str]] = []
+        for article, facts in self._openings.items():
+            if article == own or article not in self.reports:
+                continue
+            if abs(self.articles[article].published - self.articles[own].published) > NEWS_CYCLE:
+                continue
+            for f in facts:
+                if f == main or not self._same_fact[main, f]:
+                    continue
+                for member in self.facts[f].members:
+                    candidate = self.candidates[member]
+                    if candidate.article != article:
+                        continue
+                    text = (
+                        candidate.text
+                        if candidate.words <= BULLET_MAX_WORDS
+                        else main_statement(candidate.text, BULLET_MAX_WORDS)
+                    )
+                    if not text:
+                        continue
+                    words = lede_words(text)
+                    carried = len(words & told)
+                    if words and carried >= RESTATES * len(words):
+                        stated = len(words & news) / len(words)
+                        lines.append((stated, carried / len(words), -article, text))
+        if not lines:
+            return None
+        return max(lines)[-1].rstrip(".")
 
     @cached_property
     def _openings(self) -> dict[int, list[int]]:

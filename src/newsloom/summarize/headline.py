@@ -38,7 +38,8 @@ def choose_headline(articles: Sequence[Article], summary_text: str) -> str:
     """The title most central among the story's titles (and closest to its summary), cleaned.
 
     ``articles`` are in time order; ties go to the earliest. Falls back to nothing when no article
-    has a title (the caller then uses a summary sentence).
+    has a title (the caller then uses another report's restatement of bullet 1, or bullet 1's
+    own sentence: extractive._Plan.restatement).
     """
     titles = [clean_title(a.title, a.outlet) for a in articles]
     indexed = [(i, t) for i, t in enumerate(titles) if t]

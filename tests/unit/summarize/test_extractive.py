@@ -1,5 +1,6 @@
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -606,6 +607,55 @@ def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_le
     story = [article(91 + k, 1 + k, f"Outlet {k}", "", text, 5 * k) for k, text in enumerate(texts)]
     result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
     assert result.headline.startswith("Thousands of islanders filled the streets"), result.headline
+
+
+# Three outlets' lead paragraphs on one council decision (invented), without titles.
+BRIDGE_LEDE = (
+    "The Dunmore city council on Monday approved a plan to close the Harbour Street bridge to cars"
+    " from June, after engineers found cracks in two of its supports."
+)
+BRIDGE_RESTATED = (
+    "Cars will be barred from the Harbour Street bridge in Dunmore from June, councillors decided"
+    " on Monday."
+)
+BRIDGE_TEXTS = [
+    f"{BRIDGE_LEDE} Cyclists and walkers will still be able to cross.",
+    f"{BRIDGE_RESTATED} The bridge carries about 9,000 cars a day.",
+    "Engineers found cracks in two supports of the Harbour Street bridge in Dunmore last month,"
+    " the council's report says. A new bridge would cost 40 million euros.",
+]
+
+
+def bridge_story(minutes: tuple[int, int, int] = (0, 5, 10)) -> list[Article]:
+    return [
+        article(71 + k, 1 + k, f"Outlet {k}", "", text, at)
+        for k, (text, at) in enumerate(zip(BRIDGE_TEXTS, minutes, strict=True))
+    ]
+
+
+def test_without_titles_another_reports_restatement_of_bullet_1_is_the_headline() -> None:
+    # A title is another wording of its article's lede. Without titles, the report whose
+    # opening bullet 1 restates in a line ("Cars will be barred from the bridge ...") gives the
+    # headline, and bullet 1 follows it whole, as on a titled page. The sentence about the
+    # cracks shares more of bullet 1's words, but those of its background ("after engineers
+    # found cracks ..."): bullet 1's main clause restates it less, and it is not taken.
+    result = ExtractiveSummarizer().summarize(7, bridge_story(), None, words=70, now=T0)
+    assert result.headline == BRIDGE_RESTATED.rstrip(".")
+    assert result.bullets[0].text == BRIDGE_LEDE
+    statements = [c.text.rstrip(".") for c in all_cited(result)]
+    assert result.headline not in statements
+    assert len(statements) == len(set(statements))
+
+
+def test_a_restatement_from_another_days_report_is_no_headline() -> None:
+    # A report of another day tells another moment: its opening does not stand in for a title
+    # of bullet 1's, and the headline falls back to bullet 1's own sentence.
+    day = 24 * 60
+    result = ExtractiveSummarizer().summarize(
+        7, bridge_story((0, day, 2 * day)), None, words=70, now=T0 + timedelta(days=2)
+    )
+    assert result.headline == BRIDGE_LEDE.rstrip(".")
+    assert BRIDGE_LEDE not in [c.text for c in all_cited(result)]
 
 
 # A feature about a ferry line's cancelled winter sailings (invented): its opening sets a scene in
