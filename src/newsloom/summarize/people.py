@@ -42,6 +42,11 @@ _ROLE_WORD = re.compile(r"^(?:[\w-]+(?:['’]s)?|[A-Z][a-z]*\.)$")
 _APPOSITION_BEFORE = re.compile(r"^(?:The|[A-Z][\w-]*['’]s)\s[^,;:\"“”]{1,60},\s$")
 # After the name: an apposition that tells who the person is ("Ilona Maszek, the governor,",
 # "Mateo Lasko, 24,", "Halvor Stenberg, who steered the bill").
+# Lower-case words that qualify a title, and an article before them, up to the title itself.
+_TITLE_QUALIFIER = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?:former|then|ex|outgoing|incoming|acting|interim|late|fellow)(?:-|\s+))*"
+    r"(?<=\s|-)$"
+)
 _DESCRIBED_AFTER = re.compile(r"^,\s+(?:a|an|the|who|whose|\d+|[a-z]+['’]s)\b")
 
 
@@ -316,6 +321,12 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
                 described.add(surname)
         else:
             cut = lead if opening_role else begin
+            if cut == begin and titles:
+                # The title goes, and with it what only qualifies the title: "the former Vice
+                # President Joe Biden" is "Biden", not "the former Biden".
+                qualifier = _TITLE_QUALIFIER.search(text, at, begin)
+                if qualifier is not None:
+                    cut = qualifier.start()
         out.append(text[at:cut])
         at = name_start + len(person.given) + 1
         if cut == lead and _APPOSITION_BEFORE.match(before) and after.startswith(","):

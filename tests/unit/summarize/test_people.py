@@ -213,3 +213,22 @@ def test_a_nickname_made_of_a_common_word_and_a_given_name_hides_no_person() -> 
         "Piet Vandam still visits the slipway every morning.",
     ]
     assert introduce_once(page, people)[1] == "Vandam still visits the slipway every morning."
+
+
+def test_a_title_cut_from_a_later_mention_takes_its_qualifier_along() -> None:
+    # "former" qualifies the title, not the person: once the title goes, so does it (and an
+    # article before it), never "the former Lind".
+    articles = [
+        "Former Harbour Minister Petra Lind opened the bridge. Lind said it took ten years.",
+    ]
+    people = people_of(articles)
+    page = [
+        "Former Harbour Minister Petra Lind opened the bridge on Monday.",
+        "Crowds cheered as former Harbour Minister Petra Lind cut the ribbon.",
+        "The mayor thanked the then-Harbour Minister Petra Lind for the funding.",
+    ]
+    assert introduce_once(page, people) == [
+        page[0],
+        "Crowds cheered as Lind cut the ribbon.",
+        "The mayor thanked Lind for the funding.",
+    ]
