@@ -148,7 +148,11 @@ FLOORS = [
         # 19.59 / 42.62 -> 19.64 / 42.64: "those <noun>" or "these <noun>" of a noun the page has
         # not told points outside the statement (openings.demonstrative_reference); items 150
         # and 281 gain, 075 and 276 keep their scores (untitled: 17.75 holds, 41.04 -> 41.06).
-        {"rouge2": 19.64, "rouge1": 42.64},
+        # 19.64 / 42.64 -> 19.67 / 42.61: a short page shows fewer paragraphs rather than a
+        # leftover whose opening names no one (issue 16: NeuS opening references 0.0686 ->
+        # 0.0025); 12 items up, 7 down (115 and 087 lose a true statement refused as a bare
+        # definite, "The administration ...", "The unemployment rate ...").
+        {"rouge2": 19.67, "rouge1": 42.61},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -167,7 +171,9 @@ FLOORS = [
         # opening that bullet 1 restates, in a line, is the headline (extractive._Plan
         # .restatement), and bullet 1 follows it whole as on a titled page; 43 items move, 30
         # up and 13 down.
-        {"rouge2": 18.05, "rouge1": 41.19},
+        # 18.05 / 41.19 -> 18.07 / 41.13: no leftover paragraph whose opening names no one
+        # (as on the titled page); 19 items up, 7 down.
+        {"rouge2": 18.07, "rouge1": 41.13},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -698,3 +698,29 @@ def test_without_a_standfirst_the_scene_opening_still_leads() -> None:
     # Narrow on purpose: a feature opening is not refused, only given way to a standfirst.
     summary = ExtractiveSummarizer().summarize(8, [ferry_feature("")], None, words=80, now=T0)
     assert summary.bullets[0].text == FERRY_SCENE
+
+
+# A short story (invented): beyond its lede, most sentences lean on the sentence before them.
+DEBATE_TEXTS = [
+    "Governor Alma Reyes of Norland lost Tuesday's televised debate to her challenger, Tomas"
+    " Brandt, according to a snap poll of 900 viewers. The performance sent her party's donors"
+    " into a panic. That number was the lowest for a sitting governor since 1994.",
+    "Tomas Brandt beat Governor Alma Reyes in the Norland debate on Tuesday, a snap poll found."
+    " He now leads in three of the state's four regions. The mood was jubilant by midnight.",
+    "Norland's governor, Alma Reyes, trailed Tomas Brandt after Tuesday's debate, a poll showed."
+    " Reyes will meet Brandt again in a second debate in Port Amsel on October 9.",
+]
+
+
+def test_a_short_page_shows_no_paragraph_that_points_at_what_it_never_says() -> None:
+    # When the self-contained facts run out, the page shows fewer paragraphs rather than a
+    # leftover whose opening names no one ("The performance ...", "That number ...", "He ...").
+    story = [
+        article(81 + k, 1 + k, f"Outlet {k}", "Reyes loses Norland debate", text, 5 * k)
+        for k, text in enumerate(DEBATE_TEXTS)
+    ]
+    result = ExtractiveSummarizer().summarize(11, story, None, words=120, now=T0)
+    shown = [c.text for c in all_cited(result)]
+    assert any("Alma Reyes" in text for text in shown), shown
+    for text in shown:
+        assert not text.startswith(("The performance", "That number", "He now", "The mood")), shown
