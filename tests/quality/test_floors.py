@@ -152,7 +152,11 @@ FLOORS = [
         # leftover whose opening names no one (issue 16: NeuS opening references 0.0686 ->
         # 0.0025); 12 items up, 7 down (115 and 087 lose a true statement refused as a bare
         # definite, "The administration ...", "The unemployment rate ...").
-        {"rouge2": 19.67, "rouge1": 42.61},
+        # 19.67 / 42.61 -> 19.69 / 42.66: openings that stand alone are no longer refused
+        # (openings.py: "The unemployment rate ...", "The administration ...", an expletive
+        # "It's no secret that ...", "As he prepared ..., President Trump ..."); 8 items up
+        # (115 +21.1, 087 +8.5), 8 down (184 -15.3, 210 -15.3: another true sentence enters).
+        {"rouge2": 19.69, "rouge1": 42.66},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -173,7 +177,9 @@ FLOORS = [
         # up and 13 down.
         # 18.05 / 41.19 -> 18.07 / 41.13: no leftover paragraph whose opening names no one
         # (as on the titled page); 19 items up, 7 down.
-        {"rouge2": 18.07, "rouge1": 41.13},
+        # 18.07 / 41.13 -> 18.15 / 41.25: openings that stand alone are no longer refused
+        # (openings.py); 7 items up, 8 down.
+        {"rouge2": 18.15, "rouge1": 41.25},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -36,8 +36,12 @@ _CONNECTIVES = frozenset(
 _CONNECTIVE_PHRASE = re.compile(
     r"^(?:even so|in addition|in contrast|by contrast|as a result|that said|for example|"
     r"for instance|after that|since then|on the other hand|at the same time|the other|the same|"
-    r"the latter|the former|the rest|the remaining|the next day|the day before|[\w-]+ (?:\w+ )?"
-    r"(?:later|earlier|before)\b|(?:when|while|after|before|as|since|although|though|if|because|"
+    r"the latter|the former|"
+    # "Two days later", "The day before": a time counted from one the page may not show; not
+    # "The night before Michigan's primary", where "before" has its own object.
+    r"the rest|the remaining|the next day|[\w-]+ (?:\w+ )?(?:later\b|earlier\b|before\b(?!\s+"
+    r"(?!(?:he|she|they|it|we|his|her|its|their|that|this|these|those|then)\b)[\w\"“‘']))|"
+    r"(?:when|while|after|before|as|since|although|though|if|because|"
     r"until|once|like|unlike) (?:he|she|it|they|we|his|her|its|their)\b|"
     # French: "En conséquence, la maire ...", "Selon elle, ...".
     r"en conséquence|par ailleurs|en outre|de plus|cependant|pourtant|toutefois|mais|"
@@ -78,7 +82,47 @@ _VERB_CUES = frozenset(
 )
 # Nouns that need no antecedent in a news report.
 _UNIQUE_NOUNS = frozenset(
-    "government police world weather public economy internet sun moon military army navy".split()
+    "government administration police world weather public economy internet sun moon military"
+    " army navy".split()
+)
+# "The unemployment rate ticked up": a rate a statistics office publishes names itself.
+_PUBLISHED_MEASURES = frozenset("unemployment jobless inflation poverty".split())
+# "The good news is ...", "The truth is ...": what follows the verb is the thing itself.
+_SPECIFYING = re.compile(
+    r"^The (?:(?:good|bad|better|worse|best|worst) news|truth|irony|upshot) (?:is|was)\b"
+)
+_SUBORDINATORS = (
+    "when|while|as|after|before|although|though|since|because|if|once|until|even though|even as"
+)
+# "As he prepared to visit Capitol Hill, President Trump ...": the pronoun of a leading clause
+# points forward, to the subject named after its comma.
+# Only a singular pronoun: "When they visited Corey's relatives, Nicole joined them" is two
+# parties; and only a name that is the subject, not its owner ("As he said this, Shepard's
+# mother ...").
+_NAMED_AFTER_CLAUSE = re.compile(
+    rf"^(?i:{_SUBORDINATORS})\s+(?i:he|she|it|his|her|its)\b[^,;:]{{0,120}},\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b)[A-Z]"
+)
+# "While the FDA said ..., it noted ...": the leading clause's subject is a name, and the pronoun
+# after the comma continues it.
+# The name must be the clause's subject, a verb after it ("If Caldera wins, it ..."), not a
+# noun's modifier ("After the NLD victory, it denied ...": "it" is someone else).
+_NAMED_CLAUSE_SUBJECT = re.compile(
+    rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+"
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
+    r"said|says|\w+ed|\w+[^s\W]s)\b"
+)
+# An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
+# was uncertain when ...", "It's tough out there for ...".
+_EXPLETIVE_IT = re.compile(
+    r"^it(?:['’]s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared|"
+    r"remains|remained|may be|might be))\s+(?:not\s+|still\s+|now\s+|also\s+)?(?:no secret|clear|"
+    r"unclear|uncertain|likely|unlikely|possible|impossible|tough|hard|easy|difficult|true|"
+    r"important|too early|too soon|unknown|not known|obvious)\b|"
+    r"^it\s+(?:would appear|appears|appeared|seems|seemed|would seem)\s+that\b|"
+    # "It was gospel among consultants for years: ...": the colon says what "it" is.
+    r"^it(?:['’]s|\s+(?:is|was|seemed|seems|looked|looks))\s[^.;:!?\"“”]{0,80}:\s+(?=\S)",
+    re.IGNORECASE,
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
 _AGE = re.compile(r"^\d+-year-old$")
@@ -132,7 +176,9 @@ def definite_head(sentence: str) -> str:
         subject.append(lower)
     else:
         return ""  # no verb within reach: a long, qualified subject
-    if not subject or subject[-1] in _UNIQUE_NOUNS:
+    if not subject or subject[-1] in _UNIQUE_NOUNS or _PUBLISHED_MEASURES & set(subject[:-1]):
+        return ""
+    if _SPECIFYING.match(sentence.lstrip("\"'“‘( ")):
         return ""
     return stem(subject[-1])
 
@@ -166,6 +212,49 @@ def _pronoun_after_phrase(words: list[str]) -> bool:
     return False
 
 
+def _stands_for_nothing(first: str, words: list[str], text: str) -> bool:
+    """An opening "it" with no referent (_expletive), or "that" opening a clause."""
+    if first == "it":
+        return _expletive(text)
+    return words[0].lower() == "that" and len(words) > 1 and words[1].lower() in {"the", "a", "an"}
+
+
+def _expletive(text: str) -> bool:
+    """``text`` opens with an "it" that stands for no thing (_EXPLETIVE_IT), and the clause it
+    brings names its own subject ("It is likely he will play" still leans on "he")."""
+    if not _EXPLETIVE_IT.match(text):
+        return False
+    after = re.findall(r"[\w'’]+", _after_expletive(text))[:1]
+    return not (after and re.split(r"['’]", after[0].lower())[0] in _SUBJECT_PRONOUNS)
+
+
+def _after_expletive(text: str) -> str:
+    """What follows an expletive "it" and its "that", capitalised as an opening ("The full
+    release ..."); "" when ``text`` opens with no such "it"."""
+    match = _EXPLETIVE_IT.match(text)
+    if not match:
+        return ""
+    rest = re.sub(r"^that\s+", "", text[match.end() :].lstrip(), flags=re.IGNORECASE)
+    return rest[:1].upper() + rest[1:]
+
+
+def _former_names(words: list[str]) -> bool:
+    """ "The former US First Lady Laura Bush has ...": a title before a name, which names; "The
+    former said" and "The former Southern California star finished" point back."""
+    phrase: list[str] = []
+    for word in words[2:10]:
+        lower = word.lower()
+        if word == "," or lower in _VERB_CUES or (lower.endswith("ed") and phrase):
+            break
+        phrase.append(word)
+    return len(phrase) >= 2 and all(w[:1].isupper() for w in phrase[-2:])
+
+
+def _not_connective(first: str, words: list[str]) -> bool:
+    """ "Instead of ..." has its own object, not a sentence the page may not show."""
+    return first == "instead" and len(words) > 1 and words[1].lower() == "of"
+
+
 @lru_cache(maxsize=8192)
 def _opening(sentence: str) -> tuple[str, str]:
     """(reason, head noun of a bare definite) of a sentence whatever the page said before it;
@@ -177,9 +266,20 @@ def _opening(sentence: str) -> tuple[str, str]:
     first = re.split(r"['’]", words[0].lower())[0]  # "That's", "It's"
     if words[0].isupper() and len(words[0]) > 1:
         first = ""  # an acronym ("US President ..."), not a pronoun or a connective
-    if first in _PRONOUNS:
+    # "That the Hawaii congresswoman conceded ... was not surprising": "that" before an article
+    # opens a clause, it points at nothing.
+    if first in _PRONOUNS and not _stands_for_nothing(first, words, text):
         return "pronoun", ""
-    if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
+    if first == "it":
+        # "It's possible that the full release ...": the clause's subject must stand alone too.
+        head = definite_head(_after_expletive(text))
+        return ("definite", head) if head else ("", "")
+    if (first in _CONNECTIVES and not _not_connective(first, words)) or (
+        _CONNECTIVE_PHRASE.match(text)
+        and not _NAMED_AFTER_CLAUSE.match(text)
+        # "The former US First Lady Laura Bush has ...": a title before a name, which names.
+        and not (words[0].lower() == "the" and _former_names(words))
+    ):
         return "connective", ""
     if _COLLECTIVE.match(text):
         return "pronoun", ""
@@ -190,11 +290,17 @@ def _opening(sentence: str) -> tuple[str, str]:
         and words[0].isalpha()
         and words[0].lower() not in _QUESTION_WORDS
         and words[1].lower() in _PERSONAL_PRONOUNS
+        and not _NAMED_AFTER_CLAUSE.match(text)
     ):
         # One word, then a personal pronoun ("Backstage she told ...", "Afterwards they ...",
         # "Hier il a ..."): the word is an adverb (a name is never followed by its pronoun).
         return "pronoun", ""
-    if _PHRASE_THEN_PRONOUN.match(text):
+    phrase = _PHRASE_THEN_PRONOUN.match(text)
+    if (
+        phrase
+        and not _expletive(text[text.index(",") + 1 :].lstrip())
+        and not _NAMED_CLAUSE_SUBJECT.match(text)
+    ):
         return "pronoun", ""
     head = definite_head(text)
     return ("definite", head) if head else ("", "")
