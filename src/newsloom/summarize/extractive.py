@@ -88,6 +88,7 @@ from newsloom.summarize.vectors import (
     tfidf_rows,
 )
 from newsloom.summarize.watch import due_soon, what_to_watch
+from newsloom.summarize.words import tokens
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
 W_PAIRS = 1.0  # share of the sentence's word pairs that other outlets use (overlap.py)
@@ -209,6 +210,7 @@ class _Plan:
         self._same_fact = np.zeros((0, 0), dtype=bool)
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
         self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
+        self._headlines: dict[int | None, str] = {}  # bullet 1 -> the headline shown over it
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         if not self.candidates:
             return
@@ -302,7 +304,13 @@ class _Plan:
         if n == 0:
             return [], [], []
         main = self.main_event()
-        told = {w.lower() for w in self.shown[main].split()} | self.title_words(main)
+        # What the reader has before the body: bullet 1 and the headline the page shows. Not
+        # every title of bullet 1's reports: a word only another outlet's title gives ("Border
+        # crossing numbers hit a 21-year high") is not on the page, and "The numbers were the
+        # highest since 2000" would point at nothing there.
+        told = {w.lower() for w in self.shown[main].split()} | {
+            w.lower() for w in tokens(self.headline(main))
+        }
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
         # The standfirst of bullet 1's own article tells bullet 1's news again in its editor's
@@ -620,6 +628,11 @@ class _Plan:
         return found
 
     def headline(self, main: int | None) -> str:
+        if main not in self._headlines:
+            self._headlines[main] = self._headline(main)
+        return self._headlines[main]
+
+    def _headline(self, main: int | None) -> str:
         """The most central neutral title, weighed by its closeness to bullet 1. When bullet 1's
         first report came in a later news cycle than the story's first article (a
         development), only the titles since then compete: the earlier ones are stale
@@ -645,13 +658,6 @@ class _Plan:
         first = min(self.facts[main].articles)
         article = self.articles[first]
         return lede_words(clean_title(article.title, article.outlet)) - lede_words(self.shown[main])
-
-    def title_words(self, fact_index: int) -> set[str]:
-        return {
-            w.lower()
-            for a in self.facts[fact_index].articles
-            for w in self.articles[a].title.split()
-        }
 
     def _stale(self, fact_index: int, since: int) -> bool:
         """Stated only by reports from before the news cycle of ``since`` (article index) and

@@ -724,3 +724,40 @@ def test_a_short_page_shows_no_paragraph_that_points_at_what_it_never_says() -> 
     assert any("Alma Reyes" in text for text in shown), shown
     for text in shown:
         assert not text.startswith(("The performance", "That number", "He now", "The mood")), shown
+
+
+# Three reports of one ferry record (invented); only the second's title speaks of "numbers".
+FERRY_STORY = [
+    (
+        "Dunmore ferry carries record 41,000 passengers in June",
+        "The Dunmore ferry carried a record 41,000 passengers in June, the harbour board said on"
+        " Friday. The board will add a second boat on the route in August.",
+    ),
+    (
+        "Ferry numbers soar",
+        "The Dunmore ferry carried a record 41,000 passengers in June, the harbour board said."
+        " The numbers were the highest since the route opened in 1994.",
+    ),
+    (
+        "Record 41,000 passengers take Dunmore ferry in June",
+        "A record 41,000 passengers took the Dunmore ferry in June, the harbour board said on"
+        " Friday. Fares on the route have not risen since 2029.",
+    ),
+]
+
+
+def test_a_word_only_an_unshown_title_gives_does_not_resolve_an_opening() -> None:
+    # "The numbers were ..." leans on the second outlet's title; the page shows another
+    # headline, so the reader was never told which numbers.
+    story = [
+        article(61 + k, 1 + k, f"Outlet {k}", title, text, 5 * k)
+        for k, (title, text) in enumerate(FERRY_STORY)
+    ]
+    result = ExtractiveSummarizer().summarize(12, story, None, words=120, now=T0)
+    assert "numbers" not in result.headline.lower(), result.headline
+    openings = [
+        *(b.text for b in result.bullets),
+        *(p[0].text for p in result.paragraphs if p),
+        *(t.text for t in result.takeaways),
+    ]
+    assert not any(text.startswith("The numbers") for text in openings), openings
