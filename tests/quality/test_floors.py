@@ -156,7 +156,10 @@ FLOORS = [
         # (openings.py: "The unemployment rate ...", "The administration ...", an expletive
         # "It's no secret that ...", "As he prepared ..., President Trump ..."); 8 items up
         # (115 +21.1, 087 +8.5), 8 down (184 -15.3, 210 -15.3: another true sentence enters).
-        {"rouge2": 19.69, "rouge1": 42.66},
+        # 19.69 / 42.66 -> 19.68 / 42.65, on purpose: a role before a possessive or "of" ("The
+        # former chief justice of Alabama's Supreme Court was accused ...") names no one, and
+        # item 012's takeaway gives way to another statement the references share less.
+        {"rouge2": 19.68, "rouge1": 42.65},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -179,7 +182,8 @@ FLOORS = [
         # (as on the titled page); 19 items up, 7 down.
         # 18.07 / 41.13 -> 18.15 / 41.25: openings that stand alone are no longer refused
         # (openings.py); 7 items up, 8 down.
-        {"rouge2": 18.15, "rouge1": 41.25},
+        # 18.15 / 41.25 -> 18.13 / 41.24, on purpose: the same role is refused here too.
+        {"rouge2": 18.13, "rouge1": 41.24},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

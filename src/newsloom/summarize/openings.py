@@ -99,18 +99,28 @@ _SUBORDINATORS = (
 # Only a singular pronoun: "When they visited Corey's relatives, Nicole joined them" is two
 # parties; and only a name that is the subject, not its owner ("As he said this, Shepard's
 # mother ...").
+# A person's pronoun, a name without an article ("After he managed the teardown, the Bears
+# hope ..." are not he); a thing's, a name with or without one. Not "I".
+_NOT_OWNER = r"(?!I\b)(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s?['’]\s?s\b)[A-Z]"
 _NAMED_AFTER_CLAUSE = re.compile(
-    rf"^(?i:{_SUBORDINATORS})\s+(?i:he|she|it|his|her|its)\b[^,;:]{{0,120}},\s+"
-    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b)[A-Z]"
+    rf"^(?i:{_SUBORDINATORS})\s+(?:(?i:he|she|his|her)\b[^,;:]{{0,120}},\s+"
+    r"(?:(?!(?:the|a|an)\s)[a-z-]+\s+){0,2}?"
+    rf"|(?i:it|its)\b[^,;:]{{0,120}},\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,2}}?){_NOT_OWNER}"
 )
 # "While the FDA said ..., it noted ...": the leading clause's subject is a name, and the pronoun
 # after the comma continues it.
 # The name must be the clause's subject, a verb after it ("If Caldera wins, it ..."), not a
 # noun's modifier ("After the NLD victory, it denied ...": "it" is someone else).
+# A plain verb, not a word in -s ("When White House officials tried ..., he ...": a plural).
+# The clause names no one else ("When Hoover died and Tolson retired, he ..." is a third man).
 _NAMED_CLAUSE_SUBJECT = re.compile(
-    rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+"
+    rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?(?!I\b)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
-    r"said|says|\w+ed|\w+[^s\W]s)\b"
+    r"said|says|\w+ed)\b[^,;:]*,"
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december".split()
 )
 # An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
 # was uncertain when ...", "It's tough out there for ...".
@@ -238,6 +248,19 @@ def _after_expletive(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _named_clause_subject(text: str) -> bool:
+    """A leading clause whose subject is a name and that names no one else (a day or a month
+    aside): the pronoun after its comma continues that name."""
+    match = _NAMED_CLAUSE_SUBJECT.match(text)
+    if not match:
+        return False
+    subject = set(match.group(1).split())
+    clause = re.findall(r"[\w'’.&-]+", match.group(0))[1:]
+    return all(
+        w in subject or not w[:1].isupper() or w.lower().rstrip(".") in _CALENDAR for w in clause
+    )
+
+
 def _former_names(words: list[str]) -> bool:
     """ "The former US First Lady Laura Bush has ...": a title before a name, which names; "The
     former said" and "The former Southern California star finished" point back."""
@@ -247,6 +270,8 @@ def _former_names(words: list[str]) -> bool:
         if word == "," or lower in _VERB_CUES or (lower.endswith("ed") and phrase):
             break
         phrase.append(word)
+    if any(w.lower() == "of" or POSSESSIVE.search(w) for w in phrase):
+        return False  # "The former chief justice of Alabama's Supreme Court": a role, no name
     return len(phrase) >= 2 and all(w[:1].isupper() for w in phrase[-2:])
 
 
@@ -299,7 +324,7 @@ def _opening(sentence: str) -> tuple[str, str]:
     if (
         phrase
         and not _expletive(text[text.index(",") + 1 :].lstrip())
-        and not _NAMED_CLAUSE_SUBJECT.match(text)
+        and not _named_clause_subject(text)
     ):
         return "pronoun", ""
     head = definite_head(text)

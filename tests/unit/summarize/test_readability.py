@@ -159,6 +159,11 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("As he spoke, Varga's daughter left the court.", "connective"),
         ("When they reached the port, Varga joined them.", "connective"),
         ("After the Harbour Board vote, it closed the pier.", "pronoun"),
+        ("When Varga resigned and Rask retired, he took the chair.", "pronoun"),
+        ("When harbour officials objected, he withdrew the plan.", "pronoun"),
+        ("When I asked Varga, she said no.", "pronoun"),
+        ("After he left the club, the Rovers lost six games.", "connective"),
+        ("When it opens in June, the Dunmore bridge will be the longest in Veland.", ""),
         ("The pilots landed Varga's plane in Dunmore.", "definite"),
         # "before" with its own object names its time; alone it counts from an untold one.
         ("The night before the Dunmore vote, Varga toured the docks.", ""),
@@ -186,6 +191,7 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("The former harbour master Anton Rask has died.", ""),
         ("The former said the pier was safe.", "connective"),
         ("The former Dunmore harbour master finished his last season.", "connective"),
+        ("The former head of Veland's Harbour Board was charged.", "connective"),
         # "The good news is ...": what follows is the news.
         ("The good news is the pier will reopen in June.", ""),
     ],
