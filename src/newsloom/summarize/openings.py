@@ -123,12 +123,13 @@ _CALENDAR = frozenset(
     " june july august september october november december".split()
 )
 # An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
-# was uncertain when ...", "It's tough out there for ...".
+# was uncertain when ...": what is known or likely, said of the clause after it. Not a judgement
+# ("It's tough.", "It would be easy to ..."): its "it" is as often the situation just told.
 _EXPLETIVE_IT = re.compile(
     r"^it(?:['’]s|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared|"
     r"remains|remained|may be|might be))\s+(?:not\s+|still\s+|now\s+|also\s+)?(?:no secret|clear|"
-    r"unclear|uncertain|likely|unlikely|possible|impossible|tough|hard|easy|difficult|true|"
-    r"important|too early|too soon|unknown|not known|obvious)\b|"
+    r"unclear|uncertain|likely|unlikely|possible|impossible|true|too early|too soon|unknown|"
+    r"not known|obvious)\b|"
     r"^it\s+(?:would appear|appears|appeared|seems|seemed|would seem)\s+that\b|"
     # "It was gospel among consultants for years: ...": the colon says what "it" is.
     r"^it(?:['’]s|\s+(?:is|was|seemed|seems|looked|looks))\s[^.;:!?\"“”]{0,80}:\s+(?=\S)",

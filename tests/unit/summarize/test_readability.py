@@ -179,6 +179,7 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("After the storm passed, it was uncertain when the ferry would run.", ""),
         ("It was the talk of the harbour for weeks: Varga's pier had sunk overnight.", ""),
         ("It was the first time the pier had closed.", "pronoun"),
+        ("It would be easy to blame the harbour master.", "pronoun"),
         ("It is likely he will resign.", "pronoun"),
         ("It is possible that the board will resign.", "definite"),
         ("That's a record for the harbour.", "pronoun"),
