@@ -45,6 +45,12 @@ def register(groups: CommandGroups) -> None:
     )
     evr.add_argument("file", nargs="?", help="clustering JSONL (label) or summarization JSONL")
     evr.add_argument("--demo", action="store_true", help="the bundled demo newsroom's stories")
+    evr.add_argument(
+        "--examples",
+        type=int,
+        default=5,
+        help="statements listed per kind of flaw (0: all of them, to read every one)",
+    )
     evr.set_defaults(handler=cmd_eval_readability)
 
     bench = groups.bench.add_parser(
@@ -82,7 +88,7 @@ def cmd_eval_readability(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.eval.readability import evaluate_readability
 
     path = Path(args.file) if args.file else None
-    print_json(evaluate_readability(settings, path=path, demo=args.demo))
+    print_json(evaluate_readability(settings, path=path, demo=args.demo, examples=args.examples))
     return 0
 
 

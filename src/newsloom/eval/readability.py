@@ -118,14 +118,16 @@ def _with_lead(article: Article, lead: str) -> Article:
 
 
 def evaluate_readability(
-    settings: Settings, *, path: Path | None = None, demo: bool = False
+    settings: Settings, *, path: Path | None = None, demo: bool = False, examples: int = 5
 ) -> dict[str, Any]:
+    """The figures above over the file's (or the demo's) stories, with up to ``examples``
+    statements of each kind counted (0: every one, to read them all)."""
     if (path is None) == (not demo):
         raise EvalError("eval: readability takes FILE or --demo")
     stories = demo_stories() if demo else file_stories(path)  # type: ignore[arg-type]
     summarizer = build_summarizer(settings)
     counts: dict[str, float] = defaultdict(float)
-    examples: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, list[str]] = defaultdict(list)
     coverage: list[float] = []
     headline_coverage: list[float] = []
     for number, story in enumerate(stories, start=1):
@@ -134,11 +136,11 @@ def evaluate_readability(
         if summary is None:
             continue
         people = people_of(f"{a.lead}\n\n{a.text}" for a in story.articles)
-        _count(summary, counts, examples, descriptions(story.articles, people))
+        _count(summary, counts, found, descriptions(story.articles, people))
         flaws = introduction_flaws(_page(summary), people)
         counts["introductions"] += len(flaws)
         if flaws:
-            examples["introduced_again"].extend(flaws)
+            found["introduced_again"].extend(flaws)
         if story.event:
             coverage.append(
                 event_share(story.event, summary.bullets[0].text if summary.bullets else "")
@@ -162,7 +164,7 @@ def evaluate_readability(
         result["main_event_coverage_headline"] = round(
             sum(headline_coverage) / len(headline_coverage), 4
         )
-    result["examples"] = {k: v[:5] for k, v in sorted(examples.items())}
+    result["examples"] = {k: v if examples <= 0 else v[:examples] for k, v in sorted(found.items())}
     return result
 
 

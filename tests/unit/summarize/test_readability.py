@@ -1,6 +1,8 @@
 """The demo's summaries read like an editor's: checked through the pipeline's summarizer stage."""
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -532,3 +534,22 @@ def test_the_algae_story_bullets_carry_the_extended_ban() -> None:
     story = next(s for s in STORIES if s.label == "s26-lac-ombrel-algues-bleues")
     bullets = [b.text for b in summary_of(story).bullets]
     assert any(b.startswith("La maire de Vernaz") and "prolongé" in b for b in bullets), bullets
+
+
+def test_every_flagged_statement_can_be_listed(tmp_path: Path) -> None:
+    # Seven one-article stories whose every sentence opens on a pronoun: each page's bullet 1
+    # is flagged. Five are listed by default; --examples 0 lists all seven, to read them all.
+    text = (
+        "He resigned on Friday after six years in the post. She said the harbour would close in"
+        " May. They left the town of Dunmore at noon on Saturday. It rained all day in the port."
+    )
+    rows = [
+        {"label": f"s{k}", "title": f"Harbour story {k}", "source": "Wire", "text": text}
+        for k in range(7)
+    ]
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    every = evaluate_readability(Settings(), path=path, examples=0)
+    assert len(every["examples"]["opening_pronoun"]) == 7
+    some = evaluate_readability(Settings(), path=path)
+    assert len(some["examples"]["opening_pronoun"]) == 5
