@@ -8,7 +8,8 @@ semicolon or a dash. The words before that point are a statement of their own, i
 statement is cut, never rewritten.
 
 The cut is refused where it would change what the statement claims or leave it unfinished: an
-open quotation or parenthesis, too few words to state a fact, a dash that opens an aside the
+open quotation or parenthesis, too few words to state a fact, a reporting verb left without what
+it reported ("The paper said this week, citing officials, that ..."), a dash that opens an aside the
 sentence closes again, or the sentence's own attribution after the cut ("..., saying 'Shame
 on you', a council clerk has testified"): that would turn a witness's account into the page's
 own.
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from newsloom.summarize.text import reports_nothing
 
 MIN_WORDS = 8  # a statement shorter than this rarely says who did what
 # Where an elaboration begins: a non-restrictive relative clause, a participle clause after a
@@ -63,6 +66,7 @@ def main_statement(sentence: str, limit: int) -> str | None:
         words = len(head.split())
         if words > limit:
             break
-        if words >= MIN_WORDS and not _left_open(head):
+        # "The paper said this week, citing officials, that ...": the head would report nothing.
+        if words >= MIN_WORDS and not _left_open(head) and not reports_nothing(head + "."):
             found = head.rstrip(".") + "."
     return found

@@ -89,3 +89,11 @@ def test_during_after_a_comma_is_a_preposition_not_a_participle() -> None:
         "coldest week of the winter, with timber given by the old sawmill at Port Elling."
     )
     assert main_statement(sentence, LIMIT) is None
+
+
+def test_no_cut_leaves_a_reporting_verb_without_what_it_reported() -> None:
+    sentence = (
+        "The weekly Ostvik Courier said this week, citing two harbour officials, that "
+        "the Brandhavn ferry had sailed without a licence for a month."
+    )
+    assert main_statement(sentence, 25) is None
