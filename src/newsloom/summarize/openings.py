@@ -214,18 +214,33 @@ def unnamed_speaker(sentence: str) -> bool:
 # its article showed before, as "The trees ..." would at its opening. Not "those who", "those
 # arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
 _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+# "... was not designed for such conditions", "de telles conditions", "une telle décision": "such"
+# before a noun points back at a kind of thing its article described, as "those" does. Not
+# "such as" (examples follow), not "such a ..." ("was such a success": emphasis), nor "the first
+# such trip" (the sentence itself says which); and "un tel ... que" tells a result.
+_SUCH = re.compile(
+    r"(?:^|(?<=\s))(?<!first )(?<!only )(?<!ever )"
+    r"(?:[Ss]uch\s+|(?:[Dd]e|[Uu]n|[Uu]ne|d['’]un|d['’]une)\s+tel(?:le)?s?\s+)"
+    r"([a-zà-ÿ][a-zà-ÿ-]+)\b(?![^,;.]*\b(?:that|que|qu['’]))"
+)
+_NOT_SUCH = frozenset("as that a an".split())
 _TIME_NOUNS = frozenset("days years months weeks times hours decades".split())
 
 
 def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
-    """The sentence, outside quotation marks, says "those <noun>" or "these <noun>" of a noun
-    ``told`` (lower-cased words the reader already has) does not hold."""
+    """The sentence, outside quotation marks, says "those <noun>", "these <noun>" or "such
+    <noun>" ("de telles <noun>") of a noun ``told`` (lower-cased words the reader already has)
+    does not hold."""
     known = {stem(w) for w in told}
     for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
         noun = match.group(1)
         if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
             continue
         if stem(noun) not in known:
+            return True
+    for match in _SUCH.finditer(_QUOTED.sub(" ", sentence)):
+        noun = match.group(1)
+        if noun not in _NOT_SUCH and stem(noun) not in known:
             return True
     return False
 
