@@ -376,3 +376,41 @@ def names_something(sentence: str) -> bool:
     a main event must say who or what."""
     words = [_ELIDED.sub("", w) for w in _words(sentence)]
     return any(w[:1].isupper() and w != "I" for w in words[1:])
+
+
+# A sentence that only sets up the quotation after it: "At the works, the convenor, Mirjam
+# Dahlberg, was cautious." / "Le maire se montre prudent :" then "« ... »". What was said is in
+# the quotation; the sentence tells a mood (a linking verb and its adjective, or a colon) with no
+# figure, no one's words of its own and no other clause. A participle is a mood only after a word
+# of degree ("was less convinced"): alone it tells what was done ("the driver was arrested", "a
+# été blessé"), as "-ing" tells what is going on ("bus services are vanishing").
+_LINKING = (
+    r"\b(?:was|were|is|are|seemed|seems|sounded|sounds|remained|remains|appeared|appears|"
+    r"est|était|sont|étaient|reste|restait|semble|semblait|se\s+montre|se\s+montrait)"
+)
+_DEGREE = r"(?:more|less|far|rather|much|very|plus|moins|très|bien)"
+_LEAD_IN = re.compile(
+    rf"(?:{_LINKING}(?:\s+(?:not|still|also|pas|aussi))*"
+    rf"(?:\s+{_DEGREE}\s+[\w’'-]+|\s+(?![\w’'-]*(?:ed|ing|é|ée|és|ées)\b)[\w’'-]+)\s*[.:]|:)$"
+)
+# A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
+# states something before its mood.
+_JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|announced|confirmed|added|a dit|a déclaré|"
+    r"selon)\b",
+    re.IGNORECASE,
+)
+_OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
+
+
+def leads_into_quote(sentence: str, following: str) -> bool:
+    """The sentence ends on a mood or a colon (_LEAD_IN), holds no figure, no quotation and no
+    one's reported words, and the sentence after it in its article opens with a quotation: it
+    introduces those words and says nothing a reader can use alone."""
+    text = sentence.strip()
+    if not _OPENS_QUOTE.match(following) or any(ch.isdigit() for ch in text):
+        return False
+    if DOUBLE_QUOTES.search(text) or "«" in text or _REPORTED.search(text) or _JOINED.search(text):
+        return False
+    return bool(_LEAD_IN.search(text))
