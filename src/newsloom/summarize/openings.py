@@ -56,6 +56,25 @@ _COLLECTIVE = re.compile(
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
+# A leading phrase that points back with a demonstrative: "With this update, ...", "In that
+# recording, ...", "To do this, ...", "Following these claims, ...", "Dans ce dossier, ...". A
+# time ("Until this week", "From this morning") is the report's own, and "those who/seeking"
+# are people: neither needs anything before it.
+_DEMONSTRATIVE_PHRASE = re.compile(
+    r"^(?:in|on|at|with|during|for|to|from|after|before|by|following|despite|because of|until|"
+    r"under|since|within|amid|on top of|dans|avec|pour|après|avant|depuis|malgré)\s+"
+    r"(?:(?:all of|both|do|put|light of)\s+)?(?:(?:this|that|(?-i:ce|cet|cette|ces))\b|"
+    r"(?:these|those)\b(?!\s+(?:who|whom|[\w-]+ing|[\w-]+ed)\b))"
+    r"(?:\s+([\w’'-]+))?[^,;:]{0,60},",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset(
+    """
+    week weekend year year's month morning afternoon evening night season season's spring summer
+    autumn fall winter decade century monday tuesday wednesday thursday friday saturday sunday
+    semaine année an mois matin soir saison été hiver printemps automne
+    """.split()
+)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # Those that stand for people ("it" is as often an object or "it matters"), and the words
 # before them that ask rather than point back ("Why it matters:", "How they did it").
@@ -181,6 +200,9 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "pronoun", ""
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
         return "connective", ""
+    pointing = _DEMONSTRATIVE_PHRASE.match(text)
+    if pointing and (pointing.group(1) or "").lower() not in _TIME_WORDS:
+        return "pronoun", ""
     if _COLLECTIVE.match(text):
         return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and _pronoun_after_phrase(words):

@@ -239,3 +239,22 @@ def test_such_before_a_noun_the_page_has_not_told_points_outside() -> None:
         "Brandhavn will send a boat to the pole in May, the first such trip by a ferry.",
     ):
         assert not demonstrative_reference(fine), fine
+
+
+def test_a_leading_phrase_with_a_demonstrative_points_outside() -> None:
+    for sentence in (
+        "With this update, the Brandhavn ferry app can now book cabins.",
+        "To do this, the Ostvik engineers lowered the gates by hand.",
+        "In that recording, a Brandhavn skipper says the radio failed.",
+        "Dans ce dossier, le préfet de Brévine a tranché.",
+    ):
+        assert opening_reference(sentence) == "pronoun", sentence
+    # The report's own time, people ("those seeking ..."), a relative clause ("the fields that
+    # drink ...") or a name in capitals ("At CES") need nothing before them.
+    for sentence in (
+        "Until this week, Ilse Marr was best known in Ostvik as an editor.",
+        "For those seeking shelter, the Ostvik hall opened at noon.",
+        "In the fields that drink from the Vire, the accord was greeted with relief.",
+        "At CES, Brandhavn Labs showed a folding e-reader.",
+    ):
+        assert opening_reference(sentence) == "", sentence
