@@ -100,7 +100,7 @@ _BYLINE = re.compile(
 )
 # Quotation marks whose opening and closing differ, so that an open quotation can be told.
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
-_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
+_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’](?:\s|$)")
 _SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(:])['‘]\w")
 _QUOTED_SPANS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")

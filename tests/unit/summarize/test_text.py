@@ -253,3 +253,14 @@ def test_a_clause_ending_on_a_verb_of_reporting_is_not_a_bare_report() -> None:
         "Ostvik officials disputed the news agency reports.",
     ):
         assert rejection_reason(fine) == "", fine
+
+
+def test_the_tail_of_a_single_quoted_quotation_before_its_speaker_is_refused() -> None:
+    # The quotation opened a sentence earlier; only its closing mark and speaker are here.
+    assert (
+        rejection_reason("Worth every crown of the fare, I'd say,' the Ostvik skipper said.")
+        == "quote"
+    )
+    # A whole single-quoted quotation, or a plural possessive, is not a tail.
+    assert rejection_reason("'We will sail at dawn,' the Brandhavn skipper said on Monday.") == ""
+    assert rejection_reason("The players' union in Ostvik voted to strike on Monday.") == ""
