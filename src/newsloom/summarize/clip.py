@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsloom.summarize.mainverb import lacks_main_clause
 from newsloom.summarize.text import reports_nothing
 
 MIN_WORDS = 8  # a statement shorter than this rarely says who did what
@@ -49,6 +50,18 @@ def _left_open(text: str) -> bool:
     )
 
 
+# What a reported or subordinate clause opens on: its verb must come before the cut.
+_CLAUSE_OPENING = re.compile(r"\b(?:that|saying|said|says)\s+", re.IGNORECASE)
+
+
+def _clause_cut(head: str) -> bool:
+    """The head ends inside a clause its last "that" (or "saying") opened, before the clause's
+    verb ("..., saying that the first payload for his new rocket" once ", which is due ..., will
+    be ..." is cut): the statement would be left unfinished."""
+    openings = list(_CLAUSE_OPENING.finditer(head))
+    return bool(openings) and lacks_main_clause(head[openings[-1].end() :] + ".")
+
+
 @lru_cache(maxsize=8192)
 def main_statement(sentence: str, limit: int) -> str | None:
     """The longest head of ``sentence`` that ends where an elaboration begins and holds
@@ -67,6 +80,11 @@ def main_statement(sentence: str, limit: int) -> str | None:
         if words > limit:
             break
         # "The paper said this week, citing officials, that ...": the head would report nothing.
-        if words >= MIN_WORDS and not _left_open(head) and not reports_nothing(head + "."):
+        if (
+            words >= MIN_WORDS
+            and not _left_open(head)
+            and not reports_nothing(head + ".")
+            and not _clause_cut(head)
+        ):
             found = head.rstrip(".") + "."
     return found
