@@ -148,7 +148,12 @@ FLOORS = [
         # 19.59 / 42.62 -> 19.64 / 42.64: "those <noun>" or "these <noun>" of a noun the page has
         # not told points outside the statement (openings.demonstrative_reference); items 150
         # and 281 gain, 075 and 276 keep their scores (untitled: 17.75 holds, 41.04 -> 41.06).
-        {"rouge2": 19.64, "rouge1": 42.64},
+        # rouge1 42.64 -> 42.62, lowered on purpose (rouge2 holds at 19.64): what happened years
+        # before its report is background, not a bullet (roles.long_past), so items 104 ("Ginsburg
+        # was appointed to the court ... in 1993") and 135 ("Four years ago, when Obama addressed
+        # the 2016 convention ...") show it after the next bullet, and the references share a
+        # few single words less within 70 words (untitled: 17.76 holds, 41.08 -> 41.05).
+        {"rouge2": 19.64, "rouge1": 42.62},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -212,7 +217,11 @@ FLOORS = [
         # 20-day voyage, ... completed their circumnavigation" no longer follows "completed a
         # 20-day trip"; the sentence that takes its place retells the pyramids landing, which
         # the references score lower. The untitled figure rises 10.25 -> 10.26, NeuS R1 +0.04.
-        {"rouge2": 10.09, "rouge1": 30.91},
+        # 10.09 / 30.91 -> 10.08 / 30.90, lowered on purpose: a leading phrase pointing back
+        # with a demonstrative is an opening reference, so item D0721E-B no longer shows "For
+        # that, prosecutors are seeking a death penalty for McKinney." (for what?); the
+        # sentence that takes its place shares fewer word pairs with the references.
+        {"rouge2": 10.08, "rouge1": 30.90},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",

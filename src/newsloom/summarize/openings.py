@@ -56,6 +56,25 @@ _COLLECTIVE = re.compile(
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
+# A leading phrase that points back with a demonstrative: "With this update, ...", "In that
+# recording, ...", "To do this, ...", "Following these claims, ...", "Dans ce dossier, ...". A
+# time ("Until this week", "From this morning") is the report's own, and "those who/seeking"
+# are people: neither needs anything before it.
+_DEMONSTRATIVE_PHRASE = re.compile(
+    r"^(?:in|on|at|with|during|for|to|from|after|before|by|following|despite|because of|until|"
+    r"under|since|within|amid|on top of|dans|avec|pour|après|avant|depuis|malgré)\s+"
+    r"(?:(?:all of|both|do|put|light of)\s+)?(?:(?:this|that|(?-i:ce|cet|cette|ces))\b|"
+    r"(?:these|those)\b(?!\s+(?:who|whom|[\w-]+ing|[\w-]+ed)\b))"
+    r"(?:\s+([\w’'-]+))?[^,;:]{0,60},",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset(
+    """
+    week weekend year year's month morning afternoon evening night season season's spring summer
+    autumn fall winter decade century monday tuesday wednesday thursday friday saturday sunday
+    semaine année an mois matin soir saison été hiver printemps automne
+    """.split()
+)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # Those that stand for people ("it" is as often an object or "it matters"), and the words
 # before them that ask rather than point back ("Why it matters:", "How they did it").
@@ -181,6 +200,9 @@ def _opening(sentence: str) -> tuple[str, str]:
         return "pronoun", ""
     if first in _CONNECTIVES or _CONNECTIVE_PHRASE.match(text):
         return "connective", ""
+    pointing = _DEMONSTRATIVE_PHRASE.match(text)
+    if pointing and (pointing.group(1) or "").lower() not in _TIME_WORDS:
+        return "pronoun", ""
     if _COLLECTIVE.match(text):
         return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and _pronoun_after_phrase(words):
@@ -214,18 +236,33 @@ def unnamed_speaker(sentence: str) -> bool:
 # its article showed before, as "The trees ..." would at its opening. Not "those who", "those
 # arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
 _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+# "... was not designed for such conditions", "de telles conditions", "une telle décision": "such"
+# before a noun points back at a kind of thing its article described, as "those" does. Not
+# "such as" (examples follow), not "such a ..." ("was such a success": emphasis), nor "the first
+# such trip" (the sentence itself says which); and "un tel ... que" tells a result.
+_SUCH = re.compile(
+    r"(?:^|(?<=\s))(?<!first )(?<!only )(?<!ever )"
+    r"(?:[Ss]uch\s+|(?:[Dd]e|[Uu]n|[Uu]ne|d['’]un|d['’]une)\s+tel(?:le)?s?\s+)"
+    r"([a-zà-ÿ][a-zà-ÿ-]+)\b(?![^,;.]*\b(?:that|que|qu['’]))"
+)
+_NOT_SUCH = frozenset("as that a an".split())
 _TIME_NOUNS = frozenset("days years months weeks times hours decades".split())
 
 
 def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
-    """The sentence, outside quotation marks, says "those <noun>" or "these <noun>" of a noun
-    ``told`` (lower-cased words the reader already has) does not hold."""
+    """The sentence, outside quotation marks, says "those <noun>", "these <noun>" or "such
+    <noun>" ("de telles <noun>") of a noun ``told`` (lower-cased words the reader already has)
+    does not hold."""
     known = {stem(w) for w in told}
     for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
         noun = match.group(1)
         if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
             continue
         if stem(noun) not in known:
+            return True
+    for match in _SUCH.finditer(_QUOTED.sub(" ", sentence)):
+        noun = match.group(1)
+        if noun not in _NOT_SUCH and stem(noun) not in known:
             return True
     return False
 
@@ -361,3 +398,41 @@ def names_something(sentence: str) -> bool:
     a main event must say who or what."""
     words = [_ELIDED.sub("", w) for w in _words(sentence)]
     return any(w[:1].isupper() and w != "I" for w in words[1:])
+
+
+# A sentence that only sets up the quotation after it: "At the works, the convenor, Mirjam
+# Dahlberg, was cautious." / "Le maire se montre prudent :" then "« ... »". What was said is in
+# the quotation; the sentence tells a mood (a linking verb and its adjective, or a colon) with no
+# figure, no one's words of its own and no other clause. A participle is a mood only after a word
+# of degree ("was less convinced"): alone it tells what was done ("the driver was arrested", "a
+# été blessé"), as "-ing" tells what is going on ("bus services are vanishing").
+_LINKING = (
+    r"\b(?:was|were|is|are|seemed|seems|sounded|sounds|remained|remains|appeared|appears|"
+    r"est|était|sont|étaient|reste|restait|semble|semblait|se\s+montre|se\s+montrait)"
+)
+_DEGREE = r"(?:more|less|far|rather|much|very|plus|moins|très|bien)"
+_LEAD_IN = re.compile(
+    rf"(?:{_LINKING}(?:\s+(?:not|still|also|pas|aussi))*"
+    rf"(?:\s+{_DEGREE}\s+[\w’'-]+|\s+(?![\w’'-]*(?:ed|ing|é|ée|és|ées)\b)[\w’'-]+)\s*[.:]|:)$"
+)
+# A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
+# states something before its mood.
+_JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|announced|confirmed|added|a dit|a déclaré|"
+    r"selon)\b",
+    re.IGNORECASE,
+)
+_OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
+
+
+def leads_into_quote(sentence: str, following: str) -> bool:
+    """The sentence ends on a mood or a colon (_LEAD_IN), holds no figure, no quotation and no
+    one's reported words, and the sentence after it in its article opens with a quotation: it
+    introduces those words and says nothing a reader can use alone."""
+    text = sentence.strip()
+    if not _OPENS_QUOTE.match(following) or any(ch.isdigit() for ch in text):
+        return False
+    if DOUBLE_QUOTES.search(text) or "«" in text or _REPORTED.search(text) or _JOINED.search(text):
+        return False
+    return bool(_LEAD_IN.search(text))

@@ -188,6 +188,21 @@ def test_news_sentences_are_not_furniture() -> None:
         assert not is_furniture(line)
 
 
+def test_a_wire_photo_caption_is_furniture_and_a_dated_sentence_is_not() -> None:
+    # Who "is seen" doing what, then place and full date after a comma: a wire caption.
+    assert is_furniture("Rescuers are seen at the Brandhavn pier after the ferry hit it.")
+    assert is_furniture(
+        "Ostvik's mayor greets rescued fishermen in Brandhavn, Veland, March 3, 2030."
+    )
+    # A view, an event dated "on" a day, or a weekday before the date: prose.
+    for line in (
+        "The Ostvik mayor is seen as the favourite to win the seat.",
+        "The Ostvik ferry sank on March 3, 2030, near Brandhavn.",
+        "The Ostvik ferry sank off Brandhavn on Monday, March 3, 2030.",
+    ):
+        assert not is_furniture(line), line
+
+
 def test_repeated_facts_share_half_of_each_statements_words() -> None:
     a = fact_words("The 400g bars were reduced to 360g last year.")
     b = fact_words("Bars of 400g have been reduced to 360g.")
