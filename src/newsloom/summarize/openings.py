@@ -281,6 +281,9 @@ RESULT = ANCHOR + "="  # and a result: a score or a vote ("3-2", "112 to 87")
 _RESULT = re.compile(
     r"(?<![\w.,-])(\d{1,3})(?:-|–|(?: votes?)? to )(\d{1,3})(?![\w%-]|[.,]\d|\s*(?:percent|per cent))"
 )
+# A clause telling what came before the statement's own fact, up to a comma: a result there
+# ("sacked the manager hours after a 3-0 defeat") is its cause, not what the statement tells.
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|following)\b[^,;]*", re.IGNORECASE)
 # Verbs that report rather than state: two statements of one speaker share them whatever they say.
 REPORTING = frozenset(stem(w) for w in "said says say told tells added adds according".split())
 FULL_NAME_PATTERN = re.compile(
@@ -295,7 +298,8 @@ def fact_words(sentence: str) -> frozenset[str]:
     found = tokens(sentence)
     names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
     numbers = {ANCHOR + n for n in numbers_in(found)}
-    results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(sentence)}
+    told_as_cause = _EARLIER_CLAUSE.sub(" ", sentence)
+    results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(told_as_cause)}
     return content_words(sentence) | names | numbers | full_names(sentence) | results
 
 
