@@ -100,6 +100,8 @@ _UNIQUE_NOUNS = frozenset(
     "government police world weather public economy internet sun moon military army navy".split()
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+_SCORE_FOLLOWERS = frozenset("at in on against over with ,".split())
 _AGE = re.compile(r"^\d+-year-old$")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
@@ -133,6 +135,12 @@ def definite_head(sentence: str) -> str:
         return "-"  # "The 27-year-old won ...": a description standing for a name, never told
     if words[1].lower() in _COUNTS and (words[2].lower() in _VERB_CUES or words[2] == ","):
         return "-"  # "The two were released ...": a count standing for people never named
+    if _SCORE.match(words[1]) and (
+        words[2] in _SCORE_FOLLOWERS or words[2] in _VERB_CUES or words[2].endswith("ed")
+    ):
+        # "The 3-0 at the Millrace Ground showed ...": a match known by its score alone, which
+        # the reader knows only if the page gave the score ("The 3-0 win" says what it was).
+        return words[1]
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()

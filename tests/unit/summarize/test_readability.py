@@ -150,6 +150,10 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("By the end of stoppage time she had two.", "pronoun"),
         # A name after the phrase may be the one the pronoun points to.
         ("On Tuesday Rautio said she was proud of her side.", ""),
+        # A match known by its score alone ("The 3-0 showed ..."); "The 3-0 win" says what.
+        ("The 2-1 at Ashby Park showed the gap between the clubs.", "definite"),
+        ("The 2-1 was Tolleridge's fourth defeat in a row.", "definite"),
+        ("The 2-1 win took Ashby Rovers top.", ""),
     ],
 )
 def test_opening_references(sentence: str, reason: str) -> None:
@@ -158,6 +162,7 @@ def test_opening_references(sentence: str, reason: str) -> None:
 
 def test_a_definite_the_page_has_introduced_is_resolved() -> None:
     assert opening_reference("The band is considering extra dates.", {"band"}) == ""
+    assert opening_reference("The 2-1 at Ashby Park showed the gap.", {"2-1"}) == ""
     assert opening_reference("The band is considering extra dates.") == "definite"
 
 
