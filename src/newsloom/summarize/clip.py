@@ -8,7 +8,8 @@ semicolon or a dash. The words before that point are a statement of their own, i
 statement is cut, never rewritten.
 
 The cut is refused where it would change what the statement claims or leave it unfinished: an
-open quotation or parenthesis, too few words to state a fact, a dash that opens an aside the
+open quotation or parenthesis, too few words to state a fact, a reporting verb left without what
+it reported ("The paper said this week, citing officials, that ..."), a dash that opens an aside the
 sentence closes again, or the sentence's own attribution after the cut ("..., saying 'Shame
 on you', a council clerk has testified"): that would turn a witness's account into the page's
 own.
@@ -18,6 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.text import reports_nothing
 
 MIN_WORDS = 8  # a statement shorter than this rarely says who did what
 # Where an elaboration begins: a non-restrictive relative clause, a participle clause after a
@@ -46,6 +50,18 @@ def _left_open(text: str) -> bool:
     )
 
 
+# What a reported or subordinate clause opens on: its verb must come before the cut.
+_CLAUSE_OPENING = re.compile(r"\b(?:that|saying|said|says)\s+", re.IGNORECASE)
+
+
+def _clause_cut(head: str) -> bool:
+    """The head ends inside a clause its last "that" (or "saying") opened, before the clause's
+    verb ("..., saying that the first payload for his new rocket" once ", which is due ..., will
+    be ..." is cut): the statement would be left unfinished."""
+    openings = list(_CLAUSE_OPENING.finditer(head))
+    return bool(openings) and lacks_main_clause(head[openings[-1].end() :] + ".")
+
+
 @lru_cache(maxsize=8192)
 def main_statement(sentence: str, limit: int) -> str | None:
     """The longest head of ``sentence`` that ends where an elaboration begins and holds
@@ -63,6 +79,12 @@ def main_statement(sentence: str, limit: int) -> str | None:
         words = len(head.split())
         if words > limit:
             break
-        if words >= MIN_WORDS and not _left_open(head):
+        # "The paper said this week, citing officials, that ...": the head would report nothing.
+        if (
+            words >= MIN_WORDS
+            and not _left_open(head)
+            and not reports_nothing(head + ".")
+            and not _clause_cut(head)
+        ):
             found = head.rstrip(".") + "."
     return found

@@ -63,6 +63,7 @@ from newsloom.summarize.roles import (
     done_events,
     is_reaction,
     judged_away,
+    long_past,
     looks_ahead,
     ongoing,
     pending_events,
@@ -335,11 +336,14 @@ class _Plan:
         pool = [i for i in body_pool if not self._stale(i, since)]
         # A long sentence may still be a bullet as its main statement (self.clipped). A feature's
         # opening scene (lede.sets_scene) tells a moment, not news: a bullet read alone reports.
+        # Nor is background a bullet: what happened years before its report ("were level on
+        # points two seasons ago", roles.long_past) stays for the paragraphs.
         short = [
             i
             for i in pool
             if (self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped)
             and not sets_scene(self.shown[i])
+            and not self._long_past(i)
         ]
         # The next bullets come from the reports since bullet 1's when bullet 1 is a development
         # (a later news cycle than the story's first report): how things stand now. Reports of
@@ -762,6 +766,11 @@ class _Plan:
         if article_index not in self._done_events:
             self._done_events[article_index] = done_events(self._texts[article_index])
         return self._done_events[article_index]
+
+    def _long_past(self, fact_index: int) -> bool:
+        """The fact's shown wording tells what happened long before its report (roles.long_past)."""
+        report = self.articles[self.candidates[self._first_report(fact_index)].article]
+        return long_past(self.shown[fact_index], report.published.year)
 
     def _stands_alone(self, fact_index: int, told: set[str]) -> bool:
         text = self.shown[fact_index]

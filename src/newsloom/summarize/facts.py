@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.records import Article
+from newsloom.summarize.openings import leads_into_quote
 from newsloom.summarize.repair import name_own_outlet, repair_opening
 from newsloom.summarize.text import (
     clean_sentence,
@@ -65,18 +66,24 @@ def _standfirst(article: Article) -> list[str]:
 def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
     """Usable, cleaned sentences of every article, with duplicates inside one article dropped and
     an opening pronoun replaced by the name it continues and the outlet's short name for itself by
-    its full name (repair.py)."""
+    its full name (repair.py), and without the sentences that only lead into the quotation after
+    them (openings.leads_into_quote)."""
     found: list[Candidate] = []
     for index, article in enumerate(articles):
         seen: set[str] = set()
         standfirst = len(_standfirst(article)) if article.text.strip() else 0
         previous = ""
-        for position, raw in enumerate(article_sentences(article)):
+        sentences = article_sentences(article)
+        for position, raw in enumerate(sentences):
             text = repair_opening(clean_sentence(raw), previous, article.text)
             text = name_own_outlet(text, article.outlet)
             previous = clean_sentence(raw)
             key = text.lower()
             if key in seen or rejection_reason(text):
+                continue
+            # "The convenor was cautious." before her quotation: the words are in the quotation.
+            following = sentences[position + 1] if position + 1 < len(sentences) else ""
+            if leads_into_quote(text, following):
                 continue
             seen.add(key)
             found.append(Candidate(text, index, position, word_count(text), position < standfirst))

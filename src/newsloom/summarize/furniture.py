@@ -38,6 +38,12 @@ _FURNITURE = re.compile(
             r"\(@\w+\)",
             rf"—\s*[^—]{{1,60}}\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
             r"\w#\w",
+            # A wire photo's caption: who "is seen" doing what, then place and full date after
+            # a comma ("... meet the vice president in Abuja, Nigeria, October 13, 2016."); prose
+            # dates an event "on October 13", and says "is seen as" for a view.
+            r"\b(?:is|are) seen (?:during|at|in|on|with|after|before|outside|inside|near|"
+            r"leaving|arriving|walking|standing|sitting)\b",
+            rf"(?<!day),\s*{_MONTH} \d{{1,2}}, \d{{4}}\.?\s*$",
             # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
             r"\b(?:photos|pictures|gallery|slideshow)\s*:",
             r"^(?:video|watch|listen)\s*:",
@@ -70,7 +76,8 @@ _TRIGGERS = (
     "—", "read more", "sign up", "continue reading", "skip in", "embed", "follow", "playback",
     "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
     "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
-    "a look", "a glimpse",
+    "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 
 

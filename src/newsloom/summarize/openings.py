@@ -60,6 +60,25 @@ _COLLECTIVE = re.compile(
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
+# A leading phrase that points back with a demonstrative: "With this update, ...", "In that
+# recording, ...", "To do this, ...", "Following these claims, ...", "Dans ce dossier, ...". A
+# time ("Until this week", "From this morning") is the report's own, and "those who/seeking"
+# are people: neither needs anything before it.
+_DEMONSTRATIVE_PHRASE = re.compile(
+    r"^(?:in|on|at|with|during|for|to|from|after|before|by|following|despite|because of|until|"
+    r"under|since|within|amid|on top of|dans|avec|pour|après|avant|depuis|malgré)\s+"
+    r"(?:(?:all of|both|do|put|light of)\s+)?(?:(?:this|that|(?-i:ce|cet|cette|ces))\b|"
+    r"(?:these|those)\b(?!\s+(?:who|whom|[\w-]+ing|[\w-]+ed)\b))"
+    r"(?:\s+([\w’'-]+))?[^,;:]{0,60},",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset(
+    """
+    week weekend year year's month morning afternoon evening night season season's spring summer
+    autumn fall winter decade century monday tuesday wednesday thursday friday saturday sunday
+    semaine année an mois matin soir saison été hiver printemps automne
+    """.split()
+)
 _SUBJECT_PRONOUNS = frozenset("he she they it we i il elle ils elles".split())
 # Those that stand for people ("it" is as often an object or "it matters"), and the words
 # before them that ask rather than point back ("Why it matters:", "How they did it").
@@ -136,6 +155,8 @@ _EXPLETIVE_IT = re.compile(
     re.IGNORECASE,
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+_SCORE_FOLLOWERS = frozenset("at in on against over with ,".split())
 _AGE = re.compile(r"^\d+-year-old$")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
@@ -169,6 +190,12 @@ def definite_head(sentence: str) -> str:
         return "-"  # "The 27-year-old won ...": a description standing for a name, never told
     if words[1].lower() in _COUNTS and (words[2].lower() in _VERB_CUES or words[2] == ","):
         return "-"  # "The two were released ...": a count standing for people never named
+    if _SCORE.match(words[1]) and (
+        words[2] in _SCORE_FOLLOWERS or words[2] in _VERB_CUES or words[2].endswith("ed")
+    ):
+        # "The 3-0 at the Millrace Ground showed ...": a match known by its score alone, which
+        # the reader knows only if the page gave the score ("The 3-0 win" says what it was).
+        return words[1]
     subject: list[str] = []
     for word in words[1:5]:
         lower = word.lower()
@@ -307,6 +334,9 @@ def _opening(sentence: str) -> tuple[str, str]:
         and not (words[0].lower() == "the" and _former_names(words))
     ):
         return "connective", ""
+    pointing = _DEMONSTRATIVE_PHRASE.match(text)
+    if pointing and (pointing.group(1) or "").lower() not in _TIME_WORDS:
+        return "pronoun", ""
     if _COLLECTIVE.match(text):
         return "pronoun", ""
     if _LEADING_ADVERBIAL.match(text) and _pronoun_after_phrase(words):
@@ -346,18 +376,33 @@ def unnamed_speaker(sentence: str) -> bool:
 # its article showed before, as "The trees ..." would at its opening. Not "those who", "those
 # arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
 _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+# "... was not designed for such conditions", "de telles conditions", "une telle décision": "such"
+# before a noun points back at a kind of thing its article described, as "those" does. Not
+# "such as" (examples follow), not "such a ..." ("was such a success": emphasis), nor "the first
+# such trip" (the sentence itself says which); and "un tel ... que" tells a result.
+_SUCH = re.compile(
+    r"(?:^|(?<=\s))(?<!first )(?<!only )(?<!ever )"
+    r"(?:[Ss]uch\s+|(?:[Dd]e|[Uu]n|[Uu]ne|d['’]un|d['’]une)\s+tel(?:le)?s?\s+)"
+    r"([a-zà-ÿ][a-zà-ÿ-]+)\b(?![^,;.]*\b(?:that|que|qu['’]))"
+)
+_NOT_SUCH = frozenset("as that a an".split())
 _TIME_NOUNS = frozenset("days years months weeks times hours decades".split())
 
 
 def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
-    """The sentence, outside quotation marks, says "those <noun>" or "these <noun>" of a noun
-    ``told`` (lower-cased words the reader already has) does not hold."""
+    """The sentence, outside quotation marks, says "those <noun>", "these <noun>" or "such
+    <noun>" ("de telles <noun>") of a noun ``told`` (lower-cased words the reader already has)
+    does not hold."""
     known = {stem(w) for w in told}
     for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
         noun = match.group(1)
         if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
             continue
         if stem(noun) not in known:
+            return True
+    for match in _SUCH.finditer(_QUOTED.sub(" ", sentence)):
+        noun = match.group(1)
+        if noun not in _NOT_SUCH and stem(noun) not in known:
             return True
     return False
 
@@ -376,6 +421,9 @@ RESULT = ANCHOR + "="  # and a result: a score or a vote ("3-2", "112 to 87")
 _RESULT = re.compile(
     r"(?<![\w.,-])(\d{1,3})(?:-|–|(?: votes?)? to )(\d{1,3})(?![\w%-]|[.,]\d|\s*(?:percent|per cent))"
 )
+# A clause telling what came before the statement's own fact, up to a comma: a result there
+# ("sacked the manager hours after a 3-0 defeat") is its cause, not what the statement tells.
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|following)\b[^,;]*", re.IGNORECASE)
 # Verbs that report rather than state: two statements of one speaker share them whatever they say.
 REPORTING = frozenset(stem(w) for w in "said says say told tells added adds according".split())
 FULL_NAME_PATTERN = re.compile(
@@ -390,7 +438,8 @@ def fact_words(sentence: str) -> frozenset[str]:
     found = tokens(sentence)
     names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
     numbers = {ANCHOR + n for n in numbers_in(found)}
-    results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(sentence)}
+    told_as_cause = _EARLIER_CLAUSE.sub(" ", sentence)
+    results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(told_as_cause)}
     return content_words(sentence) | names | numbers | full_names(sentence) | results
 
 
@@ -493,3 +542,41 @@ def names_something(sentence: str) -> bool:
     a main event must say who or what."""
     words = [_ELIDED.sub("", w) for w in _words(sentence)]
     return any(w[:1].isupper() and w != "I" for w in words[1:])
+
+
+# A sentence that only sets up the quotation after it: "At the works, the convenor, Mirjam
+# Dahlberg, was cautious." / "Le maire se montre prudent :" then "« ... »". What was said is in
+# the quotation; the sentence tells a mood (a linking verb and its adjective, or a colon) with no
+# figure, no one's words of its own and no other clause. A participle is a mood only after a word
+# of degree ("was less convinced"): alone it tells what was done ("the driver was arrested", "a
+# été blessé"), as "-ing" tells what is going on ("bus services are vanishing").
+_LINKING = (
+    r"\b(?:was|were|is|are|seemed|seems|sounded|sounds|remained|remains|appeared|appears|"
+    r"est|était|sont|étaient|reste|restait|semble|semblait|se\s+montre|se\s+montrait)"
+)
+_DEGREE = r"(?:more|less|far|rather|much|very|plus|moins|très|bien)"
+_LEAD_IN = re.compile(
+    rf"(?:{_LINKING}(?:\s+(?:not|still|also|pas|aussi))*"
+    rf"(?:\s+{_DEGREE}\s+[\w’'-]+|\s+(?![\w’'-]*(?:ed|ing|é|ée|és|ées)\b)[\w’'-]+)\s*[.:]|:)$"
+)
+# A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
+# states something before its mood.
+_JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|announced|confirmed|added|a dit|a déclaré|"
+    r"selon)\b",
+    re.IGNORECASE,
+)
+_OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
+
+
+def leads_into_quote(sentence: str, following: str) -> bool:
+    """The sentence ends on a mood or a colon (_LEAD_IN), holds no figure, no quotation and no
+    one's reported words, and the sentence after it in its article opens with a quotation: it
+    introduces those words and says nothing a reader can use alone."""
+    text = sentence.strip()
+    if not _OPENS_QUOTE.match(following) or any(ch.isdigit() for ch in text):
+        return False
+    if DOUBLE_QUOTES.search(text) or "«" in text or _REPORTED.search(text) or _JOINED.search(text):
+        return False
+    return bool(_LEAD_IN.search(text))

@@ -77,6 +77,44 @@ def looks_ahead(sentence: str) -> bool:
     return bool(_NEXT.search(sentence))
 
 
+# When a statement's own clause happened, said as a time long before its report: "two seasons
+# ago", "il y a trois ans", "in 2019", "in April 2014", "en 2019". A year inside a clause of its
+# own ("the record set by Moll in 2010", "girls who were taken in 2014") dates that clause only.
+_AGO = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+)\s+"
+    r"(?:years|seasons|decades)\s+ago|a decade ago|il y a (?:\w+|\d+) (?:ans|saisons))\b",
+    re.IGNORECASE,
+)
+_IN_YEAR = re.compile(
+    r"\b(?:in|en|during)\s+(?:(?:early|late|mid-?|début|fin)\s*)?(?:[A-Za-zéû]+\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])"
+)
+# A clause of its own before the year: a relative, "set by", or an apposition after a comma
+# ("Morrow & Sons, the bakery chain founded in 1962, opened ...", "The bakery, founded in ...").
+_OWN_CLAUSE = re.compile(
+    r"\b(?:who|which|that|whose|where|when|since|set by|held by|qui|que|dont|depuis)\b|"
+    r",\s+(?:the|a|an|le|la|les|un|une|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
+# A year at least this far back is past whatever the month: one year back may be last month
+# ("in December 2017" in a January 2018 report).
+LONG_PAST_YEARS = 2
+
+
+def long_past(sentence: str, year: int) -> bool:
+    """The statement's main clause happened long before its report (published in ``year``): it
+    is background ("The two clubs were level on points two seasons ago", "received a grant in
+    2019"), not news a reader of the story now needs first."""
+    if _AGO.search(sentence):
+        return True
+    for match in _IN_YEAR.finditer(sentence):
+        if year - int(match.group("year")) < LONG_PAST_YEARS:
+            continue
+        if not _OWN_CLAUSE.search(sentence[: match.start()]):
+            return True
+    return False
+
+
 # Counts that a story revises as it develops (a death toll, the missing), by kind.
 _TALLY_KINDS = {
     "dead": frozenset("died dead killed deaths death toll fatalities".split()),

@@ -100,7 +100,7 @@ _BYLINE = re.compile(
 )
 # Quotation marks whose opening and closing differ, so that an open quotation can be told.
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
-_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
+_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’](?:\s|$)")
 _SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(:])['‘]\w")
 _QUOTED_SPANS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TERMINAL = re.compile(r"[.!…][\"'”’)\]]*$")
@@ -122,6 +122,21 @@ _CONNECTIVE = re.compile(
     r"^(?:(?:but|and|yet),?\s+|(?:however|meanwhile|still|also|moreover|in addition|furthermore),\s+)",
     re.IGNORECASE,
 )
+
+# A reporting clause with nothing reported: "The South Korean newspaper Chosun Ilbo said this
+# week." (what it said stood in the sentence before, or after a clause a cut left out). The words
+# before the verb are its subject: no verb of their own ("the inquiry reports" is a clause).
+_REPORT_ONLY = re.compile(
+    r"^(?P<subject>[^,;:\"“”«»]+?)\s(?:said|reported|wrote|added|announced|tweeted|"
+    r"told reporters)(?:\s+(?:on|in|this|last|late|early|earlier|yesterday|today)"
+    r"(?:\s+[\w.-]+){0,2})?\s*[.!]$"
+)
+_SUBJECT_VERBS = frozenset(
+    "is was are were has had have will would could can may might must should did does".split()
+)
+# A note without its subject: "Will have double the thrust of the next largest rocket." (an
+# English statement never opens on a modal; a question would, and ends with "?").
+_MODAL_FIRST = re.compile(r"^[\"'“‘]?(?:Will|Would|Could|Should|Can|Must|Shall)\s+[a-z]")
 
 MIN_WORDS = 6
 MAX_WORDS = 55  # wire-service leads often run 40-50 words
@@ -253,6 +268,15 @@ def quoted_share(sentence: str) -> float:
     return inside / max(1, len(sentence))
 
 
+def reports_nothing(sentence: str) -> bool:
+    """A subject and a reporting verb, and nothing reported (_REPORT_ONLY)."""
+    found = _REPORT_ONLY.match(sentence.strip())
+    if not found:
+        return False
+    subject = found.group("subject").split()
+    return not any(w in _SUBJECT_VERBS or (w.islower() and w.endswith("ed")) for w in subject)
+
+
 def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> str:
     """Why a cleaned sentence is unfit for a summary, or "" when it is fit."""
     words = word_count(sentence)
@@ -272,6 +296,8 @@ def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int =
         return "fragment"
     if lacks_main_clause(sentence):
         return "fragment"  # a scene setter, a caption, a phrase leading into the next one
+    if reports_nothing(sentence) or _MODAL_FIRST.match(sentence):
+        return "fragment"  # says who reported but not what; a note without its subject
     if len(DOUBLE_QUOTES.findall(sentence)) % 2 == 1:
         return "quote"  # a quotation split across sentences
     if _SINGLE_QUOTE_TAIL.search(sentence) and not _SINGLE_QUOTE_OPEN.search(sentence):

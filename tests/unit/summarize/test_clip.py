@@ -89,3 +89,28 @@ def test_during_after_a_comma_is_a_preposition_not_a_participle() -> None:
         "coldest week of the winter, with timber given by the old sawmill at Port Elling."
     )
     assert main_statement(sentence, LIMIT) is None
+
+
+def test_no_cut_leaves_a_reporting_verb_without_what_it_reported() -> None:
+    sentence = (
+        "The weekly Ostvik Courier said this week, citing two harbour officials, that "
+        "the Brandhavn ferry had sailed without a licence for a month."
+    )
+    assert main_statement(sentence, 25) is None
+
+
+def test_no_cut_leaves_a_that_clause_before_its_verb() -> None:
+    sentence = (
+        "The Brandhavn yard said on Friday, in a short statement, that the first ferry for the new "
+        "route, which is due next spring, will carry 400 passengers."
+    )
+    # Cut at ", which" the head would end "that the first ferry for the new route" (no verb).
+    assert main_statement(sentence, 25) is None
+    assert (
+        main_statement(
+            "The Brandhavn council said that the ferry would stop running in May, which angered "
+            "islanders who depend on it for work.",
+            25,
+        )
+        == "The Brandhavn council said that the ferry would stop running in May."
+    )

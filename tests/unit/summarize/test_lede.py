@@ -221,3 +221,40 @@ def test_a_when_frame_with_a_moment_in_its_main_clause_sets_a_scene() -> None:
     assert not sets_scene("The Brandhavn choir lost its rehearsal hall on Monday.")
     # "When" without a frame before the main clause is no opening scene.
     assert not sets_scene("When will the Brandhavn choir sing again?")
+
+
+def test_such_before_a_noun_the_page_has_not_told_points_outside() -> None:
+    # "... not designed for such conditions": which conditions?
+    sentence = "The Brandhavn shuttle maker said its robots were not built for such conditions."
+    assert demonstrative_reference(sentence)
+    assert not demonstrative_reference(sentence, told={"conditions"})
+    assert demonstrative_reference("Le préfet n'avait jamais vu de telles crues sur la Vire.")
+    assert demonstrative_reference("Une telle fermeture reste rare, selon la mairie d'Ostvik.")
+    # Examples, a result clause or emphasis follow "such", or the sentence itself says which:
+    # nothing before it is needed.
+    for fine in (
+        "The Ostvik market sells goods such as grain, timber and salt fish.",
+        "It was such a large crowd at the Brandhavn pier that police closed the road.",
+        "The Brandhavn regatta was such a success that Ostvik wants one.",
+        "Brandhavn will send a boat to the pole in May, the first such trip by a ferry.",
+    ):
+        assert not demonstrative_reference(fine), fine
+
+
+def test_a_leading_phrase_with_a_demonstrative_points_outside() -> None:
+    for sentence in (
+        "With this update, the Brandhavn ferry app can now book cabins.",
+        "To do this, the Ostvik engineers lowered the gates by hand.",
+        "In that recording, a Brandhavn skipper says the radio failed.",
+        "Dans ce dossier, le préfet de Brévine a tranché.",
+    ):
+        assert opening_reference(sentence) == "pronoun", sentence
+    # The report's own time, people ("those seeking ..."), a relative clause ("the fields that
+    # drink ...") or a name in capitals ("At CES") need nothing before them.
+    for sentence in (
+        "Until this week, Ilse Marr was best known in Ostvik as an editor.",
+        "For those seeking shelter, the Ostvik hall opened at noon.",
+        "In the fields that drink from the Vire, the accord was greeted with relief.",
+        "At CES, Brandhavn Labs showed a folding e-reader.",
+    ):
+        assert opening_reference(sentence) == "", sentence

@@ -197,6 +197,10 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("The former head of Veland's Harbour Board was charged.", "connective"),
         # "The good news is ...": what follows is the news.
         ("The good news is the pier will reopen in June.", ""),
+        # A match known by its score alone ("The 3-0 showed ..."); "The 3-0 win" says what.
+        ("The 2-1 at Ashby Park showed the gap between the clubs.", "definite"),
+        ("The 2-1 was Tolleridge's fourth defeat in a row.", "definite"),
+        ("The 2-1 win took Ashby Rovers top.", ""),
     ],
 )
 def test_opening_references(sentence: str, reason: str) -> None:
@@ -205,6 +209,7 @@ def test_opening_references(sentence: str, reason: str) -> None:
 
 def test_a_definite_the_page_has_introduced_is_resolved() -> None:
     assert opening_reference("The band is considering extra dates.", {"band"}) == ""
+    assert opening_reference("The 2-1 at Ashby Park showed the gap.", {"2-1"}) == ""
     assert opening_reference("The band is considering extra dates.") == "definite"
 
 
@@ -233,6 +238,21 @@ def test_news_sentences_are_not_furniture() -> None:
         "Scenes at the station were chaotic as trains were cancelled.",
     ):
         assert not is_furniture(line)
+
+
+def test_a_wire_photo_caption_is_furniture_and_a_dated_sentence_is_not() -> None:
+    # Who "is seen" doing what, then place and full date after a comma: a wire caption.
+    assert is_furniture("Rescuers are seen at the Brandhavn pier after the ferry hit it.")
+    assert is_furniture(
+        "Ostvik's mayor greets rescued fishermen in Brandhavn, Veland, March 3, 2030."
+    )
+    # A view, an event dated "on" a day, or a weekday before the date: prose.
+    for line in (
+        "The Ostvik mayor is seen as the favourite to win the seat.",
+        "The Ostvik ferry sank on March 3, 2030, near Brandhavn.",
+        "The Ostvik ferry sank off Brandhavn on Monday, March 3, 2030.",
+    ):
+        assert not is_furniture(line), line
 
 
 def test_repeated_facts_share_half_of_each_statements_words() -> None:

@@ -226,3 +226,41 @@ def test_a_dash_inside_or_before_lowercase_text_is_not_a_list_marker() -> None:
     assert clean_sentence("The ferry -- late again -- left the pier.") == (
         "The ferry -- late again -- left the pier."
     )
+
+
+def test_a_reporting_clause_with_nothing_reported_is_a_fragment() -> None:
+    # What the paper said stood in the sentence before; alone this says only who said it.
+    assert rejection_reason("The weekly Ostvik Courier reported on Monday.") == "fragment"
+    assert rejection_reason("The harbour authority in Brandhavn said on Tuesday.") == "fragment"
+    assert rejection_reason("The Brandhavn harbour authority said this week.") == "fragment"
+    # Something reported, before or after the verb, makes a statement.
+    assert rejection_reason("The Ostvik Courier reported the vote on Monday.") == ""
+    assert rejection_reason("Police said on Monday that the ferry captain was arrested.") == ""
+    assert rejection_reason("The ferry hit the pier at Brandhavn, the coastguard said.") == ""
+
+
+def test_a_note_opening_on_a_modal_has_no_subject() -> None:
+    assert rejection_reason("Will carry twice the load of the old Brandhavn ferry.") == "fragment"
+    assert rejection_reason("'Could open to passengers before the end of the summer.") == "fragment"
+    # A name that looks like a modal is a subject.
+    assert rejection_reason("Will Carter scored twice for the Ostvik side on Sunday.") == ""
+
+
+def test_a_clause_ending_on_a_verb_of_reporting_is_not_a_bare_report() -> None:
+    # The words before the verb hold a verb of their own, or "reports" is a noun.
+    for fine in (
+        "Fishing off Brandhavn will stay banned until the inquiry reports.",
+        "Ostvik officials disputed the news agency reports.",
+    ):
+        assert rejection_reason(fine) == "", fine
+
+
+def test_the_tail_of_a_single_quoted_quotation_before_its_speaker_is_refused() -> None:
+    # The quotation opened a sentence earlier; only its closing mark and speaker are here.
+    assert (
+        rejection_reason("Worth every crown of the fare, I'd say,' the Ostvik skipper said.")
+        == "quote"
+    )
+    # A whole single-quoted quotation, or a plural possessive, is not a tail.
+    assert rejection_reason("'We will sail at dawn,' the Brandhavn skipper said on Monday.") == ""
+    assert rejection_reason("The players' union in Ostvik voted to strike on Monday.") == ""
