@@ -260,9 +260,18 @@ def _stands_for_nothing(first: str, words: list[str], text: str) -> bool:
 def _expletive(text: str) -> bool:
     """``text`` opens with an "it" that stands for no thing (_EXPLETIVE_IT), and the clause it
     brings names its own subject ("It is likely he will play" still leans on "he")."""
-    if not _EXPLETIVE_IT.match(text):
+    match = _EXPLETIVE_IT.match(text)
+    if not match:
         return False
     after = re.findall(r"[\w'’]+", _after_expletive(text))[:1]
+    if (
+        after
+        and after[0].lower() == "to"
+        and not match.group(0).lower().endswith(("early", "soon"))
+    ):
+        # "It is likely to hit businesses", "It's impossible to please everyone": "it" is the
+        # thing told before, or a judgement; only "too early to tell" stands for nothing.
+        return False
     return not (after and re.split(r"['’]", after[0].lower())[0] in _SUBJECT_PRONOUNS)
 
 

@@ -183,6 +183,8 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("It was the first time the pier had closed.", "pronoun"),
         ("It would be easy to blame the harbour master.", "pronoun"),
         ("It is likely he will resign.", "pronoun"),
+        ("It is likely to cost the port millions.", "pronoun"),
+        ("It is too early to say when the pier will reopen.", ""),
         ("It is possible that the board will resign.", "definite"),
         ("That's a record for the harbour.", "pronoun"),
         ("That the council approved the pier was no surprise.", ""),
