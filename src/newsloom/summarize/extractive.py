@@ -671,16 +671,19 @@ class _Plan:
         text = self.shown[fact_index]
         return looks_ahead(text) or describes_present(text)
 
+    def _last_reported(self, fact_index: int) -> datetime:
+        """When the latest report stating the fact was published."""
+        return self.articles[max(self.facts[fact_index].articles)].published
+
     def _before_cycle(self, fact_index: int, since: int) -> bool:
         """Stated only by reports from before the news cycle of ``since`` (article index)."""
-        latest = self.articles[max(self.facts[fact_index].articles)].published
-        return latest <= self.articles[since].published - NEWS_CYCLE
+        return self._last_reported(fact_index) <= self.articles[since].published - NEWS_CYCLE
 
     def _due_before(self, fact_index: int, since: int) -> bool:
         """A step due within the day (watch.due_soon) in reports a day or more older than
         ``since`` (article index): by then it has come."""
-        latest = self.articles[max(self.facts[fact_index].articles)].published
-        return latest <= self.articles[since].published - DAY and due_soon(self.shown[fact_index])
+        due = self._last_reported(fact_index) <= self.articles[since].published - DAY
+        return due and due_soon(self.shown[fact_index])
 
     def _overtaken(self, main: int, since: int) -> set[int]:
         """Facts a later report has overtaken, left out of every section: a count it revised
@@ -693,7 +696,7 @@ class _Plan:
         found: set[int] = set()
         counted = [i for i in range(len(self.facts)) if tallies(self.shown[i])]
         for i in counted:
-            latest = self.articles[max(self.facts[i].articles)].published
+            latest = self._last_reported(i)
             for j in counted:
                 first = self.articles[min(self.facts[j].articles)].published
                 if first - latest > NEWS_CYCLE and revises(self.shown[i], self.shown[j]):
@@ -723,7 +726,7 @@ class _Plan:
     def _later_reports(self, fact_index: int) -> list[int]:
         """The articles published a news cycle or more after the last article stating the fact:
         the reports that may tell it overtaken."""
-        reported = self.articles[max(self.facts[fact_index].articles)].published
+        reported = self._last_reported(fact_index)
         return [
             k
             for k, article in enumerate(self.articles)
