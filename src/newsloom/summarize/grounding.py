@@ -68,9 +68,9 @@ _CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d|s))(?![^
 # compare, and counted as an invented word it marks every summary of that model alike, right or
 # wrong (FRANK: 43 of 75 Seq2Seq summaries hold one, factual as often as the others).
 _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
+_SPACES = re.compile(r"[ \t]{2,}")  # what a dropped placeholder or bracket leaves: one space
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
-_SPACES = re.compile(r"[ \t]{2,}")
 _BRACKET = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-", re.I)
 # Words after which a sentence must go on: an article, a conjunction, a possessive or a
 # preposition that takes no particle reading ("carried on", "came in" may end a sentence). A
