@@ -6,7 +6,8 @@ sources never use, a negation the aligned sources do not share, fusion (a claim 
 word runs of several source sentences, where abstractive writers, models and people, most
 often attach a fact to the wrong subject, place or time), a copied statement given to another
 actor than the one its source names or stripped of the hedge its source gives it ("allegedly",
-"thought to": a claim given as fact; grounding_runs.py), a word said again that the evidence
+"thought to": a claim given as fact; grounding_runs.py) or given a circumstance or a negation
+its source does not give it (grounding_relations.py), a word said again that the evidence
 says once (a generator looping, "has returned to EastEnders to return to EastEnders"), and
 references to someone the text has not named (references.py). Meaning and seams are
 sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsloom.summarize.grounding_relations import borrowed_circumstances, flipped_polarity
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
     dropped_hedges,
@@ -55,6 +57,10 @@ W_HEDGE = W_REFERENCE
 # (grounding_runs.spliced_slots): the source's statement given another argument, the same kind
 # of error as a statement given to another actor.
 W_SPLICE = W_SWAP
+# Score lost by each circumstance or negation a copied statement is given that its source does
+# not give it (grounding_relations.py): the statement linked to another time, place or polarity,
+# the same kind of error as a statement given to another actor.
+W_RELATION = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -123,6 +129,7 @@ class Support:
     swapped: tuple[str, ...] = ()  # names put before a statement the sources make of another
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
+    relations: tuple[str, ...] = ()  # copied statements given another circumstance or polarity
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -304,6 +311,11 @@ class GroundingChecker:
         spliced = [
             word for ws in part_words for word in spliced_slots([stem(w) for w in ws], src.runs)
         ]
+        relations = [
+            found
+            for part in parts
+            for found in borrowed_circumstances(part, src.runs) + flipped_polarity(part, src.runs)
+        ]
         looped: list[str] = []
         for ws, near in zip(part_words, evidence, strict=True):
             if repeated := _repeated(ws):
@@ -323,7 +335,7 @@ class GroundingChecker:
         invented = min(len(numbers) + len(names) + len(novel) + len(looped), MAX_COUNTED)
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
-        score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced)
+        score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced) + W_RELATION * len(relations)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -339,6 +351,7 @@ class GroundingChecker:
             swapped=tuple(swapped),
             unhedged=tuple(unhedged),
             spliced=tuple(spliced),
+            relations=tuple(relations),
             unresolved=references,
         )
 
