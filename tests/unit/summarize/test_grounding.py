@@ -55,6 +55,27 @@ def test_invented_number_name_or_negation_fails(
     assert not support.supported
 
 
+# A source sentence whose negation bears on another clause than the one a claim copies.
+OWNER = [
+    "Councillor Rita Holm, who opened the new ferry terminal in March, has not been re-elected.",
+    "The terminal handles about 400 cars a day.",
+]
+
+
+def test_a_negation_on_another_clause_of_the_source_does_not_fail_the_claim(
+    checker: GroundingChecker,
+) -> None:
+    support = checker.check("Councillor Rita Holm opened the new ferry terminal in March.", OWNER)
+    assert not support.negation and support.supported, support
+
+
+def test_copied_words_stripped_of_their_negation_fail_the_claim(
+    checker: GroundingChecker,
+) -> None:
+    support = checker.check("Councillor Rita Holm has been re-elected.", OWNER)
+    assert support.negation and not support.supported, support
+
+
 def test_invented_sentence_scores_below_a_supported_one(checker: GroundingChecker) -> None:
     invented = checker.check("Fishermen blamed the harbour master for flooding the quay.", SOURCES)
     copied = checker.check(SOURCES[0], SOURCES)
