@@ -155,6 +155,30 @@ def develops(lede: str, report_title: str) -> bool:
     return bool(wanted) and len(wanted & title_words(head)) >= RESTATES * len(wanted)
 
 
+# Where a consequence's lede tells the event it follows: "... sacked its manager, a day after a
+# 3-0 defeat ...", "... resigned following the vote ...".
+_FOLLOWING = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
+# A relative clause tells of something the sentence names, not when its own deed came.
+_RELATIVE = re.compile(r",\s+(?:(?:in|of|at|on|for|during)\s+)?(?:which|who|whom|whose|where)\b")
+EVENT_CLUE = 2  # content words of the main event the background must carry to tell that event
+
+
+def follows_event(lede: str, event: str) -> bool:
+    """A lede telling a consequence of ``event`` (the page's main event): its main clause, before
+    an "after"/"following" clause, tells something done (not what someone will do), and that
+    clause tells the event (it carries EVENT_CLUE of its content words). "Kestrel Athletic
+    have sacked manager Paulo Ferraz, less than 24 hours after a 3-0 defeat at Sallow
+    Wanderers" follows "... scored a hat-trick to take Sallow Wanderers top of the league".
+    An "after" inside a relative clause (", in which she said he shouted at her after ...")
+    dates what the clause tells, not the lede's deed."""
+    relative = _RELATIVE.search(lede)
+    found = _FOLLOWING.search(lede, 0, relative.start() if relative else len(lede))
+    if not found or _NOT_YET.search(lede[: found.start()]):
+        return False
+    background = title_words(lede[found.end() :])
+    return len(background & title_words(event)) >= EVENT_CLUE
+
+
 def sets_scene(sentence: str) -> bool:
     """A feature's opening scene (module docstring): the event in a "When ..." frame, and a main
     clause that cites no one and gives no figure ("When the dam broke, residents of Ulm watched

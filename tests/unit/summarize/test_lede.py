@@ -9,6 +9,7 @@ from newsloom.summarize.headline import complete_title
 from newsloom.summarize.lede import (
     develops,
     follows,
+    follows_event,
     lede_of,
     main_clause,
     plain_title,
@@ -258,3 +259,36 @@ def test_a_leading_phrase_with_a_demonstrative_points_outside() -> None:
         "At CES, Brandhavn Labs showed a folding e-reader.",
     ):
         assert opening_reference(sentence) == "", sentence
+
+
+def test_a_lede_after_the_main_event_tells_its_consequence() -> None:
+    event = (
+        "Brisa Rovers beat Oldmoor United 4-0 at the Tarn Road ground to reach the league "
+        "cup final for the first time."
+    )
+    # Something done, and the "after" clause tells the page's main event again.
+    assert follows_event(
+        "Oldmoor United have dismissed coach Anika Lund, two days after a 4-0 defeat at "
+        "Brisa Rovers ended their cup run.",
+        event,
+    )
+    assert follows_event(
+        "Oldmoor United's chairman resigned following the cup defeat by Brisa Rovers.", event
+    )
+    # What someone will do is a reaction, not a consequence that happened.
+    assert not follows_event(
+        "Oldmoor United will review the coach's position after the 4-0 defeat at Brisa Rovers.",
+        event,
+    )
+    # An "after" clause of another event is background of its own.
+    assert not follows_event(
+        "Oldmoor United have dismissed coach Anika Lund after a row over training budgets.",
+        event,
+    )
+    assert not follows_event("Oldmoor United have dismissed coach Anika Lund.", event)
+    # The "after" of a relative clause dates what that clause tells.
+    assert not follows_event(
+        "Anika Lund has answered a newspaper profile, in which a player said she was dropped "
+        "after the 4-0 defeat at Brisa Rovers.",
+        event,
+    )
