@@ -47,8 +47,14 @@ _NOT_YET = re.compile(
 )
 # A question, an exclamation, or a quotation given as the title ("'This port is our family': ...").
 _QUESTION_OR_QUOTE = re.compile(r"[?!]|[\"”’]\s*:")
+# A title about what can (or cannot) be: a capability or a lesson, not something that happened
+# ("What the shuttle can, and cannot, teach the rest of the country"), as "could" is.
+_CAN = re.compile(r"\b(?:can|cannot|can['’]t)\b", re.IGNORECASE)
 # A frame of background opening a sentence: "When <what happened>, <main clause>".
-_WHEN_FRAME = re.compile(r"^[\"“‘']?When\s[^,;:]+,\s*(?P<main>.+)$", re.DOTALL)
+_WHEN_FRAME = re.compile(
+    r"^[\"“‘']?(?:When\s[^,;:]+|For\s[^,;:]*\b(?:who|whose)\s[^,;:]+),\s*(?P<main>.+)$",
+    re.DOTALL,
+)
 # What makes a main clause a report rather than a scene: someone quoted or cited, or a figure.
 _REPORTS = re.compile(
     r"\b(?:said|says|told|tells|according|reported|reports|announced|stated|confirmed|added)\b|\d"
@@ -133,8 +139,11 @@ def report_scores(
 
 def follows(later_title: str, report_title: str) -> bool:
     """A later title that reports on the same subject (shares a word with the report's title)
-    rather than asking, quoting or saying what may come ("Open chip could cut costs")."""
+    rather than asking, quoting or saying what may come ("Open chip could cut costs") or what
+    can be ("What the shuttle can, and cannot, teach the rest of the country")."""
     if not plain_title(later_title) or _NOT_YET.search(later_title):
+        return False
+    if _CAN.search(later_title):
         return False
     return bool(title_words(later_title) & title_words(report_title))
 

@@ -119,6 +119,9 @@ def test_a_later_title_follows_the_report_when_it_reports_on_the_same_subject() 
     assert not follows("Could the Kestrel bid fail?", report)
     assert not follows("New ferry could cut island prices", report)
     assert not follows("Rain expected at the weekend", report)
+    # What can be is a capability or a lesson, as what could be is: nothing happened.
+    assert not follows("What the Kestrel harbour bid can, and cannot, do for ferry fares", report)
+    assert not follows("Kestrel harbour bid can't save the ferry line", report)
 
 
 def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
@@ -222,6 +225,23 @@ def test_a_when_frame_with_a_moment_in_its_main_clause_sets_a_scene() -> None:
     assert not sets_scene("The Brandhavn choir lost its rehearsal hall on Monday.")
     # "When" without a frame before the main clause is no opening scene.
     assert not sets_scene("When will the Brandhavn choir sing again?")
+
+
+def test_a_frame_of_the_people_a_feature_follows_sets_a_scene() -> None:
+    # "For <the people> who ...," frames a moment of theirs, as "When ..." does.
+    assert sets_scene(
+        "For anglers who fish the Ostvik weir at dawn, the new footbridge is less a landmark "
+        "than a shortcut."
+    )
+    # The main clause reports a figure, or cites someone: news, not a scene.
+    assert not sets_scene(
+        "For pensioners who rent their homes, the allowance rises by 40 crowns a month."
+    )
+    assert not sets_scene(
+        "For families who lost their homes, the council said, emergency housing is ready."
+    )
+    # "For" without the people it follows opens a statement, not a frame.
+    assert not sets_scene("For the first time in a decade, the Ostvik weir has burst its banks.")
 
 
 def test_such_before_a_noun_the_page_has_not_told_points_outside() -> None:
