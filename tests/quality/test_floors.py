@@ -242,7 +242,12 @@ FLOORS = [
         # with a demonstrative is an opening reference, so item D0721E-B no longer shows "For
         # that, prosecutors are seeking a death penalty for McKinney." (for what?); the
         # sentence that takes its place shares fewer word pairs with the references.
-        {"rouge2": 10.08, "rouge1": 30.90},
+        # 10.08 -> 10.06, lowered on purpose (rouge1 holds at 30.90): a later report's lede that
+        # tells what followed the main event is a bullet (lede.follows_event), so D0740I-B
+        # shows the balloon over Mexico "after completing a six-day journey across the Pacific"
+        # and D0711C-B Microsoft quitting its trade association earlier on the page; the
+        # sentences they push past 260 words share more word pairs with the references.
+        {"rouge2": 10.06, "rouge1": 30.90},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -267,7 +272,9 @@ FLOORS = [
         # 10.25 / 30.91 -> 10.26 / 30.92: one count of one thing said of one actor is one fact.
         # 10.26 / 30.92 -> 10.30 / 30.96: a sentence without a main clause is no statement
         # (mainverb.py); item D0726F-A's freed words go to a statement the references share.
-        {"rouge2": 10.30, "rouge1": 30.96},
+        # 10.30 -> 10.28, lowered on purpose (rouge1 30.96 -> 30.97): a later report's lede
+        # telling what followed the main event is a bullet (lede.follows_event).
+        {"rouge2": 10.28, "rouge1": 30.96},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

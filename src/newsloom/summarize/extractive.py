@@ -41,6 +41,7 @@ from newsloom.summarize.lede import (
     RESTATES,
     develops,
     follows,
+    follows_event,
     lede_of,
     main_clause,
     report_scores,
@@ -213,6 +214,7 @@ class _Plan:
         self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
         self._headlines: dict[int | None, str] = {}  # bullet 1 -> the headline shown over it
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
+        self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -366,6 +368,19 @@ class _Plan:
             scores = self.salience + W_CARRIED * self._carried()
             next_facts = dataclasses.replace(next_facts, scores=scores)
         bullets = [main, *mmr(next_facts, titled, [main], count=1)]
+        # The latest key fact is a bullet when bullet 1 is not it: a later report's lede
+        # (main_event: what happened since the report, a consequence as well as a new state),
+        # whole up to the length a development may have as bullet 1 (its who, what and when
+        # may run past its first clause, as bullet 1's do).
+        later = [
+            i
+            for i in self.later_ledes
+            if i in pool
+            and i not in bullets
+            and self.selection.words[i] <= MAIN_EVENT_MAX_WORDS
+            and follows_event(self.shown[i], self.shown[main])
+        ]
+        bullets += mmr(next_facts, later[:1], bullets, count=min(1, BULLETS - len(bullets)))
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             bullets += mmr(as_bullets, pool, bullets, count=BULLETS - len(bullets))
@@ -510,6 +525,15 @@ class _Plan:
         # together, tell it at least as centrally (the miners are out, the bid was raised), or
         # when the report's own outlet followed it up: it has updated its story.
         lede = openings[report][ledes[report][0]]
+        # A later report of the story (its title the others tell) whose lede no earlier article
+        # states tells what happened since, even when it does not restate the report's title:
+        # a consequence ("Kestrel Athletic have sacked their manager" the day after the match).
+        self.later_ledes = [
+            openings[a][ledes[a][0]]
+            for a in sorted(candidates, key=lambda a: self.articles[a].published, reverse=True)
+            if self.articles[a].published > cycle
+            and self.articles[min(self.facts[openings[a][ledes[a][0]]].articles)].published > cycle
+        ]
         found = [(report, lede), *developments]
         source = self.articles[report].source_id
         _, best = max(

@@ -47,8 +47,14 @@ _NOT_YET = re.compile(
 )
 # A question, an exclamation, or a quotation given as the title ("'This port is our family': ...").
 _QUESTION_OR_QUOTE = re.compile(r"[?!]|[\"”’]\s*:")
+# A title about what can (or cannot) be: a capability or a lesson, not something that happened
+# ("What the shuttle can, and cannot, teach the rest of the country"), as "could" is.
+_CAN = re.compile(r"\b(?:can|cannot|can['’]t)\b", re.IGNORECASE)
 # A frame of background opening a sentence: "When <what happened>, <main clause>".
-_WHEN_FRAME = re.compile(r"^[\"“‘']?When\s[^,;:]+,\s*(?P<main>.+)$", re.DOTALL)
+_WHEN_FRAME = re.compile(
+    r"^[\"“‘']?(?:When\s[^,;:]+|For\s[^,;:]*\b(?:who|whose)\s[^,;:]+),\s*(?P<main>.+)$",
+    re.DOTALL,
+)
 # What makes a main clause a report rather than a scene: someone quoted or cited, or a figure.
 _REPORTS = re.compile(
     r"\b(?:said|says|told|tells|according|reported|reports|announced|stated|confirmed|added)\b|\d"
@@ -133,8 +139,11 @@ def report_scores(
 
 def follows(later_title: str, report_title: str) -> bool:
     """A later title that reports on the same subject (shares a word with the report's title)
-    rather than asking, quoting or saying what may come ("Open chip could cut costs")."""
+    rather than asking, quoting or saying what may come ("Open chip could cut costs") or what
+    can be ("What the shuttle can, and cannot, teach the rest of the country")."""
     if not plain_title(later_title) or _NOT_YET.search(later_title):
+        return False
+    if _CAN.search(later_title):
         return False
     return bool(title_words(later_title) & title_words(report_title))
 
@@ -153,6 +162,30 @@ def develops(lede: str, report_title: str) -> bool:
         return False
     wanted = title_words(report_title)
     return bool(wanted) and len(wanted & title_words(head)) >= RESTATES * len(wanted)
+
+
+# Where a consequence's lede tells the event it follows: "... sacked its manager, a day after a
+# 3-0 defeat ...", "... resigned following the vote ...".
+_FOLLOWING = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
+# A relative clause tells of something the sentence names, not when its own deed came.
+_RELATIVE = re.compile(r",\s+(?:(?:in|of|at|on|for|during)\s+)?(?:which|who|whom|whose|where)\b")
+EVENT_CLUE = 2  # content words of the main event the background must carry to tell that event
+
+
+def follows_event(lede: str, event: str) -> bool:
+    """A lede telling a consequence of ``event`` (the page's main event): its main clause, before
+    an "after"/"following" clause, tells something done (not what someone will do), and that
+    clause tells the event (it carries EVENT_CLUE of its content words). "Kestrel Athletic
+    have sacked manager Paulo Ferraz, less than 24 hours after a 3-0 defeat at Sallow
+    Wanderers" follows "... scored a hat-trick to take Sallow Wanderers top of the league".
+    An "after" inside a relative clause (", in which she said he shouted at her after ...")
+    dates what the clause tells, not the lede's deed."""
+    relative = _RELATIVE.search(lede)
+    found = _FOLLOWING.search(lede, 0, relative.start() if relative else len(lede))
+    if not found or _NOT_YET.search(lede[: found.start()]):
+        return False
+    background = title_words(lede[found.end() :])
+    return len(background & title_words(event)) >= EVENT_CLUE
 
 
 def sets_scene(sentence: str) -> bool:

@@ -761,3 +761,52 @@ def test_a_word_only_an_unshown_title_gives_does_not_resolve_an_opening() -> Non
         *(t.text for t in result.takeaways),
     ]
     assert not any(text.startswith("The numbers") for text in openings), openings
+
+
+def test_a_later_report_of_a_consequence_is_a_bullet() -> None:
+    # A match reported by two outlets, then a later report of what followed it: the coach of
+    # the beaten side dismissed. Bullet 1 stays the match (the later lede does not restate its
+    # title); the latest key fact is still on the page as a bullet, not left to the paragraphs.
+    match = [
+        article(
+            1,
+            1,
+            "Valley Sport",
+            "Brisa Rovers thrash Oldmoor United to reach cup final",
+            "Brisa Rovers beat Oldmoor United 4-0 at the Tarn Road ground on Saturday to reach "
+            "the league cup final for the first time. "
+            "Winger Pavo Selin scored twice in the first half. "
+            "The crowd of 6,200 was the ground's largest this season. "
+            "Oldmoor United have now lost six cup and league matches in a row. "
+            "Brisa Rovers coach Erik Vant praised his defence.",
+            0,
+        ),
+        article(
+            2,
+            2,
+            "Northern Post",
+            "Brisa Rovers beat Oldmoor United 4-0 to reach cup final",
+            "Brisa Rovers reached the league cup final for the first time with a 4-0 win over "
+            "Oldmoor United at the Tarn Road ground. "
+            "Pavo Selin scored twice before half-time for Brisa Rovers. "
+            "Travelling Oldmoor United fans booed their team off at the final whistle. "
+            "The final will be played in Carrow in May.",
+            20,
+        ),
+    ]
+    later = article(
+        3,
+        1,
+        "Valley Sport",
+        "Oldmoor United dismiss coach Anika Lund after Brisa Rovers defeat",
+        "Oldmoor United have dismissed coach Anika Lund, less than a day after a 4-0 defeat at "
+        "Brisa Rovers ended their league cup run and extended their losing streak to six "
+        "matches. "
+        "Assistant coach Tomas Berg will take charge of the team for Tuesday's league match. "
+        "The club thanked Lund for her three seasons in charge.",
+        1200,
+    )
+    summary = ExtractiveSummarizer().summarize(1, [*match, later], None, words=120, now=T0)
+    bullets = [b.text for b in summary.bullets]
+    assert "beat Oldmoor United 4-0" in bullets[0] or "4-0 win" in bullets[0]
+    assert any("dismissed coach Anika Lund" in b for b in bullets[1:])

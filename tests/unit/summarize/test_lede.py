@@ -9,6 +9,7 @@ from newsloom.summarize.headline import complete_title
 from newsloom.summarize.lede import (
     develops,
     follows,
+    follows_event,
     lede_of,
     main_clause,
     plain_title,
@@ -118,6 +119,9 @@ def test_a_later_title_follows_the_report_when_it_reports_on_the_same_subject() 
     assert not follows("Could the Kestrel bid fail?", report)
     assert not follows("New ferry could cut island prices", report)
     assert not follows("Rain expected at the weekend", report)
+    # What can be is a capability or a lesson, as what could be is: nothing happened.
+    assert not follows("What the Kestrel harbour bid can, and cannot, do for ferry fares", report)
+    assert not follows("Kestrel harbour bid can't save the ferry line", report)
 
 
 def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
@@ -223,6 +227,23 @@ def test_a_when_frame_with_a_moment_in_its_main_clause_sets_a_scene() -> None:
     assert not sets_scene("When will the Brandhavn choir sing again?")
 
 
+def test_a_frame_of_the_people_a_feature_follows_sets_a_scene() -> None:
+    # "For <the people> who ...," frames a moment of theirs, as "When ..." does.
+    assert sets_scene(
+        "For anglers who fish the Ostvik weir at dawn, the new footbridge is less a landmark "
+        "than a shortcut."
+    )
+    # The main clause reports a figure, or cites someone: news, not a scene.
+    assert not sets_scene(
+        "For pensioners who rent their homes, the allowance rises by 40 crowns a month."
+    )
+    assert not sets_scene(
+        "For families who lost their homes, the council said, emergency housing is ready."
+    )
+    # "For" without the people it follows opens a statement, not a frame.
+    assert not sets_scene("For the first time in a decade, the Ostvik weir has burst its banks.")
+
+
 def test_such_before_a_noun_the_page_has_not_told_points_outside() -> None:
     # "... not designed for such conditions": which conditions?
     sentence = "The Brandhavn shuttle maker said its robots were not built for such conditions."
@@ -258,3 +279,36 @@ def test_a_leading_phrase_with_a_demonstrative_points_outside() -> None:
         "At CES, Brandhavn Labs showed a folding e-reader.",
     ):
         assert opening_reference(sentence) == "", sentence
+
+
+def test_a_lede_after_the_main_event_tells_its_consequence() -> None:
+    event = (
+        "Brisa Rovers beat Oldmoor United 4-0 at the Tarn Road ground to reach the league "
+        "cup final for the first time."
+    )
+    # Something done, and the "after" clause tells the page's main event again.
+    assert follows_event(
+        "Oldmoor United have dismissed coach Anika Lund, two days after a 4-0 defeat at "
+        "Brisa Rovers ended their cup run.",
+        event,
+    )
+    assert follows_event(
+        "Oldmoor United's chairman resigned following the cup defeat by Brisa Rovers.", event
+    )
+    # What someone will do is a reaction, not a consequence that happened.
+    assert not follows_event(
+        "Oldmoor United will review the coach's position after the 4-0 defeat at Brisa Rovers.",
+        event,
+    )
+    # An "after" clause of another event is background of its own.
+    assert not follows_event(
+        "Oldmoor United have dismissed coach Anika Lund after a row over training budgets.",
+        event,
+    )
+    assert not follows_event("Oldmoor United have dismissed coach Anika Lund.", event)
+    # The "after" of a relative clause dates what that clause tells.
+    assert not follows_event(
+        "Anika Lund has answered a newspaper profile, in which a player said she was dropped "
+        "after the 4-0 defeat at Brisa Rovers.",
+        event,
+    )
