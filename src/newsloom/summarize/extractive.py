@@ -669,13 +669,12 @@ class _Plan:
         untold = self._untold_title(main)
         found = set()
         for fact_index, fact in enumerate(self.facts):
-            if fact_index == main:
+            if fact_index == main or all(
+                self.candidates[m].position >= LEDE_WINDOW for m in fact.members
+            ):
                 continue
-            opens = any(self.candidates[m].position < LEDE_WINDOW for m in fact.members)
             shown = self.clipped.get(fact_index, self.shown[fact_index])
-            if len(lede_words(shown) & untold) >= TITLE_CLUE:
-                continue
-            if opens and retells(shown, told):
+            if len(lede_words(shown) & untold) < TITLE_CLUE and retells(shown, told):
                 found.add(fact_index)
         return found
 

@@ -169,17 +169,17 @@ def retells(opening: str, told: Sequence[str]) -> bool:
     actor's deed or stance ("Harlow's mayor wants the title celebrated", "Coach Mirela Stanek
     said ..."), or the event's own place named, is news of its own, however much of the event
     it repeats."""
+    words = title_words(opening)
+    carried = frozenset().union(*(title_words(t) for t in told))
+    if not words or len(words & carried) < RESTATES * len(words):
+        return False
     found = tokens(opening)
     if numbers_in(found) - {"1"} - set().union(*(numbers_in(tokens(t)) for t in told)):
         return False
     said = {w.lower() for t in told for w in tokens(t)}
     if any(w.lower() in ROLES and w.lower() not in said for w in found):
         return False
-    if full_names(opening) - frozenset().union(*(full_names(t) for t in told)):
-        return False
-    words = title_words(opening)
-    carried = frozenset().union(*(title_words(t) for t in told))
-    return bool(words) and len(words & carried) >= RESTATES * len(words)
+    return not full_names(opening) - frozenset().union(*(full_names(t) for t in told))
 
 
 def sets_scene(sentence: str) -> bool:
