@@ -167,7 +167,14 @@ FLOORS = [
         # former chief justice of Alabama's Supreme Court was accused ...") names no one, and
         # item 012's takeaway gives way to another statement the references share less.
         # Both merged: 19.68 / 42.63 (main alone 19.64 / 42.62).
-        {"rouge2": 19.68, "rouge1": 42.63},
+        # 19.68 / 42.63 -> 19.67 / 42.60, on purpose (issue 16, Giveme bullets): another report's
+        # opening that retells bullet 1 under the headline is no bullet (lede.retells), nor is a
+        # sentence speaking to its reader ("you", openings.speaks_to_reader). Items 097 (+3.5,
+        # "CNN said the IG's office announced the probe" gives way), 193 (+1.7, "Before you rush
+        # to donate now, you might ..."), 217 up; 089 (-3.3), 293 (-1.1), 227 (-1.1), 244 (-1.0,
+        # "A federal judge ordered Texas to suspend ..." told again gives way to the judge's
+        # name and "the first legal blow") down: the references retell bullet 1 too.
+        {"rouge2": 19.67, "rouge1": 42.60},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -193,7 +200,10 @@ FLOORS = [
         # 18.15 / 41.25 -> 18.13 / 41.24, on purpose: the same role is refused here too.
         # Merged with main's roles.long_past and "The 3-0 ..." rules (main alone 18.06 / 41.17):
         # 18.14 / 41.22.
-        {"rouge2": 18.14, "rouge1": 41.22},
+        # 18.14 / 41.22 -> 18.18 / 41.28: bullets are no retelling of bullet 1 from another
+        # report's opening (lede.retells) and never speak to the reader (speaks_to_reader);
+        # item 034 up (+12.4), 293 and 193 up, 244 (-0.9) and 171 (-0.1) down.
+        {"rouge2": 18.18, "rouge1": 41.28},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

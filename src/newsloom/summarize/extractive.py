@@ -45,6 +45,7 @@ from newsloom.summarize.lede import (
     lede_of,
     main_clause,
     report_scores,
+    retells,
     sets_scene,
 )
 from newsloom.summarize.lede import title_words as lede_words
@@ -54,6 +55,7 @@ from newsloom.summarize.openings import (
     demonstrative_reference,
     names_something,
     opening_reference,
+    speaks_to_reader,
     unnamed_speaker,
 )
 from newsloom.summarize.overlap import bigram_support, word_support
@@ -340,12 +342,19 @@ class _Plan:
         # opening scene (lede.sets_scene) tells a moment, not news: a bullet read alone reports.
         # Nor is background a bullet: what happened years before its report ("were level on
         # points two seasons ago", roles.long_past) stays for the paragraphs.
+        # Nor is another report's opening telling bullet 1's event again in its own words
+        # (lede.retells): the page has it already, under the headline. Nor a sentence speaking
+        # to its reader (openings.speaks_to_reader): read alone, nobody's statement.
+        unfit = self._retelling(main) | {
+            i for i in pool if speaks_to_reader(self.clipped.get(i, self.shown[i]))
+        }
         short = [
             i
             for i in pool
             if (self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped)
             and not sets_scene(self.shown[i])
             and not self._long_past(i)
+            and i not in unfit
         ]
         # The next bullets come from the reports since bullet 1's when bullet 1 is a development
         # (a later news cycle than the story's first report): how things stand now. Reports of
@@ -383,7 +392,8 @@ class _Plan:
         bullets += mmr(next_facts, later[:1], bullets, count=min(1, BULLETS - len(bullets)))
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
-            bullets += mmr(as_bullets, pool, bullets, count=BULLETS - len(bullets))
+            fresh = [i for i in pool if i not in unfit]
+            bullets += mmr(as_bullets, fresh, bullets, count=BULLETS - len(bullets))
         # The rest of the page is judged against the bullets as they are shown.
         page = self._shown_as(i for i in bullets[1:] if i in self.clipped)
         by_centrality = dataclasses.replace(page, scores=self.central)
@@ -672,6 +682,25 @@ class _Plan:
         found = choose_headline(self.articles[since:], self.shown[main]) if developed else ""
         found = found or choose_headline(self.articles, self.shown[main])
         return complete_title(found, self.articles)
+
+    def _retelling(self, main: int) -> set[int]:
+        """The facts stated in the opening (LEDE_WINDOW sentences) of a report that retell
+        bullet 1 under the headline (lede.retells), in the words a bullet would show them. Not
+        one telling what bullet 1's own report put in its title and bullet 1 leaves unsaid
+        (_untold_title: "l'interdiction prolongée"): the headline names it, the page has yet
+        to state it."""
+        told = [self.shown[main], self.headline(main)]
+        untold = self._untold_title(main)
+        found = set()
+        for fact_index, fact in enumerate(self.facts):
+            if fact_index == main or all(
+                self.candidates[m].position >= LEDE_WINDOW for m in fact.members
+            ):
+                continue
+            shown = self.clipped.get(fact_index, self.shown[fact_index])
+            if len(lede_words(shown) & untold) < TITLE_CLUE and retells(shown, told):
+                found.add(fact_index)
+        return found
 
     def _reintroduces(self, fact_index: int, main: int) -> bool:
         """The fact gives a person of bullet 1 the figure bullet 1 gives beside the name

@@ -23,8 +23,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsloom.records import Article
+from newsloom.summarize.openings import full_names
+from newsloom.summarize.people import ROLES
 from newsloom.summarize.text import clean_title
-from newsloom.summarize.words import tokens
+from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 PREFIX = 6  # stems compared by their first letters: "automate"/"automation", "voting"/"votes"
@@ -186,6 +188,31 @@ def follows_event(lede: str, event: str) -> bool:
         return False
     background = title_words(lede[found.end() :])
     return len(background & title_words(event)) >= EVENT_CLUE
+
+
+def retells(opening: str, told: Sequence[str]) -> bool:
+    """A sentence of another report's opening (LEDE_WINDOW) that the page's headline and bullet 1
+    (``told``) already carry at least RESTATES of: every report of one story opens on its event,
+    and another outlet's wording of it ("The Harlow Comets ended their 40-year wait for a title"
+    under "The Harlow Comets won their first title in 40 years") tells a reader nothing new
+    beside it, as a title adds nothing to the lede that restates it. Not when it gives a number
+    ``told`` does not ("will open in theaters May 4": a figure or a date of its own is a fact of
+    its own; "one" is as often a pronoun or an article as a count), nor when it brings a name
+    of several words (openings.full_names) or someone by role that ``told`` does not: another
+    actor's deed or stance ("Harlow's mayor wants the title celebrated", "Coach Mirela Stanek
+    said ..."), or the event's own place named, is news of its own, however much of the event
+    it repeats."""
+    words = title_words(opening)
+    carried = frozenset().union(*(title_words(t) for t in told))
+    if not words or len(words & carried) < RESTATES * len(words):
+        return False
+    found = tokens(opening)
+    if numbers_in(found) - {"1"} - set().union(*(numbers_in(tokens(t)) for t in told)):
+        return False
+    said = {w.lower() for t in told for w in tokens(t)}
+    if any(w.lower() in ROLES and w.lower() not in said for w in found):
+        return False
+    return not full_names(opening) - frozenset().union(*(full_names(t) for t in told))
 
 
 def sets_scene(sentence: str) -> bool:

@@ -381,6 +381,20 @@ def unnamed_speaker(sentence: str) -> bool:
     return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
 
 
+# A second-person word: the sentence speaks to its reader ("you"; "your", "you'd", "you’re").
+_SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rselves|rself)?\b")
+
+
+def speaks_to_reader(sentence: str) -> bool:
+    """Outside quotation marks, the sentence says "you" and reports no one: a speaker's advice
+    ("As a coach, you learn to lose") or the writer talking to the reader ("glasses you would
+    actually wear"). Read where its article put it, the paragraph around it says whose voice it
+    is; read alone as a point of the story, it is nobody's statement and nothing a reader can
+    check. (A review's "we" stays: "in our battery test, it lasted 33 days" is a measured fact.)"""
+    unquoted = _QUOTED.sub(" ", sentence)
+    return bool(_SECOND_PERSON.search(unquoted)) and not _REPORTED.search(sentence)
+
+
 # "... now want to walk among those trees": a demonstrative inside the sentence points at a thing
 # its article showed before, as "The trees ..." would at its opening. Not "those who", "those
 # arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.

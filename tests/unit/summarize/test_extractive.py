@@ -8,7 +8,7 @@ import pytest
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize import ExtractiveSummarizer, needs_resummary
-from newsloom.summarize.extractive import WHATS_NEW
+from newsloom.summarize.extractive import WHATS_NEW, _Plan
 from newsloom.summarize.roles import (
     is_reaction,
     judged_away,
@@ -810,3 +810,56 @@ def test_a_later_report_of_a_consequence_is_a_bullet() -> None:
     bullets = [b.text for b in summary.bullets]
     assert "beat Oldmoor United 4-0" in bullets[0] or "4-0 win" in bullets[0]
     assert any("dismissed coach Anika Lund" in b for b in bullets[1:])
+
+
+def comets_story() -> list[Article]:
+    """Three outlets on one title win; two open on it again in their own words."""
+    return [
+        article(
+            31,
+            1,
+            "Harlow Post",
+            "Harlow Comets win first league title in 40 years",
+            "The Harlow Comets won their first league title in 40 years on Sunday, beating "
+            "Dunmore United 2-1 in the final at Fenwick Park.\n\n"
+            "Striker Ayo Brenner scored both goals for the Comets in the second half.\n\n"
+            "About 18,000 fans watched the final, the largest crowd at Fenwick Park since it "
+            "opened.\n\nThe Comets will parade the trophy through Harlow on Tuesday.",
+            0,
+        ),
+        article(
+            32,
+            2,
+            "Northern Sport",
+            "Comets end long wait for league crown",
+            "A dramatic final saw the Harlow Comets end their league title drought against "
+            "Dunmore.\n\nDunmore United had led the table for most of the season before a late "
+            "slump.\n\nBrenner's second goal came four minutes from time.\n\n"
+            "The Comets' manager, Petra Voss, said the win belonged to the town.",
+            20,
+        ),
+        article(
+            33,
+            3,
+            "Harlow Radio",
+            "Harlow celebrates Comets' league title",
+            "Thousands of fans filled Harlow's market square on Sunday night to celebrate the "
+            "Comets' title.\n\nThe Harlow Comets broke the longest title drought in the league."
+            "\n\nPolice said the celebrations passed off peacefully.",
+            40,
+        ),
+    ]
+
+
+def test_another_reports_opening_retelling_bullet_one_is_no_bullet() -> None:
+    articles = comets_story()
+    plan = _Plan(sorted(articles, key=lambda a: a.published), None, None)
+    main = plan.main_event()
+    retelling = {plan.shown[i] for i in plan._retelling(main)}
+    assert retelling == {
+        "A dramatic final saw the Harlow Comets end their league title drought against Dunmore.",
+        "The Harlow Comets broke the longest title drought in the league.",
+    }
+    summary = ExtractiveSummarizer().summarize(1, articles, None, words=80, now=T0)
+    assert summary.bullets[0].text.startswith("The Harlow Comets won their first league title")
+    assert not {b.text for b in summary.bullets} & retelling

@@ -14,6 +14,7 @@ from newsloom.summarize.lede import (
     main_clause,
     plain_title,
     report_scores,
+    retells,
     sets_scene,
     title_support,
     title_words,
@@ -22,6 +23,7 @@ from newsloom.summarize.openings import (
     demonstrative_reference,
     names_something,
     opening_reference,
+    speaks_to_reader,
     unnamed_speaker,
 )
 
@@ -312,3 +314,33 @@ def test_a_lede_after_the_main_event_tells_its_consequence() -> None:
         "after the 4-0 defeat at Brisa Rovers.",
         event,
     )
+
+
+def test_another_reports_opening_telling_bullet_one_again_retells_it() -> None:
+    told = [
+        "The Harlow Comets won their first league title in 40 years on Sunday, beating Dunmore "
+        "United 2-1 in the final.",
+        "Harlow Comets end 40-year wait for league title",
+    ]
+    # The same event in another outlet's words: nothing a reader lacks.
+    assert retells("The Harlow Comets ended a 40-year wait for a league title.", told)
+    # Its own figure, its own actor (by role or by full name), or another event: news of its own.
+    assert not retells("The Harlow Comets won the league title on their 40th try in 3 years.", told)
+    assert not retells(
+        "Harlow's mayor wants the Comets' league title celebrated by the town.", told
+    )
+    stanek = "The Harlow Comets league title was their first, Mirela Stanek said."
+    assert not retells(stanek, told)
+    # A place the page has not named is news of its own too.
+    assert not retells("The Harlow Comets ended a league title drought at Fenwick Park.", told)
+    assert not retells("Ticket prices at the Comets' ground will rise next season.", told)
+
+
+def test_a_sentence_speaking_to_its_reader_is_nobodys_statement() -> None:
+    assert speaks_to_reader("As a coach, you learn to lose before you learn to win.")
+    assert speaks_to_reader("Velda's new scooter looks like something you'd ride to work.")
+    # Quoted and credited, or no second person at all: a statement someone made.
+    assert not speaks_to_reader('"You learn to lose," coach Mirela Stanek said.')
+    assert not speaks_to_reader("As a coach, you learn to lose, Mirela Stanek told reporters.")
+    assert not speaks_to_reader("In our battery test, the Velda scooter ran for 41 kilometres.")
+    assert not speaks_to_reader("Youth teams in Harlow will train at the new ground.")
