@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsloom.summarize.grounding_attributes import misattributed
 from newsloom.summarize.grounding_relations import borrowed_circumstances, flipped_polarity
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
@@ -61,6 +62,10 @@ W_SPLICE = W_SWAP
 # not give it (grounding_relations.py): the statement linked to another time, place or polarity,
 # the same kind of error as a statement given to another actor.
 W_RELATION = W_SWAP
+# Score lost by each attribute ("former England captain", "Smith, 32,") put next to a name the
+# sources do not give it to (grounding_attributes.py): an entity error like a statement given
+# to another actor, so the same cost.
+W_ATTRIBUTE = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -130,6 +135,7 @@ class Support:
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
     relations: tuple[str, ...] = ()  # copied statements given another circumstance or polarity
+    attributes: tuple[str, ...] = ()  # attributes put next to a name the sources give another
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -316,6 +322,7 @@ class GroundingChecker:
             for part in parts
             for found in borrowed_circumstances(part, src.runs) + flipped_polarity(part, src.runs)
         ]
+        attributes = [found for part in parts for found in misattributed(part, src.runs)]
         looped: list[str] = []
         for ws, near in zip(part_words, evidence, strict=True):
             if repeated := _repeated(ws):
@@ -336,6 +343,7 @@ class GroundingChecker:
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced) + W_RELATION * len(relations)
+        score -= W_ATTRIBUTE * len(attributes)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -352,6 +360,7 @@ class GroundingChecker:
             unhedged=tuple(unhedged),
             spliced=tuple(spliced),
             relations=tuple(relations),
+            attributes=tuple(attributes),
             unresolved=references,
         )
 
