@@ -1,17 +1,16 @@
 """Is a summary sentence supported by its sources? An offline, CPU-only grounding check.
-
 A claim is aligned to its closest source sentences (MiniLM cosine when an embedder is given, word
 overlap always), then checked for what overlap alone misses: numbers, names and other words the
-sources never use, a negation the aligned sources do not share, fusion (a claim stitched from
-word runs of several source sentences, where abstractive writers, models and people, most
-often attach a fact to the wrong subject, place or time), a copied statement given to another
-actor than the one its source names or stripped of the hedge its source gives it ("allegedly",
-"thought to": a claim given as fact; grounding_runs.py) or given a circumstance or a negation
-its source does not give it (grounding_relations.py), a word said again that the evidence
-says once (a generator looping, "has returned to EastEnders to return to EastEnders"), and
-references to someone the text has not named (references.py). Meaning and seams are
-sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
-leaves whole) is measured per sentence.
+sources never use, a negation the aligned sources do not share, fusion (a claim stitched from word
+runs of several source sentences, where abstractive writers, models and people, most often attach a
+fact to the wrong subject, place or time), a copied statement given to another actor than the one
+its source names or stripped of the hedge its source gives it ("allegedly", "thought to": a claim
+given as fact; grounding_runs.py) or given a circumstance or a negation its source does not give it
+(grounding_relations.py), an age or a title given to another holder than the one the source gives
+it to (grounding_attributes.py), a word said again that the evidence says once (a generator
+looping, "has returned to EastEnders to return to EastEnders"), and references to someone the text
+has not named (references.py). Meaning and seams are sentence-level notions, so a claim that holds
+several sentences (tokenised text the splitter leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
 ``score_text`` rates a whole summary.
 """
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsloom.summarize.grounding_attributes import misattributed
 from newsloom.summarize.grounding_relations import borrowed_circumstances, flipped_polarity
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
@@ -61,6 +61,10 @@ W_SPLICE = W_SWAP
 # not give it (grounding_relations.py): the statement linked to another time, place or polarity,
 # the same kind of error as a statement given to another actor.
 W_RELATION = W_SWAP
+# Score lost by each attribute ("former England captain", "Smith, 32,") put next to a name the
+# sources do not give it to (grounding_attributes.py): an entity error like a statement given
+# to another actor, so the same cost.
+W_ATTRIBUTE = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -131,6 +135,7 @@ class Support:
     unhedged: tuple[str, ...] = ()  # hedges of the copied source statement the claim drops
     spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
     relations: tuple[str, ...] = ()  # copied statements given another circumstance or polarity
+    attributes: tuple[str, ...] = ()  # attributes put next to a name the sources give another
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -321,6 +326,7 @@ class GroundingChecker:
         relations = [
             found for part in parts for found in borrowed_circumstances(part, src.runs)
         ] + flipped
+        attributes = [found for part in parts for found in misattributed(part, src.runs)]
         looped: list[str] = []
         for ws, near in zip(part_words, evidence, strict=True):
             if repeated := _repeated(ws):
@@ -341,6 +347,7 @@ class GroundingChecker:
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced) + W_RELATION * len(relations)
+        score -= W_ATTRIBUTE * len(attributes)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -357,6 +364,7 @@ class GroundingChecker:
             unhedged=tuple(unhedged),
             spliced=tuple(spliced),
             relations=tuple(relations),
+            attributes=tuple(attributes),
             unresolved=references,
         )
 
