@@ -126,6 +126,36 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "In May, 12 fishermen were fined for using illegal nets.",
         "The club was one win away from going to the final in 1998.",
         "The Rovers took game five, edging within one win of the Promised Land.",
+        # "Deadline" with a capital is a name; "deadlines" a habit.
+        "The actor told Deadline that the stunt had been his own idea.",
+        "The builder has a long record of missing its deadlines.",
+        # Pledging allegiance declares a side; a trial someone faced or stood has been held.
+        "The militia pledged allegiance to the rebel council in 2014.",
+        "Since his arrest, the former mayor has faced trial on three counts of fraud.",
+        "Only two of the eleven men stood trial in the end.",
+        # A possibility of the past, in a modal with "have" and a participle.
+        "The harbour master said the storm could have torn the ferry from its moorings.",
+        # What is generally so.
+        "Ferry crews regularly work twelve-hour shifts and may miss 2 meals a day.",
+        "Tides will not always leave the causeway dry at noon.",
+        # An aside that qualifies what came before.
+        "Not that the first visitors will be able to climb the tower.",
+        # Somebody's own words without quotation marks: the first person.
+        "Later this month, we're adding night crossings for cyclists.",
+        "I think the council will have to find the money somewhere.",
+        # Background dated at its opening: a process or a possibility of that date.
+        "In March, four trawlers were seized as part of another inquiry into the quotas.",
+        "Last year, the harbour board said that ferries should pay higher dues.",
+        # A source described by what they know.
+        "The hostages were freed before dawn, a source close to the negotiations said.",
+        # A first plan the sentence itself tells was replaced.
+        "Initially the operator said the timetable would change in May, but now says it applies"
+        " at once.",
+        # A relative of someone in the news, on their hopes.
+        "Jon Brekke, whose cousin was on the trawler, said he hoped more crew could be found.",
+        # An aim that describes a thing, and a bare participle beside a past future.
+        "A walker got the first look at the new ferry she hopes to sail to the island.",
+        "The balloon was projected to drift east, with the basket expected to land near Farley.",
     ],
 )
 def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
@@ -153,6 +183,19 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         ("The harbour master has warned that the quay might flood 3 times this winter.", 1),
         ("The council said the sea wall can be rebuilt within a year.", 1),
         ("Trawler crews may lose 2,000 crowns a week in lost catches.", 1),
+        # An inquiry under way said with its verb.
+        ("The collapse of the pier is being investigated by the safety regulator.", 1),
+        ("Harbour police are investigating the fire at the boatyard.", 1),
+        # Kept beside the new rules: a future at a dated opening, a source's forecast, a
+        # "deadline" in lower case, an obligation ahead, the country "US", a future said as such.
+        ("In May, the court will rule on the harbour appeal.", 2),
+        ("A source close to the talks said a deal could be reached within 2 days.", 1),
+        ("The deadline for objections to the wind farm is next Friday.", 2),
+        ("The ferry may have to stop running in January, the operator said.", 1),
+        ("The US will lift its tariffs on Veland steel in June.", 2),
+        ("The company hopes to launch the new ferry in spring.", 2),
+        ("In a statement the company says it hopes to launch the ferry in spring.", 2),
+        ("The ferry is expected to carry 400 cars a crossing.", 2),
     ],
 )
 def test_what_the_new_rules_leave_standing(sentence: str, level: int) -> None:
