@@ -306,3 +306,37 @@ def test_a_step_an_earlier_report_saw_due_overnight_is_no_takeaway_a_day_later()
     takeaways = " ".join(t.text for t in summary.takeaways)
     assert "The radar will be switched on next week" in takeaways
     assert "balloons overnight" not in takeaways
+
+
+BRIDGE_WIRE = """The Orrin river bridge in Farley was closed to lorries on Monday after inspectors found cracks in two of its steel girders.
+Inspectors from the Farley roads office found the cracks during a routine check on Sunday.
+Lorries heavier than 7.5 tonnes must now take a 40 kilometre detour through Malby.
+Farley council will vote next month on a loan for the bridge repairs.
+Elsewhere in the region, the Tarn valley museum will reopen its glass gallery in June."""
+BRIDGE_POST = """Farley's Orrin river bridge is closed to lorries after inspectors found cracked girders, the roads office said on Monday.
+Haulage firms in Farley said the detour through Malby would add an hour to every delivery.
+The bridge carries about 3,000 lorries a day across the Orrin river.
+Cars and buses may still use the Orrin bridge at reduced speed.
+The Orrin bridge was built in 1968."""
+BRIDGE_RADIO = """Lorries are barred from the Orrin river bridge in Farley after cracks were found in its girders.
+The cracks were found in two steel girders under the bridge's eastern span.
+Farley's mayor called the closure a blow to the town's sawmill and quarry.
+Repairs to the Orrin bridge girders will take at least a year, the roads office said."""
+
+
+def test_takeaways_come_most_central_first_not_furthest_from_the_story() -> None:
+    # A roundup's aside ("Elsewhere in the region, ...") shares nothing with the page; the
+    # council's vote on the bridge, more central, comes first (the choice weighs centrality
+    # alone: a penalty for sharing the page's subject favours such asides in larger stories).
+    articles = [
+        article(
+            1, 1, "Coast Wire", "Orrin bridge closed to lorries after cracks found", BRIDGE_WIRE, 0
+        ),
+        article(
+            2, 2, "Farley Post", "Cracked girders close Orrin bridge to lorries", BRIDGE_POST, 10
+        ),
+        article(3, 3, "Radio North", "Lorries barred from cracked Orrin bridge", BRIDGE_RADIO, 20),
+    ]
+    summary = ExtractiveSummarizer().summarize(7, articles, None, words=25, now=T0)
+    takeaways = [t.text for t in summary.takeaways]
+    assert takeaways[0] == "Farley council will vote next month on a loan for the bridge repairs."
