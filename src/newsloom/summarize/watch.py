@@ -182,11 +182,12 @@ _FRENCH_AHEAD = re.compile(
 
 # Somebody's view rather than a consequence: a verb of opinion with a judgement or a "should"
 # ("argue that one failure should not damn ...", "said he thought the call was fair"), and a
-# judgement of the event (praise, criticism, condemnation).
+# judgement of the event (praise, criticism, condemnation), and a reproach: what someone "should
+# be doing" and is not ("Trump should be availing himself of the opportunities").
 _OPINION = re.compile(
     r"\b(?:argue[sd]?|arguing|think|thinks|thought|believes?|believed)\b[^.;]*"
     r"\b(?:should|ought to|was|is|were|are)\b|\b(?:praised?|critici[sz]ed?|condemned?|"
-    r"welcomed?|applauded?)\b",
+    r"welcomed?|applauded?)\b|\b(?:should|ought to) be \w+ing\b",
     re.IGNORECASE,
 )
 
@@ -248,6 +249,13 @@ _DESCRIBED_AIM = re.compile(
     r"\b(?:with|of|for|on|in|at|to|from|into|about|like) (?:the|a|an|his|her|their|its) "
     r"(?:\w+ ){1,2}(?:that |which )?(?:he|she|they|it|we) "
     r"(?:hopes?|plans?|intends?|aims?|wants?) to\b",
+    re.IGNORECASE,
+)
+# A process someone held or brought to an end ("last held high-level talks in 2015", "concluded
+# its review in March") is over: its outcome is known.
+_HELD = re.compile(
+    r"\b(?:held|concluded|completed|ended|wrapped up|broke off|abandoned) (?:\w+[- ]){0,2}?"
+    r"(?:talks|negotiations|hearings?|ballot|referendum|review|inquiry|audit|consultation)\b",
     re.IGNORECASE,
 )
 # A refusal to comment, to the end of its clause: what it names ("pending litigation", "because
@@ -390,9 +398,9 @@ def what_to_watch(sentence: str) -> int:
 
 def _read_ahead(sentence: str) -> str:
     """The sentence without what tells nothing ahead however it is worded: a refusal to comment,
-    a source described by what they know, an aim that describes a thing, and a future seen from
-    the past with the bare participles beside it."""
-    text = _DESCRIBED_AIM.sub(" ", _SOURCE.sub(" ", _REFUSAL.sub("", sentence)))
+    a source described by what they know, an aim that describes a thing, a process held or
+    ended, and a future seen from the past with the bare participles beside it."""
+    text = _HELD.sub(" ", _DESCRIBED_AIM.sub(" ", _SOURCE.sub(" ", _REFUSAL.sub("", sentence))))
     if _PAST_FUTURE.search(text):
         text = _BARE_FUTURE.sub(" ", _PAST_FUTURE.sub(" ", text))
     return text

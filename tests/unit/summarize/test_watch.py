@@ -151,6 +151,11 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         # A first plan the sentence itself tells was replaced.
         "Initially the operator said the timetable would change in May, but now says it applies"
         " at once.",
+        # A reproach: what someone should be doing.
+        "Even now, the mayor should be using his visit to the port to press for a deal.",
+        # A process held or ended.
+        "The two ports last held formal talks in 2019 to settle the dispute.",
+        "The regulator concluded its review of the ferry fares in March.",
         # A relative of someone in the news, on their hopes.
         "Jon Brekke, whose cousin was on the trawler, said he hoped more crew could be found.",
         # An aim that describes a thing, and a bare participle beside a past future.
@@ -194,6 +199,9 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         ("The ferry may have to stop running in January, the operator said.", 1),
         ("The US will lift its tariffs on Veland steel in June.", 2),
         ("The company hopes to launch the new ferry in spring.", 2),
+        ("The union held a ballot on Monday and the result is due on Friday.", 2),
+        ("The regulator has opened a review of the ferry fares.", 1),
+        ("Passengers should be ready for delays of 2 hours on the coast line.", 1),
         ("In a statement the company says it hopes to launch the ferry in spring.", 2),
         ("The ferry is expected to carry 400 cars a crossing.", 2),
     ],
