@@ -202,6 +202,12 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         ("The union held a ballot on Monday and the result is due on Friday.", 2),
         ("The regulator has opened a review of the ferry fares.", 1),
         ("Passengers should be ready for delays of 2 hours on the coast line.", 1),
+        # A habit beside a future said as such is the contrast the news makes.
+        ("Trains usually run every ten minutes but will run hourly until Friday.", 2),
+        ("Inspectors will regularly check the dam for new cracks.", 2),
+        # A dated opening in the present tense is ahead, and "since" a month tells what goes on.
+        ("In June, the tribunal decides on the licence.", 1),
+        ("Since March, the regulator has been investigating the bank's fees.", 1),
         ("In a statement the company says it hopes to launch the ferry in spring.", 2),
         ("The ferry is expected to carry 400 cars a crossing.", 2),
     ],
