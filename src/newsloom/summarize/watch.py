@@ -44,11 +44,14 @@ _QUOTATION = re.compile(
 )
 
 _FUTURE = re.compile(
-    # Pledging allegiance declares a side, done when told; no step is promised.
     r"\b(?:(?-i:will)|won't|wo n't|plans? to|planning to|planned to|intends? to|aims? to|"
-    r"aiming to|hopes? to|expects? to|expected to|(?:is|are|was|were) set to|"
-    r"(?:is|are|was|were) due|due to (?:be|begin|start|open|close|meet|vote|rule|decide|report|"
-    r"end|resume|return|arrive|take|hold|appear|launch)|about to|(?-i:promised|pledged)(?! (?:allegiance|loyalty)\b)|"
+    r"aiming to|hopes? to|expects? to|expected to|"
+    # ("is currently set to begin in March")
+    r"(?:is|are|was|were) (?:\w+ly )?set to|(?:is|are|was|were) (?:\w+ly )?due|"
+    r"due to (?:be|begin|start|open|close|meet|vote|rule|decide|report|"
+    r"end|resume|return|arrive|take|hold|appear|launch)|about to|"
+    # Pledging allegiance declares a side, done when told; no step is promised.
+    r"(?-i:promised|pledged)(?! (?:allegiance|loyalty)\b)|"
     # "going to" a place or an event is a journey ("one win away from going to the World
     # Series"), not a future.
     r"going to(?! (?:the|a|an|his|her|their|its|our)\b)(?! (?-i:[A-Z]))|"
@@ -86,7 +89,8 @@ _TIME_AHEAD = re.compile(
     r"later (?:this|today)|in the coming|coming (?:days|weeks|months)|tomorrow|"
     r"by the end of|from next|"
     r"until (?:the|it|they|a|an|its|further)|while (?:the|a|an)\b[^.;]*\b(?:decides?|reviews?|"
-    r"investigates?|considers?)|pending|(?-i:deadline\b)|before (?:any|the) (?:\w+ )?(?:negotiations|"
+    r"investigates?|considers?)|pending|(?-i:deadline\b)|"
+    r"before (?:any|the) (?:\w+ )?(?:negotiations|"
     r"talks|vote|election|deal))",
     re.IGNORECASE,
 )
@@ -96,7 +100,8 @@ _PENDING = re.compile(
     r"\b(?:review|inquiry|inquiries|investigations?|probe|appeals? (?:against|the|to)|talks|"
     r"negotiations|(?:a|the) hearing|hearings|"
     # A trial someone "faced", "stood" or "opted for" has been held.
-    r"(?<!\bfaced )(?<!\bstood )(?<!\bunderwent )(?<!\bopted for a )trial|ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?)\b|"
+    r"(?<!\bfaced )(?<!\bstood )(?<!\bunderwent )(?<!\bopted for a )trial|"
+    r"ballot|referendum|consultation|lawsuit|audit|ruling|approval|approves?)\b|"
     # A decision still to come names what is to be decided ("decides whether", "decide on");
     # "decides you might like" tells one made.
     r"\bdecides?(?= (?:whether|if|on|how|when|what|who|which)\b)|"
@@ -195,9 +200,13 @@ _OPINION = re.compile(
 
 # Someone's own words without quotation marks: a statement in the first person ("Later this
 # week, we're adding new stickers", "I think it will pass") is a press release's or a
-# columnist's voice, not the page's. "US" is the country, and "I" a pronoun only before a verb.
+# columnist's voice, not the page's. "US" is the country, and "I" a pronoun only before a verb;
+# "our planet" and "our skies" are everyone's ("a link between our planet and the far side of
+# the moon").
 _FIRST_PERSON = re.compile(
-    r"\b(?i:we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b|\b(?:us|my|me|myself)\b|"
+    r"\b(?i:we|we['’](?:re|ve|ll|d)|ours|ourselves)\b|"
+    r"\b(?i:our)\b(?! (?i:planet|skies|sky|solar system|galaxy|world|moon|sun|species|oceans?)\b)|"
+    r"\b(?:us|my|me|myself)\b|"
     r"\bI(?:['’](?:m|ve|ll|d)\b| (?:am|was|have|had|will|would|think|thought|believe|know|"
     r"hope|feel|want|can|could|do|did|don['’]t|just|really|never)\b)"
 )
