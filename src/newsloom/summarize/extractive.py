@@ -441,6 +441,11 @@ class _Plan:
         # paragraph's opening and the takeaways before it. One whose reference only those have
         # resolved comes last ("The club's supporters' trust ..." once a bullet names the club);
         # a page short of them has fewer takeaways.
+        # The most central first, by centrality alone (lam=1): a repeat of what the page says is
+        # left out outright (same_fact, lexical redundancy), and a penalty for sharing the page's
+        # subject would prefer what is furthest from the story, a roundup's aside about another
+        # event (Giveme: NASA's launch system under Musk's Tesla launch, NASA's Orion capsule
+        # under China's far side mission).
         openings = [chunk[0] for chunk in self.paragraphs(paragraphs) if chunk]
         for candidates in (ahead, reported, None):
             if len(takeaways) < count:
@@ -450,7 +455,9 @@ class _Plan:
                     found = [i for i in read_first if watch[i]]
                 else:
                     found = candidates
-                takeaways += mmr(by_centrality, found, chosen, count=count - len(takeaways))
+                takeaways += mmr(
+                    by_centrality, found, chosen, count=count - len(takeaways), lam=1.0
+                )
         return paragraphs, bullets, takeaways
 
     def bullet_text(self, fact_index: int, place: int) -> str | None:

@@ -126,6 +126,41 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "In May, 12 fishermen were fined for using illegal nets.",
         "The club was one win away from going to the final in 1998.",
         "The Rovers took game five, edging within one win of the Promised Land.",
+        # "Deadline" with a capital is a name; "deadlines" a habit.
+        "The actor told Deadline that the stunt had been his own idea.",
+        "The builder has a long record of missing its deadlines.",
+        # Pledging allegiance declares a side; a trial someone faced or stood has been held.
+        "The militia pledged allegiance to the rebel council in 2014.",
+        "Since his arrest, the former mayor has faced trial on three counts of fraud.",
+        "Only two of the eleven men stood trial in the end.",
+        # A possibility of the past, in a modal with "have" and a participle.
+        "The harbour master said the storm could have torn the ferry from its moorings.",
+        # What is generally so.
+        "Ferry crews regularly work twelve-hour shifts and may miss 2 meals a day.",
+        "Tides will not always leave the causeway dry at noon.",
+        # An aside that qualifies what came before.
+        "Not that the first visitors will be able to climb the tower.",
+        # Somebody's own words without quotation marks: the first person.
+        "Later this month, we're adding night crossings for cyclists.",
+        "I think the council will have to find the money somewhere.",
+        # Background dated at its opening: a process or a possibility of that date.
+        "In March, four trawlers were seized as part of another inquiry into the quotas.",
+        "Last year, the harbour board said that ferries should pay higher dues.",
+        # A source described by what they know.
+        "The hostages were freed before dawn, a source close to the negotiations said.",
+        # A first plan the sentence itself tells was replaced.
+        "Initially the operator said the timetable would change in May, but now says it applies"
+        " at once.",
+        # A reproach: what someone should be doing.
+        "Even now, the mayor should be using his visit to the port to press for a deal.",
+        # A process held or ended.
+        "The two ports last held formal talks in 2019 to settle the dispute.",
+        "The regulator concluded its review of the ferry fares in March.",
+        # A relative of someone in the news, on their hopes.
+        "Jon Brekke, whose cousin was on the trawler, said he hoped more crew could be found.",
+        # An aim that describes a thing, and a bare participle beside a past future.
+        "A walker got the first look at the new ferry she hopes to sail to the island.",
+        "The balloon was projected to drift east, with the basket expected to land near Farley.",
     ],
 )
 def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
@@ -153,6 +188,31 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         ("The harbour master has warned that the quay might flood 3 times this winter.", 1),
         ("The council said the sea wall can be rebuilt within a year.", 1),
         ("Trawler crews may lose 2,000 crowns a week in lost catches.", 1),
+        # An inquiry under way said with its verb.
+        ("The collapse of the pier is being investigated by the safety regulator.", 1),
+        ("Harbour police are investigating the fire at the boatyard.", 1),
+        # Kept beside the new rules: a future at a dated opening, a source's forecast, a
+        # "deadline" in lower case, an obligation ahead, the country "US", a future said as such.
+        ("In May, the court will rule on the harbour appeal.", 2),
+        ("A source close to the talks said a deal could be reached within 2 days.", 1),
+        ("The deadline for objections to the wind farm is next Friday.", 2),
+        ("The ferry may have to stop running in January, the operator said.", 1),
+        ("The US will lift its tariffs on Veland steel in June.", 2),
+        ("The company hopes to launch the new ferry in spring.", 2),
+        ("The union held a ballot on Monday and the result is due on Friday.", 2),
+        ("The regulator has opened a review of the ferry fares.", 1),
+        ("Passengers should be ready for delays of 2 hours on the coast line.", 1),
+        # A habit beside a future said as such is the contrast the news makes.
+        ("Trains usually run every ten minutes but will run hourly until Friday.", 2),
+        ("Inspectors will regularly check the dam for new cracks.", 2),
+        # Everyone's planet; a trial currently set to begin.
+        ("The new telescope will map our planet's ice sheets from next year.", 2),
+        ("Two of the men opted for a trial, which is currently set to begin in March.", 2),
+        # A dated opening in the present tense is ahead, and "since" a month tells what goes on.
+        ("In June, the tribunal decides on the licence.", 1),
+        ("Since March, the regulator has been investigating the bank's fees.", 1),
+        ("In a statement the company says it hopes to launch the ferry in spring.", 2),
+        ("The ferry is expected to carry 400 cars a crossing.", 2),
     ],
 )
 def test_what_the_new_rules_leave_standing(sentence: str, level: int) -> None:
@@ -263,3 +323,37 @@ def test_a_step_an_earlier_report_saw_due_overnight_is_no_takeaway_a_day_later()
     takeaways = " ".join(t.text for t in summary.takeaways)
     assert "The radar will be switched on next week" in takeaways
     assert "balloons overnight" not in takeaways
+
+
+BRIDGE_WIRE = """The Orrin river bridge in Farley was closed to lorries on Monday after inspectors found cracks in two of its steel girders.
+Inspectors from the Farley roads office found the cracks during a routine check on Sunday.
+Lorries heavier than 7.5 tonnes must now take a 40 kilometre detour through Malby.
+Farley council will vote next month on a loan for the bridge repairs.
+Elsewhere in the region, the Tarn valley museum will reopen its glass gallery in June."""
+BRIDGE_POST = """Farley's Orrin river bridge is closed to lorries after inspectors found cracked girders, the roads office said on Monday.
+Haulage firms in Farley said the detour through Malby would add an hour to every delivery.
+The bridge carries about 3,000 lorries a day across the Orrin river.
+Cars and buses may still use the Orrin bridge at reduced speed.
+The Orrin bridge was built in 1968."""
+BRIDGE_RADIO = """Lorries are barred from the Orrin river bridge in Farley after cracks were found in its girders.
+The cracks were found in two steel girders under the bridge's eastern span.
+Farley's mayor called the closure a blow to the town's sawmill and quarry.
+Repairs to the Orrin bridge girders will take at least a year, the roads office said."""
+
+
+def test_takeaways_come_most_central_first_not_furthest_from_the_story() -> None:
+    # A roundup's aside ("Elsewhere in the region, ...") shares nothing with the page; the
+    # council's vote on the bridge, more central, comes first (the choice weighs centrality
+    # alone: a penalty for sharing the page's subject favours such asides in larger stories).
+    articles = [
+        article(
+            1, 1, "Coast Wire", "Orrin bridge closed to lorries after cracks found", BRIDGE_WIRE, 0
+        ),
+        article(
+            2, 2, "Farley Post", "Cracked girders close Orrin bridge to lorries", BRIDGE_POST, 10
+        ),
+        article(3, 3, "Radio North", "Lorries barred from cracked Orrin bridge", BRIDGE_RADIO, 20),
+    ]
+    summary = ExtractiveSummarizer().summarize(7, articles, None, words=25, now=T0)
+    takeaways = [t.text for t in summary.takeaways]
+    assert takeaways[0] == "Farley council will vote next month on a loan for the bridge repairs."
