@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from newsloom.summarize.people import ROLES
+from newsloom.summarize.words import CALENDAR
 
 # Who reacts: a crowd, not a named group. "away end" and "home end": the stand for its fans.
 _CROWD = re.compile(
@@ -36,10 +37,6 @@ _APPROVING = re.compile(
     r"\b(?:cheer|applaud|applause|ovation|serenad|prais|thank|celebrat|salut|hail|welcom)",
     re.IGNORECASE,
 )
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
-)
 
 
 @lru_cache(maxsize=8192)
@@ -54,7 +51,7 @@ def reactions(sentence: str) -> frozenset[tuple[bool, str]]:
         for match in _AIMED.finditer(clause):
             # A title before a name ("Councillor Brandt"): the person is the name's last word.
             person = re.sub(r"['’]s?$", "", match.group(1).split()[-1])
-            named = person[:1].isupper() and person.lower() not in _CALENDAR
+            named = person[:1].isupper() and person.lower() not in CALENDAR
             if named or person in ROLES:
                 found.add((approving, person))
     return frozenset(found)
