@@ -4,8 +4,9 @@
 finds one person's deed in other word forms; ``vaguer.figure_in_words`` a figure told again
 without its numbers; ``counted.same_count`` one count and the same deed after it;
 ``counted.same_measure`` one number in the same phrase; ``acts.same_act`` one actor's act on one
-thing in other verbs; ``crowds.same_reaction`` a crowd's reaction to one person in other words. The summarizer applies them all (vectors.repeated_facts) and the
-readability evaluation counts them all, so what is measured is what is enforced.
+thing in other verbs; ``crowds.same_reaction`` a crowd's reaction to one person in other words.
+The summarizer applies them all (vectors.repeated_facts) and the readability evaluation counts
+them all, so what is measured is what is enforced.
 """
 
 from __future__ import annotations
