@@ -404,6 +404,11 @@ class _Plan:
         # alone is mostly the event bullet 1 states. Its own fact, not a near copy of bullet 1.
         if not any(a.title.strip() for a in self.articles):
             bullets += self._other_lede(main, pool, bullets)
+            # The next bullets are judged against that lede as shown: whole.
+            as_bullets = self._shown_as(
+                i for i in self.clipped if i != main and i not in self.whole
+            )
+            next_facts = dataclasses.replace(as_bullets, scores=next_facts.scores)
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             fresh = [i for i in pool if i not in unfit]

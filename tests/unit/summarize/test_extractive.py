@@ -912,3 +912,27 @@ def test_without_titles_another_reports_lede_is_a_whole_bullet() -> None:
     shown = [c.text for c in titled.bullets]
     assert BRIDGE_SECOND_LEDE not in shown
     assert "Dunmore will spend 40 million euros on a second crossing of the river Lane." in shown
+
+
+def test_a_whole_lede_bullet_is_not_told_again_by_the_next_bullet() -> None:
+    # The lede shown whole says when the crossing could open; a later bullet saying only that
+    # ("A new crossing could open within four years") repeats it, though it does not repeat
+    # the lede's main statement alone.
+    repeat = "A new crossing could open within four years, engineers say."
+    story = second_lede_story(("", "", ""))
+    story.append(
+        article(
+            74,
+            4,
+            "Outlet 3",
+            "",
+            "The council in Dunmore voted on Monday to shut the Harbour Street bridge to cars from"
+            f" June, citing cracks in two supports. {repeat} Buses will be rerouted over the Mill"
+            " Road bridge.",
+            15,
+        )
+    )
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    shown = [c.text for c in result.bullets]
+    assert BRIDGE_SECOND_LEDE in shown
+    assert repeat not in [c.text for c in all_cited(result)]
