@@ -203,7 +203,10 @@ FLOORS = [
         # 18.14 / 41.22 -> 18.18 / 41.28: bullets are no retelling of bullet 1 from another
         # report's opening (lede.retells) and never speak to the reader (speaks_to_reader);
         # item 034 up (+12.4), 293 and 193 up, 244 (-0.9) and 171 (-0.1) down.
-        {"rouge2": 18.18, "rouge1": 41.28},
+        # 18.18 / 41.28 -> 18.44 / 41.51: without titles, another report's lede is the next
+        # bullet, whole (extractive._Plan._other_lede); 46 items up (260 +51, 226 +14, 255
+        # +14), 37 down (243 -12, 166 -10, 101 -9).
+        {"rouge2": 18.44, "rouge1": 41.51},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -284,7 +287,9 @@ FLOORS = [
         # (mainverb.py); item D0726F-A's freed words go to a statement the references share.
         # 10.30 -> 10.28, lowered on purpose (rouge1 30.96 -> 30.97): a later report's lede
         # telling what followed the main event is a bullet (lede.follows_event).
-        {"rouge2": 10.28, "rouge1": 30.96},
+        # 10.31 / 30.97 (as measured before this change) -> 10.34 / 31.06:
+        # without titles, another report's lede is the next bullet, whole (_other_lede).
+        {"rouge2": 10.34, "rouge1": 31.06},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -221,6 +221,7 @@ class _Plan:
         self._headlines: dict[int | None, str] = {}  # bullet 1 -> the headline shown over it
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
+        self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -394,12 +395,26 @@ class _Plan:
             and follows_event(self.shown[i], self.shown[main])
         ]
         bullets += mmr(next_facts, later[:1], bullets, count=min(1, BULLETS - len(bullets)))
+        # Without titles (Multi-News, microblogs, some JSON Feeds) no headline gives another
+        # outlet's wording of the news, and each report's opening is the one line in which its
+        # editor summed the story up: the facts it puts beside bullet 1's event ("..., and the
+        # council will vote on the closure next week") are what that outlet found key. So the next bullet is
+        # another report's lede (main_event's reports, not an angle), shown whole as bullet 1 is,
+        # up to the length a lede may have as a bullet (MAIN_EVENT_MAX_WORDS): its main statement
+        # alone is mostly the event bullet 1 states. Its own fact, not a near copy of bullet 1.
+        if not any(a.title.strip() for a in self.articles):
+            bullets += self._other_lede(main, pool, bullets)
+            # The next bullets are judged against that lede as shown: whole.
+            as_bullets = self._shown_as(
+                i for i in self.clipped if i != main and i not in self.whole
+            )
+            next_facts = dataclasses.replace(as_bullets, scores=next_facts.scores)
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             fresh = [i for i in pool if i not in unfit]
             bullets += mmr(as_bullets, fresh, bullets, count=BULLETS - len(bullets))
         # The rest of the page is judged against the bullets as they are shown.
-        page = self._shown_as(i for i in bullets[1:] if i in self.clipped)
+        page = self._shown_as(i for i in bullets[1:] if i in self.clipped and i not in self.whole)
         by_centrality = dataclasses.replace(page, scores=self.central)
         # Takeaways say what to watch (watch.py): a next step, a pending decision, an effect on
         # people. A page without enough of them shows fewer takeaways rather than filling them
@@ -428,7 +443,9 @@ class _Plan:
             """The facts of ``rest`` that stand alone once the statements ``read`` are read,
             bullets 2-3 as the page shows them."""
             shown = [
-                self.clipped.get(i, self.shown[i]) if i in bullets[1:] else self.shown[i]
+                self.clipped.get(i, self.shown[i])
+                if i in bullets[1:] and i not in self.whole
+                else self.shown[i]
                 for i in read
             ]
             said = told | {w.lower() for text in shown for w in text.split()}
@@ -464,11 +481,34 @@ class _Plan:
                 )
         return paragraphs, bullets, takeaways
 
+    def _other_lede(self, main: int, pool: list[int], bullets: list[int]) -> list[int]:
+        """For a story without titles: the most salient first fact of another report's opening
+        (self._openings, one of self.reports) that is in ``pool``, not yet a bullet, not a
+        repeat of bullet 1 and at most MAIN_EVENT_MAX_WORDS long, as a list of at most one. It
+        is then shown whole (self.whole, bullet_text)."""
+        own = self.candidates[self._first_report(main)].article
+        ledes = [
+            facts[0]
+            for article, facts in sorted(self._openings.items())
+            if article != own
+            and article in self.reports
+            and facts[0] in pool
+            and facts[0] not in bullets
+            and not self._same_fact[main, facts[0]]
+            and self.selection.words[facts[0]] <= MAIN_EVENT_MAX_WORDS
+        ]
+        found = mmr(self.statements, ledes, bullets, count=min(1, BULLETS - len(bullets)))
+        self.whole.update(found)
+        return found
+
     def bullet_text(self, fact_index: int, place: int) -> str | None:
         """What bullet ``place`` (0 = bullet 1) shows of the fact when not its sentence: bullets
         2-3 show a long fact's main statement. Bullet 1 keeps its whole sentence: the main
         event's who, what, where and when may run past its first clause ("raised its offer
-        ..., valuing ..., and promised ...")."""
+        ..., valuing ..., and promised ..."); so does another report's lede in a story
+        without titles (_other_lede)."""
+        if fact_index in self.whole:
+            return None
         return self.clipped.get(fact_index) if place > 0 else None
 
     def _shown_as(self, clipped: Iterable[int]) -> Selection:

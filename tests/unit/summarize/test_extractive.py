@@ -863,3 +863,76 @@ def test_another_reports_opening_retelling_bullet_one_is_no_bullet() -> None:
     summary = ExtractiveSummarizer().summarize(1, articles, None, words=80, now=T0)
     assert summary.bullets[0].text.startswith("The Harlow Comets won their first league title")
     assert not {b.text for b in summary.bullets} & retelling
+
+
+# A second outlet's lead paragraph on the bridge (invented), long enough for a bullet to clip it.
+BRIDGE_SECOND_LEDE = (
+    "Dunmore will spend 40 million euros on a second crossing of the river Lane, which engineers"
+    " say could open within four years, once the old Harbour Street bridge closes to cars."
+)
+
+
+def second_lede_story(titles: tuple[str, str, str]) -> list[Article]:
+    texts = [
+        f"{BRIDGE_LEDE} Cyclists and walkers will still be able to cross.",
+        f"{BRIDGE_SECOND_LEDE} Shops on the quay fear losing trade.",
+        "Engineers found cracks in two supports of the Harbour Street bridge in Dunmore last"
+        " month, the council's report says. The bridge carries about 9,000 cars a day.",
+    ]
+    return [
+        article(71 + k, 1 + k, f"Outlet {k}", title, text, 5 * k)
+        for k, (title, text) in enumerate(zip(titles, texts, strict=True))
+    ]
+
+
+def test_without_titles_another_reports_lede_is_a_whole_bullet() -> None:
+    # Without titles, another report's opening is the one line in which its outlet summed the
+    # story up: it is the next bullet, whole ("which engineers say could open within four
+    # years" is that outlet's key fact), as bullet 1 is shown whole.
+    untitled = ExtractiveSummarizer().summarize(
+        7, second_lede_story(("", "", "")), None, words=70, now=T0
+    )
+    assert untitled.bullets[0].text == BRIDGE_LEDE
+    assert BRIDGE_SECOND_LEDE in [c.text for c in untitled.bullets]
+    # With titles, the headline gives the outlets' wordings, and bullets 2-3 stay short: the
+    # long lede shows its main statement.
+    titled = ExtractiveSummarizer().summarize(
+        7,
+        second_lede_story(
+            (
+                "Dunmore bridge to close to cars",
+                "Dunmore to build a second bridge",
+                "Cracks found in Dunmore bridge",
+            )
+        ),
+        None,
+        words=70,
+        now=T0,
+    )
+    shown = [c.text for c in titled.bullets]
+    assert BRIDGE_SECOND_LEDE not in shown
+    assert "Dunmore will spend 40 million euros on a second crossing of the river Lane." in shown
+
+
+def test_a_whole_lede_bullet_is_not_told_again_by_the_next_bullet() -> None:
+    # The lede shown whole says when the crossing could open; a later bullet saying only that
+    # ("A new crossing could open within four years") repeats it, though it does not repeat
+    # the lede's main statement alone.
+    repeat = "A new crossing could open within four years, engineers say."
+    story = second_lede_story(("", "", ""))
+    story.append(
+        article(
+            74,
+            4,
+            "Outlet 3",
+            "",
+            "The council in Dunmore voted on Monday to shut the Harbour Street bridge to cars from"
+            f" June, citing cracks in two supports. {repeat} Buses will be rerouted over the Mill"
+            " Road bridge.",
+            15,
+        )
+    )
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    shown = [c.text for c in result.bullets]
+    assert BRIDGE_SECOND_LEDE in shown
+    assert repeat not in [c.text for c in all_cited(result)]
