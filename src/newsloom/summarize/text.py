@@ -56,6 +56,11 @@ _DATELINE_PATTERNS = (
         rf"^[A-Z][\w.'’ ]{{1,40}}(?:,\s*{_MONTHS}\s+\d{{1,2}})?\s*\([A-Za-z][\w .&-]{{1,30}}\)"
         r"\s*[-—–_:]{1,2}\s+"
     ),
+    # A dash set close, as some papers set it: "PALM BEACH, Fla.—President ...", "WASHINGTON—The
+    # Senate ...". Only after a place with its state or country, or before an article: "U.S.—China
+    # talks" and "NATO—Russia ties" open on a name pair, not a dateline.
+    re.compile(r"^[A-Z][A-Z.'’\- ]{1,40},\s*[A-Z][A-Za-z.'’ ]{1,30}[—–](?=[A-Z])"),
+    re.compile(r"^[A-Z][A-Z'’\- ]{2,40}[—–](?=(?:The|A|An)\s)"),
     # "(CNN) —", and "(CNN) Chrissy Teigen ..." where the extractor lost the dash
     re.compile(r"^\([A-Za-z][\w .&-]{1,30}\)\s*[-—–_:]{1,2}\s+"),
     re.compile(r"^\((?:[A-Z]{2,}|Reuters|Bloomberg|dpa)\)\s+(?=[A-Z])"),

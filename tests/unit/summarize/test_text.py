@@ -50,6 +50,8 @@ def test_split_treats_line_breaks_as_boundaries_and_keeps_closing_quotes() -> No
         "Port Elling (Coastal Wire) - The gates closed.",
         "(CNN) — The gates closed.",
         "SKERRA (AP) _ The gates closed.",
+        "PORT ELLING, Veland—The gates closed.",  # the dash set close to the text
+        "PORT ELLING—The gates closed.",
     ],
 )
 def test_strip_dateline(raw: str) -> None:
@@ -58,6 +60,13 @@ def test_strip_dateline(raw: str) -> None:
 
 def test_strip_dateline_leaves_ordinary_sentences_alone() -> None:
     sentence = "Port Elling - a town of 30,000 people - braced for the storm."
+    assert strip_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence", ["U.S.—Veland talks resumed on Monday.", "NATO—Ostmark ties warmed this year."]
+)
+def test_a_pair_of_names_joined_by_a_dash_is_no_dateline(sentence: str) -> None:
     assert strip_dateline(sentence) == sentence
 
 
