@@ -156,11 +156,14 @@ def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     from whichever of them gives the fewest seams: where the walk happened to find it first is
     no fusion."""
     # Each run may come from any sentence that holds it whole; the fewest switches count.
+    # A run the sources hold across a sentence end (copied in the order the source wrote it)
+    # belongs to both sentences: the run after it, read on from the second, marks no seam.
     options = [
         {
-            src.sentence_of[at]
+            src.sentence_of[at + k]
             for at in src.positions[claim[i]]
             if src.stream[at : at + length] == list(claim[i : i + length])
+            for k in range(length)
         }
         for i, length, _ in copied_runs(claim, src)
         if not all(word in STOP_WORDS for word in claim[i : i + length])
