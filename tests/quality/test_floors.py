@@ -330,8 +330,10 @@ FLOORS = [
         # run copied across a source sentence end (no seam where the copy reads on), for a
         # "he" put where the origin has "who" (it means the name before "who") and for a
         # number glued to its unit in the evidence ("7pm": said once): 4 right CNN/DM
-        # summaries move up, no wrong one.
-        {"roc_auc_cnndm": 0.849, "roc_auc_xsum": 0.752},
+        # summaries move up, no wrong one; 0.8501 / 0.7527 when a name modifying a
+        # description ("the Parnu Tigers captain") is not whom that sentence's "he" means (one
+        # right CNN/DM summary moves up, no wrong one).
+        {"roc_auc_cnndm": 0.85, "roc_auc_xsum": 0.752},
     ),
 ]
 

@@ -264,6 +264,20 @@ def test_pronoun_inside_a_sentence_stands_for_its_subject() -> None:
     assert swapped_actors("Tiit Pent was granted bail on Friday.", runs) == []
 
 
+def test_name_modifying_a_description_is_not_whom_the_pronoun_means() -> None:
+    # "he" stands for "the Parnu Tigers captain", a description of Lepp: "Parnu Tigers" only
+    # says which captain, so giving the posting to Lepp swaps no actor.
+    sources = [
+        "Rower Arvo Lepp showed off a new boat on Friday.",
+        "And the Parnu Tigers captain joined in on the fun as he posted the photo online.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Arvo Lepp posted the photo online.", runs) == []
+    # A named subject still owns the pronoun's statement.
+    named = [sources[0], "Then Mart Kivi joined in on the fun as he posted the photo online."]
+    assert swapped_actors("Arvo Lepp posted the photo online.", source_runs(named)) == ["Lepp"]
+
+
 # The new ferry is what may be named after the skipper; the skipper is Hanno Pärn.
 NAMING = [
     "Bets on the new ferry being named Aurora have doubled since Friday.",
