@@ -78,6 +78,7 @@ _CONTRACTION = re.compile(r"(?<=[^\W_]) (n['’]t|['’](?:re|ve|ll|m|d|s))(?![^
 # compare, and counted as an invented word it marks every summary of that model alike, right or
 # wrong (FRANK: 43 of 75 Seq2Seq summaries hold one, factual as often as the others).
 _PLACEHOLDER = re.compile(r"\[UNK\]|<unk>|\bUNK\b", re.I)
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=[^\W\d_])")  # "7pm" -> "7" "pm"
 _SPACES = re.compile(r"[ \t]{2,}")  # what a dropped placeholder or bracket leaves: one space
 # Penn Treebank tokenisation writes brackets as "-LRB-" / "-RRB-" (and -LSB-, -LCB- ...):
 # punctuation, not the words "LRB" and "RRB" that no source uses.
@@ -389,7 +390,11 @@ def _looped(repeated: dict[str, list[str]], evidence: Sequence[Sequence[str]]) -
     evidence sentence does ("the assembly's assembly", "a wall of a wall") is a generator
     looping or two statements fused around a shared word; a sentence copied with its
     repetition ("7 pm and 7 am", "head-to-head") keeps what its source says."""
-    counts = [Counter(stem(w) for w in sentence) for sentence in evidence]
+    # A number glued to its unit ("7pm", "10km") says the number once, as "7 pm" does.
+    counts = [
+        Counter(stem(part) for w in sentence for part in _GLUED_UNIT.split(w) if part)
+        for sentence in evidence
+    ]
     extra: list[str] = []
     for root, found in repeated.items():
         most = max((count[root] for count in counts), default=0)

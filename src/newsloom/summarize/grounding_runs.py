@@ -151,11 +151,14 @@ def fragment_jumps(claim: Sequence[str], src: SourceRuns) -> int:
     from whichever of them gives the fewest seams: where the walk happened to find it first is
     no fusion."""
     # Each run may come from any sentence that holds it whole; the fewest switches count.
+    # A run the sources hold across a sentence end (copied in the order the source wrote it)
+    # belongs to both sentences: the run after it, read on from the second, marks no seam.
     options = [
         {
-            src.sentence_of[at]
+            src.sentence_of[at + k]
             for at in src.positions[claim[i]]
             if src.stream[at : at + length] == list(claim[i : i + length])
+            for k in range(length)
         }
         for i, length, _ in copied_runs(claim, src)
         if not all(word in STOP_WORDS for word in claim[i : i + length])
@@ -340,7 +343,31 @@ def _meant(pronoun: int, src: SourceRuns) -> set[str]:
     else:
         return set()
     opening = range(start, min(stop, start + max(1, (end - start) // OPENING_SHARE)))
-    return {src.words[at] for at in opening if src.words[at] in src.names}
+    return {
+        src.words[at]
+        for at in opening
+        if src.words[at] in src.names and not _premodifier(at, start, end, src)
+    }
+
+
+def _premodifier(at: int, start: int, end: int, src: SourceRuns) -> bool:
+    """The name at ``at`` modifies a noun in a description ("the Parnu Tigers captain",
+    "the Narva club striker"): read after "the" across names only, it leads in one phrase to
+    a lower-case content word. The description, not the name, is whom the sentence is
+    about."""
+    first = at
+    while first > start and src.words[first - 1] in src.names and src.joined[first - 1]:
+        first -= 1
+    last = at
+    while last + 1 < end and src.words[last + 1] in src.names and src.joined[last]:
+        last += 1
+    return (
+        first > start
+        and src.words[first - 1] == "the"
+        and last + 1 < end
+        and src.joined[last]
+        and src.stream[last + 1] not in STOP_WORDS
+    )
 
 
 def _sentence_span(at: int, src: SourceRuns) -> tuple[int, int]:

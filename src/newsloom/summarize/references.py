@@ -23,6 +23,8 @@ OPENING_SHARE = 3  # a subject named in the origin's first third of words is the
 # Words that tie a sentence to the one before without naming anyone: "However, he had instead
 # taken ..." opens with "he" as much as "He had taken ..." does.
 CONNECTIVES = frozenset("and but so yet then now however instead meanwhile also still".split())
+# A relative pronoun stands for the name just before it ("Ivo Sarn, who has been charged").
+RELATIVES = frozenset(("who", "whom"))
 
 
 def names(words: Sequence[str]) -> set[str]:
@@ -81,6 +83,7 @@ def unresolved(
             meant = antecedent()
         else:  # the sentence put a pronoun where its origin names the subject
             meant = names(origin[: max(1, len(origin) // OPENING_SHARE)])
+            meant = _relative_subject(words, origin) or meant
         return bool(meant) and not meant & earlier
     if origin_pronoun:
         # The sentence put a name where its origin has a pronoun: it must be the one meant.
@@ -88,3 +91,22 @@ def unresolved(
         meant = antecedent()
         return bool(given and meant) and not given & meant
     return False
+
+
+def _relative_subject(words: Sequence[str], origin: Sequence[str]) -> set[str]:
+    """The name a relative clause the sentence copies is about: "he has been charged" copied
+    from "... coach Ivo Sarn, who has been charged ..." puts the pronoun where the origin has
+    "who", and "who" stands for the name just before it, not for the origin's subject."""
+    after = [w.lower() for w in words[1:3]]
+    lowered = [w.lower() for w in origin]
+    if len(after) < 2 or _opening(words) not in ("he", "she"):
+        return set()
+    for at in range(1, len(lowered) - 1):
+        if lowered[at : at + 2] == after and lowered[at - 1] in RELATIVES:
+            name: set[str] = set()
+            for word in reversed(origin[: at - 1]):
+                if not word[:1].isupper():
+                    break
+                name.add(word.lower())
+            return name
+    return set()

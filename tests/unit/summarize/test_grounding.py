@@ -167,6 +167,15 @@ def test_repetition_copied_from_its_evidence_is_no_loop(checker: GroundingChecke
     assert checker.check(claim, sources).looped == ("gates", "held")
 
 
+def test_number_glued_to_its_unit_in_the_evidence_is_said_there_too(
+    checker: GroundingChecker,
+) -> None:
+    # "7pm ... 7am" says the number twice, as the tokenised claim's "7 pm ... 7 am" does.
+    sources = ["The curfew keeps him at home from 7pm until 7am on weekdays."]
+    claim = "the curfew keeps him at home from 7 pm until 7 am on weekdays ."
+    assert "7" not in checker.check(claim, sources).looped
+
+
 def test_each_sentence_of_a_tokenised_claim_repeats_against_its_own_evidence(
     checker: GroundingChecker,
 ) -> None:

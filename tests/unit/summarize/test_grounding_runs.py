@@ -174,6 +174,25 @@ def test_run_held_by_several_sentences_is_read_from_the_one_with_fewest_seams() 
     assert fragment_jumps(fused, source_runs(sources)) == 1
 
 
+def test_run_copied_across_a_sentence_end_marks_no_seam_where_the_copy_reads_on() -> None:
+    # "overnight ferry crews" runs on from the first sentence into the second as the source
+    # wrote it; the run after "said they" comes from that second sentence: no fusion.
+    sources = [
+        "The storm hit the coast overnight.",
+        "Ferry crews stayed in port on Monday.",
+    ]
+    claim = [
+        stem(w)
+        for w in tokens_joined(
+            "The storm hit the coast overnight ferry crews said they stayed in port on Monday"
+        )[0]
+    ]
+    assert fragment_jumps(claim, source_runs(sources)) == 0
+    # Runs of the two sentences joined in another order still have their seam.
+    fused = [stem(w) for w in tokens_joined("Ferry crews stayed in port as the storm hit")[0]]
+    assert fragment_jumps(fused, source_runs(sources)) == 1
+
+
 # Father and son share a surname; the voyage is the son's.
 SAILORS = [
     "Sailor Aivar Tamm, 37, took his small sailboat out in late January.",
@@ -243,6 +262,20 @@ def test_pronoun_inside_a_sentence_stands_for_its_subject() -> None:
     runs = source_runs(sources)
     assert swapped_actors("Mr Lepp was granted bail on Friday.", runs) == ["Lepp"]
     assert swapped_actors("Tiit Pent was granted bail on Friday.", runs) == []
+
+
+def test_name_modifying_a_description_is_not_whom_the_pronoun_means() -> None:
+    # "he" stands for "the Parnu Tigers captain", a description of Lepp: "Parnu Tigers" only
+    # says which captain, so giving the posting to Lepp swaps no actor.
+    sources = [
+        "Rower Arvo Lepp showed off a new boat on Friday.",
+        "And the Parnu Tigers captain joined in on the fun as he posted the photo online.",
+    ]
+    runs = source_runs(sources)
+    assert swapped_actors("Arvo Lepp posted the photo online.", runs) == []
+    # A named subject still owns the pronoun's statement.
+    named = [sources[0], "Then Mart Kivi joined in on the fun as he posted the photo online."]
+    assert swapped_actors("Arvo Lepp posted the photo online.", source_runs(named)) == ["Lepp"]
 
 
 # The new ferry is what may be named after the skipper; the skipper is Hanno Pärn.

@@ -117,3 +117,20 @@ def test_pronoun_after_an_opening_connective_still_opens_the_sentence(
     assert unresolved(checker, summary, article) == [0, 1]
     summary = ["Anna Berg founded the Lindholm bakery.", "However, she sold it to a cooperative."]
     assert unresolved(checker, summary, article) == [0, 0]
+
+
+COURT = (
+    "Police in Rennet issued a warrant for the arrest of coach Ivo Sarn, who has been charged "
+    "with fraud at the club. The club said it was cooperating."
+)
+
+
+def test_pronoun_put_where_the_source_has_who_means_the_name_before_who(
+    checker: GroundingChecker,
+) -> None:
+    # "he has been charged" copies the relative clause "who has been charged": "who" stands for
+    # Ivo Sarn, not for the police that open the source sentence.
+    named = ["Ivo Sarn is wanted by police.", "He has been charged with fraud at the club."]
+    assert unresolved(checker, named, COURT) == [0, 0]
+    other = ["Rennet police issued a warrant.", "He has been charged with fraud at the club."]
+    assert unresolved(checker, other, COURT)[1] == 1
