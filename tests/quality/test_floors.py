@@ -174,7 +174,12 @@ FLOORS = [
         # to donate now, you might ..."), 217 up; 089 (-3.3), 293 (-1.1), 227 (-1.1), 244 (-1.0,
         # "A federal judge ordered Texas to suspend ..." told again gives way to the judge's
         # name and "the first legal blow") down: the references retell bullet 1 too.
-        {"rouge2": 19.67, "rouge1": 42.60},
+        # rouge1 42.60 -> 42.59, on purpose (rouge2 holds): a bare definite the page did
+        # introduce in other words is no riddle (openings.told_head: "The case could still lead
+        # to the end of Roe v. Wade" under the Supreme Court's ruling, "The shooting rampage
+        # began ..." under the shooting, "The fee increases" under "would increase the fee").
+        # Items 151 (-3.1) down, 167 (+1.0) up, 110 and 295 change words only.
+        {"rouge2": 19.67, "rouge1": 42.59},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -203,7 +208,10 @@ FLOORS = [
         # 18.14 / 41.22 -> 18.18 / 41.28: bullets are no retelling of bullet 1 from another
         # report's opening (lede.retells) and never speak to the reader (speaks_to_reader);
         # item 034 up (+12.4), 293 and 193 up, 244 (-0.9) and 171 (-0.1) down.
-        {"rouge2": 18.18, "rouge1": 41.28},
+        # 18.18 / 41.28 -> 18.17 / 41.25, on purpose: a bare definite the page did introduce in
+        # other words is no riddle (openings.told_head); items 151 (-2.5) and 110 (-0.3) down,
+        # 167 (+1.2) up.
+        {"rouge2": 18.17, "rouge1": 41.25},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -284,7 +292,11 @@ FLOORS = [
         # (mainverb.py); item D0726F-A's freed words go to a statement the references share.
         # 10.30 -> 10.28, lowered on purpose (rouge1 30.96 -> 30.97): a later report's lede
         # telling what followed the main event is a bullet (lede.follows_event).
-        {"rouge2": 10.28, "rouge1": 30.96},
+        # 10.28 / 30.97 -> 10.26 / 30.95, on purpose: a bare definite the page did introduce in
+        # other words is no riddle (openings.told_head: "The quake ..." under "an earthquake",
+        # "The mine ..." under "mine,"); D0703A-C (-0.5) and D0736H-B (-0.8) take such a
+        # statement in place of another the references share more, D0716D-C holds.
+        {"rouge2": 10.26, "rouge1": 30.95},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
