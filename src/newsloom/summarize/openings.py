@@ -254,6 +254,23 @@ _EVENT_KINDS: dict[str, str] = {
     "tremor": _QUAKE,
     "case": _COURT,
 }
+# "The company" or "the firm" refers to the business the page named, once the page said it is
+# one: by a noun for a business ("payment company Lumen Pay", "Morrow & Sons, the bakery chain")
+# or by the kind of name only a business has ("Broadcom Ltd.", "Corvid Labs"). A noun for one kind
+# of business ("The bank", "The airline") needs that noun told: a page naming a law firm has not
+# told which bank.
+# "The companies" needs two: one business named ("Hearst Corp.") is not them.
+_BUSINESS_HEADS = frozenset("company companies firm firms business".split())
+_PLURAL_BUSINESS = re.compile(
+    r"^[\"'“‘( ]*The\s+(?:[a-z-]+\s+){0,2}?(?:companies|firms|businesses)\b"
+)
+_BUSINESS_WORDS = frozenset(
+    """
+    company companies firm firms business chain maker manufacturer carmaker automaker chipmaker
+    retailer grocer insurer lender airline conglomerate startup
+    inc ltd corp corporation co plc llc gmbh holdings labs airlines airways
+    """.split()
+)
 # "The national chess federation", "The federal agency": the adjective says which one, that of
 # the country the story is set in, as "the government" needs no antecedent.
 _COUNTRY_WIDE = frozenset("national federal".split())
@@ -279,33 +296,38 @@ def _key(word: str) -> str:
 _EVENT_KEYS = {
     stem(head): frozenset(_key(w) for w in words.split()) for head, words in _EVENT_KINDS.items()
 }
+_BUSINESS_HEAD_KEYS = frozenset(_key(w) for w in _BUSINESS_HEADS)
+_BUSINESS_KEYS = frozenset(_key(w) for w in _BUSINESS_WORDS)
 
 
-def told_head(head: str, told: Iterable[str]) -> bool:
+def told_head(head: str, told: Iterable[str], plural: bool = False) -> bool:
     """The reader has what a bare definite's head (definite_head) refers to: ``told``
-    (lower-cased words the page gave before it) holds the noun, its verb or an event of its kind
-    (_EVENT_KINDS)."""
+    (lower-cased words the page gave before it) holds the noun, its verb, an event of its kind
+    (_EVENT_KINDS) or, for "the company", a business (_BUSINESS_WORDS; two for "the companies",
+    ``plural``)."""
     if not head or head == "-":
         return False  # "The 27-year-old": no word told stands for the name (a dash may be told)
     known = {_key(w) for w in told}
     key = head.removesuffix("e")
     if key in known:
         return True
-    return head in _EVENT_KEYS and bool(_EVENT_KEYS[head] & known)
+    if head in _EVENT_KEYS and _EVENT_KEYS[head] & known:
+        return True
+    return key in _BUSINESS_HEAD_KEYS and len(_BUSINESS_KEYS & known) >= (2 if plural else 1)
 
 
 def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
     """A "The <noun> ..." opening (definite_head) whose noun ``told`` (lower-cased words the
     reader already has) does not resolve (told_head)."""
     head = definite_head(sentence)
-    return bool(head) and not told_head(head, told)
+    return bool(head) and not told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence)))
 
 
 def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
     when it stands on its own. ``told``: lower-cased words the page gave before it."""
     reason, head = _opening(sentence)
-    if reason == "definite" and told_head(head, told):
+    if reason == "definite" and told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence))):
         return ""
     return reason
 

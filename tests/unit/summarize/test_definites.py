@@ -1,4 +1,4 @@
-"""Bare definites ("The incident ...", "The vote ...") that the page did introduce in other
+"""Bare definites ("The incident ...", "The company ...") that the page did introduce in other
 words (openings.told_head), and those it did not."""
 
 from newsloom.summarize.openings import bare_definite, opening_reference, told_head
@@ -25,6 +25,28 @@ def test_an_event_noun_of_another_kind_than_the_event_told_stays_a_riddle() -> N
     assert opening_reference("The crash closed the road for six hours.", told) == "definite"
     fire = _told("A fire destroyed the Harwick bakery on Friday night.")
     assert opening_reference("The shooting happened near the bakery.", fire) == "definite"
+
+
+def test_the_company_refers_to_a_business_the_page_named_as_one() -> None:
+    chain = _told("Pellow & Daughters, the ironmongery chain, opened its ninth shop in Caddon.")
+    assert not bare_definite("The company plans a tenth shop next spring.", chain)
+    suffix = _told("Orrin Widgets Ltd. cut 40 jobs at its Caddon plant.")
+    assert not bare_definite("The firm blamed the cost of steel.", suffix)
+    maker = _told("Kettle maker Brassby recalled 12,000 kettles on Monday.")
+    assert opening_reference("The company said no one was hurt.", maker) == ""
+    two = _told("Orrin Widgets Ltd. agreed to buy Caddon Springs Inc. for 80 million.")
+    assert opening_reference("The two companies will merge their sales teams.", two) == ""
+
+
+def test_the_company_needs_a_business_on_the_page() -> None:
+    people = _told("A group of giant tortoises arrived at the Caddon zoo on Monday.")
+    assert bare_definite("The company plans a tenth shop next spring.", people)
+    law_firm = _told("The leaked files came from the law firm Harrowgate Quill.")
+    # "The bank" is one kind of business: a law firm does not tell which bank.
+    assert bare_definite("The bank collected higher fees last year.", law_firm)
+    # "The companies" needs two businesses: one named is not them.
+    one = _told("Orrin Widgets Ltd. cut 40 jobs at its Caddon plant.")
+    assert opening_reference("The companies did not say how many.", one) == "definite"
 
 
 def test_a_noun_told_as_its_verb_or_with_punctuation_is_told() -> None:
