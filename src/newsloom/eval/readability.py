@@ -10,6 +10,9 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   takeaways) that repeat a fact (openings.repeats: half of the content words of each, or a
   shared name or number with something said of it and half of the shorter's words; the same
   count with the same deed after it, counted.py),
+- ``short_name_refs_per_story``: "the <noun>" in any statement, where its cited article named a
+  thing whose name ends in that noun before it and the page has not given the noun (shortnames.py:
+  "families at the hall" before the page names the Tessalian Community Hall),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
 - ``people_introduced_again_per_story``: statements that name a person again in full (and role)
@@ -41,6 +44,7 @@ from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import opening_reference
 from newsloom.summarize.people import introduction_flaws, people_of
 from newsloom.summarize.retold import repeats_statement
+from newsloom.summarize.shortnames import Names, thing_names, unnamed_short_references
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
@@ -137,6 +141,9 @@ def evaluate_readability(
             continue
         people = people_of(f"{a.lead}\n\n{a.text}" for a in story.articles)
         _count(summary, counts, found, descriptions(story.articles, people))
+        short = _short_names(summary, story.articles)
+        counts["short_names"] += len(short)
+        found["short_name"].extend(short)
         flaws = introduction_flaws(_page(summary), people)
         counts["introductions"] += len(flaws)
         if flaws:
@@ -151,6 +158,7 @@ def evaluate_readability(
         "stories": len(stories),
         "opening_reference_rate": round(counts["opening_refs"] / statements, 4),
         "repeated_fact_pairs_per_story": round(counts["repeats"] / max(1, len(stories)), 3),
+        "short_name_refs_per_story": round(counts["short_names"] / max(1, len(stories)), 3),
         "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
         "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
         "people_introduced_again_per_story": round(
@@ -202,6 +210,26 @@ def _count(
         if repeats_statement(a, b):
             counts["repeats"] += 1
             examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")
+
+
+def _short_names(summary: Summary, articles: Sequence[Article]) -> list[str]:
+    """The statements, in reading order, that use a thing's short name ("the hall") before the
+    page has given its noun (shortnames.unnamed_short_references), where a cited article named
+    the thing before the statement's words."""
+    texts = {a.id: f"{a.lead}\n\n{a.text}" for a in articles}
+    statements = [*summary.bullets, *(c for p in summary.paragraphs for c in p), *summary.takeaways]
+    told = _lower_words(summary.headline)
+    flawed = []
+    for cited in statements:
+        named: Names = {}
+        for article_id in cited.article_ids:
+            text = texts.get(article_id, "")
+            at = text.find(" ".join(cited.text.split()[:5]))
+            thing_names(text[: at if at >= 0 else len(text)], named)
+        if unnamed_short_references(cited.text, named, told):
+            flawed.append(cited.text)
+        told |= _lower_words(cited.text)
+    return flawed
 
 
 def _page(summary: Summary) -> list[str]:

@@ -78,6 +78,7 @@ from newsloom.summarize.roles import (
     wait_over,
     waits,
 )
+from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.updates import summary_texts
@@ -172,8 +173,11 @@ class ExtractiveSummarizer:
         page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in shown_bullets]
         page += [plan.cite(i) for chunk in chunks for i in chunk]
         page += [plan.cite(i) for i in takeaways]
-        # Read in page order, each person is introduced once (people.py).
+        # Read in page order, each person is introduced once (people.py), and a thing named by
+        # its short name ("the hall") before the page says which one gets its name (shortnames.py).
         texts = introduce_once([c.text for c in page], plan.people)
+        order = [i for _, i in shown_bullets] + [i for chunk in chunks for i in chunk] + takeaways
+        texts = name_things_once(texts, [plan.short_names(i) for i in order], headline)
         page = [Cited(t, c.article_ids) for t, c in zip(texts, page, strict=True)]
         shown = iter(page)
         return Summary(
@@ -901,6 +905,10 @@ class _Plan:
         ids = {self.articles[a].id for a in fact.articles}
         shown = text or self.shown[fact_index]
         return Cited(shown, tuple(sorted(i for i in ids if i is not None)))
+
+    def short_names(self, fact_index: int) -> tuple[tuple[str, str], ...]:
+        """The shown sentence's short names of things and the names its article gave them."""
+        return self.candidates[self._first_report(fact_index)].short_names
 
     def _first_report(self, fact_index: int) -> int:
         """The member sentence shown and its place: the earliest article's, unless its opening

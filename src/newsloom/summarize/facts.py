@@ -14,6 +14,7 @@ import numpy as np
 from newsloom.records import Article
 from newsloom.summarize.openings import leads_into_quote
 from newsloom.summarize.repair import name_own_outlet, repair_opening
+from newsloom.summarize.shortnames import Names, short_names, thing_names
 from newsloom.summarize.text import (
     clean_sentence,
     normalise_space,
@@ -35,6 +36,7 @@ class Candidate:
     position: int  # index of the sentence in its article (0 = lead)
     words: int
     standfirst: bool = False  # from a feed summary the body lacks: written to sit under the title
+    short_names: tuple[tuple[str, str], ...] = ()  # ("the hall", "the Tessalian Community Hall")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def _standfirst(article: Article) -> list[str]:
 def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
     """Usable, cleaned sentences of every article, with duplicates inside one article dropped and
     an opening pronoun replaced by the name it continues and the outlet's short name for itself by
-    its full name (repair.py), and without the sentences that only lead into the quotation after
+    its full name (repair.py), with the name the article gave a thing before its short name ("the
+    hall", shortnames.py), and without the sentences that only lead into the quotation after
     them (openings.leads_into_quote)."""
     found: list[Candidate] = []
     for index, article in enumerate(articles):
@@ -74,10 +77,15 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
         standfirst = len(_standfirst(article)) if article.text.strip() else 0
         previous = ""
         sentences = article_sentences(article)
+        named: Names = {}  # the things the article has named so far (shortnames.py)
         for position, raw in enumerate(sentences):
             text = repair_opening(clean_sentence(raw), previous, article.text)
             text = name_own_outlet(text, article.outlet)
+            # A thing's short name ("the hall") and the name the article gave it before: the
+            # page writes the name where it has not said which one (shortnames.py).
+            shortened = short_names(text, named)
             previous = clean_sentence(raw)
+            thing_names(previous, named)
             key = text.lower()
             if key in seen or rejection_reason(text):
                 continue
@@ -86,7 +94,9 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
             if leads_into_quote(text, following):
                 continue
             seen.add(key)
-            found.append(Candidate(text, index, position, word_count(text), position < standfirst))
+            found.append(
+                Candidate(text, index, position, word_count(text), position < standfirst, shortened)
+            )
     return found
 
 

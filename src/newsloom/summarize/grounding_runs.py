@@ -27,15 +27,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsloom.summarize.references import OPENING_SHARE
-from newsloom.summarize.words import tokens_joined
+from newsloom.summarize.words import CALENDAR, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
 MIN_RUN = 2  # words in a copied run that counts as a fragment
-# Capitalised words that name a time, not someone who acts.
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
 # A run that opens with one of these attaches a circumstance or a list item to the word before
 # it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
 # Words that make a statement a claim, a belief or a possibility rather than a fact. Only their
@@ -108,7 +103,7 @@ def source_runs(sentences: Sequence[str]) -> SourceRuns:
     for at, word in enumerate(stream):
         positions.setdefault(word, []).append(at)
     names = frozenset(
-        w for w in capitalised - lowered if stem(w) not in STOP_WORDS and w not in _CALENDAR
+        w for w in capitalised - lowered if stem(w) not in STOP_WORDS and w not in CALENDAR
     )
     return SourceRuns(stream, words, joined, sentence_of, positions, names, frozenset(hedges))
 

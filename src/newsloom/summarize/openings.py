@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.words import DOUBLE_QUOTES, numbers_in, tokens
+from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
@@ -136,10 +136,6 @@ _NAMED_CLAUSE_SUBJECT = re.compile(
     rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?(?!I\b)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
     r"said|says|\w+ed)\b[^,;:]*,"
-)
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
 )
 # An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
 # was uncertain when ...": what is known or likely, said of the clause after it. Not a judgement
@@ -389,7 +385,7 @@ def _named_clause_subject(text: str) -> bool:
     subject = set(match.group(1).split())
     clause = re.findall(r"[\w'’.&-]+", match.group(0))[1:]
     return all(
-        w in subject or not w[:1].isupper() or w.lower().rstrip(".") in _CALENDAR for w in clause
+        w in subject or not w[:1].isupper() or w.lower().rstrip(".") in CALENDAR for w in clause
     )
 
 

@@ -6,6 +6,9 @@ sentence continues the subject of the sentence before it (the usual reading of n
 when that subject is a name the pronoun is replaced by it ("CARVEL-1 could perform ..."). The
 statement stays cited to the same article; nothing is invented. When the previous subject is not
 clearly a name the sentence is left alone, and the summarizer refuses it where it would open.
+Nor is a sentence repaired halfway: another pronoun in it that pointed back too ("She got it in
+31 moves") is written as the one thing the previous sentence names for it ("a draw"), or the
+sentence is left alone.
 """
 
 from __future__ import annotations
@@ -94,9 +97,66 @@ def repair_opening(sentence: str, previous: str, article_text: str) -> str:
             return sentence
     elif not (name.startswith("The ") or any(ch.isdigit() for ch in name)):
         return sentence
+    rest = sentence[match.end() :]
+    if _leaves_reference(rest):
+        rest = _with_previous_object(rest, previous[previous.find(name) + len(name) :])
+        if not rest:
+            return sentence
     if pronoun == "Its":
         name += "'" if name.endswith("s") else "'s"
-    return name + sentence[match.end() :]
+    return name + rest
+
+
+# An object pronoun: "it" or "them" with no verb after it ("got it in 31 moves", "beat them").
+# "He said it would rain" has "it" as a subject, most often of no thing at all.
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:it|them)\b(?=\s*(?:[,.;:!?]|$|(?:in|on|at|to|for|with|by|from|and|but|as|after|"
+    r"before|into|over|up|down|out|off|back|again|when|while|because|until|since|through|"
+    r"against|without|twice|once|too|now|then|all|both)\b))",
+    re.IGNORECASE,
+)
+# A noun phrase the pronoun may point to inside the sentence: a determiner and its noun.
+_NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|his|her|its|their|our|some|any|each|every)\s+[\w-]+",
+    re.IGNORECASE,
+)
+
+
+# The one thing the previous sentence's subject acted on, as the sentence's first noun phrase
+# after its verb: "needed only a draw", "ordered a recount".
+_INDEFINITE_OBJECT = re.compile(
+    r"^\s+(?:\w+\s+){1,2}?(?:only\s+|just\s+)?((?:a|an)\s+[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?)(?=[\s,.;:])"
+)
+
+
+def _with_previous_object(rest: str, previous_rest: str) -> str:
+    """``rest`` (after an opening pronoun) with its one object "it" (_leaves_reference) written
+    as the thing the previous sentence (``previous_rest``: after its subject) said its subject
+    acted on: "She got it in 31 moves" after "Mina Sato-Berg needed only a draw" is "Mina
+    Sato-Berg got a draw in 31 moves". "" when that is not one indefinite noun phrase right
+    after the verb, or the sentence has another pronoun left."""
+    found = [
+        m for m in _OBJECT_PRONOUN.finditer(rest) if not _NOUN_PHRASE.search(rest[: m.start()])
+    ]
+    target = _INDEFINITE_OBJECT.match(previous_rest)
+    if len(found) != 1 or found[0].group(0).lower() != "it" or not target:
+        return ""
+    if re.search(r"\b(?:a|an)\s", previous_rest[target.end() :]):
+        return ""  # another thing acted on: "it" may be either
+    fixed = rest[: found[0].start()] + target.group(1) + rest[found[0].end() :]
+    return "" if _leaves_reference(fixed) else fixed
+
+
+def _leaves_reference(rest: str) -> bool:
+    """What follows an opening pronoun holds another that points back as it did and that no
+    noun before it in the sentence can take: "She got it in 31 moves" after "Mina Sato-Berg
+    needed only a draw" is a draw. Naming the subject alone would leave "it" pointing at
+    nothing the page says: the sentence is left as it was (and refused where it would be read
+    alone) unless the previous sentence names that thing (_with_previous_object)."""
+    for match in _OBJECT_PRONOUN.finditer(rest):
+        if not _NOUN_PHRASE.search(rest[: match.start()]):
+            return True
+    return False
 
 
 def _names_another(previous: str, name: str) -> bool:

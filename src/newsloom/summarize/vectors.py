@@ -21,6 +21,7 @@ from newsloom.summarize.counted import (
     same_counted_thing,
     same_measure,
 )
+from newsloom.summarize.crowds import leanings, same_reaction
 from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
 from newsloom.summarize.openings import (
     ANCHOR,
@@ -191,6 +192,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, counts, same_counted_thing)
     # acts.same_act: one actor's act on one thing, in another outlet's verb.
     _mark_within_groups(repeated, texts, acts, same_act)
+    # crowds.same_reaction: a crowd's reaction to one person, in other words.
+    _mark_within_groups(repeated, texts, leanings, same_reaction)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]

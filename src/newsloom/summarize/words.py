@@ -11,6 +11,11 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "b
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # Double quotation marks, straight or curly: somebody's own words (single ones need context).
 DOUBLE_QUOTES = re.compile(r"[\"“”]")
+# Days and months, lower-cased: capitalised words that name a time, not someone or something.
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december".split()
+)
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",

@@ -20,6 +20,7 @@ from newsloom.summarize.counted import (
     same_counted_thing,
     same_measure,
 )
+from newsloom.summarize.crowds import reactions
 from newsloom.summarize.deeds import deed_lemma, figure_beside_name, same_deed_near_name
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.openings import (
@@ -57,6 +58,9 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
     # A person named in full once, at the first mention (1.0 per story before people.py).
     assert demo_figures["people_introduced_again_per_story"] == 0.0
+    # A thing's short name before the page names it ("families at the hall"): 3 statements of
+    # 31 stories (0.097 per story) before shortnames.py.
+    assert demo_figures["short_name_refs_per_story"] == 0.0
 
 
 def test_the_rate_story_names_the_governor_in_full_once() -> None:
@@ -411,6 +415,23 @@ def test_the_hat_trick_story_does_not_introduce_the_scorer_twice() -> None:
     assert "Leo Haskins" in bullets[0]
     rest = [*bullets[1:], *(c.text for p in summary.paragraphs for c in p)]
     assert not any("Leo Haskins" in t and "19-year-old" in t for t in rest), rest
+
+
+def test_the_demo_pages_leave_no_reference_unresolved_and_tell_the_fans_anger_once() -> None:
+    """Issue 16 as a reader saw it: a repaired opening must not leave its "it" behind, a short
+    name ("the hall") gets its name where the page has not given it, and one crowd's reaction
+    to one person is told once (crowds.py)."""
+    pages = {s.label: summary_of(s) for s in STORIES if s.label.startswith(("a02", "s24", "s28"))}
+
+    def page(label: str) -> list[str]:
+        summary = next(v for k, v in pages.items() if k.startswith(label))
+        bullets = [b.text for b in summary.bullets]
+        return [*bullets, *(c.text for p in summary.paragraphs for c in p)]
+
+    assert not any(" got it " in t for t in page("s28")), page("s28")
+    assert not any("at the hall" in t for t in page("a02")), page("a02")
+    angry = [t for t in page("s24") if reactions(t)]
+    assert len(angry) <= 1, angry
 
 
 def test_the_same_result_is_one_fact_whatever_else_is_added() -> None:

@@ -12,9 +12,20 @@ ARTICLE = "The chip was designed in Port Alder. Engineers at Corvid Labs built i
     ("sentence", "previous", "repaired"),
     [
         (
-            "She got it in 31 moves.",
-            "Mina Sato-Berg needed only a draw in the final round.",
-            "Mina Sato-Berg got it in 31 moves.",
+            "She won the final in straight sets and dedicated it to her coach.",
+            "Lena Okafor reached her first final last week.",
+            "Lena Okafor won the final in straight sets and dedicated it to her coach.",
+        ),
+        (
+            # Its other pronoun names the one thing the previous sentence's subject acted on.
+            "She clinched it with a lob in the last game.",
+            "Lena Okafor needed only a break of serve.",
+            "Lena Okafor clinched a break of serve with a lob in the last game.",
+        ),
+        (
+            "He said it would take a decade.",
+            "The planner, Tomas Vire, mapped the new tram line.",
+            "Tomas Vire said it would take a decade.",
         ),
         (
             "Its seven-inch screen is sharp.",
@@ -47,6 +58,11 @@ def test_pronoun_continues_the_previous_subject(
         ("She secured her final norm.", "The Carrow schoolgirl played calmly."),
         # "they" has too many possible referents.
         ("They have a short, quiet click.", "Two page-turn buttons sit on the bezel."),
+        # Another pronoun in the sentence points back as the opening one does, and nothing in
+        # the sentence can take it: naming the subject would leave "it" pointing at nothing.
+        ("She clinched it with a lob in the last game.", "Lena Okafor needed one more set."),
+        ("She won it twice.", "Lena Okafor entered a doubles event and a mixed event."),
+        ("He beat them twice last season.", "Tomas Vire has coached against the Rovers."),
         # A subordinate clause is not the subject.
         (
             "It did more than start an argument.",
