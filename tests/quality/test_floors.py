@@ -265,7 +265,10 @@ FLOORS = [
         # shows the balloon over Mexico "after completing a six-day journey across the Pacific"
         # and D0711C-B Microsoft quitting its trade association earlier on the page; the
         # sentences they push past 260 words share more word pairs with the references.
-        {"rouge2": 10.06, "rouge1": 30.90},
+        # 10.06 -> 10.05: main measures 10.05 / 30.90 since the s32-demo3 merge (shortnames,
+        # crowds); with bare definites the page introduced in other words released
+        # (openings.told_head) it is 10.05 / 30.92.
+        {"rouge2": 10.05, "rouge1": 30.90},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -296,7 +299,8 @@ FLOORS = [
         # other words is no riddle (openings.told_head: "The quake ..." under "an earthquake",
         # "The mine ..." under "mine,"); D0703A-C (-0.5) and D0736H-B (-0.8) take such a
         # statement in place of another the references share more, D0716D-C holds.
-        {"rouge2": 10.26, "rouge1": 30.95},
+        # Merged with main's s32-demo3 (main alone 10.31 / 30.97): 10.29 / 30.95.
+        {"rouge2": 10.29, "rouge1": 30.95},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
