@@ -174,7 +174,12 @@ FLOORS = [
         # to donate now, you might ..."), 217 up; 089 (-3.3), 293 (-1.1), 227 (-1.1), 244 (-1.0,
         # "A federal judge ordered Texas to suspend ..." told again gives way to the judge's
         # name and "the first legal blow") down: the references retell bullet 1 too.
-        {"rouge2": 19.67, "rouge1": 42.60},
+        # rouge1 42.60 -> 42.59, on purpose (rouge2 holds): a bare definite the page did
+        # introduce in other words is no riddle (openings.told_head: "The case could still lead
+        # to the end of Roe v. Wade" under the Supreme Court's ruling, "The shooting rampage
+        # began ..." under the shooting, "The fee increases" under "would increase the fee").
+        # Items 151 (-3.1) down, 167 (+1.0) up, 110 and 295 change words only.
+        {"rouge2": 19.67, "rouge1": 42.59},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -206,6 +211,10 @@ FLOORS = [
         # 18.18 / 41.28 -> 18.44 / 41.51: without titles, another report's lede is the next
         # bullet, whole (extractive._Plan._other_lede); 46 items up (260 +51, 226 +14, 255
         # +14), 37 down (243 -12, 166 -10, 101 -9).
+        # 18.18 / 41.28 -> 18.17 / 41.25, on purpose: a bare definite the page did introduce in
+        # other words is no riddle (openings.told_head); items 151 (-2.5) and 110 (-0.3) down,
+        # 167 (+1.2) up.
+        # Both merged: MEASURE.
         {"rouge2": 18.44, "rouge1": 41.51},
     ),
     Floor(
@@ -260,7 +269,10 @@ FLOORS = [
         # shows the balloon over Mexico "after completing a six-day journey across the Pacific"
         # and D0711C-B Microsoft quitting its trade association earlier on the page; the
         # sentences they push past 260 words share more word pairs with the references.
-        {"rouge2": 10.06, "rouge1": 30.90},
+        # 10.06 -> 10.05: main measures 10.05 / 30.90 since the s32-demo3 merge (shortnames,
+        # crowds); with bare definites the page introduced in other words released
+        # (openings.told_head) it is 10.05 / 30.92.
+        {"rouge2": 10.05, "rouge1": 30.90},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -289,6 +301,12 @@ FLOORS = [
         # telling what followed the main event is a bullet (lede.follows_event).
         # 10.31 / 30.97 (as measured before this change) -> 10.34 / 31.06:
         # without titles, another report's lede is the next bullet, whole (_other_lede).
+        # 10.28 / 30.97 -> 10.26 / 30.95, on purpose: a bare definite the page did introduce in
+        # other words is no riddle (openings.told_head: "The quake ..." under "an earthquake",
+        # "The mine ..." under "mine,"); D0703A-C (-0.5) and D0736H-B (-0.8) take such a
+        # statement in place of another the references share more, D0716D-C holds.
+        # Merged with main's s32-demo3 (main alone 10.31 / 30.97): 10.29 / 30.95.
+        # Both merged: MEASURE.
         {"rouge2": 10.34, "rouge1": 31.06},
     ),
     Floor(

@@ -212,23 +212,118 @@ def definite_head(sentence: str) -> str:
         return ""  # no verb within reach: a long, qualified subject
     if not subject or subject[-1] in _UNIQUE_NOUNS or _PUBLISHED_MEASURES & set(subject[:-1]):
         return ""
+    if _COUNTRY_WIDE & set(subject[:-1]) and subject[-1] in _INSTITUTIONS:
+        return ""
     if _SPECIFYING.match(sentence.lstrip("\"'“‘( ")):
         return ""
     return stem(subject[-1])
 
 
+# A general noun for an event refers to the story's own event once the page told an event of its
+# kind, in whatever words: "The incident will be investigated" after "two people suffered minor
+# injuries after a fireworks malfunction", "The quake was felt in Oman" after "an earthquake
+# razed villages", "The case was heard" after "charged with the murder". Head stem -> the stems
+# of words that tell such an event.
+_HARM = "injured injuries injury killed died dead death deaths hurt wounded casualties"
+_CRASH = "crash crashed collided collision derailed capsized struck overturned"
+_BLAST = "exploded explosion explosions blast blasts bomb bombing blew"
+_FIRE = "fire fires blaze ablaze flames burned burnt"
+_SHOT = "shot shooting shootings gunman gunmen gunfire shooter"
+_QUAKE = "earthquake quake tremor temblor"
+_COURT = "charged charges indicted sued lawsuit trial court accused prosecutors convicted"
+_EVENT_KINDS: dict[str, str] = {
+    "incident": f"{_HARM} {_CRASH} {_BLAST} {_FIRE} {_SHOT} malfunction attack attacked"
+    " stabbed stabbing assault outage damage",
+    "accident": f"{_CRASH} {_HARM}",
+    "crash": _CRASH,
+    "collision": _CRASH,
+    "explosion": _BLAST,
+    "blast": _BLAST,
+    "fire": _FIRE,
+    "blaze": _FIRE,
+    "shooting": _SHOT,
+    "rampage": f"{_SHOT} stabbing",
+    "attack": f"{_BLAST} {_SHOT} attack attacked stabbed stabbing assault",
+    "quake": _QUAKE,
+    "earthquake": _QUAKE,
+    "temblor": _QUAKE,
+    "tremor": _QUAKE,
+    "case": _COURT,
+}
+# "The company" or "the firm" refers to the business the page named, once the page said it is
+# one: by a noun for a business ("payment company Lumen Pay", "Morrow & Sons, the bakery chain")
+# or by the kind of name only a business has ("Broadcom Ltd.", "Corvid Labs"). A noun for one kind
+# of business ("The bank", "The airline") needs that noun told: a page naming a law firm has not
+# told which bank.
+# "The companies" needs two: one business named ("Hearst Corp.") is not them.
+_BUSINESS_HEADS = frozenset("company companies firm firms business".split())
+_PLURAL_BUSINESS = re.compile(
+    r"^[\"'“‘( ]*The\s+(?:[a-z-]+\s+){0,2}?(?:companies|firms|businesses)\b"
+)
+_BUSINESS_WORDS = frozenset(
+    """
+    company companies firm firms business chain maker manufacturer carmaker automaker chipmaker
+    retailer grocer insurer lender airline conglomerate startup
+    inc ltd corp corporation co plc llc gmbh holdings labs airlines airways
+    """.split()
+)
+# "The national chess federation", "The federal agency": the adjective says which one, that of
+# the country the story is set in, as "the government" needs no antecedent.
+_COUNTRY_WIDE = frozenset("national federal".split())
+_INSTITUTIONS = frozenset(
+    """
+    federation council association agency service team government bank assembly parliament
+    museum library guard league union committee commission board office department ministry
+    court archive archives broadcaster orchestra theatre institute lottery airline
+    """.split()
+)
+
+
+@lru_cache(maxsize=65536)  # a page's told words are looked up for every candidate
+def _key(word: str) -> str:
+    """A told word's stem, without the punctuation it was split with ("satellite," after "a
+    satellite, Aurora-2, ...") and without a final "e": "voted"/"vote" and "airlines"/"airline"
+    stem apart ("vot", "vote"), and a noun told as its verb names the same thing ("voted 112 to
+    87" -> "The vote")."""
+    found = re.findall(r"[\w'’-]+", word)
+    return stem(found[0]).removesuffix("e") if found else ""
+
+
+_EVENT_KEYS = {
+    stem(head): frozenset(_key(w) for w in words.split()) for head, words in _EVENT_KINDS.items()
+}
+_BUSINESS_HEAD_KEYS = frozenset(_key(w) for w in _BUSINESS_HEADS)
+_BUSINESS_KEYS = frozenset(_key(w) for w in _BUSINESS_WORDS)
+
+
+def told_head(head: str, told: Iterable[str], plural: bool = False) -> bool:
+    """The reader has what a bare definite's head (definite_head) refers to: ``told``
+    (lower-cased words the page gave before it) holds the noun, its verb, an event of its kind
+    (_EVENT_KINDS) or, for "the company", a business (_BUSINESS_WORDS; two for "the companies",
+    ``plural``)."""
+    if not head or head == "-":
+        return False  # "The 27-year-old": no word told stands for the name (a dash may be told)
+    known = {_key(w) for w in told}
+    key = head.removesuffix("e")
+    if key in known:
+        return True
+    if head in _EVENT_KEYS and _EVENT_KEYS[head] & known:
+        return True
+    return key in _BUSINESS_HEAD_KEYS and len(_BUSINESS_KEYS & known) >= (2 if plural else 1)
+
+
 def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
     """A "The <noun> ..." opening (definite_head) whose noun ``told`` (lower-cased words the
-    reader already has) does not hold."""
+    reader already has) does not resolve (told_head)."""
     head = definite_head(sentence)
-    return bool(head) and head not in {stem(w) for w in told}
+    return bool(head) and not told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence)))
 
 
 def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
     when it stands on its own. ``told``: lower-cased words the page gave before it."""
     reason, head = _opening(sentence)
-    if reason == "definite" and head in {stem(w) for w in told}:
+    if reason == "definite" and told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence))):
         return ""
     return reason
 
