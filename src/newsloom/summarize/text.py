@@ -75,7 +75,9 @@ _PROMO_START = re.compile(
     r"^(?:read more|read also|also read|more:|related|advertisement|sponsored|subscribe|sign up|"
     r"click here|follow us|follow (?:him|her|them) on|share this|watch:|watch live|listen:|"
     r"continue reading|see also|recommended|editor'?s note|updated?:|breaking:|reporting by|"
-    r"writing by|editing by|additional reporting|contact the author|this story|this article)",
+    r"writing by|editing by|additional reporting|contact the author|this story|this article|"
+    # The outlet inviting its reader to write to it: "Chat with us in Facebook Messenger."
+    r"chat with us|message us|email us|write to us|get in touch with us)",
     re.IGNORECASE,
 )
 _PROMO_ANYWHERE = re.compile(

@@ -82,6 +82,8 @@ def test_clean_sentence_drops_photo_credit_and_dateline() -> None:
         "Read more: our full coverage of the storm season.",
         "Subscribe to the Gazette for 1 crown a week.",
         "Sign up for our newsletter to get storm alerts every morning.",
+        "Chat with us in Harbour Messenger.",
+        "Message us on Signalbox with your flood pictures.",
         "Photo: Harbour Gazette archive",
         "Reporting by Jonas Pell; Editing by Mara Quist",
         "© 2031 Harbour Gazette. All rights reserved.",
