@@ -61,6 +61,12 @@ _FURNITURE = re.compile(
             r"\bfollow [A-Z]\w+(?: [A-Z]\w+)* on (?:twitter|facebook|instagram)\b",
             r"\bmedia playback is (?:unsupported|not supported)\b",
             r"\bplease verify you'?re not a robot\b",
+            # A site's description of itself, run in from its page template: it "delivers the
+            # latest news"; a report tells the news, it does not advertise it.
+            r"\b(?:delivers|brings you|offers|provides) (?:the )?(?:latest|breaking) news\b",
+            # A menu path from a how-to ("Select (Settings) > [Account Management] > ..."):
+            # screen labels in brackets joined by ">", instructions rather than a statement.
+            r"[\])]\s*>\s*[\[(]",
         )
     ),
     re.IGNORECASE,
@@ -77,7 +83,8 @@ _TRIGGERS = (
     "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
     "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
     "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "july", "august", "september", "october", "november", "december", "latest news",
+    "breaking news", ">",
 )  # fmt: skip
 
 

@@ -18,6 +18,13 @@ _SHOUTY = re.compile(r"\b[A-Z]{4,}\b")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*([^\W\d_]{3,})\b")
 # What names what a noun is about: "the ban on swimming", "l'interdiction de baignade".
 _COMPLEMENT = r"(?:of|on|over|for|de|du|des|d['’])\s*(?:(?:the|le|la|les|l['’])\s*)?[^\W\d_]{3,}"
+# A title a feed cut short to fit its width: it ends in an ellipsis ("... calls an end to
+# gun...", "... including 10 U.S...."). It reads as unfinished on any page.
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def cut_short(title: str) -> bool:
+    return bool(_CUT_SHORT.search(title))
 
 
 def _tone_penalty(title: str) -> float:
@@ -50,8 +57,13 @@ def choose_headline(articles: Sequence[Article], summary_text: str) -> str:
     rows = tfidf_rows([t for _, t in indexed] + [summary_text or " "])
     title_rows, summary_row = rows[:-1], rows[-1]
     centre = title_rows.mean(axis=0)
+    # A title cut short still counts towards the centre, but is a candidate only when no
+    # other title is whole.
+    whole = any(not cut_short(t) for _, t in indexed)
     best, best_score = indexed[0][1], -np.inf
     for k, (_, title) in enumerate(indexed):
+        if whole and cut_short(title):
+            continue
         # Leave the title out of its own centre so a lone outlier cannot win by length.
         others = (centre * len(indexed) - title_rows[k]) / (len(indexed) - 1)
         score = float(title_rows[k] @ others) + W_SUMMARY * float(title_rows[k] @ summary_row)

@@ -4,7 +4,8 @@
 finds one person's deed in other word forms; ``vaguer.figure_in_words`` a figure told again
 without its numbers; ``counted.same_count`` one count and the same deed after it;
 ``counted.same_measure`` one number in the same phrase; ``acts.same_act`` one actor's act on one
-thing in other verbs; ``crowds.same_reaction`` a crowd's reaction to one person in other words.
+thing in other verbs; ``crowds.same_reaction`` a crowd's reaction to one person in other words;
+``states.same_state`` one known thing's state in other words.
 The summarizer applies them all (vectors.repeated_facts) and the readability evaluation counts
 them all, so what is measured is what is enforced.
 """
@@ -16,6 +17,7 @@ from newsloom.summarize.counted import same_count, same_counted_thing, same_meas
 from newsloom.summarize.crowds import same_reaction
 from newsloom.summarize.deeds import same_deed_near_name
 from newsloom.summarize.openings import fact_words, repeats
+from newsloom.summarize.states import same_state
 from newsloom.summarize.vaguer import figure_in_words
 
 
@@ -28,6 +30,7 @@ def repeats_statement(a: str, b: str) -> bool:
         or same_counted_thing(a, b)
         or same_act(a, b)
         or same_reaction(a, b)
+        or same_state(a, b)
         or figure_in_words(a, b)
         or figure_in_words(b, a)
     )

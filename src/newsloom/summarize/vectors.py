@@ -32,6 +32,7 @@ from newsloom.summarize.openings import (
     fact_words,
     figures,
 )
+from newsloom.summarize.states import same_state, states
 from newsloom.summarize.vaguer import MIN_SHARED, precise_words, restates, vague_clauses
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -194,6 +195,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, acts, same_act)
     # crowds.same_reaction: a crowd's reaction to one person, in other words.
     _mark_within_groups(repeated, texts, leanings, same_reaction)
+    # states.same_state: one known thing's state, in other words.
+    _mark_within_groups(repeated, texts, states, same_state)
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]

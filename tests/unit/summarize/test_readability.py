@@ -246,6 +246,18 @@ def test_news_sentences_are_not_furniture() -> None:
         assert not is_furniture(line)
 
 
+def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
+    assert is_furniture(
+        "Harbour Wire delivers the latest news on current events from around the coast."
+    )
+    assert is_furniture("Open (Options) > [Sound] > [Volume], and then set each level.")
+    for line in (
+        "The Harbour Wire reported the latest news from the pier on Monday.",
+        "Turnout among first-time voters (aged 18 to 24) was higher than in 2026.",
+    ):
+        assert not is_furniture(line), line
+
+
 def test_a_wire_photo_caption_is_furniture_and_a_dated_sentence_is_not() -> None:
     # Who "is seen" doing what, then place and full date after a comma: a wire caption.
     assert is_furniture("Rescuers are seen at the Brandhavn pier after the ferry hit it.")
