@@ -88,3 +88,35 @@ def main_statement(sentence: str, limit: int) -> str | None:
         ):
             found = head.rstrip(".") + "."
     return found
+
+
+# An appositive after a comma: the sentence names something, then describes it (", a vestige of
+# ...", ", an agency that ..."). The description is background, as a relative clause is.
+_APPOSITIVE = re.compile(r",\s*(?:a|an)\s")
+
+
+@lru_cache(maxsize=1024)
+def headline_statement(sentence: str, limit: int) -> str | None:
+    """A headline made of ``sentence`` for a page that shows the sentence whole right under it:
+    its main statement (main_statement), or its head before a closing appositive, no full stop.
+    A headline may leave out the description of a thing it names, as the sentence below tells
+    it; the same refusals hold (too few words, an open quotation, an attribution cut off, a
+    clause left unfinished, no main clause). None when no head states the event alone."""
+    found = main_statement(sentence, limit)
+    if found is None:
+        for match in _APPOSITIVE.finditer(sentence):
+            head = sentence[: match.start()].rstrip(" ,")
+            if _ATTRIBUTION.search(sentence[match.end() :]):
+                break
+            words = len(head.split())
+            if words > limit:
+                break
+            if (
+                words >= MIN_WORDS
+                and not _left_open(head)
+                and not reports_nothing(head + ".")
+                and not _clause_cut(head)
+                and not lacks_main_clause(head + ".")
+            ):
+                found = head
+    return found.rstrip(".") if found else None
