@@ -118,12 +118,12 @@ def test_no_cut_leaves_a_that_clause_before_its_verb() -> None:
 
 def test_a_headline_leaves_a_closing_appositive_to_the_sentence_below_it() -> None:
     sentence = (
-        "The Elling county board will close the Quay Street toll booth after ninety years, "
+        "The Elling county board will close the Quay Street toll booth next spring, "
         "a relic of the ferry tolls the islands paid until the bridge opened."
     )
     assert main_statement(sentence, LIMIT) is None  # a bullet keeps the appositive
     assert headline_statement(sentence, LIMIT) == (
-        "The Elling county board will close the Quay Street toll booth after ninety years"
+        "The Elling county board will close the Quay Street toll booth next spring"
     )
 
 
@@ -149,3 +149,35 @@ def test_a_headline_is_no_fragment_and_no_attribution_is_cut_off() -> None:
         "Elling county board said on Monday."
     )
     assert headline_statement(attributed, LIMIT) is None
+
+
+def test_a_headline_leaves_the_cause_to_the_sentence_below_it() -> None:
+    sentence = (
+        "The Elling port authority closed the Skerra ferry terminal on Friday because of a "
+        "strike by its crane drivers."
+    )
+    assert headline_statement(sentence, LIMIT) == (
+        "The Elling port authority closed the Skerra ferry terminal on Friday"
+    )
+    # "named after ...": the head would end on a description of the school, unfinished.
+    named = (
+        "A primary school in the old harbour village of Elling named after a ferry captain is "
+        "being renamed to honour a nurse."
+    )
+    assert headline_statement(named, LIMIT) is None
+
+
+def test_a_headline_stops_before_a_dashed_aside_only_after_a_whole_clause() -> None:
+    after_clause = (
+        "The Varna mayor asked the ferry company to delay the fare rise — or drop it "
+        "altogether — until the islands are consulted."
+    )
+    assert headline_statement(after_clause, LIMIT) == (
+        "The Varna mayor asked the ferry company to delay the fare rise"
+    )
+    # The verb comes after the aside: the words before it are the subject alone.
+    inside_subject = (
+        "The closure of the Skerra ferry terminal – ordered by the port authority last week "
+        "– has left islanders without a link."
+    )
+    assert headline_statement(inside_subject, LIMIT) is None
