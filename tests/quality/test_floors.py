@@ -216,7 +216,10 @@ FLOORS = [
         # 167 (+1.2) up.
         # Both merged, with close-set datelines stripped and "Chat with us ..." refused as
         # furniture: 18.43 / 41.48.
-        {"rouge2": 18.43, "rouge1": 41.48},
+        # 18.43 / 41.48 -> 18.45 / 41.52: a page whose only statement is bullet 1 is headed by
+        # the sentence's head (clip.headline_statement), not the sentence again; items 142, 256
+        # and 304 get a shorter headline (same bullet), none down.
+        {"rouge2": 18.45, "rouge1": 41.52},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -88,3 +88,58 @@ def main_statement(sentence: str, limit: int) -> str | None:
         ):
             found = head.rstrip(".") + "."
     return found
+
+
+# Where a headline may stop though a bullet may not. An appositive after a comma: the sentence
+# names something, then describes it (", a vestige of ...", ", an agency that ..."). The occasion
+# or cause of the deed ("... because of the shutdown", "... in anticipation of the caravan"): a
+# headline tells who did what, and leaves why and on what occasion to the sentence below it (as
+# lede.main_clause leaves what follows "after" to the background).
+_HEADLINE_CUT = re.compile(
+    r",\s*(?:a|an)\s|\s(?:because|amid|after|following|in anticipation of)\s", re.IGNORECASE
+)
+# An aside set by two dashes ends a headline when the words after it go on with an adverbial or
+# another clause ("... his address — or deliver it in writing — because of ..."): the words
+# before it are a whole clause. When they go on with a verb ("The closure – ordered last week –
+# has left ..."), the head is the subject alone.
+_ASIDE_THEN = re.compile(
+    r"\s(?:[—–]|--)\s.*?\s(?:[—–]|--)\s(?=(?:because|after|before|following|amid|in|on|at|"
+    r"for|from|with|by|as|and|or|but|while|when|during|despite|until)\b)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def headline_statement(sentence: str, limit: int) -> str | None:
+    """A headline made of ``sentence`` for a page that shows the sentence whole right under it:
+    its main statement (main_statement), else its shortest head before a closing appositive, an
+    occasion or cause, or a dashed aside after a whole clause, no full stop. A headline may
+    leave out what the sentence below tells; the same refusals hold (too few words, an open
+    quotation, an attribution cut off, a clause left unfinished, no main clause). None when no
+    head states the event alone."""
+    found = main_statement(sentence, limit)
+    if found is None:
+        cuts = sorted(
+            [(m.start(), m.end()) for m in _HEADLINE_CUT.finditer(sentence)]
+            + [(m.start(), m.end()) for m in _ASIDE_THEN.finditer(sentence)]
+        )
+        for start, end in cuts:
+            head = sentence[:start].rstrip(" ,—–-")
+            if _ATTRIBUTION.search(sentence[end:]):
+                break
+            words = len(head.split())
+            if words > limit:
+                break
+            if (
+                words >= MIN_WORDS
+                and not _left_open(head)
+                and not reports_nothing(head + ".")
+                and not _clause_cut(head)
+                and not lacks_main_clause(head + ".")
+                # "A school in Elling named | after a captain ...": a head ending on a participle
+                # may be a noun's description left unfinished, not a clause's verb.
+                and not head.split()[-1].lower().endswith("ed")
+            ):
+                found = head
+                break  # the shortest: a headline is short, the sentence below tells the rest
+    return found.rstrip(".") if found else None

@@ -30,7 +30,7 @@ import numpy as np
 
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
-from newsloom.summarize.clip import main_statement
+from newsloom.summarize.clip import headline_statement, main_statement
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
@@ -163,6 +163,11 @@ class ExtractiveSummarizer:
             # show one sentence twice).
             headline = plan.cite((bullets or paragraph_facts)[0]).text.rstrip(".")
             shown_bullets = shown_bullets[1:] if len(bullets) > 1 else shown_bullets
+            if len(bullets) == 1 and not paragraph_facts:
+                # Bullet 1 is the page's only statement: it stays whole, with its citation, and
+                # the headline over it is its head that states the event alone (a name's
+                # description left to the bullet), so the card does not show it twice.
+                headline = headline_statement(headline + ".", BULLET_MAX_WORDS) or headline
             if len(bullets) == 1 and paragraph_facts:
                 # No next fact could be a bullet (its main statement tells bullet 1 again): the
                 # page's first statement is then the first paragraph's fact, whole, rather than

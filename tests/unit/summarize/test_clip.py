@@ -1,6 +1,6 @@
 """A long sentence's main statement (clip.py): fictional sentences, each named after the quirk."""
 
-from newsloom.summarize.clip import MIN_WORDS, main_statement
+from newsloom.summarize.clip import MIN_WORDS, headline_statement, main_statement
 
 LIMIT = 25
 
@@ -114,3 +114,70 @@ def test_no_cut_leaves_a_that_clause_before_its_verb() -> None:
         )
         == "The Brandhavn council said that the ferry would stop running in May."
     )
+
+
+def test_a_headline_leaves_a_closing_appositive_to_the_sentence_below_it() -> None:
+    sentence = (
+        "The Elling county board will close the Quay Street toll booth next spring, "
+        "a relic of the ferry tolls the islands paid until the bridge opened."
+    )
+    assert main_statement(sentence, LIMIT) is None  # a bullet keeps the appositive
+    assert headline_statement(sentence, LIMIT) == (
+        "The Elling county board will close the Quay Street toll booth next spring"
+    )
+
+
+def test_a_headline_prefers_the_main_statement_and_drops_its_full_stop() -> None:
+    sentence = (
+        "Grey seals on the Skerra sandbanks raised twice as many pups this winter as last, "
+        "according to a count by volunteers of the Elling Wildlife Trust published on Monday."
+    )
+    assert headline_statement(sentence, LIMIT) == (
+        "Grey seals on the Skerra sandbanks raised twice as many pups this winter as last"
+    )
+
+
+def test_a_headline_is_no_fragment_and_no_attribution_is_cut_off() -> None:
+    # The head before ", a" names the subject only: no main clause, no headline.
+    no_verb = (
+        "The long quarrel over the old Quay Street toll booth in Elling, a relic of the ferries."
+    )
+    assert headline_statement(no_verb, LIMIT) is None
+    # The appositive holds the sentence's attribution: cut, the claim would be the page's own.
+    attributed = (
+        "The Quay Street toll booth will close after ninety years of tolls, a clerk of the "
+        "Elling county board said on Monday."
+    )
+    assert headline_statement(attributed, LIMIT) is None
+
+
+def test_a_headline_leaves_the_cause_to_the_sentence_below_it() -> None:
+    sentence = (
+        "The Elling port authority closed the Skerra ferry terminal on Friday because of a "
+        "strike by its crane drivers."
+    )
+    assert headline_statement(sentence, LIMIT) == (
+        "The Elling port authority closed the Skerra ferry terminal on Friday"
+    )
+    # "named after ...": the head would end on a description of the school, unfinished.
+    named = (
+        "A primary school in the old harbour village of Elling named after a ferry captain is "
+        "being renamed to honour a nurse."
+    )
+    assert headline_statement(named, LIMIT) is None
+
+
+def test_a_headline_stops_before_a_dashed_aside_only_after_a_whole_clause() -> None:
+    after_clause = (
+        "The Varna mayor asked the ferry company to delay the fare rise — or drop it "
+        "altogether — until the islands are consulted."
+    )
+    assert headline_statement(after_clause, LIMIT) == (
+        "The Varna mayor asked the ferry company to delay the fare rise"
+    )
+    # The verb comes after the aside: the words before it are the subject alone.
+    inside_subject = (
+        "The closure of the Skerra ferry terminal – ordered by the port authority last week "
+        "– has left islanders without a link."
+    )
+    assert headline_statement(inside_subject, LIMIT) is None

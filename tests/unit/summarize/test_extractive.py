@@ -588,6 +588,22 @@ def test_a_two_lede_story_of_untitled_items_does_not_repeat_its_headline_as_bull
     assert result.bullets and "winter timetable" in result.bullets[0].text, page
 
 
+def test_an_untitled_page_of_one_statement_heads_it_with_its_main_statement() -> None:
+    # One report, no title, one usable sentence: the headline made of that sentence and bullet 1
+    # would show it twice. The headline is the sentence's head that states the event alone; the
+    # bullet keeps the whole sentence and its citation.
+    lede = (
+        "The Elling county board will close the Quay Street toll booth next spring,"
+        " a relic of the ferry tolls the islands paid until the bridge opened."
+    )
+    story = [article(91, 1, "Island Post", "", lede, 0)]
+    result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
+    assert result.headline == (
+        "The Elling county board will close the Quay Street toll booth next spring"
+    )
+    assert [(b.text, b.article_ids) for b in result.bullets] == [(lede, (91,))]
+
+
 def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_lead() -> None:
     # A roundup's lead paragraphs come without titles. The article whose lede the other
     # articles tell most is the report; an angle's short opening ("Under the storms, Varna
