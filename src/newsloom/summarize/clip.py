@@ -76,18 +76,23 @@ def main_statement(sentence: str, limit: int) -> str | None:
         head = sentence[: match.start()].rstrip(" ,;")
         if _ATTRIBUTION.search(sentence[match.end() :]):
             break
-        words = len(head.split())
-        if words > limit:
+        if len(head.split()) > limit:
             break
-        # "The paper said this week, citing officials, that ...": the head would report nothing.
-        if (
-            words >= MIN_WORDS
-            and not _left_open(head)
-            and not reports_nothing(head + ".")
-            and not _clause_cut(head)
-        ):
+        if _stands_alone(head):
             found = head.rstrip(".") + "."
     return found
+
+
+def _stands_alone(head: str) -> bool:
+    """A head of a sentence that states something by itself: MIN_WORDS or more, no quotation or
+    bracket left open, no clause left unfinished, and not a report of nothing ("The paper said
+    this week, citing officials, that ...": cut before "that", it would report nothing)."""
+    return (
+        len(head.split()) >= MIN_WORDS
+        and not _left_open(head)
+        and not reports_nothing(head + ".")
+        and not _clause_cut(head)
+    )
 
 
 # Where a headline may stop though a bullet may not. An appositive after a comma: the sentence
@@ -127,14 +132,10 @@ def headline_statement(sentence: str, limit: int) -> str | None:
             head = sentence[:start].rstrip(" ,—–-")
             if _ATTRIBUTION.search(sentence[end:]):
                 break
-            words = len(head.split())
-            if words > limit:
+            if len(head.split()) > limit:
                 break
             if (
-                words >= MIN_WORDS
-                and not _left_open(head)
-                and not reports_nothing(head + ".")
-                and not _clause_cut(head)
+                _stands_alone(head)
                 and not lacks_main_clause(head + ".")
                 # "A school in Elling named | after a captain ...": a head ending on a participle
                 # may be a noun's description left unfinished, not a clause's verb.

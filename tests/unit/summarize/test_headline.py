@@ -1,27 +1,16 @@
 """The story headline among the articles' titles (headline.py): a title a feed cut short is
 not shown when another title is whole."""
 
-from datetime import UTC, datetime, timedelta
-
 from newsloom.records import Article
 from newsloom.summarize.headline import choose_headline, cut_short
+from tests.unit.summarize.fictional_stories import article as story_article
 
-T0 = datetime(2030, 5, 1, 8, tzinfo=UTC)
 TEXT = "The Harbour Board voted on Tuesday to close the old pier to traffic after storm damage."
 
 
 def article(number: int, title: str) -> Article:
-    return Article(
-        id=number,
-        source_id=number,
-        url=f"https://outlet{number}.example/a",
-        canonical_url=f"https://outlet{number}.example/a",
-        title=title,
-        text=TEXT,
-        published=T0 + timedelta(hours=number),
-        fetched_at=T0,
-        outlet=f"outlet{number}",
-    )
+    """Outlet ``number``'s report, an hour after the one before."""
+    return story_article(number, number, f"outlet{number}", title, TEXT, 60 * number)
 
 
 def test_a_title_cut_short_loses_to_a_whole_one() -> None:
