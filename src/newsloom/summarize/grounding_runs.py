@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsloom.summarize.references import OPENING_SHARE
-from newsloom.summarize.words import CALENDAR, tokens_joined
+from newsloom.summarize.words import CALENDAR, same_word_family, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
 MIN_RUN = 2  # words in a copied run that counts as a fragment
@@ -302,12 +302,7 @@ def _content(stems: Sequence[str]) -> list[str]:
 
 def _names_within(some: Sequence[str], other: Sequence[str]) -> bool:
     """Every stem of ``some`` is one of ``other``'s, in the same or another form."""
-    return all(any(_same_word(a, b) for b in other) for a in some)
-
-
-def _same_word(a: str, b: str) -> bool:
-    shorter, longer = sorted((a, b), key=len)
-    return longer.startswith(shorter) and (a == b or len(shorter) >= MIN_SHARED_STEM)
+    return all(any(same_word_family(a, b, MIN_SHARED_STEM) for b in other) for a in some)
 
 
 def _before(at: int, src: SourceRuns) -> str:

@@ -316,16 +316,22 @@ def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
     """A "The <noun> ..." opening (definite_head) whose noun ``told`` (lower-cased words the
     reader already has) does not resolve (told_head)."""
     head = definite_head(sentence)
-    return bool(head) and not told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence)))
+    return bool(head) and not _told_in(sentence, head, told)
 
 
 def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
     """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
     when it stands on its own. ``told``: lower-cased words the page gave before it."""
     reason, head = _opening(sentence)
-    if reason == "definite" and told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence))):
+    if reason == "definite" and _told_in(sentence, head, told):
         return ""
     return reason
+
+
+def _told_in(sentence: str, head: str, told: Iterable[str]) -> bool:
+    """told_head for the bare definite opening ``sentence``, plural when it opens on "The
+    companies" (or firms, businesses)."""
+    return told_head(head, told, bool(_PLURAL_BUSINESS.match(sentence)))
 
 
 def _pronoun_after_phrase(words: list[str]) -> bool:

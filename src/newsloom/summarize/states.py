@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsloom.summarize.words import CALENDAR, numbers_in, tokens
+from newsloom.summarize.words import CALENDAR, numbers_in, same_word_family, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # "The [up to four words] noun is|was|remains [now|still ...] state": a thing known by its
@@ -60,11 +60,6 @@ def states(sentence: str) -> frozenset[str]:
     return frozenset({f"{found[0]}|{found[1]}"}) if found else frozenset()
 
 
-def _family(a: str, b: str) -> bool:
-    shorter, longer = sorted((a, b), key=len)
-    return a == b or (longer.startswith(shorter) and len(shorter) >= _FAMILY)
-
-
 def _rest_words(rest: str) -> set[str]:
     """What else a statement says of its subject: its content words, days and months aside
     (every statement of one day's story may name the day)."""
@@ -95,7 +90,7 @@ def same_state(a: str, b: str) -> bool:
     if not found_a or not found_b or found_a[:2] != found_b[:2]:
         return False
     rest_a, rest_b = _rest_words(found_a[2]), _rest_words(found_b[2])
-    if not any(_family(x, y) for x in rest_a for y in rest_b):
+    if not any(same_word_family(x, y, _FAMILY) for x in rest_a for y in rest_b):
         return False
     shorter, longer = sorted((a, b), key=lambda s: len(tokens(s)))
     return _anchors(shorter) <= _anchors(longer)

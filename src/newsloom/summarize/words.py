@@ -50,3 +50,11 @@ def numbers_in(words: Sequence[str]) -> set[str]:
         elif lower in NUMBER_WORDS:
             found.add(NUMBER_WORDS[lower])
     return found
+
+
+def same_word_family(a: str, b: str, letters: int) -> bool:
+    """Two stems of one word family: the same, or one begins the other and that beginning has
+    ``letters`` or more ("complicat" in "complicated" and "complications"; "georgia" and
+    "georgian"); shorter beginnings are chance."""
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (longer.startswith(shorter) and len(shorter) >= letters)
