@@ -57,6 +57,19 @@ def test_actor_named_before_a_description_keeps_the_statement() -> None:
     assert swapped_actors(claim, source_runs(sources)) == []
 
 
+def test_nationality_after_the_is_a_description_not_another_actor() -> None:
+    # "The Estonian" is how the sources go on to call Kask: a description of the actor, not a
+    # second person put in front of her appointment. A bare name still is.
+    sources = [
+        "Mirel Kask was appointed caretaker until the end of the season.",
+        "The Estonian had coached the youth team for six years.",
+    ]
+    claim = "The Estonian was appointed caretaker until the end of the season."
+    assert swapped_actors(claim, source_runs(sources)) == []
+    named = "Estonian was appointed caretaker until the end of the season."
+    assert swapped_actors("Then " + named, source_runs(sources)) == ["Estonian"]
+
+
 def test_list_item_dropped_before_the_next_one_is_no_swap() -> None:
     # "Kask from Oddun and Varga": the run "and Varga from Brevik" follows "Oddun" in the
     # source, but a run opening with "and" adds an item; it says nothing about the name before.
