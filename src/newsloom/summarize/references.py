@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsloom.summarize.grounding_links import described, tied_names
 from newsloom.textkit import STOP_WORDS
 
 PRONOUNS = frozenset("he she they his her their him them".split())  # not "it": "It is time ..."
@@ -89,6 +90,9 @@ def unresolved(
         # The sentence put a name where its origin has a pronoun: it must be the one meant.
         given = {w.lower() for w in words[:4]} - {w.lower() for w in origin} - STOP_WORDS
         meant = antecedent()
+        # Or a description the sources tie to a name ("the nine-year-old" for "nine-year-old
+        # Frankie"): right when that name is the one meant (grounding_links.py).
+        given |= tied_names(described(words, origin), source_words)
         return bool(given and meant) and not given & meant
     return False
 

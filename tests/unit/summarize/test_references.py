@@ -134,3 +134,28 @@ def test_pronoun_put_where_the_source_has_who_means_the_name_before_who(
     assert unresolved(checker, named, COURT) == [0, 0]
     other = ["Rennet police issued a warrant.", "He has been charged with fraud at the club."]
     assert unresolved(checker, other, COURT)[1] == 1
+
+
+# Oskar is the boy the description "seven-year-old" is tied to; Sarn is "the 31-year-old defender".
+PITCH = (
+    "Ivo Sarn, the 31-year-old defender, scored from a corner. "
+    "Laughing, seven-year-old Oskar Lepp ran onto the pitch behind the goal. "
+    "He kicked the ball into the empty net as the crowd cheered."
+)
+
+
+def test_description_tied_to_the_name_meant_may_stand_for_a_pronoun(
+    checker: GroundingChecker,
+) -> None:
+    # The source says "He kicked ..." of Oskar and writes "seven-year-old Oskar": the summary
+    # may call him by that description.
+    summary = ["The seven-year-old kicked the ball into the empty net as the crowd cheered."]
+    assert unresolved(checker, summary, PITCH) == [0]
+
+
+def test_description_tied_to_another_name_gives_the_act_to_them(
+    checker: GroundingChecker,
+) -> None:
+    # "the 31-year-old defender" is Sarn: the kick into the empty net was Oskar's.
+    summary = ["The 31-year-old defender kicked the ball into the empty net as the crowd cheered."]
+    assert unresolved(checker, summary, PITCH) == [1]
