@@ -179,7 +179,13 @@ FLOORS = [
         # to the end of Roe v. Wade" under the Supreme Court's ruling, "The shooting rampage
         # began ..." under the shooting, "The fee increases" under "would increase the fee").
         # Items 151 (-3.1) down, 167 (+1.0) up, 110 and 295 change words only.
-        {"rouge2": 19.67, "rouge1": 42.59},
+        # 19.67 / 42.59 -> 19.65 / 42.58, on purpose (issue 16, demo headlines): an explainer's
+        # title framing a question without its mark ("What we know about ...", "Why ...") is
+        # penalised as a question is (headline._FRAMED_QUESTION); 8 items get a report's title
+        # instead: 027, 139, 205, 270 up or down by under 0.1, 039, 085, 141 hold, 252 down
+        # (-4.2: "Why Trump's tariffs could actually help farmers" gives way to "Trump to offer
+        # U.S. farmers billions to ease trade pain").
+        {"rouge2": 19.65, "rouge1": 42.58},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
