@@ -227,6 +227,7 @@ class _Plan:
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
+        self.described: dict[str, str] = {}  # a description -> the surname (described.py)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -286,7 +287,7 @@ class _Plan:
         clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
         # A description the articles attach to one person is compared as that person's name
         # (described.py): "The Carrow schoolgirl secured ..." tells of Sato-Berg.
-        described = descriptions(articles, self.people)
+        described = self.described = descriptions(articles, self.people)
         same_words, same_fact = repeated_facts(
             [as_named(t, described) for t in [*self.shown, *self.clipped.values()]]
         )
@@ -699,7 +700,9 @@ class _Plan:
                 if not candidate.standfirst or candidate.position != 0:
                     continue
                 lede = ledes.get(candidate.article)
-                if lede is not None and retells_lede(candidate.text, lede):
+                if lede is not None and retells_lede(
+                    as_named(candidate.text, self.described), as_named(lede, self.described)
+                ):
                     found.add(fact_index)
         return found
 
