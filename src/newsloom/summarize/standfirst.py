@@ -28,7 +28,6 @@ from newsloom.summarize.roles import is_reaction
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
-
 # Prepositions of place: a name after one tells where the deed happened ("a draw in the last
 # round of a tournament in Ostmark"), not who did it.
 _WHERE = frozenset("in at near outside inside à au aux en dans".split())
