@@ -230,6 +230,18 @@ def test_a_demonstrative_points_back_but_a_clause_or_the_present_does_not() -> N
     assert not points_back("Critics say that the plan, if it passes, will cost jobs.")
 
 
+def test_an_approach_nobody_makes_for_nothing_named_points_back() -> None:
+    # Who approaches whom, for what, was told by the sentence before.
+    assert points_back("Brackwater are expected to resist any approach before the summer.")
+    assert points_back("The family will turn down further approaches until the sale closes.")
+    assert what_to_watch("Brackwater are expected to resist any approach before the summer.") == 0
+    # With its complement the sentence says who and what.
+    assert not points_back("Brackwater will resist any approach for their goalkeeper in May.")
+    assert not points_back("The board will weigh approaches from two rival mills next week.")
+    # "Approach" as a way of doing something is no act of anyone.
+    assert not points_back("The council will take a new approach to flood defences next year.")
+
+
 def test_a_vox_pop_is_one_person_on_their_own_life() -> None:
     assert private_voice("Commuter Jon Brekke said he would cycle to work instead.")
     assert private_voice("Mira Olsen, 71, a resident of Harbour Row, said she was afraid.")
