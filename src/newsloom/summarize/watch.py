@@ -374,6 +374,13 @@ def due_soon(sentence: str) -> bool:
     return bool(_SOON.search(sentence))
 
 
+def says_future(sentence: str) -> bool:
+    """The sentence tells a step in a future form ("will", "plans to", "is due to", "pledged"),
+    once what tells nothing ahead is taken out (_read_ahead): a time word alone ("until",
+    "deadline") may date what is past."""
+    return bool(_FUTURE.search(_read_ahead(sentence)))
+
+
 def points_back(sentence: str) -> bool:
     """A demonstrative standing for what the sentence's article said before it, or an opening
     "Nor" (module docstring): read alone as a takeaway, it names nothing."""

@@ -7,6 +7,7 @@ from newsloom.summarize.watch import (
     points_back,
     private_voice,
     quotes_someone,
+    says_future,
     what_to_watch,
 )
 
@@ -369,3 +370,28 @@ def test_takeaways_come_most_central_first_not_furthest_from_the_story() -> None
     summary = ExtractiveSummarizer().summarize(7, articles, None, words=25, now=T0)
     takeaways = [t.text for t in summary.takeaways]
     assert takeaways[0] == "Farley council will vote next month on a loan for the bridge repairs."
+
+
+MOSS_PATH = """Kettle Lane Games' "Moss Path" has sold 500,000 copies in the nine weeks since its release, the studio said, making it the best-selling game made in Osland.
+Players lead a small snail across a rain-soaked garden.
+Much of its appeal comes from its music, played on a single cello.
+There are no enemies and no clock.
+Kettle Lane says it will use the money to hire three more people and to bring the game to phones.
+Reviewers have praised its puzzles as gentle but never dull."""
+
+
+def test_the_one_next_step_of_a_short_page_is_a_takeaway_not_a_paragraph() -> None:
+    # The paragraphs, chosen first, took the page's only statement of what comes next, and the
+    # page had no takeaway; it is kept for the takeaways.
+    story = [article(1, 1, "Osland Play", '"Moss Path" sells half a million copies', MOSS_PATH, 0)]
+    summary = ExtractiveSummarizer().summarize(7, story, None, words=80, now=T0)
+    step = "Kettle Lane says it will use the money to hire three more people"
+    assert any(t.text.startswith(step) for t in summary.takeaways)
+    assert not any(c.text.startswith(step) for p in summary.paragraphs for c in p)
+
+
+def test_a_step_said_in_a_future_form() -> None:
+    assert says_future("Kettle Lane says it will use the money to hire three more people.")
+    assert says_future("The studio plans to bring the game to phones in May.")
+    # A time word alone may date past narrative.
+    assert not says_future("The crates sat in a basement until a team began rebuilding it.")
