@@ -179,7 +179,16 @@ FLOORS = [
         # to the end of Roe v. Wade" under the Supreme Court's ruling, "The shooting rampage
         # began ..." under the shooting, "The fee increases" under "would increase the fee").
         # Items 151 (-3.1) down, 167 (+1.0) up, 110 and 295 change words only.
-        {"rouge2": 19.67, "rouge1": 42.59},
+        # 19.67 / 42.59 -> 19.65 / 42.58, on purpose (issue 16, demo headlines): an explainer's
+        # title framing a question without its mark ("What we know about ...", "Why ...") is
+        # penalised as a question is (headline._FRAMED_QUESTION); 8 items get a report's title
+        # instead: 027, 139, 205, 270 up or down by under 0.1, 039, 085, 141 hold, 252 down
+        # (-4.2: "Why Trump's tariffs could actually help farmers" gives way to "Trump to offer
+        # U.S. farmers billions to ease trade pain").
+        # rouge1 42.58 -> 42.57, on purpose (rouge2 holds at 19.65): the one next step of a
+        # page whose paragraphs took every statement of what to watch is a takeaway, not a
+        # paragraph (watch.says_future).
+        {"rouge2": 19.65, "rouge1": 42.57},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -219,7 +228,10 @@ FLOORS = [
         # 18.43 / 41.48 -> 18.45 / 41.52: a page whose only statement is bullet 1 is headed by
         # the sentence's head (clip.headline_statement), not the sentence again; items 142, 256
         # and 304 get a shorter headline (same bullet), none down.
-        {"rouge2": 18.45, "rouge1": 41.52},
+        # 18.45 / 41.52 -> 18.44 / 41.53, on purpose: the one next step of a page whose
+        # paragraphs took every statement of what to watch is a takeaway, not a paragraph
+        # (watch.says_future); DUC 260 rises 10.05 -> 10.06, untitled 10.34 -> 10.37.
+        {"rouge2": 18.44, "rouge1": 41.53},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -276,7 +288,10 @@ FLOORS = [
         # 10.06 -> 10.05: main measures 10.05 / 30.90 since the s32-demo3 merge (shortnames,
         # crowds); with bare definites the page introduced in other words released
         # (openings.told_head) it is 10.05 / 30.92.
-        {"rouge2": 10.05, "rouge1": 30.90},
+        # 10.05 / 30.92 -> 10.06 / 30.93: a page whose paragraphs took every statement of what
+        # to watch keeps its most central next step in a future form for the takeaways, and
+        # the paragraphs are chosen without it (extractive.sections, watch.says_future).
+        {"rouge2": 10.06, "rouge1": 30.93},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -311,7 +326,9 @@ FLOORS = [
         # statement in place of another the references share more, D0716D-C holds.
         # Merged with main's s32-demo3 (main alone 10.31 / 30.97): 10.29 / 30.95.
         # Both merged, with close-set datelines stripped: 10.34 / 31.06.
-        {"rouge2": 10.34, "rouge1": 31.06},
+        # 10.34 / 31.06 -> 10.37 / 31.10: the one next step of a page whose paragraphs took
+        # every statement of what to watch is a takeaway (watch.says_future).
+        {"rouge2": 10.37, "rouge1": 31.10},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

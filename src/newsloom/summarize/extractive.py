@@ -92,7 +92,7 @@ from newsloom.summarize.vectors import (
     repeated_facts,
     tfidf_rows,
 )
-from newsloom.summarize.watch import due_soon, what_to_watch
+from newsloom.summarize.watch import due_soon, says_future, what_to_watch
 from newsloom.summarize.words import tokens
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
@@ -227,6 +227,7 @@ class _Plan:
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
+        self.described: dict[str, str] = {}  # a description -> the surname (described.py)
         if not self.candidates:
             return
         texts = [c.text for c in self.candidates]
@@ -286,7 +287,7 @@ class _Plan:
         clipped_rows = {i: len(self.shown) + k for k, i in enumerate(self.clipped)}
         # A description the articles attach to one person is compared as that person's name
         # (described.py): "The Carrow schoolgirl secured ..." tells of Sato-Berg.
-        described = descriptions(articles, self.people)
+        described = self.described = descriptions(articles, self.people)
         same_words, same_fact = repeated_facts(
             [as_named(t, described) for t in [*self.shown, *self.clipped.values()]]
         )
@@ -459,6 +460,18 @@ class _Plan:
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
         paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
+        steps = [i for i in ahead if says_future(self.shown[i])]
+        left = [i for i in ahead + reported if i not in paragraphs and i not in bullets]
+        if count and steps and not left:
+            # The paragraphs, filled first, took every statement of what to watch, and the page
+            # would have no takeaway: the most central next step said in a future form is kept
+            # for the takeaways ("Fernlight says it will use the money to hire four more
+            # people"), and the paragraphs are chosen without it. (A time word alone, "until",
+            # as often dates past narrative: "sat in a basement until a team began rebuilding
+            # it".)
+            kept = set(mmr(by_centrality, steps, bullets, count=1, lam=1.0))
+            body = [i for i in body_pool if i not in kept]
+            paragraphs = mmr(page, body, bullets, count=body_count, budget=words)
         if len(paragraphs) < MIN_BODY:
             chosen = bullets + paragraphs
             paragraphs += mmr(page, resolved(chosen), chosen, count=MIN_BODY - len(paragraphs))
@@ -699,7 +712,9 @@ class _Plan:
                 if not candidate.standfirst or candidate.position != 0:
                     continue
                 lede = ledes.get(candidate.article)
-                if lede is not None and retells_lede(candidate.text, lede):
+                if lede is not None and retells_lede(
+                    as_named(candidate.text, self.described), as_named(lede, self.described)
+                ):
                     found.add(fact_index)
         return found
 

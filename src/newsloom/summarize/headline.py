@@ -14,6 +14,11 @@ from newsloom.summarize.vectors import tfidf_rows
 
 W_SUMMARY = 0.5  # closeness to the summary body, next to closeness to the other titles
 _SHOUTY = re.compile(r"\b[A-Z]{4,}\b")
+# An explainer's or an analysis's title frames a question without its mark: "What the shuttle
+# can, and cannot, teach the rest of the country", "How the bid could reshape the valley", "Why
+# the pier closed", "Pourquoi ...". It promises an answer, not a report of what happened, and
+# reads as a question does on a story page.
+_FRAMED_QUESTION = re.compile(r"^[\"“‘']?(?:What|Why|How|Who|Pourquoi|Comment)\b")
 # A definite noun phrase in a title: "the ban", "l'interdiction", "la grève".
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*([^\W\d_]{3,})\b")
 # What names what a noun is about: "the ban on swimming", "l'interdiction de baignade".
@@ -30,7 +35,7 @@ def cut_short(title: str) -> bool:
 def _tone_penalty(title: str) -> float:
     """Questions, exclamations, quotes and shouting read as framing rather than report."""
     penalty = 0.0
-    if "?" in title or "!" in title:
+    if "?" in title or "!" in title or _FRAMED_QUESTION.match(title):
         penalty += 0.3
     if any(ch in title for ch in "\"“”‘’'") and re.search(r"[\"“‘]\w|\w[\"”]", title):
         penalty += 0.15

@@ -26,8 +26,9 @@ _REACTION = re.compile(
     r"called (?:it|the|for)|described (?:it|the)|reacted|responded|angered|furious|delighted)\b",
     re.IGNORECASE,
 )
+# "Later than planned", "as planned" compare what happened with a plan: no step ahead.
 _NEXT = re.compile(
-    r"\b(?:will|plans? to|planned|expected to|is due|are due|due to|next (?:week|month|year|"
+    r"\b(?:will|plans? to|(?<!than )(?<!as )planned|expected to|is due|are due|due to|next (?:week|month|year|"
     r"season|step)|must|is set to|are set to|intends? to|aims? to|hopes? to|would (?:need|have "
     r"to)|by the end of|within \w+ (?:days|weeks|months|years)|deadline|review|inquiry|"
     r"investigation|vote|ratif\w+|could|may)\b",

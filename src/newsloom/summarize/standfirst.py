@@ -28,6 +28,10 @@ from newsloom.summarize.roles import is_reaction
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
+# Prepositions of place: a name after one tells where the deed happened ("a draw in the last
+# round of a tournament in Ostmark"), not who did it.
+_WHERE = frozenset("in at near outside inside à au aux en dans".split())
+
 
 def _names(text: str) -> frozenset[str]:
     """The stems of the capitalised words that are no function word of the story's language
@@ -37,12 +41,29 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
+def _actors(text: str) -> frozenset[str]:
+    """_names without the places: a capitalised run right after a preposition of place
+    (_WHERE: "in Port Alder", "à Vernaz")."""
+    found: set[str] = set()
+    where = False
+    for word in tokens(text):
+        named = word[:1].isupper() and word.lower() not in FUNCTION_WORDS
+        if named and not where:
+            found.add(stem(word))
+        # A place runs on over its capitalised words ("in Port Alder"); any other word ends it.
+        where = (where and word[:1].isupper()) or word.lower() in _WHERE
+    return frozenset(found)
+
+
 def retells_lede(standfirst: str, lede: str) -> bool:
     """``standfirst``, the first sentence of an article's standfirst, tells ``lede``, a sentence
     of that article's body that leads the page, again: it names one of the lede's names and
-    nobody else, gives no figure (openings.figures) or result the lede does not, and reports
-    nobody's words or reaction (openings.REPORTING, roles.is_reaction)."""
-    names, told = _names(standfirst), _names(lede)
+    nobody else (a place where the lede's deed happened, "in Ostmark", is no one: _actors),
+    gives no figure (openings.figures) or result the lede does not, and reports nobody's words
+    or reaction (openings.REPORTING, roles.is_reaction). The caller writes a description the
+    story attaches to one person as that person's name ("The Carrow schoolgirl secured ..." as
+    "Sato-Berg secured ...", described.as_named) in both."""
+    names, told = _actors(standfirst), _names(lede)
     own, told_words = fact_words(standfirst), fact_words(lede)
     results = {w for w in own if w.startswith(RESULT)}
     return (

@@ -24,7 +24,8 @@ pending matter is the reason for the silence, not news of it).
 
 Nor is one a sentence that leans on its neighbours: a demonstrative standing for what its
 article said before ("that could mean lower prices", "should fill that gap", "want to see that
-in next year's numbers") or an opening "Nor" continuing the sentence before; nor one member of
+in next year's numbers"), an opening "Nor" continuing the sentence before, or an approach
+nobody is said to make, for nothing named ("will resist any approach"); nor one member of
 the public telling of their own life ("Pensioner Ida Lund said she would keep using it",
 "X, a mother of two, said her daughters ..."): a vox pop shows how one person feels, not what
 the news means for readers.
@@ -323,6 +324,12 @@ _POINTS_BACK = re.compile(
     rf"(?!(?:{_TIME_WORDS})s?\b)([a-z]+)\b|"
     rf"\b(?:that|this)\s+(?!(?:{_TIME_WORDS})s?\b)([a-z]+)(?=\s*[.;!?]$|,\s+which\b)|"
     r"^(?:nor|neither)\b|"
+    # An approach with no one making it and nothing it is for ("are expected to resist any
+    # approach before the end of the season"): who approaches whom for what was the sentence
+    # before ("Scouts from two top clubs were in the stand"). With its complement ("any
+    # approach for the striker", "approaches from rival clubs") it says so itself.
+    r"\b(?:any|an|such|further|new)\s+(?:approach(?:es)?|advances|overtures?)\b"
+    r"(?!\s+(?:for|from|by|to|of|on|about)\b)|"
     # "That" after a modal's verb that takes no clause ("should fill that gap", "will cut that to
     # under 30 minutes"); verbs of saying, thinking and finding ("may show that prices ...")
     # take one.
@@ -365,6 +372,13 @@ def due_soon(sentence: str) -> bool:
     """The sentence dates what it tells within the day of its report ("would release further
     balloons overnight"): a report a day later finds that moment passed."""
     return bool(_SOON.search(sentence))
+
+
+def says_future(sentence: str) -> bool:
+    """The sentence tells a step in a future form ("will", "plans to", "is due to", "pledged"),
+    once what tells nothing ahead is taken out (_read_ahead): a time word alone ("until",
+    "deadline") may date what is past."""
+    return bool(_FUTURE.search(_read_ahead(sentence)))
 
 
 def points_back(sentence: str) -> bool:

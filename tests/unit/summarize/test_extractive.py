@@ -952,3 +952,12 @@ def test_a_whole_lede_bullet_is_not_told_again_by_the_next_bullet() -> None:
     shown = [c.text for c in result.bullets]
     assert BRIDGE_SECOND_LEDE in shown
     assert repeat not in [c.text for c in all_cited(result)]
+
+
+def test_a_deed_done_later_than_planned_is_no_step_ahead() -> None:
+    # "Later than planned" and "as planned" compare what happened with the plan: the launch is
+    # what happened, told with the page's other facts, not among what comes next.
+    assert not looks_ahead("The Brenn-3 satellite lifted off on Tuesday, a day later than planned.")
+    assert not looks_ahead("The ferry sailed as planned despite the gale.")
+    assert looks_ahead("The council planned a second vote for March.")
+    assert looks_ahead("The satellite will reach its final orbit next week.")

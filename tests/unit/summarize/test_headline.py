@@ -30,3 +30,20 @@ def test_a_title_cut_short_is_shown_when_no_title_is_whole() -> None:
     titles = ["Harbour Board shuts old pier after...", "Old pier shut after storm damage to..."]
     headline = choose_headline([article(k, t) for k, t in enumerate(titles, 1)], TEXT)
     assert headline in titles
+
+
+def test_an_explainer_title_loses_to_a_report() -> None:
+    """A title framing a question without its mark ("What ... can teach", "Why ...") promises an
+    analysis, not the news; the reports' title is the headline."""
+    titles = [
+        "Harbour Board shuts the old pier after storm damage",
+        "What the old pier can, and cannot, teach the Harbour Board about storm damage",
+        "Old pier shut by Harbour Board after storm damage",
+    ]
+    headline = choose_headline([article(k, t) for k, t in enumerate(titles, 1)], TEXT)
+    assert not headline.startswith("What")
+    assert headline in (titles[0], titles[2])
+    # The same analysis title, framed with "Why", loses as well.
+    titles[1] = "Why the Harbour Board shut the old pier after storm damage"
+    headline = choose_headline([article(k, t) for k, t in enumerate(titles, 1)], TEXT)
+    assert not headline.startswith("Why")

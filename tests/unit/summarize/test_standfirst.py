@@ -41,6 +41,26 @@ def test_a_standfirst_telling_what_someone_says_or_a_result_adds_a_fact() -> Non
     )
 
 
+def test_a_place_where_the_ledes_deed_happened_names_no_one_new() -> None:
+    """A standfirst telling its lede's result again, adding only where it happened ("in
+    Dunholm"), retells it; a new actor beside the place still adds a fact."""
+    lede = (
+        "Tova Lindqvist drew her last game in 40 moves and became, at 14, the youngest "
+        "draughts master in Osland's history."
+    )
+    assert retells_lede(
+        "Lindqvist secured her master title with a quiet draw at a tournament in Dunholm.", lede
+    )
+    assert retells_lede(
+        "Lindqvist secured her master title with a quiet draw at a tournament in New Dunholm.",
+        lede,
+    )
+    assert not retells_lede(
+        "Lindqvist secured her master title with a quiet draw against Pavel Orm in Dunholm.",
+        lede,
+    )
+
+
 def test_a_standfirst_about_no_one_the_lede_names_is_not_its_retelling() -> None:
     assert not retells_lede("A team of three built a puzzle about steering a kite.", LEDE)
     # A French sentence's capitalised article names no one: the two share no name.
@@ -99,3 +119,25 @@ def test_the_standfirst_of_an_article_telling_bullet_one_further_down_is_not_its
     assert plan.shown[main] == LEDE
     retold = {plan.shown[i] for i in plan._retold_by_standfirst(main)}
     assert retold == {STANDFIRST}
+
+
+def test_a_standfirst_describing_bullet_ones_person_retells_the_lede() -> None:
+    # "The Dunholm schoolgirl" is how the story describes Tova Lindqvist (described.py), and
+    # "in Velmar" tells where: the standfirst tells bullet 1's draw again.
+    lede = (
+        "Tova Lindqvist drew her last game in 40 moves and became, at 14, the youngest "
+        "draughts master in Osland's history."
+    )
+    lead = "The Dunholm schoolgirl clinched her title with a quiet draw at a tournament in Velmar."
+    body = (
+        f"{lede}\n\n"
+        "She learned the game from her aunt and trains three hours a day.\n\n"
+        "The previous record holder, Jon Aske, earned the title at 16 in 1987.\n\n"
+        "The national federation will ask the world body to confirm the title next month."
+    )
+    title = "Tova Lindqvist, 14, becomes Osland's youngest draughts master"
+    story = [replace(article(81, 1, "Osland Sport", title, body, 0), lead=lead)]
+    plan = _Plan(story, None, None)
+    main = plan.main_event()
+    assert plan.shown[main] == lede
+    assert {plan.shown[i] for i in plan._retold_by_standfirst(main)} == {lead}

@@ -7,6 +7,7 @@ from newsloom.summarize.watch import (
     points_back,
     private_voice,
     quotes_someone,
+    says_future,
     what_to_watch,
 )
 
@@ -230,6 +231,18 @@ def test_a_demonstrative_points_back_but_a_clause_or_the_present_does_not() -> N
     assert not points_back("Critics say that the plan, if it passes, will cost jobs.")
 
 
+def test_an_approach_nobody_makes_for_nothing_named_points_back() -> None:
+    # Who approaches whom, for what, was told by the sentence before.
+    assert points_back("Brackwater are expected to resist any approach before the summer.")
+    assert points_back("The family will turn down further approaches until the sale closes.")
+    assert what_to_watch("Brackwater are expected to resist any approach before the summer.") == 0
+    # With its complement the sentence says who and what.
+    assert not points_back("Brackwater will resist any approach for their goalkeeper in May.")
+    assert not points_back("The board will weigh approaches from two rival mills next week.")
+    # "Approach" as a way of doing something is no act of anyone.
+    assert not points_back("The council will take a new approach to flood defences next year.")
+
+
 def test_a_vox_pop_is_one_person_on_their_own_life() -> None:
     assert private_voice("Commuter Jon Brekke said he would cycle to work instead.")
     assert private_voice("Mira Olsen, 71, a resident of Harbour Row, said she was afraid.")
@@ -357,3 +370,28 @@ def test_takeaways_come_most_central_first_not_furthest_from_the_story() -> None
     summary = ExtractiveSummarizer().summarize(7, articles, None, words=25, now=T0)
     takeaways = [t.text for t in summary.takeaways]
     assert takeaways[0] == "Farley council will vote next month on a loan for the bridge repairs."
+
+
+MOSS_PATH = """Kettle Lane Games' "Moss Path" has sold 500,000 copies in the nine weeks since its release, the studio said, making it the best-selling game made in Osland.
+Players lead a small snail across a rain-soaked garden.
+Much of its appeal comes from its music, played on a single cello.
+There are no enemies and no clock.
+Kettle Lane says it will use the money to hire three more people and to bring the game to phones.
+Reviewers have praised its puzzles as gentle but never dull."""
+
+
+def test_the_one_next_step_of_a_short_page_is_a_takeaway_not_a_paragraph() -> None:
+    # The paragraphs, chosen first, took the page's only statement of what comes next, and the
+    # page had no takeaway; it is kept for the takeaways.
+    story = [article(1, 1, "Osland Play", '"Moss Path" sells half a million copies', MOSS_PATH, 0)]
+    summary = ExtractiveSummarizer().summarize(7, story, None, words=80, now=T0)
+    step = "Kettle Lane says it will use the money to hire three more people"
+    assert any(t.text.startswith(step) for t in summary.takeaways)
+    assert not any(c.text.startswith(step) for p in summary.paragraphs for c in p)
+
+
+def test_a_step_said_in_a_future_form() -> None:
+    assert says_future("Kettle Lane says it will use the money to hire three more people.")
+    assert says_future("The studio plans to bring the game to phones in May.")
+    # A time word alone may date past narrative.
+    assert not says_future("The crates sat in a basement until a team began rebuilding it.")
