@@ -67,6 +67,14 @@ _FURNITURE = re.compile(
             # A menu path from a how-to ("Select (Settings) > [Account Management] > ..."):
             # screen labels in brackets joined by ">", instructions rather than a statement.
             r"[\])]\s*>\s*[\[(]",
+            # A broadcaster's note on its transcript ("Transcripts are created on a rush
+            # deadline by ...", "This text may not be in its final form", "The authoritative
+            # record of ... is the audio record"): it tells how the page was made, not the news.
+            r"\btranscripts? (?:is|are|was|were|has been|have been) (?:created|produced|"
+            r"prepared|edited|generated)\b",
+            r"\bthis is a rush transcript\b",
+            r"\b(?:text|transcript|copy) may not be in (?:its|their) final form\b",
+            r"\bauthoritative record of\b.{0,80}\b(?:audio|video) record\b",
         )
     ),
     re.IGNORECASE,
@@ -84,7 +92,7 @@ _TRIGGERS = (
     "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
     "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "latest news",
-    "breaking news", ">",
+    "breaking news", ">", "transcript", "final form", "authoritative record",
 )  # fmt: skip
 
 

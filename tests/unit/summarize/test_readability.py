@@ -258,6 +258,21 @@ def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
         assert not is_furniture(line), line
 
 
+def test_a_broadcasters_transcript_note_is_furniture() -> None:
+    for line in (
+        "Harbour Radio transcripts are created on a rush deadline by a contractor.",
+        "This text may not be in its final form and may be updated in the future.",
+        "The authoritative record of Harbour Radio's programming is the audio record.",
+        "This is a rush transcript.",
+    ):
+        assert is_furniture(line), line
+    for line in (
+        "The court released a transcript of the hearing on Tuesday.",
+        "The minister said the plan may not be in its final form until June.",
+    ):
+        assert not is_furniture(line), line
+
+
 def test_a_wire_photo_caption_is_furniture_and_a_dated_sentence_is_not() -> None:
     # Who "is seen" doing what, then place and full date after a comma: a wire caption.
     assert is_furniture("Rescuers are seen at the Brandhavn pier after the ferry hit it.")
