@@ -219,7 +219,11 @@ FLOORS = [
         # 18.43 / 41.48 -> 18.45 / 41.52: a page whose only statement is bullet 1 is headed by
         # the sentence's head (clip.headline_statement), not the sentence again; items 142, 256
         # and 304 get a shorter headline (same bullet), none down.
-        {"rouge2": 18.45, "rouge1": 41.52},
+        # 18.45 / 41.52 -> 18.45 / 41.50, on purpose: another outlet's statement telling an
+        # event the page told, with nothing checkable of its own, is a repeat (retelling.py);
+        # item 253 alone moves: another outlet's retelling of bullet 1's admission gives way to
+        # a new fact, the president on what the investigation found.
+        {"rouge2": 18.45, "rouge1": 41.50},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
