@@ -231,7 +231,11 @@ FLOORS = [
         # 18.45 / 41.52 -> 18.44 / 41.53, on purpose: the one next step of a page whose
         # paragraphs took every statement of what to watch is a takeaway, not a paragraph
         # (watch.says_future); DUC 260 rises 10.05 -> 10.06, untitled 10.34 -> 10.37.
-        {"rouge2": 18.44, "rouge1": 41.53},
+        # 18.45 / 41.52 -> 18.45 / 41.50, on purpose: another outlet's statement telling an
+        # event the page told, with nothing checkable of its own, is a repeat (retelling.py);
+        # item 253 alone moves: another outlet's retelling of bullet 1's admission gives way to
+        # a new fact, the president on what the investigation found.
+        {"rouge2": 18.44, "rouge1": 41.5},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -9,7 +9,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
 - ``repeated_fact_pairs_per_story``: pairs of statements (bullets, paragraph sentences,
   takeaways) that repeat a fact (openings.repeats: half of the content words of each, or a
   shared name or number with something said of it and half of the shorter's words; the same
-  count with the same deed after it, counted.py),
+  count with the same deed after it, counted.py; a later statement telling an earlier one's
+  event again with nothing checkable of its own, retelling.py),
 - ``short_name_refs_per_story``: "the <noun>" in any statement, where its cited article named a
   thing whose name ends in that noun before it and the page has not given the noun (shortnames.py:
   "families at the hall" before the page names the Tessalian Community Hall),

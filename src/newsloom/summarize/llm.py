@@ -300,7 +300,7 @@ class LLMSummarizer:
             for item in items:
                 text = " ".join(item.text.split())
                 opening = read is None or not kept
-                if any(repeats_statement(text, earlier) for earlier in seen):
+                if any(repeats_statement(earlier, text) for earlier in seen):
                     dropped["repeated"] += 1
                     continue
                 if (

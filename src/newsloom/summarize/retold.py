@@ -5,7 +5,9 @@ finds one person's deed in other word forms; ``vaguer.figure_in_words`` a figure
 without its numbers; ``counted.same_count`` one count and the same deed after it;
 ``counted.same_measure`` one number in the same phrase; ``acts.same_act`` one actor's act on one
 thing in other verbs; ``crowds.same_reaction`` a crowd's reaction to one person in other words;
-``states.same_state`` one known thing's state in other words.
+``states.same_state`` one known thing's state in other words; ``retelling.retells_event`` another
+outlet's statement of an event already told, with nothing checkable of its own (directional: ``b``
+is the later statement, the one a reader meets second).
 The summarizer applies them all (vectors.repeated_facts) and the readability evaluation counts
 them all, so what is measured is what is enforced.
 """
@@ -17,11 +19,13 @@ from newsloom.summarize.counted import same_count, same_counted_thing, same_meas
 from newsloom.summarize.crowds import same_reaction
 from newsloom.summarize.deeds import same_deed_near_name
 from newsloom.summarize.openings import fact_words, repeats
+from newsloom.summarize.retelling import retells_event
 from newsloom.summarize.states import same_state
 from newsloom.summarize.vaguer import figure_in_words
 
 
 def repeats_statement(a: str, b: str) -> bool:
+    """``b`` tells a fact ``a`` told; ``a`` is the statement read first."""
     return (
         repeats(fact_words(a), fact_words(b))
         or same_deed_near_name(a, b)
@@ -33,4 +37,5 @@ def repeats_statement(a: str, b: str) -> bool:
         or same_state(a, b)
         or figure_in_words(a, b)
         or figure_in_words(b, a)
+        or retells_event(a, b)
     )

@@ -32,6 +32,7 @@ from newsloom.summarize.openings import (
     fact_words,
     figures,
 )
+from newsloom.summarize.retelling import event_keys, retells_event
 from newsloom.summarize.states import same_state, states
 from newsloom.summarize.vaguer import MIN_SHARED, precise_words, restates, vague_clauses
 
@@ -110,7 +111,8 @@ class Selection:
     words: Sequence[int]
     outlets: Sequence[frozenset[int]]
     # fact x fact: True where two facts share half of each one's content words (openings.py),
-    # the same fact in other words; None to skip the check.
+    # the same fact in other words; None to skip the check. Row i, column j: i is left out once
+    # j is chosen (retelling.py tells one direction only).
     repeated: np.ndarray | None = None
 
 
@@ -197,6 +199,23 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, leanings, same_reaction)
     # states.same_state: one known thing's state, in other words.
     _mark_within_groups(repeated, texts, states, same_state)
+    # retelling.retells_event: another outlet's statement of an event already told, with
+    # nothing of its own. Directional, as mmr reads the matrix: repeated[i, j] when i, chosen
+    # after j, tells j's event again (j may say more than i: it is kept when chosen after i).
+    groups: dict[str, list[int]] = defaultdict(list)
+    for row, text in enumerate(texts):
+        for key in event_keys(text):
+            groups[key].append(row)
+    compared: set[tuple[int, int]] = set()  # two statements may share several names
+    for rows in groups.values():
+        for i, j in combinations(rows, 2):
+            if (i, j) in compared:
+                continue
+            compared.add((i, j))
+            if not repeated[i, j] and retells_event(texts[j], texts[i]):
+                repeated[i, j] = True
+            if not repeated[j, i] and retells_event(texts[i], texts[j]):
+                repeated[j, i] = True
     # vaguer.figure_in_words: a clause without numbers that tells a statement's figure again.
     # Candidates by counting shared words on sparse rows, then the exact test.
     clauses = [(row, c) for row, text in enumerate(texts) for c in vague_clauses(text)]
