@@ -78,12 +78,12 @@ def main_statement(sentence: str, limit: int) -> str | None:
             break
         if len(head.split()) > limit:
             break
-        if _stands_alone(head):
+        if stands_alone(head):
             found = head.rstrip(".") + "."
     return found
 
 
-def _stands_alone(head: str) -> bool:
+def stands_alone(head: str) -> bool:
     """A head of a sentence that states something by itself: MIN_WORDS or more, no quotation or
     bracket left open, no clause left unfinished, and not a report of nothing ("The paper said
     this week, citing officials, that ...": cut before "that", it would report nothing)."""
@@ -135,7 +135,7 @@ def headline_statement(sentence: str, limit: int) -> str | None:
             if len(head.split()) > limit:
                 break
             if (
-                _stands_alone(head)
+                stands_alone(head)
                 and not lacks_main_clause(head + ".")
                 # "A school in Elling named | after a captain ...": a head ending on a participle
                 # may be a noun's description left unfinished, not a clause's verb.
