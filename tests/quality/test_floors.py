@@ -227,7 +227,11 @@ FLOORS = [
         # that activists said" ends before ", ending"), and a lede over MAX_WORDS its main
         # statement (facts.py); items 304 (+18.8), 228, 009 and 138 up, 215 (-14.9: the
         # finished lede is bullet 2 in place of another outlet's), 256 and 117 down.
-        {"rouge2": 18.49, "rouge1": 41.59},
+        # 18.49 / 41.59 -> 18.53 / 41.64: a page whose only statement is bullet 1, with no head
+        # that states it alone, is headed by the shorter of its wording and another report's
+        # wording of the same fact, over the longer (extractive._Plan.single_statement), not by
+        # the sentence again; items 126, 145 and 188 up, none down.
+        {"rouge2": 18.53, "rouge1": 41.64},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

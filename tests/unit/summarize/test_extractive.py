@@ -604,6 +604,31 @@ def test_an_untitled_page_of_one_statement_heads_it_with_its_main_statement() ->
     assert [(b.text, b.article_ids) for b in result.bullets] == [(lede, (91,))]
 
 
+def test_an_untitled_page_of_one_fact_told_twice_heads_the_longer_wording_with_the_shorter() -> (
+    None
+):
+    # Two outlets' leads tell one fact in other words (a repeat, so the page has no second
+    # statement) and the first has no head that states the event alone: under a headline made
+    # of it, bullet 1 showed the same sentence again. The other outlet's wording is the other
+    # line: the shorter heads the longer, as a title heads the lede that tells it with more.
+    first = (
+        "The Elling county board voted on Monday night to give the Quay Street primary school in"
+        " the harbour district the name of the late island poet Mara Lind."
+    )
+    second = (
+        "A mostly fishing-family primary school on the harbour front in Elling, named for a"
+        " shipping magnate of the 1890s, will be renamed for the late island poet Mara Lind by"
+        " the county board in September."
+    )
+    story = [
+        article(91, 1, "Island Post", "", first, 0),
+        article(92, 2, "Harbour Daily", "", second, 5),
+    ]
+    result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
+    assert result.headline == first.rstrip(".")
+    assert [(b.text, b.article_ids) for b in result.bullets] == [(second, (92,))]
+
+
 def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_lead() -> None:
     # A roundup's lead paragraphs come without titles. The article whose lede the other
     # articles tell most is the report; an angle's short opening ("Under the storms, Varna
