@@ -6,7 +6,8 @@ clause boundary are unfinished, but the clause before it is whole, and a careful
 quote that clause with a full stop ("Voters on Tuesday approved the amendment."), as the story's
 other outlets' complete sentences are quoted. Only a boundary after which an elaboration begins
 counts: a participle (", ending ...", ", angered by ..."), a relative or subordinate clause
-(", which ...", ", while ...", ", with ..."), a semicolon or a dash. A comma inside a list
+(", which ...", ", while ...", ", with ..."), a semicolon or a dash, or a colon the cut came
+right after (what it introduced is lost, the clause before it is whole). A comma inside a list
 (", breeding pigs and calves") would leave a list cut short, so a tail that goes on with "and"
 or "or" is refused; so is a head that states nothing by itself (clip.stands_alone's refusals),
 and one without a verb in a form only verbs take (mainverb.has_tensed_verb): the cut may have
@@ -28,6 +29,8 @@ _ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOUNDARY = re.compile(
     r",\s+(?=(?:[a-z]+(?:ing|ed)|which|who|whose|where|while|whereas|although|though|as|after|"
     r"before|when|with|amid|including|according|because|despite|even)\b)|;\s|\s(?:[—–]|--)\s"
+    # A colon ending the text: what it introduced was cut, the clause before it is whole.
+    r"|:\s*$"
 )
 _LIST_END = re.compile(r"\s(?:and|or)\s")
 # A subordinate clause opening the sentence ("After the council voted ..."): its main clause

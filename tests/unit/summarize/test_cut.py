@@ -53,6 +53,19 @@ def test_the_longest_finished_clause_wins() -> None:
     )
 
 
+def test_a_cut_after_a_colon_keeps_the_clause_before_it() -> None:
+    # What the colon introduced (a list of claims, a quotation) was cut; the clause is whole.
+    sentence = (
+        "Two Elling councillors made several false claims about the ferry subsidy at Monday's "
+        "harbour debate:"
+    )
+    assert finished_head(sentence) == (
+        "Two Elling councillors made several false claims about the ferry subsidy at Monday's "
+        "harbour debate."
+    )
+    assert finished_head("The harbour master said:") is None
+
+
 def test_a_list_cut_short_is_not_a_statement() -> None:
     # ", trawlers and" goes on with a list's last item: the head would cut the list short.
     sentence = (
