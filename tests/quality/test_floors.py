@@ -184,7 +184,9 @@ FLOORS = [
         # items 009 (+6.8), 138, 228 and 304 (+13.1) up, 256 (-0.9) and 117 (-0.2) down.
         # 19.75 / 42.70 -> 19.77 / 42.71: a text cut right after a colon gives the clause before
         # it (cut.py); item 099 up (+5.5), 230 (-0.1) down.
-        {"rouge2": 19.77, "rouge1": 42.71},
+        # rouge1 42.71 -> 42.72 (rouge2 holds): a cleft's "it" ("it will be Democrats who
+        # chair ...") points at nothing (openings._EXPLETIVE_IT); item 117 up.
+        {"rouge2": 19.77, "rouge1": 42.72},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -235,7 +237,11 @@ FLOORS = [
         # the sentence again; items 126, 145 and 188 up, none down.
         # 18.53 / 41.64 -> 18.55 / 41.68: a text cut right after a colon gives the clause before
         # it (cut.py); item 099 up (+10.7), 230 (-2.1) down.
-        {"rouge2": 18.55, "rouge1": 41.68},
+        # rouge1 41.68 -> 41.69 (rouge2 holds): a cleft's "it" points at nothing
+        # (openings._EXPLETIVE_IT); item 117 no longer shows one sentence as headline and
+        # bullet 1 (its other statement, "If the Democrats win ..., it will be Democrats who
+        # chair key committees", is bullet 1).
+        {"rouge2": 18.55, "rouge1": 41.69},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
