@@ -241,7 +241,12 @@ FLOORS = [
         # (openings._EXPLETIVE_IT); item 117 no longer shows one sentence as headline and
         # bullet 1 (its other statement, "If the Democrats win ..., it will be Democrats who
         # chair key committees", is bullet 1).
-        {"rouge2": 18.55, "rouge1": 41.69},
+        # 18.55 / 41.69 -> 18.60 / 41.72: another report's opening that restates bullet 1 heads
+        # the page as its headline statement when it is too long for a line (clip
+        # .headline_statement, before a closing appositive or an occasion), and a headline
+        # statement keeps a time phrase whole ("a month | after") and has a verb only verbs
+        # have; items 163 (+6.3), 211 (+4.5), 225, 111, 090 up, none down.
+        {"rouge2": 18.60, "rouge1": 41.72},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

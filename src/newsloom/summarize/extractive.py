@@ -648,7 +648,7 @@ class _Plan:
         content words. The page takes it for another statement of bullet 1's fact (a repeat;
         another outlet's near copy of bullet 1 is one fact with it, and no other wording), so
         it is never a statement of the page too. It reads as a line (a bullet's length, or its
-        main statement, clip.py); questions are no sentences of the story (text.py). The one
+        head as a headline, clip.headline_statement: bullet 1 below tells the rest); questions are no sentences of the story (text.py). The one
         whose words bullet 1's main clause carries most of wins (lede.main_clause: what
         follows "after" is background, and a sentence telling the background is a poorer
         title), then the one bullet 1 carries most of, then the earlier report. None when no
@@ -672,7 +672,7 @@ class _Plan:
                     text = (
                         candidate.text
                         if candidate.words <= BULLET_MAX_WORDS
-                        else main_statement(candidate.text, BULLET_MAX_WORDS)
+                        else headline_statement(candidate.text, BULLET_MAX_WORDS)
                     )
                     if not text:
                         continue

@@ -688,6 +688,29 @@ def test_without_titles_another_reports_restatement_of_bullet_1_is_the_headline(
     assert len(statements) == len(set(statements))
 
 
+def test_without_titles_a_long_restatement_heads_the_page_with_its_headline_statement() -> None:
+    # Another report's opening too long for a line restates bullet 1 before a closing
+    # appositive (", a relief for ..."): its head is the line, as a title would be
+    # (clip.headline_statement), and bullet 1 follows whole.
+    restated = (
+        "Cars will be barred from the Harbour Street bridge in Dunmore from June, councillors "
+        "decided on Monday, a relief for the engineers who had warned for months that its two "
+        "cracked supports could fail under heavy traffic."
+    )
+    texts = [
+        BRIDGE_TEXTS[0],
+        f"{restated} The bridge carries about 9,000 cars a day.",
+        BRIDGE_TEXTS[2],
+    ]
+    story = [article(71 + k, 1 + k, f"Outlet {k}", "", t, 5 * k) for k, t in enumerate(texts)]
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    assert result.headline == (
+        "Cars will be barred from the Harbour Street bridge in Dunmore from June, councillors "
+        "decided on Monday"
+    )
+    assert result.bullets[0].text == BRIDGE_LEDE
+
+
 def test_a_restatement_from_another_days_report_is_no_headline() -> None:
     # A report of another day tells another moment: its opening does not stand in for a title
     # of bullet 1's, and the headline falls back to bullet 1's own sentence.
