@@ -648,11 +648,11 @@ class _Plan:
         content words. The page takes it for another statement of bullet 1's fact (a repeat;
         another outlet's near copy of bullet 1 is one fact with it, and no other wording), so
         it is never a statement of the page too. It reads as a line (a bullet's length, or its
-        head as a headline, clip.headline_statement: bullet 1 below tells the rest); questions are no sentences of the story (text.py). The one
-        whose words bullet 1's main clause carries most of wins (lede.main_clause: what
-        follows "after" is background, and a sentence telling the background is a poorer
-        title), then the one bullet 1 carries most of, then the earlier report. None when no
-        other report restates bullet 1 so."""
+        head as a headline, clip.headline_statement: bullet 1 below tells the rest); questions
+        are no sentences of the story (text.py). The one whose words bullet 1's main clause
+        carries most of wins (lede.main_clause: what follows "after" is background, and a
+        sentence telling the background is a poorer title), then the one bullet 1 carries most
+        of, then the earlier report. None when no other report restates bullet 1 so."""
         own = self.candidates[self._first_report(main)].article
         told = lede_words(self.shown[main])
         news = lede_words(main_clause(self.shown[main]))
