@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.mainverb import has_tensed_verb, lacks_main_clause
 from newsloom.summarize.text import reports_nothing
 
 MIN_WORDS = 8  # a statement shorter than this rarely says who did what
@@ -78,12 +78,12 @@ def main_statement(sentence: str, limit: int) -> str | None:
             break
         if len(head.split()) > limit:
             break
-        if _stands_alone(head):
+        if stands_alone(head):
             found = head.rstrip(".") + "."
     return found
 
 
-def _stands_alone(head: str) -> bool:
+def stands_alone(head: str) -> bool:
     """A head of a sentence that states something by itself: MIN_WORDS or more, no quotation or
     bracket left open, no clause left unfinished, and not a report of nothing ("The paper said
     this week, citing officials, that ...": cut before "that", it would report nothing)."""
@@ -114,6 +114,15 @@ _ASIDE_THEN = re.compile(
 )
 
 
+# Words that make "after" or "before" part of a time phrase, not the start of an occasion: "three
+# days after Election Day", "until after the government reopens", "shortly before noon".
+_TIME_BEFORE = re.compile(
+    r"\b(?:until|since|just|shortly|soon|right|long|even|minutes?|hours?|days?|weeks?|months?|"
+    r"years?|decades?)$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1024)
 def headline_statement(sentence: str, limit: int) -> str | None:
     """A headline made of ``sentence`` for a page that shows the sentence whole right under it:
@@ -134,9 +143,14 @@ def headline_statement(sentence: str, limit: int) -> str | None:
                 break
             if len(head.split()) > limit:
                 break
+            if _TIME_BEFORE.search(head):
+                continue  # "a month | after the riot", "until | after the shutdown": one phrase
             if (
-                _stands_alone(head)
+                stands_alone(head)
                 and not lacks_main_clause(head + ".")
+                # A head may be a fronted phrase and a name without their verb ("Fearing more
+                # deaths, Gov. Ana Weiss | after ..."): a headline shows a verb only verbs have.
+                and has_tensed_verb(head)
                 # "A school in Elling named | after a captain ...": a head ending on a participle
                 # may be a noun's description left unfinished, not a clause's verb.
                 and not head.split()[-1].lower().endswith("ed")

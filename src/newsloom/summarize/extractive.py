@@ -166,8 +166,10 @@ class ExtractiveSummarizer:
             if len(bullets) == 1 and not paragraph_facts:
                 # Bullet 1 is the page's only statement: it stays whole, with its citation, and
                 # the headline over it is its head that states the event alone (a name's
-                # description left to the bullet), so the card does not show it twice.
-                headline = headline_statement(headline + ".", BULLET_MAX_WORDS) or headline
+                # description left to the bullet), or another report's wording of it, so the
+                # card does not show it twice (_Plan.single_statement).
+                headline, single = plan.single_statement(bullets[0])
+                shown_bullets = [(0, single)]
             if len(bullets) == 1 and paragraph_facts:
                 # No next fact could be a bullet (its main statement tells bullet 1 again): the
                 # page's first statement is then the first paragraph's fact, whole, rather than
@@ -519,6 +521,31 @@ class _Plan:
         self.whole.update(found)
         return found
 
+    def single_statement(self, main: int) -> tuple[str, int]:
+        """For a page without titles whose only statement is bullet 1: its headline and the fact
+        bullet 1 shows. The headline is the sentence's head that states the event alone
+        (clip.headline_statement); without one, another report's opening telling the same fact
+        in other words (a repeat: the page has no other statement for being one) is the other
+        line, the shorter wording heading the longer as a title heads the lede that tells it
+        with more; else the sentence stands alone under itself."""
+        text = self.shown[main]
+        head = headline_statement(text, BULLET_MAX_WORDS)
+        if head:
+            return head, main
+        own = self.candidates[self._first_report(main)].article
+        others = [
+            f
+            for article, facts in sorted(self._openings.items())
+            if article != own and article in self.reports
+            for f in facts
+            if f != main and self._same_fact[main, f]
+        ]
+        if not others:
+            return text.rstrip("."), main
+        other = max(others, key=lambda f: (float(self.salience[f]), -f))
+        short, long = sorted((main, other), key=lambda f: (self.selection.words[f], f))
+        return self.shown[short].rstrip("."), long
+
     def bullet_text(self, fact_index: int, place: int) -> str | None:
         """What bullet ``place`` (0 = bullet 1) shows of the fact when not its sentence: bullets
         2-3 show a long fact's main statement. Bullet 1 keeps its whole sentence: the main
@@ -634,11 +661,11 @@ class _Plan:
         content words. The page takes it for another statement of bullet 1's fact (a repeat;
         another outlet's near copy of bullet 1 is one fact with it, and no other wording), so
         it is never a statement of the page too. It reads as a line (a bullet's length, or its
-        main statement, clip.py); questions are no sentences of the story (text.py). The one
-        whose words bullet 1's main clause carries most of wins (lede.main_clause: what
-        follows "after" is background, and a sentence telling the background is a poorer
-        title), then the one bullet 1 carries most of, then the earlier report. None when no
-        other report restates bullet 1 so."""
+        head as a headline, clip.headline_statement: bullet 1 below tells the rest); questions
+        are no sentences of the story (text.py). The one whose words bullet 1's main clause
+        carries most of wins (lede.main_clause: what follows "after" is background, and a
+        sentence telling the background is a poorer title), then the one bullet 1 carries most
+        of, then the earlier report. None when no other report restates bullet 1 so."""
         own = self.candidates[self._first_report(main)].article
         told = lede_words(self.shown[main])
         news = lede_words(main_clause(self.shown[main]))
@@ -658,7 +685,7 @@ class _Plan:
                     text = (
                         candidate.text
                         if candidate.words <= BULLET_MAX_WORDS
-                        else main_statement(candidate.text, BULLET_MAX_WORDS)
+                        else headline_statement(candidate.text, BULLET_MAX_WORDS)
                     )
                     if not text:
                         continue

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.records import Article
+from newsloom.summarize.clip import main_statement
+from newsloom.summarize.cut import finished_head, is_cut
 from newsloom.summarize.openings import leads_into_quote
 from newsloom.summarize.repair import name_own_outlet, repair_opening
 from newsloom.summarize.shortnames import Names, short_names, thing_names
 from newsloom.summarize.text import (
+    MAX_WORDS,
     clean_sentence,
     normalise_space,
     rejection_reason,
@@ -86,6 +89,10 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
             shortened = short_names(text, named)
             previous = clean_sentence(raw)
             thing_names(previous, named)
+            if position == len(sentences) - 1:
+                text = _finished(text)
+            if position == 0 and word_count(text) > MAX_WORDS:
+                text = main_statement(text, MAX_WORDS) or text
             key = text.lower()
             if key in seen or rejection_reason(text):
                 continue
@@ -98,6 +105,12 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
                 Candidate(text, index, position, word_count(text), position < standfirst, shortened)
             )
     return found
+
+
+def _finished(text: str) -> str:
+    """The text's last sentence as a summary may quote it: when the text was cut in it, the
+    statement it completed before the cut (cut.py), else the sentence (refused later if cut)."""
+    return (finished_head(text) or text) if is_cut(text) else text
 
 
 def group_facts(

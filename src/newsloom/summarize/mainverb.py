@@ -79,3 +79,19 @@ def _verb_form(word: str, before: str) -> bool:
     if word.endswith("ed"):
         return before not in _DETERMINERS
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2
+
+
+def has_tensed_verb(sentence: str) -> bool:
+    """A main clause shown by a form only a verb takes: an auxiliary or a common irregular form,
+    a contraction, or a word in "-ed" no determiner makes an adjective. Stricter than
+    lacks_main_clause, which also reads any word in "-s" or after a compound subject as a verb:
+    for the head of a sentence a cut left unfinished ("In the weeks since the storm, which"),
+    where a fronted phrase or a name with its description may stand without its verb."""
+    before = ""
+    for word in (w.lower() for w in _TOKEN.findall(_RELATIVE.sub("", sentence))):
+        if word in _FINITE or _CONTRACTION.search(word):
+            return True
+        if word.endswith("ed") and _verb_form(word, before):
+            return True
+        before = word
+    return False

@@ -147,7 +147,12 @@ _EXPLETIVE_IT = re.compile(
     r"not known|obvious)\b|"
     r"^it\s+(?:would appear|appears|appeared|seems|seemed|would seem)\s+that\b|"
     # "It was gospel among consultants for years: ...": the colon says what "it" is.
-    r"^it(?:['’]s|\s+(?:is|was|seemed|seems|looked|looks))\s[^.;:!?\"“”]{0,80}:\s+(?=\S)",
+    r"^it(?:['’]s|\s+(?:is|was|seemed|seems|looked|looks))\s[^.;:!?\"“”]{0,80}:\s+(?=\S)|"
+    # A cleft: "it will be Democrats who chair the committees", "It was the Elling council that
+    # ...": the name after "be" is the subject. Not "it was a decision that ...", whose "it" is
+    # the thing told before.
+    r"^it(?:['’]s|\s+(?:is|was|will be|would be))\s+"
+    r"(?=(?-i:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:who|that)\b)",
     re.IGNORECASE,
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"

@@ -181,3 +181,28 @@ def test_a_headline_stops_before_a_dashed_aside_only_after_a_whole_clause() -> N
         "– has left islanders without a link."
     )
     assert headline_statement(inside_subject, LIMIT) is None
+
+
+def test_a_headline_keeps_a_time_phrase_whole() -> None:
+    # "after" right after "a month" or "until" belongs to the time phrase: cut there, the head
+    # would end "a month" or "until" ("... set for June 9 until.").
+    month = (
+        "The Varna court on Tuesday opens the second trial of the ferry company's owner a month "
+        "after the fare rise was blocked by the islands' council."
+    )
+    assert headline_statement(month, LIMIT) is None
+    until = (
+        "The Varna mayor asked the ferry company on Monday to delay its new timetable set for "
+        "June 9 until after the islands' council is elected."
+    )
+    assert headline_statement(until, LIMIT) is None
+
+
+def test_a_headline_needs_a_verb_only_verbs_have() -> None:
+    # Cut before "after", the words are a fronted phrase and a name: no clause ("deaths" and
+    # "islands" end in -s, which mainverb reads as a possible verb).
+    fronted = (
+        "Fearing more deaths on the islands from the storms, Mayor Ana Weiss of Elling after "
+        "a night of talks closed the Skerra ferry terminal."
+    )
+    assert headline_statement(fronted, LIMIT) is None

@@ -604,6 +604,31 @@ def test_an_untitled_page_of_one_statement_heads_it_with_its_main_statement() ->
     assert [(b.text, b.article_ids) for b in result.bullets] == [(lede, (91,))]
 
 
+def test_an_untitled_page_of_one_fact_told_twice_heads_the_longer_wording_with_the_shorter() -> (
+    None
+):
+    # Two outlets' leads tell one fact in other words (a repeat, so the page has no second
+    # statement) and the first has no head that states the event alone: under a headline made
+    # of it, bullet 1 showed the same sentence again. The other outlet's wording is the other
+    # line: the shorter heads the longer, as a title heads the lede that tells it with more.
+    first = (
+        "The Elling county board voted on Monday night to give the Quay Street primary school in"
+        " the harbour district the name of the late island poet Mara Lind."
+    )
+    second = (
+        "A mostly fishing-family primary school on the harbour front in Elling, named for a"
+        " shipping magnate of the 1890s, will be renamed for the late island poet Mara Lind by"
+        " the county board in September."
+    )
+    story = [
+        article(91, 1, "Island Post", "", first, 0),
+        article(92, 2, "Harbour Daily", "", second, 5),
+    ]
+    result = ExtractiveSummarizer().summarize(10, story, None, words=70, now=T0)
+    assert result.headline == first.rstrip(".")
+    assert [(b.text, b.article_ids) for b in result.bullets] == [(second, (92,))]
+
+
 def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_lead() -> None:
     # A roundup's lead paragraphs come without titles. The article whose lede the other
     # articles tell most is the report; an angle's short opening ("Under the storms, Varna
@@ -661,6 +686,29 @@ def test_without_titles_another_reports_restatement_of_bullet_1_is_the_headline(
     statements = [c.text.rstrip(".") for c in all_cited(result)]
     assert result.headline not in statements
     assert len(statements) == len(set(statements))
+
+
+def test_without_titles_a_long_restatement_heads_the_page_with_its_headline_statement() -> None:
+    # Another report's opening too long for a line restates bullet 1 before a closing
+    # appositive (", a relief for ..."): its head is the line, as a title would be
+    # (clip.headline_statement), and bullet 1 follows whole.
+    restated = (
+        "Cars will be barred from the Harbour Street bridge in Dunmore from June, councillors "
+        "decided on Monday, a relief for the engineers who had warned for months that its two "
+        "cracked supports could fail under heavy traffic."
+    )
+    texts = [
+        BRIDGE_TEXTS[0],
+        f"{restated} The bridge carries about 9,000 cars a day.",
+        BRIDGE_TEXTS[2],
+    ]
+    story = [article(71 + k, 1 + k, f"Outlet {k}", "", t, 5 * k) for k, t in enumerate(texts)]
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    assert result.headline == (
+        "Cars will be barred from the Harbour Street bridge in Dunmore from June, councillors "
+        "decided on Monday"
+    )
+    assert result.bullets[0].text == BRIDGE_LEDE
 
 
 def test_a_restatement_from_another_days_report_is_no_headline() -> None:

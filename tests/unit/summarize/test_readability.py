@@ -189,6 +189,11 @@ def all_statements(summary: Summary) -> list[Cited]:
         ("It is likely he will resign.", "pronoun"),
         ("It is likely to cost the port millions.", "pronoun"),
         ("It is too early to say when the pier will reopen.", ""),
+        # A cleft: the name after "be" is the subject; "a decision that" is the thing told.
+        ("If the bill passes, it will be Dunmore Harbour Board who runs the pier.", ""),
+        ("It was Varga who closed the pier.", ""),
+        ("It was a decision that shocked the harbour.", "pronoun"),
+        ("It is he who runs the pier.", "pronoun"),
         ("It is possible that the board will resign.", "definite"),
         ("That's a record for the harbour.", "pronoun"),
         ("That the council approved the pier was no surprise.", ""),
