@@ -18,6 +18,9 @@ A sentence is taken for another story's when two things hold, both true of any n
   before the first sentence): none names what bullet 1 or the headline names, and none carries
   CLUE of the words the openings share.
 
+Someone's words (a quotation, "said", "told", "according to", a speaker's "I" or "we") are
+never taken: what a reporter was told answers the reporter's questions about the article's story
+("Elias Brookes, 17, said he thought the referendum was fair" in a report on the voting age).
 Someone the story has not met yet, whose sentence sits in a passage about the event ("A benefit
 concert is planned at the Seamen's Institute next Friday" two sentences after the relatives on
 Corra), stays: a report introduces new people and places while it tells its event. A sentence
@@ -36,6 +39,7 @@ from functools import lru_cache
 from newsloom.records import Article
 from newsloom.summarize.facts import Candidate, article_sentences
 from newsloom.summarize.lede import FUNCTION_WORDS, LEDE_WINDOW
+from newsloom.summarize.roles import is_reaction
 from newsloom.summarize.words import CALENDAR, NUMBER_WORDS, tokens
 from newsloom.textkit import NEWS_WORDS, stem
 
@@ -59,6 +63,12 @@ def _key(word: str) -> str:
     return found[:_STEM]
 
 
+# Someone's words as the article reports them, or in their own voice: what a reporter was told
+# is about the reporter's story.
+_SPEECH = re.compile(
+    r"\b(?i:said|says|told|tells|noted|notes|added|adds|according|explained|recalled|predicted|"
+    r"wrote|writes)\b|\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b(?!\.)",
+)
 _GENERIC = frozenset(_key(w) for w in NEWS_WORDS | set(NUMBER_WORDS))
 _NO_NAME = CALENDAR | FUNCTION_WORDS | {"i"}
 
@@ -141,12 +151,14 @@ def off_story(
         if _content(words) & shared:
             continue
         own = _names(words, inside)
-        if not own or own & known:
+        if not own or own & known or is_reaction(candidate.text) or _SPEECH.search(candidate.text):
             continue
         k, p = candidate.article, candidate.position + 1
         if k not in sentences:
             sentences[k] = [articles[k].title, *article_sentences(articles[k])]
-        near = sentences[k][max(0, p - NEAR) : p + NEAR + 1]
-        if not any(tells_event(s) for s in near):
+        near = [s for s in sentences[k][max(0, p - NEAR) : p + NEAR + 1] if s.strip()]
+        # A sentence alone in its article (a one-line item without a title) has no passage to
+        # be read in: nothing says what it was telling.
+        if len(near) > 1 and not any(tells_event(s) for s in near):
             found_off.add(index)
     return found_off

@@ -88,6 +88,24 @@ def test_a_sentence_naming_nothing_is_never_taken() -> None:
     assert "It will reopen after the holidays." not in _flagged(story)
 
 
+def test_someones_words_are_never_taken() -> None:
+    for words in (
+        "Okafor said he had worked at Brannock since 2009.",
+        "\u201cI have worked at Brannock since 2009,\u201d Okafor said.",
+        "We have worked at Brannock since 2009, according to Okafor.",
+    ):
+        briefing = BRIEFING.replace("Okafor has worked at Brannock since 2009.", words)
+        briefed = article(3, 3, "Daily Brief", "Morning briefing: ferry aground", briefing, 40)
+        assert words not in _flagged([*_story()[:2], briefed])
+
+
+def test_a_sentence_alone_in_an_untitled_article_is_not_judged() -> None:
+    alone = article(4, 4, "Feed", "", "Okafor has worked at Brannock since 2009.", 50)
+    assert "Okafor has worked at Brannock since 2009." not in _flagged([*_story()[:2], alone])
+    titled = article(4, 4, "Feed", "Brannock Gallery deputy steps in", alone.text, 50)
+    assert "Okafor has worked at Brannock since 2009." in _flagged([*_story()[:2], titled])
+
+
 def test_one_article_has_nothing_to_compare_with() -> None:
     story = [article(3, 3, "Daily Brief", "Morning briefing", BRIEFING, 0)]
     assert off_story([LEDE, HEADLINE], story, candidates_of(story)) == set()
