@@ -50,6 +50,7 @@ from newsloom.summarize.lede import (
 )
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.offstory import off_story
 from newsloom.summarize.openings import (
     content_words,
     demonstrative_reference,
@@ -332,8 +333,9 @@ class _Plan:
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
         # The standfirst of bullet 1's own article tells bullet 1's news again in its editor's
-        # words (standfirst.py): not a bullet, a paragraph or a takeaway.
-        retold = self._retold_by_standfirst(main)
+        # words (standfirst.py): not a bullet, a paragraph or a takeaway. Nor is a sentence of
+        # another story that a roundup or a stray page brought into the cluster (offstory.py).
+        retold = self._retold_by_standfirst(main) | self._off_story(main)
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
@@ -716,6 +718,16 @@ class _Plan:
         return {
             article: [f for _, f in sorted(found)[:LEDE_WINDOW]]
             for article, found in opening.items()
+        }
+
+    def _off_story(self, main: int) -> set[int]:
+        """The facts every sentence of which tells another story than bullet 1's and the
+        headline's (offstory.off_story)."""
+        stray = off_story([self.shown[main], self.headline(main)], self.articles, self.candidates)
+        return {
+            i
+            for i, fact in enumerate(self.facts)
+            if i != main and all(m in stray for m in fact.members)
         }
 
     def _retold_by_standfirst(self, main: int) -> set[int]:
