@@ -323,7 +323,7 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             cut = lead if opening_role else begin
             if cut == begin and titles:
                 # The title goes, and with it what only qualifies the title: "the former Vice
-                # President Joe Biden" is "Biden", not "the former Biden".
+                # President Ada Marsh" is "Marsh", not "the former Marsh".
                 qualifier = _TITLE_QUALIFIER.search(text, at, begin)
                 if qualifier is not None:
                     cut = qualifier.start()
