@@ -61,7 +61,7 @@ W_SPLICE = W_SWAP
 # not give it (grounding_relations.py): the statement linked to another time, place or polarity,
 # the same kind of error as a statement given to another actor.
 W_RELATION = W_SWAP
-# Score lost by each attribute ("former England captain", "Smith, 32,") put next to a name the
+# Score lost by each attribute ("former Veland captain", "Smith, 32,") put next to a name the
 # sources do not give it to (grounding_attributes.py): an entity error like a statement given
 # to another actor, so the same cost.
 W_ATTRIBUTE = W_SWAP

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from newsloom.textkit import STOP_WORDS
 
-DESCRIPTION_WORDS = 4  # words after "the" in a description ("the former England rugby captain")
+DESCRIPTION_WORDS = 4  # words after "the" in a description ("the former Veland rugby captain")
 
 
 def described(words: Sequence[str], origin: Sequence[str]) -> list[str]:

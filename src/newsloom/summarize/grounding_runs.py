@@ -32,7 +32,7 @@ from newsloom.textkit import STOP_WORDS, stem
 
 MIN_RUN = 2  # words in a copied run that counts as a fragment
 # A run that opens with one of these attaches a circumstance or a list item to the word before
-# it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
+# it ("Veland at the Port Alder Stadium", "Ilse and Princess Mara"), not a statement about it.
 # Words that make a statement a claim, a belief or a possibility rather than a fact. Only their
 # lower-case form counts: "May 2" is a date.
 HEDGES = frozenset(
@@ -44,7 +44,7 @@ HEDGES = frozenset(
 # earn", "apparently tried to break up".
 HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
-# Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
+# Titles stand before a name without being one: "Mr Brandt" and "Otto Brandt" are one man.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _PERSONAL = frozenset(("he", "she"))
 # Words that stand for someone named elsewhere: putting one in a slot, or a name where the
@@ -58,7 +58,7 @@ SLOT_WORDS = 6
 # "honeybe" / "honeybee") has at least this many letters.
 MIN_SHARED_STEM = 4
 # A caption's note of where someone stands in the picture, set off between a name and what is
-# said of them: "Wright (centre) is now a pundit".
+# said of them: "Marsh (centre) is now a pundit".
 _ASIDES = frozenset("left right centre center pictured above below top bottom inset".split())
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
@@ -311,7 +311,7 @@ def _names_within(some: Sequence[str], other: Sequence[str]) -> bool:
 
 def _before(at: int, src: SourceRuns) -> str:
     """The source word in the same phrase just before position ``at``, reading past a
-    caption's position note ("Wright (centre) is now a pundit": Wright); "" when none."""
+    caption's position note ("Marsh (centre) is now a pundit": Marsh); "" when none."""
     if at > 0 and src.sentence_of[at - 1] == src.sentence_of[at]:
         if src.joined[at - 1]:
             return src.words[at - 1]
