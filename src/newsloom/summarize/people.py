@@ -13,7 +13,7 @@ the texts treat the bearer as a person: they quote the surname alone ("Dahl said
 name a role ("Governor", "manager Paulo Ferraz"), follow it with "who" or an age, or open
 the next sentence with "He" or "She". A surname that starts another name too ("Dravik" of
 "Katarina Dravik" and of "Dravik Group") is ambiguous alone and left as written; so is a
-name of more words ("Daw Ama Sen Lwin"), a place ("in Barbados") and a title in quotation
+name of more words ("Daw Ama Sen Lwin"), a place ("in Veland") and a title in quotation
 marks. A possessive ends a name: "Kestrel's Paulo Ferraz" is a club and its manager, "Lucia
 Ferrant's Golden Heron" a director and her prize. A given name alone inside a quotation ("then
 we had Elin") is how people speak of a person, no sign of another name.
@@ -223,7 +223,7 @@ _QUOTE_OR_PLACE = re.compile(r"(?:[`'\"“‘]|\b(?:in|at|from|to|near|of|the))\
 
 def _as_thing(text: str, begin: int) -> bool:
     """The name at ``begin`` is a title or a place: inside quotation marks ("“Star Trek”",
-    "``Donahue''") or after a preposition of place or an article ("in Barbados")."""
+    "``Marlow''") or after a preposition of place or an article ("in Veland")."""
     return bool(_QUOTE_OR_PLACE.search(text[:begin]))
 
 

@@ -83,16 +83,16 @@ def test_an_organisation_described_before_its_name_is_no_person() -> None:
 
 
 def test_a_place_or_a_title_is_not_expanded_into_a_name() -> None:
-    # Giveme's shooting story: "NationNews Barbados reports" beside "shot in Barbados"; a show
-    # in quotation marks ("Donahue") beside its host Phil Donahue.
+    # A shooting story: "IsleNews Veland reports" beside "shot in Veland"; a show in
+    # quotation marks ("Marlow") beside its host Ed Marlow.
     articles = [
-        "Phil Donahue said the show was over. Donahue said he would retire. NationNews Barbados "
-        "reports he was shot. Barbados said nothing.",
+        "Ed Marlow said the show was over. Marlow said he would retire. IsleNews Veland "
+        "reports he was shot. Veland said nothing.",
     ]
     people = people_of(articles)
     page = [
-        'The success of "Donahue" made room for other shows.',
-        "He died after being shot in Barbados.",
+        'The success of "Marlow" made room for other shows.',
+        "He died after being shot in Veland.",
     ]
     assert introduce_once(page, people) == page
 
