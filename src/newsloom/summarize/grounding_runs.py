@@ -177,7 +177,7 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
     they state it, put straight after another name the claim does not give before it.
 
     Only phrases count (no comma between name and run on either side: "Tamsin, whose clip has
-    80,000 views on YouTube, is suing" gives the suing to Tamsin, not YouTube), and only runs that
+    80,000 plays on Vimlo, is suing" gives the suing to Tamsin, not Vimlo), and only runs that
     state something about the name (not "on Tuesday" or "and Nils Arden")."""
     words, joined = tokens_joined(claim)
     lowered = [w.lower() for w in words]

@@ -252,9 +252,7 @@ def test_news_sentences_are_not_furniture() -> None:
 
 
 def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
-    assert is_furniture(
-        "Harbour Wire delivers the latest news on current events from around the coast."
-    )
+    assert is_furniture("Harbour Wire delivers the latest news and views from across the coast.")
     assert is_furniture("Open (Options) > [Sound] > [Volume], and then set each level.")
     for line in (
         "The Harbour Wire reported the latest news from the pier on Monday.",
