@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A final score next to the result it settles: "31-24 victory", "beat the Jaguars, 31-24",
-# "Colts beat Chiefs 20 - 13". A record ("13-2"), a range ("40-70%") or a series tally is not one.
+# A final score next to the result it settles: "31-24 victory", "beat the Harriers, 31-24",
+# "Kestrels beat Herons 20 - 13". A record ("13-2"), a range ("40-70%") or a series tally is not one.
 _SCORE = re.compile(
     r"\b(\d{1,3})\s?[-–]\s?(\d{1,3})\s+(?:win|wins|victory|defeat|loss|triumph|rout|draw)\b"
     r"|\b(?:beat|beats|top|tops|defeat|defeats|defeated|edge|edges|rout|routs|down|downs|lose to"

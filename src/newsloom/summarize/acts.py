@@ -4,8 +4,8 @@ One outlet writes "Corvid Labs has published the complete design of its Rook-1 c
 "When Corvid Labs released the full design of its Rook-1 chip this week, ...": the same
 organisation, the same act (making a thing public: published, released, unveiled) and the same
 thing acted on (the design). ``openings.repeats`` sees only the words the two share, which other
-verbs and adjectives leave under half. The act is compared with its object, not alone: "Boko
-Haram released a video" and "the girls released on Thursday" are two facts, "released" a
+verbs and adjectives leave under half. The act is compared with its object, not alone: "The
+Vel Front released a video" and "the fishermen released on Thursday" are two facts, "released" a
 video and "released" captives two acts.
 """
 

@@ -56,7 +56,7 @@ _CLAUSE_OPENING = re.compile(r"\b(?:that|saying|said|says)\s+", re.IGNORECASE)
 
 def _clause_cut(head: str) -> bool:
     """The head ends inside a clause its last "that" (or "saying") opened, before the clause's
-    verb ("..., saying that the first payload for his new rocket" once ", which is due ..., will
+    verb ("..., saying that the first cargo for her new ferry" once ", which is due ..., will
     be ..." is cut): the statement would be left unfinished."""
     openings = list(_CLAUSE_OPENING.finditer(head))
     return bool(openings) and lacks_main_clause(head[openings[-1].end() :] + ".")
@@ -104,7 +104,7 @@ _HEADLINE_CUT = re.compile(
     r",\s*(?:a|an)\s|\s(?:because|amid|after|following|in anticipation of)\s", re.IGNORECASE
 )
 # An aside set by two dashes ends a headline when the words after it go on with an adverbial or
-# another clause ("... his address — or deliver it in writing — because of ..."): the words
+# another clause ("... her speech — or send it in writing — because of ..."): the words
 # before it are a whole clause. When they go on with a verb ("The closure – ordered last week –
 # has left ..."), the head is the subject alone.
 _ASIDE_THEN = re.compile(

@@ -64,7 +64,7 @@ def measures(text: str) -> frozenset[str]:
     words after, lower-cased ("de 3 semaines d'avance"), where the words after say what is
     counted (not a stop word) and no punctuation breaks the phrase. A year or a rank is no
     measure. A day of the month is, unlike in counts: a date in one phrase names one event
-    ("listened in on the July 25 call with" in two reports of one story tell the same call);
+    ("sat in on the June 12 meeting with" in two reports of one story tell the same call);
     skipping it as counts does let a NeuS page tell that call twice, and moved no figure."""
     read = read_numbers(text)
     found = set()

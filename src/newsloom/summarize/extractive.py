@@ -324,9 +324,9 @@ class _Plan:
             return [], [], []
         main = self.main_event()
         # What the reader has before the body: bullet 1 and the headline the page shows. Not
-        # every title of bullet 1's reports: a word only another outlet's title gives ("Border
-        # crossing numbers hit a 21-year high") is not on the page, and "The numbers were the
-        # highest since 2000" would point at nothing there.
+        # every title of bullet 1's reports: a word only another outlet's title gives ("Harbour
+        # arrivals hit a 30-year high") is not on the page, and "The figures were the
+        # largest since 1994" would point at nothing there.
         told = {w.lower() for w in self.shown[main].split()} | {
             w.lower() for w in tokens(self.headline(main))
         }
@@ -583,7 +583,7 @@ class _Plan:
         # An article without a title (a microblog post, a roundup's lead paragraph) states its
         # point in its first self-contained sentence, as a title would: that sentence stands
         # in for the title, so the report the other articles tell still wins over an angle
-        # ("Under cover of the crisis, China is moving to rewrite Asia's map") when no article
+        # ("Under cover of the storm, Veland is moving to redraw the coast's map") when no article
         # has a title.
         headed = [
             dataclasses.replace(article, title=self.shown[openings[k][0]])

@@ -26,8 +26,8 @@ _FURNITURE = re.compile(
             r"\((?:PA|AP|AFP|EPA|Reuters|Getty|Getty Images|PA Wire|PA Media)\)",
             r"\b(?:Getty Images|Shutterstock|AP Photo|AFP Photo|PA Wire|Reuters/)",
             r"\(pictured(?: [a-z]+)?\)",
-            # Caption positions and shirt numbers: "Teague (left) and Burrell (right)",
-            # "receiver DeAndre Hopkins (10) reaches for the ball".
+            # Caption positions and shirt numbers: "Marsh (left) and Odell (right)",
+            # "winger Tomas Reyne (7) stretches for the cross".
             r"\((?:left|right|centre|center|top|bottom|front|back|second left|second right)\)",
             r"\b[A-Z][a-z]+ \(\d{1,2}\) [a-z]",
             r"\bpictured (?:above|below|left|right|here)\b",
@@ -39,7 +39,7 @@ _FURNITURE = re.compile(
             rf"—\s*[^—]{{1,60}}\s*{_MONTH} \d{{1,2}}, \d{{4}}\s*$",
             r"\w#\w",
             # A wire photo's caption: who "is seen" doing what, then place and full date after
-            # a comma ("... meet the vice president in Abuja, Nigeria, October 13, 2016."); prose
+            # a comma ("... meet the harbour master in Port Alder, Veland, March 4, 2019."); prose
             # dates an event "on October 13", and says "is seen as" for a view.
             r"\b(?:is|are) seen (?:during|at|in|on|with|after|before|outside|inside|near|"
             r"leaving|arriving|walking|standing|sitting)\b",
@@ -103,7 +103,7 @@ def is_furniture(sentence: str) -> bool:
 
 
 # A subheading an extractor ran into the next sentence: three or more all-capital words before a
-# capitalised one ("APPLE TO REPLACE OLD BATTERIES Apple may be ...").
+# capitalised one ("HARBOUR TO CLOSE OLD PIER Port Alder may ...").
 _RUN_IN_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&-]+\s+){3,}(?=[A-Z][a-z])")
 
 

@@ -8,7 +8,7 @@ its source names or stripped of the hedge its source gives it ("allegedly", "tho
 given as fact; grounding_runs.py) or given a circumstance or a negation its source does not give it
 (grounding_relations.py), an age or a title given to another holder than the one the source gives
 it to (grounding_attributes.py), a word said again that the evidence says once (a generator
-looping, "has returned to EastEnders to return to EastEnders"), and references to someone the text
+looping, "has rejoined Harbour Lane to rejoin Harbour Lane"), and references to someone the text
 has not named (references.py). Meaning and seams are sentence-level notions, so a claim that holds
 several sentences (tokenised text the splitter leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
@@ -61,7 +61,7 @@ W_SPLICE = W_SWAP
 # not give it (grounding_relations.py): the statement linked to another time, place or polarity,
 # the same kind of error as a statement given to another actor.
 W_RELATION = W_SWAP
-# Score lost by each attribute ("former England captain", "Smith, 32,") put next to a name the
+# Score lost by each attribute ("former Veland captain", "Smith, 32,") put next to a name the
 # sources do not give it to (grounding_attributes.py): an entity error like a statement given
 # to another actor, so the same cost.
 W_ATTRIBUTE = W_SWAP
@@ -209,7 +209,7 @@ class GroundingChecker:
             support = self._check_one(claim, claim_parts, prepared, part_vectors, earlier)
             if cut or page:
                 # A sentence cut short leaves its statement unfinished, and page furniture
-                # ("Click here for more racing news.") states nothing of the story: whatever
+                # ("Click here for more sailing news.") states nothing of the story: whatever
                 # they copied, they do not say what the source reports. Each costs like a
                 # reference to the wrong person.
                 score = max(-1.0, support.score - W_CUT * (cut + page))

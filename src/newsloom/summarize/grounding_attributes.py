@@ -1,16 +1,16 @@
 """Does a claim give each attribute of a name to the holder its sources give it to?
 
-News text pins attributes to names in two places: before the name ("former England captain
-Michael Vaughan", "28-year-old shift worker Phillip Pama") and, for an age, straight after it
-between commas ("Samuel Kvarzell, 25,"). FRANK's annotators count an attribute given to the
-wrong holder among entity errors: "former England captain Michael Vaughan" when the article's
-captain is Cook, "Samuel Kvarzell, 26," when 26 is Erik Näslund's age, "Frank Jordan, 37,"
-when 37 is his son Louis's, "unlicensed landlords" when the article's unlicensed things are
+News text pins attributes to names in two places: before the name ("former Veland captain
+Nils Arden", "41-year-old bus driver Carl Wren") and, for an age, straight after it
+between commas ("Tobias Lind, 25,"). FRANK's annotators count an attribute given to the
+wrong holder among entity errors: "former Veland captain Nils Arden" when the article's
+captain is Harlan, "Tobias Lind, 26," when 26 is Jonas Holm's age, "Peter Vale, 37,"
+when 37 is his son Owen's, "unlicensed landlords" when the article's unlicensed things are
 houses. Every word of such a claim may be in the article; what is wrong is whom it sits next
 to. Two signs tell it (``misattributed``):
 
 - the sources state the attribute only next to other names, never next to this one or anyone
-  that names this holder more or less fully ("Jordan", "Louis Jordan": one man; "Frank Jordan"
+  that names this holder more or less fully ("Vale", "Owen Vale": one man; "Peter Vale"
   is another), nor on its own ("the 39-year-old") in a sentence that names the holder or next
   to one;
 - an attribute word of the sources never stands in or next to a sentence that names the
@@ -29,12 +29,12 @@ from newsloom.summarize.grounding_runs import SourceRuns
 from newsloom.summarize.words import tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
-# Words of a premodifier read back from a name: "former England rugby captain Mike Tindall".
+# Words of a premodifier read back from a name: "former Veland rugby captain Aled Morrow".
 PRE_WORDS = 4
 # An age stated between commas after a name has one or two digits ("Smith, 32,").
 AGE_DIGITS = 2
-# Sentences this close tell of one person: "Lane was shot. The 22-year-old, from Melbourne,
-# ..." gives the age to Lane.
+# Sentences this close tell of one person: "Brennan was hurt. The 22-year-old, from Port
+# Alder, ..." gives the age to Brennan.
 NEAR = 1
 # Titles stand before a name without being one, and are no attribute of it.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
@@ -94,7 +94,7 @@ def _possessive(word: str) -> bool:
 def _groups(
     words: Sequence[str], keys: Sequence[str], joined: Sequence[bool], names: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """(start, end) of each run of names in one phrase: "Samuel Kvarzell", "Michael Vaughan"."""
+    """(start, end) of each run of names in one phrase: "Tobias Lind", "Nils Arden"."""
     groups = []
     i = 0
     while i < len(keys):

@@ -1,11 +1,11 @@
 """Links through descriptions: whom "the nine-year-old" or "the 23-year-old defender" stands for.
 
 News text names someone and ties a description to the name in one phrase: "nine-year-old
-Frankie", "defender Martin Montoya", "Montoya, the 23-year-old defender". A summary sentence that
+Toby", "defender Luca Ferrand", "Ferrand, the 23-year-old defender". A summary sentence that
 puts such a description where the source sentence it copies has "he" ("The nine-year-old moved
-the basketball hoop" from "He moved the basketball hoop") is right when the description stands
+the garden gate" from "He moved the garden gate") is right when the description stands
 for the person that "he" means, and gives the act to someone else when it stands for another
-("The 23-year-old defender moved the basketball hoop": the footballer, not the boy).
+("The 23-year-old defender moved the garden gate": the footballer, not the boy).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from newsloom.textkit import STOP_WORDS
 
-DESCRIPTION_WORDS = 4  # words after "the" in a description ("the former England rugby captain")
+DESCRIPTION_WORDS = 4  # words after "the" in a description ("the former Veland rugby captain")
 
 
 def described(words: Sequence[str], origin: Sequence[str]) -> list[str]:
@@ -36,8 +36,8 @@ def described(words: Sequence[str], origin: Sequence[str]) -> list[str]:
 
 def tied_names(description: Sequence[str], source_words: Sequence[Sequence[str]]) -> set[str]:
     """The names the sources write in one phrase with a description: right after it
-    ("nine-year-old Frankie", "defender Martin Montoya") or right before its "the"
-    ("Montoya, the 23-year-old defender"; the comma is not a token), lower-cased."""
+    ("nine-year-old Toby", "defender Luca Ferrand") or right before its "the"
+    ("Ferrand, the 23-year-old defender"; the comma is not a token), lower-cased."""
     size = len(description)
     if not size or all(w in STOP_WORDS for w in description):
         return set()

@@ -3,9 +3,9 @@ source sentence gives the statement a claim copies from it?
 
 FRANK's annotators mark two errors that keep every word of the sources and still change what
 they say. A circumstance error attaches a time, a place or an occasion to an event the sources
-do not attach it to: "Lizzi, 32, tipped the scales at 20 stone || after a stranger mistook
-her for being pregnant", the statement copied from one sentence and the "after" clause from
-another that tells a later moment; "X is favourite for the National || on April 11", the date
+do not attach it to: "Mara, 32, ran her first marathon || after a doctor told her to take
+up exercise", the statement copied from one sentence and the "after" clause from
+another that tells a later moment; "X is favourite for the Harbour Cup || on April 11", the date
 taken from a sentence about another race. Copying summarizers make it at a seam, where the run
 a claim copies for its statement ends and the run it copies for the circumstance begins, each
 from another part of the text (``borrowed_circumstances``). And a predicate error changes the

@@ -4,12 +4,12 @@ A claim is walked as greedy longest runs of stems it shares with the sources (Gr
 extractive fragments). Two errors live where runs meet. A seam between runs of different
 source sentences is where fusion attaches a fact to the wrong subject, place or time
 (``fragment_jumps``). And a run that the sources state about one named actor can be given to
-another: "Gullit was assistant to former Newcastle manager Ruud Gullit" where the source reads
-"Carver was assistant to ...", or "McCoy trains Shutthefrontdoor" built from a sentence about
-its trainer ("He trains Shutthefrontdoor", the "He" opening a sentence about the trainer).
+another: "Brandt was assistant to former Port Alder manager Otto Brandt" where the source reads
+"Keller was assistant to ...", or "Hollis trains Seaspray Lad" built from a sentence about
+its trainer ("He trains Seaspray Lad", the "He" opening a sentence about the trainer).
 FRANK's annotators mark that wrong actor as an entity error; copying summarizers make it by
 pasting a name from elsewhere in front of a copied predicate (``swapped_actors``).
-And a run copied from a statement the source hedges ("was allegedly killed", "judges, who are
+And a run copied from a statement the source hedges ("was allegedly killed", "officials, who are
 thought to earn ...", "as she apparently tried to") loses the hedge when the copy leaves it out:
 what the source reports as a claim, a belief or a likelihood, the claim states as fact
 (``dropped_hedges``). And a claim that keeps both ends of a source phrase but fills the words
@@ -32,7 +32,7 @@ from newsloom.textkit import STOP_WORDS, stem
 
 MIN_RUN = 2  # words in a copied run that counts as a fragment
 # A run that opens with one of these attaches a circumstance or a list item to the word before
-# it ("Holland at the Amsterdam Arena", "Elsa and Princess Jasmine"), not a statement about it.
+# it ("Veland at the Port Alder Stadium", "Ilse and Princess Mara"), not a statement about it.
 # Words that make a statement a claim, a belief or a possibility rather than a fact. Only their
 # lower-case form counts: "May 2" is a date.
 HEDGES = frozenset(
@@ -44,7 +44,7 @@ HEDGES = frozenset(
 # earn", "apparently tried to break up".
 HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
-# Titles stand before a name without being one: "Mr Hardy" and "Robert Hardy" are one man.
+# Titles stand before a name without being one: "Mr Brandt" and "Otto Brandt" are one man.
 _TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _PERSONAL = frozenset(("he", "she"))
 # Words that stand for someone named elsewhere: putting one in a slot, or a name where the
@@ -58,7 +58,7 @@ SLOT_WORDS = 6
 # "honeybe" / "honeybee") has at least this many letters.
 MIN_SHARED_STEM = 4
 # A caption's note of where someone stands in the picture, set off between a name and what is
-# said of them: "Wright (centre) is now a pundit".
+# said of them: "Marsh (centre) is now a pundit".
 _ASIDES = frozenset("left right centre center pictured above below top bottom inset".split())
 _LINKS = frozenset(
     "in on at for and or nor of to from with by as after before the a an but than into onto over "
@@ -176,15 +176,15 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
     """Names the claim puts straight in front of a copied statement that the sources, wherever
     they state it, put straight after another name the claim does not give before it.
 
-    Only phrases count (no comma between name and run on either side: "Karo, whose song has
-    70,000 views on YouTube, is suing" gives the suing to Karo, not YouTube), and only runs that
-    state something about the name (not "on Tuesday" or "and Sebastian Vettel")."""
+    Only phrases count (no comma between name and run on either side: "Tamsin, whose clip has
+    80,000 plays on Vimlo, is suing" gives the suing to Tamsin, not Vimlo), and only runs that
+    state something about the name (not "on Tuesday" or "and Nils Arden")."""
     words, joined = tokens_joined(claim)
     lowered = [w.lower() for w in words]
     stems = [stem(w) for w in words]
     swapped = []
     runs = {i: length for i, length, _ in copied_runs(stems, src)}
-    # A name inside a copied run ("Frank Jordan" copied whole, then ", 37, took his boat") may
+    # A name inside a copied run ("Peter Vale" copied whole, then ", 37, took his boat") may
     # still stand before a statement the sources make of another: the longest run that starts
     # right after it is read too.
     for i in range(1, len(stems)):
@@ -311,7 +311,7 @@ def _names_within(some: Sequence[str], other: Sequence[str]) -> bool:
 
 def _before(at: int, src: SourceRuns) -> str:
     """The source word in the same phrase just before position ``at``, reading past a
-    caption's position note ("Wright (centre) is now a pundit": Wright); "" when none."""
+    caption's position note ("Marsh (centre) is now a pundit": Marsh); "" when none."""
     if at > 0 and src.sentence_of[at - 1] == src.sentence_of[at]:
         if src.joined[at - 1]:
             return src.words[at - 1]
@@ -327,8 +327,8 @@ def _before(at: int, src: SourceRuns) -> str:
 
 def _meant(pronoun: int, src: SourceRuns) -> set[str]:
     """The names a "he" or "she" at source position ``pronoun`` points to: inside a sentence,
-    those in its own opening third before it ("Pama covered his face as he left court, where he
-    was granted bail": Pama); opening a sentence, those in the opening third of the sentence
+    those in its own opening third before it ("Wren hid his face as he walked out of court, where
+    he was given bail": Wren); opening a sentence, those in the opening third of the sentence
     before (its subject, as in references.py). Empty when the pronoun opens the text."""
     if pronoun == 0:
         return set()

@@ -24,7 +24,7 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*([^\W\d_]{
 # What names what a noun is about: "the ban on swimming", "l'interdiction de baignade".
 _COMPLEMENT = r"(?:of|on|over|for|de|du|des|d['’])\s*(?:(?:the|le|la|les|l['’])\s*)?[^\W\d_]{3,}"
 # A title a feed cut short to fit its width: it ends in an ellipsis ("... calls an end to
-# gun...", "... including 10 U.S...."). It reads as unfinished on any page.
+# night...", "... including 10 U.S...."). It reads as unfinished on any page.
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
 
 

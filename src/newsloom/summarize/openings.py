@@ -113,12 +113,12 @@ _SPECIFYING = re.compile(
 _SUBORDINATORS = (
     "when|while|as|after|before|although|though|since|because|if|once|until|even though|even as"
 )
-# "As he prepared to visit Capitol Hill, President Trump ...": the pronoun of a leading clause
+# "As he prepared to visit the harbour, Mayor Odell ...": the pronoun of a leading clause
 # points forward, to the subject named after its comma.
-# Only a singular pronoun: "When they visited Corey's relatives, Nicole joined them" is two
-# parties; and only a name that is the subject, not its owner ("As he said this, Shepard's
+# Only a singular pronoun: "When they visited Tamsin's relatives, Ilse joined them" is two
+# parties; and only a name that is the subject, not its owner ("As he said this, Corran's
 # mother ...").
-# A person's pronoun, a name without an article ("After he managed the teardown, the Bears
+# A person's pronoun, a name without an article ("After he managed the rebuild, the Kestrels
 # hope ..." are not he); a thing's, a name with or without one. Not "I".
 _NOT_OWNER = r"(?!I\b)(?![A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s?['’]\s?s\b)[A-Z]"
 _NAMED_AFTER_CLAUSE = re.compile(
@@ -129,9 +129,9 @@ _NAMED_AFTER_CLAUSE = re.compile(
 # "While the FDA said ..., it noted ...": the leading clause's subject is a name, and the pronoun
 # after the comma continues it.
 # The name must be the clause's subject, a verb after it ("If Caldera wins, it ..."), not a
-# noun's modifier ("After the NLD victory, it denied ...": "it" is someone else).
-# A plain verb, not a word in -s ("When White House officials tried ..., he ...": a plural).
-# The clause names no one else ("When Hoover died and Tolson retired, he ..." is a third man).
+# noun's modifier ("After the VLP victory, it denied ...": "it" is someone else).
+# A plain verb, not a word in -s ("When Port Alder officials tried ..., he ...": a plural).
+# The clause names no one else ("When Marsh died and Odell retired, he ..." is a third man).
 _NAMED_CLAUSE_SUBJECT = re.compile(
     rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?(?!I\b)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
@@ -148,7 +148,7 @@ _EXPLETIVE_IT = re.compile(
     r"^it\s+(?:would appear|appears|appeared|seems|seemed|would seem)\s+that\b|"
     # "It was gospel among consultants for years: ...": the colon says what "it" is.
     r"^it(?:['’]s|\s+(?:is|was|seemed|seems|looked|looks))\s[^.;:!?\"“”]{0,80}:\s+(?=\S)|"
-    # A cleft: "it will be Democrats who chair the committees", "It was the Elling council that
+    # A cleft: "it will be Greens who chair the committees", "It was the Elling council that
     # ...": the name after "be" is the subject. Not "it was a decision that ...", whose "it" is
     # the thing told before.
     r"^it(?:['’]s|\s+(?:is|was|will be|would be))\s+"
@@ -225,8 +225,8 @@ def definite_head(sentence: str) -> str:
 
 
 # A general noun for an event refers to the story's own event once the page told an event of its
-# kind, in whatever words: "The incident will be investigated" after "two people suffered minor
-# injuries after a fireworks malfunction", "The quake was felt in Oman" after "an earthquake
+# kind, in whatever words: "The incident will be investigated" after "three people were slightly
+# hurt after a stage collapsed", "The quake was felt in Carrow" after "an earthquake
 # razed villages", "The case was heard" after "charged with the murder". Head stem -> the stems
 # of words that tell such an event.
 _HARM = "injured injuries injury killed died dead death deaths hurt wounded casualties"
@@ -401,8 +401,8 @@ def _named_clause_subject(text: str) -> bool:
 
 
 def _former_names(words: list[str]) -> bool:
-    """ "The former US First Lady Laura Bush has ...": a title before a name, which names; "The
-    former said" and "The former Southern California star finished" point back."""
+    """ "The former Veland First Minister Ada Marsh has ...": a title before a name, which names;
+    "The former said" and "The former Port Alder star finished" point back."""
     phrase: list[str] = []
     for word in words[2:10]:
         lower = word.lower()
@@ -410,7 +410,7 @@ def _former_names(words: list[str]) -> bool:
             break
         phrase.append(word)
     if any(w.lower() == "of" or POSSESSIVE.search(w) for w in phrase):
-        return False  # "The former chief justice of Alabama's Supreme Court": a role, no name
+        return False  # "The former chief justice of Veland's Supreme Court": a role, no name
     return len(phrase) >= 2 and all(w[:1].isupper() for w in phrase[-2:])
 
 
@@ -441,7 +441,7 @@ def _opening(sentence: str) -> tuple[str, str]:
     if (first in _CONNECTIVES and not _not_connective(first, words)) or (
         _CONNECTIVE_PHRASE.match(text)
         and not _NAMED_AFTER_CLAUSE.match(text)
-        # "The former US First Lady Laura Bush has ...": a title before a name, which names.
+        # "The former Veland First Minister Ada Marsh has ...": a title before a name, which names.
         and not (words[0].lower() == "the" and _former_names(words))
     ):
         return "connective", ""
@@ -641,8 +641,8 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     are shared, or when they share a name or a number and something said of it, and half of the
     shorter statement's words, and the shorter names nobody the other does not ("Arkwright
     scored the winner in the 112th minute" once the page has said "Arkwright scored twice,
-    including the winner in extra time"; "Turkey's president warned it could sever ties with
-    Israel" adds Turkey and what it would do)."""
+    including the winner in extra time"; "Veland's president warned it could cut ties with
+    Carrow" adds Veland and what it would do)."""
     words_a = {w for w in a if not w.startswith(ANCHOR)}
     words_b = {w for w in b if not w.startswith(ANCHOR)}
     if not words_a or not words_b:

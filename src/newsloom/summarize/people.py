@@ -13,7 +13,7 @@ the texts treat the bearer as a person: they quote the surname alone ("Dahl said
 name a role ("Governor", "manager Paulo Ferraz"), follow it with "who" or an age, or open
 the next sentence with "He" or "She". A surname that starts another name too ("Dravik" of
 "Katarina Dravik" and of "Dravik Group") is ambiguous alone and left as written; so is a
-name of more words ("Aung San Suu Kyi"), a place ("in Barbados") and a title in quotation
+name of more words ("Daw Ama Sen Lwin"), a place ("in Veland") and a title in quotation
 marks. A possessive ends a name: "Kestrel's Paulo Ferraz" is a club and its manager, "Lucia
 Ferrant's Golden Heron" a director and her prize. A given name alone inside a quotation ("then
 we had Elin") is how people speak of a person, no sign of another name.
@@ -109,7 +109,7 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     pairs.setdefault(words[-1], set()).add(words[-2])
                     elsewhere.update(words[:-2])
                     # "Interior Minister Halvor Stenberg", "manager Paulo Ferraz": a person's role
-                    # just before the name. Other words before it ("Aung San Suu Kyi") make one
+                    # just before the name. Other words before it ("Daw Ama Sen Lwin") make one
                     # longer name, which the surname alone would misquote.
                     extra = words[:-2]
                     before = _word_before(sentence, match) if k == 0 else ""
@@ -213,7 +213,7 @@ def _word_before(sentence: str, match: re.Match[str]) -> str:
 _WORD_REACH = 30  # characters: longer than any role word
 _NEXT_WORD = re.compile(r"\S+\s+")  # a word of a run and the space after it
 # Function words that belong to the sentence when they open a run of capitals ("When", "After",
-# "Because"), unlike those that qualify the title after them ("Former President Barack Obama").
+# "Because"), unlike those that qualify the title after them ("Former President Ada Marsh").
 _SENTENCE_WORDS = ENGLISH_STOP_WORDS - frozenset("former latter first last next".split())
 _LAST_WORD = re.compile(r"([\w.-]+)\s+$")
 
@@ -223,7 +223,7 @@ _QUOTE_OR_PLACE = re.compile(r"(?:[`'\"“‘]|\b(?:in|at|from|to|near|of|the))\
 
 def _as_thing(text: str, begin: int) -> bool:
     """The name at ``begin`` is a title or a place: inside quotation marks ("“Star Trek”",
-    "``Donahue''") or after a preposition of place or an article ("in Barbados")."""
+    "``Marlow''") or after a preposition of place or an article ("in Veland")."""
     return bool(_QUOTE_OR_PLACE.search(text[:begin]))
 
 
@@ -323,7 +323,7 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             cut = lead if opening_role else begin
             if cut == begin and titles:
                 # The title goes, and with it what only qualifies the title: "the former Vice
-                # President Joe Biden" is "Biden", not "the former Biden".
+                # President Ada Marsh" is "Marsh", not "the former Marsh".
                 qualifier = _TITLE_QUALIFIER.search(text, at, begin)
                 if qualifier is not None:
                     cut = qualifier.start()

@@ -91,7 +91,7 @@ def unresolved(
         given = {w.lower() for w in words[:4]} - {w.lower() for w in origin} - STOP_WORDS
         meant = antecedent()
         # Or a description the sources tie to a name ("the nine-year-old" for "nine-year-old
-        # Frankie"): right when that name is the one meant (grounding_links.py).
+        # Toby"): right when that name is the one meant (grounding_links.py).
         given |= tied_names(described(words, origin), source_words)
         return bool(given and meant) and not given & meant
     return False

@@ -160,8 +160,8 @@ def _leaves_reference(rest: str) -> bool:
 
 
 def _names_another(previous: str, name: str) -> bool:
-    """The previous sentence names someone or something besides its subject ("Dr. Cech noted
-    that Dauer was in a coma"): the pronoun may point at either, so it is left alone."""
+    """The previous sentence names someone or something besides its subject ("Dr. Lind noted
+    that Brandt was in a coma"): the pronoun may point at either, so it is left alone."""
     rest = previous[previous.find(name) + len(name) :] if name in previous else previous
     return bool(re.search(r"(?<![.!?:]\s)(?<=\s)[A-Z][a-z]", rest))
 

@@ -74,7 +74,7 @@ def thing_names(text: str, found: dict[str, dict[str, bool]] | None = None) -> N
             words = words[1:]  # "The", or a sentence's first word: "Since Cyclone Imre ..."
         owner = next((k for k, w in enumerate(words) if POSSESSIVE.search(w)), -1)
         if owner >= 0:
-            # "Australia's Kakadu National Park": the name is what follows its owner.
+            # "Veland's Gullhaven National Park": the name is what follows its owner.
             words, with_the = words[owner + 1 :], True
         if len(words) < 2:
             continue

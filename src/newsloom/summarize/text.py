@@ -130,7 +130,7 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 
-# A reporting clause with nothing reported: "The South Korean newspaper Chosun Ilbo said this
+# A reporting clause with nothing reported: "The Veland newspaper Harbour Wire said this
 # week." (what it said stood in the sentence before, or after a clause a cut left out). The words
 # before the verb are its subject: no verb of their own ("the inquiry reports" is a clause).
 _REPORT_ONLY = re.compile(
@@ -141,7 +141,7 @@ _REPORT_ONLY = re.compile(
 _SUBJECT_VERBS = frozenset(
     "is was are were has had have will would could can may might must should did does".split()
 )
-# A note without its subject: "Will have double the thrust of the next largest rocket." (an
+# A note without its subject: "Will have twice the range of the next largest ferry." (an
 # English statement never opens on a modal; a question would, and ends with "?").
 _MODAL_FIRST = re.compile(r"^[\"'“‘]?(?:Will|Would|Could|Should|Can|Must|Shall)\s+[a-z]")
 

@@ -258,8 +258,8 @@ def test_a_headline_alone_joins_when_it_shares_two_title_words() -> None:
 def test_a_headline_sharing_one_word_is_another_event_however_close_its_embedding() -> None:
     clusterer = StoryClusterer()
     vector = _unit(3)
-    clusterer.add(ClusterDoc(1, "Apple iPod family expands market", "", T0, vector=vector), 1)
-    headline = ClusterDoc(2, "Apple sues to stop product leaks", "", T0, vector=vector)
+    clusterer.add(ClusterDoc(1, "Kestrel audio range expands market", "", T0, vector=vector), 1)
+    headline = ClusterDoc(2, "Kestrel sues to stop design leaks", "", T0, vector=vector)
     assignment = clusterer.assign(headline)
     assert assignment.story_id is None
     assert "headline shares 1 title word(s)" in assignment.reasons

@@ -11,8 +11,8 @@ from tests.unit.extract.prose import PROSE
 # A listicle of woodworking projects: each entry a linked heading, then its description.
 # Precision mode kept some descriptions and dropped others (those right under a linked heading).
 _DESCRIPTION = (
-    "A simple plant stand is the perfect addition to a deck or a patio, and it takes an "
-    "afternoon to build with a handful of boards."
+    "A low plant stand brightens a deck or a patio, and it takes an afternoon to build with "
+    "a handful of offcut boards."
 )
 _PAGE = lxml_html.fromstring(
     "<html><body><nav><a href='/shop'>Visit the harbour shop for more projects like these, "

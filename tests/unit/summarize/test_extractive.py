@@ -634,9 +634,9 @@ def test_without_titles_the_lede_stands_in_for_the_title_so_an_angle_does_not_le
     # articles tell most is the report; an angle's short opening ("Under the storms, Varna
     # moves to ...") can be the most central sentence, yet the others tell little of it.
     texts = [
-        "On this harvest weekend, as we give thanks for the year's crops, it is also fitting for"
-        " us to consider the quiet causes of our time. One such cause is playing out across the"
-        " strait in the port city called Skerra.",
+        "On this harvest weekend, as we give thanks for the year's crops, we might also spare a"
+        " thought for the struggles nobody sees. One of them is unfolding across the strait in"
+        " the port city called Skerra.",
         "Thousands of islanders filled the streets of downtown Skerra on Sunday, defying storm"
         " warnings to protest the announcement by Varna of a sweeping new ferry law that could"
         " end many of the crossings residents rely on in the island region of Varna. Police used"

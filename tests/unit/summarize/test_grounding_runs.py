@@ -208,28 +208,24 @@ def test_run_copied_across_a_sentence_end_marks_no_seam_where_the_copy_reads_on(
 
 # Father and son share a surname; the voyage is the son's.
 SAILORS = [
-    "Sailor Aivar Tamm, 37, took his small sailboat out in late January.",
+    "Sailor Aivar Tamm, 37, took his small dinghy out in early March.",
     "His father Jaan Tamm said he never lost hope.",
 ]
 
 
 def test_name_copied_with_its_surname_before_another_actors_statement_is_swapped() -> None:
     # "Jaan Tamm" is copied whole from the second sentence; the voyage after it is Aivar's.
-    claim = "Jaan Tamm, 37, took his small sailboat out in late January."
+    claim = "Jaan Tamm, 37, took his small dinghy out in early March."
     assert swapped_actors(claim, source_runs(SAILORS)) == ["Jaan"]
-    assert (
-        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(SAILORS)) == []
-    )
+    assert swapped_actors("Aivar Tamm, 37, took his small dinghy out.", source_runs(SAILORS)) == []
 
 
 def test_title_and_given_name_of_one_person_are_no_swap() -> None:
     # "Mr Tamm" and "Aivar Tamm" are one man: a title names no one, on either side.
-    sources = ["Last winter Mr Tamm, 37, took his small sailboat out.", "His son is Aivar Tamm."]
-    assert (
-        swapped_actors("Aivar Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
-    )
+    sources = ["Last winter Mr Tamm, 37, took his small dinghy out.", "His son is Aivar Tamm."]
+    assert swapped_actors("Aivar Tamm, 37, took his small dinghy out.", source_runs(sources)) == []
     sources = [SAILORS[0], "Last year Mr Tamm sold his house."]
-    assert swapped_actors("Mr Tamm, 37, took his small sailboat out.", source_runs(sources)) == []
+    assert swapped_actors("Mr Tamm, 37, took his small dinghy out.", source_runs(sources)) == []
 
 
 # The trainer's sentence, then one opening with "He": the training is Oll's, not the rider's.
@@ -282,13 +278,13 @@ def test_name_modifying_a_description_is_not_whom_the_pronoun_means() -> None:
     # says which captain, so giving the posting to Lepp swaps no actor.
     sources = [
         "Rower Arvo Lepp showed off a new boat on Friday.",
-        "And the Parnu Tigers captain joined in on the fun as he posted the photo online.",
+        "And the Parnu Tigers captain joined in on the joke as he shared the picture online.",
     ]
     runs = source_runs(sources)
-    assert swapped_actors("Arvo Lepp posted the photo online.", runs) == []
+    assert swapped_actors("Arvo Lepp shared the picture online.", runs) == []
     # A named subject still owns the pronoun's statement.
-    named = [sources[0], "Then Mart Kivi joined in on the fun as he posted the photo online."]
-    assert swapped_actors("Arvo Lepp posted the photo online.", source_runs(named)) == ["Lepp"]
+    named = [sources[0], "Then Mart Kivi joined in on the joke as he shared the picture online."]
+    assert swapped_actors("Arvo Lepp shared the picture online.", source_runs(named)) == ["Lepp"]
 
 
 # The new ferry is what may be named after the skipper; the skipper is Hanno Pärn.

@@ -60,15 +60,15 @@ def test_the_band_managers_surname_alone_gets_his_given_name_from_the_article() 
 
 
 def test_a_name_of_four_words_is_not_cut_to_two() -> None:
-    # DUC's Myanmar topic: "Aung San Suu Kyi" is one name; "Suu Kyi" is not given + surname.
+    # A name of four words: "Daw Ama Sen Lwin" is one name; "Sen Lwin" is not given + surname.
     articles = [
-        "Police detained members of Aung San Suu Kyi's party. Suu Kyi said the arrests were "
-        "illegal. A general accused Aung San Suu Kyi of working with terrorists.",
+        "Police held members of Daw Ama Sen Lwin's party. Sen Lwin said the arrests were "
+        "unlawful. A colonel accused Daw Ama Sen Lwin of sheltering smugglers.",
     ]
     people = people_of(articles)
     page = [
-        "A general accused Aung San Suu Kyi of working with terrorists.",
-        "Police detained members of Aung San Suu Kyi's party.",
+        "A colonel accused Daw Ama Sen Lwin of sheltering smugglers.",
+        "Police held members of Daw Ama Sen Lwin's party.",
     ]
     assert introduce_once(page, people) == page
 
@@ -83,16 +83,16 @@ def test_an_organisation_described_before_its_name_is_no_person() -> None:
 
 
 def test_a_place_or_a_title_is_not_expanded_into_a_name() -> None:
-    # Giveme's shooting story: "NationNews Barbados reports" beside "shot in Barbados"; a show
-    # in quotation marks ("Donahue") beside its host Phil Donahue.
+    # A shooting story: "IsleNews Veland reports" beside "shot in Veland"; a show in
+    # quotation marks ("Marlow") beside its host Ed Marlow.
     articles = [
-        "Phil Donahue said the show was over. Donahue said he would retire. NationNews Barbados "
-        "reports he was shot. Barbados said nothing.",
+        "Ed Marlow said the show was over. Marlow said he would retire. IsleNews Veland "
+        "reports he was shot. Veland said nothing.",
     ]
     people = people_of(articles)
     page = [
-        'The success of "Donahue" made room for other shows.',
-        "He died after being shot in Barbados.",
+        'The success of "Marlow" made room for other shows.',
+        "He died after being shot in Veland.",
     ]
     assert introduce_once(page, people) == page
 

@@ -228,12 +228,12 @@ def test_a_definite_the_page_has_introduced_is_resolved() -> None:
     "line",
     [
         "Image caption The 150g bar features a wider gap between its peaks",
-        "ANA boarding pass machines pic.twitter.com/nmuqxZLIVG — Jo Doe (@jodoe) December 27, 2017",
-        "A photo issued by the Rail Accident Investigation Branch shows the tram on its side.",
+        "Harbour Air ticket kiosks pic.twitter.com/Qw3rTy7uIo — Jo Doe (@jodoe) December 27, 2017",
+        "A photo issued by the Veland Marine Safety Board shows the ferry on its side.",
         "Rescuers search the rubble in the town centre (PA)",
         "Enlarge this image toggle caption Jane Roe/Getty Images",
-        "Photos: The halftime show Timberlake and backup dancers entertain the crowd.",
-        "Teague (left) and Burrell (right) were asked to leave the plane.",
+        "Photos: The harbour festival Odell and his drummers entertain the crowd.",
+        "Marsh (left) and Odell (right) were asked to leave the ferry.",
         "Scenes from a carnival day in Harbourtown, where crowds lined the quay.",
         "A look inside the restored lighthouse keeper's cottage on the point.",
     ],
@@ -244,7 +244,7 @@ def test_furniture_is_recognised(line: str) -> None:
 
 def test_news_sentences_are_not_furniture() -> None:
     for line in (
-        "At least seven people died when a tram overturned in Croydon on Wednesday.",
+        "At least six people died when a ferry capsized off Port Alder on Wednesday.",
         "The photographer said she had waited three hours for the light.",
         "Scenes at the station were chaotic as trains were cancelled.",
     ):
@@ -252,9 +252,7 @@ def test_news_sentences_are_not_furniture() -> None:
 
 
 def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
-    assert is_furniture(
-        "Harbour Wire delivers the latest news on current events from around the coast."
-    )
+    assert is_furniture("Harbour Wire delivers the latest news and views from across the coast.")
     assert is_furniture("Open (Options) > [Sound] > [Volume], and then set each level.")
     for line in (
         "The Harbour Wire reported the latest news from the pier on Monday.",

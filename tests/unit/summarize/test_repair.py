@@ -49,7 +49,7 @@ def test_pronoun_continues_the_previous_subject(
     ("sentence", "previous"),
     [
         # The previous sentence names someone else too: "he" may be either.
-        ("He is now out of the hospital.", "Dr. David Cech noted that Dauer was in a coma."),
+        ("He is now out of the hospital.", "Dr. Ilse Lind noted that Brandt was in a coma."),
         # "It" after a person's name is not that person.
         ("It was the club's first trophy in 22 years.", "Joel Arkwright scored the winner."),
         # "he" needs a person's full name, not a thing.

@@ -5,7 +5,7 @@ from newsloom.summarize.states import same_state, states
 from newsloom.summarize.vectors import repeated_facts
 
 ONGOING = (
-    "The inquiry is ongoing and has been further complicated by leads pointing to accomplices "
+    "The inquiry is ongoing and has grown more complicated with leads that point to accomplices "
     "abroad."
 )
 PENDING = "The inquiry is still pending, with complications from its reach abroad."

@@ -126,7 +126,7 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         # The month, a journey, a name.
         "In May, 12 fishermen were fined for using illegal nets.",
         "The club was one win away from going to the final in 1998.",
-        "The Rovers took game five, edging within one win of the Promised Land.",
+        "The Rovers took game five, edging within one win of the Silver Shield.",
         # "Deadline" with a capital is a name; "deadlines" a habit.
         "The actor told Deadline that the stunt had been his own idea.",
         "The builder has a long record of missing its deadlines.",
@@ -206,9 +206,9 @@ def test_speculation_opinion_background_and_quotations_are_not_what_to_watch(
         # A habit beside a future said as such is the contrast the news makes.
         ("Trains usually run every ten minutes but will run hourly until Friday.", 2),
         ("Inspectors will regularly check the dam for new cracks.", 2),
-        # Everyone's planet; a trial currently set to begin.
+        # Everyone's planet; a hearing currently set to open.
         ("The new telescope will map our planet's ice sheets from next year.", 2),
-        ("Two of the men opted for a trial, which is currently set to begin in March.", 2),
+        ("Three of the crew chose a hearing, which is currently set to open in June.", 2),
         # A dated opening in the present tense is ahead, and "since" a month tells what goes on.
         ("In June, the tribunal decides on the licence.", 1),
         ("Since March, the regulator has been investigating the bank's fees.", 1),
