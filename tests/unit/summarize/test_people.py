@@ -63,9 +63,13 @@ def test_a_name_of_four_words_is_not_cut_to_two() -> None:
     # A name of four words: "Daw Ama Sen Lwin" is one name; "Sen Lwin" is not given + surname.
     articles = [
         "Police held members of Daw Ama Sen Lwin's party. Sen Lwin said the arrests were "
-        "unlawful. A colonel accused Daw Ama Sen Lwin of sheltering smugglers.",
+        "unlawful. A colonel accused Daw Ama Sen Lwin of sheltering smugglers. The arrests "
+        "were a warning, Lwin said.",
     ]
     people = people_of(articles)
+    # The texts quote "Lwin" alone, as they would a person; only the longer name keeps
+    # "Sen Lwin" from being read as given name and surname.
+    assert "Lwin" not in people
     page = [
         "A colonel accused Daw Ama Sen Lwin of sheltering smugglers.",
         "Police held members of Daw Ama Sen Lwin's party.",
