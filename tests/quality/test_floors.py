@@ -188,7 +188,10 @@ FLOORS = [
         # rouge1 42.58 -> 42.57, on purpose (rouge2 holds at 19.65): the one next step of a
         # page whose paragraphs took every statement of what to watch is a takeaway, not a
         # paragraph (watch.says_future).
-        {"rouge2": 19.65, "rouge1": 42.57},
+        # 19.65 / 42.57 -> 19.66 / 42.58: a statement whose reference past its opening points
+        # at nothing the page told ("fill that gap", "China matched them", innerrefs.py) is
+        # refused as an opening is; item 063 up (+2.6), 062, 178, 182, 189 change words only.
+        {"rouge2": 19.66, "rouge1": 42.58},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -231,7 +234,11 @@ FLOORS = [
         # 18.45 / 41.52 -> 18.44 / 41.53, on purpose: the one next step of a page whose
         # paragraphs took every statement of what to watch is a takeaway, not a paragraph
         # (watch.says_future); DUC 260 rises 10.05 -> 10.06, untitled 10.34 -> 10.37.
-        {"rouge2": 18.44, "rouge1": 41.53},
+        # 18.44 / 41.53 -> 18.45 / 41.54: a reference past the opening that the page never
+        # resolves is refused (innerrefs.py). DUC 260 falls 10.06 -> 10.01 (untitled 10.37 ->
+        # 10.34): D0711C-B loses "... assert that Microsoft did precisely that by bundling ...",
+        # D0711C-C "... might overturn that decision ...".
+        {"rouge2": 18.45, "rouge1": 41.54},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
