@@ -58,12 +58,14 @@ _OBJECT_AFTER = frozenset(", ; : . ! ? to in on at for from with by into over ag
 # Plural pronouns and the words that may stand behind them.
 _PLURAL_PRONOUNS = frozenset("they them".split())
 _SINGULAR_IT = frozenset({"it"})
-# Nouns for a group, which news prose continues with "they" ("the union said they would ...").
+# Nouns for a group, which news prose continues with "they" ("the union said they would ..."),
+# and those who speak for one ("A fire brigade spokesman said they had been called at 6am").
 _GROUPS = frozenset(
     """
     police people staff team crew club union party government council company family families
     public committee board panel group management crowd audience couple pair both all many
-    several few some others children men women
+    several few some others children men women spokesman spokeswoman spokesperson
+    representative
     """.split()
 )
 # Words in -s that are no plural noun: verbs, adverbs, pronouns, and nouns in -ss, -us, -is.

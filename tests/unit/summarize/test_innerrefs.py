@@ -38,6 +38,8 @@ def test_an_unresolved_reference_is_found(sentence: str, reason: str) -> None:
         "Teachers at Brook Lane say they have had no training.",
         "The Tarnwick council said it would review the plan.",
         "Nurses at the clinic said the new rota left them exhausted.",
+        # One who speaks for a body: "they" is that body.
+        "A Dunmore fire brigade spokesman said they were called at 6am.",
         # A question word, a pronoun pointing forward to a name, an "it" of no thing.
         "Why it matters: the bridge carries half the island's traffic.",
         "As it promised on Monday, Harlow Water cut its prices.",
