@@ -14,6 +14,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
 - ``short_name_refs_per_story``: "the <noun>" in any statement, where its cited article named a
   thing whose name ends in that noun before it and the page has not given the noun (shortnames.py:
   "families at the hall" before the page names the Tessalian Community Hall),
+- ``inner_refs_per_story``: statements with a reference past their opening that nothing before
+  it resolves (innerrefs.py: "should fill that gap", "Halvard said they would be offered ..."),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
 - ``people_introduced_again_per_story``: statements that name a person again in full (and role)
@@ -42,6 +44,7 @@ from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.furniture import is_furniture
+from newsloom.summarize.innerrefs import inner_reference
 from newsloom.summarize.openings import opening_reference
 from newsloom.summarize.people import introduction_flaws, people_of
 from newsloom.summarize.retold import repeats_statement
@@ -162,6 +165,7 @@ def evaluate_readability(
         "short_name_refs_per_story": round(counts["short_names"] / max(1, len(stories)), 3),
         "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
         "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
+        "inner_refs_per_story": round(counts["inner_refs"] / max(1, len(stories)), 3),
         "people_introduced_again_per_story": round(
             counts["introductions"] / max(1, len(stories)), 3
         ),
@@ -196,6 +200,15 @@ def _count(
             examples[f"opening_{reason}"].append(text)
         told |= _lower_words(text)
     counts["openings"] += len(openings)
+    # A reference further in (innerrefs.py): a statement read on its own (a bullet, a paragraph's
+    # opening, a takeaway) has only the page's words before it; one inside a paragraph also has
+    # the sentence just before it.
+    told = _lower_words(summary.headline)
+    for text, previous in _in_reading_order(summary):
+        if inner_reference(text, told, previous):
+            counts["inner_refs"] += 1
+            examples["inner_ref"].append(text)
+        told |= _lower_words(text)
     sentences = _page(summary)
     counts["sentences"] += len(sentences)
     for text in sentences:
@@ -231,6 +244,15 @@ def _short_names(summary: Summary, articles: Sequence[Article]) -> list[str]:
             flawed.append(cited.text)
         told |= _lower_words(cited.text)
     return flawed
+
+
+def _in_reading_order(summary: Summary) -> list[tuple[str, str]]:
+    """The page's statements in reading order, each with the sentence read just before it that
+    may resolve its references: "" for a bullet, a paragraph's opening or a takeaway."""
+    read = [(b.text, "") for b in summary.bullets]
+    for chunk in summary.paragraphs:
+        read += [(c.text, chunk[k - 1].text if k else "") for k, c in enumerate(chunk)]
+    return read + [(t.text, "") for t in summary.takeaways]
 
 
 def _page(summary: Summary) -> list[str]:

@@ -35,6 +35,7 @@ from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline, complete_title
+from newsloom.summarize.innerrefs import inner_reference
 from newsloom.summarize.lede import (
     LEDE_WINDOW,
     REPORT_SHARE,
@@ -944,6 +945,7 @@ class _Plan:
             not opening_reference(text, told)
             and not unnamed_speaker(text)
             and not demonstrative_reference(text, told)
+            and not inner_reference(text, told)
         )
 
     def paragraphs(self, chosen: Sequence[int]) -> list[list[int]]:

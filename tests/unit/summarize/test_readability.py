@@ -61,6 +61,10 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     # A thing's short name before the page names it ("families at the hall"): 3 statements of
     # 31 stories (0.097 per story) before shortnames.py.
     assert demo_figures["short_name_refs_per_story"] == 0.0
+    # A reference past the opening that nothing on the page resolves ("should fill that gap",
+    # "Halvard said they would be offered ..."): 4 statements of 31 stories (0.129 per story)
+    # before innerrefs.py.
+    assert demo_figures["inner_refs_per_story"] == 0.0
 
 
 def test_the_rate_story_names_the_governor_in_full_once() -> None:
