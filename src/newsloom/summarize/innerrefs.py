@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsloom.summarize.words import CALENDAR
 from newsloom.textkit import STOP_WORDS, stem
 
 # A quotation is its speaker's words, resolved by what the speaker had in mind.
@@ -40,13 +41,12 @@ _AFTER_NOUN = frozenset(
     """.split()
 )
 # A time the report counts from, or a manner ("this way"): no thing told before.
-_TIME_OR_MANNER = frozenset(
+_TIME_OR_MANNER = CALENDAR | frozenset(
     """
     day days week weeks weekend month months year years morning afternoon evening night
     season spring summer autumn fall winter decade century time times moment point hour hours
-    minute minutes monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december way kind sort type
-    side end stage offseason postseason span period administration term cycle
+    minute minutes way kind sort type side end stage offseason postseason span period
+    administration term cycle
     """.split()
 )
 # Words before "this"/"that" that make it no determiner: "so that", "now that", "such that",
@@ -59,7 +59,7 @@ _OBJECT_AFTER = frozenset(", ; : . ! ? to in on at for from with by into over ag
 _PLURAL_PRONOUNS = frozenset("they them".split())
 _SINGULAR_IT = frozenset({"it"})
 # Nouns for a group, which news prose continues with "they" ("the union said they would ..."),
-# and those who speak for one ("A fire brigade spokesman said they had been called at 6am").
+# and those who speak for one ("A harbour police spokeswoman said they were alerted before dawn").
 _GROUPS = frozenset(
     """
     police people staff team crew club union party government council company family families
@@ -179,7 +179,7 @@ _DEGREE = frozenset("much many more less far".split())
 # A place noun after a name the sentence gives: "those states" after "Iowa, Oklahoma ...".
 _PLACES = frozenset("country countries state states city cities town towns region nation".split())
 _QUESTION_WORDS = frozenset("why how what where whether".split())
-# "did not even make it to the new year": "it" of an idiom, no thing.
+# "the ferry did not make it to Brandhavn": "it" of an idiom, no thing.
 _IDIOM_BEFORE_IT = frozenset("make makes made making".split())
 
 
@@ -194,7 +194,7 @@ def _named_after_clause(words: list[str], at: int) -> bool:
         return False
     following = words[comma + 1 : comma + 3]
     if following and following[0].lower() == "the" and words[0].lower() in _LEADING_CLAUSE:
-        # "For a year after they were taken, the abducted girls were kept together."
+        # "For a week after they were rescued, the fishermen stayed in Brandhavn."
         return len(following) > 1 and following[1].isalpha()
     following = [w for w in words[comma + 1 : comma + 4] if w.lower() not in {"the", "a", "an"}]
     return bool(following) and following[0][:1].isupper()

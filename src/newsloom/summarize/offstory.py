@@ -1,11 +1,12 @@
 """Statements from another story (issue 16: the summary tells one story).
 
 A story's articles are not all about its event from top to bottom. A roundup tells several
-stories one after the other ("The Morning After": smart glasses, then a court freeing a company's
-heir, then a traffic law), a video page's description strings its segments together, a page's
-text may be a neighbouring item the extractor took for the article, and a report may close on an
-anecdote of another incident ("In July 2012, a bank error caused a Nashville man to be charged
-..."). Such a sentence reads on the page as if it were part of the story.
+stories one after the other (a morning briefing: a phone launch, then a court ruling on a
+shipowner's will, then a parking rule), a video page's description strings its segments
+together, a page's text may be a neighbouring item the extractor took for the article, and a
+report may close on an anecdote of another incident ("In March 2019, a billing error charged a
+Carrow pensioner 80,000 crowns ..."). Such a sentence reads on the page as if it were part of
+the story.
 
 A sentence is taken for another story's when two things hold, both true of any news text:
 
@@ -24,7 +25,7 @@ never taken: what a reporter was told answers the reporter's questions about the
 Someone the story has not met yet, whose sentence sits in a passage about the event ("A benefit
 concert is planned at the Seamen's Institute next Friday" two sentences after the relatives on
 Corra), stays: a report introduces new people and places while it tells its event. A sentence
-naming nothing ("The incident is being investigated by work safety authorities") is never taken:
+naming nothing ("The accident is being looked into by the safety inspectors") is never taken:
 it leans on what its article was telling, and nothing in it says that was another story. A
 one-article story has nothing to compare with, and nothing is taken from it.
 """

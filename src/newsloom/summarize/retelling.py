@@ -1,7 +1,7 @@
 """Facts once when another outlet's statement tells an event the page has told, in its own words.
 
-Outlets open on one event each in their words: "Corvid Chat, the messaging app, has been removed
-from Orchard's app store" and "The encrypted chat service Corvid Chat was temporarily banned by
+Outlets open on one event each in their words: "Corvid Chat, the messaging app, was pulled from
+Orchard's app store" and "The encrypted chat service Corvid Chat was temporarily banned by
 Orchard"; "The Harlow Comets ended their 40-year curse to win the league title" and "The Harlow
 Comets broke the longest title drought in the league". Other verbs and adjectives leave the two
 sharing too few words for ``openings.repeats``. What makes them one fact, in any story: the same
