@@ -331,7 +331,10 @@ FLOORS = [
         # 10.05 / 30.92 -> 10.06 / 30.93: a page whose paragraphs took every statement of what
         # to watch keeps its most central next step in a future form for the takeaways, and
         # the paragraphs are chosen without it (extractive.sections, watch.says_future).
-        {"rouge2": 10.06, "rouge1": 30.93},
+        # 10.06 / 30.93 -> 10.01 / 30.88, on purpose: a statement whose reference past its
+        # opening the page never resolves is refused (innerrefs.py); D0711C-B and D0711C-C
+        # each lose a sentence whose "that" points at nothing shown.
+        {"rouge2": 10.01, "rouge1": 30.88},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -368,7 +371,8 @@ FLOORS = [
         # Both merged, with close-set datelines stripped: 10.34 / 31.06.
         # 10.34 / 31.06 -> 10.37 / 31.10: the one next step of a page whose paragraphs took
         # every statement of what to watch is a takeaway (watch.says_future).
-        {"rouge2": 10.37, "rouge1": 31.10},
+        # 10.37 / 31.10 -> 10.34 / 31.08, on purpose: the same refusals (innerrefs.py).
+        {"rouge2": 10.34, "rouge1": 31.08},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",
