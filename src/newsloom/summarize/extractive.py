@@ -94,7 +94,7 @@ from newsloom.summarize.vectors import (
     repeated_facts,
     tfidf_rows,
 )
-from newsloom.summarize.watch import due_soon, says_future, what_to_watch
+from newsloom.summarize.watch import due_soon, says_effect, says_future, what_to_watch
 from newsloom.summarize.words import tokens
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
@@ -465,13 +465,14 @@ class _Plan:
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
         paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
-        steps = [i for i in ahead if says_future(self.shown[i])]
+        steps = [i for i in ahead if says_future(self.shown[i]) or says_effect(self.shown[i])]
         left = [i for i in ahead + reported if i not in paragraphs and i not in bullets]
         if count and steps and not left:
             # The paragraphs, filled first, took every statement of what to watch, and the page
-            # would have no takeaway: the most central next step said in a future form is kept
-            # for the takeaways ("Fernlight says it will use the money to hire four more
-            # people"), and the paragraphs are chosen without it. (A time word alone, "until",
+            # would have no takeaway: the most central next step said in a future form ("Fernlight
+            # says it will use the money to hire four more people"), or effect on people said as
+            # such ("The council urged drivers to stay off the coast road"), is kept for the
+            # takeaways, and the paragraphs are chosen without it. (A time word alone, "until",
             # as often dates past narrative: "sat in a basement until a team began rebuilding
             # it".)
             kept = set(mmr(by_centrality, steps, bullets, count=1, lam=1.0))

@@ -7,6 +7,7 @@ from newsloom.summarize.watch import (
     points_back,
     private_voice,
     quotes_someone,
+    says_effect,
     says_future,
     what_to_watch,
 )
@@ -372,6 +373,72 @@ def test_takeaways_come_most_central_first_not_furthest_from_the_story() -> None
     assert takeaways[0] == "Farley council will vote next month on a loan for the bridge repairs."
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Could" in a clause of time: what was possible then, in narrative.
+        "Each of the 40 travellers would be searched by customs officers before they could leave"
+        " the ferry.",
+        # What "can" happen "depending on" the case is a rule of the world.
+        "Depending on the operator, even a folding bike can keep a standby traveller off the"
+        " plane, frequent flyers said.",
+        # The writer's scene for what may come, and what the writer promises someone.
+        "Any truce between the two clubs will be agreed against a backdrop of unease.",
+        "Owners of the new phone can look forward to faster charging from next month.",
+        # A request made for a moment the sentence dates in the past.
+        "Police last night sealed off the harbour and asked residents to keep away from the quay"
+        " while they searched the boats.",
+        # That day's outlook, told in narrative.
+        "The bay was calm and the crowd was expected to reach 9,000 by the afternoon.",
+        # A plan told in narrative, with what happened instead.
+        "The divers planned to map the wreck and came upon a second one.",
+        # An aim with nothing to check it by describes the actor.
+        "The movement, which was founded in March 1990, aims to spread its teachings along the"
+        " whole coast.",
+        "The astronomer aims to use the dish to listen for faint signals from the first stars.",
+    ],
+)
+def test_narrative_rules_of_the_world_the_writers_scene_and_bare_aims_are_not_what_to_watch(
+    sentence: str,
+) -> None:
+    assert what_to_watch(sentence) == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        # A reported future before a clause of time keeps its level.
+        ("Officials said it would be weeks before residents could return home.", 1),
+        # A future said as such beside "against" and "look forward" elsewhere.
+        ("The council will vote against the harbour plan next week.", 2),
+        # An effect not asked at a past moment; one asked until further notice.
+        ("Ferry services remain suspended after yesterday's storm.", 2),
+        ("Residents were urged to boil water until further notice.", 2),
+        # An expectation to last, and one a source holds in reported speech.
+        ("The hall was expected to be closed for weeks.", 2),
+        ("Police said the coast road was expected to reopen.", 2),
+        ("The museum said it planned to open a second gallery.", 2),
+        # An aim with a time or a figure after it.
+        ("The museum hopes to reopen the cottage by 2030.", 2),
+        ("The club aims to sign 3 new players.", 2),
+        ("The company hopes to launch the new ferry in spring.", 2),
+        ("The crew now hope to come down on the island, south of the cape.", 2),
+        ("The museum aims to reopen the cottage in about two weeks' time.", 2),
+        ("The divers' search aims to reach the four men still in the wreck.", 2),
+        # What someone may do depending on something is ahead.
+        ("The mill may ask for 2 more weeks, depending on what the inspectors find.", 1),
+    ],
+)
+def test_what_the_narrative_and_aim_rules_leave_standing(sentence: str, level: int) -> None:
+    assert what_to_watch(sentence) == level
+
+
+def test_the_writers_scene_and_promise_are_commentary() -> None:
+    assert commentary("Any truce will be agreed against a backdrop of unease.")
+    assert commentary("Owners can look forward to faster charging.")
+    assert not commentary("Owners can claim a refund within 30 days, the company said.")
+
+
 MOSS_PATH = """Kettle Lane Games' "Moss Path" has sold 500,000 copies in the nine weeks since its release, the studio said, making it the best-selling game made in Osland.
 Players lead a small snail across a rain-soaked garden.
 Much of its appeal comes from its music, played on a single cello.
@@ -395,3 +462,29 @@ def test_a_step_said_in_a_future_form() -> None:
     assert says_future("The studio plans to bring the game to phones in May.")
     # A time word alone may date past narrative.
     assert not says_future("The crates sat in a basement until a team began rebuilding it.")
+
+
+BRAMBLE_SNOW = """Bramble Falls recorded 140 centimetres of snow in two days, the most since records began in 1911, the weather office said.
+The county declared a snow emergency on Tuesday evening.
+Ploughs worked through the night on the main road to the harbour.
+Two schools stayed open for children whose parents work at the hospital.
+Officials urged drivers to stay off the roads.
+The previous record, 112 centimetres, fell in February 1958."""
+
+
+def test_the_one_effect_on_people_of_a_short_page_is_a_takeaway_not_a_paragraph() -> None:
+    # As a next step said in a future form: an effect on people said as such is kept for the
+    # takeaways when the paragraphs would take every statement of what to watch.
+    story = [article(1, 1, "Bramble Post", "Bramble Falls buried by record snow", BRAMBLE_SNOW, 0)]
+    summary = ExtractiveSummarizer().summarize(7, story, None, words=80, now=T0)
+    effect = "Officials urged drivers to stay off the roads."
+    assert [t.text for t in summary.takeaways] == [effect]
+    assert not any(c.text == effect for p in summary.paragraphs for c in p)
+
+
+def test_an_effect_said_as_such() -> None:
+    assert says_effect("Officials urged drivers to stay off the roads.")
+    assert says_effect("The coast road remains closed.")
+    # A request made at a past moment was for that moment.
+    assert not says_effect("Last night police asked residents to keep their windows shut.")
+    assert not says_effect("The ploughs worked through the night.")
