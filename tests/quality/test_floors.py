@@ -199,7 +199,11 @@ FLOORS = [
         # statement whose reference past its opening points at nothing the page told (a "that
         # gap" the page never named, a "them" with no plural before it) is refused as an
         # opening is; item 063 up (+2.6), 062, 178, 182, 189 change words only.
-        {"rouge2": 19.76, "rouge1": 42.73},
+        # 19.76 / 42.71 (as measured at the merge) -> 19.78 / 42.72: a person's role moves to
+        # the first mention and a title before the surname alone is a mention (people.py):
+        # items 25, 130, 170, 278 give the role where the reader meets the person.
+        # Both merged: MEASURE.
+        {"rouge2": 19.76, "rouge1": 42.72},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -272,7 +276,9 @@ FLOORS = [
         # DUC 260 falls 10.06 -> 10.01 (untitled 10.37 -> 10.34), two right refusals:
         # D0711C-B loses a sentence whose "did precisely that" points at nothing shown,
         # D0711C-C one whose "that decision" the page never told.
-        {"rouge2": 18.60, "rouge1": 41.72},
+        # 18.59 / 41.70 (as measured at the merge) -> 18.60 / 41.70: roles at the first mention.
+        # Both merged: MEASURE.
+        {"rouge2": 18.60, "rouge1": 41.70},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -372,7 +378,11 @@ FLOORS = [
         # 10.34 / 31.06 -> 10.37 / 31.10: the one next step of a page whose paragraphs took
         # every statement of what to watch is a takeaway (watch.says_future).
         # 10.37 / 31.10 -> 10.34 / 31.08, on purpose: the same refusals (innerrefs.py).
-        {"rouge2": 10.34, "rouge1": 31.08},
+        # 10.37 / 31.10 -> 10.38 / 31.09, rouge1 lowered on purpose: a person's role moves to
+        # the first mention (people.roles_first); D0726F-C gives a man's role as an apposition
+        # where the reader meets him, and the 260-word cut loses two words at the end.
+        # Both merged: MEASURE.
+        {"rouge2": 10.34, "rouge1": 31.07},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -20,6 +20,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
 - ``long_statement_rate``: statements over 40 words,
 - ``people_introduced_again_per_story``: statements that name a person again in full (and role)
   after the page named them, or by the surname before the page named them (people.py),
+- ``people_first_unnamed_role_per_story``: first mentions of a person that say nothing of who
+  they are while a later statement of the page gives their role (people.py),
 - ``main_event_coverage`` where the set names its stories' events: the share of the event's
   words that bullet 1 and the headline carry (the demo's annotations, giveme's ``event``).
 """
@@ -46,7 +48,7 @@ from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.innerrefs import inner_reference
 from newsloom.summarize.openings import opening_reference
-from newsloom.summarize.people import introduction_flaws, people_of
+from newsloom.summarize.people import introduction_flaws, people_of, unnamed_first_mentions
 from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.shortnames import Names, thing_names, unnamed_short_references
 from newsloom.summarize.words import tokens
@@ -152,6 +154,9 @@ def evaluate_readability(
         counts["introductions"] += len(flaws)
         if flaws:
             found["introduced_again"].extend(flaws)
+        unnamed = unnamed_first_mentions(_page(summary), people)
+        counts["first_unnamed_roles"] += len(unnamed)
+        found["first_unnamed_role"].extend(unnamed)
         if story.event:
             coverage.append(
                 event_share(story.event, summary.bullets[0].text if summary.bullets else "")
@@ -168,6 +173,9 @@ def evaluate_readability(
         "inner_refs_per_story": round(counts["inner_refs"] / max(1, len(stories)), 3),
         "people_introduced_again_per_story": round(
             counts["introductions"] / max(1, len(stories)), 3
+        ),
+        "people_first_unnamed_role_per_story": round(
+            counts["first_unnamed_roles"] / max(1, len(stories)), 3
         ),
         "statements": int(counts["openings"]),
         "sentences": int(counts["sentences"]),

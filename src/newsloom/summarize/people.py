@@ -17,6 +17,10 @@ name of more words ("Daw Ama Sen Lwin"), a place ("in Veland") and a title in qu
 marks. A possessive ends a name: "Kestrel's Paulo Ferraz" is a club and its manager, "Lucia
 Ferrant's Golden Heron" a director and her prize. A given name alone inside a quotation ("then
 we had Elin") is how people speak of a person, no sign of another name.
+
+A page may meet a person bare ("Jurek Amsel said ...") and say who they are only later
+("Ostmark's foreign minister Amsel, who ..."): the role moves to the first mention, in the
+page's own words, and the later mention keeps the surname (roles_first).
 """
 
 from __future__ import annotations
@@ -210,7 +214,31 @@ def _word_before(sentence: str, match: re.Match[str]) -> str:
     return found.group(1) if found else ""
 
 
+# "Mr. Dahl", "Ms. Lund": how news names a person after the first mention, no role.
+_HONORIFICS = frozenset("mr mrs ms miss mx".split())
+
+
+def _titled(word: str) -> bool:
+    """``word`` before a surname is a title that says who the person is ("Senator Quell",
+    "Dr. Brenner"), not an honorific ("Mr. Quell")."""
+    return _role_word(word) and word.lower().rstrip(".") not in _HONORIFICS
+
+
+def _word_at(text: str, begin: int) -> str:
+    """The word just before ``begin``."""
+    found = _LAST_WORD.search(text, max(0, begin - _WORD_REACH), begin)
+    return found.group(1) if found else ""
+
+
 _WORD_REACH = 30  # characters: longer than any role word
+
+
+def _initialled(text: str, begin: int, person: Person) -> bool:
+    """The surname at ``begin`` ends the full name written with a middle initial: "Tamsin R.
+    Hale", "Ada K. Marsh"."""
+    return bool(re.search(rf"\b{re.escape(person.given)}\s+[A-Z]\.\s+$", text[:begin]))
+
+
 _NEXT_WORD = re.compile(r"\S+\s+")  # a word of a run and the space after it
 # Function words that belong to the sentence when they open a run of capitals ("When", "After",
 # "Because"), unlike those that qualify the title after them ("Former President Ada Marsh").
@@ -266,7 +294,7 @@ def introduce_once(statements: Sequence[str], people: dict[str, Person]) -> list
     named: set[str] = set()  # surnames the page has named in full
     described: set[str] = set()  # and those it has said who they are
     rewritten = []
-    for text in statements:
+    for text in roles_first(statements, people):
         rewritten.append(_introduce(text, people, named, described))
     return rewritten
 
@@ -292,14 +320,46 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
                 break
             words, begin = words[1:], skipped.end()
         full = len(words) >= 2 and words[-2] == person.given
-        if not full and len(words) != 1:
+        titled = not full and len(words) > 1 and _titled(words[-2])  # "Senator Quell"
+        if not full and len(words) != 1 and not titled:
             continue
         mentioned.add(surname)
+        if not full and not titled and _initialled(text, begin, person):
+            # "Tamsin R. Hale": the name in full with a middle initial; no given name again.
+            named.add(surname)
+            if _described_at(text, lead, begin, match.end()):
+                described.add(surname)
+            continue
         if not full:  # the surname alone: the given name at the first mention
+            if titled:
+                title_end = match.start() + match.group(0).rfind(surname)
+                if surname not in named and not _as_thing(text, begin):
+                    # "Senator Quell" -> "Senator Ada Quell": the title says who.
+                    out.append(text[at:title_end] + person.given + " ")
+                    at = title_end
+                    named.add(surname)
+                    described.add(surname)
+                elif surname in described and at <= begin:
+                    # The page said who they are: "Coach Rautio had called" -> "Rautio had".
+                    qualifier = _TITLE_QUALIFIER.search(text, at, begin)
+                    out.append(text[at : begin if qualifier is None else qualifier.start()])
+                    at = title_end
+                continue
             if surname not in named and not _joined(text, match) and not _as_thing(text, begin):
                 out.append(text[at:begin] + person.given + " ")
                 at = begin
                 named.add(surname)
+                if _described_at(text, lead, begin, match.end()):
+                    described.add(surname)  # "Ostmark's foreign minister Amsel said"
+            elif surname in described and at <= lead < begin and _role_opening(text[lead:begin]):
+                # The role again before the surname ("Ostmark's foreign minister Amsel, who
+                # ..."): the page said who they are, the surname alone.
+                before = text[lead:begin]
+                out.append(text[at:lead])
+                at = begin
+                if _APPOSITION_BEFORE.match(before) and text.startswith(",", match.end()):
+                    out.append(text[at : match.end()])
+                    at = match.end() + 1
             continue
         if _as_thing(text, begin):
             continue
@@ -308,7 +368,12 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
         before = text[lead:begin]
         after = text[match.end() :]
         opening_role = bool(before) and _role_before(before)
-        role = bool(titles) or opening_role or bool(_DESCRIBED_AFTER.match(after))
+        role = (
+            bool(titles)
+            or opening_role
+            or bool(_DESCRIBED_AFTER.match(after))
+            or _role_word(_word_at(text, begin))  # "said foreign minister Jurek Amsel"
+        )
         if surname not in named:
             named.add(surname)
             if role:
@@ -320,7 +385,9 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             if role:
                 described.add(surname)
         else:
-            cut = lead if opening_role else begin
+            # Only a role goes with the given name: "The engineers, Ines Varga of
+            # Ostmark and ..." keeps its subject.
+            cut = lead if opening_role and _role_opening(before) else begin
             if cut == begin and titles:
                 # The title goes, and with it what only qualifies the title: "the former Vice
                 # President Ada Marsh" is "Marsh", not "the former Marsh".
@@ -335,6 +402,24 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
     out.append(text[at:])
     result = "".join(out)
     return result[:1].upper() + result[1:] if result else result
+
+
+def _described_at(text: str, lead: int, begin: int, end: int) -> bool:
+    """The name between ``begin`` and ``end`` comes with a role: the sentence opens with one,
+    the word before it is one, or an apposition after it says who the person is."""
+    return (
+        (begin > lead and _role_opening(text[lead:begin]))
+        or _role_word(_word_at(text, begin))
+        or bool(_DESCRIBED_AFTER.match(text[end:]))
+    )
+
+
+def _role_opening(before: str) -> bool:
+    """``before`` is an opening role (_role_before) that ends in a role of ROLES, right before
+    the name: "Ostmark's foreign minister ", "The central bank's governor, ", never "Police
+    said "."""
+    words = before.replace(",", " ").split()
+    return bool(words) and _role_word(words[-1]) and _role_before(before)
 
 
 def _role_before(before: str) -> bool:
@@ -356,3 +441,194 @@ def introduction_flaws(statements: Sequence[str], people: dict[str, Person]) -> 
     before the page named them: those introduce_once rewrites."""
     rewritten = introduce_once(statements, people)
     return [old for old, new in zip(statements, rewritten, strict=True) if old != new]
+
+
+# A person's role at the first mention (issue 16): a page stitched from several articles may name
+# a person bare at the first mention ("Jurek Amsel said the deal ...") and say who they are only
+# later ("Ostmark's foreign minister Amsel, who grew up in the valley, promised ..."). An editor
+# gives the role where the reader meets the person and the surname alone after it.
+#
+# After the name, an apposition that says who the person is: an article or a possessive, a few
+# words, a role of ROLES among them, and the comma (or the sentence's end) that closes it ("Ilona
+# Maszek, the central bank's governor,"). Not a relative clause ("a lawyer who grew up ...").
+_APPOSITION_AFTER = re.compile(
+    r"^,\s+((?:the|a|an|[A-Za-z]+['’]s)\s[^,;:()\"“”]{1,60}?)(?=,|[.!?]?$|[.!?]\s)"
+)
+_IN_A_LIST_AFTER = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
+_CLAUSE_WORDS = frozenset("who whose which that where when said says".split())
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    statement: int
+    surname: str
+    begin: int  # where the name (its titles included) starts
+    name_start: int  # where the given name (or the surname alone) starts
+    end: int
+    has_role: bool
+    role: str  # the role this mention gives, as written: "Governor", "the bank's governor"
+    apposition: bool  # the role reads as an apposition after the name
+    opens: bool  # the role opens its sentence: its first capital may be the sentence's
+    role_end: int  # after an apposition: where it ends, its closing comma included
+    free: bool  # the mention may take a role: not quoted, not a title or a place, not in a list
+    possessive: bool  # "Maja Rautio's side": no apposition after the name
+
+
+def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Mention]:
+    """Every statement's first mention of each person, in reading order, with its role."""
+    found = []
+    for k, text in enumerate(statements):
+        lead = len(text) - len(text.lstrip("\"'“‘( "))
+        seen: set[str] = set()
+        for match, words, _ in _runs(text):
+            surname = words[-1]
+            person = people.get(surname)
+            if person is None or surname in seen:
+                continue
+            begin = match.start()
+            while len(words) > 1 and words[0].lower() in _SENTENCE_WORDS:
+                skipped = _NEXT_WORD.match(text, begin)
+                if skipped is None:
+                    break
+                words, begin = words[1:], skipped.end()
+            full = len(words) >= 2 and words[-2] == person.given
+            titled = not full and len(words) > 1 and _titled(words[-2])
+            if not full and len(words) != 1 and not titled:
+                continue
+            seen.add(surname)
+            name_start = match.start() + match.group(0).rfind(words[-2 if full else -1])
+            titles = text[begin:name_start].strip()
+            before, after = text[lead:begin], text[match.end() :]
+            role, apposition, role_end = "", False, match.end()
+            if titles and text[begin - 1 : begin] in ("-", "‑"):
+                pass  # "then-Mayor Runn": the title was, not is
+            elif titles and _role_word(titles.split()[-1]):
+                role = titles  # "Governor Ilona Maszek", "Ostmark's Foreign Minister ..."
+            elif before and _role_opening(before):
+                role = before.strip().rstrip(",").strip()
+                apposition = "," in before  # "The central bank's governor, Ilona Maszek,"
+            else:
+                described = _APPOSITION_AFTER.match(after)
+                if described and _states_role(described.group(1)):
+                    role, apposition = described.group(1), True
+                    role_end = match.end() + described.end(1)
+                    role_end += text.startswith(",", role_end)
+            has_role = (
+                bool(role)
+                or bool(titles)
+                or (bool(before) and _role_opening(before))
+                or bool(_DESCRIBED_AFTER.match(after))
+                or _role_word(_word_at(text, begin))
+                or _initialled(text, begin, person)
+            )
+            free = not (
+                _quoted(text, begin)
+                # One of several people named together ("mayors Edda Runn and Otto
+                # Brann"): what is said before the list may be said of them all.
+                or _word_at(text, begin) in ("and", "or")
+                or _IN_A_LIST_AFTER.match(after)
+                or _as_thing(text, begin)
+                or _joined(text, match)
+            )
+            # "Maja Rautio's side": a role fits before the name, no apposition after it.
+            possessive = bool(_POSSESSIVE_AFTER.match(after)) or match.group(0).endswith(
+                ("'s", "’s")
+            )
+            found.append(
+                _Mention(
+                    k,
+                    surname,
+                    begin,
+                    name_start,
+                    match.end(),
+                    has_role,
+                    role,
+                    apposition,
+                    bool(role) and (begin == lead or (bool(before) and not titles)),
+                    role_end,
+                    free,
+                    possessive,
+                )
+            )
+    return found
+
+
+def _states_role(phrase: str) -> bool:
+    """An apposition says who the person is: a role among its words and no clause of its own."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
+    return any(w in ROLES for w in words) and not any(w in _CLAUSE_WORDS for w in words)
+
+
+def _unnamed_roles(
+    statements: Sequence[str], people: dict[str, Person]
+) -> list[tuple[_Mention, _Mention]]:
+    """(first mention without a role, the later mention that gives one) for each person whose
+    first mention on the page says nothing of who they are while a later one does."""
+    firsts: dict[str, _Mention] = {}
+    found = []
+    for mention in _mentions(statements, people):
+        first = firsts.setdefault(mention.surname, mention)
+        if first is mention or first.has_role or not mention.role:
+            continue
+        if _quoted(statements[mention.statement], mention.begin):
+            continue  # a role said inside a quotation is the speaker's word
+        found.append((first, mention))
+        firsts[mention.surname] = mention  # counted once: the later role now introduces them
+    return found
+
+
+def unnamed_first_mentions(statements: Sequence[str], people: dict[str, Person]) -> list[str]:
+    """The statements (in reading order) that name a person without a role the page gives
+    them later: the role belongs at the first mention."""
+    return [statements[first.statement] for first, _ in _unnamed_roles(statements, people)]
+
+
+def roles_first(statements: Sequence[str], people: dict[str, Person]) -> list[str]:
+    """The statements with each role the page gives a person after a bare first mention moved
+    to that first mention, verbatim: a title-like role before the name ("Ostmark's foreign
+    minister Jurek Amsel said ..."), an apposition after it ("Ilona Maszek, the central bank's
+    governor, said ..."). introduce_once then drops the later role. A first mention inside a
+    quotation, a possessive name or a name as a place takes none."""
+    texts = list(statements)
+    lower = {w for t in texts for w in re.findall(r"[^\W\d_]+", t) if w.islower()}
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for first, later in _unnamed_roles(texts, people):
+        if not first.free:
+            continue
+        text = texts[first.statement]
+        lead = len(text) - len(text.lstrip("\"'“‘( "))
+        role = later.role
+        if later.apposition:
+            if first.possessive:
+                continue
+            phrase = role[:1].lower() + role[1:] if role.split()[0] in ("The", "A", "An") else role
+            after = text[first.end :]
+            if after.startswith(","):
+                insert = ", " + phrase
+            elif re.match(r"^[.!?]", after) or re.match(r"^\s", after):
+                insert = ", " + phrase + ("," if re.match(r"^\s", after) else "")
+            else:
+                continue
+            edits.setdefault(first.statement, []).append((first.end, first.end, insert))
+            # The later apposition goes ("Reul, the city's chief engineer, inspected" -> "Reul
+            # inspected"); its closing comma with it, a sentence's end stays.
+            edits.setdefault(later.statement, []).append((later.end, later.role_end, ""))
+            continue
+        head = role.split()[0]
+        if first.begin == lead:
+            phrase = role[:1].upper() + role[1:]
+        elif not later.opens or head.endswith(("'s", "’s")):
+            phrase = role  # "Ostmark's foreign minister", "Interior Minister" as written
+        elif head.lower() in ROLES or head.lower() in lower:
+            # The capital was the sentence's: "Chief executive" -> "chief executive".
+            phrase = head.lower() + role[len(head) :]
+        else:
+            continue  # "Sallow manager" opening its sentence: a name or a word, unknown
+        edits.setdefault(first.statement, []).append((first.begin, first.begin, phrase + " "))
+    for k, changes in edits.items():
+        text = texts[k]
+        for start, stop, insert in sorted(changes, reverse=True):
+            text = text[:start] + insert + text[stop:]
+        texts[k] = text
+    return texts

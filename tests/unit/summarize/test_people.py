@@ -1,6 +1,11 @@
 """Each person introduced once on a summary page: full name and role first, the surname after."""
 
-from newsloom.summarize.people import introduce_once, introduction_flaws, people_of
+from newsloom.summarize.people import (
+    introduce_once,
+    introduction_flaws,
+    people_of,
+    unnamed_first_mentions,
+)
 
 # The demo's rate story: three outlets each introduce the central bank's governor in full.
 RATE_ARTICLES = [
@@ -236,3 +241,139 @@ def test_a_title_cut_from_a_later_mention_takes_its_qualifier_along() -> None:
         "Crowds cheered as Lind cut the ribbon.",
         "The mayor thanked Lind for the funding.",
     ]
+
+
+# Issue 16: a page meets a person bare and says who they are only later; the role moves to the
+# first mention, verbatim, and the later mention keeps the surname alone.
+BRIDGE_ARTICLES = [
+    "Petra Vask said the bridge would open in spring. Tolland's transport minister Petra Vask, "
+    "who once drove the ferry, promised a toll-free first month. Vask said so again.",
+    "The city's chief engineer, Anton Reul, signed off the cables. Anton Reul, the city's chief "
+    "engineer, inspected the deck. Reul said the steel had passed every test.",
+]
+
+
+def test_an_opening_role_said_later_moves_to_the_first_mention() -> None:
+    people = people_of(BRIDGE_ARTICLES)
+    page = [
+        "Petra Vask said the bridge would open in spring.",
+        "Tolland's transport minister Vask, who once drove the ferry, promised a toll-free month.",
+    ]
+    assert unnamed_first_mentions(page, people) == page[:1]
+    assert introduce_once(page, people) == [
+        "Tolland's transport minister Petra Vask said the bridge would open in spring.",
+        "Vask, who once drove the ferry, promised a toll-free month.",
+    ]
+
+
+def test_an_apposition_said_later_moves_to_the_first_mention() -> None:
+    people = people_of(BRIDGE_ARTICLES)
+    page = [
+        "The cables were signed off, Anton Reul said.",
+        "Anton Reul, the city's chief engineer, inspected the deck.",
+    ]
+    assert introduce_once(page, people) == [
+        "The cables were signed off, Anton Reul, the city's chief engineer, said.",
+        "Reul inspected the deck.",
+    ]
+
+
+def test_a_role_opening_its_sentence_is_lower_cased_in_the_middle_of_one() -> None:
+    articles = ["Chief executive Mirela Tosk left. Mirela Tosk said nothing. Tosk said no more."]
+    people = people_of(articles)
+    page = ["When Mirela Tosk left, shares fell.", "Chief executive Tosk said nothing."]
+    assert introduce_once(page, people) == [
+        "When chief executive Mirela Tosk left, shares fell.",
+        "Tosk said nothing.",
+    ]
+    # "Brask manager" opening its sentence: a club's name or a word, the case is unknown.
+    articles = ["Brask manager Oskar Lind quit. Oskar Lind said nothing. Lind said no more."]
+    people = people_of(articles)
+    page = ["When Oskar Lind quit, fans cheered.", "Brask manager Lind said nothing."]
+    assert introduce_once(page, people)[0] == page[0]
+
+
+def test_no_role_goes_into_a_quotation_or_beside_a_role_already_given() -> None:
+    people = people_of(BRIDGE_ARTICLES)
+    quoted = [
+        '"Ask Petra Vask when it opens," a driver said.',
+        "Tolland's transport minister Vask promised a toll-free month.",
+    ]
+    assert introduce_once(quoted, people)[0] == quoted[0]
+    described = [
+        "The bridge will open in spring, said minister Petra Vask.",
+        "Tolland's transport minister Vask promised a toll-free month.",
+    ]
+    assert unnamed_first_mentions(described, people) == []
+    assert introduce_once(described, people)[0] == described[0]
+
+
+def test_what_the_police_said_of_a_person_is_no_role() -> None:
+    articles = [
+        "Police said Ruben Kast was arrested on Friday. Ruben Kast, who is 40, denies it. "
+        "Detective Ruben Kast is no relation. Kast said nothing."
+    ]
+    people = people_of(articles)
+    page = ["Ruben Kast, a baker, was arrested.", "Police said Kast was arrested on Friday."]
+    assert introduce_once(page, people) == page
+
+
+def test_a_title_before_the_surname_alone_gets_the_given_name_after_it() -> None:
+    articles = [
+        "Senator Ada Quell voted no. Quell said the bill was rushed. Mr. Quell left early.",
+    ]
+    people = people_of(articles)
+    page = ["Senator Quell voted no.", "Senator Quell said the bill was rushed."]
+    assert introduce_once(page, people) == [
+        "Senator Ada Quell voted no.",
+        "Quell said the bill was rushed.",
+    ]
+    # "Mr." is how a page names a person after the first mention, no role to move or drop.
+    honorific = ["Mr. Quell left early.", "Ada Quell voted no."]
+    assert introduce_once(honorific, people) == honorific
+
+
+def test_a_middle_initial_is_a_full_name() -> None:
+    articles = ["Judge Tamsin R. Hale ruled on Monday. Hale said the law was void."]
+    people = people_of(articles)
+    page = ["Judge Tamsin R. Hale ruled on Monday.", "Hale said the law was void."]
+    assert introduce_once(page, people) == page
+
+
+def test_a_title_moves_before_a_possessive_and_a_listed_name_takes_none() -> None:
+    articles = [
+        "Coach Maren Ilves praised the defence. Maren Ilves and Otto Brann shook hands. "
+        "Ilves said the final would be hard. Brann said nothing.",
+    ]
+    people = people_of(articles)
+    page = ["Fans cheered Maren Ilves's side.", "Coach Ilves praised the defence."]
+    assert introduce_once(page, people) == [
+        "Fans cheered coach Maren Ilves's side.",
+        "Ilves praised the defence.",
+    ]
+    listed = ["Maren Ilves and Otto Brann shook hands.", "Coach Ilves praised the defence."]
+    assert introduce_once(listed, people) == [listed[0], "Coach Ilves praised the defence."]
+
+
+def test_a_past_title_is_not_moved() -> None:
+    articles = [
+        "Edda Runn spoke first. Then-Mayor Edda Runn, who lost in May, spoke. Runn said so."
+    ]
+    people = people_of(articles)
+    page = ["Edda Runn spoke first.", "The crowd booed then-Mayor Runn."]
+    assert introduce_once(page, people)[0] == page[0]
+
+
+def test_a_description_of_several_people_before_a_name_stays() -> None:
+    articles = [
+        "Commissioner Ines Varga opened the dam. The engineers, Ines Varga of Ostmark and Paul "
+        "Dorn of Veland, inspected the gates. Varga said the gates held.",
+    ]
+    people = people_of(articles)
+    page = [
+        "Commissioner Ines Varga opened the dam.",
+        "The engineers, Ines Varga of Ostmark and Paul Dorn of Veland, inspected the gates.",
+    ]
+    assert introduce_once(page, people)[1] == (
+        "The engineers, Varga of Ostmark and Paul Dorn of Veland, inspected the gates."
+    )

@@ -53,11 +53,18 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     assert demo_figures["stories"] == len(STORIES)
     # Pinned at today's figures (issue 16 asks <= 2% and <= 1): 0% and 0 on the demo.
     assert demo_figures["opening_reference_rate"] <= 0.005  # type: ignore[operator]
-    assert demo_figures["repeated_fact_pairs_per_story"] == 0.0
+    # One pair since people.py drops a role said again before a surname: s25's "Thorvald says a
+    # visit to the island's lighthouse ..." (was "Playwright Thorvald says ...") and her
+    # childhood visit told to the Coastline Post tell one fact, and the count now sees it.
+    assert demo_figures["repeated_fact_pairs_per_story"] <= 0.033  # type: ignore[operator]
     assert demo_figures["furniture_per_sentence"] == 0.0
     assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
     # A person named in full once, at the first mention (1.0 per story before people.py).
     assert demo_figures["people_introduced_again_per_story"] == 0.0
+    # Who a person is, said at the first mention: 4 bare first mentions (a01's Jurek Amsel,
+    # a06's Bram Oduya, a09's Brigid Sollis, Maja Rautio's side in the cup semi-final) whose
+    # role the page gave later, before the roles moved (0.129 per story).
+    assert demo_figures["people_first_unnamed_role_per_story"] == 0.0
     # A thing's short name before the page names it ("families at the hall"): 3 statements of
     # 31 stories (0.097 per story) before shortnames.py.
     assert demo_figures["short_name_refs_per_story"] == 0.0
