@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.people import ROLES
 from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -563,10 +562,6 @@ def fact_words(sentence: str) -> frozenset[str]:
     that are not stop words) and its numbers (digits or words: "two" and "2" meet)."""
     found = tokens(sentence)
     names = {NAME + stem(w) for w in found if w[:1].isupper() and w.lower() not in STOP_WORDS}
-    if found and found[0].lower() in ROLES:
-        # "Playwright Thorvald says ...": a role word opening the sentence is capitalised by
-        # its place, not a name; it would otherwise count as someone the statement names.
-        names.discard(NAME + stem(found[0]))
     numbers = {ANCHOR + n for n in numbers_in(found)}
     told_as_cause = _EARLIER_CLAUSE.sub(" ", sentence)
     results = {RESULT + "-".join(m.groups()) for m in _RESULT.finditer(told_as_cause)}
