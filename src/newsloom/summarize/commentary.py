@@ -59,8 +59,12 @@ _VERDICT = re.compile(
 )
 
 
+# A name whose mark is part of it ("reports Yahoo!"): no exclamation of the writer's.
+_NAMED_MARK = re.compile(r"\bYahoo!", re.IGNORECASE)
+
+
 def _unquoted(sentence: str) -> str:
-    return _QUOTED.sub(" ", sentence)
+    return _NAMED_MARK.sub("Yahoo", _QUOTED.sub(" ", sentence))
 
 
 def writers_voice(sentence: str) -> str:

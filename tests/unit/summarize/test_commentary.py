@@ -43,6 +43,8 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         '"We did it!" shouted the captain as the boat crossed the line.',
         # A sight described is a fact told, not a verdict.
         "A stunning display of northern lights was seen over Farley on Tuesday night.",
+        # A name with its own mark ends the sentence.
+        "The club has withdrawn its offer to the striker, reports Yahoo!",
         # A plain report.
         "The Orrin river bridge reopened to lorries on Monday after repairs.",
     ],
