@@ -8,7 +8,8 @@ writer speaks in their own voice, with no one credited, is not news however well
 - a question the writer asks and does not report anyone asking (a rhetorical question),
 - a slang label for the people in the story ("Boffins at the museum ..."),
 - a verdict by an evaluative word ("two superb performances", "a dismal first half", "she did
-  not disappoint") that no one in the sentence is credited with.
+  not disappoint") that no one in the sentence is credited with,
+- the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming").
 
 An attributed opinion stays: "the union called the plan reckless, its leader said" reports what
 someone said, which is news; so does a quotation (the words inside quotation marks are the
@@ -57,6 +58,11 @@ _VERDICT = re.compile(
     r"(?:was|is) no accident)\b",
     re.IGNORECASE,
 )
+# The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
+# than a homecoming", "and it feels more like taking than giving"): "feels like" in the present,
+# outside quotation marks and with no one credited, is nobody's but the writer's. (A past "felt
+# like" may be a witness's account retold, and "I feel like" is a speaker's.)
+_IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b", re.IGNORECASE)
 
 
 # A name whose mark is part of it ("reports Yahoo!"): no exclamation of the writer's.
@@ -69,7 +75,7 @@ def _unquoted(sentence: str) -> str:
 
 def writers_voice(sentence: str) -> str:
     """What marks ``sentence`` as the writer's commentary or verdict (``"imperative"``,
-    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``), or ``""`` when it reports.
+    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``, ``"impression"``), or ``""`` when it reports.
 
     A question or a verdict crediting someone (a verb of saying or judging, a source, critics)
     reports that view and is news; so is a quotation."""
@@ -90,6 +96,8 @@ def writers_voice(sentence: str) -> str:
         return "question"
     if _VERDICT.search(text):
         return "verdict"
+    if _IMPRESSION.search(text):
+        return "impression"
     return ""
 
 

@@ -24,6 +24,8 @@ from .fictional_stories import T0, article
         ("The opera's new staging has a superb chorus and a dismal final scene.", "verdict"),
         ("All eyes were on the young goalkeeper, and he did not disappoint.", "verdict"),
         ("The ferry left on time every day that week, and that was no accident.", "verdict"),
+        # The writer's impression, in the present.
+        ("The new ferry terminal feels more like an airport than a harbour.", "impression"),
     ],
 )
 def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
@@ -43,6 +45,9 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         '"We did it!" shouted the captain as the boat crossed the line.',
         # A sight described is a fact told, not a verdict.
         "A stunning display of northern lights was seen over Farley on Tuesday night.",
+        # An impression credited to someone, or a past impression a witness told.
+        "Residents said the blast felt like an earthquake.",
+        "The harbour master says the new terminal feels like an airport.",
         # A name with its own mark ends the sentence.
         "The club has withdrawn its offer to the striker, reports Yahoo!",
         # A plain report.
