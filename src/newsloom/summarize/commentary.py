@@ -42,8 +42,7 @@ _IMPERATIVE = re.compile(
 # Slang labels a tabloid gives to the people it reports on.
 _SLANG = re.compile(
     r"\b(?:boffins?|eggheads?|whizz-?kids?|top brass|bigwigs?|fat cats?|do-gooders?|"
-    r"jobsworths?|luvvies|sickos?)\b",
-    re.IGNORECASE,
+    r"jobsworths?|luvvies|sickos?)\b"
 )
 # A verdict by an evaluative word: praise or blame with no measure behind it. Words a report
 # uses of measured things ("record", "strong winds", "severe flooding") are not here, nor words
@@ -55,14 +54,13 @@ _VERDICT = re.compile(
     r"disappointing(?:ly)?|dismal(?:ly)?|woeful(?:ly)?|lacklustre|lackluster|abysmal(?:ly)?|"
     r"shambolic|dreadful(?:ly)?|laughabl[ey]|pitiful(?:ly)?|"
     r"did not disappoint|didn['’]t disappoint|failed to impress|"
-    r"(?:was|is) no accident)\b",
-    re.IGNORECASE,
+    r"(?:was|is) no accident)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
 # than a homecoming", "and it feels more like taking than giving"): "feels like" in the present,
 # outside quotation marks and with no one credited, is nobody's but the writer's. (A past "felt
 # like" may be a witness's account retold, and "I feel like" is a speaker's.)
-_IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b", re.IGNORECASE)
+_IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b")
 
 
 # A name whose mark is part of it ("reports Yahoo!"): no exclamation of the writer's.
@@ -75,7 +73,8 @@ def _unquoted(sentence: str) -> str:
 
 def writers_voice(sentence: str) -> str:
     """What marks ``sentence`` as the writer's commentary or verdict (``"imperative"``,
-    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``, ``"impression"``), or ``""`` when it reports.
+    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``, ``"impression"``), or ``""``
+    when it reports.
 
     A question or a verdict crediting someone (a verb of saying or judging, a source, critics)
     reports that view and is news; so is a quotation."""
@@ -88,17 +87,21 @@ def writers_voice(sentence: str) -> str:
         return "imperative"
     if text.rstrip("”\"’' )").endswith("!"):
         return "exclamation"
-    if _SLANG.search(text):
+    # The word lists below are matched on the lowered text: one pass without case folding.
+    lowered = text.lower()
+    if _SLANG.search(lowered):
         return "slang"
-    if _CREDITED.search(sentence):
-        return ""
+    # A question, a verdict or an impression is the writer's unless someone is credited with
+    # it (the costlier test, so it is made only when one of them is there).
     if text.rstrip("”\"’' )").endswith("?"):
-        return "question"
-    if _VERDICT.search(text):
-        return "verdict"
-    if _IMPRESSION.search(text):
-        return "impression"
-    return ""
+        kind = "question"
+    elif _VERDICT.search(lowered):
+        kind = "verdict"
+    elif _IMPRESSION.search(lowered):
+        kind = "impression"
+    else:
+        return ""
+    return "" if _CREDITED.search(sentence) else kind
 
 
 def is_commentary(sentence: str) -> bool:
