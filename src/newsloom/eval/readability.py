@@ -18,6 +18,8 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   it resolves (innerrefs.py: "should fill that gap", "Halvard said they would be offered ..."),
 - ``furniture_per_sentence``: captions, credits, embedded posts and prompts (furniture.py),
 - ``long_statement_rate``: statements over 40 words,
+- ``commentary_per_story``: statements in the writer's voice with no one credited (commentary.py:
+  an order to the reader, an exclamation, a rhetorical question, a slang label, a verdict),
 - ``people_introduced_again_per_story``: statements that name a person again in full (and role)
   after the page named them, or by the surname before the page named them (people.py),
 - ``people_first_unnamed_role_per_story``: first mentions of a person that say nothing of who
@@ -44,6 +46,7 @@ from newsloom.pipeline.summaries import summarize_story
 from newsloom.records import Article, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
+from newsloom.summarize.commentary import is_commentary
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.innerrefs import inner_reference
@@ -170,6 +173,7 @@ def evaluate_readability(
         "short_name_refs_per_story": round(counts["short_names"] / max(1, len(stories)), 3),
         "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
         "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
+        "commentary_per_story": round(counts["commentary"] / max(1, len(stories)), 3),
         "inner_refs_per_story": round(counts["inner_refs"] / max(1, len(stories)), 3),
         "people_introduced_again_per_story": round(
             counts["introductions"] / max(1, len(stories)), 3
@@ -225,6 +229,9 @@ def _count(
             examples["furniture"].append(text)
         if len(text.split()) > LONG_STATEMENT:
             counts["long"] += 1
+        if is_commentary(text):
+            counts["commentary"] += 1
+            examples["commentary"].append(text)
     # A description the story's articles attach to one person is that person's name here, as
     # in the summarizer's own test (described.py).
     named = [as_named(text, described) for text in sentences]

@@ -31,6 +31,7 @@ import numpy as np
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.clip import headline_statement, main_statement
+from newsloom.summarize.commentary import is_commentary
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
@@ -337,6 +338,9 @@ class _Plan:
         # words (standfirst.py): not a bullet, a paragraph or a takeaway. Nor is a sentence of
         # another story that a roundup or a stray page brought into the cluster (offstory.py).
         retold = self._retold_by_standfirst(main) | self._off_story(main)
+        # Nor is the writer's commentary or verdict, with no one credited (commentary.py: "Don't
+        # panic: ...", "two superb performances"): a summary tells what happened.
+        retold |= {i for i in range(n) if i != main and is_commentary(self.shown[i])}
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.

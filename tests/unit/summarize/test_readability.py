@@ -58,6 +58,8 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     # childhood visit told to the Coastline Post tell one fact, and the count now sees it.
     assert demo_figures["repeated_fact_pairs_per_story"] <= 0.033  # type: ignore[operator]
     assert demo_figures["furniture_per_sentence"] == 0.0
+    # The writer's commentary with no one credited (commentary.py): 5 statements before.
+    assert demo_figures["commentary_per_story"] == 0.0
     assert demo_figures["long_statement_rate"] <= 0.05  # type: ignore[operator]
     # A person named in full once, at the first mention (1.0 per story before people.py).
     assert demo_figures["people_introduced_again_per_story"] == 0.0
