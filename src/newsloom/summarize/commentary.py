@@ -57,8 +57,8 @@ _VERDICT = re.compile(
     r"(?:was|is) no accident)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
-# than a homecoming", "and it feels more like taking than giving"): "feels like" in the present,
-# outside quotation marks and with no one credited, is nobody's but the writer's. (A past "felt
+# than a homecoming", "the new fee feels more like a fine than a charge"): "feels like" in the
+# present, outside quotation marks and with no one credited, is nobody's but the writer's. (A past "felt
 # like" may be a witness's account retold, and "I feel like" is a speaker's.)
 _IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b")
 
