@@ -58,8 +58,8 @@ _VERDICT = re.compile(
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
 # than a homecoming", "the new fee feels more like a fine than a charge"): "feels like" in the
-# present, outside quotation marks and with no one credited, is nobody's but the writer's. (A past "felt
-# like" may be a witness's account retold, and "I feel like" is a speaker's.)
+# present, outside quotation marks and with no one credited, is nobody's but the writer's. (A
+# past "felt like" may be a witness's account retold, and "I feel like" is a speaker's.)
 _IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b")
 
 
