@@ -26,7 +26,7 @@ page's own words, and the later mention keeps the surname (roles_first).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsloom.textkit import ENGLISH_STOP_WORDS
@@ -299,16 +299,18 @@ def introduce_once(statements: Sequence[str], people: dict[str, Person]) -> list
     return rewritten
 
 
-def _introduce(text: str, people: dict[str, Person], named: set[str], described: set[str]) -> str:
-    """One statement rewritten (introduce_once); ``named`` and ``described`` are updated."""
-    out: list[str] = []
-    at = 0
-    mentioned: set[str] = set()
-    lead = len(text) - len(text.lstrip("\"'“‘( "))
+def _person_mentions(
+    text: str, people: dict[str, Person]
+) -> Iterator[tuple[re.Match[str], list[str], int, Person, bool, bool]]:
+    """Each person's first mention in ``text``: its run of capitalised words, the run's words
+    and start without a function word opening it, the person, and whether it is the full name
+    or a title before the surname ("Senator Quell"); the surname alone otherwise. A run that is
+    none of these (another name ending in the surname) is no mention."""
+    seen: set[str] = set()
     for match, words, _ in _runs(text):
         surname = words[-1]
         person = people.get(surname)
-        if person is None or surname in mentioned:
+        if person is None or surname in seen:
             continue
         # A capitalised function word opening the run ("When Margit Aasen took charge, ...",
         # "After Dahl said ...") belongs to the sentence, not to the name: the name starts
@@ -323,7 +325,17 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
         titled = not full and len(words) > 1 and _titled(words[-2])  # "Senator Quell"
         if not full and len(words) != 1 and not titled:
             continue
-        mentioned.add(surname)
+        seen.add(surname)
+        yield match, words, begin, person, full, titled
+
+
+def _introduce(text: str, people: dict[str, Person], named: set[str], described: set[str]) -> str:
+    """One statement rewritten (introduce_once); ``named`` and ``described`` are updated."""
+    out: list[str] = []
+    at = 0
+    lead = len(text) - len(text.lstrip("\"'“‘( "))
+    for match, _run_words, begin, person, full, titled in _person_mentions(text, people):
+        surname = person.surname
         if not full and not titled and _initialled(text, begin, person):
             # "Tamsin R. Hale": the name in full with a middle initial; no given name again.
             named.add(surname)
@@ -480,23 +492,8 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
     found = []
     for k, text in enumerate(statements):
         lead = len(text) - len(text.lstrip("\"'“‘( "))
-        seen: set[str] = set()
-        for match, words, _ in _runs(text):
-            surname = words[-1]
-            person = people.get(surname)
-            if person is None or surname in seen:
-                continue
-            begin = match.start()
-            while len(words) > 1 and words[0].lower() in _SENTENCE_WORDS:
-                skipped = _NEXT_WORD.match(text, begin)
-                if skipped is None:
-                    break
-                words, begin = words[1:], skipped.end()
-            full = len(words) >= 2 and words[-2] == person.given
-            titled = not full and len(words) > 1 and _titled(words[-2])
-            if not full and len(words) != 1 and not titled:
-                continue
-            seen.add(surname)
+        for match, words, begin, person, full, _by_title in _person_mentions(text, people):
+            surname = person.surname
             name_start = match.start() + match.group(0).rfind(words[-2 if full else -1])
             titles = text[begin:name_start].strip()
             before, after = text[lead:begin], text[match.end() :]
