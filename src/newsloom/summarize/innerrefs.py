@@ -58,6 +58,7 @@ _OBJECT_AFTER = frozenset(", ; : . ! ? to in on at for from with by into over ag
 # Plural pronouns and the words that may stand behind them.
 _PLURAL_PRONOUNS = frozenset("they them".split())
 _SINGULAR_IT = frozenset({"it"})
+_POINTING = _DEMONSTRATIVES | _PLURAL_PRONOUNS | _SINGULAR_IT  # the words this module reads
 # Nouns for a group, which news prose continues with "they" ("the union said they would ..."),
 # and those who speak for one ("A harbour police spokeswoman said they were alerted before dawn").
 _GROUPS = frozenset(
@@ -90,15 +91,19 @@ def inner_reference(sentence: str, told: Iterable[str] = (), previous: str = "")
     page gave before the statement; ``previous``: the statement read just before it."""
     text = _QUOTED.sub(" ", sentence)
     words = _WORD.findall(text)
-    known = {stem(w.lower()) for w in told}
+    known: set[str] | None = None  # the told words' stems, read once a demonstrative needs them
     before_words = _WORD.findall(_QUOTED.sub(" ", previous))
     for i, word in enumerate(words):
         if i == 0:
             continue  # the opening is openings.py's
         lower = word.lower()
+        if lower not in _POINTING:
+            continue
         before = words[i - 1].lower()
         after = words[i + 1 : i + 4]
         if lower in _DEMONSTRATIVES:
+            if known is None:
+                known = {stem(w.lower()) for w in told}
             reason = _demonstrative(lower, before, after, words[:i], known)
             if reason:
                 return reason

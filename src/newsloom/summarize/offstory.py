@@ -74,6 +74,7 @@ _GENERIC = frozenset(_key(w) for w in NEWS_WORDS | set(NUMBER_WORDS))
 _NO_NAME = CALENDAR | FUNCTION_WORDS | {"i"}
 
 
+@lru_cache(maxsize=65536)
 def words_of(text: str) -> frozenset[str]:
     """The content words of a text, as keys (no function words, no words of every report)."""
     return _content(tokens(text))
@@ -107,7 +108,18 @@ def _names(words: Sequence[str], inside: frozenset[str]) -> frozenset[str]:
 
 def capitalised_inside(texts: Sequence[str]) -> frozenset[str]:
     """The words the texts write capitalised inside a sentence (after a word or a comma)."""
-    return frozenset(w for text in texts for w in _INSIDE.findall(text) if w[:1].isupper())
+    return frozenset().union(*(_capitalised_inside(text) for text in texts))
+
+
+@lru_cache(maxsize=4096)  # an article is read again each time its story is summarised
+def _capitalised_inside(text: str) -> frozenset[str]:
+    return frozenset(w for w in _INSIDE.findall(text) if w[:1].isupper())
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_keys(text: str) -> frozenset[str]:
+    """The keys of the words a text writes capitalised anywhere."""
+    return frozenset(_key(w) for w in tokens(text) if w[:1].isupper())
 
 
 # A word after a word, a comma or a colon and a space: inside a sentence.
@@ -127,7 +139,7 @@ def off_story(
     # openings (title, standfirst, first sentences).
     named: Counter[str] = Counter()
     for text in texts:
-        named.update({_key(w) for w in tokens(text) if w[:1].isupper()})
+        named.update(_capitalised_keys(text))
     opening: list[list[str]] = [[a.title, a.lead] for a in articles]
     for candidate in candidates:
         if candidate.position < LEDE_WINDOW:
@@ -148,10 +160,9 @@ def off_story(
     sentences: dict[int, list[str]] = {}  # article -> its title, then its sentences
     found_off: set[int] = set()
     for index, candidate in enumerate(candidates):
-        words = tokens(candidate.text)
-        if _content(words) & shared:
+        if words_of(candidate.text) & shared:
             continue
-        own = _names(words, inside)
+        own = _names(tokens(candidate.text), inside)
         if not own or own & known or is_reaction(candidate.text) or _SPEECH.search(candidate.text):
             continue
         k, p = candidate.article, candidate.position + 1
