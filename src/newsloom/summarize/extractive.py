@@ -334,13 +334,14 @@ class _Plan:
         }
         since = min(self.facts[main].articles)
         overtaken = self._overtaken(main, since)
-        # The standfirst of bullet 1's own article tells bullet 1's news again in its editor's
-        # words (standfirst.py): not a bullet, a paragraph or a takeaway. Nor is a sentence of
-        # another story that a roundup or a stray page brought into the cluster (offstory.py).
-        retold = self._retold_by_standfirst(main) | self._off_story(main)
-        # Nor is the writer's commentary or verdict, with no one credited (commentary.py: "Don't
-        # panic: ...", "two superb performances"): a summary tells what happened.
-        retold |= {i for i in range(n) if i != main and is_commentary(self.shown[i])}
+        # Kept off the page (no bullet, paragraph or takeaway): the standfirst of bullet 1's own
+        # article telling bullet 1's news again in its editor's words (standfirst.py); a
+        # sentence of another story that a roundup or a stray page brought into the cluster
+        # (offstory.py); the writer's commentary or verdict, with no one credited
+        # (commentary.py: "Don't panic: ...", "two superb performances"): a summary tells what
+        # happened.
+        kept_off = self._retold_by_standfirst(main) | self._off_story(main)
+        kept_off |= {i for i in range(n) if i != main and is_commentary(self.shown[i])}
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
@@ -351,7 +352,7 @@ class _Plan:
             and i not in overtaken
             and self._stands_alone(i, told)
             and not self._reintroduces(i, main)
-            and i not in retold
+            and i not in kept_off
         ]
         # After a development, what earlier reports said of the present or the future may no
         # longer hold ("safe for now" in the refuge chamber once the miners are out): bullets and
@@ -451,7 +452,9 @@ class _Plan:
         # takeaways (issue 16: 86 of NeuS's 88 openings that named no one came this way).
         rest = [i for i in range(n) if i != main and i not in set(body_pool)]
         rest = [
-            i for i in rest if not self._stale(i, since) and i not in overtaken and i not in retold
+            i
+            for i in rest
+            if not self._stale(i, since) and i not in overtaken and i not in kept_off
         ]
 
         def resolved(read: list[int]) -> list[int]:
