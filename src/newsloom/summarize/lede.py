@@ -80,8 +80,14 @@ FUNCTION_WORDS = STOP_WORDS | _FRENCH_FUNCTION
 
 def title_words(text: str) -> frozenset[str]:
     """Content stems cut to their first letters, so that word forms meet."""
-    words = {_ELISION.sub("", w.lower()) for w in tokens(text)}
+    words = {_elided(w.lower()) for w in tokens(text)}
     return frozenset(_short_stem(w) for w in words if len(w) > 1 and w not in FUNCTION_WORDS)
+
+
+def _elided(word: str) -> str:
+    """The word without an elided article or pronoun ("l'accord" -> "accord"); only a word with
+    an apostrophe can have one, which spares the pattern most words."""
+    return _ELISION.sub("", word) if "'" in word or "’" in word else word
 
 
 @lru_cache(maxsize=65536)

@@ -39,7 +39,6 @@ _STARTERS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_WHITESPACE = re.compile(r"\s+")
 # A list item's marker ("-- ", "_ ", "• "), as wire digests and bulleted pages open each item:
 # the marker is layout, and the item after it may be a whole sentence.
 _LIST_MARKER = re.compile(r"^(?:--|[-_•*·▪–—])\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -150,8 +149,9 @@ MAX_WORDS = 55  # wire-service leads often run 40-50 words
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace into single spaces and trim."""
-    return _WHITESPACE.sub(" ", text).strip()
+    """Collapse runs of whitespace into single spaces and trim. (str.split reads as whitespace
+    exactly the characters a pattern's whitespace class does, and is faster.)"""
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:
