@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-# Quotation marks of any kind: what is inside them is a speaker's, not the writer's.
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
+from newsloom.summarize.openings import QUOTED
+
 # Someone credited: a verb of saying or judging with its speaker, a source, or critics named as
 # holders of the view ("critics called it", "reviewers praised").
 _CREDITED = re.compile(
@@ -68,7 +68,7 @@ _NAMED_MARK = re.compile(r"\bYahoo!", re.IGNORECASE)
 
 
 def _unquoted(sentence: str) -> str:
-    return _NAMED_MARK.sub("Yahoo", _QUOTED.sub(" ", sentence))
+    return _NAMED_MARK.sub("Yahoo", QUOTED.sub(" ", sentence))
 
 
 def writers_voice(sentence: str) -> str:

@@ -159,8 +159,9 @@ _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 _SCORE_FOLLOWERS = frozenset("at in on against over with ,".split())
 _AGE = re.compile(r"^\d+-year-old$")
-# Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I".
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
+# Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I"
+# (and by commentary.py before reading the writer's voice).
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my)\b"
 )  # "mine" is a pit as often
@@ -479,7 +480,7 @@ def unnamed_speaker(sentence: str) -> bool:
     the outlet's own place ("here", "our own coast")."""
     if DOUBLE_QUOTES.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
         return True
-    unquoted = _QUOTED.sub(" ", sentence)
+    unquoted = QUOTED.sub(" ", sentence)
     return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
 
 
@@ -493,7 +494,7 @@ def speaks_to_reader(sentence: str) -> bool:
     actually wear"). Read where its article put it, the paragraph around it says whose voice it
     is; read alone as a point of the story, it is nobody's statement and nothing a reader can
     check. (A review's "we" stays: "in our battery test, it lasted 33 days" is a measured fact.)"""
-    unquoted = _QUOTED.sub(" ", sentence)
+    unquoted = QUOTED.sub(" ", sentence)
     return bool(_SECOND_PERSON.search(unquoted)) and not _REPORTED.search(sentence)
 
 
@@ -519,13 +520,13 @@ def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
     <noun>" ("de telles <noun>") of a noun ``told`` (lower-cased words the reader already has)
     does not hold."""
     known = {stem(w) for w in told}
-    for match in _DEMONSTRATIVE.finditer(_QUOTED.sub(" ", sentence)):
+    for match in _DEMONSTRATIVE.finditer(QUOTED.sub(" ", sentence)):
         noun = match.group(1)
         if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
             continue
         if stem(noun) not in known:
             return True
-    for match in _SUCH.finditer(_QUOTED.sub(" ", sentence)):
+    for match in _SUCH.finditer(QUOTED.sub(" ", sentence)):
         noun = match.group(1)
         if noun not in _NOT_SUCH and stem(noun) not in known:
             return True
