@@ -7,10 +7,12 @@ fact to the wrong subject, place or time), a copied statement given to another a
 its source names or stripped of the hedge its source gives it ("allegedly", "thought to": a claim
 given as fact; grounding_runs.py) or given a circumstance or a negation its source does not give it
 (grounding_relations.py), an age or a title given to another holder than the one the source gives
-it to (grounding_attributes.py), a word said again that the evidence says once (a generator
-looping, "has rejoined Harbour Lane to rejoin Harbour Lane"), and references to someone the text
-has not named (references.py). Meaning and seams are sentence-level notions, so a claim that holds
-several sentences (tokenised text the splitter leaves whole) is measured per sentence.
+it to (grounding_attributes.py), a copied phrase read on past the second mention of one of its
+words ("paid for her [vote against her] party"; grounding_deletions.py), a word said again
+that the evidence says once (a generator looping, "has rejoined Harbour Lane to rejoin Harbour
+Lane"), and references to someone the text has not named (references.py). Meaning and seams are
+sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
+leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
 ``score_text`` rates a whole summary.
 """
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.summarize.grounding_attributes import misattributed
+from newsloom.summarize.grounding_deletions import skipped_repeats
 from newsloom.summarize.grounding_relations import borrowed_circumstances, flipped_polarity
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
@@ -65,6 +68,10 @@ W_RELATION = W_SWAP
 # sources do not give it to (grounding_attributes.py): an entity error like a statement given
 # to another actor, so the same cost.
 W_ATTRIBUTE = W_SWAP
+# Score lost by each copy that skips from a word to its next mention in one source phrase
+# (grounding_deletions.py): what follows completes the phrase in the source's slot, the same
+# kind of error as a word put in that slot from elsewhere.
+W_SKIP = W_SPLICE
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -137,6 +144,7 @@ class Support:
     spliced: tuple[str, ...] = ()  # words put in a copied source phrase in place of its own
     relations: tuple[str, ...] = ()  # copied statements given another circumstance or polarity
     attributes: tuple[str, ...] = ()  # attributes put next to a name the sources give another
+    skipped: tuple[str, ...] = ()  # source words a copy skips between two mentions of a word
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
@@ -328,6 +336,7 @@ class GroundingChecker:
             found for part in parts for found in borrowed_circumstances(part, src.runs)
         ] + flipped
         attributes = [found for part in parts for found in misattributed(part, src.runs)]
+        skipped = [found for part in parts for found in skipped_repeats(part, src.runs)]
         looped: list[str] = []
         for ws, near in zip(part_words, evidence, strict=True):
             if repeated := _repeated(ws):
@@ -348,7 +357,7 @@ class GroundingChecker:
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced) + W_RELATION * len(relations)
-        score -= W_ATTRIBUTE * len(attributes)
+        score -= W_ATTRIBUTE * len(attributes) + W_SKIP * len(skipped)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -366,6 +375,7 @@ class GroundingChecker:
             spliced=tuple(spliced),
             relations=tuple(relations),
             attributes=tuple(attributes),
+            skipped=tuple(skipped),
             unresolved=references,
         )
 
