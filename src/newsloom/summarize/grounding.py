@@ -8,11 +8,12 @@ its source names or stripped of the hedge its source gives it ("allegedly", "tho
 given as fact; grounding_runs.py) or given a circumstance or a negation its source does not give it
 (grounding_relations.py), an age or a title given to another holder than the one the source gives
 it to (grounding_attributes.py), a copied phrase read on past the second mention of one of its
-words ("paid for her [vote against her] party"; grounding_deletions.py), a word said again
-that the evidence says once (a generator looping, "has rejoined Harbour Lane to rejoin Harbour
-Lane"), and references to someone the text has not named (references.py). Meaning and seams are
-sentence-level notions, so a claim that holds several sentences (tokenised text the splitter
-leaves whole) is measured per sentence.
+words ("paid for her [vote against her] party"; grounding_deletions.py), a quotation no source
+sentence holds whole or words given to another speaker than their source's
+(grounding_quotes.py), a word said again that the evidence says once (a generator looping, "has
+rejoined Harbour Lane to rejoin Harbour Lane"), and references to someone the text has not named
+(references.py). Meaning and seams are sentence-level notions, so a claim that holds several
+sentences (tokenised text the splitter leaves whole) is measured per sentence.
 ``Support.supported`` is what the LLM backend requires of each generated sentence;
 ``score_text`` rates a whole summary.
 """
@@ -29,6 +30,7 @@ import numpy as np
 
 from newsloom.summarize.grounding_attributes import misattributed
 from newsloom.summarize.grounding_deletions import skipped_repeats
+from newsloom.summarize.grounding_quotes import invented_quotes, misquoted, unvoiced
 from newsloom.summarize.grounding_relations import borrowed_circumstances, flipped_polarity
 from newsloom.summarize.grounding_runs import (
     SourceRuns,
@@ -72,6 +74,10 @@ W_ATTRIBUTE = W_SWAP
 # (grounding_deletions.py): what follows completes the phrase in the source's slot, the same
 # kind of error as a word put in that slot from elsewhere.
 W_SKIP = W_SPLICE
+# Score lost by each quotation no one source sentence holds whole and each speaker given words
+# the source gives another (grounding_quotes.py): words given to someone who did not say them,
+# the same kind of error as a statement given to another actor.
+W_QUOTE = W_SWAP
 W_CUT = W_REFERENCE  # score lost by each sentence cut short ("She knew the") or of page furniture
 
 _GLUED = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z])")  # "weapons.Syria": sentences glued by scraping
@@ -145,15 +151,18 @@ class Support:
     relations: tuple[str, ...] = ()  # copied statements given another circumstance or polarity
     attributes: tuple[str, ...] = ()  # attributes put next to a name the sources give another
     skipped: tuple[str, ...] = ()  # source words a copy skips between two mentions of a word
+    misquoted: tuple[str, ...] = ()  # quotations no source sentence holds whole; speakers
+    # given words the source gives another
     unresolved: int = 0  # sentences opening with a reference to someone not named before them
     cut: int = 0  # sentences ending on a word that needs another after it ("She knew the")
     furniture: int = 0  # sentences that are page furniture ("Click here for more news.")
 
     @property
     def supported(self) -> bool:
-        """Good enough to publish: no invented number, name or negation, no reference to someone
-        the text has not named, no sentence cut short or made of page furniture, and a fair
-        score."""
+        """Good enough to publish: no invented number, name or negation, no quotation that no
+        source sentence holds whole or given to another speaker than its source's, no
+        reference to someone the text has not named, no sentence cut short or made of page
+        furniture, and a fair score."""
         return self.score >= SUPPORTED and not (
             self.numbers
             or self.names
@@ -161,6 +170,7 @@ class Support:
             or self.unresolved
             or self.cut
             or self.furniture
+            or self.misquoted
         )
 
 
@@ -337,6 +347,9 @@ class GroundingChecker:
         ] + flipped
         attributes = [found for part in parts for found in misattributed(part, src.runs)]
         skipped = [found for part in parts for found in skipped_repeats(part, src.runs)]
+        # A quotation may run across the sentences of a tokenised claim: read it whole.
+        quotes = invented_quotes(claim, src.runs) + unvoiced(claim, parts, src.runs, src.sentences)
+        quotes += [found for part in parts for found in misquoted(part, src.runs)]
         looped: list[str] = []
         for ws, near in zip(part_words, evidence, strict=True):
             if repeated := _repeated(ws):
@@ -357,7 +370,7 @@ class GroundingChecker:
         score = (trigram_share + 0.3 * best + 0.3 * coverage - 0.15 * invented) / 1.6
         score -= W_JUMP * jumps + W_REFERENCE * references + W_SWAP * len(swapped)
         score -= W_HEDGE * len(unhedged) + W_SPLICE * len(spliced) + W_RELATION * len(relations)
-        score -= W_ATTRIBUTE * len(attributes) + W_SKIP * len(skipped)
+        score -= W_ATTRIBUTE * len(attributes) + W_SKIP * len(skipped) + W_QUOTE * len(quotes)
         return Support(
             score=float(max(-1.0, score)),
             aligned=tuple(order),
@@ -376,6 +389,7 @@ class GroundingChecker:
             relations=tuple(relations),
             attributes=tuple(attributes),
             skipped=tuple(skipped),
+            misquoted=tuple(quotes),
             unresolved=references,
         )
 
