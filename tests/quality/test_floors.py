@@ -206,7 +206,9 @@ FLOORS = [
         # 19.79 / 42.74 -> 19.82 / 42.78: a text cut mid-sentence gives the clause before an
         # adjunct of time, cause or means opened without a comma ("... after ...", "... by
         # arranging ...": cut._ADJUNCT); item 073 up (+10.7), 013 (-0.9) down.
-        {"rouge2": 19.82, "rouge1": 42.78},
+        # 19.82 / 42.78 -> 19.83 / 42.80: "The suit" and "The lawsuit" are told by a lawsuit or
+        # its verb in any form ("was suing"; openings._SUIT); item 282 up (+3.1), none down.
+        {"rouge2": 19.83, "rouge1": 42.8},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -286,7 +288,9 @@ FLOORS = [
         # was lost whole ("... testified that X had directed him to commit a crime by arranging
         # payments ahead of the") is quoted to its finished clause; items 073 (+11.6) and 013
         # (+3.9) up, none down.
-        {"rouge2": 18.67, "rouge1": 41.82},
+        # 18.67 / 41.82 -> 18.68 / 41.84: "The suit" and "The lawsuit" are told by a lawsuit or
+        # its verb in any form ("was suing"; openings._SUIT); item 282 up (+4.0), none down.
+        {"rouge2": 18.68, "rouge1": 41.84},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
