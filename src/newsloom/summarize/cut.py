@@ -6,8 +6,10 @@ clause boundary are unfinished, but the clause before it is whole, and a careful
 quote that clause with a full stop ("Voters on Tuesday approved the amendment."), as the story's
 other outlets' complete sentences are quoted. Only a boundary after which an elaboration begins
 counts: a participle (", ending ...", ", angered by ..."), a relative or subordinate clause
-(", which ...", ", while ...", ", with ..."), a semicolon or a dash, or a colon the cut came
-right after (what it introduced is lost, the clause before it is whole). A comma inside a list
+(", which ...", ", while ...", ", with ..."), a semicolon or a dash, a colon the cut came
+right after (what it introduced is lost, the clause before it is whole), or an adjunct of time,
+cause or means that needs no comma ("... after the board refused to", "... by moving money
+ahead of the"). A comma inside a list
 (", breeding pigs and calves") would leave a list cut short, so a tail that goes on with "and"
 or "or" is refused; so is a head that states nothing by itself (clip.stands_alone's refusals),
 and one without a verb in a form only verbs take (mainverb.has_tensed_verb): the cut may have
@@ -32,6 +34,15 @@ _BOUNDARY = re.compile(
     # A colon ending the text: what it introduced was cut, the clause before it is whole.
     r"|:\s*$"
 )
+# An adjunct of time, cause or means opened without a comma ("... began a blockade of all
+# legislation after the other party refused to", "... told him to commit a crime by arranging
+# payments ahead of the"): the clause before it is whole, as before a comma's elaboration. Not a
+# preposition a verb may take as its complement ("into", "to", "for": "sought to transform fears
+# into"), nor "by" before a noun (the agent of a passive: "was approved by the"), nor a restrictive
+# relative ("a report that"): cut there, the head would claim something else.
+_ADJUNCT = re.compile(
+    r"\s(?=(?:after|before|ahead\s+of|amid|despite|following|until|because|while)\s|by\s+[a-z]+ing\b)"
+)
 _LIST_END = re.compile(r"\s(?:and|or)\s")
 # A subordinate clause opening the sentence ("After the council voted ..."): its main clause
 # comes after a comma, so a head without one has none.
@@ -49,7 +60,8 @@ def is_cut(sentence: str) -> bool:
 def finished_head(sentence: str) -> str | None:
     """The longest head of a cut sentence that ends at a clause boundary and states something by
     itself, with a full stop; None when no such head is left."""
-    for match in reversed(list(_BOUNDARY.finditer(sentence))):
+    boundaries = [*_BOUNDARY.finditer(sentence), *_ADJUNCT.finditer(sentence)]
+    for match in sorted(boundaries, key=lambda m: m.start(), reverse=True):
         if _LIST_END.search(sentence[match.end() :].split(",")[0]):
             continue
         head = sentence[: match.start()].rstrip(" ,;—–-")

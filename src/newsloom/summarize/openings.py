@@ -236,7 +236,9 @@ _BLAST = "exploded explosion explosions blast blasts bomb bombing blew"
 _FIRE = "fire fires blaze ablaze flames burned burnt"
 _SHOT = "shot shooting shootings gunman gunmen gunfire shooter"
 _QUAKE = "earthquake quake tremor temblor"
-_COURT = "charged charges indicted sued lawsuit trial court accused prosecutors convicted"
+_COURT = "charged charges indicted sued suing lawsuit trial court accused prosecutors convicted"
+# A lawsuit is told by its verb in any form ("she was suing the foundation" -> "The lawsuit").
+_SUIT = "sued suing sues lawsuit lawsuits suit"
 _EVENT_KINDS: dict[str, str] = {
     "incident": f"{_HARM} {_CRASH} {_BLAST} {_FIRE} {_SHOT} malfunction attack attacked"
     " stabbed stabbing assault outage damage",
@@ -255,6 +257,8 @@ _EVENT_KINDS: dict[str, str] = {
     "temblor": _QUAKE,
     "tremor": _QUAKE,
     "case": _COURT,
+    "lawsuit": _SUIT,
+    "suit": _SUIT,
 }
 # "The company" or "the firm" refers to the business the page named, once the page said it is
 # one: by a noun for a business ("payment company Lumen Pay", "Morrow & Sons, the bakery chain")

@@ -120,3 +120,37 @@ def test_a_lede_too_long_to_quote_whole_is_its_main_statement() -> None:
         "move that makes the port authority and the ferry board one body for the first time "
         "since the islands were joined to the mainland by the causeway."
     ]
+
+
+def test_the_clause_before_an_adjunct_opened_without_a_comma_is_kept() -> None:
+    # An adjunct of time, cause or means needs no comma ("after ...", "by arranging ..."): the
+    # clause before it is whole, and the longest such head wins.
+    assert (
+        finished_head(
+            "The Elling ferry board on Monday suspended the island crossings after the harbour master "
+            "warned that the old quay could"
+        )
+        == "The Elling ferry board on Monday suspended the island crossings."
+    )
+    assert finished_head(
+        "The Brandhavn yard's former accountant told the court that its owner had asked him to "
+        "hide the losses by moving money between the yard's accounts ahead of the"
+    ) == (
+        "The Brandhavn yard's former accountant told the court that its owner had asked him to "
+        "hide the losses by moving money between the yard's accounts."
+    )
+
+
+def test_a_complement_the_verb_takes_is_no_adjunct() -> None:
+    # "into" completes "turn": cut there, the head would claim something else; "by" before a noun
+    # names a passive's agent, not a means.
+    assert (
+        finished_head(
+            "The Elling council has sought for years to turn the old ferry sheds on the quay into"
+        )
+        is None
+    )
+    assert (
+        finished_head("The new harbour charter for the islands was approved on Sunday night by the")
+        is None
+    )

@@ -63,3 +63,14 @@ def test_a_national_institution_says_which_one() -> None:
     # Not an institution: "national" does not say which man.
     assert opening_reference("The national champion retired on Monday.") == "definite"
     assert opening_reference("The rowing federation will appeal the ruling.") == "definite"
+
+
+def test_a_lawsuit_is_told_by_its_verb_or_the_compound_noun() -> None:
+    # "The suit" after "a defamation lawsuit", "The lawsuit" after "was suing": the same thing.
+    filed = _told("Brassby filed a defamation lawsuit against the Caddon Echo on Friday.")
+    assert opening_reference("The suit was filed in the Caddon high court.", filed) == ""
+    suing = _told("The county attorney said she was suing the Orrin Harbour Trust.")
+    assert opening_reference("The lawsuit was filed on Monday.", suing) == ""
+    # A page that told no lawsuit has not told which suit.
+    vote = _told("The Harwick council voted to close two libraries in the spring.")
+    assert opening_reference("The suit was filed in the Caddon high court.", vote) == "definite"
