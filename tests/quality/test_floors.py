@@ -285,8 +285,8 @@ FLOORS = [
         # Both merged: 18.61 / 41.72.
         # 18.61 / 41.73 -> 18.67 / 41.82: a text cut mid-sentence gives the clause before an
         # adjunct of time, cause or means opened without a comma (cut._ADJUNCT): a lede that
-        # was lost whole ("... testified that X had directed him to commit a crime by arranging
-        # payments ahead of the") is quoted to its finished clause; items 073 (+11.6) and 013
+        # was lost whole ("... said the council had told her to close the pool by moving swimmers
+        # ahead of the") is quoted to its finished clause; items 073 (+11.6) and 013
         # (+3.9) up, none down.
         # 18.67 / 41.82 -> 18.68 / 41.84: "The suit" and "The lawsuit" are told by a lawsuit or
         # its verb in any form ("was suing"; openings._SUIT); item 282 up (+4.0), none down.
