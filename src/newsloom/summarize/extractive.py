@@ -34,6 +34,7 @@ from newsloom.summarize.clip import headline_statement, main_statement
 from newsloom.summarize.commentary import is_commentary
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
+from newsloom.summarize.details import bare_figure
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.innerrefs import inner_reference
@@ -362,7 +363,9 @@ class _Plan:
         # A long sentence may still be a bullet as its main statement (self.clipped). A feature's
         # opening scene (lede.sets_scene) tells a moment, not news: a bullet read alone reports.
         # Nor is background a bullet: what happened years before its report ("were level on
-        # points two seasons ago", roles.long_past) stays for the paragraphs.
+        # points two seasons ago", roles.long_past) stays for the paragraphs, as does a bare
+        # figure of the setting ("The attendance at the Millrace Ground was 9,870.",
+        # details.bare_figure).
         # Nor is another report's opening telling bullet 1's event again in its own words
         # (lede.retells): the page has it already, under the headline. Nor a sentence speaking
         # to its reader (openings.speaks_to_reader): read alone, nobody's statement.
@@ -374,6 +377,7 @@ class _Plan:
             for i in pool
             if (self.selection.words[i] <= BULLET_MAX_WORDS or i in self.clipped)
             and not sets_scene(self.shown[i])
+            and not bare_figure(self.shown[i])
             and not self._long_past(i)
             and i not in unfit
         ]

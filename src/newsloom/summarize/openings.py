@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from newsloom.summarize.people import ROLES
 from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -573,13 +574,32 @@ def fact_words(sentence: str) -> frozenset[str]:
     return content_words(sentence) | names | numbers | full_names(sentence) | results
 
 
+# Honorifics and abbreviated titles are part of a name as written, capitalised mid-sentence too
+# ("Mr. Dahl", "Dr. Brenner"): no role description with the sentence's capital.
+_HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady dr prof rev sen gov rep".split())
+
+
+def _role_capital(words: list[str]) -> bool:
+    """``words`` (a sentence's tokens) open on a role before a name ("Playwright Edda ...",
+    "Striker Joel ..."), whose capital is the sentence's."""
+    head = words[0].lower().rstrip(".") if words else ""
+    return head in ROLES and head not in _HONORIFICS and len(words) > 1 and words[1][:1].isupper()
+
+
 def full_names(sentence: str) -> frozenset[str]:
     """Names of two words or more, stemmed and marked with FULL_NAME ("Karl Otieno", "Tessaly
-    Islands"; a sentence's capitalised first word only when a name follows it)."""
+    Islands"; a sentence's capitalised first word only when a name follows it). A role opening
+    the sentence before a name ("Playwright Edda Thorvald says ...") has the sentence's capital,
+    not a name's (mid-sentence it is "playwright Edda Thorvald"): the full name is Edda
+    Thorvald's alone, so that a statement naming her without the role meets it
+    (same_person_same_deed)."""
     found = set()
+    opening = len(sentence) - len(sentence.lstrip("\"'“‘( "))
     for match in FULL_NAME_PATTERN.finditer(sentence):
         words = [POSSESSIVE.sub("", w) for w in match.group(0).split()]
         words = [w for w in words if w.lower() not in STOP_WORDS]
+        if match.start() == opening and len(words) > 2 and _role_capital(words):
+            words = words[1:]  # "Playwright Edda Thorvald" is Edda Thorvald
         if len(words) >= 2:
             found.add(FULL_NAME + " ".join(stem(w) for w in words))
     return frozenset(found)

@@ -208,6 +208,42 @@ def _role_word(word: str) -> bool:
     return word.lower().rstrip(".") in ROLES
 
 
+# A role by its form (issue 16): right before a name, a description of the "<noun> <doer>" kind,
+# "quarry worker Torben Weir", "shop owner ...", "sheep farmer ...", "youth coach ...": a noun for
+# what the person works at or with, and a noun for the doer (a role of ROLES, or a word formed as a
+# doer is: -er, -or, -ist, -man, -woman), both lower-case, as news writes a description rather than
+# a title. Every trade has such a description and no closed list holds them all. Not a verb before
+# the doer ("sacked manager", "told reporter": the doer alone is the role there), nor a comparative
+# or a word of time ("a day later", "years earlier").
+_FORM_ROLE = re.compile(r"(?:^|(?<=[\s,(]))([a-z][a-z-]*[a-z])\s+([a-z]+)\s+$")
+_DOER = re.compile(r"(?:er|or|ist|man|woman)$")
+_NOT_DOERS = frozenset(
+    "later earlier sooner longer faster slower higher lower greater bigger smaller better older "
+    "younger closer farther".split()
+)
+_SAYING = frozenset("said says told tells asked asks added adds".split())
+
+
+def _doer(word: str) -> bool:
+    """A lower-case word that names a doer: a role of ROLES, or a noun formed as a doer is."""
+    if word in ENGLISH_STOP_WORDS or word in _NOT_DOERS:
+        return False
+    return word in ROLES or bool(_DOER.search(word))
+
+
+def _role_by_form(before: str) -> str:
+    """The "<noun> <doer>" description ending ``before`` (the text up to a name), or ""."""
+    found = _FORM_ROLE.search(before[-_WORD_REACH * 2 :])
+    if not found:
+        return ""
+    noun, doer = found.group(1), found.group(2)
+    if not _doer(doer):
+        return ""
+    if noun in ENGLISH_STOP_WORDS or noun in _SAYING or noun.endswith(("ed", "ly")):
+        return ""
+    return f"{noun} {doer}"
+
+
 def _word_before(sentence: str, match: re.Match[str]) -> str:
     start = match.start()
     found = _LAST_WORD.search(sentence, max(0, start - _WORD_REACH), start)
@@ -385,6 +421,7 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             or opening_role
             or bool(_DESCRIBED_AFTER.match(after))
             or _role_word(_word_at(text, begin))  # "said foreign minister Jurek Amsel"
+            or bool(_role_by_form(before))  # "by quarry worker Torben Weir"
         )
         if surname not in named:
             named.add(surname)
@@ -422,6 +459,7 @@ def _described_at(text: str, lead: int, begin: int, end: int) -> bool:
     return (
         (begin > lead and _role_opening(text[lead:begin]))
         or _role_word(_word_at(text, begin))
+        or bool(_role_by_form(text[lead:begin]))
         or bool(_DESCRIBED_AFTER.match(text[end:]))
     )
 
@@ -431,7 +469,12 @@ def _role_opening(before: str) -> bool:
     the name: "Ostmark's foreign minister ", "The central bank's governor, ", never "Police
     said "."""
     words = before.replace(",", " ").split()
-    return bool(words) and _role_word(words[-1]) and _role_before(before)
+    if not words:
+        return False
+    # A doer by its form ends the role when the sentence's capital opens it ("Quarry worker
+    # Torben Weir said"); one capitalised word alone may be a name or a month ("October").
+    doer = len(words) >= 2 and words[-1].islower() and _doer(words[-1])
+    return (_role_word(words[-1]) or doer) and _role_before(before)
 
 
 def _role_before(before: str) -> bool:
@@ -498,6 +541,7 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
             titles = text[begin:name_start].strip()
             before, after = text[lead:begin], text[match.end() :]
             role, apposition, role_end = "", False, match.end()
+            by_form = False  # a "<noun> <doer>" description mid-sentence: lower-case, no capital
             if titles and text[begin - 1 : begin] in ("-", "‑"):
                 pass  # "then-Mayor Runn": the title was, not is
             elif titles and _role_word(titles.split()[-1]):
@@ -511,12 +555,16 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
                     role, apposition = described.group(1), True
                     role_end = match.end() + described.end(1)
                     role_end += text.startswith(",", role_end)
+                elif not _quoted(text, begin):
+                    role = _role_by_form(before)  # "by quarry worker Torben Weir"
+                    by_form = bool(role)
             has_role = (
                 bool(role)
                 or bool(titles)
                 or (bool(before) and _role_opening(before))
                 or bool(_DESCRIBED_AFTER.match(after))
                 or _role_word(_word_at(text, begin))
+                or by_form
                 or _initialled(text, begin, person)
             )
             free = not (
@@ -542,7 +590,7 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
                     has_role,
                     role,
                     apposition,
-                    bool(role) and (begin == lead or (bool(before) and not titles)),
+                    bool(role) and not by_form and (begin == lead or (bool(before) and not titles)),
                     role_end,
                     free,
                     possessive,

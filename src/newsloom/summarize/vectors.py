@@ -23,6 +23,7 @@ from newsloom.summarize.counted import (
 )
 from newsloom.summarize.crowds import leanings, same_reaction
 from newsloom.summarize.deeds import deeds_near_names, same_deed_near_name
+from newsloom.summarize.details import figures_of, same_bare_figure
 from newsloom.summarize.openings import (
     ANCHOR,
     FULL_NAME,
@@ -199,6 +200,8 @@ def repeated_facts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     _mark_within_groups(repeated, texts, leanings, same_reaction)
     # states.same_state: one known thing's state, in other words.
     _mark_within_groups(repeated, texts, states, same_state)
+    # details.same_bare_figure: a bare figure of the setting another statement gives too.
+    _mark_within_groups(repeated, texts, figures_of, same_bare_figure)
     # retelling.retells_event: another outlet's statement of an event already told, with
     # nothing of its own. Directional, as mmr reads the matrix: repeated[i, j] when i, chosen
     # after j, tells j's event again (j may say more than i: it is kept when chosen after i).

@@ -377,3 +377,41 @@ def test_a_description_of_several_people_before_a_name_stays() -> None:
     assert introduce_once(page, people)[1] == (
         "The engineers, Varga of Ostmark and Paul Dorn of Veland, inspected the gates."
     )
+
+
+def test_a_noun_and_doer_description_is_a_role_by_its_form() -> None:
+    # Issue 16: "ferry mechanic", "kiln worker" are in no list of roles, yet say who the person is.
+    articles = [
+        "The wreck was found by kiln worker Saskia Brull. Saskia Brull said she kept digging. "
+        "Brull said she was proud."
+    ]
+    people = people_of(articles)
+    page = [
+        "Saskia Brull will attend the opening of the gallery.",
+        "The wreck was found by kiln worker Brull two years ago.",
+    ]
+    assert unnamed_first_mentions(page, people) == page[:1]
+    assert introduce_once(page, people) == [
+        "Kiln worker Saskia Brull will attend the opening of the gallery.",
+        "The wreck was found by kiln worker Brull two years ago.",
+    ]
+    # The page as written then holds nothing to rewrite: the role opening the sentence counts.
+    written = introduce_once(page, people)
+    assert unnamed_first_mentions(written, people) == []
+    assert introduction_flaws(written, people) == []
+
+
+def test_a_verb_or_a_word_of_time_before_a_name_is_no_role() -> None:
+    articles = [
+        "Saskia Brull found the wreck. Saskia Brull said she kept digging. Brull was proud."
+    ]
+    people = people_of(articles)
+    for later in (
+        "A week later Brull called the museum.",
+        "October Brull will open the gallery.",
+        "The museum thanked Brull for the find.",
+        "Police told reporter Brull to wait.",
+    ):
+        page = ["Saskia Brull will attend the opening.", later]
+        assert unnamed_first_mentions(page, people) == [], later
+        assert introduce_once(page, people)[0] == page[0], later

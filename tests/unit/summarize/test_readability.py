@@ -53,10 +53,11 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     assert demo_figures["stories"] == len(STORIES)
     # Pinned at today's figures (issue 16 asks <= 2% and <= 1): 0% and 0 on the demo.
     assert demo_figures["opening_reference_rate"] <= 0.005  # type: ignore[operator]
-    # One pair since people.py drops a role said again before a surname: s25's "Thorvald says a
-    # visit to the island's lighthouse ..." (was "Playwright Thorvald says ...") and her
-    # childhood visit told to the Coastline Post tell one fact, and the count now sees it.
-    assert demo_figures["repeated_fact_pairs_per_story"] <= 0.033  # type: ignore[operator]
+    # 0.032 (one pair) until the summarizer read a role opening a sentence as no name of its
+    # own (openings.fact_words): s25's "Playwright Edda Thorvald says a visit to the island's
+    # lighthouse ..." and her childhood visit told to the Coastline Post are one fact, and the
+    # page now shows it once.
+    assert demo_figures["repeated_fact_pairs_per_story"] == 0.0
     assert demo_figures["furniture_per_sentence"] == 0.0
     # The writer's commentary with no one credited (commentary.py): 5 statements before.
     assert demo_figures["commentary_per_story"] == 0.0
@@ -309,6 +310,23 @@ def test_repeated_facts_share_half_of_each_statements_words() -> None:
     b = fact_words("Bars of 400g have been reduced to 360g.")
     c = fact_words("Shares in the maker fell 4 percent on Tuesday.")
     assert repeats(a, b) and not repeats(a, c)
+
+
+def test_a_role_opening_a_sentence_is_no_part_of_the_full_name() -> None:
+    # Issue 16: "Author" has the sentence's capital and says who Ines Varro is: the full name is
+    # hers alone, as in a sentence that names her without it.
+    first = fact_words(
+        "Author Ines Varro says a walk along the old canal as a boy gave him the plot of the novel."
+    )
+    again = fact_words(
+        'Ines Varro, whose novel "The Lock Keeper" came out in Tamsby this week, told the Harbour '
+        "Gazette that the idea came from a boyhood walk along the old canal near his school."
+    )
+    assert "#&ine varro" in first and "#&author ine varro" not in first
+    assert repeats(first, again)
+    # Someone else named beside the same walk is news of its own.
+    other = fact_words("Author Lena Sabo says Ines Varro took the plot of the novel from her.")
+    assert not repeats(other, first)
 
 
 def test_a_fact_told_again_in_other_words_is_a_repeat() -> None:
