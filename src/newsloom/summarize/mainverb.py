@@ -14,6 +14,12 @@ converted garage"), a word in "-s" (a plural noun counts as well: a miss, never 
 word before an infinitive ("plan to speak"), and the first word after a compound subject ("Ana
 and her brother run the farm"). A sentence with none of these in its main clause, and with an
 English function word (a French sentence is not read), has no main clause.
+
+A label line is read apart: a list or a noun phrase, a colon, and a noun phrase that names what
+the list is ("Schoolchildren, pensioners and a former usher who gave her savings: the public
+appeal behind the restoration."). A statement puts its verb before such a colon ("Officials gave
+one reason: the cost."); in a label the only verbs before it sit in a relative clause ("who
+gave"), and a word in "-s" between a comma and "and" is an item of the list, not a verb.
 """
 
 from __future__ import annotations
@@ -49,6 +55,12 @@ _COMPOUND_SUBJECT = re.compile(
     r"([a-z]+)\b"
 )
 _INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+[a-z]+\b")
+# A label line's naming half: after its last colon, a determiner, no quotation, to the end.
+_LABEL_TAIL = re.compile(r':\s+((?:the|a|an|its|their|his|her|our)\s[^:"“”]*)$', re.IGNORECASE)
+# Before the colon: a restrictive relative clause ("an usher who gave her savings") and a list
+# item in "-s" before a comma, "and" or "or" ("Farmhands, bakers and").
+_RESTRICTIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*")
+_LIST_ITEM = re.compile(r"(?:(?<=,\s)|^)[A-Za-z][a-z]+s(?=,|\s+(?:and|or)\s)")
 
 
 def lacks_main_clause(sentence: str) -> bool:
@@ -57,21 +69,44 @@ def lacks_main_clause(sentence: str) -> bool:
     if not _ENGLISH & {w.lower() for w in _TOKEN.findall(sentence)}:
         return False
     main = _RELATIVE.sub("", sentence)
-    # Any one sign of a verb settles it; the word-by-word reading first, as most sentences
-    # hold a plain verb form early on, and the two pattern searches only for the rest.
-    before = ""
-    for word in (w.lower() for w in _TOKEN.findall(main)):
-        if word in _FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
-            return False
-        if word.endswith(("'s", "’s")):
-            if word[:-2] in _CONTRACTED_IS:
-                return False
-        elif _verb_form(word, before):
-            return False
-        before = word
-    if _INFINITIVE.search(main):
+    if _is_label(main):
+        return True
+    # Any one sign of a verb settles it: a verb form, an infinitive, or the word after a
+    # compound subject.
+    if _has_verb_sign(main):
         return False
     return all(m.group(1) in ENGLISH_STOP_WORDS for m in _COMPOUND_SUBJECT.finditer(main))
+
+
+def _is_label(main: str) -> bool:
+    """A label line (module docstring): a noun phrase after the last colon, and before it no
+    verb outside a relative clause or a list."""
+    tail = _LABEL_TAIL.search(main.rstrip(" .!?"))
+    if tail is None:
+        return False
+    head = _LIST_ITEM.sub("", _RESTRICTIVE.sub("", main[: tail.start()]))
+    return not _has_verb_sign(tail.group(1), _POSSESSORS) and not _has_verb_sign(head, _POSSESSORS)
+
+
+# Determiners a verb never follows: a word in "-s" after one is a noun ("the families"). Not
+# "one", "each" or "no", which may stand for a subject ("No one knows", "each costs").
+_POSSESSORS = frozenset("the a an its his her their our my your".split())
+
+
+def _has_verb_sign(text: str, nouns_after: frozenset[str] = frozenset()) -> bool:
+    """Any word of ``text`` read as a verb by lacks_main_clause's word-by-word reading; a word
+    in "-s" after one of ``nouns_after`` is read as a noun."""
+    before = ""
+    for word in (w.lower() for w in _TOKEN.findall(text)):
+        if word in _FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
+            return True
+        if word.endswith(("'s", "’s")):
+            if word[:-2] in _CONTRACTED_IS:
+                return True
+        elif _verb_form(word, before) and not (word.endswith("s") and before in nouns_after):
+            return True
+        before = word
+    return bool(_INFINITIVE.search(text))
 
 
 def _verb_form(word: str, before: str) -> bool:

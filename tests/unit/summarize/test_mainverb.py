@@ -16,6 +16,9 @@ from newsloom.summarize.text import rejection_reason
         "the crowd waited in the rain.",
         # A caption. (A plural noun would read as a verb: "The ministers at ..." is kept.)
         "The finance minister at the border crossing in 2019.",
+        # A label line: a list whose only verb is in a relative clause, a colon, what it is.
+        "Farmhands, bakers and a retired nurse who lent her van: the volunteers behind the "
+        "harvest fair.",
     ],
 )
 def test_a_sentence_without_a_main_clause_is_a_fragment(sentence: str) -> None:
@@ -35,6 +38,9 @@ def test_a_sentence_without_a_main_clause_is_a_fragment(sentence: str) -> None:
         "The dock workers' union wants a written guarantee for every job.",
         "Nobody in the hall expected the jury to reward the quietest film.",
         "Tomorrow the council votes on the harbour plan.",
+        # A statement whose verb comes before its colon, or after it.
+        "The inspectors gave one reason for the closure: the cracked pier.",
+        "The verdict of the review: the ferry sails again in May.",
         "Le conseil municipal a voté la fermeture de la plage pour dix jours.",
     ],
 )
