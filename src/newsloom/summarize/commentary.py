@@ -8,7 +8,7 @@ writer speaks in their own voice, with no one credited, is not news however well
 - a question the writer asks and does not report anyone asking (a rhetorical question),
 - a slang label for the people in the story ("Boffins at the museum ..."),
 - a verdict by an evaluative word ("two superb performances", "a dismal first half", "she did
-  not disappoint") that no one in the sentence is credited with,
+  not disappoint", "the play deserves better") that no one in the sentence is credited with,
 - the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming").
 
 An attributed opinion stays: "the union called the plan reckless, its leader said" reports what
@@ -54,6 +54,9 @@ _VERDICT = re.compile(
     r"disappointing(?:ly)?|dismal(?:ly)?|woeful(?:ly)?|lacklustre|lackluster|abysmal(?:ly)?|"
     r"shambolic|dreadful(?:ly)?|laughabl[ey]|pitiful(?:ly)?|"
     r"did not disappoint|didn['’]t disappoint|failed to impress|"
+    # What something or someone merits is a judgement ("the play deserves to be judged on its
+    # own", "the side deserved more"), not a report, unless someone is credited with it.
+    r"deserv(?:e|es|ed)|"
     r"(?:was|is) no accident)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting

@@ -24,6 +24,7 @@ from .fictional_stories import T0, article
         ("The opera's new staging has a superb chorus and a dismal final scene.", "verdict"),
         ("All eyes were on the young goalkeeper, and he did not disappoint.", "verdict"),
         ("The ferry left on time every day that week, and that was no accident.", "verdict"),
+        ("The new staging deserves to be seen on its own terms.", "verdict"),
         # The writer's impression, in the present.
         ("The new ferry terminal feels more like an airport than a harbour.", "impression"),
     ],
@@ -40,6 +41,7 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         "The union called the pay offer reckless, its leader said.",
         "Critics praised the opera's superb chorus but found the final scene disappointing.",
         "According to the council, the tram trial was a brilliant success.",
+        "The fishermen deserve compensation for the lost season, the mayor said.",
         # A question or an exclamation inside quotation marks is the speaker's.
         'The mayor asked: "Who will pay for the new pier?"',
         '"We did it!" shouted the captain as the boat crossed the line.',
