@@ -10,8 +10,9 @@ nearly word for word). Sections are filled with MMR in this order: paragraphs (t
 the most salient fact leads, the others follow by article time then position), bullets (short
 salient sentences; after a development also weighed by how far other outlets carry their words;
 a long sentence shown as its main statement in bullets 2-3, clip.py), takeaways (what to watch,
-watch.py: a next step, a pending decision, an effect on people, the most central first; fewer
-when the story tells fewer, never a scene, a quotation or an opinion). No fact appears twice;
+watch.py: a next step, a pending decision, an effect on people, the most central first; then a
+consequence already told, consequences.py; fewer when the story tells fewer, never a scene, a
+quotation or an opinion). No fact appears twice;
 near-identical sentences of several outlets form one fact, shown in the earliest article's
 wording and cited to all. "What's new" holds the facts of articles added since the previous
 version that no earlier article or summary stated, ranked with word pairs shared among the added
@@ -32,6 +33,7 @@ from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
 from newsloom.summarize.clip import headline_statement, main_statement
 from newsloom.summarize.commentary import is_commentary
+from newsloom.summarize.consequences import new_consequence, told_kinds
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.details import bare_figure
@@ -514,6 +516,21 @@ class _Plan:
                 takeaways += mmr(
                     by_centrality, found, chosen, count=count - len(takeaways), lam=1.0
                 )
+        if len(takeaways) < count:
+            # Then a consequence already told (consequences.py: "Telegram's apps are still
+            # available for Android", "Pace's contract had been extended through 2021"): who
+            # or what the news affected and how, of a kind the page has not told (another
+            # outlet's toll is the page's toll again). Background long past is not this news's.
+            chosen = bullets + paragraphs + takeaways
+            told_now = told_kinds([self.headline(main), *(self.shown[i] for i in chosen)])
+            outcomes = [
+                i
+                for i in pool
+                if not watch[i]
+                and new_consequence(self.shown[i], told_now)
+                and not self._long_past(i)
+            ]
+            takeaways += mmr(by_centrality, outcomes, chosen, count=count - len(takeaways), lam=1.0)
         return paragraphs, bullets, takeaways
 
     def _other_lede(self, main: int, pool: list[int], bullets: list[int]) -> list[int]:

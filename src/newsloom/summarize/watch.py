@@ -461,7 +461,17 @@ def what_to_watch(sentence: str) -> int:
         return 0
     # Most sentences of a story tell nothing to watch: the tests for somebody's voice, which
     # cost as much again, run only on those that do (the same answer, a third of the time).
-    if level and (
+    if level and voiced(sentence):
+        return 0
+    return level
+
+
+def voiced(sentence: str) -> bool:
+    """Somebody's voice rather than the page's statement, or a sentence that cannot be read
+    alone (module docstring): a quotation, the writer's commentary, an opinion, what someone
+    once said, a demonstrative pointing back, a vox pop, the first person, a rule hedged "not
+    always"."""
+    return bool(
         quotes_someone(sentence)
         or commentary(sentence)
         or _OPINION.search(sentence)
@@ -470,9 +480,13 @@ def what_to_watch(sentence: str) -> int:
         or private_voice(sentence)
         or _FIRST_PERSON.search(sentence)
         or _NOT_ALWAYS.search(sentence)
-    ):
-        return 0
-    return level
+    )
+
+
+def dated_back(sentence: str) -> bool:
+    """The sentence opens on the past moment it tells of ("In July 2012, a bank error ...",
+    "Last year the club ..."): background, whatever it reports."""
+    return bool(_DATED_BACK.match(sentence))
 
 
 def _read_ahead(sentence: str) -> str:
