@@ -82,7 +82,7 @@ _SCENE = re.compile(
     r"\b(?:morning|afternoon|evening|night|midnight|dawn|dusk)\b",
     re.IGNORECASE,
 )
-# What happened a year or more before ("died in a bombing more than a year ago", "last year"):
+# What happened a year or more before ("the pier burned down more than a year ago", "last year"):
 # background to the news, not what it left.
 _BEFORE = re.compile(
     r"\b(?:a|one|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) "
