@@ -2,9 +2,9 @@
 when the story has no next step left to tell (issue 16: "consequences and what to watch").
 
 Its form says whether a sentence tells one, in any outlet's text: an outcome verb with its
-affected party, counted or named ("Five people were taken to hospital", "One MTA worker is
+affected party, counted or named ("Five people were taken to hospital", "One tram driver is
 being treated for injuries", "the station remains closed", "Shares in Ondine Holdings fell 9
-percent", "Telegram's apps are still available for Android"). What qualifies:
+percent", "the ferry app is still available for older phones"). What qualifies:
 
 - people harmed or acted on: killed, injured, evacuated, arrested, charged, fined, sacked,
   jailed, treated in or taken to hospital, stranded, left homeless;
@@ -203,8 +203,8 @@ _KINDS = tuple(
         r"\b(?:ban(?:s|ned|ning)?|prohibit\w*)\b",
         r"\b(?:remov\w*|pulled|withdr[ae]wn?|recall\w*|taken off)\b",
         r"\b(?:captiv\w*|missing|kidnap\w*|abduct\w*|hostages?)\b",
-        # A market's move is one kind whatever moved ("Dow closes at 3-year low" then "The Dow
-        # fell 1,420 points").
+        # A market's move is one kind whatever moved ("Carrow index closes at 3-year low" then
+        # "The index fell 420 points").
         r"\b(?:shares?|stocks?|prices?|profits?|revenue|rose|rises|fell|falls|jumped|dropped|"
         r"slumped|soared|climbed|tumbled|plunged|surged|clos(?:es|ed) (?:at|up|down|higher|lower)|"
         r"(?:is|are|was|were) (?:up|down))\b",

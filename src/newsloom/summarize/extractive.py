@@ -517,8 +517,8 @@ class _Plan:
                     by_centrality, found, chosen, count=count - len(takeaways), lam=1.0
                 )
         if len(takeaways) < count:
-            # Then a consequence already told (consequences.py: "Telegram's apps are still
-            # available for Android", "Pace's contract had been extended through 2021"): who
+            # Then a consequence already told (consequences.py: "the ferry app is still
+            # available for older phones", "her contract has been extended through 2031"): who
             # or what the news affected and how, of a kind the page has not told (another
             # outlet's toll is the page's toll again). Background long past is not this news's.
             chosen = bullets + paragraphs + takeaways
