@@ -11,6 +11,10 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   shared name or number with something said of it and half of the shorter's words; the same
   count with the same deed after it, counted.py; a later statement telling an earlier one's
   event again with nothing checkable of its own, retelling.py),
+- ``facts_told_again_per_story``: statements after bullet 1 whose checkable facts the page
+  (the headline and every statement before it) has all told: its counts, names, roles and
+  times, and every word it says beside them (toldagain.py: "The Consumer Safety Board says about
+  86,000 phones are affected" once the page gave the recall of 86,000 phones and the board),
 - ``short_name_refs_per_story``: "the <noun>" in any statement, where its cited article named a
   thing whose name ends in that noun before it and the page has not given the noun (shortnames.py:
   "families at the hall" before the page names the Tessalian Community Hall),
@@ -54,6 +58,7 @@ from newsloom.summarize.openings import opening_reference
 from newsloom.summarize.people import introduction_flaws, people_of, unnamed_first_mentions
 from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.shortnames import Names, thing_names, unnamed_short_references
+from newsloom.summarize.toldagain import Page
 from newsloom.summarize.words import tokens
 from newsloom.textkit import stem
 
@@ -170,6 +175,7 @@ def evaluate_readability(
         "stories": len(stories),
         "opening_reference_rate": round(counts["opening_refs"] / statements, 4),
         "repeated_fact_pairs_per_story": round(counts["repeats"] / max(1, len(stories)), 3),
+        "facts_told_again_per_story": round(counts["told_again"] / max(1, len(stories)), 3),
         "short_name_refs_per_story": round(counts["short_names"] / max(1, len(stories)), 3),
         "furniture_per_sentence": round(counts["furniture"] / max(1.0, counts["sentences"]), 4),
         "long_statement_rate": round(counts["long"] / max(1.0, counts["sentences"]), 4),
@@ -239,6 +245,14 @@ def _count(
         if repeats_statement(a, b):
             counts["repeats"] += 1
             examples["repeat"].append(f"{sentences[i]} || {sentences[j]}")
+    # Facts told again across the page (toldagain.py): bullet 1 tells the main event the
+    # headline sums up; each statement after it is read against all the page said before.
+    page = Page.of([summary.headline, *named[:1]])
+    for text, shown in zip(named[1:], sentences[1:], strict=True):
+        if page.tells(text):
+            counts["told_again"] += 1
+            examples["told_again"].append(shown)
+        page.add(text)
 
 
 def _short_names(summary: Summary, articles: Sequence[Article]) -> list[str]:

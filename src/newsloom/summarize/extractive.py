@@ -87,6 +87,7 @@ from newsloom.summarize.roles import (
 from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
+from newsloom.summarize.toldagain import Page, told_in_order
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -232,6 +233,7 @@ class _Plan:
         self.update_shift = np.zeros(0)  # per candidate: what's-new salience minus the story's
         self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
         self._headlines: dict[int | None, str] = {}  # bullet 1 -> the headline shown over it
+        self._roles: dict[int, int] = {}  # fact -> _role, asked each time a body is ordered
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
@@ -478,6 +480,16 @@ class _Plan:
         count = min(TAKEAWAYS, max(0, n - BULLETS - MIN_BODY))
         body_count = max(MIN_BODY, len(body_pool) - (len(bullets) - 1) - count)
         paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
+        # Facts once across the page (toldagain.py): a paragraph whose counts, names and words
+        # the headline, the bullets and the paragraphs before it have all told leaves the body,
+        # and its words go to the next fact; so does every other fact the page that stays has
+        # all told (it would be told again wherever it stood).
+        while again := self._told_again(bullets, paragraphs, []):
+            staying = [i for i in paragraphs if i not in again]
+            others = [i for i in body_pool if i not in staying]
+            again |= self._told_again(bullets, staying, [], others)
+            body_pool = [i for i in body_pool if i not in again]
+            paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
         steps = [i for i in ahead if says_future(self.shown[i]) or says_effect(self.shown[i])]
         left = [i for i in ahead + reported if i not in paragraphs and i not in bullets]
         if count and steps and not left:
@@ -513,6 +525,9 @@ class _Plan:
                     found = [i for i in read_first if watch[i]]
                 else:
                     found = candidates
+                # Nor a takeaway whose facts the page has all told (toldagain.py).
+                again = self._told_again(bullets, paragraphs, takeaways, found)
+                found = [i for i in found if i not in again]
                 takeaways += mmr(
                     by_centrality, found, chosen, count=count - len(takeaways), lam=1.0
                 )
@@ -532,6 +547,29 @@ class _Plan:
             ]
             takeaways += mmr(by_centrality, outcomes, chosen, count=count - len(takeaways), lam=1.0)
         return paragraphs, bullets, takeaways
+
+    def _told_again(
+        self,
+        bullets: Sequence[int],
+        paragraphs: Sequence[int],
+        takeaways: Sequence[int],
+        candidates: Iterable[int] | None = None,
+    ) -> set[int]:
+        """Without ``candidates``: the paragraph facts that the headline, the bullets as shown
+        and the paragraphs before them, in reading order, have all told (toldagain.py). With
+        them: those of ``candidates`` the whole page so far (with ``takeaways``) has told."""
+        shown = [self.shown[bullets[0]]] if bullets else []
+        shown += [
+            self.clipped.get(i, self.shown[i]) if i not in self.whole else self.shown[i]
+            for i in bullets[1:]
+        ]
+        headline = self.headline(bullets[0]) if bullets else ""
+        body = [i for chunk in self.paragraphs(paragraphs) for i in chunk]
+        if candidates is None:
+            found = told_in_order([headline, *shown], [self.shown[i] for i in body])
+            return {body[k] for k in found}
+        read = Page.of([headline, *shown, *(self.shown[i] for i in [*body, *takeaways])])
+        return {i for i in candidates if read.tells(self.shown[i])}
 
     def _other_lede(self, main: int, pool: list[int], bullets: list[int]) -> list[int]:
         """For a story without titles: the most salient first fact of another report's opening
@@ -998,8 +1036,10 @@ class _Plan:
 
     def _role(self, fact_index: int) -> int:
         """0 what happened or context, 1 a reaction, 2 what comes next (roles.py)."""
-        text = self.shown[fact_index]
-        return 2 if looks_ahead(text) else 1 if is_reaction(text) else 0
+        if fact_index not in self._roles:
+            text = self.shown[fact_index]
+            self._roles[fact_index] = 2 if looks_ahead(text) else 1 if is_reaction(text) else 0
+        return self._roles[fact_index]
 
     def whats_new(self, words: int) -> list[int]:
         """Facts stated only by articles added since the previous summary and absent from it."""

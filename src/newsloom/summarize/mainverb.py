@@ -54,7 +54,12 @@ _COMPOUND_SUBJECT = re.compile(
     r"\band\s+(?:(?:a|an|the|his|her|their|its|our|my)\s+[a-z]+\s+|(?:[A-Z][\w'’.-]*\s+)+)"
     r"([a-z]+)\b"
 )
-_INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+[a-z]+\b")
+# "plan to speak": an infinitive's "to" comes before a verb, never before a determiner ("a plain
+# guide to the recall" is a noun and where it leads).
+_INFINITIVE = re.compile(
+    r"\b[a-z]+\s+to\s+(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\b)"
+    r"[a-z]+\b"
+)
 # A label line's naming half: after its last colon, a determiner, no quotation, to the end.
 _LABEL_TAIL = re.compile(r':\s+((?:the|a|an|its|their|his|her|our)\s[^:"“”]*)$', re.IGNORECASE)
 # Before the colon: a restrictive relative clause ("an usher who gave her savings") and a list

@@ -94,7 +94,7 @@ def _root(word: str) -> str:
     return word
 
 
-def _name_key(word: str) -> str:
+def name_key(word: str) -> str:
     return _root(stem(POSSESSIVE.sub("", word).lower()))
 
 
@@ -111,7 +111,7 @@ def _is_name(word: str) -> bool:
 @lru_cache(maxsize=16384)
 def _names(sentence: str) -> frozenset[str]:
     """Every capitalised word that is not a stop word, a day, a month or a number, as a key."""
-    return frozenset(_name_key(w) for w in tokens(sentence) if _is_name(w))
+    return frozenset(name_key(w) for w in tokens(sentence) if _is_name(w))
 
 
 @lru_cache(maxsize=16384)
@@ -120,12 +120,12 @@ def actors(sentence: str) -> frozenset[str]:
     when a name follows it or it is possessive or set off by a comma ("Corvid's apps",
     "Corvid Chat, the messaging app"); a capitalised first word alone is any sentence's."""
     words = tokens(sentence)
-    found = {_name_key(w) for w in words[1:] if _is_name(w)}
+    found = {name_key(w) for w in words[1:] if _is_name(w)}
     if words and _is_name(words[0]):
         after = sentence.lstrip()[len(words[0]) :]
         possessive = POSSESSIVE.search(words[0]) or after[:1] == ","
         if possessive or (len(words) > 1 and _is_name(words[1])):
-            found.add(_name_key(words[0]))
+            found.add(name_key(words[0]))
     return frozenset(found)
 
 
@@ -147,7 +147,7 @@ def kinds(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     lower = word.lower()
     return _KIND.get(lower) or deed_lemma(lower)
 
@@ -158,7 +158,7 @@ def _said(sentence: str) -> frozenset[str]:
     content words, a kind's words as their kind; reporting verbs and "-ly" manner words
     aside."""
     return frozenset(
-        _lemma(w)
+        lemma(w)
         for w in tokens(sentence)
         if w[:1].islower()
         and len(w) > 2
@@ -174,7 +174,7 @@ def _said(sentence: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _all_lemmas(sentence: str) -> frozenset[str]:
-    return frozenset(_lemma(w) for w in tokens(sentence))
+    return frozenset(lemma(w) for w in tokens(sentence))
 
 
 class _Details(NamedTuple):
@@ -194,13 +194,13 @@ def _details(sentence: str) -> _Details:
     lower = [w.lower() for w in words]
     places = []
     for phrase in _PLACE.finditer(sentence):
-        found = frozenset(_lemma(w) for w in phrase.group(1).split() if w not in STOP_WORDS)
+        found = frozenset(lemma(w) for w in phrase.group(1).split() if w not in STOP_WORDS)
         if found:
             places.append(found)
     return _Details(
         numbers=frozenset(numbers_in(words) - {"1"}),
         names=_names(sentence),
-        word_keys=frozenset(_name_key(w) for w in words),
+        word_keys=frozenset(name_key(w) for w in words),
         marked=frozenset(w for w in lower if w in ROLES or w in CALENDAR or w in _TIMES),
         denies=any(w in _NEGATION or w.endswith(("n't", "n’t")) for w in lower),
         places=tuple(places),

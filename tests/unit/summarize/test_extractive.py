@@ -1009,3 +1009,53 @@ def test_a_deed_done_later_than_planned_is_no_step_ahead() -> None:
     assert not looks_ahead("The ferry sailed as planned despite the gale.")
     assert looks_ahead("The council planned a second vote for March.")
     assert looks_ahead("The satellite will reach its final orbit next week.")
+
+
+AFFECTED = "The Product Safety Office says about 12,500 speakers are affected."
+
+
+def _speaker_recall() -> list[Article]:
+    first = (
+        "Harrow Audio is recalling about 12,500 Lark 2 wireless speakers after reports of fires "
+        "in three homes.\n\n"
+        "The company blamed a faulty charging board made by its supplier, Denby Circuits.\n\n"
+        "The Veland Product Safety Office said it had ordered shops to stop selling the Lark 2 "
+        "and opened an inquiry into Harrow Audio.\n\n"
+        f"{AFFECTED}\n\n"
+        "Owners will get a full refund or a new speaker, the company said."
+    )
+    second = (
+        "Harrow Audio has recalled 12,500 Lark 2 speakers, its best-selling model, after three "
+        "house fires.\n\n"
+        "Chief executive Mira Holt apologised and said a new charging board would be fitted "
+        "from March.\n\n"
+        "Shops in Tarrow reported long queues of owners returning the speakers on Saturday.\n\n"
+        "Analysts at Kell Partners expect the recall to cost Harrow Audio about 4 million crowns."
+    )
+    return [
+        article(
+            71,
+            1,
+            "Harbour Wire",
+            "Harrow Audio recalls 12,500 Lark 2 speakers after fires",
+            first,
+            0,
+        ),
+        article(72, 2, "Coast Post", "Lark 2 speaker recall: Harrow Audio apologises", second, 30),
+    ]
+
+
+def test_a_statement_whose_facts_the_page_told_leaves_the_page(monkeypatch) -> None:
+    # The count is bullet 1's and the office the paragraph before's (toldagain.py): the words
+    # go to a fact of its own, the queues in Tarrow.
+    page = [
+        c.text
+        for c in all_cited(
+            ExtractiveSummarizer().summarize(9, _speaker_recall(), None, words=120, now=T0)
+        )
+    ]
+    assert AFFECTED not in page
+    assert any(t.startswith("Shops in Tarrow") for t in page)
+    monkeypatch.setattr(_Plan, "_told_again", lambda self, *args: set())
+    without = ExtractiveSummarizer().summarize(9, _speaker_recall(), None, words=120, now=T0)
+    assert AFFECTED in [c.text for c in all_cited(without)]

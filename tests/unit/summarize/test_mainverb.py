@@ -19,6 +19,9 @@ from newsloom.summarize.text import rejection_reason
         # A label line: a list whose only verb is in a relative clause, a colon, what it is.
         "Farmhands, bakers and a retired nurse who lent her van: the volunteers behind the "
         "harvest fair.",
+        # A standfirst's tag line: "to" before a determiner leads to a place or a thing, it is
+        # no infinitive.
+        "A short guide to the new bin collection calendar.",
     ],
 )
 def test_a_sentence_without_a_main_clause_is_a_fragment(sentence: str) -> None:
@@ -41,6 +44,7 @@ def test_a_sentence_without_a_main_clause_is_a_fragment(sentence: str) -> None:
         # A statement whose verb comes before its colon, or after it.
         "The inspectors gave one reason for the closure: the cracked pier.",
         "The verdict of the review: the ferry sails again in May.",
+        "Dock workers plan to strike over the new cranes.",  # an infinitive: a verb after "to"
         "Le conseil municipal a voté la fermeture de la plage pour dix jours.",
     ],
 )

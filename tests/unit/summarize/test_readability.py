@@ -58,6 +58,10 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     # lighthouse ..." and her childhood visit told to the Coastline Post are one fact, and the
     # page now shows it once.
     assert demo_figures["repeated_fact_pairs_per_story"] == 0.0
+    # Facts once across the page (toldagain.py): s20's "The Consumer Safety Board says about
+    # 86,000 phones are affected" and s21's "The trial runs for a year." (0.065) before the
+    # summarizer left them out.
+    assert demo_figures["facts_told_again_per_story"] == 0.0
     assert demo_figures["furniture_per_sentence"] == 0.0
     # The writer's commentary with no one credited (commentary.py): 5 statements before.
     assert demo_figures["commentary_per_story"] == 0.0
