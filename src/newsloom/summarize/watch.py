@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.speech import FORECAST, SAY_FINITE, VIEW, alternation
+
 # Quotation marks of any style: double (straight, curly, low), guillemets, and single quotes
 # that open a word ("'All travellers must ...,' said ...") and close a later one, open the
 # sentence, or open after a colon or a verb of saying ("cracked: 'LAX ...", "said, 'People
@@ -168,11 +170,17 @@ _SPAN = re.compile(
 _NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
 # Who holds a possibility: a source who said, warned or forecast it ("argued" and "believes"
 # give an opinion, not a consequence). One who "had" said it held it before the event, which has
-# settled it ("a ferry that she had been warned might be unsafe").
+# settled it ("a ferry that she had been warned might be unsafe"). "told" with its listener only:
+# "All told, ..." is an idiom.
+_CREDITED_AHEAD = (
+    (SAY_FINITE - {"told", "tells"})
+    | {"according to"}
+    | FORECAST
+    | (VIEW & {"insist", "insists", "insisted"})
+)
 _ATTRIBUTED = re.compile(
     r"(?<!\bhad )(?<!\bhad been )"
-    r"\b(?:said|says|say|told(?= \w)|according to|warned|warns|predicted|predicts|expects|expect|"
-    r"forecast|insists?|insisted|estimated|estimates|analysts?)\b",
+    rf"\b(?:{alternation(_CREDITED_AHEAD)}|told(?= \w)|analysts?)\b",
     re.IGNORECASE,
 )
 # The writer's commentary: a prediction about an unnamed some, many or few; a framed question.
