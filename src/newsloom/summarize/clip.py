@@ -36,7 +36,7 @@ _ELABORATION = re.compile(
 )
 # A reporting verb after the cut: the sentence's own attribution would be cut off.
 _ATTRIBUTING = (SAY | REPORT | {"claimed", "claims"}) - {
-    "say", "adds", "confirmed", "noted", "notes", "explained", "writes", "recalled", "recalls"
+    "confirmed", "noted", "notes", "explained", "writes", "recalled", "recalls"
 }  # fmt: skip
 _ATTRIBUTION = re.compile(rf"\b(?:{alternation(_ATTRIBUTING)})\b", re.IGNORECASE)
 
@@ -53,7 +53,7 @@ def _left_open(text: str) -> bool:
 # What a reported or subordinate clause opens on: its verb must come before the cut.
 # "told" and "tells" take their listener first ("told reporters that ..."): its "that" opens it.
 _CLAUSE_OPENING = re.compile(
-    rf"\b(?:that|saying|{alternation(SAY_FINITE - {'say', 'told', 'tells'})})\s+", re.IGNORECASE
+    rf"\b(?:that|saying|{alternation(SAY_FINITE - {'told', 'tells'})})\s+", re.IGNORECASE
 )
 
 

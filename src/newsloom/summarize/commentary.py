@@ -27,8 +27,7 @@ from newsloom.summarize.speech import JUDGE, REPORT, SAY, VIEW, alternation
 # Someone credited: a verb of saying or judging with its speaker, a source, or critics named as
 # holders of the view ("critics called it", "reviewers praised").
 _CREDITING = (
-    (SAY - {"adds", "according"})
-    | {"according to"}
+    SAY
     | (REPORT & {"reported", "announced", "wrote", "writes"})
     | JUDGE
     | (VIEW - {"insists", "insist"})

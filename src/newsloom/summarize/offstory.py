@@ -68,9 +68,7 @@ def _key(word: str) -> str:
 # Someone's words as the article reports them, or in their own voice: what a reporter was told
 # is about the reporter's story.
 _SPEAKING = (
-    (SAY - {"say"})
-    | (REPORT & {"noted", "notes", "explained", "recalled", "wrote", "writes"})
-    | {"predicted"}
+    SAY | (REPORT & {"noted", "notes", "explained", "recalled", "wrote", "writes"}) | {"predicted"}
 )
 _SPEECH = re.compile(
     rf"\b(?i:{alternation(_SPEAKING)})\b|\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b(?!\.)",

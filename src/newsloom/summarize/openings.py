@@ -173,11 +173,10 @@ _OUTLET_VOICE = re.compile(
     r"\b[Oo]ur own\b|\s(?:here|there)(?:[.!]?$|\s+(?:in|on|at|for|during|since|until|"
     r"last|this|yesterday|today)\b)"
 )
-_TAGGED_BEFORE = (SAY - {"say", "according"}) | {"wrote", "explained", "insisted"}
-_TAGGED_AFTER = SAY - {"say", "tells", "according"}
+_TAGGED = (SAY - {"say", "according"}) | {"wrote", "explained", "insisted"}
 _PRONOUN_SPEAKER = re.compile(
-    rf"\b(?:(?:he|she|they)\s+(?:{alternation(_TAGGED_BEFORE)})|"
-    rf"(?:{alternation(_TAGGED_AFTER)})\s+(?:he|she|they)\b)",
+    rf"\b(?:(?:he|she|they)\s+(?:{alternation(_TAGGED)})|"
+    rf"(?:{alternation(_TAGGED)})\s+(?:he|she|they)\b)",
     re.IGNORECASE,
 )
 
@@ -692,9 +691,7 @@ _LEAD_IN = re.compile(
 # A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
 # states something before its mood.
 _JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
-_REPORTED_BY = (
-    (SAY - {"say", "adds"}) | (REPORT & {"reported", "announced", "confirmed"}) | FRENCH_REPORT
-)
+_REPORTED_BY = SAY | (REPORT & {"reported", "announced", "confirmed"}) | FRENCH_REPORT
 _REPORTED = re.compile(rf"\b(?:{alternation(_REPORTED_BY)})\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.summarize.speech import FORECAST, SAY_FINITE, VIEW, alternation
+from newsloom.summarize.speech import FORECAST, SAY, VIEW, alternation
 
 # Quotation marks of any style: double (straight, curly, low), guillemets, and single quotes
 # that open a word ("'All travellers must ...,' said ...") and close a later one, open the
@@ -172,15 +172,10 @@ _NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
 # give an opinion, not a consequence). One who "had" said it held it before the event, which has
 # settled it ("a ferry that she had been warned might be unsafe"). "told" with its listener only:
 # "All told, ..." is an idiom.
-_CREDITED_AHEAD = (
-    (SAY_FINITE - {"told", "tells"})
-    | {"according to"}
-    | FORECAST
-    | (VIEW & {"insist", "insists", "insisted"})
-)
+_CREDITED_AHEAD = (SAY - {"told", "tells"}) | FORECAST | (VIEW & {"insist", "insists", "insisted"})
 _ATTRIBUTED = re.compile(
     r"(?<!\bhad )(?<!\bhad been )"
-    rf"\b(?:{alternation(_CREDITED_AHEAD)}|told(?= \w)|analysts?)\b",
+    rf"\b(?:{alternation(_CREDITED_AHEAD)}|(?:told|tells)(?= \w)|analysts?)\b",
     re.IGNORECASE,
 )
 # The writer's commentary: a prediction about an unnamed some, many or few; a framed question.

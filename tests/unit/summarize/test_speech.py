@@ -3,6 +3,8 @@ import re
 import pytest
 
 from newsloom.summarize import clip, commentary, lede, offstory, openings, people, text, watch
+from newsloom.summarize.commentary import writers_voice
+from newsloom.summarize.lede import sets_scene
 from newsloom.summarize.speech import (
     FORECAST,
     JUDGE,
@@ -12,6 +14,7 @@ from newsloom.summarize.speech import (
     VIEW,
     alternation,
 )
+from newsloom.summarize.text import compress
 
 
 def test_alternation_puts_the_longer_word_first() -> None:
@@ -44,3 +47,31 @@ def test_each_module_reads_a_plain_said_from_the_one_list() -> None:
     assert watch._ATTRIBUTED.search(sentence)
     assert people._SPEAKS_AFTER.match("Dahl said", len("Dahl"))
     assert text.reports_nothing("The Vellmar Gazette said this week.")
+
+
+# Every module that asks "whose words are these?" reads the whole of SAY: the plural "say" and
+# "adds" credit a statement as "said" and "added" do.
+def test_a_verdict_someone_adds_is_theirs() -> None:
+    assert writers_voice("The new stand at Corrib Park is superb.") == "verdict"
+    assert writers_voice("The new stand at Corrib Park is superb, club officials say.") == ""
+    assert writers_voice("The new stand at Corrib Park is superb, the architect adds.") == ""
+
+
+def test_a_main_clause_that_cites_with_say_reports_no_scene() -> None:
+    assert sets_scene("When the flood reached Dunmore, residents carried their pumps uphill.")
+    assert not sets_scene("When the flood reached Dunmore, officials say the pumps failed.")
+    assert not sets_scene("When the flood reached Dunmore, the mayor adds, the pumps failed.")
+
+
+def test_a_pronoun_tail_with_tells_names_no_one() -> None:
+    assert compress("The quay will close for a month, she tells reporters.") == (
+        "The quay will close for a month."
+    )
+    # ", they say." tags a saying, not someone's words: it stays.
+    assert compress("Still waters run deep, they say.") == "Still waters run deep, they say."
+
+
+def test_a_source_who_adds_a_possibility_holds_it() -> None:
+    assert watch._ATTRIBUTED.search("Fares may rise next spring, the operator added.")
+    assert watch._ATTRIBUTED.search("The operator tells passengers that fares may rise.")
+    assert not watch._ATTRIBUTED.search("All told, fares may rise next spring.")
