@@ -35,9 +35,7 @@ _ELABORATION = re.compile(
     rf",\s*(?:which|who|according to|{_NOT_PARTICIPLE}[a-z]+ing)\b|;|\s(?:[—–]|--)\s"
 )
 # A reporting verb after the cut: the sentence's own attribution would be cut off.
-_ATTRIBUTING = (SAY | REPORT | {"claimed", "claims"}) - {
-    "confirmed", "noted", "notes", "explained", "writes", "recalled", "recalls"
-}  # fmt: skip
+_ATTRIBUTING = SAY | REPORT | {"claimed", "claims"}
 _ATTRIBUTION = re.compile(rf"\b(?:{alternation(_ATTRIBUTING)})\b", re.IGNORECASE)
 
 

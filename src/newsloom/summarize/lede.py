@@ -59,7 +59,7 @@ _WHEN_FRAME = re.compile(
     re.DOTALL,
 )
 # What makes a main clause a report rather than a scene: someone quoted or cited, or a figure.
-_REPORTING = SAY | (REPORT & {"reported", "reports", "announced", "stated", "confirmed"})
+_REPORTING = SAY | REPORT
 _REPORTS = re.compile(rf"\b(?:{alternation(_REPORTING)})\b|\d")
 # A scene is narrated: a speaker's own voice ("we look into it", a quotation) is not one.
 _VOICE = re.compile(r"\b(?:I|we|our|us|you|your)\b|[\"“”]", re.IGNORECASE)

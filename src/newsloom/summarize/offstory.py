@@ -67,9 +67,9 @@ def _key(word: str) -> str:
 
 # Someone's words as the article reports them, or in their own voice: what a reporter was told
 # is about the reporter's story.
-_SPEAKING = (
-    SAY | (REPORT & {"noted", "notes", "explained", "recalled", "wrote", "writes"}) | {"predicted"}
-)
+# Not "reported", "announced" or "confirmed": what an agency or a firm announces is an event of
+# its own ("the firm announced 200 jobs at its Leith plant"), not someone's words about one.
+_SPEAKING = SAY | (REPORT - {"reported", "reports", "announced", "confirmed"}) | {"predicted"}
 _SPEECH = re.compile(
     rf"\b(?i:{alternation(_SPEAKING)})\b|\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b(?!\.)",
 )

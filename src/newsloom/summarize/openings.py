@@ -691,7 +691,7 @@ _LEAD_IN = re.compile(
 # A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
 # states something before its mood.
 _JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
-_REPORTED_BY = SAY | (REPORT & {"reported", "announced", "confirmed"}) | FRENCH_REPORT
+_REPORTED_BY = SAY | REPORT | FRENCH_REPORT
 _REPORTED = re.compile(rf"\b(?:{alternation(_REPORTED_BY)})\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
 

@@ -120,7 +120,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—]|-|::|»)\s+")
 
 # ", he said." and the like: the pronoun names no one once the sentence leaves its article.
 # (", they say." tags a saying, not a speaker's words: it stays.)
-_TAIL_VERBS = (SAY - {"say", "told", "tells", "according"}) | {"noted", "explained", "wrote"}
+_TAIL_VERBS = (SAY - {"say", "told", "tells", "according"}) | REPORT
 _PRONOUN_TAIL = re.compile(
     rf",\s+(?:he|she|they|it|we)\s+(?:{alternation(_TAIL_VERBS)}|(?:told|tells) (?:reporters|"
     r"the \w+|\w+))(?:\s+on\s+\w+day)?\s*(?=[.!]$)",

@@ -3,8 +3,10 @@ import re
 import pytest
 
 from newsloom.summarize import clip, commentary, lede, offstory, openings, people, text, watch
+from newsloom.summarize.clip import main_statement
 from newsloom.summarize.commentary import writers_voice
 from newsloom.summarize.lede import sets_scene
+from newsloom.summarize.openings import speaks_to_reader
 from newsloom.summarize.speech import (
     FORECAST,
     JUDGE,
@@ -75,3 +77,41 @@ def test_a_source_who_adds_a_possibility_holds_it() -> None:
     assert watch._ATTRIBUTED.search("Fares may rise next spring, the operator added.")
     assert watch._ATTRIBUTED.search("The operator tells passengers that fares may rise.")
     assert not watch._ATTRIBUTED.search("All told, fares may rise next spring.")
+
+
+# Every module that asks whether a sentence reports someone's words reads the whole of REPORT:
+# "confirmed", "noted", "explained", "writes", "recalled" credit a statement as "said" does.
+def test_a_cut_keeps_a_confirmation_with_its_statement() -> None:
+    sentence = (
+        "The Dunmore quay will close for six weeks of repairs, which begin in May, the port "
+        "authority confirmed."
+    )
+    assert main_statement(sentence, 30) is None
+
+
+def test_a_main_clause_that_notes_someone_reports_no_scene() -> None:
+    assert not sets_scene("When the flood reached Dunmore, the mayor noted that the pumps failed.")
+
+
+def test_a_verdict_someone_noted_is_theirs() -> None:
+    assert writers_voice("The new stand at Corrib Park is superb, the architect noted.") == ""
+    assert writers_voice("The new stand at Corrib Park is superb, the architect insists.") == ""
+
+
+def test_a_pronoun_tail_with_writes_names_no_one() -> None:
+    assert compress("The new stand will seat 9,000 people, she writes.") == (
+        "The new stand will seat 9,000 people."
+    )
+
+
+def test_advice_someone_explained_speaks_to_no_reader() -> None:
+    assert speaks_to_reader("On a night crossing you learn to trust the lights.")
+    assert not speaks_to_reader(
+        "On a night crossing you learn to trust the lights, the pilot explained."
+    )
+
+
+def test_an_announcement_is_an_event_not_words_about_one() -> None:
+    # offstory leaves the institution's report verbs out on purpose (its comment).
+    assert offstory._SPEECH.search("The pilot recalls a night crossing in a gale.")
+    assert not offstory._SPEECH.search("The firm announced 200 jobs at its Leith plant.")
