@@ -137,7 +137,7 @@ _NAMED_AFTER_CLAUSE = re.compile(
 _NAMED_CLAUSE_SUBJECT = re.compile(
     rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?(?!I\b)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
-    rf"{alternation(SAY_FINITE - {'say', 'told', 'tells'})}|\w+ed)\b[^,;:]*,"
+    rf"{alternation(SAY_FINITE)}|\w+ed)\b[^,;:]*,"
 )
 # An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
 # was uncertain when ...": what is known or likely, said of the clause after it. Not a judgement

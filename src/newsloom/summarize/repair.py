@@ -31,7 +31,7 @@ _LEADING_NAME = re.compile(
 # lower-case noun instead means the capitalised words were a modifier ("The Carrow schoolgirl").
 _VERB_AFTER = re.compile(
     r"^(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|"
-    rf"does|{alternation(SAY_FINITE - {'say', 'told', 'tells'})}|also|now|then|still|\w+ed|"
+    rf"does|{alternation(SAY_FINITE)}|also|now|then|still|\w+ed|"
     r"\w+[^s's]s)\b)"
 )
 

@@ -6,7 +6,8 @@ from newsloom.summarize import clip, commentary, lede, offstory, openings, peopl
 from newsloom.summarize.clip import main_statement
 from newsloom.summarize.commentary import writers_voice
 from newsloom.summarize.lede import sets_scene
-from newsloom.summarize.openings import speaks_to_reader
+from newsloom.summarize.openings import opening_reference, speaks_to_reader
+from newsloom.summarize.repair import leading_name
 from newsloom.summarize.speech import (
     FORECAST,
     JUDGE,
@@ -115,3 +116,17 @@ def test_an_announcement_is_an_event_not_words_about_one() -> None:
     # offstory leaves the institution's report verbs out on purpose (its comment).
     assert offstory._SPEECH.search("The pilot recalls a night crossing in a gale.")
     assert not offstory._SPEECH.search("The firm announced 200 jobs at its Leith plant.")
+
+
+# The verb lists that find a clause's finite verb hold every finite form of "say" and "tell":
+# irregular, so no "-ed" rule finds "told".
+def test_a_name_that_told_something_is_the_clause_subject() -> None:
+    assert opening_reference("When Dahl said the plan was dead, she left the hall.") == ""
+    assert opening_reference("When Dahl told reporters the plan was dead, she left the hall.") == ""
+
+
+def test_a_leading_name_that_told_readers_is_a_subject() -> None:
+    article = "Harbour Wire told readers the quay would close. The Harbour Wire reported it first."
+    assert leading_name("Harbour Wire told readers the quay would close.", article) == (
+        "Harbour Wire"
+    )
