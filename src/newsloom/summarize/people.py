@@ -29,7 +29,15 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newsloom.summarize.speech import EXCHANGE, FORECAST, REPORT, SAY, VIEW, alternation
+from newsloom.summarize.speech import (
+    EXCHANGE,
+    FORECAST,
+    REPORT,
+    SAY,
+    SAY_FINITE,
+    VIEW,
+    alternation,
+)
 from newsloom.textkit import ENGLISH_STOP_WORDS
 
 _WORD = r"[A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)*"
@@ -473,7 +481,7 @@ _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Za-z]+['’]s)\s[^,;:()\"“”]{1,60}?)(?=,|[.!?]?$|[.!?]\s)"
 )
 _IN_A_LIST_AFTER = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
-_CLAUSE_WORDS = frozenset("who whose which that where when said says".split())
+_CLAUSE_WORDS = frozenset("who whose which that where when".split()) | SAY_FINITE
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 

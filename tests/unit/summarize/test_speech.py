@@ -18,6 +18,7 @@ from newsloom.summarize.speech import (
     alternation,
 )
 from newsloom.summarize.text import compress
+from newsloom.summarize.watch import quotes_someone, what_to_watch
 
 
 def test_alternation_puts_the_longer_word_first() -> None:
@@ -130,3 +131,21 @@ def test_a_leading_name_that_told_readers_is_a_subject() -> None:
     assert leading_name("Harbour Wire told readers the quay would close.", article) == (
         "Harbour Wire"
     )
+
+
+# What comes after a verb of saying is someone's: a quotation opened after "explained". A future
+# after "tells ... would" is a step reported; after "explained" or "recalled", "would" is a
+# hypothesis or a habit of the past, no step to watch.
+def test_a_quotation_opened_after_explained_is_someones_words() -> None:
+    assert quotes_someone("The ferry captain explained, 'Nobody sails in this wind and nobody will")
+
+
+def test_a_future_reported_is_a_step_and_an_explanation_is_none() -> None:
+    assert what_to_watch("The harbour board tells skippers that the quay would close.") == 1
+    assert what_to_watch("The vet explained that a dart would not have stopped the bull.") == 0
+    assert what_to_watch("The pilot recalled that as a girl she would row to the island.") == 0
+
+
+def test_an_apposition_that_told_something_is_a_clause() -> None:
+    assert people._states_role("the party leader")
+    assert not people._states_role("the party leader told the rally")
