@@ -34,8 +34,10 @@ _DASH = re.compile(r"\s(?:[—–]|--)\s")
 _ELABORATION = re.compile(
     rf",\s*(?:which|who|according to|{_NOT_PARTICIPLE}[a-z]+ing)\b|;|\s(?:[—–]|--)\s"
 )
-# A reporting verb after the cut: the sentence's own attribution would be cut off.
-_ATTRIBUTING = SAY | REPORT | {"claimed", "claims"}
+# A reporting verb after the cut: the sentence's own attribution would be cut off. Not the plural
+# "say": after a cut it is most often the source of the relative clause cut off, not of the
+# statement ("... a second crossing, which engineers say could open within four years").
+_ATTRIBUTING = (SAY - {"say"}) | REPORT | {"claimed", "claims"}
 _ATTRIBUTION = re.compile(rf"\b(?:{alternation(_ATTRIBUTING)})\b", re.IGNORECASE)
 
 

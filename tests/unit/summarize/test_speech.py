@@ -91,6 +91,22 @@ def test_a_cut_keeps_a_confirmation_with_its_statement() -> None:
     assert main_statement(sentence, 30) is None
 
 
+def test_a_cut_leaves_a_relative_clauses_own_plural_source_with_it() -> None:
+    # "say" after a cut credits the relative clause it opens, not the statement before it.
+    sentence = (
+        "Vellmar will spend 12 million euros on a new ferry pier, which pilots say could open "
+        "within two years."
+    )
+    assert (
+        main_statement(sentence, 30) == "Vellmar will spend 12 million euros on a new ferry pier."
+    )
+    sentence = (
+        "Vellmar will spend 12 million euros on a new ferry pier, which opens in May, the harbour "
+        "master says."
+    )
+    assert main_statement(sentence, 30) is None
+
+
 def test_a_main_clause_that_notes_someone_reports_no_scene() -> None:
     assert not sets_scene("When the flood reached Dunmore, the mayor noted that the pumps failed.")
 
