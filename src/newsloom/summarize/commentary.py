@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.openings import QUOTED
+from newsloom.summarize.speech import JUDGE, REPORT, SAY, VIEW, alternation
 
 # Someone credited: a verb of saying or judging with its speaker, a source, or critics named as
 # holders of the view ("critics called it", "reviewers praised").
+_CREDITING = SAY | REPORT | JUDGE | VIEW
 _CREDITED = re.compile(
-    r"\b(?:said|says|say|told|tells|according to|reported|announced|added|wrote|writes|"
-    r"called|calls|described|describes|praised|hailed|critici[sz]ed|condemned|branded|"
-    r"dubbed|declared|insisted|argued|argues|believes?|thinks?|thought|claimed|claims|"
+    rf"\b(?:{alternation(_CREDITING)}|"
     r"critics?|reviewers?|judges?|fans?|supporters?|opponents?|residents?|readers?|viewers?)\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ from functools import lru_cache
 from newsloom.records import Article
 from newsloom.summarize.openings import full_names
 from newsloom.summarize.people import ROLES
+from newsloom.summarize.speech import REPORT, SAY, alternation
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.words import numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
@@ -58,9 +59,8 @@ _WHEN_FRAME = re.compile(
     re.DOTALL,
 )
 # What makes a main clause a report rather than a scene: someone quoted or cited, or a figure.
-_REPORTS = re.compile(
-    r"\b(?:said|says|told|tells|according|reported|reports|announced|stated|confirmed|added)\b|\d"
-)
+_REPORTING = SAY | REPORT
+_REPORTS = re.compile(rf"\b(?:{alternation(_REPORTING)})\b|\d")
 # A scene is narrated: a speaker's own voice ("we look into it", a quotation) is not one.
 _VOICE = re.compile(r"\b(?:I|we|our|us|you|your)\b|[\"“”]", re.IGNORECASE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)

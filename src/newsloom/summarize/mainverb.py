@@ -26,19 +26,23 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.speech import SAY_FINITE
 from newsloom.textkit import ENGLISH_STOP_WORDS
 
 # Function words only an English sentence holds (French has "a", "en", "pour" instead).
 _ENGLISH = frozenset("the of and with to for in".split())
-_FINITE = frozenset(
-    """
+_FINITE = (
+    frozenset(
+        """
     is was are were am be been has had have will would could can cannot may might must should
-    shall did does do said says say told tells made makes took takes gave gives got gets went goes
+    shall did does do made makes took takes gave gives got gets went goes
     came comes became found left won lost beat led met put set cut hit let saw sees sold paid fell
     rose broke kept held brought bought thought knew grew drew threw flew wrote drove spoke stood
     sent spent built fought struck shot fled hid ran began sat meant felt read lay laid lit dug
     hung sang sank swam rang wept quit stole split spread hurt cost shut upset
     """.split()
+    )
+    | SAY_FINITE
 )
 _PRONOUNS = frozenset("i we you they he she it me us him them your".split())
 # "there's", "it's", "let's": a contracted verb after the pronoun.

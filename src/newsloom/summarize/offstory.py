@@ -41,6 +41,7 @@ from newsloom.records import Article
 from newsloom.summarize.facts import Candidate, article_sentences
 from newsloom.summarize.lede import FUNCTION_WORDS, LEDE_WINDOW
 from newsloom.summarize.roles import is_reaction
+from newsloom.summarize.speech import REPORT, SAY, alternation
 from newsloom.summarize.words import CALENDAR, NUMBER_WORDS, tokens
 from newsloom.textkit import NEWS_WORDS, stem
 
@@ -66,9 +67,11 @@ def _key(word: str) -> str:
 
 # Someone's words as the article reports them, or in their own voice: what a reporter was told
 # is about the reporter's story.
+# Not "reported", "announced" or "confirmed": what an agency or a firm announces is an event of
+# its own ("the firm announced 200 jobs at its Leith plant"), not someone's words about one.
+_SPEAKING = SAY | (REPORT - {"reported", "reports", "announced", "confirmed"}) | {"predicted"}
 _SPEECH = re.compile(
-    r"\b(?i:said|says|told|tells|noted|notes|added|adds|according|explained|recalled|predicted|"
-    r"wrote|writes)\b|\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b(?!\.)",
+    rf"\b(?i:{alternation(_SPEAKING)})\b|\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b(?!\.)",
 )
 _GENERIC = frozenset(_key(w) for w in NEWS_WORDS | set(NUMBER_WORDS))
 _NO_NAME = CALENDAR | FUNCTION_WORDS | {"i"}

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from newsloom.summarize.people import ROLES
+from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, SAY_FINITE, alternation
 from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -54,8 +55,9 @@ _CONNECTIVE_PHRASE = re.compile(
 _COLLECTIVE = re.compile(
     r"^(?:all|both|each|most|many|some|several|others|none|few|much)(?:\s+of\s+(?:them|us|those|"
     r"this|that|these|it)\b|"
-    r"\s+(?:is|was|are|were|have|has|had|will|would|could|can|may|might|must|said|say|says|"
-    r"agreed|remain|remained)\b|,)",
+    # Not "told": "All told, ..." is an idiom ("in all"), with no one telling.
+    r"\s+(?:is|was|are|were|have|has|had|will|would|could|can|may|might|must|"
+    rf"{alternation(SAY_FINITE - {'told', 'tells'})}|agreed|remain|remained)\b|,)",
     re.IGNORECASE,
 )
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
@@ -95,11 +97,11 @@ _PHRASE_THEN_PRONOUN = re.compile(
 _VERB_CUES = frozenset(
     """
     is was are were has had have will would could can may might must should shall did does do
-    said says say added adds remains remained plans planned wants wanted told tells made makes
+    remains remained plans planned wants wanted made makes
     took takes became becomes gets got held holds now also then still already only just
     runs ran begins began starts ends lasts costs opens closes goes went comes came
     """.split()
-)
+) | (SAY - {"according"})
 # Nouns that need no antecedent in a news report.
 _UNIQUE_NOUNS = frozenset(
     "government administration police world weather public economy internet sun moon military"
@@ -136,7 +138,7 @@ _NAMED_AFTER_CLAUSE = re.compile(
 _NAMED_CLAUSE_SUBJECT = re.compile(
     rf"^(?i:{_SUBORDINATORS})\s+(?:the\s+)?(?!I\b)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
-    r"said|says|\w+ed)\b[^,;:]*,"
+    rf"{alternation(SAY_FINITE)}|\w+ed)\b[^,;:]*,"
 )
 # An "it" that stands for no thing: "It's no secret that ...", "it would appear that ...", "it
 # was uncertain when ...": what is known or likely, said of the clause after it. Not a judgement
@@ -172,9 +174,10 @@ _OUTLET_VOICE = re.compile(
     r"\b[Oo]ur own\b|\s(?:here|there)(?:[.!]?$|\s+(?:in|on|at|for|during|since|until|"
     r"last|this|yesterday|today)\b)"
 )
+_TAGGED = (SAY - {"say", "according"}) | {"wrote", "explained", "insisted"}
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|explained|insisted)|"
-    r"(?:said|says|added|adds|told)\s+(?:he|she|they)\b)",
+    rf"\b(?:(?:he|she|they)\s+(?:{alternation(_TAGGED)})|"
+    rf"(?:{alternation(_TAGGED)})\s+(?:he|she|they)\b)",
     re.IGNORECASE,
 )
 
@@ -556,7 +559,7 @@ _RESULT = re.compile(
 # ("sacked the manager hours after a 3-0 defeat") is its cause, not what the statement tells.
 _EARLIER_CLAUSE = re.compile(r"\b(?:after|following)\b[^,;]*", re.IGNORECASE)
 # Verbs that report rather than state: two statements of one speaker share them whatever they say.
-REPORTING = frozenset(stem(w) for w in "said says say told tells added adds according".split())
+REPORTING = frozenset(stem(w) for w in SAY)
 FULL_NAME_PATTERN = re.compile(
     r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|de|du|des|van|von)\s+)?[A-Z][\w'’&-]*)+"
 )
@@ -712,11 +715,8 @@ _LEAD_IN = re.compile(
 # A clause joined to another ("..., but firing missiles over Japan is rare"): the sentence
 # states something before its mood.
 _JOINED = re.compile(r"[,;]\s*(?:but|yet|and|while|whereas|though|mais|et)\b|;", re.IGNORECASE)
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|according|reported|announced|confirmed|added|a dit|a déclaré|"
-    r"selon)\b",
-    re.IGNORECASE,
-)
+_REPORTED_BY = SAY | REPORT | FRENCH_REPORT
+_REPORTED = re.compile(rf"\b(?:{alternation(_REPORTED_BY)})\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“«‘]")
 
 

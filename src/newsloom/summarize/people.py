@@ -29,6 +29,15 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from newsloom.summarize.speech import (
+    EXCHANGE,
+    FORECAST,
+    REPORT,
+    SAY,
+    SAY_FINITE,
+    VIEW,
+    alternation,
+)
 from newsloom.textkit import ENGLISH_STOP_WORDS
 
 _WORD = r"[A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)*"
@@ -155,10 +164,15 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 
 
 # Verbs of speech and thought: a person is quoted by the surname alone ("Dahl said", "said
-# Aasen"); a nationality, a place or a show is not.
-_SPEECH = (
-    r"said|says|told|tells|added|adds|asked|explained|noted|notes|wrote|writes|argued|argues|"
-    r"recalled|recalls|thinks|believes|insisted|insists|warned|warns|admitted|agreed|replied"
+# Aasen"); a nationality, a place or a show is not. Not "say" (a plural, never after one surname),
+# "according to" or an institution's "announced", "reported", "confirmed", "stated": they credit
+# agencies, papers and documents as often as people.
+_SPEECH = alternation(
+    (SAY - {"say", "according"})
+    | (REPORT & {"explained", "noted", "notes", "wrote", "writes", "recalled", "recalls"})
+    | (VIEW & {"argued", "argues", "thinks", "believes", "insisted", "insists"})
+    | (FORECAST & {"warned", "warns"})
+    | EXCHANGE
 )
 _SPEECH_REACH = 16  # characters before a name that hold "said " or "explained "
 _SPEAKS_AFTER = re.compile(rf"['’]?\s*(?:,[^,]{{1,60}},\s*)?(?:{_SPEECH})\b")
@@ -510,7 +524,7 @@ _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:the|a|an|[A-Za-z]+['’]s)\s[^,;:()\"“”]{1,60}?)(?=,|[.!?]?$|[.!?]\s)"
 )
 _IN_A_LIST_AFTER = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
-_CLAUSE_WORDS = frozenset("who whose which that where when said says".split())
+_CLAUSE_WORDS = frozenset("who whose which that where when".split()) | SAY_FINITE
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 
 

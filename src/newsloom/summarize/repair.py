@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.openings import names_something, opening_reference
+from newsloom.summarize.speech import SAY_FINITE, alternation
 from newsloom.textkit import STOP_WORDS
 
 # Subject pronouns continue the previous subject; "his"/"her" and "they" point at too many
@@ -30,7 +31,8 @@ _LEADING_NAME = re.compile(
 # lower-case noun instead means the capitalised words were a modifier ("The Carrow schoolgirl").
 _VERB_AFTER = re.compile(
     r"^(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|"
-    r"does|said|says|also|now|then|still|\w+ed|\w+[^s's]s)\b)"
+    rf"does|{alternation(SAY_FINITE)}|also|now|then|still|\w+ed|"
+    r"\w+[^s's]s)\b)"
 )
 
 

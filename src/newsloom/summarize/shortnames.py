@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from newsloom.summarize.openings import POSSESSIVE
 from newsloom.summarize.people import ROLES
+from newsloom.summarize.speech import SAY_FINITE
 from newsloom.summarize.words import tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -32,9 +33,9 @@ _SHORT = re.compile(
 )
 Names = dict[str, dict[str, bool]]
 # Verbs after a subject that "-ed" and "-s" do not catch.
-_VERB_CUES = frozenset(
+_VERB_CUES = SAY_FINITE | frozenset(
     "is was are were has had have will would could can may might must should did does do"
-    " said told made took became got held ran began went came stood left gave kept met put set"
+    " made took became got held ran began went came stood left gave kept met put set"
     " cut hit let shut sent spent built won lost paid sold found heard saw knew thought brought"
     " bought fell rose grew drew flew threw wrote spoke broke chose will won't".split()
 )

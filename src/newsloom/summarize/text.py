@@ -10,6 +10,7 @@ import re
 
 from newsloom.summarize.furniture import is_furniture, strip_caption_label
 from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.speech import REPORT, SAY, alternation
 from newsloom.summarize.words import DOUBLE_QUOTES
 
 # Words that end with a period without ending a sentence (matched case-insensitively, no dot).
@@ -118,8 +119,10 @@ _TITLE_PREFIX = re.compile(
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—]|-|::|»)\s+")
 
 # ", he said." and the like: the pronoun names no one once the sentence leaves its article.
+# (", they say." tags a saying, not a speaker's words: it stays.)
+_TAIL_VERBS = (SAY - {"say", "told", "tells", "according"}) | REPORT
 _PRONOUN_TAIL = re.compile(
-    r",\s+(?:he|she|they|it|we)\s+(?:said|says|added|adds|noted|explained|wrote|told (?:reporters|"
+    rf",\s+(?:he|she|they|it|we)\s+(?:{alternation(_TAIL_VERBS)}|(?:told|tells) (?:reporters|"
     r"the \w+|\w+))(?:\s+on\s+\w+day)?\s*(?=[.!]$)",
     re.IGNORECASE,
 )
@@ -132,8 +135,9 @@ _CONNECTIVE = re.compile(
 # A reporting clause with nothing reported: "The Veland newspaper Harbour Wire said this
 # week." (what it said stood in the sentence before, or after a clause a cut left out). The words
 # before the verb are its subject: no verb of their own ("the inquiry reports" is a clause).
+_REPORTED_ALONE = {"said", "added"} | (REPORT & {"reported", "wrote", "announced", "tweeted"})
 _REPORT_ONLY = re.compile(
-    r"^(?P<subject>[^,;:\"“”«»]+?)\s(?:said|reported|wrote|added|announced|tweeted|"
+    rf"^(?P<subject>[^,;:\"“”«»]+?)\s(?:{alternation(_REPORTED_ALONE)}|"
     r"told reporters)(?:\s+(?:on|in|this|last|late|early|earlier|yesterday|today)"
     r"(?:\s+[\w.-]+){0,2})?\s*[.!]$"
 )

@@ -40,13 +40,16 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.speech import FORECAST, REPORT, SAY, SAY_FINITE, VIEW, alternation
+
 # Quotation marks of any style: double (straight, curly, low), guillemets, and single quotes
 # that open a word ("'All travellers must ...,' said ...") and close a later one, open the
 # sentence, or open after a colon or a verb of saying ("cracked: 'LAX ...", "said, 'People
 # ..."). An apostrophe inside or after a word ("we'll", "Arians' best") is none.
+_QUOTING = (SAY - {"according", "told", "tells"}) | REPORT
 _QUOTATION = re.compile(
     r"[\"“”«»„]|‘\w|^['’]\w|(?<=[\s(\[—–-])'\w(?:[^']|(?<=\w)'(?=\w))*\w[.,!?]?['’]"
-    r"(?=[\s,.;:!?)—–-]|$)|(?::|\b(?:said|says|told \w+|added|wrote)),?\s+['‘]\w"
+    rf"(?=[\s,.;:!?)—–-]|$)|(?::|\b(?:{alternation(_QUOTING)}|(?:told|tells) \w+)),?\s+['‘]\w"
 )
 
 _FUTURE = re.compile(
@@ -67,8 +70,16 @@ _FUTURE = re.compile(
 # "would" as the future of reported speech ("said it would seek urgent talks"), not as a
 # hypothesis ("would be unlikely"), nor one of the past ("would have cost more", _PERFECT).
 _PERFECT = r"(?! have (?!to\b))"
+# Of REPORT only an announcement and a confirmation: after "explained" or "recalled", "would" is
+# as often a reason's hypothesis or a habit of the past ("explained that a dart would not have
+# stopped it", "recalled that she would row to the island") as a step reported.
+_REPORTING_AHEAD = (
+    (SAY_FINITE | {"added"})
+    | (REPORT & {"announced", "confirmed"})
+    | {"promised", "agreed", "insist", "insists", "insisted"}
+)
 _REPORTED_FUTURE = re.compile(
-    r"\b(?:said|says|say|told|announced|confirmed|promised|agreed|added|insists?|insisted)\b"
+    rf"\b(?:{alternation(_REPORTING_AHEAD)})\b"
     rf"[^.;]*\bwould\b{_PERFECT}",
     re.IGNORECASE,
 )
@@ -168,11 +179,12 @@ _SPAN = re.compile(
 _NUMBER = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d")
 # Who holds a possibility: a source who said, warned or forecast it ("argued" and "believes"
 # give an opinion, not a consequence). One who "had" said it held it before the event, which has
-# settled it ("a ferry that she had been warned might be unsafe").
+# settled it ("a ferry that she had been warned might be unsafe"). "told" with its listener only:
+# "All told, ..." is an idiom.
+_CREDITED_AHEAD = (SAY - {"told", "tells"}) | FORECAST | (VIEW & {"insist", "insists", "insisted"})
 _ATTRIBUTED = re.compile(
     r"(?<!\bhad )(?<!\bhad been )"
-    r"\b(?:said|says|say|told(?= \w)|according to|warned|warns|predicted|predicts|expects|expect|"
-    r"forecast|insists?|insisted|estimated|estimates|analysts?)\b",
+    rf"\b(?:{alternation(_CREDITED_AHEAD)}|(?:told|tells)(?= \w)|analysts?)\b",
     re.IGNORECASE,
 )
 # The writer's commentary: a prediction about an unnamed some, many or few; a framed question.
