@@ -165,8 +165,14 @@ _AGE = re.compile(r"^\d+-year-old$")
 # Closed quotations, double or single ("'Be grateful,' she said"), removed before looking for "I"
 # (and by commentary.py before reading the writer's voice).
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|(?<![\w])'[^']*'(?![\w])")
+# "I" alone is the speaker, but not an initial ("I. Lewis Libby"), a party and state
+# ("(I-Vt.)", "I-95") or a numeral after the name it counts ("World War I", "Phase I").
 _FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my)\b"
+    r"\b(?:I['’](?:m|ve|d|ll)|me|my)\b|"
+    + "".join(
+        rf"(?<!\b{head} )" for head in "War Phase Type Title Stage Class Level Grade Part".split()
+    )
+    + r"\bI\b(?!\.\s*[A-Z]|-)"
 )  # "mine" is a pit as often
 # The outlet pointing at its own place, outside quotation marks: "our own coast", "will still
 # be felt here", "scored the winner there". (A review's "we" is its author's, and stays.)

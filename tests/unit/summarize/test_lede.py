@@ -160,6 +160,15 @@ def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
     assert not unnamed_speaker("The US said it would review the bridge plan.")
 
 
+def test_an_initial_a_party_or_a_numeral_is_no_first_person() -> None:
+    assert unnamed_speaker("Then I walked the length of the pier.")
+    assert unnamed_speaker("I'm staying until the ferry sails.")
+    assert not unnamed_speaker("Judge I. Marta Voss adjourned the hearing to Monday.")
+    assert not unnamed_speaker("Senator Ada Quell (I-Vt.) voted against the harbour bill.")
+    assert not unnamed_speaker("The last World War I veteran of Tansey Bay died at 104.")
+    assert not unnamed_speaker("Phase I trials of the vaccine begin in March.")
+
+
 def test_french_connectives_open_on_what_the_page_did_not_say() -> None:
     assert opening_reference("En conséquence, la maire a prolongé l'interdiction.") == "connective"
     assert opening_reference("Selon elle, aucun nid n'avait été signalé.") == "connective"
