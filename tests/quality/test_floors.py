@@ -212,7 +212,11 @@ FLOORS = [
         # its verb in any form ("was suing"; openings._SUIT); item 282 up (+3.1), none down.
         # 19.79 / 42.74 -> 19.80 / 42.75: "to" before a determiner is no infinitive
         # (mainverb.py), so a tag line ("A plain guide to the recall.") is a fragment.
-        {"rouge2": 19.83, "rouge1": 42.8},
+        # All merged, with label lines as fragments and a verdict of what something deserves
+        # (commentary.py): 19.84 / 42.82.
+        # 19.84 / 42.82 -> 19.85 / 42.80: an initial, a party and state or a numeral ("I.",
+        # "(I-Vt.)", "World War I") is no first-person "I" (openings._FIRST_PERSON).
+        {"rouge2": 19.85, "rouge1": 42.8},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -296,7 +300,12 @@ FLOORS = [
         # its verb in any form ("was suing"; openings._SUIT); item 282 up (+4.0), none down.
         # 18.61 / 41.73 -> 18.62 / 41.74: a tag line with "to" before a determiner is a
         # fragment (mainverb.py).
-        {"rouge2": 18.68, "rouge1": 41.84},
+        # All merged (as above): 18.69 / 41.85.
+        # 18.69 / 41.85 -> 18.62 / 41.82, lowered on purpose: an initial, a party and state or
+        # a numeral ("I.", "(I-Vt.)", "World War I") is no first-person "I"; the sentences it
+        # refused are a reader's facts. The fall is one item (221), where the other of two
+        # near-identical ledes is now shown.
+        {"rouge2": 18.62, "rouge1": 41.82},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
