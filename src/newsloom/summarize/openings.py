@@ -174,6 +174,15 @@ _FIRST_PERSON = re.compile(
     )
     + r"\bI\b(?!\.\s*[A-Z]|-)"
 )  # "mine" is a pit as often
+# An organisation speaking of its own, outside quotation marks: "a tiny fraction of our 125,000
+# employees", "we thank our customers". A writer never owns a company's staff or customers, so
+# the sentence is a spokesperson's words the page cannot attribute (a review's "our battery
+# test" is its author's, and stays).
+_ORG_VOICE = re.compile(
+    r"\b[Oo]ur (?:[\d,]+ |own |loyal |valued |dedicated )?(?:employees|staff|customers|clients|"
+    r"users|members|shareholders|workforce|colleagues|passengers|guests|patients|stores|"
+    r"company|organi[sz]ation)\b"
+)
 # The outlet pointing at its own place, outside quotation marks: "our own coast", "will still
 # be felt here", "scored the winner there". (A review's "we" is its author's, and stays.)
 _OUTLET_VOICE = re.compile(
@@ -495,7 +504,11 @@ def unnamed_speaker(sentence: str) -> bool:
     if DOUBLE_QUOTES.search(sentence) and _PRONOUN_SPEAKER.search(sentence):
         return True
     unquoted = QUOTED.sub(" ", sentence)
-    return bool(_FIRST_PERSON.search(unquoted) or _OUTLET_VOICE.search(unquoted))
+    return bool(
+        _FIRST_PERSON.search(unquoted)
+        or _OUTLET_VOICE.search(unquoted)
+        or _ORG_VOICE.search(unquoted)
+    )
 
 
 # A second-person word: the sentence speaks to its reader ("you"; "your", "you'd", "you’re").

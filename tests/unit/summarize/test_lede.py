@@ -160,6 +160,13 @@ def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
     assert not unnamed_speaker("The US said it would review the bridge plan.")
 
 
+def test_an_organisation_speaking_of_its_own_people_is_not_attributed() -> None:
+    assert unnamed_speaker("The conduct of a few of our 4,000 employees does not reflect us.")
+    assert unnamed_speaker("Nothing matters more to the ferry line than our passengers.")
+    assert not unnamed_speaker("In our battery test the reader lasted 33 days.")
+    assert not unnamed_speaker('"Our customers come first," the chief executive said.')
+
+
 def test_an_initial_a_party_or_a_numeral_is_no_first_person() -> None:
     assert unnamed_speaker("Then I walked the length of the pier.")
     assert unnamed_speaker("I'm staying until the ferry sails.")
