@@ -24,15 +24,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from newsloom.summarize.grounding_runs import SourceRuns, copied_runs
+from newsloom.summarize.speech import EXCHANGE, REPORT, SAY, VIEW
 from newsloom.summarize.words import tokens, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
-# Verbs that report what someone said, wrote or claimed.
-SPEECH = frozenset(
-    "said says say told tells added adds claimed claims claim insisted insists admitted admits "
-    "explained explains revealed reveals stated states wrote writes tweeted warned warns "
-    "confirmed confirms alleged alleges argued argues declared declares announced announces "
-    "replied replies asked asks urged urges".split()
+# Verbs that report what someone said, wrote or claimed: speech.py's verbs that credit words to
+# a speaker ("according" is no verb with a subject, so it is read apart below), a warning or a
+# plea, and the present and other forms a summary's tag takes ("Holm admits", "Berg alleges").
+SPEECH = (
+    (SAY - {"according"})
+    | REPORT
+    | EXCHANGE
+    | VIEW
+    | frozenset(
+        "warned warns urged urges revealed reveals alleged alleges claim states explains "
+        "confirms announces declares asks replies admits".split()
+    )
 )
 _ACCORDING = stem("according")
 # Titles stand before a name without being one: "Mr Holm" and "Marta Holm" are one speaker.
