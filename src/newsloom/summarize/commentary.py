@@ -9,7 +9,14 @@ writer speaks in their own voice, with no one credited, is not news however well
 - a slang label for the people in the story ("Boffins at the museum ..."),
 - a verdict by an evaluative word ("two superb performances", "a dismal first half", "she did
   not disappoint", "the play deserves better") that no one in the sentence is credited with,
-- the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming").
+- the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming"),
+- a teaser that announces a story instead of telling it ("the figures tell a simple story", "the
+  reasons are not hard to find"),
+- the writer's prediction with no one credited ("Lund, who flew in on Monday, will find that the
+  vote was the easy part", "the crowd may turn out to matter more", "a slow bus will not persuade
+  anyone"),
+- received wisdom or a figurative summing-up ("a long tail has always suggested a swimmer", "both
+  parties have done their sums").
 
 An attributed opinion stays: "the union called the plan reckless, its leader said" reports what
 someone said, which is news; so does a quotation (the words inside quotation marks are the
@@ -57,13 +64,50 @@ _VERDICT = re.compile(
     # What something or someone merits is a judgement ("the play deserves to be judged on its
     # own", "the side deserved more"), not a report, unless someone is credited with it.
     r"deserv(?:e|es|ed)|"
-    r"(?:was|is) no accident)\b"
+    r"(?:was|is) no accident|"
+    # "is a triumph of conservation craft", "was a small triumph of engineering": the writer's
+    # praise of a piece of work. A win reported as a "triumph" ("their World Series triumph")
+    # is not this form.
+    r"(?:is|was) an? (?:[a-z]+ )?triumph of|"
+    # A recommendation to the reader ("the ground is worth a visit", "a car worth watching").
+    r"worth (?:a visit|a look|the wait|the trip|seeing|watching|reading))\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
 # than a homecoming", "the new fee feels more like a fine than a charge"): "feels like" in the
 # present, outside quotation marks and with no one credited, is nobody's but the writer's. (A
 # past "felt like" may be a witness's account retold, and "I feel like" is a speaker's.)
 _IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b")
+# A teaser: the writer announces that the figures or the marks "tell a simple story", or that "the
+# reasons are not hard to find", and tells it in the next sentence. The sentence holds no fact of
+# its own, so crediting it ("a team says the marks tell another story") does not make it one.
+# "tells the story of ..." is a synopsis (what a film or book is about) and stays.
+_TEASER = re.compile(
+    r"\b(?:tells?|told) (?:a|an|another|quite a|its own)(?: [a-z]+){0,2} story\b"
+    r"(?! of\b| about\b| that\b| in\b)|"
+    r"\b(?:reasons?|causes?|explanation|answer) (?:is|are|was|were) not (?:hard|difficult) to "
+    r"(?:find|see|spot)\b"
+)
+# The writer's prediction: what a named person (or he, she, they) "will find that" or "will learn
+# that" is the writer's forecast of their fortunes, not an act or a plan; so is "may turn out to"
+# and a forecast of what will never persuade "anyone". Matched on the text as written: the
+# subject of "will find that" is a name or a pronoun, not a bank or a firm explaining a process
+# ("the lender will find that it cannot pull the report").
+_PREDICTION_OF = re.compile(
+    r"(?:\b[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:, [^,]{1,80},)? will (?:soon )?"
+    r"(?:find|discover|learn|reali[sz]e) that\b"
+)
+_PREDICTION = re.compile(
+    r"\bmay (?:well |yet )?turn out to\b|"
+    r"\bwill (?:not|never) (?:persuade|convince|win over) (?:anyone|anybody|everyone)\b"
+)
+# Received wisdom or a figurative summing-up in the present: what something "has always
+# suggested" or "seemed" is a common view nobody is credited with, and an idiom ("have done
+# their sums", "the jury is still out", "only time will tell") sums up instead of reporting.
+_RECEIVED = re.compile(
+    r"\b(?:has|have) always (?:suggested|seemed|looked like|appeared)\b|"
+    r"\b(?:done|do|did) (?:their|its|his|her) sums\b|"
+    r"\bjury is (?:still )?out\b|\bonly time will tell\b"
+)
 
 
 # A name whose mark is part of it ("reports Yahoo!"): no exclamation of the writer's.
@@ -76,8 +120,8 @@ def _unquoted(sentence: str) -> str:
 
 def writers_voice(sentence: str) -> str:
     """What marks ``sentence`` as the writer's commentary or verdict (``"imperative"``,
-    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``, ``"impression"``), or ``""``
-    when it reports.
+    ``"exclamation"``, ``"question"``, ``"slang"``, ``"teaser"``, ``"verdict"``,
+    ``"impression"``, ``"prediction"``, ``"received"``), or ``""`` when it reports.
 
     A question or a verdict crediting someone (a verb of saying or judging, a source, critics)
     reports that view and is news; so is a quotation."""
@@ -85,7 +129,8 @@ def writers_voice(sentence: str) -> str:
     if not text:
         return ""
     # The writer's own form whoever is credited: an order to the reader, an exclamation, a
-    # slang label ("Boffins ... say ..." credits the scientists in the writer's mocking word).
+    # slang label ("Boffins ... say ..." credits the scientists in the writer's mocking word), a
+    # teaser (it says only that there is something to tell).
     if _IMPERATIVE.search(text):
         return "imperative"
     if text.rstrip("”\"’' )").endswith("!"):
@@ -94,14 +139,20 @@ def writers_voice(sentence: str) -> str:
     lowered = text.lower()
     if _SLANG.search(lowered):
         return "slang"
-    # A question, a verdict or an impression is the writer's unless someone is credited with
-    # it (the costlier test, so it is made only when one of them is there).
+    if _TEASER.search(lowered):
+        return "teaser"
+    # A question, a verdict, an impression, a prediction or received wisdom is the writer's
+    # unless someone is credited with it (the costlier test, so it is made only when one of them is there).
     if text.rstrip("”\"’' )").endswith("?"):
         kind = "question"
     elif _VERDICT.search(lowered):
         kind = "verdict"
     elif _IMPRESSION.search(lowered):
         kind = "impression"
+    elif _PREDICTION.search(lowered) or _PREDICTION_OF.search(text):
+        kind = "prediction"
+    elif _RECEIVED.search(lowered):
+        kind = "received"
     else:
         return ""
     return "" if _CREDITED.search(sentence) else kind
