@@ -101,12 +101,16 @@ _PREDICTION = re.compile(
     r"\bwill (?:not|never) (?:persuade|convince|win over) (?:anyone|anybody|everyone)\b"
 )
 # Received wisdom or a figurative summing-up in the present: what something "has always
-# suggested" or "seemed" is a common view nobody is credited with, and an idiom ("have done
-# their sums", "the jury is still out", "only time will tell") sums up instead of reporting.
+# suggested" or "seemed" is a common view nobody is credited with; an idiom ("have done their
+# sums", "the jury is still out", "only time will tell", "has had more than its share", "is thin
+# on the ground") sums up instead of reporting a measure; and "the shuttle is less a glimpse of
+# the future than a welcome lift" is the writer recasting a thing, as "feels less like" is.
 _RECEIVED = re.compile(
     r"\b(?:has|have) always (?:suggested|seemed|looked like|appeared)\b|"
     r"\b(?:done|do|did) (?:their|its|his|her) sums\b|"
-    r"\bjury is (?:still )?out\b|\bonly time will tell\b"
+    r"\bjury is (?:still )?out\b|\bonly time will tell\b|"
+    r"\bmore than (?:its|their|his|her) (?:fair )?share\.|\bthin on the ground\b|"
+    r"\b(?:is|was|are|were) less (?:an? |the )?[a-z -]{1,40}? than (?:an? |the )"
 )
 
 

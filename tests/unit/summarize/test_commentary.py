@@ -44,6 +44,12 @@ from .fictional_stories import T0, article
         # Received wisdom or a figurative summing-up.
         ("A long bony tail has always suggested a fast swimmer.", "received"),
         ("The tram fare is popular in Malby, and both councils have done their sums.", "received"),
+        (
+            "Floods are the oldest worry in Farley, and the lower town has had more than its share.",
+            "received",
+        ),
+        ("At the Malby market, trust in the new scales is thin on the ground.", "received"),
+        ("For the night-shift nurses, the new tram is less a novelty than a lifeline.", "received"),
         # The writer's praise of a piece of work, and a recommendation to the reader.
         ("The rebuilt organ is a small triumph of local craft.", "verdict"),
         ("For towns planning a ferry of their own, the Malby pier is worth a visit.", "verdict"),
@@ -79,6 +85,8 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         "The delay may turn out to cost the city 2 million crowns, the auditor said.",
         "Fans celebrated the club's first cup triumph in forty years on Sunday.",
         "The company has always denied the claims about the Malby plant.",
+        "The Farley club received more than its share of the grant, the auditor found.",
+        "The new tram costs less than the old bus did.",
         # A plain report.
         "The Orrin river bridge reopened to lorries on Monday after repairs.",
     ],
