@@ -56,7 +56,7 @@ _SLANG = re.compile(
 # that describe a sight ("a stunning image", "dazzling green light"): news tells sights so, and
 # the sentence's fact (a meteor seen, an image taken) is the news.
 _VERDICT = re.compile(
-    r"\b(?:superb(?:ly)?|brilliant(?:ly)?|magnificent(?:ly)?|masterful(?:ly)?|"
+    r"\b(?:superb(?:ly)?|brilliant(?:ly)?|brilliance|magnificent(?:ly)?|masterful(?:ly)?|"
     r"masterpiece|sublime|delightful(?:ly)?|spellbinding|mesmeri[sz]ing|exquisite(?:ly)?|"
     r"disappointing(?:ly)?|dismal(?:ly)?|woeful(?:ly)?|lacklustre|lackluster|abysmal(?:ly)?|"
     r"shambolic|dreadful(?:ly)?|laughabl[ey]|pitiful(?:ly)?|"
@@ -70,7 +70,9 @@ _VERDICT = re.compile(
     # is not this form.
     r"(?:is|was) an? (?:[a-z]+ )?triumph of|"
     # A recommendation to the reader ("the ground is worth a visit", "a car worth watching").
-    r"worth (?:a visit|a look|the wait|the trip|seeing|watching|reading))\b"
+    r"worth (?:a visit|a look|the wait|the trip|seeing|watching|reading)|"
+    # The writer's prescription at the opening: "What this race needs is a red flag."
+    r"^what (?:this|the|these|[a-z]+)(?: [a-z]+){0,4} needs? (?:now )?is)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
 # than a homecoming", "the new fee feels more like a fine than a charge"): "feels like" in the

@@ -53,6 +53,8 @@ from .fictional_stories import T0, article
         # The writer's praise of a piece of work, and a recommendation to the reader.
         ("The rebuilt organ is a small triumph of local craft.", "verdict"),
         ("For towns planning a ferry of their own, the Malby pier is worth a visit.", "verdict"),
+        ("What this regatta needs is a second start line.", "verdict"),
+        ("The sheer brilliance of the young Farley keeper kept the score level.", "verdict"),
     ],
 )
 def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
@@ -87,6 +89,7 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         "The company has always denied the claims about the Malby plant.",
         "The Farley club received more than its share of the grant, the auditor found.",
         "The new tram costs less than the old bus did.",
+        "What the council needs is 2 million crowns for the pier, the mayor said.",
         # A plain report.
         "The Orrin river bridge reopened to lorries on Monday after repairs.",
     ],
