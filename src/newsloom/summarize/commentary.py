@@ -8,7 +8,8 @@ writer speaks in their own voice, with no one credited, is not news however well
 - a question the writer asks and does not report anyone asking (a rhetorical question),
 - a slang label for the people in the story ("Boffins at the museum ..."),
 - a verdict by an evaluative word ("two superb performances", "a dismal first half", "she did
-  not disappoint", "the play deserves better") that no one in the sentence is credited with,
+  not disappoint", "the play deserves better", "a triumph of craft", "worth a visit", "what this
+  race needs is ...") that no one in the sentence is credited with,
 - the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming"),
 - a teaser that announces a story instead of telling it ("the figures tell a simple story", "the
   reasons are not hard to find"),
