@@ -8,8 +8,16 @@ writer speaks in their own voice, with no one credited, is not news however well
 - a question the writer asks and does not report anyone asking (a rhetorical question),
 - a slang label for the people in the story ("Boffins at the museum ..."),
 - a verdict by an evaluative word ("two superb performances", "a dismal first half", "she did
-  not disappoint", "the play deserves better") that no one in the sentence is credited with,
-- the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming").
+  not disappoint", "the play deserves better", "a triumph of craft", "worth a visit", "what this
+  race needs is ...") that no one in the sentence is credited with,
+- the writer's impression ("the reopening feels less like a ribbon-cutting than a homecoming"),
+- a teaser that announces a story instead of telling it ("the figures tell a simple story", "the
+  reasons are not hard to find"),
+- the writer's prediction with no one credited ("Lund, who flew in on Monday, will find that the
+  vote was the easy part", "the crowd may turn out to matter more", "a slow bus will not persuade
+  anyone"),
+- received wisdom or a figurative summing-up ("a long tail has always suggested a swimmer", "both
+  parties have done their sums").
 
 An attributed opinion stays: "the union called the plan reckless, its leader said" reports what
 someone said, which is news; so does a quotation (the words inside quotation marks are the
@@ -49,7 +57,7 @@ _SLANG = re.compile(
 # that describe a sight ("a stunning image", "dazzling green light"): news tells sights so, and
 # the sentence's fact (a meteor seen, an image taken) is the news.
 _VERDICT = re.compile(
-    r"\b(?:superb(?:ly)?|brilliant(?:ly)?|magnificent(?:ly)?|masterful(?:ly)?|"
+    r"\b(?:superb(?:ly)?|brilliant(?:ly)?|brilliance|magnificent(?:ly)?|masterful(?:ly)?|"
     r"masterpiece|sublime|delightful(?:ly)?|spellbinding|mesmeri[sz]ing|exquisite(?:ly)?|"
     r"disappointing(?:ly)?|dismal(?:ly)?|woeful(?:ly)?|lacklustre|lackluster|abysmal(?:ly)?|"
     r"shambolic|dreadful(?:ly)?|laughabl[ey]|pitiful(?:ly)?|"
@@ -57,13 +65,58 @@ _VERDICT = re.compile(
     # What something or someone merits is a judgement ("the play deserves to be judged on its
     # own", "the side deserved more"), not a report, unless someone is credited with it.
     r"deserv(?:e|es|ed)|"
-    r"(?:was|is) no accident)\b"
+    r"(?:was|is) no accident|"
+    # "is a triumph of conservation craft", "was a small triumph of engineering": the writer's
+    # praise of a piece of work. A win reported as a "triumph" ("their World Series triumph")
+    # is not this form.
+    r"(?:is|was) an? (?:[a-z]+ )?triumph of|"
+    # A recommendation to the reader ("the ground is worth a visit", "a car worth watching").
+    r"worth (?:a visit|a look|the wait|the trip|seeing|watching|reading)|"
+    # The writer's prescription at the opening: "What this race needs is a red flag."
+    r"^what (?:this|the|these|[a-z]+)(?: [a-z]+){0,4} needs? (?:now )?is)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting
 # than a homecoming", "the new fee feels more like a fine than a charge"): "feels like" in the
 # present, outside quotation marks and with no one credited, is nobody's but the writer's. (A
 # past "felt like" may be a witness's account retold, and "I feel like" is a speaker's.)
 _IMPRESSION = re.compile(r"\bfeels (?:less |more |much more |a lot )?like\b")
+# A teaser: the writer announces that the figures or the marks "tell a simple story", or that "the
+# reasons are not hard to find", and tells it in the next sentence. The sentence holds no fact of
+# its own, so crediting it ("a team says the marks tell another story") does not make it one.
+# "tells the story of ..." is a synopsis (what a film or book is about) and stays.
+_TEASER = re.compile(
+    r"\b(?:tells?|told) (?:a|an|another|quite a|its own)(?: [a-z]+){0,2} story\b"
+    r"(?! of\b| about\b| that\b| in\b)|"
+    r"\b(?:reasons?|causes?|explanation|answer) (?:is|are|was|were) not (?:hard|difficult) to "
+    r"(?:find|see|spot)\b"
+)
+# The writer's prediction: what a named person (or he, she, they) "will find that" or "will learn
+# that" is the writer's forecast of their fortunes, not an act or a plan; so is "may turn out to"
+# and a forecast of what will never persuade "anyone". Matched on the text as written: the
+# subject of "will find that" is a name or a pronoun, not a bank or a firm explaining a process
+# ("the lender will find that it cannot pull the report").
+_PREDICTION_OF = re.compile(
+    r"(?:\b[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:, [^,]{1,80},)? will (?:soon )?"
+    r"(?:find|discover|learn|reali[sz]e) that\b"
+)
+_PREDICTION = re.compile(
+    r"\bmay (?:well |yet )?turn out to\b|"
+    r"\bwill (?:not|never) (?:persuade|convince|win over) (?:anyone|anybody|everyone)\b"
+)
+# Received wisdom or a figurative summing-up in the present: what something "has always
+# suggested" or "seemed" is a common view nobody is credited with; an idiom ("have done their
+# sums", "the jury is still out", "only time will tell", "has had more than its share", "is thin
+# on the ground") sums up instead of reporting a measure; and "the shuttle is less a glimpse of
+# the future than a welcome lift" is the writer recasting a thing, as "feels less like" is.
+_RECEIVED = re.compile(
+    r"\b(?:has|have) always (?:suggested|seemed|looked like|appeared)\b|"
+    r"\b(?:done|do|did) (?:their|its|his|her) sums\b|"
+    r"\bjury is (?:still )?out\b|\bonly time will tell\b|"
+    r"\bmore than (?:its|their|his|her) (?:fair )?share\.|\bthin on the ground\b|"
+    r"\b(?:is|was|are|were) less (?:an? |the )?[a-z -]{1,40}? than (?:an? |the )"
+)
+# A word each of _RECEIVED's forms needs.
+_RECEIVED_CLUES = ("always", "sums", "jury", "time will", "share.", "thin on", "less ")
 
 
 # A name whose mark is part of it ("reports Yahoo!"): no exclamation of the writer's.
@@ -76,8 +129,8 @@ def _unquoted(sentence: str) -> str:
 
 def writers_voice(sentence: str) -> str:
     """What marks ``sentence`` as the writer's commentary or verdict (``"imperative"``,
-    ``"exclamation"``, ``"question"``, ``"slang"``, ``"verdict"``, ``"impression"``), or ``""``
-    when it reports.
+    ``"exclamation"``, ``"question"``, ``"slang"``, ``"teaser"``, ``"verdict"``,
+    ``"impression"``, ``"prediction"``, ``"received"``), or ``""`` when it reports.
 
     A question or a verdict crediting someone (a verb of saying or judging, a source, critics)
     reports that view and is news; so is a quotation."""
@@ -85,7 +138,8 @@ def writers_voice(sentence: str) -> str:
     if not text:
         return ""
     # The writer's own form whoever is credited: an order to the reader, an exclamation, a
-    # slang label ("Boffins ... say ..." credits the scientists in the writer's mocking word).
+    # slang label ("Boffins ... say ..." credits the scientists in the writer's mocking word), a
+    # teaser (it says only that there is something to tell).
     if _IMPERATIVE.search(text):
         return "imperative"
     if text.rstrip("”\"’' )").endswith("!"):
@@ -94,14 +148,27 @@ def writers_voice(sentence: str) -> str:
     lowered = text.lower()
     if _SLANG.search(lowered):
         return "slang"
-    # A question, a verdict or an impression is the writer's unless someone is credited with
-    # it (the costlier test, so it is made only when one of them is there).
+    # Each form of colour below is looked for only when a word it needs is there (a substring
+    # test costs far less than a pattern, and most sentences have none of these words).
+    if ("story" in lowered or "not hard" in lowered or "not difficult" in lowered) and (
+        _TEASER.search(lowered)
+    ):
+        return "teaser"
+    # A question, a verdict, an impression, a prediction or received wisdom is the writer's
+    # unless someone is credited with it (the costlier test, so it is made only when one of
+    # them is there).
     if text.rstrip("”\"’' )").endswith("?"):
         kind = "question"
     elif _VERDICT.search(lowered):
         kind = "verdict"
     elif _IMPRESSION.search(lowered):
         kind = "impression"
+    elif ("will " in lowered or "turn out" in lowered) and (
+        _PREDICTION.search(lowered) or _PREDICTION_OF.search(text)
+    ):
+        kind = "prediction"
+    elif any(clue in lowered for clue in _RECEIVED_CLUES) and _RECEIVED.search(lowered):
+        kind = "received"
     else:
         return ""
     return "" if _CREDITED.search(sentence) else kind

@@ -27,6 +27,34 @@ from .fictional_stories import T0, article
         ("The new staging deserves to be seen on its own terms.", "verdict"),
         # The writer's impression, in the present.
         ("The new ferry terminal feels more like an airport than a harbour.", "impression"),
+        # A teaser announcing a story or reasons, whoever is credited.
+        ("The ticket sales the Farley club released on Monday tell a simple story.", "teaser"),
+        ("A Malby survey team says the scratches tell a different story.", "teaser"),
+        ("The bakery's sales have halved, and the reasons are not hard to find.", "teaser"),
+        # The writer's prediction, with no one credited.
+        (
+            "Mayor Lund, who flew in on Monday, will find that the vote was the easy part.",
+            "prediction",
+        ),
+        ("The 4,000 who queued for tickets may turn out to matter more.", "prediction"),
+        (
+            "A tram that stops at every corner will not persuade anyone to sell their car.",
+            "prediction",
+        ),
+        # Received wisdom or a figurative summing-up.
+        ("A long bony tail has always suggested a fast swimmer.", "received"),
+        ("The tram fare is popular in Malby, and both councils have done their sums.", "received"),
+        (
+            "Floods are the oldest worry in Farley, and the lower town has had more than its share.",
+            "received",
+        ),
+        ("At the Malby market, trust in the new scales is thin on the ground.", "received"),
+        ("For the night-shift nurses, the new tram is less a novelty than a lifeline.", "received"),
+        # The writer's praise of a piece of work, and a recommendation to the reader.
+        ("The rebuilt organ is a small triumph of local craft.", "verdict"),
+        ("For towns planning a ferry of their own, the Malby pier is worth a visit.", "verdict"),
+        ("What this regatta needs is a second start line.", "verdict"),
+        ("The sheer brilliance of the young Farley keeper kept the score level.", "verdict"),
     ],
 )
 def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
@@ -52,6 +80,16 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         "The harbour master says the new terminal feels like an airport.",
         # A name with its own mark ends the sentence.
         "The club has withdrawn its offer to the striker, reports Yahoo!",
+        # A synopsis tells what a film or a book is about.
+        "The film tells the story of a ferry pilot who loses her licence.",
+        # A process explained, a credited prediction, a win reported as a triumph.
+        "If a thief applies for a loan, the lender will find that it cannot open the file.",
+        "The delay may turn out to cost the city 2 million crowns, the auditor said.",
+        "Fans celebrated the club's first cup triumph in forty years on Sunday.",
+        "The company has always denied the claims about the Malby plant.",
+        "The Farley club received more than its share of the grant, the auditor found.",
+        "The new tram costs less than the old bus did.",
+        "What the council needs is 2 million crowns for the pier, the mayor said.",
         # A plain report.
         "The Orrin river bridge reopened to lorries on Monday after repairs.",
     ],
