@@ -72,7 +72,7 @@ _VERDICT = re.compile(
     r"(?:is|was) an? (?:[a-z]+ )?triumph of|"
     # A recommendation to the reader ("the ground is worth a visit", "a car worth watching").
     r"worth (?:a visit|a look|the wait|the trip|seeing|watching|reading)|"
-    # The writer's prescription at the opening: "What this race needs is a red flag."
+    # The writer's prescription at the opening: "What this league needs is a salary cap."
     r"^what (?:this|the|these|[a-z]+)(?: [a-z]+){0,4} needs? (?:now )?is)\b"
 )
 # The writer's present impression of the event ("its reopening feels less like a ribbon-cutting

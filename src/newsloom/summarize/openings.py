@@ -174,7 +174,7 @@ _FIRST_PERSON = re.compile(
     )
     + r"\bI\b(?!\.\s*[A-Z]|-)"
 )  # "mine" is a pit as often
-# An organisation speaking of its own, outside quotation marks: "a tiny fraction of our 125,000
+# An organisation speaking of its own, outside quotation marks: "a few of our 4,000
 # employees", "we thank our customers". A writer never owns a company's staff or customers, so
 # the sentence is a spokesperson's words the page cannot attribute (a review's "our battery
 # test" is its author's, and stays).
