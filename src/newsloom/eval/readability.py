@@ -28,6 +28,9 @@ story per item of a summarization file), or from the demo newsroom. Reported, ov
   after the page named them, or by the surname before the page named them (people.py),
 - ``people_first_unnamed_role_per_story``: first mentions of a person that say nothing of who
   they are while a later statement of the page gives their role (people.py),
+- ``people_unnamed_in_articles_per_story``: first mentions of a person that say nothing of who
+  they are while the statement's own articles give a role (people.roles_from_articles gives it
+  where it can: never inside a quotation or to one of several people named together),
 - ``main_event_coverage`` where the set names its stories' events: the share of the event's
   words that bullet 1 and the headline carry (the demo's annotations, giveme's ``event``).
 """
@@ -47,7 +50,7 @@ from newsloom.errors import EvalError
 from newsloom.eval.jsonl import read_jsonl
 from newsloom.eval.summarization import to_articles
 from newsloom.pipeline.summaries import summarize_story
-from newsloom.records import Article, Summary
+from newsloom.records import Article, Cited, Summary
 from newsloom.settings import Settings
 from newsloom.summarize import build_summarizer
 from newsloom.summarize.commentary import is_commentary
@@ -55,7 +58,13 @@ from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.furniture import is_furniture
 from newsloom.summarize.innerrefs import inner_reference
 from newsloom.summarize.openings import opening_reference
-from newsloom.summarize.people import introduction_flaws, people_of, unnamed_first_mentions
+from newsloom.summarize.people import (
+    article_roles,
+    introduction_flaws,
+    people_of,
+    unnamed_first_mentions,
+    unnamed_in_articles,
+)
 from newsloom.summarize.retold import repeats_statement
 from newsloom.summarize.shortnames import Names, thing_names, unnamed_short_references
 from newsloom.summarize.toldagain import Page
@@ -165,6 +174,14 @@ def evaluate_readability(
         unnamed = unnamed_first_mentions(_page(summary), people)
         counts["first_unnamed_roles"] += len(unnamed)
         found["first_unnamed_role"].extend(unnamed)
+        roles = {a.id: article_roles(f"{a.lead}\n\n{a.text}", people) for a in story.articles}
+        cited = _cited(summary)
+        statement_roles = [
+            {s: r for i in c.article_ids for s, r in roles.get(i, {}).items()} for c in cited
+        ]
+        bare = unnamed_in_articles([c.text for c in cited], people, statement_roles.__getitem__)
+        counts["unnamed_in_articles"] += len(bare)
+        found["unnamed_in_articles"].extend(bare)
         if story.event:
             coverage.append(
                 event_share(story.event, summary.bullets[0].text if summary.bullets else "")
@@ -186,6 +203,9 @@ def evaluate_readability(
         ),
         "people_first_unnamed_role_per_story": round(
             counts["first_unnamed_roles"] / max(1, len(stories)), 3
+        ),
+        "people_unnamed_in_articles_per_story": round(
+            counts["unnamed_in_articles"] / max(1, len(stories)), 3
         ),
         "statements": int(counts["openings"]),
         "sentences": int(counts["sentences"]),
@@ -286,11 +306,12 @@ def _in_reading_order(summary: Summary) -> list[tuple[str, str]]:
 
 def _page(summary: Summary) -> list[str]:
     """The page's statements in reading order: bullets, paragraphs, takeaways."""
-    return [
-        *(b.text for b in summary.bullets),
-        *(c.text for p in summary.paragraphs for c in p),
-        *(t.text for t in summary.takeaways),
-    ]
+    return [c.text for c in _cited(summary)]
+
+
+def _cited(summary: Summary) -> list[Cited]:
+    """The page's statements with their citations, in reading order."""
+    return [*summary.bullets, *(c for p in summary.paragraphs for c in p), *summary.takeaways]
 
 
 def event_share(event: Sequence[str], text: str) -> float:

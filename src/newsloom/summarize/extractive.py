@@ -65,7 +65,7 @@ from newsloom.summarize.openings import (
     unnamed_speaker,
 )
 from newsloom.summarize.overlap import bigram_support, word_support
-from newsloom.summarize.people import Person, introduce_once, people_of
+from newsloom.summarize.people import Role, article_roles, introduce_once, people_of
 from newsloom.summarize.roles import (
     MAIN_EVENT_MAX_WORDS,
     describes_present,
@@ -189,8 +189,10 @@ class ExtractiveSummarizer:
         page += [plan.cite(i) for i in takeaways]
         # Read in page order, each person is introduced once (people.py), and a thing named by
         # its short name ("the hall") before the page says which one gets its name (shortnames.py).
-        texts = introduce_once([c.text for c in page], plan.people)
         order = [i for _, i in shown_bullets] + [i for chunk in chunks for i in chunk] + takeaways
+        texts = introduce_once(
+            [c.text for c in page], plan.people, lambda k: plan.article_roles(order[k])
+        )
         texts = name_things_once(texts, [plan.short_names(i) for i in order], headline)
         page = [Cited(t, c.article_ids) for t, c in zip(texts, page, strict=True)]
         shown = iter(page)
@@ -202,16 +204,17 @@ class ExtractiveSummarizer:
             paragraphs=tuple(tuple(next(shown) for _ in chunk) for chunk in chunks),
             takeaways=tuple(next(shown) for _ in takeaways),
             created=now,
-            whats_new=_introduced(
-                [plan.cite(i) for i in plan.whats_new(min(words, WHATS_NEW_WORDS))], plan.people
-            ),
+            whats_new=_introduced(plan, plan.whats_new(min(words, WHATS_NEW_WORDS))),
             method="extractive",
             article_ids=tuple(sorted({a.id for a in articles if a.id is not None})),
         )
 
 
-def _introduced(cited: Sequence[Cited], people: dict[str, Person]) -> tuple[Cited, ...]:
-    texts = introduce_once([c.text for c in cited], people)
+def _introduced(plan: _Plan, facts: Sequence[int]) -> tuple[Cited, ...]:
+    cited = [plan.cite(i) for i in facts]
+    texts = introduce_once(
+        [c.text for c in cited], plan.people, lambda k: plan.article_roles(facts[k])
+    )
     return tuple(Cited(t, c.article_ids) for t, c in zip(texts, cited, strict=True))
 
 
@@ -226,6 +229,7 @@ class _Plan:
         self.candidates: list[Candidate] = candidates_of(articles)
         # The story's people, read once: descriptions, and each person introduced once.
         self.people = people_of(f"{a.lead}\n\n{a.text}" for a in articles)
+        self._article_roles: dict[int, dict[str, Role]] = {}  # article -> article_roles, asked once
         self.facts: list[Fact] = []
         self.clipped: dict[int, str] = {}  # fact -> its main statement, for a bullet
         self._clipped_rows: dict[int, int] = {}  # fact -> its main statement's row in _same_fact
@@ -1075,6 +1079,21 @@ class _Plan:
         ids = {self.articles[a].id for a in fact.articles}
         shown = text or self.shown[fact_index]
         return Cited(shown, tuple(sorted(i for i in ids if i is not None)))
+
+    def article_roles(self, fact_index: int) -> dict[str, Role]:
+        """The roles the fact's articles give its people (people.article_roles): the shown
+        sentence's article first, then the others citing it."""
+        first = self.candidates[self._first_report(fact_index)].article
+        merged: dict[str, Role] = {}
+        for a in [first, *sorted(self.facts[fact_index].articles - {first})]:
+            if a not in self._article_roles:
+                article = self.articles[a]
+                self._article_roles[a] = article_roles(
+                    f"{article.lead}\n\n{article.text}", self.people
+                )
+            for surname, role in self._article_roles[a].items():
+                merged.setdefault(surname, role)
+        return merged
 
     def short_names(self, fact_index: int) -> tuple[tuple[str, str], ...]:
         """The shown sentence's short names of things and the names its article gave them."""

@@ -20,13 +20,16 @@ we had Elin") is how people speak of a person, no sign of another name.
 
 A page may meet a person bare ("Jurek Amsel said ...") and say who they are only later
 ("Ostmark's foreign minister Amsel, who ..."): the role moves to the first mention, in the
-page's own words, and the later mention keeps the surname (roles_first).
+page's own words, and the later mention keeps the surname (roles_first). A person the page
+never says anything of gets the role the statement's own article gives ("the bill would exceed
+4 million crowns, analyst Greta Holm said"), in that article's words, so it stays cited
+(roles_from_articles).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.summarize.speech import (
@@ -336,15 +339,24 @@ def _runs(sentence: str) -> list[tuple[re.Match[str], list[str], bool]]:
     return found
 
 
-def introduce_once(statements: Sequence[str], people: dict[str, Person]) -> list[str]:
+def introduce_once(
+    statements: Sequence[str],
+    people: dict[str, Person],
+    roles: Callable[[int], Mapping[str, Role]] | None = None,
+) -> list[str]:
     """The statements (in reading order) with each person of ``people`` named in full at the
     first mention and by the surname after it: a later full name loses its given name, and its
     role too once a mention gave one; a first mention by the surname alone gets the given
-    name."""
+    name. A role the page gives later moves to the first mention (roles_first); one it never
+    gives comes from the statement's own articles, ``roles(k)`` for statement k
+    (roles_from_articles)."""
     named: set[str] = set()  # surnames the page has named in full
     described: set[str] = set()  # and those it has said who they are
     rewritten = []
-    for text in roles_first(statements, people):
+    texts = roles_first(statements, people)
+    if roles is not None:
+        texts = roles_from_articles(texts, people, roles)
+    for text in texts:
         rewritten.append(_introduce(text, people, named, described))
     return rewritten
 
@@ -580,6 +592,8 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
                 or _role_word(_word_at(text, begin))
                 or by_form
                 or _initialled(text, begin, person)
+                or _apposition_role(after, closed=False) is not None  # "Ruth Calloway, leader of"
+                or _role_before_comma(text[:begin])  # "Marianne Gingrich's attorney, John Mayoue"
             )
             free = not (
                 _quoted(text, begin)
@@ -691,3 +705,276 @@ def roles_first(statements: Sequence[str], people: dict[str, Person]) -> list[st
             text = text[:start] + insert + text[stop:]
         texts[k] = text
     return texts
+
+
+# A role from the cited article (issue 16, item 2): a person the page meets bare and never says
+# who they are ("Erland Moss said he would invite ...", "Marsh has asked Sal Okereke to ...") is
+# often one the statement's own article introduced ("Erland Moss, transport chair on the northern
+# regional council,", "Sal Okereke, the band's first manager,"). The page gives that role at its
+# first mention, in the article's words, still cited to that article. A role said inside a
+# quotation, a past one ("former", "then-Mayor"), one of several people named together or one
+# belonging to another person of the sentence ("the farmer's daughter") is none.
+@dataclass(frozen=True)
+class Role:
+    """A role an article gives a person, as it writes it: before the name ("analyst",
+    "Ostmark's coach") or after it as an apposition ("the central bank's governor")."""
+
+    phrase: str
+    before: bool
+
+
+# What makes a role a past one: "former minister", "ex-chairman", "then-Mayor", "the late".
+_PAST = frozenset("former ex then late onetime one-time erstwhile previous".split())
+# Where an apposition's head noun ends: a preposition or a clause after it ("transport chair on
+# the northern regional council": chair; "a spokeswoman for the ministry": spokeswoman).
+_HEAD_END = frozenset(
+    "of on at for in with from to by as since until and or who whose which that".split()
+)
+_RELATIVE = re.compile(r"\s+(?:who|whose|which|that)\b.*$")
+# Family words end as doers do ("daughter", "mother"): a relation to another person, no role.
+_KIN = frozenset("mother father brother sister daughter".split())
+# Titles news keeps capitalised before a name ("Governor Ilona Maszek"); the other roles are
+# descriptions written in lower case in the middle of a sentence ("captain Sofie Grahn").
+_FORMAL = frozenset(
+    """
+    president minister governor mayor senator judge secretary general professor dr prof sir dame
+    lord lady king queen prince princess pope bishop rev commissioner inspector sheriff detective
+    sergeant lieutenant colonel rep sen gov
+    """.split()
+)
+_APPOSITION_WORDS = 10  # an apposition longer than this is a clause of its own
+
+
+def article_roles(text: str, people: dict[str, Person]) -> dict[str, Role]:
+    """Surname -> the first role ``text`` (one article) gives that person at a mention of its
+    own: a title or a description before the name ("Governor Ilona Maszek", "said analyst Greta
+    Holm", "Veland head coach Maja Rautio praised"), or an apposition after it ("Erland Moss,
+    transport chair on the northern regional council,"; "The central bank's governor, Ilona
+    Maszek," is one said before)."""
+    if not any(surname in text for surname in people):
+        return {}
+    lower = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
+    # Capitalised words in the middle of a sentence: names ("Veland" of "Veland head coach").
+    names = set(re.findall(r"(?<=[\w,;:]\s)[A-Z][\w-]*", text))
+    found: dict[str, Role] = {}
+    for block in text.split("\n"):
+        if not any(surname in block for surname in people):
+            continue  # most paragraphs name no one: not read (a few ms on a 20-article story)
+        at = 0
+        for sentence in _SENTENCE_END.split(block):
+            at = block.find(sentence, at)
+            if not any(surname in sentence for surname in people):
+                continue
+            for match, words, begin, person, full, _titled in _person_mentions(sentence, people):
+                # A quotation may run over several sentences: it is read in the paragraph.
+                if person.surname in found or _quoted(block, at + begin):
+                    continue
+                if re.search(r"\b[A-Z]\.\s+$", block[: at + begin]):
+                    continue  # "George W. Bush": the initial may tell another of the name
+                role = _role_at(sentence, match, words, begin, full, lower | names)
+                if role is not None:
+                    found[person.surname] = role
+    return found
+
+
+def _role_at(
+    sentence: str,
+    match: re.Match[str],
+    words: list[str],
+    begin: int,
+    full: bool,
+    known: set[str],
+) -> Role | None:
+    """The role the sentence gives the name of ``match`` there, or None (article_roles)."""
+    after = sentence[match.end() :]
+    if (
+        _word_at(sentence, begin) in ("and", "or")
+        or _IN_A_LIST_AFTER.match(after)
+        or _as_thing(sentence, begin)
+        or _joined(sentence, match)
+        or sentence[begin - 1 : begin] in ("-", "‑")  # "then-Mayor Runn"
+    ):
+        return None
+    lead = len(sentence) - len(sentence.lstrip("\"'“‘( "))
+    name_start = match.start() + match.group(0).rfind(words[-2 if full else -1])
+    titles = sentence[begin:name_start].strip()
+    before = sentence[:begin]
+    if titles:
+        if not _titled(titles.split()[-1]) or _past(before):
+            return None
+        shown = _in_sentence(titles, begin == lead, known)
+        return Role(shown, True) if shown else None
+    if begin > lead and _role_opening(sentence[lead:begin]):
+        phrase = sentence[lead:begin].strip().rstrip(",").strip()
+        if any(w.lower() in _PAST for w in re.split(r"[\s-]+", phrase)):
+            return None
+        if phrase.endswith(",") or "," in sentence[lead:begin]:
+            # "The central bank's governor, Ilona Maszek, said": an apposition said before.
+            head = phrase.split()[0]
+            if head in ("The", "A", "An"):
+                phrase = head.lower() + phrase[len(head) :]
+            return Role(phrase, False)
+        shown = _in_sentence(phrase, True, known)
+        return Role(shown, True) if shown else None
+    by_form = _role_by_form(before)
+    if by_form:
+        return None if _past(before[: before.rstrip().rfind(by_form)]) else Role(by_form, True)
+    word = _word_at(sentence, begin)
+    if _titled(word) and word.islower():
+        # "said analyst Greta Holm", "Ostmark's coach Dieter Vogl": the owner goes with it.
+        rest = before.rstrip()[: -len(word)]
+        owner = _word_at(rest + " ", len(rest) + 1)
+        if owner.endswith(("'s", "’s")) and owner[:1].isupper():
+            return None if _past(rest[: -len(owner)]) else Role(f"{owner} {word}", True)
+        # "BNR director Adrian Vasilescu", "Cincinnati Zoo director": the organisation's name
+        # before the role, never the sentence's first word (its capital may be the sentence's).
+        names = re.search(r"(?:(?<=\s)[A-Z][\w&.-]*\s+){1,3}$", rest + " ")
+        if names and names.start() > lead:
+            owned = names.group(0).split()
+            if not any(w.lower() in ENGLISH_STOP_WORDS for w in owned):
+                return None if _past(rest) else Role(f"{' '.join(owned)} {word}", True)
+        return None if _past(rest) else Role(word, True)
+    return _apposition_role(after)
+
+
+def _apposition_role(after: str, closed: bool = True) -> Role | None:
+    """An apposition right after the name that says who the person is: a noun phrase whose head
+    is a role, closed by a comma or the sentence's end ("Erland Moss, transport chair on the
+    northern regional council,"; "Elin Moberg, the 19-year-old substitute who scored twice,":
+    the noun phrase before the clause). Not ``closed``: the phrase up to any punctuation, as a
+    page's own apposition tells who the person is however it goes on ("Brian Harvey, space
+    analyst and author of ...: ...")."""
+    found = (_APPOSITION_CLOSED if closed else _APPOSITION_OPEN).match(after)
+    if not found:
+        return None
+    phrase = _RELATIVE.sub("", found.group(1)).strip()
+    words = phrase.split()
+    if not words or len(words) > _APPOSITION_WORDS or re.search(r"\band\s+[A-Z]", phrase):
+        return None  # a clause of its own; "an early backer of Facebook and Tristan Harris"
+    if not words[0][:1].islower() and not re.match(r"^[A-Z][\w-]*['’]s$", words[0]):
+        return None  # "Ines Varga, Paul Dorn": another name; "Moss, Transport Chair"
+    if any(w.lower() in _PAST for w in re.split(r"[\s-]+", phrase)):
+        return None
+    if words[0] not in ("the", "a", "an") and words[0].lower() in ENGLISH_STOP_WORDS:
+        return None  # "Rosa Vint, as the elder,", "Vint, her sister,": no role of her own
+    head = ""
+    for word in words[1:] if len(words) > 1 else words:
+        if word.lower() in _HEAD_END:
+            break
+        head = word
+    if not head and words[0].lower() not in ENGLISH_STOP_WORDS:
+        head = words[0]
+    head = re.sub(r"['’]s$", "", head)
+    if head.lower() != head or head in _KIN or head in ENGLISH_STOP_WORDS:
+        return None
+    if head not in ROLES and not (_doer(head) and len(words) > 1):
+        return None
+    return Role(phrase, False)
+
+
+_APPOSITION_CLOSED = re.compile(r"^,\s+([^,;:()\"“”]+?)(?=,|[.!?]?[\"”’]?$|[.!?]\s)")
+_APPOSITION_OPEN = re.compile(r"^,\s+([^,;:()\"“”]+)")
+
+
+def _role_before_comma(before: str) -> bool:
+    """``before`` (the text up to a name) ends in a role and a comma: an apposition said before
+    the name ("Marianne Gingrich's attorney, John Mayoue")."""
+    found = re.search(r"\b([a-z][\w-]*),\s+$", before)
+    return bool(found) and _doer(found.group(1))  # type: ignore[union-attr]
+
+
+def _past(before: str) -> bool:
+    """A word of the two ending ``before`` makes the role after it a past one ("former
+    minister", "ex-chairman", "former pizza chain executive")."""
+    return any(w.lower() in _PAST for w in re.findall(r"[\w’']+", before)[-2:])
+
+
+def _in_sentence(phrase: str, opens: bool, known: set[str]) -> str:
+    """A role as it reads in the middle of a sentence: the capital that only opened the
+    article's sentence goes ("Head coach" -> "head coach", "Captain" -> "captain"); a formal
+    title ("Governor") or a name (``known`` has it capitalised: "Veland head coach") keeps it;
+    "" when unknown."""
+    if not opens:
+        return phrase
+    head = phrase.split()[0]
+    if head.endswith(("'s", "’s")):
+        return phrase
+    if head.lower() in ROLES:
+        if head.lower() in _FORMAL and len(phrase.split()) == 1:
+            return phrase
+        return head.lower() + phrase[len(head) :]
+    if head in known:
+        return phrase  # a name: "Veland head coach"
+    if head.lower() in known:
+        return head.lower() + phrase[len(head) :]  # "Leading lady" -> "leading lady"
+    return ""
+
+
+def roles_from_articles(
+    statements: Sequence[str],
+    people: dict[str, Person],
+    roles: Callable[[int], Mapping[str, Role]],
+) -> list[str]:
+    """The statements with each person the page meets without a role, and never gives one,
+    given the role ``roles(k)`` (what statement k's own articles say of its people,
+    article_roles; asked only for a statement with such a first mention) holds for them, at the first mention: before the name as the article wrote
+    it ("analyst Holm said") or as an apposition after it ("Moss, transport chair on
+    the northern regional council, said"). A first mention inside a quotation, in a list, as a
+    place or (for an apposition) a possessive takes none."""
+    texts = list(statements)
+    firsts: dict[str, _Mention] = {}
+    for mention in _mentions(texts, people):
+        firsts.setdefault(mention.surname, mention)
+    edits: dict[int, list[tuple[int, str]]] = {}
+    for surname, first in firsts.items():
+        if first.has_role or not first.free:
+            continue
+        role = roles(first.statement).get(surname)
+        if role is None:
+            continue
+        text = texts[first.statement]
+        lead = len(text) - len(text.lstrip("\"'“‘( "))
+        if role.before:
+            owner = _word_at(text, first.begin)
+            if owner.endswith(("'s", "’s")) and re.search(r"['’]s\b", role.phrase):
+                continue  # "Ostmark's Vogl" and "Ostmark's coach": one owner is enough
+            if owner.islower() and _doer(owner):
+                continue  # "NASA astronaut and biochemist Peggy Whitson": a role already
+            phrase = role.phrase
+            if first.begin == lead:
+                phrase = phrase[:1].upper() + phrase[1:]
+            edits.setdefault(first.statement, []).append((first.begin, phrase + " "))
+            continue
+        after = text[first.end :]
+        if first.possessive or re.match(r"^,\s+(?:the|a|an|[a-z]+['’]s)\s", after):
+            continue  # "Maja Rautio's side"; an apposition of its own after the name
+        if after.startswith(",") or re.match(r"^[.!?]", after):
+            insert = ", " + role.phrase
+        elif re.match(r"^\s", after):
+            insert = ", " + role.phrase + ","
+        else:
+            continue
+        edits.setdefault(first.statement, []).append((first.end, insert))
+    for k, changes in edits.items():
+        text = texts[k]
+        for at, insert in sorted(changes, reverse=True):
+            text = text[:at] + insert + text[at:]
+        texts[k] = text
+    return texts
+
+
+def unnamed_in_articles(
+    statements: Sequence[str],
+    people: dict[str, Person],
+    roles: Callable[[int], Mapping[str, Role]],
+) -> list[str]:
+    """The statements (in reading order) that meet a person first without a role while the
+    statement's own articles give one (``roles``, as for roles_from_articles)."""
+    firsts: dict[str, _Mention] = {}
+    for mention in _mentions(statements, people):
+        firsts.setdefault(mention.surname, mention)
+    return [
+        statements[first.statement]
+        for first in sorted(firsts.values(), key=lambda m: (m.statement, m.begin))
+        if not first.has_role and first.surname in roles(first.statement)
+    ]

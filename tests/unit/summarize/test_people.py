@@ -1,10 +1,13 @@
 """Each person introduced once on a summary page: full name and role first, the surname after."""
 
 from newsloom.summarize.people import (
+    Role,
+    article_roles,
     introduce_once,
     introduction_flaws,
     people_of,
     unnamed_first_mentions,
+    unnamed_in_articles,
 )
 
 # The demo's rate story: three outlets each introduce the central bank's governor in full.
@@ -415,3 +418,97 @@ def test_a_verb_or_a_word_of_time_before_a_name_is_no_role() -> None:
         page = ["Saskia Brull will attend the opening.", later]
         assert unnamed_first_mentions(page, people) == [], later
         assert introduce_once(page, people)[0] == page[0], later
+
+
+# Issue 16 item 2: a role the page never gives comes from the statement's own article.
+HARBOUR_ARTICLE = (
+    'The harbour board voted to close the north pier. "We cannot wait for it to fall," said '
+    "Tomas Kjeld, harbour master at Selby Cove. Kjeld said repairs would take a year.\n"
+    "Ferry skipper Annika Roos said the ferry would add twenty minutes. Roos said so again.\n"
+    "Former mayor Bodil Strand, who opened the pier, called the vote a shame. Strand said so.\n"
+    "The skippers' spokesman, Ivo Lehtinen, said the crews would be paid. Lehtinen said so.\n"
+    "Asked about the cost, analyst Greta Holm said it would exceed 4 million crowns. Holm said "
+    "that too."
+)
+
+
+def test_the_articles_roles_are_read_as_written_before_or_after_the_name() -> None:
+    people = people_of([HARBOUR_ARTICLE])
+    roles = article_roles(HARBOUR_ARTICLE, people)
+    assert roles["Kjeld"] == Role("harbour master at Selby Cove", before=False)
+    # A role opening the article's sentence loses the capital only the sentence gave it.
+    assert roles["Roos"] == Role("ferry skipper", before=True)
+    assert roles["Lehtinen"] == Role("the skippers' spokesman", before=False)
+    assert roles["Holm"] == Role("analyst", before=True)
+    assert "Strand" not in roles  # a past role says who she was, not who she is
+
+
+def test_a_person_met_bare_gets_the_role_their_statements_article_gives() -> None:
+    people = people_of([HARBOUR_ARTICLE])
+    roles = article_roles(HARBOUR_ARTICLE, people)
+    page = [
+        "Kjeld said repairs would take a year.",
+        "The bill would exceed 4 million crowns, Holm said.",
+        "Annika Roos said the ferry would add twenty minutes.",
+        "Lehtinen said the crews would be paid.",
+    ]
+    assert unnamed_in_articles(page, people, lambda k: roles) == page
+    written = introduce_once(page, people, lambda k: roles)
+    assert written == [
+        "Tomas Kjeld, harbour master at Selby Cove, said repairs would take a year.",
+        "The bill would exceed 4 million crowns, analyst Greta Holm said.",
+        "Ferry skipper Annika Roos said the ferry would add twenty minutes.",
+        "Ivo Lehtinen, the skippers' spokesman, said the crews would be paid.",
+    ]
+    assert unnamed_in_articles(written, people, lambda k: roles) == []
+    # Only the statement's own articles count: another article's role is not cited there.
+    assert introduce_once(page[:1], people, lambda k: {}) == [
+        "Tomas Kjeld said repairs would take a year."
+    ]
+
+
+def test_no_role_from_the_articles_goes_into_a_quotation_a_list_or_beside_a_role() -> None:
+    people = people_of([HARBOUR_ARTICLE])
+    roles = article_roles(HARBOUR_ARTICLE, people)
+    for page in (
+        ['"Ask Tomas Kjeld," a skipper said.'],
+        ["Tomas Kjeld and Annika Roos met the board."],
+        ["Tomas Kjeld, who grew up on the pier, said repairs would take a year."],
+        ["Tomas Kjeld, a harbour master, said repairs would take a year."],
+        ["The board heard from pilot and skipper Annika Roos."],
+    ):
+        assert introduce_once(page, people, lambda k: roles) == page, page
+
+
+def test_a_role_said_inside_a_quotation_or_of_another_person_is_not_the_persons() -> None:
+    article = (
+        '"Nobody asked the harbour master. Nobody asked Tomas Kjeld," said a skipper. Kjeld '
+        "said nothing. Lotta Vinter, the ferry captain's daughter, waved. Vinter said hello. "
+        "Paul Arne, as the elder, spoke. Arne said so."
+    )
+    people = people_of([article])
+    roles = article_roles(article, people)
+    assert "Kjeld" not in roles
+    assert "Vinter" not in roles  # her father's role, not hers
+    assert "Arne" not in roles
+
+
+def test_an_organisation_before_the_role_goes_with_it_and_an_initial_tells_another_person() -> None:
+    article = (
+        "The rate stays, Norvik Bank director Halle Sund said on Monday. Sund said so again. "
+        "Halle Sund met Halle K. Sund, the bank's chairman, in May."
+    )
+    people = people_of([article])
+    roles = article_roles(article, people)
+    assert roles["Sund"] == Role("Norvik Bank director", before=True)
+    # Only the middle initial's bearer is the chairman: no role of his for Halle Sund.
+    later = "Halle Sund met Halle K. Sund, the bank's chairman, in May. Sund said so."
+    assert "Sund" not in article_roles(later, people_of([later, article]))
+
+
+def test_a_role_said_before_the_name_in_the_middle_of_a_sentence_is_the_pages() -> None:
+    people = people_of([HARBOUR_ARTICLE])
+    roles = article_roles(HARBOUR_ARTICLE, people)
+    page = ["The board's own surveyor, Tomas Kjeld, said repairs would take a year."]
+    assert unnamed_in_articles(page, people, lambda k: roles) == []
+    assert introduce_once(page, people, lambda k: roles) == page

@@ -72,6 +72,10 @@ def test_demo_readability_floors(demo_figures: dict[str, object]) -> None:
     # a06's Bram Oduya, a09's Brigid Sollis, Maja Rautio's side in the cup semi-final) whose
     # role the page gave later, before the roles moved (0.129 per story).
     assert demo_figures["people_first_unnamed_role_per_story"] == 0.0
+    # Who a person is, from the statement's own article when the page never says it: 2 bare
+    # first mentions (a12's Sal Okereke, s21's Erland Moss; 0.065 per story) before
+    # people.roles_from_articles.
+    assert demo_figures["people_unnamed_in_articles_per_story"] == 0.0
     # A thing's short name before the page names it ("families at the hall"): 3 statements of
     # 31 stories (0.097 per story) before shortnames.py.
     assert demo_figures["short_name_refs_per_story"] == 0.0
