@@ -850,7 +850,7 @@ def _apposition_role(after: str, closed: bool = True) -> Role | None:
     phrase = _RELATIVE.sub("", found.group(1)).strip()
     words = phrase.split()
     if not words or len(words) > _APPOSITION_WORDS or re.search(r"\band\s+[A-Z]", phrase):
-        return None  # a clause of its own; "an early backer of Facebook and Tristan Harris"
+        return None  # a clause of its own; "an early investor in Harbour Lane and Marta Voss"
     if not words[0][:1].islower() and not re.match(r"^[A-Z][\w-]*['’]s$", words[0]):
         return None  # "Ines Varga, Paul Dorn": another name; "Moss, Transport Chair"
     if any(w.lower() in _PAST for w in re.split(r"[\s-]+", phrase)):
