@@ -491,8 +491,8 @@ FLOORS = [
         # came (2 of 31 demo stories, both true repeats, which the summarizer now leaves out).
         # A person met without a role their statement's own article gives (people.py,
         # roles_from_articles): 5 first mentions (0.072 per story) before the page took the
-        # article's role (stories 44: Larry Fitzgerald, Michael Bidwill; 67: Thane Maynard; 69:
-        # Henriette Reker); the one left, Neil Portnow's remarks "from" him, reads as a place.
+        # article's role (stories 44, two people; 67; 69); the one left, a person's remarks
+        # "from" him, reads his name as a place.
         {
             "facts_told_again_per_story": 0.0,
             "repeated_fact_pairs_per_story": 0.0,

@@ -91,7 +91,7 @@ def unvoiced(
     with no speech verb: a speaker's words given without the quotation marks and the speaker
     that tell whose they are, so that the "I" names no one (as a "he" with no one named
     before it does). A first-person word the source writes capitalised inside a sentence is
-    part of a title ("his book Promise Me Nothing"), not a speaker's."""
+    part of a title ("her memoir Tell Me Everything"), not a speaker's."""
     if _QUOTE_MARK.search(claim):
         return []
     found = []

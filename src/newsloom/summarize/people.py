@@ -593,7 +593,7 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
                 or by_form
                 or _initialled(text, begin, person)
                 or _apposition_role(after, closed=False) is not None  # "Ruth Calloway, leader of"
-                or _role_before_comma(text[:begin])  # "Marianne Gingrich's attorney, John Mayoue"
+                or _role_before_comma(text[:begin])  # "Ada Quell's attorney, Tomas Brill"
             )
             free = not (
                 _quoted(text, begin)
@@ -826,7 +826,7 @@ def _role_at(
         owner = _word_at(rest + " ", len(rest) + 1)
         if owner.endswith(("'s", "’s")) and owner[:1].isupper():
             return None if _past(rest[: -len(owner)]) else Role(f"{owner} {word}", True)
-        # "BNR director Adrian Vasilescu", "Cincinnati Zoo director": the organisation's name
+        # "KBV director Ilse Marrow", "Carrow Aquarium director": the organisation's name
         # before the role, never the sentence's first word (its capital may be the sentence's).
         names = re.search(r"(?:(?<=\s)[A-Z][\w&.-]*\s+){1,3}$", rest + " ")
         if names and names.start() > lead:
@@ -842,7 +842,7 @@ def _apposition_role(after: str, closed: bool = True) -> Role | None:
     is a role, closed by a comma or the sentence's end ("Erland Moss, transport chair on the
     northern regional council,"; "Elin Moberg, the 19-year-old substitute who scored twice,":
     the noun phrase before the clause). Not ``closed``: the phrase up to any punctuation, as a
-    page's own apposition tells who the person is however it goes on ("Brian Harvey, space
+    page's own apposition tells who the person is however it goes on ("Mira Holt, space
     analyst and author of ...: ...")."""
     found = (_APPOSITION_CLOSED if closed else _APPOSITION_OPEN).match(after)
     if not found:
@@ -878,7 +878,7 @@ _APPOSITION_OPEN = re.compile(r"^,\s+([^,;:()\"“”]+)")
 
 def _role_before_comma(before: str) -> bool:
     """``before`` (the text up to a name) ends in a role and a comma: an apposition said before
-    the name ("Marianne Gingrich's attorney, John Mayoue")."""
+    the name ("Ada Quell's attorney, Tomas Brill")."""
     found = re.search(r"\b([a-z][\w-]*),\s+$", before)
     return bool(found) and _doer(found.group(1))  # type: ignore[union-attr]
 
@@ -939,7 +939,7 @@ def roles_from_articles(
             if owner.endswith(("'s", "’s")) and re.search(r"['’]s\b", role.phrase):
                 continue  # "Ostmark's Vogl" and "Ostmark's coach": one owner is enough
             if owner.islower() and _doer(owner):
-                continue  # "NASA astronaut and biochemist Peggy Whitson": a role already
+                continue  # "VSA astronaut and biochemist Lena Strand": a role already
             phrase = role.phrase
             if first.begin == lead:
                 phrase = phrase[:1].upper() + phrase[1:]
