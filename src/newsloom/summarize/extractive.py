@@ -84,6 +84,7 @@ from newsloom.summarize.roles import (
     wait_over,
     waits,
 )
+from newsloom.summarize.samestate import same_subject_state
 from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
@@ -377,8 +378,13 @@ class _Plan:
         # Nor is another report's opening telling bullet 1's event again in its own words
         # (lede.retells): the page has it already, under the headline. Nor a sentence speaking
         # to its reader (openings.speaks_to_reader): read alone, nobody's statement.
+        # Nor a statement opening on bullet 1's subject in bullet 1's state ("The weather
+        # satellite is healthy in orbit" under "Aurora-2 is healthy"): one fact (samestate.py).
         unfit = self._retelling(main) | {
-            i for i in pool if speaks_to_reader(self.clipped.get(i, self.shown[i]))
+            i
+            for i in pool
+            if speaks_to_reader(self.clipped.get(i, self.shown[i]))
+            or same_subject_state(self.shown[main], self.clipped.get(i, self.shown[i]))
         }
         short = [
             i
