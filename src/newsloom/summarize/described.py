@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from newsloom.records import Article
 from newsloom.summarize.people import ROLES, Person
@@ -44,6 +45,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 _ARTICLES = frozenset("the a an".split())
 
 
+@lru_cache(maxsize=65536)  # read for every word of every article
 def _head(word: str) -> bool:
     return word.lower() in ROLES or word.lower() in _PERSON_NOUNS or bool(_AGE.match(word))
 

@@ -13,6 +13,7 @@ stays a candidate.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.words import numbers_in, tokens
 
@@ -30,6 +31,7 @@ _BARE_FIGURE = re.compile(
 _CITED = re.compile(r"\b(?:said|says|told|tells|according|reported|reports|announced)\b")
 
 
+@lru_cache(maxsize=65536)  # read for every pair of a page's statements
 def bare_figure(sentence: str) -> bool:
     """The sentence only measures the setting: a common-noun subject, a linking verb and a
     figure (module docstring), with no one cited for it."""
@@ -37,7 +39,8 @@ def bare_figure(sentence: str) -> bool:
     return bool(_BARE_FIGURE.match(text)) and not _CITED.search(text)
 
 
-def figures_of(sentence: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def figures_of(sentence: str) -> frozenset[str]:
     """The numbers that identify a figure within one story: not small counts (up to twelve)
     and not years (as openings.figures reads them)."""
     found = set()
@@ -45,7 +48,7 @@ def figures_of(sentence: str) -> set[str]:
         value = int(number) if number.isdigit() else 0
         if "." in number or (value > 12 and not 1900 <= value <= 2099):
             found.add(number)
-    return found
+    return frozenset(found)
 
 
 def same_bare_figure(a: str, b: str) -> bool:
