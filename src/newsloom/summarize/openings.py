@@ -175,13 +175,13 @@ _FIRST_PERSON = re.compile(
     )
 )  # "mine" is a pit as often
 # An organisation speaking of its own, outside quotation marks: "a few of our 4,000
-# employees", "we thank our customers". A writer never owns a company's staff or customers, so
+# employees", "we thank our customers", "our office security camera caught it". A writer never owns a company's staff or customers, so
 # the sentence is a spokesperson's words the page cannot attribute (a review's "our battery
 # test" is its author's, and stays).
 _ORG_VOICE = re.compile(
-    r"\b[Oo]ur (?:[\d,]+ |own |loyal |valued |dedicated )?(?:employees|staff|customers|clients|"
-    r"users|members|shareholders|workforce|colleagues|passengers|guests|patients|stores|"
-    r"company|organi[sz]ation)\b"
+    r"\b[Oo]ur (?:[\d,]+ )?(?:[a-z]+ ){0,2}(?:employees|staff|customers|clients|users|members|"
+    r"shareholders|workforce|colleagues|passengers|guests|patients|stores|company|"
+    r"organi[sz]ation|office|newsroom|station|studio|reporters?|photographers?|crew|cameras?)\b"
 )
 # The outlet pointing at its own place, outside quotation marks: "our own coast", "will still
 # be felt here", "scored the winner there". (A review's "we" is its author's, and stays.)

@@ -163,6 +163,8 @@ def test_the_outlets_own_voice_and_place_are_not_attributed() -> None:
 def test_an_organisation_speaking_of_its_own_people_is_not_attributed() -> None:
     assert unnamed_speaker("The conduct of a few of our 4,000 employees does not reflect us.")
     assert unnamed_speaker("Nothing matters more to the ferry line than our passengers.")
+    assert unnamed_speaker("Our harbour office webcam caught the flash just after 6pm.")
+    assert unnamed_speaker("One of our newsroom interns saw the fireball from the car park.")
     assert not unnamed_speaker("In our battery test the reader lasted 33 days.")
     assert not unnamed_speaker('"Our customers come first," the chief executive said.')
 
