@@ -112,9 +112,10 @@ _MOVED = re.compile(
     r"(?:[$€£¥]\s?\d|\d[\d,.]*\s*(?:%|percent|per cent|points?|cents?|pence)(?!\w))",
     re.IGNORECASE,
 )
-# Money raised, paid or lost, with its amount ("raised 3.1 million crowns", "paid $4,000").
+# Money raised, paid or lost, with its amount ("raised 3.1 million crowns", "paid $4,000"). Not
+# what a thing "cost": a price told, with no one it fell on ("The mission cost 390 million").
 _MONEY = re.compile(
-    r"\b(?:raised|paid|lost|cost|owes?|refunded|awarded)\s+(?:an estimated\s+|about\s+|"
+    r"\b(?:raised|paid|lost|owes?|refunded|awarded)\s+(?:an estimated\s+|about\s+|"
     r"nearly\s+|more than\s+|some\s+)?(?:[$€£¥]\s?)?\d",
     re.IGNORECASE,
 )
@@ -161,7 +162,7 @@ _TRIGGERS = frozenset(
     withdrawn taken recalled grounded halted extended scrapped reinstated treated fired
     remain remains remained stay stays still longer
     rose fell jumped dropped slumped soared climbed tumbled plunged surged gained lost up down
-    raised paid cost owes owe refunded awarded record ever first
+    raised paid owes owe refunded awarded record ever first
     killing injuring wounding left leaving died dead deaths casualties fatalities
     eligible entitled""".split()
 )

@@ -46,8 +46,8 @@ def test_demo_story_summary_has_the_page_shape(story: DemoStory) -> None:
     assert len(summary.bullets) == 3
     # Takeaways say what to watch (watch.py): a story with fewer next steps, pending decisions
     # or effects on people that stand alone shows fewer, rather than a scene or an opinion. A
-    # page short of them may close on a consequence already told (consequences.py: "money ...
-    # paid with its amount"; Aurora-2's "The mission cost 390 million crowns").
+    # page short of them may close on a consequence already told (consequences.py: people
+    # harmed, a service stopped, money paid or lost with its amount).
     assert len(summary.takeaways) <= 3
     assert all(what_to_watch(t.text) or tells_consequence(t.text) for t in summary.takeaways)
     assert 2 <= len(summary.paragraphs) <= 4
