@@ -35,11 +35,12 @@ _BOUNDARY = re.compile(
     r"|:\s*$"
 )
 # An adjunct of time, cause or means opened without a comma ("... began a blockade of all
-# legislation after the other party refused to", "... said the council had told her to close the
-# pool by moving swimmers ahead of the"): the clause before it is whole, as before a comma's elaboration. Not a
-# preposition a verb may take as its complement ("into", "to", "for": "sought to transform fears
-# into"), nor "by" before a noun (the agent of a passive: "was approved by the"), nor a restrictive
-# relative ("a report that"): cut there, the head would claim something else.
+# legislation after the other party refused to", "... said the council had told her to close
+# the pool by moving swimmers ahead of the"): the clause before it is whole, as before a comma's
+# elaboration. Not a preposition a verb may take as its complement ("into", "to", "for":
+# "hoped to turn the old mill into"), nor "by" before a noun (the agent of a passive: "was
+# approved by the"), nor a restrictive relative ("a report that"): cut there, the head would
+# claim something else.
 _ADJUNCT = re.compile(
     r"\s(?=(?:after|before|ahead\s+of|amid|despite|following|until|because|while)\s|by\s+[a-z]+ing\b)"
 )

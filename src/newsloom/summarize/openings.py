@@ -175,9 +175,10 @@ _FIRST_PERSON = re.compile(
     )
 )  # "mine" is a pit as often
 # An organisation speaking of its own, outside quotation marks: "a few of our 4,000
-# employees", "we thank our customers", "our office security camera caught it". A writer never owns a company's staff or customers, so
-# the sentence is a spokesperson's words the page cannot attribute (a review's "our battery
-# test" is its author's, and stays).
+# employees", "we thank our customers", "our office security camera caught it". A writer never
+# owns a company's staff or customers, nor a broadcaster's office, so the sentence is a
+# spokesperson's words the page cannot attribute (a review's "our battery test" is its
+# author's, and stays).
 _ORG_VOICE = re.compile(
     r"\b[Oo]ur (?:[\d,]+ )?(?:[a-z]+ ){0,2}(?:employees|staff|customers|clients|users|members|"
     r"shareholders|workforce|colleagues|passengers|guests|patients|stores|company|"
