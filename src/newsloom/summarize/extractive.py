@@ -31,6 +31,7 @@ import numpy as np
 
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
+from newsloom.summarize.clauses import new_clauses, told_in_order
 from newsloom.summarize.clip import headline_statement, main_statement
 from newsloom.summarize.commentary import is_commentary
 from newsloom.summarize.consequences import new_consequence, told_kinds
@@ -88,7 +89,7 @@ from newsloom.summarize.samestate import same_subject_state
 from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
-from newsloom.summarize.toldagain import Page, told_in_order
+from newsloom.summarize.toldagain import Page
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -186,7 +187,12 @@ class ExtractiveSummarizer:
                 paragraph_facts = paragraph_facts[1:]
         chunks = plan.paragraphs(paragraph_facts)
         page = [plan.cite(i, plan.bullet_text(i, k)) for k, i in shown_bullets]
-        page += [plan.cite(i) for chunk in chunks for i in chunk]
+        # Facts once, clause by clause (clauses.py): a paragraph whose one clause the page told
+        # shows its other clause alone, still cited to its articles.
+        body = [i for chunk in chunks for i in chunk]
+        told = [headline, *(c.text for c in page)]
+        shown_body = new_clauses(told, [plan.shown[i] for i in body])
+        page += [plan.cite(i, t) for i, t in zip(body, shown_body, strict=True)]
         page += [plan.cite(i) for i in takeaways]
         # Read in page order, each person is introduced once (people.py), and a thing named by
         # its short name ("the hall") before the page says which one gets its name (shortnames.py).
