@@ -181,22 +181,3 @@ class Page:
             if counted is None or (what and not what & counted):
                 return False
         return found.names <= self.keys and found.marked <= self.marked and found.said <= self.said
-
-
-def told_again(text: str, page: Iterable[str]) -> bool:
-    """``text`` read after the statements ``page`` (the headline first) tells nothing new."""
-    return Page.of(page).tells(text)
-
-
-def told_in_order(page: Iterable[str], texts: Iterable[str]) -> list[int]:
-    """Indexes of ``texts``, read in order after ``page``, that tell nothing new: each is judged
-    against the page and the statements before it that were not told again (those leave the
-    page and tell the reader nothing)."""
-    read = Page.of(page)
-    found = []
-    for k, text in enumerate(texts):
-        if read.tells(text):
-            found.append(k)
-        else:
-            read.add(text)
-    return found

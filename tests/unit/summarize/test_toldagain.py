@@ -1,7 +1,14 @@
 """A statement whose counts, names and words the page has all told tells the reader nothing new
 (toldagain.py); one that adds a number, a name, a time or any word of its own stays."""
 
-from newsloom.summarize.toldagain import Page, checkable, told_again, told_in_order
+from newsloom.summarize.clauses import told_in_order
+from newsloom.summarize.toldagain import Page, checkable
+
+
+def told_again(text: str, page: list[str]) -> bool:
+    """``text`` read after the statements ``page`` (the headline first) tells nothing new."""
+    return Page.of(page).tells(text)
+
 
 RECALL = "Harrow Audio is recalling about 12,500 Lark 2 wireless speakers after reports of fires."
 BOARD = "The Veland Product Safety Office said it had warned retailers about the speakers."
