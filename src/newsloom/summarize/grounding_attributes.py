@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsloom.summarize.grounding_relations import NEGATORS
-from newsloom.summarize.grounding_runs import SourceRuns
+from newsloom.summarize.grounding_runs import TITLES, SourceRuns
 from newsloom.summarize.words import tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -36,8 +36,6 @@ AGE_DIGITS = 2
 # Sentences this close tell of one person: "Brennan was hurt. The 22-year-old, from Port
 # Alder, ..." gives the age to Brennan.
 NEAR = 1
-# Titles stand before a name without being one, and are no attribute of it.
-_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 # Words after which the next one is a verb, not the first word of a description.
 _VERB_LEADS = frozenset(
     "to have has had will would can could may might must shall should do does did".split()
@@ -50,7 +48,7 @@ def misattributed(claim: str, src: SourceRuns) -> list[str]:
     words, joined = tokens_joined(claim)
     keys = [_key(w) for w in words]
     stems = [stem(k) for k in keys]
-    names = frozenset(_key(n) for n in src.names) - _TITLES
+    names = frozenset(_key(n) for n in src.names) - TITLES
     sentences = _sentence_words(src)
     found = []
     for start, end in _groups(words, keys, joined, names):
@@ -141,7 +139,7 @@ def _premodifier(
         return []
     if k > 0 and keys[k - 1] in _VERB_LEADS:
         k += 1  # "to sign midfielder Wright", "have signed Barrow's Keating": a verb first
-    return [s for s, key in zip(stems[k:start], keys[k:start], strict=True) if key not in _TITLES]
+    return [s for s, key in zip(stems[k:start], keys[k:start], strict=True) if key not in TITLES]
 
 
 def _sentence_words(src: SourceRuns) -> dict[int, set[str]]:

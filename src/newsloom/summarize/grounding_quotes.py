@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from newsloom.summarize.grounding_runs import SourceRuns, copied_runs
+from newsloom.summarize.grounding_runs import TITLES, SourceRuns, copied_runs
 from newsloom.summarize.speech import EXCHANGE, REPORT, SAY, VIEW
 from newsloom.summarize.words import tokens, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
@@ -42,8 +42,6 @@ SPEECH = (
     )
 )
 _ACCORDING = stem("according")
-# Titles stand before a name without being one: "Mr Holm" and "Marta Holm" are one speaker.
-_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 # A quotation: between double quotes ("", “”, tokenised `` ''), curly single ones, or straight
 # single ones and backticks that no letter touches on the outside ("the fans' bus" and "Holm's"
 # open nothing).
@@ -186,10 +184,10 @@ def _speaker(verb: int, lowered: list[str], joined: list[bool], names: frozenset
         end = 0
         while end < verb and lowered[end] in names:
             if not joined[end]:
-                return [k for k in range(end + 1) if lowered[k] not in _TITLES]
+                return [k for k in range(end + 1) if lowered[k] not in TITLES]
             end += 1
         return []
-    return [k for k in range(start, verb) if lowered[k] not in _TITLES]
+    return [k for k in range(start, verb) if lowered[k] not in TITLES]
 
 
 def _origin(said: list[str], src: SourceRuns) -> int | None:
@@ -228,4 +226,4 @@ def _source_speakers(sentence: int, src: SourceRuns) -> set[str]:
             after += 1
         if before == at - 1 and after == at + 1:
             return set()
-    return speakers - _TITLES
+    return speakers - TITLES

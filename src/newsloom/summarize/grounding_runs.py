@@ -44,8 +44,9 @@ HEDGES = frozenset(
 # earn", "apparently tried to break up".
 HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
-# Titles stand before a name without being one: "Mr Brandt" and "Otto Brandt" are one man.
-_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
+# Titles stand before a name without being one: "Mr Brandt" and "Otto Brandt" are one man (the
+# attribute and quotation checks read them so too).
+TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
 _PERSONAL = frozenset(("he", "she"))
 # Words that stand for someone named elsewhere: putting one in a slot, or a name where the
 # source has one, refers to the same person, not to another argument.
@@ -202,7 +203,7 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
         run = stems[i : i + length]
         if (
             name not in src.names
-            or name in _TITLES
+            or name in TITLES
             or not joined[i - 1]
             or (i > 1 and lowered[i - 2] == "the" and joined[i - 2])
             or lowered[i] in _LINKS
@@ -223,7 +224,7 @@ def swapped_actors(claim: str, src: SourceRuns) -> list[str]:
         # that actor before (it may describe them between).
         if (
             len(about) == 1
-            and actors <= src.names - _TITLES
+            and actors <= src.names - TITLES
             and name not in actors
             and not actors & set(lowered[: i - 1])
         ):
