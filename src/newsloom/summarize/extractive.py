@@ -574,11 +574,7 @@ class _Plan:
         """Without ``candidates``: the paragraph facts that the headline, the bullets as shown
         and the paragraphs before them, in reading order, have all told (toldagain.py). With
         them: those of ``candidates`` the whole page so far (with ``takeaways``) has told."""
-        shown = [self.shown[bullets[0]]] if bullets else []
-        shown += [
-            self.clipped.get(i, self.shown[i]) if i not in self.whole else self.shown[i]
-            for i in bullets[1:]
-        ]
+        shown = [self.bullet_text(i, k) or self.shown[i] for k, i in enumerate(bullets)]
         headline = self.headline(bullets[0]) if bullets else ""
         body = [i for chunk in self.paragraphs(paragraphs) for i in chunk]
         if candidates is None:
