@@ -26,6 +26,9 @@ OPENING_SHARE = 3  # a subject named in the origin's first third of words is the
 CONNECTIVES = frozenset("and but so yet then now however instead meanwhile also still".split())
 # A relative pronoun stands for the name just before it ("Ivo Sarn, who has been charged").
 RELATIVES = frozenset(("who", "whom"))
+# Plural pronouns also stand for things and groups that no name gives ("the stone markers ...
+# They were lit at night"): what they mean may be a common noun.
+PLURAL = frozenset(("they", "their", "them"))
 
 
 def names(words: Sequence[str]) -> set[str]:
@@ -82,6 +85,8 @@ def unresolved(
     if opens_pronoun or description:
         if origin_pronoun or description:
             meant = antecedent()
+            if _opening(words) in PLURAL:
+                meant |= _subject_before(origin_at, source_words, text_of)
         else:  # the sentence put a pronoun where its origin names the subject
             meant = names(origin[: max(1, len(origin) // OPENING_SHARE)])
             meant = _relative_subject(words, origin) or meant
@@ -95,6 +100,18 @@ def unresolved(
         given |= tied_names(described(words, origin), source_words)
         return bool(given and meant) and not given & meant
     return False
+
+
+def _subject_before(
+    origin_at: int, source_words: Sequence[Sequence[str]], text_of: Sequence[int]
+) -> set[str]:
+    """The content words (lower-cased) opening the source sentence before the origin: the
+    subject that a plural pronoun opening the origin most often goes on about ("The stone
+    markers guided pilots. They were lit at night."), a name or a common noun."""
+    if not origin_at or text_of[origin_at - 1] != text_of[origin_at]:
+        return set()
+    before = source_words[origin_at - 1]
+    return {w.lower() for w in before[: max(1, len(before) // OPENING_SHARE)]} - STOP_WORDS
 
 
 def _relative_subject(words: Sequence[str], origin: Sequence[str]) -> set[str]:

@@ -159,3 +159,21 @@ def test_description_tied_to_another_name_gives_the_act_to_them(
     # "the 31-year-old defender" is Sarn: the kick into the empty net was Oskar's.
     summary = ["The 31-year-old defender kicked the ball into the empty net as the crowd cheered."]
     assert unresolved(checker, summary, PITCH) == [1]
+
+
+MARKERS = (
+    "The stone markers on Halden Moor once guided mail pilots across the valley. "
+    "They were lit at night by small gas lamps. Ewan Pike restored two of them in 2021."
+)
+
+
+def test_plural_pronoun_may_stand_for_the_thing_the_summary_named(
+    checker: GroundingChecker,
+) -> None:
+    """ "They" copied from a sentence that goes on about the markers is resolved once the summary
+    has named the markers, though it has not named the moor of the sentence before it; after a
+    sentence about someone and something else it is not."""
+    named = ["The stone markers once guided mail pilots.", "They were lit at night by gas lamps."]
+    assert unresolved(checker, named, MARKERS) == [0, 0]
+    other = ["Ewan Pike restored two lamps in 2021.", "They were lit at night by gas lamps."]
+    assert unresolved(checker, other, MARKERS) == [0, 1]
