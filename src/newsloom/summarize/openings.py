@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.people import ROLES
+from newsloom.summarize.people import HONORIFICS, ROLES
 from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, SAY_FINITE, alternation
 from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
@@ -599,15 +599,16 @@ def fact_words(sentence: str) -> frozenset[str]:
 
 
 # Honorifics and abbreviated titles are part of a name as written, capitalised mid-sentence too
-# ("Mr. Dahl", "Dr. Brenner"): no role description with the sentence's capital.
-_HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady dr prof rev sen gov rep".split())
+# ("Mr. Dahl", "Dr. Brenner"): no role description with the sentence's capital. (people.py reads
+# "Dr." as a title that says who someone is; here only its place in the name matters.)
+_IN_NAME = HONORIFICS | frozenset("sir dame lord lady dr prof rev sen gov rep".split())
 
 
 def _role_capital(words: list[str]) -> bool:
     """``words`` (a sentence's tokens) open on a role before a name ("Playwright Edda ...",
     "Striker Joel ..."), whose capital is the sentence's."""
     head = words[0].lower().rstrip(".") if words else ""
-    return head in ROLES and head not in _HONORIFICS and len(words) > 1 and words[1][:1].isupper()
+    return head in ROLES and head not in _IN_NAME and len(words) > 1 and words[1][:1].isupper()
 
 
 def full_names(sentence: str) -> frozenset[str]:

@@ -268,13 +268,13 @@ def _word_before(sentence: str, match: re.Match[str]) -> str:
 
 
 # "Mr. Dahl", "Ms. Lund": how news names a person after the first mention, no role.
-_HONORIFICS = frozenset("mr mrs ms miss mx".split())
+HONORIFICS = frozenset("mr mrs ms miss mx".split())
 
 
 def _titled(word: str) -> bool:
     """``word`` before a surname is a title that says who the person is ("Senator Quell",
     "Dr. Brenner"), not an honorific ("Mr. Quell")."""
-    return _role_word(word) and word.lower().rstrip(".") not in _HONORIFICS
+    return _role_word(word) and word.lower().rstrip(".") not in HONORIFICS
 
 
 def _word_at(text: str, begin: int) -> str:

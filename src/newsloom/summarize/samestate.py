@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsloom.summarize.states import BEING
 from newsloom.summarize.words import tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -26,7 +27,7 @@ from newsloom.textkit import STOP_WORDS, stem
 # optional "not", and the word that tells the state, not followed by "to" or "by".
 _OPENING = re.compile(
     r"^\s*(?P<subject>(?:[\w'’.-]+,?\s+){1,8}?)"
-    r"(?:is|are|was|were|remains?|remained)\s+"
+    rf"{BEING}\s+"
     r"(?:(?:now|still|already|currently|again)\s+)*"
     r"(?P<negation>not\s+)?(?P<state>[a-z][a-z-]*)\b(?!\s+(?:to|by)\b)"
 )

@@ -20,11 +20,13 @@ from functools import lru_cache
 from newsloom.summarize.words import CALENDAR, numbers_in, same_word_family, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
+# A verb of being, as news tells a state: "is", "were", "remains".
+BEING = r"(?:is|are|was|were|remains?|remained)"
 # "The [up to four words] noun is|was|remains [now|still ...] state": a thing known by its
 # noun (lower case: a common noun, not a name) and the word that tells its state.
 _STATE = re.compile(
     r"^\s*The\s+(?:[\w'’.-]+\s+){0,4}?([a-z][a-z-]*)\s+"
-    r"(?:is|are|was|were|remains?|remained|(?:has|have|had)\s+been)\s+"
+    rf"(?:{BEING}|(?:has|have|had)\s+been)\s+"
     r"(?:(?:now|still|already|currently|also|again|yet)\s+)*"
     r"(not\s+)?([a-z][a-z-]*)"
 )
