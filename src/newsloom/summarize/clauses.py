@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.framed import frame_told
 from newsloom.summarize.mainverb import has_tensed_verb, lacks_main_clause
 from newsloom.summarize.openings import fact_words, repeats
 from newsloom.summarize.retelling import name_key
@@ -131,17 +132,21 @@ def told_in_order(told: list[str], texts: list[str]) -> list[int]:
     """Indexes of ``texts``, read in order after ``told`` (the headline, then the bullets), that
     tell nothing new: toldagain's whole-statement test, or one clause the page told
     (retold_clause) and the other told too or a repeat of a statement read before it (openings.repeats; the
-    headline is not read for it, as a reader's page does not): each clause tells a fact again.
+    headline is not read for it, as a reader's page does not): each clause tells a fact again;
+    or a statement read before it told its fact in its frame (framed.py).
     A statement told again leaves the page and is not read for the next ones."""
     page = Page.of(told)
     read = [fact_words(t) for t in told[1:]]
+    before = list(told)
     found = []
     for k, text in enumerate(texts):
         kept = retold_clause(text, page)
-        if page.tells(text) or kept == "" or _repeats(kept, read):
+        told_again = page.tells(text) or kept == "" or _repeats(kept, read)
+        if told_again or frame_told(text, before, page):
             found.append(k)
             continue
         page.add(text)
+        before.append(text)
         read.append(fact_words(text))
     return found
 

@@ -39,6 +39,7 @@ from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.details import bare_figure
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
+from newsloom.summarize.framed import frame_told
 from newsloom.summarize.headline import choose_headline, complete_title
 from newsloom.summarize.innerrefs import inner_reference
 from newsloom.summarize.lede import (
@@ -541,7 +542,8 @@ class _Plan:
                     found = [i for i in read_first if watch[i]]
                 else:
                     found = candidates
-                # Nor a takeaway whose facts the page has all told (toldagain.py).
+                # Nor a takeaway whose facts the page has all told (toldagain.py), or told in
+                # one statement's frame (framed.py: a paragraph that gave way comes back as none).
                 again = self._told_again(bullets, paragraphs, takeaways, found)
                 found = [i for i in found if i not in again]
                 takeaways += mmr(
@@ -573,15 +575,21 @@ class _Plan:
     ) -> set[int]:
         """Without ``candidates``: the paragraph facts that the headline, the bullets as shown
         and the paragraphs before them, in reading order, have all told (toldagain.py). With
-        them: those of ``candidates`` the whole page so far (with ``takeaways``) has told."""
+        them: those of ``candidates`` the whole page so far (with ``takeaways``) has told, or
+        one of its statements told in its frame (framed.py)."""
         shown = [self.bullet_text(i, k) or self.shown[i] for k, i in enumerate(bullets)]
         headline = self.headline(bullets[0]) if bullets else ""
         body = [i for chunk in self.paragraphs(paragraphs) for i in chunk]
         if candidates is None:
             found = told_in_order([headline, *shown], [self.shown[i] for i in body])
             return {body[k] for k in found}
-        read = Page.of([headline, *shown, *(self.shown[i] for i in [*body, *takeaways])])
-        return {i for i in candidates if read.tells(self.shown[i])}
+        texts = [headline, *shown, *(self.shown[i] for i in [*body, *takeaways])]
+        read = Page.of(texts)
+        return {
+            i
+            for i in candidates
+            if read.tells(self.shown[i]) or frame_told(self.shown[i], texts, read)
+        }
 
     def _other_lede(self, main: int, pool: list[int], bullets: list[int]) -> list[int]:
         """For a story without titles: the most salient first fact of another report's opening

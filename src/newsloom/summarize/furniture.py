@@ -52,6 +52,10 @@ _FURNITURE = re.compile(
             r"^(?:scenes|moments|highlights|sights and sounds)\s+from\b",
             r"^in pictures\b",
             r"^a (?:look|glimpse) (?:at|inside|behind)\b",
+            # A list's teaser addressing the reader ("Here are 8 things to know", "Voici ce
+            # qu'il faut savoir"): it announces the facts that follow, it states none.
+            r"^here(?:'s|’s| is| are)\b[^.]{0,40}\b(?:to know|you should know|what we know)\b",
+            r"^voici ce qu['’]il faut savoir\b",
             # Prompts and player chrome.
             r"\bread more\b",
             r"\bsign up\b",
@@ -92,7 +96,8 @@ _TRIGGERS = (
     "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
     "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "latest news",
-    "breaking news", ">", "transcript", "final form", "authoritative record",
+    "breaking news", ">", "transcript", "final form", "authoritative record", "to know",
+    "we know", "savoir",
 )  # fmt: skip
 
 

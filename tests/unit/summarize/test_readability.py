@@ -283,6 +283,21 @@ def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
         assert not is_furniture(line), line
 
 
+def test_a_lists_teaser_is_furniture() -> None:
+    # It announces the facts that follow and states none.
+    for line in (
+        "Here are 5 things to know.",
+        "Here's what you need to know about the Ostvik ferry strike.",
+        "Voici ce qu'il faut savoir sur la grève des ferries.",
+    ):
+        assert is_furniture(line), line
+    for line in (
+        "Here the ferry crews say they have been waiting to know their rota for weeks.",
+        "Ostvik's mayor said residents deserve to know what the strike will cost.",
+    ):
+        assert not is_furniture(line), line
+
+
 def test_a_broadcasters_transcript_note_is_furniture() -> None:
     for line in (
         "Harbour Radio transcripts are created on a rush deadline by a contractor.",
