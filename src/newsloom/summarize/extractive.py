@@ -87,6 +87,7 @@ from newsloom.summarize.roles import (
     waits,
 )
 from newsloom.summarize.samestate import same_subject_state
+from newsloom.summarize.scenes import shows_scene
 from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
@@ -450,6 +451,10 @@ class _Plan:
                 i for i in self.clipped if i != main and i not in self.whole
             )
             next_facts = dataclasses.replace(as_bullets, scores=next_facts.scores)
+        # Bullets 2-3 are the next facts of the event: a scene (scenes.py) is one only when no
+        # other fact is left.
+        facts_first = [i for i in current if not shows_scene(self.shown[i])]
+        bullets += mmr(next_facts, facts_first, bullets, count=BULLETS - len(bullets))
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
             fresh = [i for i in pool if i not in unfit]

@@ -66,6 +66,30 @@ def test_a_features_scene_after_the_cyclone_toll_rose_is_not_a_next_bullet() -> 
     assert "rose to nine" in bullets[0]
     assert not any("full by breakfast time" in b for b in bullets)
     assert any("22,000 people remain in evacuation shelters" in b for b in bullets[1:])
+    # Nor is the families' moment at the hall a bullet while the aid is left (scenes.py): it
+    # stays in the body.
+    assert not any("Several families at the" in b for b in bullets)
+    body = [c.text for p in summary.paragraphs for c in p]
+    assert any(t.startswith("Several families at the hall") for t in body)
+
+
+def test_the_away_ends_message_is_no_bullet_while_the_table_is_left() -> None:
+    # "The away end ... had one message for Ferraz ...: go" is the crowd's reaction (crowds.py),
+    # a scene of the match; bullet 2 tells the sacking, and the next fact is Kestrel's place.
+    _, summary = summarized(story_labelled("s24-sallow-wanderers-thrash-kestrel-athletic"))
+    bullets = [b.text for b in summary.bullets]
+    assert not any(b.startswith("The away end") for b in bullets)
+    assert any("third from bottom" in b for b in bullets[1:])
+
+
+def test_the_crowd_watching_the_qualifier_is_no_bullet_while_the_goals_are_left() -> None:
+    # "A record crowd in Carrow saw ..." is a scene and retells bullet 1's record crowd; the
+    # goals are the match's next facts (scenes.py).
+    _, summary = summarized(story_labelled("s23-veland-women-beat-ostmark-qualifier"))
+    bullets = [b.text for b in summary.bullets]
+    assert "21,560 spectators" in bullets[0]
+    assert not any(b.startswith("A record crowd") for b in bullets)
+    assert any("scored a penalty" in b for b in bullets[1:])
 
 
 def test_a_bullet_leaves_the_fossil_studys_source_to_its_citation() -> None:

@@ -513,7 +513,10 @@ def test_the_demo_pages_leave_no_reference_unresolved_and_tell_the_fans_anger_on
         return [*bullets, *(c.text for p in summary.paragraphs for c in p)]
 
     assert not any(" got it " in t for t in page("s28")), page("s28")
-    assert not any("at the hall" in t for t in page("a02")), page("a02")
+    # "the hall" only once the page has named it ("The Tessalian Community Hall on Rope Walk").
+    cyclone = page("a02")
+    named = next((k for k, t in enumerate(cyclone) if "Community Hall" in t), len(cyclone))
+    assert not any("at the hall" in t for t in cyclone[: named + 1]), cyclone
     angry = [t for t in page("s24") if reactions(t)]
     assert len(angry) <= 1, angry
 
@@ -646,9 +649,13 @@ def test_datetime_is_utc() -> None:
     assert isinstance(demo_articles(STORIES[0])[0].published, datetime)
 
 
-def test_reports_of_one_moment_all_offer_bullets() -> None:
+def test_reports_of_one_moment_all_offer_bullets(monkeypatch: pytest.MonkeyPatch) -> None:
     # The qualifier's first two reports came 50 minutes apart: one news moment. Bullet 1 is the
-    # later report's lede, and the earlier report's facts may still be the next bullets.
+    # later report's lede, and the earlier report's facts may still be the next bullets. The
+    # earlier report's candidate here is its crowd scene ("A record crowd in Carrow saw ..."),
+    # which scenes.py holds back while the goals are left (test_demo_stories): the news cycle
+    # is tested on its own, with every statement counted as no scene.
+    monkeypatch.setattr("newsloom.summarize.extractive.shows_scene", lambda _: False)
     story = next(s for s in STORIES if s.label == "s23-veland-women-beat-ostmark-qualifier")
     summary = summary_of(story)
     first = min(summary.bullets[0].article_ids)
