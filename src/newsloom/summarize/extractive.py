@@ -92,6 +92,7 @@ from newsloom.summarize.shortnames import name_things_once
 from newsloom.summarize.standfirst import retells_lede
 from newsloom.summarize.text import clean_title
 from newsloom.summarize.toldagain import Page
+from newsloom.summarize.unattributed import unattributed_quotation
 from newsloom.summarize.updates import summary_texts
 from newsloom.summarize.vectors import (
     Embed,
@@ -1036,6 +1037,7 @@ class _Plan:
         return (
             not opening_reference(text, told)
             and not unnamed_speaker(text)
+            and not unattributed_quotation(text)
             and not demonstrative_reference(text, told)
             and not inner_reference(text, told)
         )
