@@ -531,6 +531,13 @@ def speaks_to_reader(sentence: str) -> bool:
 # its article showed before, as "The trees ..." would at its opening. Not "those who", "those
 # arrested", "those seeking help" (people, no noun), nor "these days", the time of the report.
 _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:those|these)\s+([a-z][a-z-]+)\b")
+# Words said, pointed back at through a word that qualifies them ("With those striking words",
+# "after these bitter remarks"): which words? A qualifier ending in "-ing" or "-ed" is otherwise
+# read as people ("those seeking help"); before a noun of speech it is the words' description.
+_DEMONSTRATIVE_WORDS = re.compile(
+    r"(?<=\s)(?:those|these)\s+[a-z][a-z-]+\s+"
+    r"(words|remarks|comments|statements|claims|warnings|threats|promises)\b"
+)
 # "... was not designed for such conditions", "de telles conditions", "une telle décision": "such"
 # before a noun points back at a kind of thing its article described, as "those" does. Not
 # "such as" (examples follow), not "such a ..." ("was such a success": emphasis), nor "the first
@@ -554,6 +561,9 @@ def demonstrative_reference(sentence: str, told: Iterable[str] = ()) -> bool:
         if noun in STOP_WORDS or noun.endswith(("ed", "ing")) or noun in _TIME_NOUNS:
             continue
         if stem(noun) not in known:
+            return True
+    for match in _DEMONSTRATIVE_WORDS.finditer(QUOTED.sub(" ", sentence)):
+        if stem(match.group(1)) not in known:
             return True
     for match in _SUCH.finditer(QUOTED.sub(" ", sentence)):
         noun = match.group(1)

@@ -218,6 +218,9 @@ def test_those_or_these_before_a_noun_the_page_has_not_told_points_outside() -> 
     assert not demonstrative_reference(sentence, told={"windmills", "festival"})
     # People, not a noun ("those who", "those arrested", "those seeking help"), and the time
     # of the report ("these days") need nothing before them; nor does a quotation's.
+    # Words said, with a word qualifying them: which words?
+    assert demonstrative_reference("With those stinging words, the mayor left the hall.")
+    assert demonstrative_reference("The board met again after these unexpected remarks.")
     for fine in (
         "The charity helps those who lost their homes in the flood.",
         "Police released those arrested at the port after questioning.",
