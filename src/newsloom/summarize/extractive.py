@@ -57,6 +57,7 @@ from newsloom.summarize.lede import (
 )
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.mainverb import lacks_main_clause
+from newsloom.summarize.nocomment import only_refusal
 from newsloom.summarize.offstory import off_story
 from newsloom.summarize.openings import (
     content_words,
@@ -251,6 +252,7 @@ class _Plan:
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
+        self._restated: dict[int, int] = {}  # bullet 1 -> the fact restatement heads the page with
         self.described: dict[str, str] = {}  # a description -> the surname (described.py)
         if not self.candidates:
             return
@@ -361,6 +363,12 @@ class _Plan:
         # happened.
         kept_off = self._retold_by_standfirst(main) | self._off_story(main)
         kept_off |= {i for i in range(n) if i != main and is_commentary(self.shown[i])}
+        # Nor a statement that someone gave no comment and nothing else (nocomment.py).
+        kept_off |= {i for i in range(n) if i != main and only_refusal(self.shown[i])}
+        # Nor, without titles, the fact whose wording heads the page (restated_fact): bullet 1's
+        # fact again, whose main statement may be the headline's very words.
+        if not self.headline(main) and (restated := self.restated_fact(main)) is not None:
+            kept_off.add(restated)
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
@@ -765,7 +773,7 @@ class _Plan:
         own = self.candidates[self._first_report(main)].article
         told = lede_words(self.shown[main])
         news = lede_words(main_clause(self.shown[main]))
-        lines: list[tuple[float, float, int, str]] = []
+        lines: list[tuple[float, float, int, str, int]] = []
         for article, facts in self._openings.items():
             if article == own or article not in self.reports:
                 continue
@@ -789,10 +797,18 @@ class _Plan:
                     carried = len(words & told)
                     if words and carried >= RESTATES * len(words):
                         stated = len(words & news) / len(words)
-                        lines.append((stated, carried / len(words), -article, text))
+                        lines.append((stated, carried / len(words), -article, text, f))
         if not lines:
             return None
-        return max(lines)[-1].rstrip(".")
+        best = max(lines, key=lambda line: line[:4])
+        self._restated[main] = best[4]
+        return best[3].rstrip(".")
+
+    def restated_fact(self, main: int) -> int | None:
+        """On a page without titles, the fact whose wording heads the page (restatement): it
+        is bullet 1's fact told again, so it is no statement of the page, not even as its main
+        statement (clip.py), which may be the very line the headline shows."""
+        return self._restated[main] if self.restatement(main) is not None else None
 
     @cached_property
     def _openings(self) -> dict[int, list[int]]:

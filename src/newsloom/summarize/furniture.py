@@ -47,6 +47,12 @@ _FURNITURE = re.compile(
             # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
             r"\b(?:photos|pictures|gallery|slideshow)\s*:",
             r"^(?:video|watch|listen)\s*:",
+            # A player's prompt as a sentence: "Watch the full interview with the mayor (video)."
+            r"^(?:watch|listen to) (?:the|our|this|his|her|their)\b",
+            # A signpost to what the article goes on to tell, alone in its sentence ("Here's
+            # what you need to know.", "Here is what we know so far."): the summary has no
+            # "here" for it to point at.
+            r"^here(?:['’]s| is| are) (?:what|how|why|everything|the latest)\b[^:;,]{0,40}$",
             # A gallery's or a slideshow's caption: "Scenes from a marathon day in ...", "In
             # pictures: ...", "A look inside ...". It introduces pictures, it states nothing.
             r"^(?:scenes|moments|highlights|sights and sounds)\s+from\b",
@@ -97,7 +103,7 @@ _TRIGGERS = (
     "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "latest news",
     "breaking news", ">", "transcript", "final form", "authoritative record", "to know",
-    "we know", "savoir",
+    "we know", "savoir", "here's", "here’s", "here is", "here are",
 )  # fmt: skip
 
 

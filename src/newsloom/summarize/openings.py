@@ -89,9 +89,14 @@ _PERSONAL_PRONOUNS = frozenset("he she they we il elle ils elles".split())
 _QUESTION_WORDS = frozenset("why how what when where who whether if".split())
 # A leading phrase, then a pronoun as the subject: "Named Oskdalornis magnus, it stood ...",
 # "En montant régler l'horloge, il a découvert ...".
-# "Yesterday, those same supporters ...": a demonstrative after the phrase points back too.
+# "Yesterday, those same supporters ...": a demonstrative after the phrase points back too, as
+# does "that" or "this" as the subject after a sentence adverb ("Unfortunately, that is not
+# true.", "Still, this was the club's best season").
 _PHRASE_THEN_PRONOUN = re.compile(
-    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|those|these|il|elle|ils|elles)\s", re.IGNORECASE
+    r"^[^,;:\"“”]{3,80},\s+(?:he|she|they|it|we|those|these|il|elle|ils|elles)\s"
+    r"|^[^,;:\"“”]{3,80},\s+(?:that|this)(?:['’]s|\s+(?:is|was|has|had|will|would|could|may|"
+    r"might|means|meant|makes|made)\b)",
+    re.IGNORECASE,
 )
 # Words that end the subject of "The <noun> ...": a finite verb or a comma.
 _VERB_CUES = frozenset(

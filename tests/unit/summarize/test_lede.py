@@ -134,6 +134,12 @@ def test_a_pronoun_after_a_leading_phrase_is_an_opening_reference() -> None:
     # A feature's "Yesterday, those same supporters ...": the supporters of its last paragraph.
     assert opening_reference("Yesterday, those same fans saw their club go top.") == "pronoun"
     assert opening_reference("Yesterday, fans of both clubs saw the final.") == ""
+    # "that" or "this" as the subject after a sentence adverb: the thing told before it.
+    assert opening_reference("Sadly for the ferry crews, that is not the case.") == "pronoun"
+    assert opening_reference("In the end, this was enough for the Malby side.") == "pronoun"
+    assert opening_reference("For a small town, that’s a lot of money.") == "pronoun"
+    # "that" after a verb of the main clause opens a clause, and a name after the comma names.
+    assert opening_reference("On Monday, the mayor said that the pier would reopen.") == ""
 
 
 def test_one_word_then_a_personal_pronoun_is_an_opening_reference() -> None:

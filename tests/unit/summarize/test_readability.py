@@ -283,6 +283,21 @@ def test_a_site_blurb_and_a_menu_path_are_furniture() -> None:
         assert not is_furniture(line), line
 
 
+def test_a_player_prompt_and_a_signpost_are_furniture() -> None:
+    assert is_furniture("Watch the full interview with the harbour master (video).")
+    assert is_furniture("Listen to the mayor's statement on the pier below.")
+    assert is_furniture("Here's what you need to know.")
+    assert is_furniture("Here is what we know so far about the ferry.")
+    for line in (
+        # What follows the colon is a statement; "Watch out" is advice; a noun is no prompt.
+        "Here's what happened: the council voted on Monday to close the old pier.",
+        "Watch out for ice on the coast road after dark, the council said.",
+        "Watchdog groups said the vote on the ferry contract was rushed.",
+        "Here is the harbour master's statement in full, as released on Monday.",
+    ):
+        assert not is_furniture(line), line
+
+
 def test_a_lists_teaser_is_furniture() -> None:
     # It announces the facts that follow and states none.
     for line in (
