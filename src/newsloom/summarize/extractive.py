@@ -105,7 +105,14 @@ from newsloom.summarize.vectors import (
     repeated_facts,
     tfidf_rows,
 )
-from newsloom.summarize.watch import due_soon, says_effect, says_future, what_to_watch
+from newsloom.summarize.voices import in_statement, instructs, speaker_turn
+from newsloom.summarize.watch import (
+    due_soon,
+    open_question,
+    says_effect,
+    says_future,
+    what_to_watch,
+)
 from newsloom.summarize.words import tokens
 
 W_CENTRAL, W_POSITION, W_SUPPORT, W_CROSS = 0.6, 0.25, 0.15, 0.8
@@ -369,6 +376,11 @@ class _Plan:
         # fact again, whose main statement may be the headline's very words.
         if not self.headline(main) and (restated := self.restated_fact(main)) is not None:
             kept_off.add(restated)
+        # Nor a sentence read from someone's statement without their name (voices.in_statement:
+        # "Every ferry line faces such risks." between the company's "our crews" and "we will
+        # review it"), nor a transcript's turn ("HOLM: That seems right ..."): on the page it
+        # would be a claim in the page's voice.
+        kept_off |= {i for i in range(n) if i != main and self._in_statement(i)}
         # Another report's lede introducing bullet 1's person as bullet 1 does ("The 3-0 win
         # belonged to Leo Haskins, a 19-year-old" under "Leo Haskins, nineteen years old, scored
         # a hat-trick", _reintroduces) tells bullet 1's news again: no bullet, no paragraph.
@@ -394,13 +406,15 @@ class _Plan:
         # details.bare_figure).
         # Nor is another report's opening telling bullet 1's event again in its own words
         # (lede.retells): the page has it already, under the headline. Nor a sentence speaking
-        # to its reader (openings.speaks_to_reader): read alone, nobody's statement.
+        # to its reader (openings.speaks_to_reader, voices.instructs): read alone, nobody's
+        # statement.
         # Nor a statement opening on bullet 1's subject in bullet 1's state ("The weather
         # satellite is healthy in orbit" under "Aurora-2 is healthy"): one fact (samestate.py).
         unfit = self._retelling(main) | {
             i
             for i in pool
             if speaks_to_reader(self.clipped.get(i, self.shown[i]))
+            or instructs(self.shown[i])
             or same_subject_state(self.shown[main], self.clipped.get(i, self.shown[i]))
         }
         short = [
@@ -478,8 +492,16 @@ class _Plan:
         # A step an earlier report saw due within the day ("the team would release further
         # balloons overnight and decide at the morning briefing", said the day before a launch)
         # has come by the time of a bullet 1 reported a day later: not what to watch now.
+        # Nor is a takeaway, read alone, a sentence speaking to its reader ("The patch will let
+        # you manage your friends", "Tap (Share) on a photo, and ..."), as no bullet is.
         watch = {
-            i: 0 if self._due_before(i, since) else what_to_watch(self.shown[i]) for i in range(n)
+            i: 0
+            if self._due_before(i, since)
+            or not (level := what_to_watch(self.shown[i]))
+            or speaks_to_reader(self.shown[i])
+            or instructs(self.shown[i])
+            else level
+            for i in range(n)
         }
         ahead = [i for i in pool if watch[i] == 2]
         reported = [i for i in pool if watch[i] == 1]
@@ -522,16 +544,25 @@ class _Plan:
             body_pool = [i for i in body_pool if i not in again]
             paragraphs = mmr(page, body_pool, bullets, count=body_count, budget=words)
         steps = [i for i in ahead if says_future(self.shown[i]) or says_effect(self.shown[i])]
+        steps += [i for i in reported if open_question(self.shown[i])]
         left = [i for i in ahead + reported if i not in paragraphs and i not in bullets]
+        if count and steps and left:
+            # What the page tells again is no takeaway either (below): a paragraph "the new timetable
+            # will start over the coming weeks" leaves none of its retellings; nor does one
+            # too close to what the page says (mmr skips it there as here).
+            left = [i for i in left if i not in self._told_again(bullets, paragraphs, [], left)]
+            left = mmr(by_centrality, left, bullets + paragraphs, count=1, lam=1.0)
         if count and steps and not left:
-            # The paragraphs, filled first, took every statement of what to watch, and the page
-            # would have no takeaway: the most central next step said in a future form ("Fernlight
-            # says it will use the money to hire four more people"), or effect on people said as
-            # such ("The council urged drivers to stay off the coast road"), is kept for the
-            # takeaways, and the paragraphs are chosen without it. (A time word alone, "until",
-            # as often dates past narrative: "sat in a basement until a team began rebuilding
-            # it".)
-            kept = set(mmr(by_centrality, steps, bullets, count=1, lam=1.0))
+            # The paragraphs, filled first, took or told every statement of what to watch, and the
+            # page would have no takeaway: the most central next step said in a future form
+            # ("Fernlight says it will use the money to hire four more people"), an effect on
+            # people said as such ("The council urged drivers to stay off the coast road") or an
+            # open question the story names (watch.open_question), one the paragraphs took, is
+            # kept for the takeaways, and the paragraphs are chosen without it. (A time word
+            # alone, "until", as often dates past narrative: "sat in a basement until a team began
+            # rebuilding it".)
+            taken = [i for i in steps if i in paragraphs] or steps
+            kept = set(mmr(by_centrality, taken, bullets, count=1, lam=1.0))
             body = [i for i in body_pool if i not in kept]
             paragraphs = mmr(page, body, bullets, count=body_count, budget=words)
         if len(paragraphs) < MIN_BODY:
@@ -1042,6 +1073,24 @@ class _Plan:
         if article_index not in self._done_events:
             self._done_events[article_index] = done_events(self._texts[article_index])
         return self._done_events[article_index]
+
+    def _in_statement(self, fact_index: int) -> bool:
+        """The fact's shown sentence is someone's words without their name in its article: a
+        transcript's turn (voices.speaker_turn) or a sentence in a run of a first-person
+        statement (voices.in_statement), whose neighbours are the candidates either side of it
+        there (a sentence refused as a candidate breaks the run)."""
+        rep = self.candidates[self.facts[fact_index].rep]
+        if speaker_turn(rep.text, rep.position):
+            return True
+        at = self._at
+        around = [at.get((rep.article, rep.position + step), "") for step in (-1, 0, 1)]
+        around[1] = rep.text
+        return all(around) and in_statement(around, 1)
+
+    @cached_property
+    def _at(self) -> dict[tuple[int, int], str]:
+        """Each candidate's text by its article and position there."""
+        return {(c.article, c.position): c.text for c in self.candidates}
 
     def _long_past(self, fact_index: int) -> bool:
         """The fact's shown wording tells what happened long before its report (roles.long_past)."""

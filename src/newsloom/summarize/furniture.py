@@ -83,6 +83,14 @@ _FURNITURE = re.compile(
             r"\btranscripts? (?:is|are|was|were|has been|have been) (?:created|produced|"
             r"prepared|edited|generated)\b",
             r"\bthis is a rush transcript\b",
+            # A transcript's stage direction for a clip ("MINISTER: (Speaking German).",
+            # "(Through interpreter)", "(Laughter)", "(Soundbite of ...)"): the words are not on
+            # the page.
+            r"\((?:speaking (?:in )?[a-z]+|through (?:an )?interpreter|inaudible|laughter|applause|"
+            r"crosstalk|soundbite of [^)]*|foreign language)\)",
+            # A transcript's label for the broadcaster's own reporter ("ANA REYES, BYLINE: Good
+            # morning."): the line is the programme's chat, not the news.
+            r"\b[A-Z]{2,}, BYLINE:",
             r"\b(?:text|transcript|copy) may not be in (?:its|their) final form\b",
             r"\bauthoritative record of\b.{0,80}\b(?:audio|video) record\b",
         )
@@ -104,6 +112,7 @@ _TRIGGERS = (
     "july", "august", "september", "october", "november", "december", "latest news",
     "breaking news", ">", "transcript", "final form", "authoritative record", "to know",
     "we know", "savoir", "here's", "here’s", "here is", "here are",
+    "byline:",
 )  # fmt: skip
 
 

@@ -207,6 +207,65 @@ _COMMENTARY = re.compile(
     r"\bagainst (?:a|the) backdrop of\b|\bcan (?:now |also )?look forward to\b",
     re.IGNORECASE,
 )
+# An open question the story names, said as such: what is not yet known, what the people who
+# would know have not said, what they are trying to establish ("It is not yet known whether the
+# bridge will reopen", "Investigators have not said what caused the fire", "The cause remains
+# unknown", "police have not yet identified any suspects", "a spokeswoman said the line did not
+# know how the fault began"; "on ignore encore si ...", "les causes n'ont pas encore été
+# établies"). The answer is news still to come. Not what someone is "not known for" (a trait),
+# nor an open question inside a clause of time or concession ("While his motive is unknown,
+# details of his history ..."): the sentence then tells something else (_OPEN_SUBORDINATE).
+_WH = r"(?:whether|why|how|what|who|whom|which|when|where|if)"
+_OPEN_QUESTION = re.compile(
+    rf"\b(?:is|are|remains?) (?:still |also |as yet )?(?:not (?:yet |immediately |entirely )?"
+    rf"(?:known|clear)|unknown|unclear) {_WH}\b|"
+    # In the past only as of the report's moment ("It was not immediately clear what set off the
+    # alarm"): "it was unclear whether the girls were held together" tells how things stood.
+    rf"\b(?:was|were) not (?:yet|immediately) (?:known|clear) {_WH}\b|"
+    rf"\b(?:it|this) (?:is|remains) (?:still )?(?:not (?:yet )?(?:known|clear)|unknown|unclear)\b|"
+    r"\b(?:cause|causes|motive|identity|identities|origin|whereabouts|condition|fate)\b"
+    r"(?: of [\w' ’-]+?)? (?:is|are|remains?) (?:still |as yet )?(?:unknown|unclear|not (?:yet )?"
+    r"known|under investigation|being investigated|a mystery)\b|"
+    rf"(?<!whose )\b(?:has|have) (?:still )?not (?:yet )?(?:said|disclosed|revealed|explained|"
+    rf"determined|established|confirmed|announced|identified|named|released|given)\b"
+    rf"(?: \w+ly)? (?:{_WH}|the (?:cause|identity|identities|names?|motive)|any (?:suspects?|"
+    rf"details|motive|reason)|a (?:suspect|motive|cause))\b|"
+    r"(?<!whose )\b(?:cause|motive|identity|identities|names?) (?:of [\w' ’-]+? )?(?:has|have) "
+    r"not (?:yet )?been (?:released|disclosed|determined|established|made public|given)\b|"
+    r"\bno (?:suspects?|motive|cause) (?:has|have) (?:yet )?been (?:identified|established|"
+    r"named|found|determined|given)\b|"
+    rf"\b(?:said|says) (?:it|they|he|she|officials|police) (?:did not|didn['’]t|does not|"
+    rf"doesn['’]t|do not|don['’]t) (?:yet )?know {_WH}\b|"
+    r"\b(?:are|is|were) (?:still )?trying to (?:determine|establish|find out|identify|"
+    r"work out|understand)\b|"
+    r"\bon (?:ignore|ne sait) (?:pas )?(?:encore |toujours )?(?:si|pourquoi|comment|qui|quand|"
+    r"où|ce qui|ce que)\b|"
+    r"\b(?:n['’](?:est|a|ont)|ne sont) (?:pas|toujours pas) (?:encore )?(?:été )?(?:connue?s?|"
+    r"établie?s?|déterminée?s?|identifiée?s?|élucidée?s?|précisée?s?|clair)\b|"
+    r"\breste(?:nt)? (?:encore )?(?:inconnue?s?|indéterminée?s?|inexpliquée?s?|floue?s?)\b",
+    re.IGNORECASE,
+)
+# A word each branch of _OPEN_QUESTION holds.
+_OPEN_WORDS = re.compile(
+    r"\b(?:not|unknown|unclear|trying|no|ignore|sait|pas|reste|restent)\b|n['’]t\b", re.IGNORECASE
+)
+# The clause holding the open question opens on a subordinator: it frames the sentence's news.
+_OPEN_SUBORDINATE = re.compile(
+    r"(?:^|[,;:—–(]\s*)(?:while|although|though|even though|as|because|since|if|whether|"
+    r"alors que|bien que|même si)\b[^,;:—–]*$",
+    re.IGNORECASE,
+)
+
+
+def open_question(sentence: str) -> bool:
+    """The sentence names a question the story leaves open, in its main clause ("It is not yet
+    known whether the bridge will reopen"; _OPEN_QUESTION)."""
+    if not _OPEN_WORDS.search(sentence):  # most sentences: one cheap scan
+        return False
+    found = _OPEN_QUESTION.search(sentence)
+    return found is not None and not _OPEN_SUBORDINATE.search(sentence[: found.start()])
+
+
 # French: futures, plans and invitations ("la cave prévoit", "sont invités à").
 _FRENCH_AHEAD = re.compile(
     r"\b(?:prochaine?s?|prévoi[tr]|prévoient|prévue?s?|devrai[te]|devraient|devront|"
@@ -219,10 +278,11 @@ _FRENCH_AHEAD = re.compile(
 # Somebody's view rather than a consequence: a verb of opinion with a judgement or a "should"
 # ("argue that one failure should not damn ...", "said he thought the call was fair"), and a
 # judgement of the event (praise, criticism, condemnation), and a reproach: what someone "should
-# be doing" and is not ("the mayor should be making use of the grants").
+# be doing" and is not ("the mayor should be making use of the grants"). A contracted "is" is one
+# ("does not believe it's possible the bill will pass").
 _OPINION = re.compile(
     r"\b(?:argue[sd]?|arguing|think|thinks|thought|believes?|believed)\b[^.;]*"
-    r"\b(?:should|ought to|was|is|were|are)\b|\b(?:praised?|critici[sz]ed?|condemned?|"
+    r"(?:\b(?:should|ought to|was|is|were|are)\b|\b(?:it|that|there|he|she)['’]s\b)|\b(?:praised?|critici[sz]ed?|condemned?|"
     r"welcomed?|applauded?)\b|\b(?:should|ought to) be \w+ing\b",
     re.IGNORECASE,
 )
@@ -256,6 +316,15 @@ _HABIT = re.compile(
     re.IGNORECASE,
 )
 _NOT_ALWAYS = re.compile(r"\bnot always\b", re.IGNORECASE)
+# A standing policy: what someone does each time a kind of case arises ("When the firm suspects
+# that an employee has misused its funds, it will investigate", "Whenever a customer reports a
+# fault, an engineer will call"). The case is any case, "a", "an", "any", "anyone": nothing
+# comes of it next. ("When the bridge reopens next month, tolls will rise" names its case.)
+_POLICY = re.compile(
+    r"^(?:when|whenever|each time|every time)\b(?=[^,;]*\b(?:an?|any|anyone|someone|somebody)\b)"
+    r"[^,;]*,",
+    re.IGNORECASE,
+)
 # A sentence dated at its opening by a month, a year or "last year" ("In May, six people were
 # arrested as part of another investigation", "In January, the chief executive said ... should
 # be regulated") tells background: a process or a possibility that date reported belongs to it.
@@ -374,6 +443,9 @@ _POINTS_BACK = re.compile(
     rf"(?!(?:{_TIME_WORDS})s?\b)([a-z]+)\b|"
     rf"\b(?:that|this)\s+(?!(?:{_TIME_WORDS})s?\b)([a-z]+)(?=\s*[.;!?]$|,\s+which\b)|"
     r"^(?:nor|neither)\b|"
+    # A comparison with the sentence before ("Equally, the maker does not promise ...",
+    # "Likewise, ...", "By contrast, ...").
+    r"^(?:equally|likewise|similarly|conversely|by contrast|in contrast|on the other hand),|"
     # An approach with no one making it and nothing it is for ("are expected to turn down any
     # approach before the window closes"): who approaches whom for what was the sentence
     # before ("Scouts from two top clubs were in the stand"). With its complement ("any
@@ -467,6 +539,8 @@ def what_to_watch(sentence: str) -> int:
     ("said it would"), a pending process, or a possibility someone holds or a reader can check;
     0 none of these, or a quotation or commentary (module docstring)."""
     level = _level(_read_ahead(sentence))
+    if level and (policy := _POLICY.match(sentence)) and not _dates_ahead(policy.group()):
+        return 0
     if level == 1 and (
         (_DATED_BACK.match(sentence) and _PAST_TENSE.search(sentence)) or _HABIT.search(sentence)
     ):
@@ -476,6 +550,11 @@ def what_to_watch(sentence: str) -> int:
     if level and voiced(sentence):
         return 0
     return level
+
+
+def _dates_ahead(clause: str) -> bool:
+    """The clause names a time still to come ("next month", "in May")."""
+    return bool(_TIME_AHEAD.search(clause) or _WHEN.search(clause) or _SPAN.search(clause))
 
 
 def voiced(sentence: str) -> bool:
@@ -501,11 +580,27 @@ def dated_back(sentence: str) -> bool:
     return bool(_DATED_BACK.match(sentence))
 
 
+# The people an appointment named, described by the role they take ("named six harbour
+# engineers who will sit on her review panel", "appointed a judge who will oversee the inquiry"):
+# what they are, the appointment done; with a time still to come ("who will take office in
+# January") it is a step.
+_APPOINTED = re.compile(
+    r"\b(?:named|appointed|picked|chose|chosen|selected|tapped|nominated)\b[^.;]*\bwho will "
+    r"(?:serve|sit|work|lead|head|oversee|chair|advise|join|run)\b",
+    re.IGNORECASE,
+)
+
+
 def _read_ahead(sentence: str) -> str:
     """The sentence without what tells nothing ahead however it is worded: a refusal to comment,
     a source described by what they know, an aim that describes a thing, a process held or
-    ended, and a future seen from the past with the bare participles beside it."""
+    ended, the role of people an appointment named, and a future seen from the past with the bare
+    participles beside it."""
     text = _HELD.sub(" ", _DESCRIBED_AIM.sub(" ", _SOURCE.sub(" ", _REFUSAL.sub("", sentence))))
+    if "who will" in text and (named := _APPOINTED.search(text)):
+        role = text[text.index("who will", named.start()) :]
+        if not _dates_ahead(role):
+            text = text[: named.start()] + " " + text[named.end() :]
     if "ould" in text or "might" in text:  # a modal first: the cheap test
         text = _NARRATIVE_MODAL.sub(r"\1did", text)
     if _PAST_FUTURE.search(text):
@@ -562,6 +657,7 @@ def _level(sentence: str) -> int:
     if (
         _REPORTED_FUTURE.search(sentence)
         or _PENDING.search(sentence)
+        or open_question(sentence)
         or (_EXPECTATION.search(sentence) and not _HELD_BY_NOBODY.match(sentence))
     ):
         return 1

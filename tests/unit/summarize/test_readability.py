@@ -702,3 +702,16 @@ def test_every_flagged_statement_can_be_listed(tmp_path: Path) -> None:
     assert len(every["examples"]["opening_pronoun"]) == 7
     some = evaluate_readability(Settings(), path=path)
     assert len(some["examples"]["opening_pronoun"]) == 5
+
+
+def test_a_transcripts_stage_direction_is_furniture() -> None:
+    for line in (
+        "HARBOUR MASTER INGRID VOSS: (Speaking Norwegian).",
+        "MAYOR: (Through interpreter) We will rebuild the quay.",
+        "(Soundbite of ferry horn).",
+        "ANA REYES, BYLINE: Good morning, Tom.",
+    ):
+        assert is_furniture(line), line
+    # Speaking a language, said in prose, is news.
+    assert not is_furniture("The mayor, speaking in Norwegian, thanked the crews.")
+    assert not is_furniture("OSLO: The ferry to Nesodden was cancelled on Friday.")

@@ -4,6 +4,7 @@ from newsloom.summarize import ExtractiveSummarizer
 from newsloom.summarize.watch import (
     commentary,
     due_soon,
+    open_question,
     points_back,
     private_voice,
     quotes_someone,
@@ -126,7 +127,7 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "The app decides you might like a song and plays it.",
         # The month, a journey, a name.
         "In May, 12 fishermen were fined for using illegal nets.",
-        "The club was one win away from going to the final in 1998.",
+        "The club stood one win short of reaching the final in 1998.",
         "The Rovers took game five, edging within one win of the Silver Shield.",
         # "Deadline" with a capital is a name; "deadlines" a habit.
         "The actor told Deadline that the stunt had been his own idea.",
@@ -488,3 +489,93 @@ def test_an_effect_said_as_such() -> None:
     # A request made at a past moment was for that moment.
     assert not says_effect("Last night police asked residents to keep their windows shut.")
     assert not says_effect("The ploughs worked through the night.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is not yet known whether the Harrow Street footbridge will reopen before winter.",
+        "Investigators have not said what caused the fire at the Wendle mill.",
+        "The cause of the blackout in Osterby remains unknown.",
+        "Police have not yet identified any suspects in the Caldmoor break-ins.",
+        "A spokeswoman for the water board said it did not know how the pipe had burst.",
+        "The ferry company says it doesn't know when the service will resume.",
+        "It was not immediately clear what caused the ferry to lose power.",
+        "Engineers are still trying to determine why the lift stalled.",
+        "On ignore encore si le marché couvert rouvrira au printemps.",
+        "Les causes de l'incendie de la scierie n'ont pas encore été établies.",
+    ],
+)
+def test_an_open_question_the_story_names_is_what_to_watch(sentence: str) -> None:
+    assert open_question(sentence)
+    assert what_to_watch(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A trait, not a question.
+        "The ferryman was not known for idle talk.",
+        # The question frames a clause that tells something else.
+        "While the motive is unknown, his neighbours described a quiet man.",
+        "The alarm sounded at dawn, although it is not clear why.",
+        # A description of someone, not news still to come.
+        "Doctors treated the hiker, whose name has not been released.",
+        # How things stood then, in narrative.
+        "With the ridge in cloud, it was unclear whether the climbers had reached the hut.",
+        # Somebody's own words.
+        "We don't know whether the bridge will hold.",
+    ],
+)
+def test_what_is_no_open_question(sentence: str) -> None:
+    assert not what_to_watch(sentence)
+
+
+WENDLE_MILL = """Fire destroyed the old Wendle flour mill on Tuesday night, the county fire service said.
+Forty firefighters fought the blaze for six hours.
+The mill, built in 1872, had stood empty for a decade.
+Neighbours on Mill Row watched the roof collapse shortly after midnight.
+Smoke could be seen from the ring road.
+Investigators have not said what caused the fire."""
+
+
+def test_the_one_open_question_of_a_short_page_is_a_takeaway_not_a_paragraph() -> None:
+    # As a next step said in a future form: the question the story leaves open is kept for the
+    # takeaways when the paragraphs would take every statement of what to watch.
+    story = [article(1, 1, "Wendle Gazette", "Fire destroys Wendle mill", WENDLE_MILL, 0)]
+    summary = ExtractiveSummarizer().summarize(7, story, None, words=80, now=T0)
+    question = "Investigators have not said what caused the fire."
+    assert [t.text for t in summary.takeaways] == [question]
+    assert not any(c.text == question for p in summary.paragraphs for c in p)
+
+
+def test_a_standing_policy_for_any_case_is_not_what_to_watch() -> None:
+    assert not what_to_watch(
+        "When the bakery suspects that a supplier has cut corners, it will end the contract."
+    )
+    assert not what_to_watch("Whenever a tenant reports damp, the landlord will send a surveyor.")
+    # A case the sentence names, or dates ahead, is a step.
+    assert what_to_watch("When the Harrow Street bridge reopens, tolls will rise.") == 2
+    assert what_to_watch("When a new ferry arrives in May, the timetable will change.") == 2
+
+
+def test_a_belief_with_a_contracted_is_is_an_opinion() -> None:
+    assert not what_to_watch(
+        "The senator said she does not believe it's likely the levy will pass."
+    )
+    assert what_to_watch("The senator said the levy will go to a vote in June.") == 2
+
+
+def test_the_role_of_people_an_appointment_named_is_no_step() -> None:
+    assert not what_to_watch(
+        "The mayor on Friday named six engineers who will serve on the harbour safety panel."
+    )
+    # A time still to come for the role, or a step of its own, is.
+    assert what_to_watch("The mayor named a harbour master who will take up the post in June.")
+    assert what_to_watch("The council named a contractor, and work will begin next week.") == 2
+
+
+def test_a_comparison_with_the_sentence_before_points_back() -> None:
+    assert points_back("Equally, the ferry firm does not promise that every route will reopen.")
+    assert points_back("By contrast, the northern quay will stay shut.")
+    assert not points_back("The ferry firm says every route will reopen equally fast.")
