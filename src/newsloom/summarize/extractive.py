@@ -58,7 +58,7 @@ from newsloom.summarize.lede import (
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.mainverb import lacks_main_clause
 from newsloom.summarize.nocomment import only_refusal
-from newsloom.summarize.offstory import off_story
+from newsloom.summarize.offstory import off_story, unshared
 from newsloom.summarize.openings import (
     content_words,
     demonstrative_reference,
@@ -864,11 +864,19 @@ class _Plan:
     def _off_story(self, main: int) -> set[int]:
         """The facts every sentence of which tells another story than bullet 1's and the
         headline's (offstory.off_story)."""
-        stray = off_story([self.shown[main], self.headline(main)], self.articles, self.candidates)
+        event = [self.shown[main], self.headline(main)]
+        stray = off_story(event, self.articles, self.candidates)
+        alone = unshared(event, self.articles, self.candidates)
         return {
             i
             for i, fact in enumerate(self.facts)
-            if i != main and all(m in stray for m in fact.members)
+            if i != main
+            and (
+                all(m in stray for m in fact.members)
+                # Its main statement (clip.py), the news it tells: an elaboration (", which
+                # will begin ... at the Hollywood Bowl") tells of what that statement names.
+                or alone(self.clipped.get(i, self.shown[i]), fact.members)
+            )
         }
 
     def _retold_by_standfirst(self, main: int) -> set[int]:

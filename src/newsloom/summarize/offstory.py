@@ -19,6 +19,10 @@ A sentence is taken for another story's when two things hold, both true of any n
   before the first sentence): none names what bullet 1 or the headline names, and none carries
   CLUE of the words the openings share.
 
+A statement that shares no word and no name with the story's other articles, in a passage
+naming its own subject again, is another story's too, however near the event (unshared: a
+digest's next item right after its line on the event).
+
 Someone's words (a quotation, "said", "told", "according to", a speaker's "I" or "we") are
 never taken: what a reporter was told answers the reporter's questions about the article's story
 ("Elias Brookes, 17, said he thought the referendum was fair" in a report on the voting age).
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from newsloom.records import Article
@@ -93,7 +97,7 @@ def names_of(text: str, inside: frozenset[str]) -> frozenset[str]:
     """Keys of the capitalised words of a sentence that name someone or something; not a day or
     a month. The first word is capitalised as any sentence's is: it names only when the story
     writes it capitalised inside a sentence too (``inside``) or a capitalised word follows it
-    ("Paul Simon will ..."), not in "Turns out a flight delay ..."."""
+    ("Ada Lind will ..."), not in "Turns out a flight delay ..."."""
     return _names(tokens(text), inside)
 
 
@@ -177,3 +181,63 @@ def off_story(
         if len(near) > 1 and not any(tells_event(s) for s in near):
             found_off.add(index)
     return found_off
+
+
+def unshared(
+    event: Sequence[str], articles: Sequence[Article], candidates: Sequence[Candidate]
+) -> Callable[[str, Sequence[int]], bool]:
+    """A test of a statement (``text``, as the page shows it, told by the ``candidates`` of
+    indexes ``members``): whether it belongs to no article of the story but its own.
+
+    A statement the story's other articles share nothing with (no word they write, no one they
+    name), naming someone or something only its own articles name, which a sentence within
+    NEAR of it in its article names again with nothing of the story's, is not the story's news
+    however near the event its article puts it (off_story reads its passage as the event's): a
+    stray page's item ("the two ferry unions are talking again", then "The Harbour Union appears
+    to welcome this step" on a page of a satellite launch), a digest's next item under the story's
+    title ("Ada Lind will undertake her farewell tour", then "Lind, 76, said in a statement" under
+    a letter of theatre owners). Each outlet reporting an event writes some of its words
+    (who, what, where); a statement of the event shares at least one with another report, and
+    another story runs over a passage naming its own subject again. A sentence of new words
+    that nothing beside it takes up is its report's own detail ("The ruling could still reopen
+    the Tarn Valley dam case" alone under its title on the ruling). Someone's words are not
+    judged (a witness may say what no other report does), nor a statement naming nothing, nor
+    one from every article of the story (nothing to compare with)."""
+    texts = [f"{a.lead}\n{a.text}" for a in articles]
+    inside = capitalised_inside(texts)
+    named: Counter[str] = Counter()
+    for text in texts:
+        named.update(_capitalised_keys(text))
+    main_names = frozenset().union(*(names_of(s, inside) for s in event))
+    known = main_names | {n for n, count in named.items() if count >= SHARED}
+    written = [
+        words_of(a.title) | _words_of_article(text) for a, text in zip(articles, texts, strict=True)
+    ]
+
+    def alone(text: str, members: Sequence[int]) -> bool:
+        own = _names(tokens(text), inside)
+        if not own or own & known:
+            return False
+        told_by = {candidates[m].article for m in members}
+        others = [found for k, found in enumerate(written) if k not in told_by]
+        words = words_of(text)
+        if not others or any(not words.isdisjoint(found) for found in others):
+            return False
+        if is_reaction(text) or _SPEECH.search(text):
+            return False
+        for m in members:
+            k, at = candidates[m].article, candidates[m].position
+            body = article_sentences(articles[k])
+            passage = body[max(0, at - NEAR) : at] + body[at + 1 : at + NEAR + 1]
+            for sentence in passage:
+                theirs = _names(tokens(sentence), inside)
+                if theirs & own and not theirs & known:
+                    return True
+        return False
+
+    return alone
+
+
+@lru_cache(maxsize=4096)  # an article is read again each time its story is summarised
+def _words_of_article(text: str) -> frozenset[str]:
+    return words_of(text)

@@ -1,6 +1,6 @@
 from newsloom.summarize import ExtractiveSummarizer
 from newsloom.summarize.facts import candidates_of
-from newsloom.summarize.offstory import capitalised_inside, names_of, off_story
+from newsloom.summarize.offstory import capitalised_inside, names_of, off_story, unshared
 
 from .fictional_stories import T0, article
 
@@ -115,7 +115,7 @@ def test_a_sentences_first_word_names_only_when_the_story_capitalises_it_inside(
     inside = capitalised_inside(["The crew of the Marit Lund waited.", "He met Okafor."])
     assert names_of("Okafor said nothing.", inside)
     assert not names_of("Turns out the crew waited.", inside)
-    assert names_of("Paul Simon will tour.", inside)  # a capitalised word follows it
+    assert names_of("Ada Lind will tour.", inside)  # a capitalised word follows it
     assert not names_of("On Tuesday the crew waited.", inside)  # a day names no one
 
 
@@ -126,3 +126,73 @@ def test_the_summary_leaves_out_the_briefings_other_stories() -> None:
     page = [c.text for c in (*summary.bullets, *body, *summary.takeaways)]
     assert page
     assert not any("Okafor" in text or "derby" in text for text in page), page
+
+
+# A digest page under the ferry's title: its first item is the ferry, the next another story's,
+# within two sentences of the ferry's (off_story's passage), sharing no word with the reports.
+DIGEST = (
+    "The ferry Marit Lund ran aground off Halvik harbour on Tuesday night with 212 passengers on "
+    "board.\n\n"
+    "Conductor Anja Wirth will give her farewell concert in Lisbo, which the Velden orchestra "
+    "has toured with her since 1990.\n\n"
+    "Wirth, 71, took over the orchestra from her teacher.\n\n"
+    "Coastguard boats took the passengers ashore by midnight."
+)
+FAREWELL = "Conductor Anja Wirth will give her farewell concert in Lisbo."
+
+
+def _digest_story(digest: str = DIGEST) -> list:
+    return [
+        article(1, 1, "Coast Wire", HEADLINE, _report(), 0),
+        article(2, 2, "Harbour Post", "Ferry strikes rocks off Halvik", _second_report(), 20),
+        article(3, 3, "Daily Brief", "Ferry aground at Halvik", digest, 40),
+    ]
+
+
+def _alone(text: str, story: list, told_by: frozenset[int] = frozenset({2})) -> bool:
+    candidates = candidates_of(story)
+    members = [
+        i
+        for i, c in enumerate(candidates)
+        if c.article in told_by and c.text.startswith("Conductor")
+    ]
+    return unshared([LEDE, HEADLINE], story, candidates)(text, members)
+
+
+def test_a_passage_no_other_article_shares_a_word_or_a_name_with_is_another_storys() -> None:
+    story = _digest_story()
+    assert _alone(FAREWELL, story)
+    # Not when every article tells it (nothing left to compare with) ...
+    everywhere = [article(a.id, a.source_id, "Wire", a.title, DIGEST, 0) for a in story]
+    assert not _alone(FAREWELL, everywhere, frozenset({0, 1, 2}))
+    # ... nor when it shares a word with another report ("passengers"), names someone another
+    # report names (Nordvik Lines), names no one, or gives someone's words.
+    for text in (
+        "Conductor Anja Wirth will give a concert for the passengers in Lisbo.",
+        "Conductor Anja Wirth will give her farewell concert for Nordvik in Lisbo.",
+        "The conductor will give her farewell concert next spring.",
+        "Conductor Anja Wirth said she would give her farewell concert in Lisbo.",
+    ):
+        assert not _alone(text, story), text
+
+
+def test_a_sentence_of_new_words_alone_in_its_passage_is_its_reports_own_detail() -> None:
+    # No sentence beside it names Wirth again: a report's detail of its own, not a passage of
+    # another story.
+    digest = DIGEST.replace("Wirth, 71, took over the orchestra from her teacher.", "")
+    assert not _alone(FAREWELL, _digest_story(digest))
+
+
+def test_a_digests_next_item_is_left_off_the_page_in_its_main_statement() -> None:
+    # The item's elaboration ("which the Velden orchestra has toured ...") is not what it tells;
+    # its main statement shares nothing with the reports on the ferry.
+    story = _digest_story()
+    candidates = candidates_of(story)
+    assert not any(
+        "Wirth" in candidates[i].text for i in off_story([LEDE, HEADLINE], story, candidates)
+    )
+    summary = ExtractiveSummarizer().summarize(1, story, None, words=200, now=T0)
+    body = [p for chunk in summary.paragraphs for p in chunk]
+    page = [c.text for c in (*summary.bullets, *body, *summary.takeaways)]
+    assert page
+    assert not any("Wirth" in text for text in page), page
