@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.summarize.captions import is_caption
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -64,6 +66,9 @@ _FURNITURE = re.compile(
             r"^voici ce qu['’]il faut savoir\b",
             # Prompts and player chrome.
             r"\bread more\b",
+            # A prompt to follow a topic: "Follow Ferries to stay up to date on the latest ferry
+            # news"; a report tells the news, it does not offer to keep you posted.
+            r"\bstay up to date (?:on|with) (?:the latest|all the latest|our)\b",
             r"\bsign up\b",
             r"\bcontinue reading\b",
             r"\bskip in skip\b",
@@ -97,6 +102,9 @@ _FURNITURE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A map's scale bar flattened into the text with the map's labels ("200 FEET LAS VEGAS BOULEVARD
+# CROWD STAGE ..."): a distance in capitals is a graphic's label, prose writes "200 feet".
+_MAP_SCALE = re.compile(r"\b\d+ (?:FEET|FT|YARDS|METERS|METRES|MILES|KM|KILOMETERS|KILOMETRES)\b")
 # Labels that open a caption run: "Photo LONDON -- ...", "CLOSE Elon Musk ...".
 _CAPTION_LABEL = re.compile(r"^(?:Photo|Image|Picture|CLOSE)\s+(?=[A-Z\"“])")
 
@@ -111,15 +119,18 @@ _TRIGGERS = (
     "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "latest news",
     "breaking news", ">", "transcript", "final form", "authoritative record", "to know",
-    "we know", "savoir", "here's", "here’s", "here is", "here are",
+    "we know", "savoir", "here's", "here’s", "here is", "here are", "up to date",
     "byline:",
 )  # fmt: skip
 
 
 def is_furniture(sentence: str) -> bool:
-    """True when the sentence is a caption, a credit, an embedded post or a page prompt."""
+    """True when the sentence is a caption, a credit, an embedded post or a page prompt; a
+    caption or a clip's blurb in the present with no label on it is read by captions.py."""
     lower = sentence.lower()
-    return any(t in lower for t in _TRIGGERS) and bool(_FURNITURE.search(sentence))
+    if any(t in lower for t in _TRIGGERS) and _FURNITURE.search(sentence):
+        return True
+    return bool(_MAP_SCALE.search(sentence)) or is_caption(sentence)
 
 
 # A subheading an extractor ran into the next sentence: three or more all-capital words before a
