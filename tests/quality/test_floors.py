@@ -318,7 +318,12 @@ FLOORS = [
         # (_Plan.restated_fact) is no statement of it: its main statement, the headline's very
         # words, was shown again as bullet 3 (items 162 +3.1 and 183); 005, 046, 225, 245 move
         # past the 70 words, none down.
-        {"rouge2": 18.63, "rouge1": 41.82},
+        # rouge1 41.82 -> 41.81, on purpose (rouge2 holds at 18.63; titled 19.86 / 42.82 hold):
+        # a statement leaning on a sentence the page does not show in forms past the plain
+        # opening ("Earlier <name> made ...", "A similar <noun> ...", "Each <noun> ...", "In a
+        # way, that <noun> is ...") is refused (openings._RELATIVE_TIME,
+        # _SIMILAR_OPENING, _POINTED_NOUN); items 099, 100, 191 and 216 move, all four right.
+        {"rouge2": 18.63, "rouge1": 41.81},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -380,7 +385,14 @@ FLOORS = [
         # 10.06 / 30.93 -> 10.01 / 30.88, on purpose: a statement whose reference past its
         # opening the page never resolves is refused (innerrefs.py); D0711C-B and D0711C-C
         # each lose a sentence whose "that" points at nothing shown.
-        {"rouge2": 10.01, "rouge1": 30.88},
+        # 10.01 -> 10.00, on purpose (rouge1 holds at 30.88): "Later, <someone> ate
+        # lunch ..." counts from a time the page does not show and is refused
+        # (openings._RELATIVE_TIME); D0726F-A takes another sentence in its place.
+        # 10.00 / 30.88 -> 10.01 / 30.80, rouge1 lowered on purpose: the end of somebody's words
+        # whose opening and speaker are in a sentence the page does not show ("<words>.''",
+        # "..., <words>,'' she said.") is refused (unattributed.closes_unopened_quotation);
+        # D0706B-B and D0736H-B take other sentences (untitled rises 10.34 -> 10.72).
+        {"rouge2": 10.01, "rouge1": 30.80},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -422,7 +434,12 @@ FLOORS = [
         # the first mention (people.roles_first); D0726F-C gives a man's role as an apposition
         # where the reader meets him, and the 260-word cut loses two words at the end.
         # Both merged: 10.35 / 31.07.
-        {"rouge2": 10.35, "rouge1": 31.07},
+        # 10.35 -> 10.34, on purpose (rouge1 holds at 31.07): the same refusal of "Later, the
+        # vice president ..." in D0726F-A (openings._RELATIVE_TIME).
+        # 10.34 / 31.07 -> 10.72 / 31.35: the end of a quotation opened in a sentence the page
+        # does not show, with no speaker named, is refused
+        # (unattributed.closes_unopened_quotation); D0706B-B and D0736H-B move.
+        {"rouge2": 10.72, "rouge1": 31.35},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsloom.summarize.people import HONORIFICS, ROLES
 from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, SAY_FINITE, alternation
+from newsloom.summarize.unattributed import closes_unopened_quotation
 from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -161,6 +162,82 @@ _EXPLETIVE_IT = re.compile(
     # the thing told before.
     r"^it(?:['’]s|\s+(?:is|was|will be|would be))\s+"
     r"(?=(?-i:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:who|that)\b)",
+    re.IGNORECASE,
+)
+# A time counted from an event the page may not show, with nothing after it to say which:
+# "Earlier, Lund also crashed", "Later that day ...", "Afterwards the two met", "Ensuite, le
+# maire ...". "Earlier this week", "Later on Tuesday", "Plus tard dans la soirée" name their time.
+_RELATIVE_TIME = re.compile(
+    # "Back then a ticket cost 40 crowns", "À l'époque, ...": the time of a sentence not shown;
+    # "À l'époque des faits" names its time.
+    r"^(?:back then\b|à l['’]époque\b(?!\s+(?:de|du|des|d['’]|où)\b)|"
+    r"(?:earlier|later|afterwards?|subsequently|ensuite|puis|plus tard|auparavant)"
+    # A comma, "that"/"those" pointing back, or a subject: a name ("Earlier Ines Varga made
+    # ...") or a determiner or pronoun ("Afterwards the two met"); not an adjective ("Earlier
+    # reports said ...", "Later stages of the trial": earlier than now) nor a day or a month
+    # ("Earlier Sunday, ...").
+    r"(?:\s*,|\s+(?:that|those|the|a|an|he|she|they|it|we|his|her|their|its|il|elle|ils|elles|"
+    r"le|la|les|l['’])\b|\s+(?!(?:this|ce|cette|dans|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b)(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+# "Which means, ...", "Which is why ...": a relative clause whose antecedent is the sentence
+# before; a question ends on "?". French: "Ce dernier a ...", "Celle-ci ...", "Lequel ...": the
+# last person or thing named, on a page that may not have named it.
+_RELATIVE_OPENING = re.compile(
+    r"^(?:which\b(?![^?]*\?\s*$)|(?:ce|cette|ces)\s+derni(?:er|ère|ers|ères)\b|"
+    r"(?:celui|celle|ceux|celles)-(?:ci|là)\b|(?:lequel|laquelle|lesquels|lesquelles)\b)",
+    re.IGNORECASE,
+)
+# A subject left out, as in a post or a headline ("Will have twice the seats of the old
+# ferry", "Was arrested at the border on Friday", "Says he will run again"): an auxiliary right
+# before its verb, or a verb of saying before its clause, opens no main clause of English unless
+# a question asks ("Is doping a thing of the past?") or the speaker follows ("Said the mayor:
+# ..."). The subject is someone the sentence before named.
+_ELIDED_SUBJECT = re.compile(
+    r"^(?:(?:will|would|could|can|might|must|should|may|has|have|had|was|were|is|are)\s+"
+    r"(?:not\s+|also\s+|still\s+|never\s+|already\s+)?(?:be|have|been|being|get|got|go|make|"
+    r"take|do|need|want|[a-z]+ed|[a-z]{3,}ing)\b|"
+    r"(?:says|said|adds|added|insists|insisted|claims|claimed)\s+(?:he|she|they|it|that)\b)"
+    r"(?![^?]*\?[\"'”’)\s]*$)",
+    re.IGNORECASE,
+)
+# "A similar complaint was filed ...", "Similar cases were reported ...": similar to what? Not
+# "A similar number to last year's" nor "Similar to ...", whose comparison is in the sentence.
+# Like a bare definite, it resolves when the page told its noun ("Similar floods ..." after the
+# floods).
+# French openings that point back as "Both", "The other", "Another", "His" and "This <noun>" do
+# in English: "Tous deux ont été arrêtés", "L'autre a fui", "Un autre incendie ...", "Lui aussi
+# ...", "Ses avocats ...", "Cette décision ...". A possessive or a determiner before a capital is
+# part of a name ("Son Heung-min", "Ces Enfants du Rhin"), and "Ce" before a verb or a relative
+# is a pronoun that opens a clause of its own ("Ce n'est pas fini", "Ce qui inquiète, c'est ...").
+# "Cette semaine", "Ce matin": the report's own time.
+_FRENCH_POINTING = re.compile(
+    r"^(?-i:(?:Tous|Toutes)(?:\s+les)?\s+deux\b|L['’]autre\b|Les autres\b|Une?\s+autre\b|"
+    r"D['’]autres\b|(?:Lui|Eux)\b|(?:Son|Sa|Ses|Leur|Leurs)\s+(?!of\b)[a-zà-ÿ]|"
+    r"(?:Cet|Cette|Ces)\s+(?!(?:semaine|année|nuit|matin|soir|soirée|après-midi|jour|jours|"
+    r"mois|week-end|saison|été|hiver|printemps|automne|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|dernier|dernière|derniers|dernières)\b)[a-zà-ÿ]|"
+    r"Ce\s+(?!(?:matin|soir|week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"mois|jour|qui|que|qu|sont|fut|sera|serait|doit|peut|pourrait|semble|dernier|n)\b)"
+    r"[a-zà-ÿ])"
+)
+_SIMILAR_OPENING = re.compile(
+    r"^(?:an?\s+)?similar\s+(?!to\b)([a-z][\w’'-]*)(?![\w’'-])(?!\s+(?:to|as)\b)", re.IGNORECASE
+)
+# After a leading phrase, a subject that counts or points back at a noun: "Somehow, both
+# sisters were let on board", "Unfortunately, that plan has left ...", "In both cases, ...",
+# "Between that ridge and ...", and at the opening "Each rower ...". The noun resolves when the
+# page told it (a "both" before a name names: "On Tuesday, both Ford and GM ..."; "Ford and GM,
+# both carmakers, said" is an apposition, closed by its comma).
+_POINTED_NOUN = re.compile(
+    r"^(?:[^,;:\"“”]{3,80},\s+(?P<q1>both|neither|either|that|this)"
+    r"|(?:in|on|at|for|with|between|among|from|to|by|under|after|before)\s+"
+    r"(?P<q2>both|each|either|neither|that|this)(?=\s+[a-z])"
+    # "Each rower got two medals": which rowers? "Each year" is a time.
+    r"|(?P<q3>each)(?=\s+(?!(?:day|days|time|times|other)\b)[a-z]))"
+    r"\s+(?P<noun>[\w’'-]+)(?P<next>\s*,)?",
     re.IGNORECASE,
 )
 _ELIDED = re.compile(r"^[dl]['’]")  # French "d'Europe", "l'Ostmark"
@@ -355,8 +432,12 @@ def bare_definite(sentence: str, told: Iterable[str] = ()) -> bool:
 
 
 def opening_reference(sentence: str, told: Iterable[str] = ()) -> str:
-    """Why the sentence's opening points outside it ("pronoun", "connective", "definite"), or ""
-    when it stands on its own. ``told``: lower-cased words the page gave before it."""
+    """Why the sentence's opening points outside it ("pronoun", "connective", "definite",
+    "quotation": it opens inside somebody's words that began in a sentence before and names no
+    speaker, unattributed.closes_unopened_quotation), or "" when it stands on its own.
+    ``told``: lower-cased words the page gave before it."""
+    if closes_unopened_quotation(sentence):
+        return "quotation"
     reason, head = _opening(sentence)
     if reason == "definite" and _told_in(sentence, head, told):
         return ""
@@ -499,8 +580,47 @@ def _opening(sentence: str) -> tuple[str, str]:
         and not _named_clause_subject(text)
     ):
         return "pronoun", ""
+    if _FRENCH_POINTING.match(text) or _ELIDED_SUBJECT.match(text):
+        return "pronoun", ""
+    if _RELATIVE_TIME.match(text) or _RELATIVE_OPENING.match(text):
+        return "connective", ""
+    similar = _SIMILAR_OPENING.match(text)
+    if similar:
+        return "definite", stem(similar.group(1).lower())
+    pointed = _pointed_noun(text)
+    if pointed:
+        return "definite", pointed
     head = definite_head(text)
     return ("definite", head) if head else ("", "")
+
+
+def _pointed_noun(text: str) -> str:
+    """The stemmed noun a leading phrase's "both", "that" or "this" points back at (_POINTED_NOUN),
+    "-" when it points at no noun ("Somehow, both of them"), "" when the opening is no such
+    phrase or names its own ("both Ford and GM")."""
+    match = _POINTED_NOUN.match(text)
+    if not match:
+        return ""
+    noun = match.group("noun")
+    if noun.lower() == "of" and re.match(r"\s*(?:which|whom)\b", text[match.end() :]):
+        return ""  # "China and Japan, both of which have ...": its antecedent is in the sentence
+    quantifier = (match.group("q1") or match.group("q2") or match.group("q3") or "").lower()
+    rest = text[match.end("noun") :]
+    if match.group("q1") and re.match(r"(?:\s+[\w’'-]+){0,3}\s*,", rest):
+        # "Ford and GM, both carmakers, said", "If Loki, that merry prankster, hailed ...": an
+        # apposition to the names before it.
+        return ""
+    if quantifier in {"both", "either", "neither"} and re.search(r"\b(?:and|or|nor)\b", rest):
+        return ""  # "more exploration, both human and robotic": two things told in the sentence
+    if noun[:1].isupper() or noun[:1].isdigit():
+        return ""  # "both Ford and GM", "that 2019 ruling": the noun phrase names its own
+    plain = POSSESSIVE.sub("", noun.lower())  # "that night's ferry": the night is the time
+    if plain in STOP_WORDS or plain in _VERB_CUES or plain in _TIME_WORDS:
+        # "that the ..." is a clause; "that was ..." is read above; "both of them" points at
+        # people never named ("each of the 21 schools" counts its own); "that night" is a time
+        # of the story's own.
+        return "-" if quantifier in {"both", "neither", "either"} and noun.lower() == "of" else ""
+    return stem(noun.lower())
 
 
 @lru_cache(maxsize=65536)  # every candidate of a story is read at each refresh

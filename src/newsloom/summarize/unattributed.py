@@ -61,3 +61,52 @@ def unattributed_quotation(sentence: str) -> bool:
         return True
     after = rest[closing.end() :]
     return bool(_ONLY_END.match(after) or _PRONOUN_TAG.match(after))
+
+
+# A closing mark that no mark in the sentence opened: the quotation began in a sentence before.
+# Copy mixes its marks ("the role of “principal deputy director."), so a curly or a straight
+# double mark is opened by either; "''" closes in wire copy that opens with "``" (and "''" opens
+# too in some: an even number of them pair up); a straight double mark closes when the sentence
+# holds an odd number of them and nothing opened before it.
+_UNOPENED: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("“", '"'), "”"),
+    (("«",), "»"),
+    (("``",), "''"),
+    (("“",), '"'),
+)
+
+
+def _unopened_close(sentence: str) -> int:
+    """The index just after the first closing mark ``sentence`` never opened, or -1."""
+    for openers, closing in _UNOPENED:
+        at = sentence.find(closing)
+        if at < 0 or any(mark in sentence[:at] for mark in openers):
+            continue
+        if closing == "''" and sentence.count("''") % 2 == 0:
+            continue  # "an ''intimate relationship''": opened and closed with the same mark
+        if closing == '"' and sentence.count('"') % 2 == 0:
+            continue  # straight marks that pair up
+        return at + len(closing)
+    return -1
+
+
+# French credits a pronoun by inversion: "», a-t-il dit", "», affirme-t-elle", "», dit-il".
+_FRENCH_PRONOUN_TAG = re.compile(r"^\s*,?\s*[\w’'-]*?-(?:t-)?(?:il|elle|ils|elles)\b")
+
+
+@lru_cache(maxsize=65536)
+def closes_unopened_quotation(sentence: str) -> bool:
+    """The sentence does not open on a quotation mark but closes one it never opened, and credits
+    no one by name: "The harbour, of course, keeps its old rules.''" or "..., there's
+    a case for it,'' she said." is the end of somebody's words whose opening, and whose
+    speaker, are in a sentence the page does not show. With a named speaker after the close
+    ("..., '' said Varga.") the words are credited, and stay."""
+    if _OPENING.match(sentence):
+        return False  # unattributed_quotation reads a sentence that opens on a mark
+    end = _unopened_close(sentence)
+    if end < 0:
+        return False
+    after = sentence[end:]
+    return bool(
+        _ONLY_END.match(after) or _PRONOUN_TAG.match(after) or _FRENCH_PRONOUN_TAG.match(after)
+    )
