@@ -222,7 +222,11 @@ FLOORS = [
         # rouge1 42.81 -> 42.82 (rouge2 holds at 19.86): a player's prompt ("Watch the full
         # interview ... (video).") and a signpost alone in its sentence ("Here's what you need
         # to know.") are furniture; item 300 up (+1.7), none down.
-        {"rouge2": 19.86, "rouge1": 42.82},
+        # rouge1 42.82 -> 42.81, on purpose (rouge2 holds at 19.86): the writer's verdicts,
+        # asides and words to the reader are commentary (commentary.py, issue 16); item 165 drops
+        # its bullet, a jibe calling a display pathetic (R2 +0.9, R1 -3.8: the reference shares
+        # single words with the jibe).
+        {"rouge2": 19.86, "rouge1": 42.81},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -323,7 +327,11 @@ FLOORS = [
         # opening ("Earlier <name> made ...", "A similar <noun> ...", "Each <noun> ...", "In a
         # way, that <noun> is ...") is refused (openings._RELATIVE_TIME,
         # _SIMILAR_OPENING, _POINTED_NOUN); items 099, 100, 191 and 216 move, all four right.
-        {"rouge2": 18.63, "rouge1": 41.81},
+        # Then the writer's verdicts, prescriptions and words to the
+        # reader are commentary (commentary.py, issue 16); items 125, 165 and 193 each lose one
+        # (R2 up on all three; R1 +1.7 on 125, -3.3 on 165 and -2.6 on 193).
+        # MERGED_FLOOR
+        {"rouge2": 18.63, "rouge1": 41.80},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

@@ -55,6 +55,53 @@ from .fictional_stories import T0, article
         ("For towns planning a ferry of their own, the Malby pier is worth a visit.", "verdict"),
         ("What this regatta needs is a second start line.", "verdict"),
         ("The sheer brilliance of the young Farley keeper kept the score level.", "verdict"),
+        # The writer's scorn, consolation and prescription, and an idiom summing up.
+        ("The council's pathetic attempt at a tram plan was shelved again.", "verdict"),
+        (
+            "The Farley faithful can take solace in knowing their old keeper holds the record.",
+            "verdict",
+        ),
+        (
+            "Councillors who voted for the cuts should understand that the ferry is a lifeline.",
+            "verdict",
+        ),
+        (
+            "Ministers who opened the bridge should ask themselves who will pay for its repair.",
+            "verdict",
+        ),
+        ("For the night-shift nurses, a later tram is not what the doctor ordered.", "received"),
+        # The writer drawing the reader along, in English and French.
+        ("Let's take a look at where the Malby tram money goes.", "imperative"),
+        ("Move over, Farley: Malby may be the next town with a night tram.", "imperative"),
+        ("Avouons-le, le tramway de Malby arrive tard.", "imperative"),
+        # A teaser announcing what follows, with nothing after a colon.
+        ("Here's why.", "teaser"),
+        ("Here's how the Farley bakers reacted to the new flour tax.", "teaser"),
+        ("Voici pourquoi le pont de Malby reste fermé.", "teaser"),
+        # The writer speaking to the reader, whoever is named.
+        ("You thought a ferry could not run late on a calm day.", "reader"),
+        ("You can't blame Ada Lund for checking the meter twice.", "reader"),
+        ("Before you book a ticket, you might want to check the new fares.", "reader"),
+        ("If you own a Pallas reader, here is what you need to know.", "reader"),
+        ("Vous l'aurez compris, le marché de Malby ne rouvrira pas cette année.", "reader"),
+        # An aside or a joke: a clause that is not one, or one that tells nothing that happened.
+        ("Good thing the baker kept the receipt.", "aside"),
+        ("So much for the calm-sea forecast.", "aside"),
+        ("Not exactly a vote of confidence in the new harbour master.", "aside"),
+        ("Turns out a late ferry is the best way to see the sunset.", "aside"),
+        ("Tant pis pour les horaires d'été.", "aside"),
+        # The writer's guess, with no one credited.
+        ("Perhaps the crew wanted a toast of their own before landing.", "guess"),
+        ("It's also possible that the next update will add a night mode.", "guess"),
+        ("If this is true, the new Pallas tablet would be the lightest on sale.", "guess"),
+        ("It is no surprise that the Farley ferry runs late in winter.", "guess"),
+        ("Leaving the old mayor out of the ceremony would have been sacrilege.", "verdict"),
+        # A general truth with no actor, in the present.
+        ("Starting a new bakery is tough.", "generic"),
+        ("No harbour is immune to a winter storm.", "generic"),
+        ("Late trams are a fact of life in Farley.", "generic"),
+        ("Surprise bills are a frustrating part of modern life.", "generic"),
+        ("Ouvrir une boulangerie n'est jamais facile.", "generic"),
     ],
 )
 def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
@@ -92,6 +139,27 @@ def test_the_writers_voice_is_commentary(sentence: str, kind: str) -> None:
         "What the council needs is 2 million crowns for the pier, the mayor said.",
         # A plain report.
         "The Orrin river bridge reopened to lorries on Monday after repairs.",
+        # "You" telling a fact: what an app lets its users do, a measure against a belief.
+        "The update lets you hide a game from the Purchased list.",
+        "There are more beetles in the Malby woods than you may think.",
+        # A teaser appended to a fact, or with what it announces after a colon: the fact is told.
+        "The first frost of the year reaches Malby on Monday; here's all you need to know.",
+        "Here's what few travellers know: a staff ticket can be cancelled at the gate.",
+        # An aside opener on a fact that happened.
+        "Turns out, the baker owed only 284 crowns.",
+        "No wonder the Farley side was content with a 12-point lead with one race left.",
+        # "Perhaps" ranking or hedging a reported fact; a guess credited to someone.
+        "Perhaps the most telling case comes from Farley, where the mayor owned a share.",
+        "Perhaps crucially, the new tram has no step at its doors.",
+        "It's possible that a tired guard waved the lorry through, the inspector said.",
+        # A prescription or a consolation credited to someone.
+        "Drivers should remember that the bridge closes at ten, the police said.",
+        "Fans can take heart in the new stand, the club's chairman said.",
+        # A conditional credited to someone, or one on a plan rather than a report's truth.
+        "If this is true, the fare would double, the union said.",
+        "If the bridge is closed, the ferry will run every hour.",
+        # A general truth credited to someone.
+        "Running a ferry in winter is tough, the harbour master said.",
     ],
 )
 def test_reports_are_not_commentary(sentence: str) -> None:
@@ -125,3 +193,32 @@ def test_a_page_refuses_the_writers_verdict() -> None:
     assert "superb chorus" not in page
     assert "Boffins" not in page
     assert "1.8 seconds" in page
+
+
+BILL_WIRE = """A Malby woman received an electricity bill for 284 million crowns on Monday, the utility said.
+You can't blame Ada Lund for checking the meter twice.
+The utility said a decimal point had been moved by a billing program.
+Surprise bills are a frustrating part of modern life.
+The corrected bill was for 284 crowns, the utility said on Tuesday.
+Good thing she kept the envelope."""
+BILL_POST = """Malby Power has apologised to a customer who was billed 284 million crowns, the company said.
+A spokesman said the company would check every bill sent in December.
+Lund said she had framed the bill."""
+
+
+def test_a_page_refuses_the_writers_asides() -> None:
+    articles = [
+        article(1, 1, "Malby Wire", "A 284 million crown bill", BILL_WIRE, 0),
+        article(2, 2, "Farley Post", "Malby Power apologises", BILL_POST, 30),
+    ]
+    summary = ExtractiveSummarizer().summarize(9, articles, None, words=120, now=T0)
+    page = " ".join(
+        [c.text for c in summary.bullets]
+        + [c.text for p in summary.paragraphs for c in p]
+        + [t.text for t in summary.takeaways]
+    )
+    assert "284 million" in summary.bullets[0].text
+    assert "can't blame" not in page
+    assert "modern life" not in page
+    assert "Good thing" not in page
+    assert "decimal point" in page
