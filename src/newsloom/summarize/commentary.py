@@ -207,7 +207,8 @@ _LIFE = re.compile(r"\ba (?:[a-z]+ )?fact of life\b|\bpart of (?:modern|everyday
 # The first words of the asides and guesses above, and what each general truth needs: a set
 # lookup or a substring test spares the patterns on the sentences (most) that have none.
 _OPENERS = frozenset(
-    "good so not go tant pas turns no small little perhaps it's it’s it that's that’s that if".split()
+    "good so not go tant pas turns no small little perhaps it's it’s it that's that’s that "
+    "if".split()
 )
 
 

@@ -547,9 +547,9 @@ class _Plan:
         steps += [i for i in reported if open_question(self.shown[i])]
         left = [i for i in ahead + reported if i not in paragraphs and i not in bullets]
         if count and steps and left:
-            # What the page tells again is no takeaway either (below): a paragraph "the new timetable
-            # will start over the coming weeks" leaves none of its retellings; nor does one
-            # too close to what the page says (mmr skips it there as here).
+            # What the page tells again is no takeaway either (below): a paragraph "the new
+            # timetable will start over the coming weeks" leaves none of its retellings; nor does
+            # one too close to what the page says (mmr skips it there as here).
             left = [i for i in left if i not in self._told_again(bullets, paragraphs, [], left)]
             left = mmr(by_centrality, left, bullets + paragraphs, count=1, lam=1.0)
         if count and steps and not left:
@@ -874,7 +874,7 @@ class _Plan:
             and (
                 all(m in stray for m in fact.members)
                 # Its main statement (clip.py), the news it tells: an elaboration (", which
-                # will begin ... at the Hollywood Bowl") tells of what that statement names.
+                # will begin ... at the Harbour Hall") tells of what that statement names.
                 or alone(self.clipped.get(i, self.shown[i]), fact.members)
             )
         }

@@ -6,8 +6,8 @@ a place at a moment, hearing, waiting, gathering, watching ("Several families at
 now heard from relatives on the island", "A record crowd in Carrow saw the side move to the
 brink of the finals"), a place by how full of people it was at a moment ("The community hall
 was full by breakfast time", "Inside, the 640 seats were full"), or a crowd's reaction to a
-person ("The away end had one message for the manager: go", crowds.py). It shows how the news was met
-there, a feature's colour; the event's own facts (the toll, the aid, the score, the cost) are
+person ("The away end had one message for the manager: go", crowds.py). It shows how the news
+was met there, a feature's colour; the event's own facts (the toll, the aid, the score, the cost) are
 what a reader of three lines needs first. So the next bullets are chosen among the other facts
 first (extractive), and a scene is one only when none is left; otherwise it stays a paragraph.
 People who act on the news or are counted by it ("Residents returning to their homes found
