@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 _MONTH = (
     r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|"
@@ -93,6 +94,7 @@ def _is_named(subject: str) -> bool:
     return any(a[:1].isupper() and b[:1].isupper() for a, b in itertools.pairwise(words))
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def is_caption(sentence: str) -> bool:
     """True when ``sentence`` is a photo caption, a video blurb or a share bar run into a
     caption (module docstring)."""

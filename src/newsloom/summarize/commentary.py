@@ -36,6 +36,7 @@ of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.openings import QUOTED
 from newsloom.summarize.speech import JUDGE, REPORT, SAY, VIEW, alternation
@@ -231,6 +232,7 @@ def _unquoted(sentence: str) -> str:
     return _NAMED_MARK.sub("Yahoo", QUOTED.sub(" ", sentence))
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def writers_voice(sentence: str) -> str:
     """What marks ``sentence`` as the writer's commentary or verdict (``"imperative"``,
     ``"exclamation"``, ``"question"``, ``"slang"``, ``"teaser"``, ``"verdict"``,

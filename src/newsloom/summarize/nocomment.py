@@ -12,6 +12,7 @@ reason the reader can check ("declined to comment, citing the inquiry") keeps it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.mainverb import has_tensed_verb
 
@@ -28,6 +29,7 @@ _REFUSAL = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def only_refusal(sentence: str) -> bool:
     """The sentence ends on a refusal to comment, and what comes before it holds no tensed verb of
     its own: the refusal is all it states."""

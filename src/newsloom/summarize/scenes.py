@@ -18,6 +18,7 @@ protesters, who gather to act.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.crowds import reactions
 
@@ -56,6 +57,7 @@ _FULL = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def shows_scene(sentence: str) -> bool:
     """The sentence opens on unnamed people at a place doing what people do at a moment, or
     on a place full of people at a moment, or tells a crowd's reaction to a person

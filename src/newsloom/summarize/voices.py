@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, alternation
 
@@ -45,6 +46,7 @@ _CREDITED = re.compile(
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def _speaks(sentence: str) -> bool:
     """The sentence speaks in the first person and credits no one: a statement read out."""
     return bool(_FIRST_PERSON.search(sentence)) and not _CREDITED.search(sentence)
@@ -82,6 +84,7 @@ _IMPERATIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def instructs(sentence: str) -> bool:
     """The sentence instructs its reader in the imperative ("Tap (Share) on a friend's
     profile, and their activity will appear"): a how-to's step, nobody's statement of the news."""
@@ -91,6 +94,7 @@ def instructs(sentence: str) -> bool:
 _SPEAKER_LABEL = re.compile(r"^[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*:\s")
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def speaker_turn(sentence: str, position: int) -> bool:
     """The sentence, at ``position`` in its article, is a transcript's turn opened by its
     speaker's label in capitals; the first sentence's label is a dateline (module docstring)."""

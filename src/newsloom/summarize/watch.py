@@ -39,6 +39,7 @@ the news means for readers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.speech import FORECAST, REPORT, SAY, SAY_FINITE, VIEW, alternation
 
@@ -257,6 +258,7 @@ _OPEN_SUBORDINATE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def open_question(sentence: str) -> bool:
     """The sentence names a question the story leaves open, in its main clause ("It is not yet
     known whether the bridge will reopen"; _OPEN_QUESTION)."""
