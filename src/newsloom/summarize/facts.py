@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsloom.records import Article
+from newsloom.summarize.boxes import boxed_sentences
 from newsloom.summarize.clip import main_statement
 from newsloom.summarize.cut import finished_head, is_cut
 from newsloom.summarize.openings import leads_into_quote
@@ -80,6 +81,9 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
         standfirst = len(_standfirst(article)) if article.text.strip() else 0
         previous = ""
         sentences = article_sentences(article)
+        # Another story's box or a gallery's slides in the body (boxes.py), by their positions
+        # after the lead's sentences.
+        boxed = {standfirst + i for i in boxed_sentences(article.text.strip())}
         named: Names = {}  # the things the article has named so far (shortnames.py)
         for position, raw in enumerate(sentences):
             text = repair_opening(clean_sentence(raw), previous, article.text)
@@ -94,7 +98,7 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
             if position == 0 and word_count(text) > MAX_WORDS:
                 text = main_statement(text, MAX_WORDS) or text
             key = text.lower()
-            if key in seen or rejection_reason(text):
+            if key in seen or position in boxed or rejection_reason(text):
                 continue
             # "The convenor was cautious." before her quotation: the words are in the quotation.
             following = sentences[position + 1] if position + 1 < len(sentences) else ""
