@@ -86,12 +86,13 @@ def candidates_of(articles: Sequence[Article]) -> list[Candidate]:
         boxed = {standfirst + i for i in boxed_sentences(article.text.strip())}
         named: Names = {}  # the things the article has named so far (shortnames.py)
         for position, raw in enumerate(sentences):
-            text = repair_opening(clean_sentence(raw), previous, article.text)
+            cleaned = clean_sentence(raw)
+            text = repair_opening(cleaned, previous, article.text)
             text = name_own_outlet(text, article.outlet)
             # A thing's short name ("the hall") and the name the article gave it before: the
             # page writes the name where it has not said which one (shortnames.py).
             shortened = short_names(text, named)
-            previous = clean_sentence(raw)
+            previous = cleaned
             thing_names(previous, named)
             if position == len(sentences) - 1:
                 text = _finished(text)

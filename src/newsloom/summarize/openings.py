@@ -722,6 +722,7 @@ FULL_NAME_PATTERN = re.compile(
 POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def fact_words(sentence: str) -> frozenset[str]:
     """content_words plus the fact's anchors, marked with ANCHOR: its names (capitalised words
     that are not stop words) and its numbers (digits or words: "two" and "2" meet)."""

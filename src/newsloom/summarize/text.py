@@ -7,6 +7,7 @@ LLM backend and the grounding check can reuse them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsloom.summarize.furniture import is_furniture, strip_caption_label
 from newsloom.summarize.mainverb import lacks_main_clause
@@ -238,6 +239,7 @@ def strip_dateline(sentence: str) -> str:
     return sentence
 
 
+@lru_cache(maxsize=65536)  # every sentence of a story is cleaned again at each refresh
 def clean_sentence(sentence: str) -> str:
     """Light compression: drop a list marker, a caption label, the dateline, photo credits and
     stray whitespace."""
@@ -288,6 +290,7 @@ def reports_nothing(sentence: str) -> bool:
     return not any(w in _SUBJECT_VERBS or (w.islower() and w.endswith("ed")) for w in subject)
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def rejection_reason(sentence: str, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> str:
     """Why a cleaned sentence is unfit for a summary, or "" when it is fit."""
     words = word_count(sentence)
