@@ -403,7 +403,11 @@ FLOORS = [
         # whose opening and speaker are in a sentence the page does not show ("<words>.''",
         # "..., <words>,'' she said.") is refused (unattributed.closes_unopened_quotation);
         # D0706B-B and D0736H-B take other sentences (untitled rises 10.34 -> 10.72).
-        {"rouge2": 10.01, "rouge1": 30.80},
+        # 10.01 -> 10.00, on purpose (rouge1 holds at 30.80): a plural role before two names
+        # is each one's role (people.shared_role), so one item's second pilot is a person:
+        # named in full where the reader meets him ("<pilot> and <first name> <surname>, who
+        # took off ..."), by the surname after it; the repeats of his first name go.
+        {"rouge2": 10.00, "rouge1": 30.80},
     ),
     Floor(
         "long summaries of untitled documents on DUC 2007 update (ROUGE-2 at 260 words)",
@@ -450,7 +454,9 @@ FLOORS = [
         # 10.34 / 31.07 -> 10.72 / 31.35: the end of a quotation opened in a sentence the page
         # does not show, with no speaker named, is refused
         # (unattributed.closes_unopened_quotation); D0706B-B and D0736H-B move.
-        {"rouge2": 10.72, "rouge1": 31.35},
+        # 10.72 -> 10.71, on purpose (rouge1 holds at 31.35): the same second pilot introduced
+        # once (people.shared_role).
+        {"rouge2": 10.71, "rouge1": 31.35},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -129,7 +129,9 @@ def people_of(texts: Iterable[str]) -> dict[str, Person]:
                     # longer name, which the surname alone would misquote.
                     extra = words[:-2]
                     before = _word_before(sentence, match) if k == 0 else ""
-                    role = _role_word(extra[-1]) if extra else _role_word(before)
+                    # "Co-founders Ines Vasquez-Hale and ...": a plural role is a role too.
+                    ahead = extra[-1] if extra else before
+                    role = _role_word(ahead) or bool(_singular_role(ahead))
                     if role:
                         titled.add(words[-1])
                     elif extra:
@@ -259,6 +261,59 @@ def _role_by_form(before: str) -> str:
     if noun in ENGLISH_STOP_WORDS or noun in _SAYING or noun.endswith(("ed", "ly")):
         return ""
     return f"{noun} {doer}"
+
+
+# A role shared by two people named together (issue 16): "Co-founders Ines Vasquez-Hale and Bram
+# Oduya said", "the mayors Edda Runn and Otto Brann", "les maires Edda Runn et Otto Brann". The
+# plural before the first name says who each of them is; its singular ("co-founder", "mayor",
+# "maire") is each one's role. French roles are few here: only the plural test reads them.
+_FRENCH_ROLES = frozenset(
+    """
+    maire ministre président présidente directeur directrice juge sénateur sénatrice député
+    députée fondateur fondatrice cofondateur cofondatrice entraîneur entraîneuse chercheur
+    chercheuse scientifique avocat avocate porte-parole secrétaire dirigeant dirigeante
+    """.split()
+)
+_PAIR_AND = frozenset(("and", "et"))
+_PAIR_NAME_WORDS = 3  # words of the first name of the pair: "Edda Runn", "Ada K. Marsh"
+_FIRST_OF_PAIR = re.compile(rf"\s+(?:and|et)\s+{_WORD}")
+
+
+def _singular_role(word: str) -> str:
+    """The singular of a plural role ("Co-founders" -> "co-founder", "maires" -> "maire"), or
+    "" when ``word`` is no plural of a role."""
+    word = word.lower()
+    if not word.endswith(("s", "x")) or len(word) < 4:
+        return ""
+    forms = [word[:-1]]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])  # "coaches", "secretaries" above
+    if word.endswith("aux"):
+        forms.append(word[:-3] + "al")
+    for form in forms:
+        if form in ROLES or form in _FRENCH_ROLES:
+            return form
+    return ""
+
+
+def shared_role(text: str, name_start: int, end: int) -> str:
+    """The singular role a plural gives the name between ``name_start`` (its given name or
+    surname, after any title) and ``end`` as one of two people named together after it
+    ("Mayors Edda Runn and Otto Brann": "mayor" for either), or ""."""
+    words = text[:name_start].split()
+    if words and words[-1] in _PAIR_AND:  # the second of the pair: "... Runn and Otto Brann"
+        for k in range(1, min(_PAIR_NAME_WORDS, len(words) - 2) + 1):
+            if not words[-1 - k][:1].isupper():
+                break
+            role = _singular_role(words[-2 - k])
+            if role:
+                return role
+        return ""
+    if _FIRST_OF_PAIR.match(text, end):
+        return _singular_role(words[-1]) if words else ""
+    return ""
 
 
 def _word_before(sentence: str, match: re.Match[str]) -> str:
@@ -448,6 +503,7 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             or bool(_DESCRIBED_AFTER.match(after))
             or _role_word(_word_at(text, begin))  # "said foreign minister Jurek Amsel"
             or bool(_role_by_form(before))  # "by quarry worker Torben Weir"
+            or bool(shared_role(text, name_start, match.end()))  # "Mayors Edda Runn and"
         )
         if surname not in named:
             named.add(surname)
@@ -594,6 +650,7 @@ def _mentions(statements: Sequence[str], people: dict[str, Person]) -> list[_Men
                 or _initialled(text, begin, person)
                 or _apposition_role(after, closed=False) is not None  # "Ruth Calloway, leader of"
                 or _role_before_comma(text[:begin])  # "Ada Quell's attorney, Tomas Brill"
+                or bool(shared_role(text, name_start, match.end()))  # "Mayors Edda Runn and"
             )
             free = not (
                 _quoted(text, begin)
@@ -787,6 +844,10 @@ def _role_at(
 ) -> Role | None:
     """The role the sentence gives the name of ``match`` there, or None (article_roles)."""
     after = sentence[match.end() :]
+    name_start = match.start() + match.group(0).rfind(words[-2 if full else -1])
+    shared = shared_role(sentence, name_start, match.end())
+    if shared and not _past(sentence[:begin]):
+        return Role(shared, True)  # "Co-founders Ines Vasquez-Hale and Bram Oduya"
     if (
         _word_at(sentence, begin) in ("and", "or")
         or _IN_A_LIST_AFTER.match(after)
@@ -796,7 +857,6 @@ def _role_at(
     ):
         return None
     lead = len(sentence) - len(sentence.lstrip("\"'“‘( "))
-    name_start = match.start() + match.group(0).rfind(words[-2 if full else -1])
     titles = sentence[begin:name_start].strip()
     before = sentence[:begin]
     if titles:

@@ -512,3 +512,47 @@ def test_a_role_said_before_the_name_in_the_middle_of_a_sentence_is_the_pages() 
     page = ["The board's own surveyor, Tomas Kjeld, said repairs would take a year."]
     assert unnamed_in_articles(page, people, lambda k: roles) == []
     assert introduce_once(page, people, lambda k: roles) == page
+
+
+# A role shared by two people named together (issue 16): the plural before the first name is each
+# one's role, in the singular.
+PAIR_ARTICLES = [
+    "Co-founders Ines Vasquez-Hale and Bram Oduya said the bakery would stay open. Oduya said "
+    "the ovens were new. Vasquez-Hale said the rent had doubled.",
+    "Co-founder Bram Oduya said the bakery would hire two apprentices.",
+]
+
+
+def test_a_plural_role_before_two_names_is_each_ones_role() -> None:
+    from newsloom.summarize.people import shared_role
+
+    sentence = "Co-founders Ines Vasquez-Hale and Bram Oduya said the bakery would stay open."
+    for name in ("Ines Vasquez-Hale", "Bram Oduya"):
+        at = sentence.index(name)
+        assert shared_role(sentence, at, at + len(name)) == "co-founder"
+    french = "Les maires Edda Runn et Otto Brann ont signé l'accord sur le pont."
+    for name in ("Edda Runn", "Otto Brann"):
+        at = french.index(name)
+        assert shared_role(french, at, at + len(name)) == "maire"
+    # A plural that is no role, or a singular role before the first name only, is no shared role.
+    plain = "Neighbours Edda Runn and Otto Brann said the bridge was safe."
+    single = "Mayor Edda Runn and Otto Brann said the bridge was safe."
+    for text in (plain, single):
+        at = text.index("Otto Brann")
+        assert shared_role(text, at, at + len("Otto Brann")) == ""
+
+
+def test_the_second_of_two_people_sharing_a_role_is_not_met_without_one() -> None:
+    people = people_of(PAIR_ARTICLES)
+    page = [
+        "Co-founders Ines Vasquez-Hale and Bram Oduya said the bakery would stay open.",
+        "Co-founder Bram Oduya said the bakery would hire two apprentices.",
+    ]
+    assert unnamed_first_mentions(page, people) == []
+
+
+def test_an_article_gives_both_people_the_shared_role() -> None:
+    people = people_of(PAIR_ARTICLES)
+    roles = article_roles(PAIR_ARTICLES[0], people)
+    assert roles["Oduya"] == Role("co-founder", True)
+    assert roles["Vasquez-Hale"] == Role("co-founder", True)
