@@ -58,6 +58,9 @@ def register(groups: CommandGroups) -> None:
     )
     bench.add_argument("--articles", type=positive_int, default=20)
     bench.add_argument("--runs", type=positive_int, default=30)
+    bench.add_argument(
+        "--cold", type=positive_int, default=5, help="stories never seen, each summarised once"
+    )
     bench.set_defaults(handler=cmd_bench_summarize)
 
 
@@ -95,5 +98,5 @@ def cmd_eval_readability(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_bench_summarize(args: argparse.Namespace, settings: Settings) -> int:
     from newsloom.bench.summarize import bench_summarize
 
-    print_json(bench_summarize(settings, articles=args.articles, runs=args.runs))
+    print_json(bench_summarize(settings, articles=args.articles, runs=args.runs, cold=args.cold))
     return 0
