@@ -259,7 +259,8 @@ class _Plan:
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
-        self._restated: dict[int, int] = {}  # bullet 1 -> the fact restatement heads the page with
+        # bullet 1 -> the line heading an untitled page and the fact it is (_restating)
+        self._restatements: dict[int, tuple[str, int] | None] = {}
         self.described: dict[str, str] = {}  # a description -> the surname (described.py)
         if not self.candidates:
             return
@@ -788,6 +789,24 @@ class _Plan:
         return best
 
     def restatement(self, main: int) -> str | None:
+        """The line heading a page without titles (_restating), or None."""
+        found = self._restating(main)
+        return found[0] if found else None
+
+    def restated_fact(self, main: int) -> int | None:
+        """On a page without titles, the fact whose wording heads the page (restatement): it
+        is bullet 1's fact told again, so it is no statement of the page, not even as its main
+        statement (clip.py), which may be the very line the headline shows."""
+        found = self._restating(main)
+        return found[1] if found else None
+
+    def _restating(self, main: int) -> tuple[str, int] | None:
+        """Read once for each bullet 1 (the plan asks while choosing and the page again)."""
+        if main not in self._restatements:
+            self._restatements[main] = self._restate(main)
+        return self._restatements[main]
+
+    def _restate(self, main: int) -> tuple[str, int] | None:
         """A headline for a story without titles, as a title would be: another wording of the
         lede. It is a sentence of the opening (lede.LEDE_WINDOW, where an article states what
         its title says) of another report (main_event; an angle is none) of bullet 1's news
@@ -832,14 +851,7 @@ class _Plan:
         if not lines:
             return None
         best = max(lines, key=lambda line: line[:4])
-        self._restated[main] = best[4]
-        return best[3].rstrip(".")
-
-    def restated_fact(self, main: int) -> int | None:
-        """On a page without titles, the fact whose wording heads the page (restatement): it
-        is bullet 1's fact told again, so it is no statement of the page, not even as its main
-        statement (clip.py), which may be the very line the headline shows."""
-        return self._restated[main] if self.restatement(main) is not None else None
+        return best[3].rstrip("."), best[4]
 
     @cached_property
     def _openings(self) -> dict[int, list[int]]:
