@@ -31,6 +31,7 @@ import numpy as np
 
 from newsloom.errors import SummarizeError
 from newsloom.records import Article, Cited, Summary
+from newsloom.summarize.background import is_background
 from newsloom.summarize.clauses import new_clauses, told_in_order
 from newsloom.summarize.clip import headline_statement, main_statement
 from newsloom.summarize.commentary import is_commentary
@@ -411,11 +412,14 @@ class _Plan:
         # statement.
         # Nor a statement opening on bullet 1's subject in bullet 1's state ("The weather
         # satellite is healthy in orbit" under "Aurora-2 is healthy"): one fact (samestate.py).
+        # Nor background: a timeless statement ("Lenders rely on credit agencies"), history ("In
+        # the past, ..."): background.py.
         unfit = self._retelling(main) | {
             i
             for i in pool
             if speaks_to_reader(self.clipped.get(i, self.shown[i]))
             or instructs(self.shown[i])
+            or is_background(self.clipped.get(i, self.shown[i]))
             or same_subject_state(self.shown[main], self.clipped.get(i, self.shown[i]))
         }
         short = [
@@ -501,6 +505,7 @@ class _Plan:
             or not (level := what_to_watch(self.shown[i]))
             or speaks_to_reader(self.shown[i])
             or instructs(self.shown[i])
+            or is_background(self.shown[i])
             else level
             for i in range(n)
         }
