@@ -26,12 +26,11 @@ from functools import cached_property
 
 from lxml import html as lxml_html
 
-from newsloom.extract.choose import BLOCKS, Body
+from newsloom.extract.choose import BLOCKS, PICTURES, Body
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
 _GAPS = HEADINGS | _LISTS
-_PICTURES = ("img", "picture", "video")
 # Siblings that hold no text of the article's: passed over between a gap and its neighbours.
 SILENT = frozenset({"figure", "img", "picture", "br", "hr", "script", "style", "noscript"})
 # Characters of a neighbour's end (or start) that must be a body paragraph's end (or start).
@@ -212,7 +211,7 @@ def _linked(element: lxml_html.HtmlElement, text: str) -> bool:
 def _dropped(element: lxml_html.HtmlElement) -> list[str]:
     """The heading's text, or the list's items, unless they are link text or captions."""
     if element.tag in _LISTS:
-        if next(element.iter(*_PICTURES), None) is not None:
+        if next(element.iter(*PICTURES), None) is not None:
             return []  # a gallery: its items' text is captions
         items = [text for item in element.iterchildren("li") if (text := element_text(item))]
         if items and _linked(element, " ".join(items)):

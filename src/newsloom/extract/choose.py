@@ -231,6 +231,8 @@ BLOCKS = frozenset(
     }
 )  # fmt: skip
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
+# Elements that show a picture or a clip: a list holding one is a gallery, its text captions.
+PICTURES = ("img", "picture", "video")
 
 
 def block_sentences(

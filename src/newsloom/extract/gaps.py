@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from newsloom.extract.choose import (
     BLOCKS,
     LINK_PARAGRAPH,
+    PICTURES,
     PROSE_MIN_TOKENS,
     SENTENCE_ENDS,
     SHARED_PARAGRAPH,
@@ -38,7 +39,6 @@ from newsloom.extract.prune import pruned_sections
 _ITEMS = ("li", "dd", "dt")
 # A sentence announcing the list below it ends with a colon: it anchors the list's place.
 _LEAD_IN_ENDS = frozenset({*SENTENCE_ENDS, ":"})
-_PICTURES = ("img", "picture", "video")
 # Containers whose text is never the article's own, wherever they stand.
 _SET_APART = frozenset(
     {"figure", "figcaption", "aside", "nav", "header", "footer", "form", "blockquote"}
@@ -111,7 +111,7 @@ def with_dropped_items(
                 spans.append(len(page))
                 page.append((para, at))
             continue
-        if item is None or next(item.iter(*_PICTURES), None) is not None:
+        if item is None or next(item.iter(*PICTURES), None) is not None:
             continue  # not a list item, or a gallery slide's caption
         if coverage(para, known) >= SHARED_PARAGRAPH:
             continue  # in the body, written another way

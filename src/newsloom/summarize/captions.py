@@ -34,9 +34,12 @@ import itertools
 import re
 from functools import lru_cache
 
+from newsloom.summarize.words import IRREGULAR_SIMPLE_PAST, MONTHS
+
 _MONTH = (
-    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)"
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+    + "|".join(month.capitalize() for month in MONTHS)
+    + ")"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)"
 # "Tuesday, Dec. 5, 2017", "Mon, June 9, 2014".
@@ -46,13 +49,9 @@ _STAMPED = re.compile(rf"^{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+[A-Z]")
 
 # Past and perfect forms, and the modals a caption never takes: any one makes the sentence a
 # report of what happened rather than a picture's label.
-_PAST = frozenset(
-    """
-    was were had has have did would could might will said told made took gave got went came
-    became found left won lost led met saw sold paid fell rose broke kept held brought bought
-    thought knew grew drew threw flew wrote drove spoke stood sent spent built fought struck
-    shot fled hid began sat meant felt laid dug hung sang sank swam rang wept stole
-    """.split()
+_PAST = (
+    frozenset("was were had has have did would could might will said told".split())
+    | IRREGULAR_SIMPLE_PAST
 )
 # After these an "-ed" word is a participle of the present passive or an adjective ("is seen",
 # "the injured"), not a past tense.

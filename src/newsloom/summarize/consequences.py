@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsloom.summarize.watch import dated_back, voiced
+from newsloom.summarize.words import COUNTS
 
 # Outcomes done to people or things, in the passive ("were evacuated", "has been suspended",
 # "is being treated"), the affected party its subject.
@@ -49,12 +50,10 @@ _PASSIVE = re.compile(
     rf"(?:\w+ly\s+|also\s+|still\s+|now\s+)?(?:{_DONE_TO})\b",
     re.IGNORECASE,
 )
+_COUNTS = "|".join(COUNTS)  # "one" to "twelve" (words.COUNTS)
 # People harmed, counted beside the harm ("59 people died", "killing 12", "the deaths of three
 # climbers"; not an age or an hour elsewhere in the sentence: "until his death in 1998").
-_COUNT = (
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-    r"hundreds|thousands)"
-)
+_COUNT = rf"(?:\d[\d,.]*|{_COUNTS}|dozens?|hundreds|thousands)"
 _HARMED = re.compile(
     rf"\b(?:killing|injuring|wounding)\s+(?:at least\s+|some\s+|about\s+)?{_COUNT}\b|"
     rf"\b(?:left|leaving)\s+(?:at least\s+|some\s+|about\s+)?{_COUNT}\s+(?:\w+\s+){{0,2}}?"
@@ -85,7 +84,7 @@ _SCENE = re.compile(
 # What happened a year or more before ("the pier burned down more than a year ago", "last year"):
 # background to the news, not what it left.
 _BEFORE = re.compile(
-    r"\b(?:a|one|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) "
+    rf"\b(?:a|\d+|{_COUNTS}|several|many) "
     r"(?:years?|seasons?|decades?) ago\b|\blast (?:year|season)\b",
     re.IGNORECASE,
 )
@@ -128,8 +127,7 @@ _RECORD = re.compile(
 )
 # Who or what was affected: a figure, or a name past the sentence's first word.
 _FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-    r"hundreds?|thousands?|millions?)\b",
+    rf"\d|\b(?:{_COUNTS}|dozens?|hundreds?|thousands?|millions?)\b",
     re.IGNORECASE,
 )
 # (The first word is a name when it owns something: "Tallow's desktop version".)

@@ -36,7 +36,7 @@ from newsloom.summarize.lede import FUNCTION_WORDS
 from newsloom.summarize.openings import REPORTING
 from newsloom.summarize.retelling import lemma, name_key
 from newsloom.summarize.toldagain import Page, checkable
-from newsloom.summarize.words import numbers_in, tokens
+from newsloom.summarize.words import SEASONS, numbers_in, tokens
 from newsloom.textkit import stem
 
 # The act, its object and who did it or where: four words of the earlier statement in its
@@ -67,7 +67,7 @@ _SET_OFF = re.compile(
 _SUPERLATIVE = re.compile(r"\b(?:most|least|plus|moins)\s+[^\W\d_]+", re.IGNORECASE)
 _WHEN = re.compile(
     r"\b(?:last|next|earlier|later|previous|this|dernier|dernière|prochain|prochaine)\s+"
-    r"(?:week|month|year|season|spring|summer|autumn|fall|winter|semaine|mois|année|an)\b",
+    rf"(?:week|month|year|season|{'|'.join(SEASONS)}|semaine|mois|année|an)\b",
     re.IGNORECASE,
 )
 _OPENING_PREPOSITION = frozenset(

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.captions import is_caption
+from newsloom.summarize.words import MONTHS
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = f"(?:{'|'.join(month.capitalize() for month in MONTHS)})"
 
 _FURNITURE = re.compile(
     "|".join(
@@ -116,8 +115,7 @@ _TRIGGERS = (
     "—", "read more", "sign up", "continue reading", "skip in", "embed", "follow", "playback",
     "robot", "pictured", "getty", "shutterstock", "reuters/", "pa wire", "twitter", "gallery",
     "slideshow", "video", "watch", "listen", "scenes", "moments", "highlights", "sights",
-    "a look", "a glimpse", " seen ", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "latest news",
+    "a look", "a glimpse", " seen ", *MONTHS, "latest news",
     "breaking news", ">", "transcript", "final form", "authoritative record", "to know",
     "we know", "savoir", "here's", "here’s", "here is", "here are", "up to date",
     "byline:",

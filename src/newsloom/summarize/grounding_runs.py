@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsloom.summarize.people import NAME_TITLES
 from newsloom.summarize.references import OPENING_SHARE
 from newsloom.summarize.words import CALENDAR, same_word_family, tokens_joined
 from newsloom.textkit import STOP_WORDS, stem
@@ -46,7 +47,7 @@ HEDGE_REACH = 2
 _HEDGE_STEMS = frozenset(stem(word) for word in HEDGES)
 # Titles stand before a name without being one: "Mr Brandt" and "Otto Brandt" are one man (the
 # attribute and quotation checks read them so too).
-TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady prof".split())
+TITLES = NAME_TITLES
 _PERSONAL = frozenset(("he", "she"))
 # Words that stand for someone named elsewhere: putting one in a slot, or a name where the
 # source has one, refers to the same person, not to another argument.

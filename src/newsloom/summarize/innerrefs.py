@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsloom.summarize.words import CALENDAR
+from newsloom.summarize.speech import CLAUSE_VERBS
+from newsloom.summarize.words import CALENDAR, PLURAL_COUNTS
 from newsloom.textkit import STOP_WORDS, stem
 
 # A quotation is its speaker's words, resolved by what the speaker had in mind.
@@ -151,7 +152,7 @@ def _demonstrative(
             earlier[-2:-1]
             and earlier[-2].lower() in _BASE_VERB_BEFORE
             and before.isalpha()
-            and before not in _CLAUSE_VERBS
+            and before not in CLAUSE_VERBS
         ):
             # "a slowdown that began", "fields that drink": a relative after a noun. Only after
             # a preposition ("in that case") or a verb's plain form ("should fill that gap").
@@ -170,16 +171,9 @@ def _demonstrative(
     return "demonstrative"
 
 
-# Words before a verb's plain form ("will cut", "to fill"), and the verbs whose "that" brings a
-# clause ("will say that ...").
+# Words before a verb's plain form ("will cut", "to fill"); the verbs whose "that" brings a clause
+# ("will say that ...") are speech.CLAUSE_VERBS.
 _BASE_VERB_BEFORE = frozenset("will would should could can may might must to did does do".split())
-_CLAUSE_VERBS = frozenset(
-    """
-    say tell show ensure argue claim warn note know think believe suggest mean hope expect
-    insist admit find confirm prove realise realize decide agree announce add explain see
-    accept deny assume feel fear hear learn read recall remember report reveal state
-    """.split()
-)
 _DEGREE = frozenset("much many more less far".split())
 # A place noun after a name the sentence gives: "those states" after "Iowa, Oklahoma ...".
 _PLACES = frozenset("country countries state states city cities town towns region nation".split())
@@ -252,7 +246,7 @@ def _names(words: list[str]) -> set[str]:
     return found
 
 
-_COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+_COUNT_WORDS = frozenset(PLURAL_COUNTS) | {"dozens", "hundreds"}
 # "he says", "it plans": a word in -s after a singular subject is its verb.
 _SUBJECTS_BEFORE_VERB = frozenset("he she it who which".split())
 

@@ -27,21 +27,23 @@ from __future__ import annotations
 import re
 
 from newsloom.summarize.speech import SAY_FINITE
+from newsloom.summarize.words import IRREGULAR_SIMPLE_PAST
 from newsloom.textkit import ENGLISH_STOP_WORDS
 
 # Function words only an English sentence holds (French has "a", "en", "pour" instead).
 _ENGLISH = frozenset("the of and with to for in".split())
-_FINITE = (
+# Finite verbs, the one list of them (shortnames reads it too): the auxiliaries and modals,
+# presents no "-s" rule reads as a verb, the irregular past (words.IRREGULAR_SIMPLE_PAST) with the
+# past forms that are presents too ("put", "read", "lay"), and "said", "told".
+FINITE = (
     frozenset(
         """
     is was are were am be been has had have will would could can cannot may might must should
-    shall did does do made makes took takes gave gives got gets went goes
-    came comes became found left won lost beat led met put set cut hit let saw sees sold paid fell
-    rose broke kept held brought bought thought knew grew drew threw flew wrote drove spoke stood
-    sent spent built fought struck shot fled hid ran began sat meant felt read lay laid lit dug
-    hung sang sank swam rang wept quit stole split spread hurt cost shut upset
+    shall did does do makes takes gives gets goes comes sees
+    beat put set cut hit let read lay lit quit split spread hurt cost shut upset
     """.split()
     )
+    | IRREGULAR_SIMPLE_PAST
     | SAY_FINITE
 )
 _PRONOUNS = frozenset("i we you they he she it me us him them your".split())
@@ -107,7 +109,7 @@ def _has_verb_sign(text: str, nouns_after: frozenset[str] = frozenset()) -> bool
     in "-s" after one of ``nouns_after`` is read as a noun."""
     before = ""
     for word in (w.lower() for w in _TOKEN.findall(text)):
-        if word in _FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
+        if word in FINITE or word in _PRONOUNS or _CONTRACTION.search(word):
             return True
         if word.endswith(("'s", "’s")):
             if word[:-2] in _CONTRACTED_IS:
@@ -133,7 +135,7 @@ def has_tensed_verb(sentence: str) -> bool:
     where a fronted phrase or a name with its description may stand without its verb."""
     before = ""
     for word in (w.lower() for w in _TOKEN.findall(_RELATIVE.sub("", sentence))):
-        if word in _FINITE or _CONTRACTION.search(word):
+        if word in FINITE or _CONTRACTION.search(word):
             return True
         if word.endswith("ed") and _verb_form(word, before):
             return True

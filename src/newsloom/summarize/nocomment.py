@@ -16,17 +16,19 @@ from functools import lru_cache
 
 from newsloom.summarize.mainverb import has_tensed_verb
 
-# The refusal to its end: the verb of not saying, then what was asked ("to requests for comment",
-# "on the ruling", "to a message seeking comment"), up to the full stop. A comma ends it: what
-# follows one ("..., citing the inquiry", "..., and the vote goes ahead") is more than the refusal.
-_REFUSAL = re.compile(
+# A refusal to comment: the verb of not saying ("declined to comment", "did not immediately
+# respond", "could not be reached"). Its one home: watch.py reads it too.
+REFUSAL = (
     r"\b(?:declined|declines|refused|refuses|would not|will not|did not|does not|could not|"
     r"didn['’]t|wouldn['’]t|won['’]t|couldn['’]t|has not|have not|had not)\s+"
     r"(?:immediately\s+|yet\s+)?(?:to\s+)?"
     r"(?:comment|respond|reply|elaborate|return\s+(?:a\s+|an\s+)?"
-    r"(?:calls?|messages?|emails?|requests?)|be\s+reached)\b[^,;:]*[.!]?[\"”’]?\s*$",
-    re.IGNORECASE,
+    r"(?:calls?|messages?|emails?|requests?)|be\s+reached)\b"
 )
+# The refusal to its end: the verb of not saying, then what was asked ("to requests for comment",
+# "on the ruling", "to a message seeking comment"), up to the full stop. A comma ends it: what
+# follows one ("..., citing the inquiry", "..., and the vote goes ahead") is more than the refusal.
+_REFUSAL = re.compile(rf"{REFUSAL}[^,;:]*[.!]?[\"”’]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from newsloom.summarize.words import numbers_in, tokens_joined
+from newsloom.summarize.words import MONTH_ABBREVIATIONS, MONTHS, numbers_in, tokens_joined
 
 # A rank ("the first Aurora satellite") or a magnitude alone ("1 million" beside "two million")
 # counts nothing of its own.
@@ -34,12 +34,8 @@ FRENCH_NUMBERS = {
     "neuf": "9", "dix": "10", "onze": "11", "douze": "12", "quinze": "15", "vingt": "20",
     "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
 }  # fmt: skip
-MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
+# The months (words.MONTHS) and their abbreviations: "Jan. 5" dates a day, it counts nothing.
+_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 
 Written = Literal["digits", "words", "french"]
 
@@ -103,7 +99,7 @@ def read_numbers(text: str) -> NumberedText:
                 written=written,
                 rank_or_magnitude=word in RANKS or word in MAGNITUDES,
                 year=len(numbers) == 1 and number.isdigit() and 1900 <= int(number) <= 2099,
-                day_of_month=at > 0 and lower[at - 1].rstrip(".") in MONTHS,
+                day_of_month=at > 0 and lower[at - 1].rstrip(".") in _MONTHS,
                 scale=scale,
                 unit_at=unit_at,
             )

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsloom.summarize.people import HONORIFICS, ROLES
+from newsloom.summarize.people import NAME_TITLES, ROLES
 from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, SAY_FINITE, alternation
 from newsloom.summarize.unattributed import closes_unopened_quotation
-from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, numbers_in, tokens
+from newsloom.summarize.words import CALENDAR, DOUBLE_QUOTES, PLURAL_COUNTS, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # Pronouns and demonstratives whose referent lies outside the sentence.
@@ -61,7 +61,7 @@ _COLLECTIVE = re.compile(
     rf"{alternation(SAY_FINITE - {'told', 'tells'})}|agreed|remain|remained)\b|,)",
     re.IGNORECASE,
 )
-_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
+_COUNTS = frozenset(PLURAL_COUNTS) | {"dozen"}
 # A short time or place phrase before the subject: "On Tuesday she said ...".
 _LEADING_ADVERBIAL = re.compile(r"^(?:on|in|at|by|last|this|next|earlier|later)\b", re.IGNORECASE)
 # A leading phrase that points back with a demonstrative: "With this update, ...", "In that
@@ -737,7 +737,7 @@ def fact_words(sentence: str) -> frozenset[str]:
 # Honorifics and abbreviated titles are part of a name as written, capitalised mid-sentence too
 # ("Mr. Dahl", "Dr. Brenner"): no role description with the sentence's capital. (people.py reads
 # "Dr." as a title that says who someone is; here only its place in the name matters.)
-_IN_NAME = HONORIFICS | frozenset("sir dame lord lady dr prof rev sen gov rep".split())
+_IN_NAME = NAME_TITLES | frozenset("rev sen gov rep".split())
 
 
 def _role_capital(words: list[str]) -> bool:

@@ -240,7 +240,9 @@ _NOT_DOERS = frozenset(
     "later earlier sooner longer faster slower higher lower greater bigger smaller better older "
     "younger closer farther".split()
 )
-_SAYING = frozenset("said says told tells asked asks added adds".split())
+# A verb of saying before a doer ("told reporter Ada Lind") is no noun of the role: speech.SAY
+# but the plural "say" and "according", with "asked" and "asks".
+_SAYING = (SAY - {"say", "according"}) | {"asked", "asks"}
 
 
 def _doer(word: str) -> bool:
@@ -324,6 +326,9 @@ def _word_before(sentence: str, match: re.Match[str]) -> str:
 
 # "Mr. Dahl", "Ms. Lund": how news names a person after the first mention, no role.
 HONORIFICS = frozenset("mr mrs ms miss mx".split())
+# Titles that stand in a person's name, the honorifics and those of rank or degree ("Dr. Brenner",
+# "Sir Ada Lind", "Lady Marr"): part of the name, not a word of what the person is.
+NAME_TITLES = HONORIFICS | frozenset("dr prof sir dame lord lady".split())
 
 
 def _titled(word: str) -> bool:

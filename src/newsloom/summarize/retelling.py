@@ -29,7 +29,7 @@ from typing import NamedTuple
 from newsloom.summarize.deeds import deed_lemma
 from newsloom.summarize.openings import POSSESSIVE, REPORTING
 from newsloom.summarize.people import ROLES
-from newsloom.summarize.words import CALENDAR, NUMBER_WORDS, numbers_in, tokens
+from newsloom.summarize.words import CALENDAR, NUMBER_WORDS, TIMES_OF_DAY, numbers_in, tokens
 from newsloom.textkit import STOP_WORDS, stem
 
 # Kinds of events and outcomes, each with the verbs and nouns news uses for it whatever the
@@ -64,8 +64,6 @@ _KINDS = {
     "drought": "drought curse",
 }
 _KIND = {word: kind for kind, words in _KINDS.items() for word in words.split()}
-# Times of day: a later statement giving one the earlier lacks tells when, a fact of its own.
-_TIMES = frozenset("yesterday today tonight tomorrow morning afternoon evening night".split())
 _DETERMINERS = frozenset("the this that its their his her".split())
 # Where or when: the words a preposition of place or time introduces ("taken to a clinic",
 # "in the spring"), lower-case ones only (a name is compared as a name). "to" only
@@ -164,7 +162,7 @@ def _said(sentence: str) -> frozenset[str]:
         and len(w) > 2
         and w.lower() not in STOP_WORDS
         and w.lower() not in CALENDAR
-        and w.lower() not in _TIMES
+        and w.lower() not in TIMES_OF_DAY
         and w.lower() not in NUMBER_WORDS
         and not any(c.isdigit() for c in w)
         and not w.lower().endswith("ly")
@@ -201,7 +199,7 @@ def _details(sentence: str) -> _Details:
         numbers=frozenset(numbers_in(words) - {"1"}),
         names=_names(sentence),
         word_keys=frozenset(name_key(w) for w in words),
-        marked=frozenset(w for w in lower if w in ROLES or w in CALENDAR or w in _TIMES),
+        marked=frozenset(w for w in lower if w in ROLES or w in CALENDAR or w in TIMES_OF_DAY),
         denies=any(w in _NEGATION or w.endswith(("n't", "n’t")) for w in lower),
         places=tuple(places),
     )

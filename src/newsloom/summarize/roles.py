@@ -12,7 +12,7 @@ import re
 
 from newsloom.summarize.deeds import IRREGULAR_PAST, deed_lemma
 from newsloom.summarize.numbers import NumberedText, NumberPhrase, read_numbers
-from newsloom.summarize.words import DOUBLE_QUOTES, tokens
+from newsloom.summarize.words import DOUBLE_QUOTES, PLURAL_COUNTS, tokens
 from newsloom.textkit import STOP_WORDS
 
 MAIN_EVENT_MAX_WORDS = 45  # a longer lede is not a bullet; which lede leads is lede.py's call
@@ -82,7 +82,7 @@ def looks_ahead(sentence: str) -> bool:
 # ago", "il y a trois ans", "in 2019", "in April 2014", "en 2019". A year inside a clause of its
 # own ("the record set by Moll in 2010", "girls who were taken in 2014") dates that clause only.
 _AGO = re.compile(
-    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+)\s+"
+    rf"\b(?:(?:{'|'.join(PLURAL_COUNTS)}|a few|several|many|\d+)\s+"
     r"(?:years|seasons|decades)\s+ago|a decade ago|il y a (?:\w+|\d+) (?:ans|saisons))\b",
     re.IGNORECASE,
 )

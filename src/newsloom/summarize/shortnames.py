@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from newsloom.summarize.mainverb import FINITE
 from newsloom.summarize.openings import POSSESSIVE
 from newsloom.summarize.people import ROLES
-from newsloom.summarize.speech import SAY_FINITE
 from newsloom.summarize.words import tokens
 from newsloom.textkit import STOP_WORDS, stem
 
@@ -32,13 +32,9 @@ _SHORT = re.compile(
     r"(?!\s+(?:of|which|that|who|where|whose|called|named)\b|\s+(?:\w+\s+)?[A-Z])"
 )
 Names = dict[str, dict[str, bool]]
-# Verbs after a subject that "-ed" and "-s" do not catch.
-_VERB_CUES = SAY_FINITE | frozenset(
-    "is was are were has had have will would could can may might must should did does do"
-    " made took became got held ran began went came stood left gave kept met put set"
-    " cut hit let shut sent spent built won lost paid sold found heard saw knew thought brought"
-    " bought fell rose grew drew flew threw wrote spoke broke chose will won't".split()
-)
+# Verbs after a subject that "-ed" and "-s" do not catch: the finite verbs (mainverb.FINITE), and
+# "won't" whole (mainverb reads its contraction).
+_VERB_CUES = FINITE | {"won't"}
 # The nouns news uses for places and bodies it names ("the Tessalian Community Hall", "the
 # Harbour Board") and then calls by the noun alone. Other nouns shortened from a name are as often
 # an idiom's ("setting the stage", with a "Mars Stage" in the article) or a common noun's.

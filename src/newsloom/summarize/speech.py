@@ -45,6 +45,16 @@ JUDGE = _forms(
 )
 # A forecast: what the speaker expects of the future, theirs rather than the writer's.
 FORECAST = _forms("warned warns predicted predicts expects expect forecast estimated estimates")
+# Verbs whose "that" opens a clause of what is said, thought or found ("will say that ...", "could
+# show that prices ..."), in the plain form a modal or "to" takes, with "said" and "told": a
+# "that" after one points at nothing said before.
+CLAUSE_VERBS = _forms(
+    "say said tell told think believe know show mean ensure argue confirm find expect hope suggest "
+    "insist claim prove decide see note add warn agree acknowledge admit announce report predict "
+    "estimate fear feel realise realize learn explain stress demand ask recommend propose rule "
+    "determine conclude indicate reveal state assure promise deny doubt understand guarantee signal "
+    "verify check hear read discover notice remember worry accept assume recall"
+)
 # The newsroom's other language: "a dit", "a déclaré", "selon".
 FRENCH_REPORT = frozenset(("a dit", "a déclaré", "selon"))
 

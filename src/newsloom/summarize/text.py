@@ -12,22 +12,25 @@ from functools import lru_cache
 from newsloom.summarize.furniture import is_furniture, strip_caption_label
 from newsloom.summarize.mainverb import lacks_main_clause
 from newsloom.summarize.speech import REPORT, SAY, alternation
-from newsloom.summarize.words import DOUBLE_QUOTES
+from newsloom.summarize.words import DOUBLE_QUOTES, MONTH_ABBREVIATIONS
 
-# Words that end with a period without ending a sentence (matched case-insensitively, no dot).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep lt col capt cmdr maj sgt cpl adm pres supt
-    insp det rev fr hon messrs mme mlle inc ltd corp co bros plc llc dept univ assn est approx vs
-    etc al cf fig no nos vol pp ed eds jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues
-    wed thu thur thurs fri sat sun ave blvd rd hwy
-    """.split()
-)
-# After these, a capitalised word usually continues the sentence ("Dr. Chen", "Jan. 5").
-_NEVER_FINAL = frozenset(
-    """
+# After these, a capitalised word usually continues the sentence ("Dr. Chen", "Jan. 5"): titles,
+# the months (words.MONTH_ABBREVIATIONS), a saint, a mount, a number, a volume, a figure, pages.
+_NEVER_FINAL = (
+    frozenset(
+        """
     mr mrs ms mx dr prof gen gov sen rep lt col capt cmdr maj sgt cpl adm pres supt insp det rev fr
-    hon messrs mme mlle st mt no nos vol fig pp jan feb mar apr jun jul aug sep sept oct nov dec
+    hon messrs mme mlle st mt no nos vol fig pp
+    """.split()
+    )
+    | MONTH_ABBREVIATIONS
+)
+# Words that end with a period without ending a sentence (matched case-insensitively, no dot):
+# those above and these, after which a sentence may also end ("Brandt Ltd.", "on Tues.").
+ABBREVIATIONS = _NEVER_FINAL | frozenset(
+    """
+    sr jr ft inc ltd corp co bros plc llc dept univ assn est approx vs etc al cf ed eds mon tue tues
+    wed thu thur thurs fri sat sun ave blvd rd hwy
     """.split()
 )
 # Words that typically open a new sentence after an ambiguous "U.S." or "p.m.".

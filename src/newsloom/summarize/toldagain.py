@@ -26,7 +26,7 @@ from newsloom.summarize.numbers import read_numbers
 from newsloom.summarize.openings import REPORTING
 from newsloom.summarize.people import ROLES
 from newsloom.summarize.retelling import actors, lemma, name_key
-from newsloom.summarize.words import CALENDAR, NUMBER_WORDS
+from newsloom.summarize.words import CALENDAR, NUMBER_WORDS, TIMES_OF_DAY
 from newsloom.textkit import STOP_WORDS, stem
 
 # Lengths of time as a number of one base unit: a week is seven days, a year twelve months, in
@@ -48,7 +48,6 @@ _APPLIES = frozenset(stem(w) for w in "affected involved concerned impacted".spl
 COUNTED_WORDS, COUNT_REACH = 2, 6
 # A hyphen inside a compound joins its words as a space would: "a twelve-month trial", "year-long".
 _COMPOUND = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
-_TIMES = frozenset("yesterday today tonight tomorrow morning afternoon evening night".split())
 _SUPERLATIVE = frozenset("most least".split())
 _NEGATION = frozenset("not never no ne pas jamais".split())
 
@@ -111,7 +110,7 @@ def checkable(sentence: str) -> Checkable:
     return Checkable(
         counts=frozenset(counts),
         names=names,
-        marked=frozenset(w for w in lower if w in ROLES or w in CALENDAR or w in _TIMES),
+        marked=frozenset(w for w in lower if w in ROLES or w in CALENDAR or w in TIMES_OF_DAY),
         said=said,
         keys=frozenset(name_key(w) for w in read.words),
         lemmas=frozenset(lemma(w) for w in read.words),
@@ -139,7 +138,7 @@ def _content(word: str) -> bool:
         len(word) > 2
         and (lower not in STOP_WORDS or lower in _SUPERLATIVE)
         and lower not in CALENDAR
-        and lower not in _TIMES
+        and lower not in TIMES_OF_DAY
         and lower not in NUMBER_WORDS
         and not any(c.isdigit() for c in word)
         and not lower.endswith("ly")

@@ -30,14 +30,16 @@ from functools import lru_cache
 
 from newsloom.summarize.speech import FRENCH_REPORT, REPORT, SAY, alternation
 
-# The first person outside a name ("US" is the country): "we", "our", "us", "I" before a verb.
-_FIRST_PERSON = re.compile(
-    r"\b(?i:we|we['’](?:re|ve|ll|d)|ours|ourselves|nous|notre|nos)\b|\b(?:us|my|me)\b|"
-    # "Our own sun" and "our galaxy" are everyone's (watch._FIRST_PERSON).
+# The first person outside a name, in English and French: "we", "our", "us", "myself", "nous",
+# "je", and "I" before a verb ("US" is the country, and "I" a pronoun only before a verb). "Our
+# planet", "our skies" and "our own sun" are everyone's ("a relay between our planet and a probe
+# past the comet"). Its one home: watch.py reads it too.
+FIRST_PERSON = re.compile(
+    r"\b(?i:we|we['’](?:re|ve|ll|d)|ours|ourselves|nous|notre|nos)\b|\b(?:us|my|me|myself)\b|"
     r"\b(?i:our)\b(?! (?i:own )?(?i:planet|skies|sky|solar system|galaxy|milky way|world|moon|"
     r"sun|species|oceans?)\b)|"
-    r"\bI(?:['’](?:m|ve|ll|d)\b| (?:am|was|have|had|will|would|think|believe|know|hope|feel|"
-    r"want|can|do|did)\b)|\b(?i:je)\b|\b(?i:j)['’]\w"
+    r"\bI(?:['’](?:m|ve|ll|d)\b| (?:am|was|have|had|will|would|think|thought|believe|know|hope|"
+    r"feel|want|can|could|do|did|don['’]t|just|really|never)\b)|\b(?i:je)\b|\b(?i:j)['’]\w"
 )
 _CREDITED = re.compile(
     rf"\b(?:{alternation(SAY | REPORT | FRENCH_REPORT)})\b|\bstatement\b", re.IGNORECASE
@@ -49,7 +51,7 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 @lru_cache(maxsize=65536)  # every candidate of a story is read again at each refresh
 def _speaks(sentence: str) -> bool:
     """The sentence speaks in the first person and credits no one: a statement read out."""
-    return bool(_FIRST_PERSON.search(sentence)) and not _CREDITED.search(sentence)
+    return bool(FIRST_PERSON.search(sentence)) and not _CREDITED.search(sentence)
 
 
 def in_statement(sentences: Sequence[str], position: int) -> bool:

@@ -41,7 +41,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsloom.summarize.speech import FORECAST, REPORT, SAY, SAY_FINITE, VIEW, alternation
+from newsloom.summarize.nocomment import REFUSAL
+from newsloom.summarize.speech import (
+    CLAUSE_VERBS,
+    FORECAST,
+    REPORT,
+    SAY,
+    SAY_FINITE,
+    VIEW,
+    alternation,
+)
+from newsloom.summarize.voices import FIRST_PERSON
+from newsloom.summarize.words import COUNTS, MONTHS, PLURAL_COUNTS, SEASONS, WEEKDAYS
 
 # Quotation marks of any style: double (straight, curly, low), guillemets, and single quotes
 # that open a word ("'All travellers must ...,' said ...") and close a later one, open the
@@ -53,6 +64,11 @@ _QUOTATION = re.compile(
     rf"(?=[\s,.;:!?)—–-]|$)|(?::|\b(?:{alternation(_QUOTING)}|(?:told|tells) \w+)),?\s+['‘]\w"
 )
 
+# Month, day and season names as alternatives, in calendar order (words.MONTHS, WEEKDAYS,
+# SEASONS).
+_MONTH = "|".join(MONTHS)
+_SEASON = "|".join(SEASONS)
+_WEEKDAY = "|".join(WEEKDAYS)
 _FUTURE = re.compile(
     r"\b(?:(?-i:will)|won't|wo n't|plans? to|planning to|planned to|intends? to|aims? to|"
     r"aiming to|hopes? to|expects? to|expected to|"
@@ -97,13 +113,13 @@ _EXPECTATION = re.compile(
 # An expectation nobody held is a surprise the event has settled ("Nobody in the hall expected
 # the jury to reward the gentlest film, but that is exactly what it did").
 _HELD_BY_NOBODY = re.compile(r"^(?:nobody|no one|none|few)\b", re.IGNORECASE)
-_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|ninety|few)"
+_NUMBER_WORD = rf"(?:\d+|a|an|{'|'.join(COUNTS)}|ninety|few)"
 # ("Later in the" match, race or day is as often past narrative: a future form says when it is
 # ahead. "Deadline" with a capital is a name, the trade paper: "told Deadline it was her idea";
 # "deadlines" are a habit: "a habit of missing deadlines".)
 _TIME_AHEAD = re.compile(
-    r"\b(?:next (?:week|month|year|season|spring|summer|autumn|fall|winter|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|round|meeting|election|step|edition|term)|"
+    rf"\b(?:next (?:week|month|year|season|{_SEASON}|"
+    rf"{_WEEKDAY}|round|meeting|election|step|edition|term)|"
     r"later (?:this|today)|in the coming|coming (?:days|weeks|months)|tomorrow|"
     r"by the end of|from next|"
     r"until (?:the|it|they|a|an|its|further)|while (?:the|a|an)\b[^.;]*\b(?:decides?|reviews?|"
@@ -290,18 +306,6 @@ _OPINION = re.compile(
 )
 
 
-# Someone's own words without quotation marks: a statement in the first person ("Later this
-# month, we're adding new routes", "I think it will pass") is a press release's or a
-# columnist's voice, not the page's. "US" is the country, and "I" a pronoun only before a verb;
-# "our planet" and "our skies" are everyone's ("a relay between our planet and a probe past
-# the comet").
-_FIRST_PERSON = re.compile(
-    r"\b(?i:we|we['’](?:re|ve|ll|d)|ours|ourselves)\b|"
-    r"\b(?i:our)\b(?! (?i:planet|skies|sky|solar system|galaxy|world|moon|sun|species|oceans?)\b)|"
-    r"\b(?:us|my|me|myself)\b|"
-    r"\bI(?:['’](?:m|ve|ll|d)\b| (?:am|was|have|had|will|would|think|thought|believe|know|"
-    r"hope|feel|want|can|could|do|did|don['’]t|just|really|never)\b)"
-)
 # What is generally so ("nurses regularly work double shifts, and may be tempted", "will not
 # always find the perfect weather"): a habit or a rule of the world, true before the news and
 # after it. A habit beside a future said as such is the contrast the news makes ("Trains usually
@@ -334,9 +338,8 @@ _POLICY = re.compile(
 # weaker ones only, and to those told in the past tense: "In June, the tribunal decides on the
 # licence" is ahead.)
 _DATED_BACK = re.compile(
-    r"^(?:back |earlier )?in (?:(?:early |late |mid-)?(?:january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d)\b|"
-    r"^(?:last|earlier this) (?:year|month|week|spring|summer|autumn|fall|winter)\b",
+    rf"^(?:back |earlier )?in (?:(?:early |late |mid-)?(?:{_MONTH})|(?:19|20)\d\d)\b|"
+    rf"^(?:last|earlier this) (?:year|month|week|{_SEASON})\b",
     re.IGNORECASE,
 )
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|said|told|did|\w+ed)\b", re.IGNORECASE)
@@ -397,13 +400,10 @@ _HELD = re.compile(
     r"(?:talks|negotiations|hearings?|ballot|referendum|review|inquiry|audit|consultation)\b",
     re.IGNORECASE,
 )
-# A refusal to comment, to the end of its clause: what it names ("pending litigation", "because
-# an investigation was ongoing") is why nothing was said, not news of the matter.
-_REFUSAL = re.compile(
-    r"\b(?:declined|declines|refused|refuses|would not|will not|did not)\s+(?:to\s+)?"
-    r"(?:comment|respond|elaborate)\b[^;]*",
-    re.IGNORECASE,
-)
+# A refusal to comment (nocomment.REFUSAL), to the end of its clause: what it names ("pending
+# litigation", "because an investigation was ongoing") is why nothing was said, not news of the
+# matter.
+_REFUSAL = re.compile(rf"{REFUSAL}[^;]*", re.IGNORECASE)
 # A source described by what they know ("a source close to the negotiations said", "people
 # familiar with the inquiry"): the process names the source, not news of it.
 _SOURCE = re.compile(
@@ -418,18 +418,13 @@ _SOURCE = re.compile(
 # ("survived that crash, which ..."). "That" after a noun or a verb of saying opens a clause of
 # its own ("a chip that will not disappear", "said that prices would rise") and points at nothing.
 _TIME_WORDS = (
-    r"year|week|month|morning|afternoon|evening|night|time|season|spring|summer|autumn|fall|"
-    r"winter|weekend|day|decade|century|point|stage|moment"
+    rf"year|week|month|morning|afternoon|evening|night|time|season|{_SEASON}|"
+    r"weekend|day|decade|century|point|stage|moment"
 )
-# Verbs that take a clause after "that" ("will say that ...", "could show that ..."), and the
-# words that open such a clause (a determiner, a pronoun, a quantifier, a verb).
-_CLAUSE_VERBS = (
-    r"say|said|tell|told|think|believe|know|show|mean|ensure|argue|confirm|find|expect|hope|"
-    r"suggest|insist|claim|prove|decide|see|note|add|warn|agree|acknowledge|admit|announce|"
-    r"report|predict|estimate|fear|feel|reali[sz]e|learn|explain|stress|demand|ask|recommend|"
-    r"propose|rule|determine|conclude|indicate|reveal|state|assure|promise|deny|doubt|"
-    r"understand|guarantee|signal|verify|check|hear|read|discover|notice|remember|worry"
-)
+# Verbs that take a clause after "that" ("will say that ...", "could show that ...":
+# speech.CLAUSE_VERBS), and the words that open such a clause (a determiner, a pronoun, a
+# quantifier, a verb).
+_CLAUSE_VERBS = alternation(CLAUSE_VERBS)
 _CLAUSE_OPENERS = (
     r"the|a|an|it|he|she|they|we|you|i|its|their|his|her|our|is|was|will|would|could|can|may|"
     r"might|should|must|has|had|have|are|were|in|on|at|both|all|some|most|many|none|no|every|"
@@ -571,7 +566,10 @@ def voiced(sentence: str) -> bool:
         or _ONCE.search(sentence)
         or points_back(sentence)
         or private_voice(sentence)
-        or _FIRST_PERSON.search(sentence)
+        # Someone's own words without quotation marks: a statement in the first person ("Later
+        # this month, we're adding new routes", "I think it will pass") is a press release's or a
+        # columnist's voice, not the page's (voices.FIRST_PERSON).
+        or FIRST_PERSON.search(sentence)
         or _NOT_ALWAYS.search(sentence)
     )
 
@@ -619,16 +617,17 @@ def _read_ahead(sentence: str) -> str:
 # people" are steps, and so is what someone "hopes to" do ("The crew hope to come down on the
 # island").
 _AMBITION = re.compile(r"\b(?:aims? to|aiming to)\b", re.IGNORECASE)
+# A figure to check an aim by: a number that is not a year, a count from two ("aims to be one of
+# the first" has none: words.PLURAL_COUNTS).
 _FIGURE = re.compile(
-    r"\b(?!(?:1[89]|20)\d\d\b)\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b",
+    rf"\b(?!(?:1[89]|20)\d\d\b)\d|\b(?:{'|'.join(PLURAL_COUNTS)}|"
+    r"dozens?|hundreds?|thousands?|millions?|billions?)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
     r"\b(?:by|in|before|from|until|this|next) (?:the )?(?:(?:early|late|mid-?)\s*)?"
-    r"(?:(?:19|20)\d\d|spring|summer|autumn|fall|winter|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)\b|"
-    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|tomorrow)\b|"
+    rf"(?:(?:19|20)\d\d|{_SEASON}|{_MONTH})\b|"
+    rf"\b(?:{'|'.join(f'{day}s?' for day in WEEKDAYS)}|tomorrow)\b|"
     r"\b(?:days?|weeks?|months?|years?)['’]? time\b",
     re.IGNORECASE,
 )

@@ -11,10 +11,35 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "b
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # Double quotation marks, straight or curly: somebody's own words (single ones need context).
 DOUBLE_QUOTES = re.compile(r"[\"“”]")
-# Days and months, lower-cased: capitalised words that name a time, not someone or something.
-CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
+# Days and months, lower-cased and in their order (a pattern alternates them as they stand):
+# capitalised words that name a time, not someone or something.
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+CALENDAR = frozenset(WEEKDAYS + MONTHS)
+# The seasons, "fall" beside "autumn": spans of the year a report dates by ("next spring").
+SEASONS = tuple("spring summer autumn fall winter".split())
+# The months as news abbreviates them before a day ("Jan. 5", "Sept. 12").
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Times of day: a later statement giving one the earlier lacks tells when, a fact of its own
+# (retelling, toldagain).
+TIMES_OF_DAY = frozenset("yesterday today tonight tomorrow morning afternoon evening night".split())
+# The counts news writes out in words (style books spell out small numbers), in order; from two
+# they count a plural ("two years", "three boys"), where "one" is as often a pronoun ("one of the
+# best").
+PLURAL_COUNTS = tuple("two three four five six seven eight nine ten eleven twelve".split())
+COUNTS = ("one", *PLURAL_COUNTS)
+# The simple past of irregular verbs, which no "-ed" rule finds, where the form is no present, base
+# form or adjective as well ("put", "set", "read", "lay", "lit" are left to each reader). (Not
+# deeds.IRREGULAR_PAST: the forms whose deed's stem differs, participles too, for deed_lemma.)
+IRREGULAR_SIMPLE_PAST = frozenset(
+    """
+    made took gave got went came became found left won lost led met saw sold paid fell rose broke
+    kept held brought bought caught thought knew grew drew threw flew wrote drove chose spoke stood
+    sent spent built fought struck shot fled hid ran began sat meant felt laid dug hung sang sank
+    swam rang wept stole wore heard
+    """.split()
 )
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

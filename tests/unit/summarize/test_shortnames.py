@@ -112,3 +112,14 @@ def test_an_owner_or_a_sentence_opening_is_not_part_of_the_name() -> None:
     )
     assert names["park"] == {"Ostby National Park": True}
     assert names["museum"] == {"New Carrow Museum": False}
+
+
+def test_a_verb_after_the_short_name_is_any_finite_verb() -> None:
+    # mainverb.FINITE is the one list: "fought" tells the board did something, as "met" does;
+    # a noun after it is what the board modifies.
+    names = thing_names(EARLIER)
+    assert name_short_references("The board fought the closure for a year.", names) == (
+        "The Harbour Board fought the closure for a year."
+    )
+    sentence = "The board secretary was away."
+    assert name_short_references(sentence, names) == sentence

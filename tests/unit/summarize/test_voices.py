@@ -1,5 +1,6 @@
 from newsloom.summarize import ExtractiveSummarizer
 from newsloom.summarize.voices import in_statement, instructs, speaker_turn
+from newsloom.summarize.watch import voiced, what_to_watch
 
 from .fictional_stories import T0, article
 
@@ -146,3 +147,18 @@ def test_a_transcripts_turn_inside_an_article_is_a_speakers_but_an_opening_label
     assert speaker_turn("INGRID VOSS: The quay will reopen.", 3)
     assert not speaker_turn("OSLO: The ferry to Nesodden was cancelled on Friday.", 0)
     assert not speaker_turn("Voss: the crews are tired.", 4)
+
+
+def test_the_first_person_is_one_list_for_statements_and_takeaways() -> None:
+    # voices.FIRST_PERSON is watch's too: "I could", "I never" speak in the first person here,
+    # and a takeaway reads "our own galaxy" as everyone's and "nous" as someone's voice.
+    assert in_statement(
+        [
+            "I could see the smoke from the quay.",
+            "Every ferry line faces such risks.",
+            "I never expected it to happen here.",
+        ],
+        1,
+    )
+    assert what_to_watch("The new telescope will map our own galaxy within five years.") == 2
+    assert voiced("Nous ouvrirons la nouvelle ligne en juin.")

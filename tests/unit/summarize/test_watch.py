@@ -112,6 +112,9 @@ def test_a_reported_step_a_pending_process_or_a_held_possibility_is_what_to_watc
         "The operator declined to comment on the pending lawsuit.",
         "The bank said it was aware of the complaints but refused to comment while the inquiry"
         " continues.",
+        # Every refusal nocomment.REFUSAL reads: an unanswered request, a source not reached.
+        "The operator did not immediately respond to questions about the pending lawsuit.",
+        "The operator could not be reached for comment on the pending lawsuit.",
         # A future seen from the past.
         "The brothers were both going to Farley on the night train.",
         "The ferry was scheduled to leave at 9 pm and sailed an hour late.",
@@ -229,6 +232,8 @@ def test_a_demonstrative_points_back_but_a_clause_or_the_present_does_not() -> N
     assert points_back("A second crane will cut that to under an hour.")
     assert not points_back("The audit could show that tolls were overcharged.")
     assert not points_back("Analysts expect the bank to conclude that Ostmark will recover.")
+    # speech.CLAUSE_VERBS, the list inner references read too ("accept", "assume", "recall").
+    assert not points_back("The minister will accept that fares rose too fast.")
     assert not points_back("The museum will open this weekend.")
     assert not points_back("Critics say that the plan, if it passes, will cost jobs.")
 
