@@ -51,6 +51,7 @@ from functools import lru_cache
 from newsloom.summarize.deeds import IRREGULAR_PAST
 from newsloom.summarize.speech import FORECAST, JUDGE, REPORT, SAY, VIEW, alternation
 from newsloom.summarize.watch import says_effect
+from newsloom.summarize.words import MONTHS, WEEKDAYS
 from newsloom.textkit import ENGLISH_STOP_WORDS
 
 # Somebody credited, a record showing, a view, a wish or a fear held now: a claim of this
@@ -100,12 +101,12 @@ _AHEAD = re.compile(
     r"can['’]t|cannot|going to|about to)\b|['’]ll\b|\b(?:is|are|am|['’]re)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
-# Dated, or told against a moment before: the news's time.
+# Dated, or told against a moment before: the news's time. (The month "May" is a modal too, which
+# _AHEAD refuses as well.)
 _DATED = re.compile(
     r"\b(?:today|yesterday|tonight|tomorrow|now|currently|recent|recently|latest|so far|still|"
     r"already|again|this (?:week|month|year|morning|afternoon|evening|season|weekend)|last|next|"
-    r"earlier|later|since|soon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
-    r"february|march|april|june|july|august|september|october|november|december|continues?|"
+    rf"earlier|later|since|soon|{'|'.join(WEEKDAYS + MONTHS)}|continues?|"
     r"remains?|first time|new|no longer|anymore|until)\b",
     re.IGNORECASE,
 )
@@ -250,7 +251,7 @@ _HISTORY = re.compile(
 )
 _NOW = re.compile(
     r"\b(?:today|yesterday|tonight|tomorrow|now|this (?:week|month|morning|afternoon|evening|"
-    r"weekend)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"weekend)|{'|'.join(WEEKDAYS)})\b",
     re.IGNORECASE,
 )
 
