@@ -820,7 +820,8 @@ class _Plan:
         content words. The page takes it for another statement of bullet 1's fact (a repeat;
         another outlet's near copy of bullet 1 is one fact with it, and no other wording), so
         it is never a statement of the page too. It reads as a line (a bullet's length, or its
-        head as a headline, clip.headline_statement: bullet 1 below tells the rest); questions
+        head as a headline, clip.headline_statement: bullet 1 below tells the rest; with no head,
+        whole up to bullet 1's length, the line the page shows when nothing restates it); questions
         are no sentences of the story (text.py). The one whose words bullet 1's main clause
         carries most of wins (lede.main_clause: what follows "after" is background, and a
         sentence telling the background is a poorer title), then the one bullet 1 carries most
@@ -846,6 +847,10 @@ class _Plan:
                         if candidate.words <= BULLET_MAX_WORDS
                         else headline_statement(candidate.text, BULLET_MAX_WORDS)
                     )
+                    # With no head to cut, it is the line whole when no longer than bullet 1:
+                    # without it the page is headed by bullet 1's own sentence, as long.
+                    if not text and candidate.words <= self.selection.words[main]:
+                        text = candidate.text
                     if not text:
                         continue
                     words = lede_words(text)

@@ -273,9 +273,12 @@ _OUTLET_VOICE = re.compile(
     r"last|this|yesterday|today)\b)"
 )
 _TAGGED = (SAY - {"say", "according"}) | {"wrote", "explained", "insisted"}
+# The inverted tag ("..., said he.") credits the pronoun only where it closes the clause: followed
+# by a verb it is the subject of what was said ("Nina Holm said she would ..."), and the speaker
+# is whoever stands before "said".
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:(?:he|she|they)\s+(?:{alternation(_TAGGED)})|"
-    rf"(?:{alternation(_TAGGED)})\s+(?:he|she|they)\b)",
+    rf"(?:{alternation(_TAGGED)})\s+(?:he|she|they)\b(?!\s+[\w’'])(?!['’]))",
     re.IGNORECASE,
 )
 
@@ -313,7 +316,11 @@ def definite_head(sentence: str) -> str:
             break
         if lower in _VERB_CUES or (lower.endswith("ed") and subject):
             break
-        if not word.isalpha() or not word.islower() or lower in {"of", "in", "at", "for", "who"}:
+        if (
+            not word.isalpha()
+            or not word.islower()
+            or lower in {"of", "in", "at", "for", "who", "whose"}
+        ):
             return ""  # a name, a number or a qualifying phrase tells the reader which one
         subject.append(lower)
     else:

@@ -74,3 +74,13 @@ def test_a_lawsuit_is_told_by_its_verb_or_the_compound_noun() -> None:
     # A page that told no lawsuit has not told which suit.
     vote = _told("The Harwick council voted to close two libraries in the spring.")
     assert opening_reference("The suit was filed in the Caddon high court.", vote) == "definite"
+
+
+def test_a_relative_clause_after_the_noun_says_which_one() -> None:
+    # "whose" opens a relative clause as "who" does: the sentence itself tells which harbour
+    # pilot, and the opening points at nothing outside it.
+    assert (
+        opening_reference("The pilot who reported the cracks was moved to the night shift.") == ""
+    )
+    assert opening_reference("The pilot whose report warned of cracks in the pier was moved.") == ""
+    assert opening_reference("The pilot was moved to the night shift.") == "definite"

@@ -711,6 +711,33 @@ def test_without_titles_a_long_restatement_heads_the_page_with_its_headline_stat
     assert result.bullets[0].text == BRIDGE_LEDE
 
 
+def test_without_titles_a_restatement_with_no_head_heads_the_page_whole() -> None:
+    # Another report's opening restating bullet 1, too long for a line and with no head to cut
+    # (no appositive, no aside): the page would otherwise be headed by bullet 1's own sentence,
+    # so a restatement no longer than that heads it whole, and bullet 1 follows.
+    restated = (
+        "Cars will be barred from the Harbour Street bridge in Dunmore from June under a plan"
+        " that nine of the eleven city councillors backed late on Monday."
+    )
+    assert len(BRIDGE_LEDE.split()) >= len(restated.split()) > 25
+    texts = [
+        BRIDGE_TEXTS[0],
+        f"{restated} The bridge carries about 9,000 cars a day.",
+        BRIDGE_TEXTS[2],
+    ]
+    story = [article(71 + k, 1 + k, f"Outlet {k}", "", t, 5 * k) for k, t in enumerate(texts)]
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    assert result.headline == restated.rstrip(".")
+    assert result.bullets[0].text == BRIDGE_LEDE
+    assert restated not in [c.text for c in all_cited(result)]
+    # Longer than bullet 1, it heads no page: a line is no longer than the sentence below it.
+    longer = restated.replace("late on Monday", "at a session on Monday")
+    texts[1] = f"{longer} The bridge carries about 9,000 cars a day."
+    story = [article(71 + k, 1 + k, f"Outlet {k}", "", t, 5 * k) for k, t in enumerate(texts)]
+    result = ExtractiveSummarizer().summarize(7, story, None, words=70, now=T0)
+    assert result.headline != longer.rstrip(".")
+
+
 def test_a_restatement_from_another_days_report_is_no_headline() -> None:
     # A report of another day tells another moment: its opening does not stand in for a title
     # of bullet 1's, and the headline falls back to bullet 1's own sentence.

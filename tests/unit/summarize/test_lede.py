@@ -371,3 +371,15 @@ def test_a_sentence_speaking_to_its_reader_is_nobodys_statement() -> None:
     assert not speaks_to_reader("As a coach, you learn to lose, Mirela Stanek told reporters.")
     assert not speaks_to_reader("In our battery test, the Velda scooter ran for 41 kilometres.")
     assert not speaks_to_reader("Youth teams in Harlow will train at the new ground.")
+
+
+def test_a_pronoun_after_said_and_before_a_verb_is_what_was_said_not_the_speaker() -> None:
+    # "Nina Holm says she wants ...": the pronoun is the subject of what was said, and the
+    # speaker, named, stands before "says". The inverted tag credits the pronoun only where it
+    # closes the clause ("..., said he.").
+    assert not unnamed_speaker('Harbour chief Nina Holm says she wants to "move fast" on the pier.')
+    assert not unnamed_speaker('Mayor Ola Brandt said he would "never" sell the ferry line.')
+    assert not unnamed_speaker('Ola Brandt said she’d "fight on" for the pier.')
+    assert unnamed_speaker('"We will fight on for the pier," said he.')
+    assert unnamed_speaker('"It is over," said she, "for the ferry and for us."')
+    assert unnamed_speaker('"We will fight on for the pier," he said on Monday.')
