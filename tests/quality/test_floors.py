@@ -234,7 +234,13 @@ FLOORS = [
         # 245 (-1.3) down.
         # 19.90 / 42.82 -> 19.94 / 42.84: "The <noun> whose ..." says which one as "who" does
         # (openings.definite_head); item 177 up (+9.6), none down.
-        {"rouge2": 19.94, "rouge1": 42.84},
+        # With the above merged: 19.94 / 42.84 -> 19.93 / 42.85, on purpose (issue 16, bullets
+        # 2-3 are facts of the event): a description in the timeless present under a lede
+        # telling an event, and a view held with nothing to check, are bullets only when no other fact is left
+        # (eventfacts.py); item 036 shows a candidate's own statement for a bare "no evidence"
+        # line pointing back (R2 -0.2), 195 a signpost line to the candidates' statements goes
+        # down a place (R2 -1.7), 120 one view for another (R2 holds).
+        {"rouge2": 19.93, "rouge1": 42.85},
     ),
     Floor(
         "summaries of untitled documents on NeuS (ROUGE-2 at 70 words, issue 16)",
@@ -349,7 +355,10 @@ FLOORS = [
         # (+5.2), 091 (+3.6) up, 245 (-1.2) down.
         # 18.76 / 41.88 -> 18.79 / 41.86: "The <noun> whose ..." says which one as "who" does
         # (openings.definite_head); item 177 alone moves (R2 +8.9, R1 down: that lede now leads).
-        {"rouge2": 18.79, "rouge1": 41.86},
+        # With the above merged: 18.79 / 41.86 -> 18.78 / 41.85, on purpose: bullets 2-3 are
+        # facts of the event, a description or a view only when no other fact is left
+        # (eventfacts.py); items 195 (the signpost line down a place) and 120 (one view for another) move.
+        {"rouge2": 18.78, "rouge1": 41.85},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",

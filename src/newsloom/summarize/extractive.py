@@ -39,6 +39,7 @@ from newsloom.summarize.consequences import new_consequence, told_kinds
 from newsloom.summarize.deeds import figure_beside_name
 from newsloom.summarize.described import as_named, descriptions
 from newsloom.summarize.details import bare_figure
+from newsloom.summarize.eventfacts import no_event_fact
 from newsloom.summarize.facts import Candidate, Fact, candidates_of, group_facts
 from newsloom.summarize.framed import frame_told
 from newsloom.summarize.headline import choose_headline, complete_title
@@ -479,9 +480,14 @@ class _Plan:
                 i for i in self.clipped if i != main and i not in self.whole
             )
             next_facts = dataclasses.replace(as_bullets, scores=next_facts.scores)
-        # Bullets 2-3 are the next facts of the event: a scene (scenes.py) is one only when no
-        # other fact is left.
-        facts_first = [i for i in current if not shows_scene(self.shown[i])]
+        # Bullets 2-3 are the next facts of the event: a scene (scenes.py), a description of how
+        # a thing is or works or a view someone holds (eventfacts.py) is one only when no other
+        # fact is left.
+        facts_first = [
+            i
+            for i in current
+            if not (shows_scene(self.shown[i]) or no_event_fact(self.shown[i], self.shown[main]))
+        ]
         bullets += mmr(next_facts, facts_first, bullets, count=BULLETS - len(bullets))
         bullets += mmr(next_facts, current, bullets, count=BULLETS - len(bullets))
         if len(bullets) < BULLETS:
@@ -966,15 +972,21 @@ class _Plan:
 
     def _retelling(self, main: int) -> set[int]:
         """The facts stated in the opening (LEDE_WINDOW sentences) of a report that retell
-        bullet 1 under the headline (lede.retells), in the words a bullet would show them. Not
+        bullet 1 under the headline (lede.retells), in the words a bullet would show them. The
+        opening is counted over statements as main_event reads it (_openings: the first that
+        name someone), as well as by position: a feature may greet its reader or set its colour
+        first ("Say hello to the champions."), and its first statement then comes later. Not
         one telling what bullet 1's own report put in its title and bullet 1 leaves unsaid
         (_untold_title: "l'interdiction prolongée"): the headline names it, the page has yet
         to state it."""
         told = [self.shown[main], self.headline(main)]
         untold = self._untold_title(main)
+        opening = {f for facts in self._openings.values() for f in facts}
         found = set()
         for fact_index, fact in enumerate(self.facts):
-            if fact_index == main or all(
+            if fact_index == main:
+                continue
+            if fact_index not in opening and all(
                 self.candidates[m].position >= LEDE_WINDOW for m in fact.members
             ):
                 continue

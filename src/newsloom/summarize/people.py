@@ -520,6 +520,10 @@ def _introduce(text: str, people: dict[str, Person], named: set[str], described:
             cut = name_start
             if role:
                 described.add(surname)
+        elif _FIRST_OF_PAIR.match(text, match.end()) and shared_role(text, name_start, match.end()):
+            # A plural role before a pair ("Co-founders Ada Marsh and Otto Brann") is the
+            # second's role too: it stays, and only the given name goes.
+            cut = name_start
         else:
             # Only a role goes with the given name: "The engineers, Ines Varga of
             # Ostmark and ..." keeps its subject.

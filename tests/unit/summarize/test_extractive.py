@@ -956,6 +956,38 @@ def test_another_reports_opening_retelling_bullet_one_is_no_bullet() -> None:
     assert not {b.text for b in summary.bullets} & retelling
 
 
+def test_a_retelling_after_a_feature_opening_is_in_that_reports_opening() -> None:
+    # A fourth outlet opens on a feature's colour (a sentence of pronouns and a greeting to its
+    # reader, which name no one) under a standfirst: its first statement naming someone is its
+    # 4th sentence, past LEDE_WINDOW by position, yet the first of its opening as main_event
+    # reads it (_openings), and it tells bullet 1's title win again.
+    feature = replace(
+        article(
+            34,
+            4,
+            "Town Weekly",
+            "Meet the Comets: Harlow's happiest team",
+            "It has been a long wait, and it was worth every minute of it. Say hello to the "
+            "champions.\n\nThe Harlow Comets, champions at last, won the league title for the "
+            "first time in 40 years on Sunday.\n\nThe squad trains on a school pitch twice a "
+            "week.",
+            60,
+        ),
+        lead="A small club with a big heart has the town singing.",
+    )
+    articles = [*comets_story(), feature]
+    plan = _Plan(sorted(articles, key=lambda a: a.published), None, None)
+    main = plan.main_event()
+    assert plan.shown[main].startswith("The Harlow Comets won their first league title")
+    retold = next(
+        i for i, text in enumerate(plan.shown) if text.startswith("The Harlow Comets, champions")
+    )
+    assert min(plan.candidates[m].position for m in plan.facts[retold].members) >= 3
+    assert retold in plan._retelling(main)
+    summary = ExtractiveSummarizer().summarize(1, articles, None, words=80, now=T0)
+    assert not any(b.text.startswith("The Harlow Comets, champions") for b in summary.bullets)
+
+
 # A second outlet's lead paragraph on the bridge (invented), long enough for a bullet to clip it.
 BRIDGE_SECOND_LEDE = (
     "Dunmore will spend 40 million euros on a second crossing of the river Lane, which engineers"
@@ -1086,3 +1118,29 @@ def test_a_statement_whose_facts_the_page_told_leaves_the_page(monkeypatch) -> N
     monkeypatch.setattr(_Plan, "_told_again", lambda self, *args: set())
     without = ExtractiveSummarizer().summarize(9, _speaker_recall(), None, words=120, now=T0)
     assert AFFECTED in [c.text for c in all_cited(without)]
+
+
+def test_a_description_or_a_view_is_no_bullet_while_facts_are_left() -> None:
+    # A toy maker's sales milestone (eventfacts.py): how the toy works is a review's content and
+    # the founder's view is a stance; the money, the hiring and the next toy are the news.
+    milestone = article(
+        41,
+        1,
+        "Makers Weekly",
+        "Brandt & Sons sells its millionth wooden tram",
+        "Brandt & Sons, a family workshop in Oldmoor, has sold its millionth wooden tram in the "
+        "three years since the toy went on sale, the company announced on Tuesday.\n\n"
+        "Children push the little tram along a track of painted valleys and bridges.\n\n"
+        "Most of the toy's appeal lies in its wooden wheels, carved on an old lathe.\n\n"
+        "Founder Ilse Brandt argues that the value was never in the toy itself.\n\n"
+        "The company will use the money to hire six carpenters and to open a shop in Carrow "
+        "next spring.\n\n"
+        "Sales of the tram rose by 40 percent last year, to 310,000 toys.",
+        0,
+    )
+    summary = ExtractiveSummarizer().summarize(1, [milestone], None, words=120, now=T0)
+    bullets = [b.text for b in summary.bullets]
+    assert bullets[0].startswith("Brandt & Sons, a family workshop in Oldmoor, has sold")
+    assert not any(b.startswith(("Children push", "Most of the toy", "Founder")) for b in bullets)
+    shown = {c.text for c in all_cited(summary)}
+    assert "Children push the little tram along a track of painted valleys and bridges." in shown

@@ -551,6 +551,20 @@ def test_the_second_of_two_people_sharing_a_role_is_not_met_without_one() -> Non
     assert unnamed_first_mentions(page, people) == []
 
 
+def test_a_plural_role_stays_before_a_pair_whose_first_the_page_has_met() -> None:
+    # The first of the pair was named and described before: its given name goes, and the
+    # plural role stays, as it is the second's role too.
+    people = people_of(PAIR_ARTICLES)
+    page = [
+        "Co-founder Ines Vasquez-Hale said the rent had doubled.",
+        "Co-founders Ines Vasquez-Hale and Bram Oduya said the bakery would stay open.",
+    ]
+    assert introduce_once(page, people)[1] == (
+        "Co-founders Vasquez-Hale and Bram Oduya said the bakery would stay open."
+    )
+    assert unnamed_first_mentions(introduce_once(page, people), people) == []
+
+
 def test_an_article_gives_both_people_the_shared_role() -> None:
     people = people_of(PAIR_ARTICLES)
     roles = article_roles(PAIR_ARTICLES[0], people)

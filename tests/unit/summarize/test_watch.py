@@ -445,7 +445,11 @@ def test_the_writers_scene_and_promise_are_commentary() -> None:
     assert not commentary("Owners can claim a refund within 30 days, the company said.")
 
 
+# Two facts of the sale beside the step: bullets 2-3 are facts of the event and a description of
+# the game is none (eventfacts.py), so without them the step would be bullet 2, not a takeaway.
 MOSS_PATH = """Kettle Lane Games' "Moss Path" has sold 500,000 copies in the nine weeks since its release, the studio said, making it the best-selling game made in Osland.
+The game reached the top of the Osland sales chart in its second week.
+Sales doubled after a well-known streamer played it live in March.
 Players lead a small snail across a rain-soaked garden.
 Much of its appeal comes from its music, played on a single cello.
 There are no enemies and no clock.
