@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from newsloom.summarize.openings import FULL_NAME_PATTERN, POSSESSIVE, REPORTING
@@ -70,26 +71,36 @@ def deeds_near_names(sentence: str) -> dict[str, Deeds]:
     (the deed_lemma of the content words within DEED_REACH on each side, the other names said
     within that reach)."""
     spans = [(m.start(), m.end(), m.group(0)) for m in FULL_NAME_PATTERN.finditer(sentence)]
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(sentence)]
+    if not spans:
+        return {}  # no name: nothing is said beside one
+    keys: dict[int, str] = {}  # span -> _name_key, read once for all its words
+    dropped: set[int] = set()  # spans read as places ("in Port Alder")
     units: list[tuple[str, str]] = []  # ("name", key) or ("word", lemma), in reading order
     previous = ""
-    for start, word in words:
-        span = next((sp for sp in spans if sp[0] <= start < sp[1]), None)
+    at = 0  # the first span that may hold the next word: words and spans run in reading order
+    for match in _WORD.finditer(sentence):
+        start, word = match.start(), match.group(0)
+        lower = word.lower()
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        inside = at < len(spans) and spans[at][0] <= start and at not in dropped
         after = previous
-        if word.lower() not in _ARTICLES:
-            previous = word.lower()  # "at the Quayside Ground": the preposition counts
-        if span is not None and start == span[0] and after in _PLACE_PREPOSITIONS:
-            spans.remove(span)  # "in Port Alder": where it happened, not who did it
-            span = None
-        if span is not None:
-            key = _name_key(span[2])
+        if lower not in _ARTICLES:
+            previous = lower  # "at the Quayside Ground": the preposition counts
+        if inside and start == spans[at][0] and after in _PLACE_PREPOSITIONS:
+            dropped.add(at)  # "in Port Alder": where it happened, not who did it
+            inside = False
+        if inside:
+            if at not in keys:
+                keys[at] = _name_key(spans[at][2])
+            key = keys[at]
             if key and (not units or units[-1] != ("name", key)):
                 units.append(("name", key))
-            elif not key and word.lower() not in STOP_WORDS:
+            elif not key and lower not in STOP_WORDS:
                 units.append(("other", stem(word)))
-        elif word[:1].isupper() and word.lower() not in STOP_WORDS:
+        elif word[:1].isupper() and lower not in STOP_WORDS:
             units.append(("other", stem(word)))
-        elif word.lower() not in STOP_WORDS and len(word) > 1 and stem(word) not in REPORTING:
+        elif lower not in STOP_WORDS and len(word) > 1 and stem(word) not in REPORTING:
             units.append(("word", deed_lemma(word)))
     found: dict[str, Deeds] = {}
     for k, (kind, key) in enumerate(units):
@@ -108,6 +119,7 @@ _PLACE_PREPOSITIONS = frozenset("in at on near into across outside inside".split
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+@lru_cache(maxsize=8192)  # a story names its people again and again
 def _name_key(name: str) -> str:
     words = [POSSESSIVE.sub("", w) for w in name.split()]
     words = [w for w in words if w.lower() not in STOP_WORDS]
@@ -157,14 +169,19 @@ def figure_beside_name(sentence: str) -> dict[str, frozenset[str]]:
     someone. Cached, since every bullet candidate is compared with bullet 1: not to be
     changed by the caller."""
     found: dict[str, set[str]] = {}
+    aged = "-old" in sentence.lower()  # an age's token ends so (_AGE): else no word is one
     for match in FULL_NAME_PATTERN.finditer(sentence):
         key = _name_key(match.group(0))
         if not key:
             continue
-        after = [m.group(0) for m in _WORD.finditer(sentence[match.end() :])][:FIGURE_REACH]
+        # The first words after the name, read no further (the word pattern looks at nothing
+        # before its start, so reading from the name's end is reading the rest alone).
+        following = islice(_WORD.finditer(sentence, match.end()), FIGURE_REACH)
+        after = [m.group(0) for m in following]
         numbers = numbers_in([w for w in after if w.lower() not in STOP_WORDS])
-        before = [m.group(0) for m in _WORD.finditer(sentence[: match.start()])]
-        ages = [_AGE.match(w) for w in before[-AGE_BEFORE_REACH:]]
-        numbers |= numbers_in([age.group(1) for age in ages if age])
+        if aged:
+            before = [m.group(0) for m in _WORD.finditer(sentence[: match.start()])]
+            ages = [_AGE.match(w) for w in before[-AGE_BEFORE_REACH:]]
+            numbers |= numbers_in([age.group(1) for age in ages if age])
         found.setdefault(key, set()).update(n for n in numbers if not _YEAR.match(n))
     return {k: frozenset(v) for k, v in found.items() if v}

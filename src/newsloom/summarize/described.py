@@ -99,6 +99,7 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
     for article in articles:
         seen: set[str] = set()  # people the article has named so far
         told: set[str] = set()  # and the stems of its words
+        unread: list[list[re.Match[str]]] = []  # sentences whose stems told lacks yet
         for paragraph in (article.title, article.lead, article.text):
             for sentence in _SENTENCE_END.split(paragraph):
                 tokens = list(_TOKEN.finditer(sentence))
@@ -109,7 +110,18 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
                 # A description ends on a head word within _MODIFIERS words of its start: the
                 # rest of a sentence's tokens start none, and are passed over unread.
                 heads = [_head(t.group(0)) for t in tokens]
-                for k, token in enumerate(tokens):
+                # The tokens that may start one, an article before it or not: those up to
+                # _MODIFIERS + 1 before a head, in reading order.
+                near = sorted(
+                    {
+                        k
+                        for h, head in enumerate(heads)
+                        if head
+                        for k in range(max(0, h - _MODIFIERS - 1), h + 1)
+                    }
+                )
+                for k in near:
+                    token = tokens[k]
                     word = token.group(0)
                     article_word = word.lower() in _ARTICLES
                     start = k + 1 if article_word else k
@@ -130,14 +142,24 @@ def descriptions(articles: Iterable[Article], people: Mapping[str, Person]) -> d
                         and k == opening
                         and len(seen) == 1
                         and named_here <= seen
-                        and stem(phrase.split()[-1]) not in told
+                        and stem(phrase.split()[-1]) not in _told(told, unread)
                     ):
                         surname = next(iter(seen))  # "The Carrow schoolgirl secured ..."
                     if surname:
                         bound.setdefault(phrase, set()).add(surname)
                 seen |= named_here
-                told.update(stem(t.group(0).lower()) for t in tokens)
+                unread.append(tokens)
     return {phrase: next(iter(s)) for phrase, s in bound.items() if len(s) == 1}
+
+
+def _told(told: set[str], unread: list[list[re.Match[str]]]) -> set[str]:
+    """``told`` with the stems of the words of the ``unread`` sentences added (and ``unread``
+    emptied): descriptions asks for an article's stems at few sentences, and stems its words
+    then rather than at every sentence."""
+    for tokens in unread:
+        told.update(stem(t.group(0).lower()) for t in tokens)
+    unread.clear()
+    return told
 
 
 def as_named(text: str, described: Mapping[str, str]) -> str:

@@ -258,6 +258,7 @@ class _Plan:
         self._done_events: dict[int, frozenset[str]] = {}  # article -> events it states done
         self._headlines: dict[int | None, str] = {}  # bullet 1 -> the headline shown over it
         self._roles: dict[int, int] = {}  # fact -> _role, asked each time a body is ordered
+        self._first_reports: dict[int, int] = {}  # fact -> _first_report, asked for every use
         self.reports: list[int] = []  # articles that read as the story's reports (main_event)
         self.later_ledes: list[int] = []  # ledes of the reports after the report's news cycle
         self.whole: set[int] = set()  # bullets 2-3 shown as their whole sentence (_other_lede)
@@ -1231,7 +1232,12 @@ class _Plan:
 
     def _first_report(self, fact_index: int) -> int:
         """The member sentence shown and its place: the earliest article's, unless its opening
-        points outside it and another outlet's wording does not."""
+        points outside it and another outlet's wording does not. Read once per fact."""
+        if fact_index not in self._first_reports:
+            self._first_reports[fact_index] = self._find_first_report(fact_index)
+        return self._first_reports[fact_index]
+
+    def _find_first_report(self, fact_index: int) -> int:
         members = sorted(self.facts[fact_index].members, key=self._candidate_key)
         if len(members) == 1:
             return members[0]

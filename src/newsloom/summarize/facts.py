@@ -131,13 +131,17 @@ def group_facts(
     members: list[list[int]] = []
     if similar is None:
         similar = lexical @ lexical.T
+    # The representatives as an index array too, filled as they come: no list to convert for
+    # every sentence.
+    founders = np.empty(len(order), dtype=np.intp)
     for i in order:
         if reps:
-            sims = similar[i, reps]
+            sims = similar[i][founders[: len(reps)]]
             best = int(np.argmax(sims))
             if sims[best] >= SAME_FACT:
                 members[best].append(i)
                 continue
+        founders[len(reps)] = i
         reps.append(i)
         members.append([i])
     return [

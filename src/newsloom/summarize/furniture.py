@@ -15,6 +15,8 @@ from newsloom.summarize.words import MONTHS
 
 _MONTH = f"(?:{'|'.join(month.capitalize() for month in MONTHS)})"
 
+# A wire photo's caption ends on its place and full date after a comma (below).
+_DATED_CAPTION = rf"(?<!day),\s*{_MONTH} \d{{1,2}}, \d{{4}}\.?\s*$"
 _FURNITURE = re.compile(
     "|".join(
         (
@@ -44,7 +46,7 @@ _FURNITURE = re.compile(
             # dates an event "on October 13", and says "is seen as" for a view.
             r"\b(?:is|are) seen (?:during|at|in|on|with|after|before|outside|inside|near|"
             r"leaving|arriving|walking|standing|sitting)\b",
-            rf"(?<!day),\s*{_MONTH} \d{{1,2}}, \d{{4}}\.?\s*$",
+            _DATED_CAPTION,
             # Gallery and player labels: "Photos: Justin Timberlake's halftime show ...".
             r"\b(?:photos|pictures|gallery|slideshow)\s*:",
             r"^(?:video|watch|listen)\s*:",
@@ -122,11 +124,28 @@ _TRIGGERS = (
 )  # fmt: skip
 
 
+# Every branch of _FURNITURE but the dated caption's holds a trigger other than a month's name;
+# that one holds a month's name. Apart, "Mayor" ("may") no longer sends a sentence through every
+# branch.
+_MONTHS = tuple(_MONTH.strip("(?:)").lower().split("|"))
+_UNDATED_TRIGGERS = tuple(t for t in _TRIGGERS if t not in _MONTHS)
+_UNDATED = re.compile(_FURNITURE.pattern.replace(f"|{_DATED_CAPTION}", ""), re.IGNORECASE)
+_DATED = re.compile(_DATED_CAPTION, re.IGNORECASE)
+# Matched case-insensitively, these four meet a Latin letter ("ſ" an "s", the Kelvin sign a "k")
+# that str.lower does not give: a sentence holding one is tried on the whole pattern, as before.
+_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
+
+
 def is_furniture(sentence: str) -> bool:
     """True when the sentence is a caption, a credit, an embedded post or a page prompt; a
     caption or a clip's blurb in the present with no label on it is read by captions.py."""
     lower = sentence.lower()
-    if any(t in lower for t in _TRIGGERS) and _FURNITURE.search(sentence):
+    if _FOLDING.isdisjoint(sentence):
+        if any(t in lower for t in _UNDATED_TRIGGERS) and _UNDATED.search(sentence):
+            return True
+        if any(m in lower for m in _MONTHS) and _DATED.search(sentence):
+            return True
+    elif any(t in lower for t in _TRIGGERS) and _FURNITURE.search(sentence):
         return True
     return bool(_MAP_SCALE.search(sentence)) or is_caption(sentence)
 

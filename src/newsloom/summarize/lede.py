@@ -78,6 +78,7 @@ _FRENCH_FUNCTION = frozenset(
 FUNCTION_WORDS = STOP_WORDS | _FRENCH_FUNCTION
 
 
+@lru_cache(maxsize=16384)  # a story's statements are read again as titles, ledes and bullets
 def title_words(text: str) -> frozenset[str]:
     """Content stems cut to their first letters, so that word forms meet."""
     words = {_elided(w.lower()) for w in tokens(text)}

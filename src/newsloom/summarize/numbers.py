@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from newsloom.summarize.words import MONTH_ABBREVIATIONS, MONTHS, numbers_in, tokens_joined
+from newsloom.summarize.words import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    numbers_in,
+    tokens_joined,
+)
 
 # A rank ("the first Aurora satellite") or a magnitude alone ("1 million" beside "two million")
 # counts nothing of its own.
@@ -82,6 +88,10 @@ def read_numbers(text: str) -> NumberedText:
     lower = [w.lower() for w in words]
     phrases = []
     for at, word in enumerate(lower):
+        # Most words are letters only and no number word (no character is both a letter and a
+        # digit): numbers_in would find nothing in them.
+        if word.isalpha() and word not in NUMBER_WORDS and word not in FRENCH_NUMBERS:
+            continue
         numbers = numbers_in([word])
         written: Written = "digits" if any(map(str.isdigit, word)) else "words"
         if not numbers and word in FRENCH_NUMBERS:

@@ -855,6 +855,7 @@ def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # every candidate of a story is read again for each opening
 def names_something(sentence: str) -> bool:
     """The sentence names a person, place or organisation (a capitalised word after its first):
     a main event must say who or what."""

@@ -9,7 +9,9 @@ words, so the two signals complement each other.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -23,11 +25,11 @@ Bigram = tuple[str, str]
 def content_bigrams(text: str) -> list[Bigram]:
     """Stemmed, lower-cased word pairs of ``text``, except pairs of two stop words."""
     words = _WORD.findall(text.lower())
-    stems = [stem(w) for w in words]
+    stems = list(map(stem, words))
     return [
-        (stems[i], stems[i + 1])
-        for i in range(len(words) - 1)
-        if not (words[i] in ENGLISH_STOP_WORDS and words[i + 1] in ENGLISH_STOP_WORDS)
+        pair
+        for pair, (word, after) in zip(pairwise(stems), pairwise(words), strict=True)
+        if not (word in ENGLISH_STOP_WORDS and after in ENGLISH_STOP_WORDS)
     ]
 
 
@@ -70,16 +72,25 @@ def bigram_support(
     sentence when no supporting article comes from another outlet.
     """
     counted = list(supporters) if supporters is not None else [True] * len(articles)
-    vocab = [
-        set(content_bigrams(f"{a.title}\n{a.lead}\n{a.text}")) if counted[k] else set()
-        for k, a in enumerate(articles)
-    ]
+    # Per word pair, how many supporting articles use it, and each outlet's own article sets: a
+    # sentence's support is what its pairs count in all of them less in its own outlet's, the
+    # same sum as over the other outlets' articles one by one, in one pass over its pairs.
+    used: Counter[Bigram] = Counter()
+    by_source: dict[int, list[set[Bigram]]] = {}
+    for k, article in enumerate(articles):
+        if counted[k]:
+            pairs_of = set(content_bigrams(f"{article.title}\n{article.lead}\n{article.text}"))
+            used.update(pairs_of)
+            by_source.setdefault(article.source_id, []).append(pairs_of)
+    supporting = sum(1 for k in counted if k)
     sources = [a.source_id for a in articles]
     support = np.zeros(len(sentences))
     for i, (sentence, owner) in enumerate(zip(sentences, owners, strict=True)):
         pairs = set(content_bigrams(sentence))
-        others = [k for k, source in enumerate(sources) if counted[k] and source != sources[owner]]
+        own = by_source.get(sources[owner], [])
+        others = supporting - len(own)
         if not pairs or not others:
             continue
-        support[i] = sum(len(pairs & vocab[k]) for k in others) / (len(pairs) * len(others))
+        shared = sum(used[p] for p in pairs) - sum(len(pairs & found) for found in own)
+        support[i] = shared / (len(pairs) * others)
     return support

@@ -92,6 +92,7 @@ def _root(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # asked for every word of every statement, of a story's few words
 def name_key(word: str) -> str:
     return _root(stem(POSSESSIVE.sub("", word).lower()))
 

@@ -253,6 +253,11 @@ REVISION_REACH = 6  # words between the verb and "to" ("its offer for Kestrel St
 def revised_figures(text: str) -> frozenset[tuple[str, str, str]]:
     """(thing, figure, unit) of each change the text reports: "raised its offer for Kestrel
     Steel Works to 68 crowns a share" -> ("offer", "68", "crowns")."""
+    # Read over whole articles: one that uses no revision verb even inside a word (most) is
+    # not tokenised at all.
+    lowered = text.lower()
+    if not any(verb in lowered for verb in _REVISION_VERBS):
+        return frozenset()
     read = read_numbers(text)
     words, lower = read.words, read.lower
     found: set[tuple[str, str, str]] = set()

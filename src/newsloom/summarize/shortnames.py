@@ -89,12 +89,11 @@ def _short_references(
 ) -> list[re.Match[str]]:
     """The "the <noun>" phrases of ``sentence`` whose noun is the head of a name in ``names``
     that the sentence does not itself give, and that modifies no noun after it."""
+    found = [m for m in _SHORT.finditer(sentence) if m.group(2) in names]
+    if not found:
+        return []  # most sentences: their own names need no reading
     own = thing_names(sentence)
-    return [
-        m
-        for m in _SHORT.finditer(sentence)
-        if m.group(2) in names and m.group(2) not in own and not _modifies(sentence[m.end() :])
-    ]
+    return [m for m in found if m.group(2) not in own and not _modifies(sentence[m.end() :])]
 
 
 def _modifies(after: str) -> bool:

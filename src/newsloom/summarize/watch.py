@@ -596,16 +596,28 @@ def _read_ahead(sentence: str) -> str:
     a source described by what they know, an aim that describes a thing, a process held or
     ended, the role of people an appointment named, and a future seen from the past with the bare
     participles beside it."""
-    text = _HELD.sub(" ", _DESCRIBED_AIM.sub(" ", _SOURCE.sub(" ", _REFUSAL.sub("", sentence))))
+    text = sentence
+    if _could(text, _REFUSAL_WORDS):
+        text = _REFUSAL.sub("", text)
+    if _could(text, _SOURCE_WORDS):
+        text = _SOURCE.sub(" ", text)
+    if _could(text, _AIM_WORDS):
+        text = _DESCRIBED_AIM.sub(" ", text)
+    if _could(text, _HELD_WORDS):
+        text = _HELD.sub(" ", text)
     if "who will" in text and (named := _APPOINTED.search(text)):
         role = text[text.index("who will", named.start()) :]
         if not _dates_ahead(role):
             text = text[: named.start()] + " " + text[named.end() :]
     if "ould" in text or "might" in text:  # a modal first: the cheap test
         text = _NARRATIVE_MODAL.sub(r"\1did", text)
-    if _PAST_FUTURE.search(text):
+    if _could(text, _PAST_FUTURE_WORDS) and _PAST_FUTURE.search(text):
         text = _BARE_FUTURE.sub(" ", _PAST_FUTURE.sub(" ", text))
-    if _PAST_EXPECTED.search(text) and not _ATTRIBUTED.search(text):
+    if (
+        _could(text, ("expected to", "planned to"))
+        and _PAST_EXPECTED.search(text)
+        and not _ATTRIBUTED.search(text)
+    ):
         text = _PAST_EXPECTED.sub(" ", text)
     return text
 
@@ -635,7 +647,7 @@ _WHEN = re.compile(
 
 def _future_form(sentence: str) -> bool:
     """A future form, an aim only with a time or a figure to check it by (_AMBITION)."""
-    if not _FUTURE.search(sentence):
+    if not (_could(sentence, _FUTURE_WORDS) and _FUTURE.search(sentence)):
         return False
     if _FUTURE.search(_AMBITION.sub(" ", sentence)):
         return True
@@ -646,27 +658,94 @@ def _future_form(sentence: str) -> bool:
     return bool(_WHEN.search(rest) or _SPAN.search(rest) or _FIGURE.search(rest))
 
 
+# Words one of which, lower-cased, every match of a pattern holds: a pattern is tried only on a
+# text holding one (_could). A test of the text's characters costs a fraction of a pattern's.
+_REFUSAL_WORDS = ("comment", "respond", "elaborate")
+_SOURCE_WORDS = ("close to", "knowledge of", "familiar with", "briefed on", "involved in")
+_AIM_WORDS = ("hope", "plan", "intend", "aim", "want")
+_HELD_WORDS = ("held", "concluded", "completed", "ended", "wrapped up", "broke off", "abandoned")
+_PAST_FUTURE_WORDS = (
+    "going to", "about to", "set to", "due", "scheduled to", "projected to", "forecast to",
+    "predicted to",
+)  # fmt: skip
+_FUTURE_WORDS = (
+    "will", "won't", "wo n't", "plan", "intend", "aim", "hope", "expect", "set to", "due",
+    "about to", "promised", "pledged", "going to", "vowed to", "scheduled", "predicted to",
+    "forecast to", "'ll", "’ll",
+)  # fmt: skip
+_TIME_AHEAD_WORDS = (
+    "next", "later", "coming", "tomorrow", "end of", "until", "while", "pending", "deadline",
+    "before",
+)  # fmt: skip
+_EFFECT_WORDS = (
+    "fac", "stay", "remain", "advised", "urge", "ask", "invited", "told", "warn", "encouraged",
+    "at risk", "expos", "vulnerable",
+)  # fmt: skip
+_FRENCH_AHEAD_WORDS = (
+    "prochain", "prévoi", "prévu", "devrai", "devront", "vont", "sera", "seront", "jusqu'à",
+    "à partir d", "invit", "déconseill", "interdi", "enquête", "recours",
+)  # fmt: skip
+_PENDING_WORDS = (
+    "review", "inquir", "investigat", "probe", "appeal", "talks", "negotiations", "hearing",
+    "trial", "ballot", "referendum", "consultation", "lawsuit", "audit", "ruling", "approv",
+    "decide", "examined",
+)  # fmt: skip
+_POSSIBLE_WORDS = ("may", "might", "could", "can", "must", "should")
+# Matched case-insensitively, these four meet a Latin letter that str.lower does not give ("ſ"
+# an "s", the Kelvin sign a "k"): a text holding one is tried on every pattern, as before.
+_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _could(text: str, words: tuple[str, ...]) -> bool:
+    """A pattern every match of which holds one of ``words`` may match ``text``."""
+    lower = _lowered(text)
+    if lower is None:
+        return True
+    for word in words:  # noqa: SIM110 (a loop: no generator for each of many small tests)
+        if word in lower:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)  # a sentence is asked about by several patterns in turn
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, or None when it holds a letter of _FOLDING."""
+    return text.lower() if _FOLDING.isdisjoint(text) else None
+
+
 def _level(sentence: str) -> int:
     """what_to_watch before the sentence's voice is judged."""
     if (
         _future_form(sentence)
-        or _TIME_AHEAD.search(sentence)
-        or (_EFFECT.search(sentence) and not _ASKED_THEN.search(sentence))
-        or _FRENCH_AHEAD.search(sentence)
+        or (_could(sentence, _TIME_AHEAD_WORDS) and _TIME_AHEAD.search(sentence))
+        or (
+            _could(sentence, _EFFECT_WORDS)
+            and _EFFECT.search(sentence)
+            and not _ASKED_THEN.search(sentence)
+        )
+        or (_could(sentence, _FRENCH_AHEAD_WORDS) and _FRENCH_AHEAD.search(sentence))
     ):
         return 2
     if (
-        _REPORTED_FUTURE.search(sentence)
-        or _PENDING.search(sentence)
+        (_could(sentence, ("would",)) and _REPORTED_FUTURE.search(sentence))
+        or (_could(sentence, _PENDING_WORDS) and _PENDING.search(sentence))
         or open_question(sentence)
-        or (_EXPECTATION.search(sentence) and not _HELD_BY_NOBODY.match(sentence))
+        or (
+            _could(sentence, ("expect", "watching"))
+            and _EXPECTATION.search(sentence)
+            and not _HELD_BY_NOBODY.match(sentence)
+        )
     ):
         return 1
-    if _POSSIBLE.search(sentence) and (
-        _ATTRIBUTED.search(sentence)
-        or _IMPACT.search(sentence)
-        or _NUMBER.search(sentence)
-        or _SPAN.search(sentence)
+    if (
+        _could(sentence, _POSSIBLE_WORDS)
+        and _POSSIBLE.search(sentence)
+        and (
+            _ATTRIBUTED.search(sentence)
+            or _IMPACT.search(sentence)
+            or _NUMBER.search(sentence)
+            or _SPAN.search(sentence)
+        )
     ):
         return 1
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")  # letters of any script: "baignade", "lâcher"
@@ -53,7 +54,13 @@ NUMBER_WORDS = {
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """The text's words (_TOKEN), a list of the caller's own."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)  # a dozen rules read each sentence of a story: it is tokenised once
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
 
 
 def tokens_joined(text: str) -> tuple[list[str], list[bool]]:
@@ -69,7 +76,10 @@ def numbers_in(words: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for word in words:
         lower = word.lower()
-        if any(map(str.isdigit, lower)):
+        if lower.isalpha():  # the common word: no digit in it (no letter is a digit)
+            if lower in NUMBER_WORDS:
+                found.add(NUMBER_WORDS[lower])
+        elif any(map(str.isdigit, lower)):
             plain = re.sub(r"(?<=\d),(?=\d{3})", "", lower)
             found.update(m.rstrip(".") for m in _DIGITS.findall(plain))
         elif lower in NUMBER_WORDS:

@@ -95,3 +95,15 @@ def test_a_description_whose_noun_the_article_used_before_points_back_at_that() 
         )
     )
     assert "12-year-old boy" not in bound
+
+
+def test_a_description_of_two_modifiers_after_its_article_is_read_whole() -> None:
+    # Its article stands three words before the head: the farthest a description starts from it.
+    bound = _bound(
+        (
+            "Harbour regatta",
+            "The crews rowed at dawn. Leo Haskins, a gifted young forward, steered the winning "
+            "boat. Haskins said the water was calm.",
+        )
+    )
+    assert bound == {"gifted young forward": "Haskins"}

@@ -366,6 +366,9 @@ def test_revised_figures_and_what_they_overtake() -> None:
     # A price moving is no change someone made; a toll is roles.tallies's.
     assert not revised_figures("Brant shares rose 7 percent to 71.5 crowns.")
     assert not revised_figures("Police raised the death toll to 12.")
+    # Whole articles are read: one with no revision verb gives none, one in capitals is read.
+    assert revised_figures("Brant Mills reopened on Monday at 74 crowns a share.") == frozenset()
+    assert revised_figures("HARLOW RAISED ITS offer TO 80 crowns.") == {("offer", "80", "crowns")}
     assert revised_away("The offer, 66 crowns in cash for each share, beat hopes.", changes)
     assert revised_away("The offer values the mill at 2.8 billion crowns.", changes)
     assert not revised_away("Harlow offered 74 crowns a share.", changes)

@@ -29,3 +29,23 @@ def test_a_day_of_the_month_is_marked() -> None:
     day, homes = read.phrases
     assert day.day_of_month and not homes.day_of_month
     assert not read.joined[homes.at - 1]  # the comma parts the storm's date from the count
+
+
+def test_every_token_holding_a_number_is_read_and_no_other() -> None:
+    # Plain words are skipped cheaply (no letter is a digit); what is read is each token that
+    # holds digits, an English number word or a French one.
+    read = read_numbers(
+        "Forty-two crews, 18,000 sandbags and deux barges: the 3rd convoy left at 7.30 on "
+        "Tuesday's tide, a Twenty-year record, with ² marks and Million-crown bills."
+    )
+    found = {read.lower[p.at]: (p.numbers, p.written) for p in read.phrases}
+    assert found == {
+        "forty": (frozenset({"40"}), "words"),
+        "two": (frozenset({"2"}), "words"),
+        "18,000": (frozenset({"18000"}), "digits"),
+        "deux": (frozenset({"2"}), "french"),
+        "3rd": (frozenset({"3"}), "digits"),
+        "7.30": (frozenset({"7.30"}), "digits"),
+        "twenty": (frozenset({"20"}), "words"),
+        "million": (frozenset({"1000000"}), "words"),
+    }

@@ -69,3 +69,19 @@ def test_a_scene_no_other_outlet_carries_has_less_word_support_than_a_shared_cou
     assert support[1] == 0.0
     # Its own outlet does not count: written by the radio, the gazette carries it.
     assert word_support([sentences[0]], [1], reports)[0] == pytest.approx(0.4)
+
+
+def test_support_is_the_mean_share_over_the_other_outlets_articles() -> None:
+    # The gazette has two articles: written by the radio, the sentence's six pairs are all in
+    # the gazette's first article and none in its second, (6 + 0) / (6 x 2); written by the
+    # gazette, only the radio's article counts, and it has them all.
+    articles = [
+        article(1, 1, "Harbour Gazette", "Basin closed", GAZETTE, 0),
+        article(2, 1, "Harbour Gazette", "Free bread", POST, 5),
+        article(3, 2, "Coast Radio", "Basin shut", RADIO, 9),
+    ]
+    sentence = "The harbour master closed the inner basin."
+    assert len(set(content_bigrams(sentence))) == 6
+    assert bigram_support([sentence, sentence], [2, 0], articles).tolist() == [0.5, 1.0]
+    limited = bigram_support([sentence, sentence], [2, 0], articles, [False, True, True])
+    assert limited.tolist() == [0.0, 1.0]

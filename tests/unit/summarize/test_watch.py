@@ -588,3 +588,25 @@ def test_a_comparison_with_the_sentence_before_points_back() -> None:
     assert points_back("Equally, the ferry firm does not promise that every route will reopen.")
     assert points_back("By contrast, the northern quay will stay shut.")
     assert not points_back("The ferry firm says every route will reopen equally fast.")
+
+
+def test_each_pattern_still_tells_behind_its_cheap_word_test() -> None:
+    # Every pattern is tried on a sentence holding one of its words (watch._could): each level
+    # below comes from one pattern, and a sentence holding none of them is read as none.
+    assert what_to_watch("The council will vote on the closure next week.") == 2
+    assert what_to_watch("Officials said the harbour board would meet again.") == 1
+    assert what_to_watch("The inquiry into the ferry collision has yet to report.") == 1
+    assert what_to_watch("Ferries stay closed on the north route.") == 2
+    assert what_to_watch("La mairie prévoit de rouvrir le pont.") == 2
+    assert what_to_watch("Investors expect a deal before the vote.") == 2
+    assert what_to_watch("The repairs may cost 40 million crowns.") == 1
+    assert what_to_watch("Mayor Ines Talvik inspected the north dam.") == 0
+    assert what_to_watch("The ferry ran aground in May after a storm.") == 0
+    # What _read_ahead takes out still goes: a refusal's matter, a plan told in narrative.
+    assert what_to_watch("The board declined to comment on the review.") == 0
+    assert what_to_watch("The divers planned to map the wreck and found a second one.") == 0
+
+
+def test_a_letter_folding_to_latin_is_read_by_every_pattern() -> None:
+    # Matched case-insensitively "ſ" is an "s": "aſked" is "asked", as before the word tests.
+    assert what_to_watch("Residents are aſked to ſtay away from the quay.") == 2

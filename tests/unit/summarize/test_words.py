@@ -37,3 +37,25 @@ def test_the_irregular_past_is_one_list_for_captions_and_main_verbs() -> None:
     assert has_tensed_verb("The harbour master chose the last ferry")
     assert has_tensed_verb("The crowd heard the verdict in silence")
     assert not has_tensed_verb("The harbour master of the last ferry")
+
+
+def test_numbers_in_words_of_letters_digits_and_neither() -> None:
+    # A word of letters only gives a number when it is a number word; one with digits gives
+    # them; one with neither ("²", "l'an") gives none.
+    assert numbers_in(["Twelve", "ferries", "3rd", "39-year-old", "²", "l'an", "Million"]) == {
+        "12", "3", "39", "1000000",
+    }  # fmt: skip
+
+
+def test_tokens_are_the_callers_own_list() -> None:
+    # Read once per text (cached), each caller still gets a list it may change.
+    first = tokens("The ferry left Velmora at dawn.")
+    first.append("changed")
+    assert tokens("The ferry left Velmora at dawn.") == [
+        "The",
+        "ferry",
+        "left",
+        "Velmora",
+        "at",
+        "dawn",
+    ]
