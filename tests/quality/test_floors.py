@@ -357,8 +357,14 @@ FLOORS = [
         # (openings.definite_head); item 177 alone moves (R2 +8.9, R1 down: that lede now leads).
         # With the above merged: 18.79 / 41.86 -> 18.78 / 41.85, on purpose: bullets 2-3 are
         # facts of the event, a description or a view only when no other fact is left
-        # (eventfacts.py); items 195 (the signpost line down a place) and 120 (one view for another) move.
-        {"rouge2": 18.78, "rouge1": 41.85},
+        # (eventfacts.py); items 195 (the signpost line down a place) and 120 (one view for
+        # another) move.
+        # 18.79 / 41.86 -> 18.96 / 42.01 measured alone (merged with the above: 18.78 / 41.85 ->
+        # 18.96 / 42.00): an untitled article's long lede stands in for its title by its head when the others tell as large a share of the head's words
+        # (lede.stand_in_title), so short plain ledes no longer fall under the report line for
+        # its length; 9 items up (131 +43.7, 264 +5.7, 144 +3.3, 79 +2.9), 6 down (152 -3.8,
+        # 59 -1.6, 156 -1.5, 30 -0.9, 163, 246); without item 131 the rise is about +0.03.
+        {"rouge2": 18.96, "rouge1": 42.00},
     ),
     Floor(
         "update summaries on DUC 2007 (ROUGE-2 recall of What's new)",
@@ -480,7 +486,10 @@ FLOORS = [
         # (unattributed.closes_unopened_quotation); D0706B-B and D0736H-B move.
         # 10.72 -> 10.71, on purpose (rouge1 holds at 31.35): the same second pilot introduced
         # once (people.shared_role).
-        {"rouge2": 10.71, "rouge1": 31.35},
+        # 10.71 / 31.35 -> 10.75 / 31.41: an untitled article's long lede stands in for its
+        # title by its head (lede.stand_in_title); D0711C-C (+0.8) and D0703A-C (+0.2) up,
+        # D0711C-A moves at the same score, none down.
+        {"rouge2": 10.75, "rouge1": 31.41},
     ),
     Floor(
         "the grounding check on FRANK (ROC-AUC per half)",

@@ -48,6 +48,7 @@ from newsloom.summarize.lede import (
     LEDE_WINDOW,
     REPORT_SHARE,
     RESTATES,
+    article_words,
     develops,
     follows,
     follows_event,
@@ -56,6 +57,7 @@ from newsloom.summarize.lede import (
     report_scores,
     retells,
     sets_scene,
+    stand_in_title,
 )
 from newsloom.summarize.lede import title_words as lede_words
 from newsloom.summarize.mainverb import lacks_main_clause
@@ -723,38 +725,19 @@ class _Plan:
     def main_event(self) -> int:
         """Bullet 1: the lede of the story's report (lede.py), or of a later report that develops
         it (the miners are out, the bid was raised). The headline then follows bullet 1."""
-        openings = dict(self._openings)  # main_event adds standfirsts to its copy
-        if not openings:
+        if not self._openings:
             return int(np.argmax(self.salience))
-        # An article without a title (a microblog post, a roundup's lead paragraph) states its
-        # point in its first self-contained sentence, as a title would: that sentence stands
-        # in for the title, so the report the other articles tell still wins over an angle
-        # ("Under cover of the storm, Veland is moving to redraw the coast's map") when no article
-        # has a title.
-        headed = [
-            dataclasses.replace(article, title=self.shown[openings[k][0]])
-            if k in openings and not article.title.strip()
-            else article
-            for k, article in enumerate(self.articles)
-        ]
-        titles = {a: clean_title(headed[a].title, headed[a].outlet) for a in openings}
-        ledes = {
-            a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
-        }
-        # A feature whose lede sets a scene (lede.sets_scene) tells its news in its standfirst:
-        # the standfirst is that article's lede, and the article reads as a report only as far
-        # as the standfirst states its title.
-        for a, fact in self._standfirsts().items():
-            if a in ledes and sets_scene(self.shown[openings[a][ledes[a][0]]]):
-                openings[a] = [fact, *openings[a]]
-                ledes[a] = (0, len(lede_words(titles[a]) & lede_words(self.shown[fact])))
-        reports = report_scores(
-            headed, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
-        )
+        openings, titles, ledes, reports = self._reading(heads=True)
         # The report: the most central lede among the articles that read as reports (at least
         # REPORT_SHARE of the best): angles and features are left out, not merely outweighed.
         candidates = [a for a in reports if reports[a] >= REPORT_SHARE]
         self.reports = candidates
+        if any(not a.title.strip() for a in self.articles):
+            # Without a title, an article reads as a report, not an angle, when it does by the
+            # line standing in for its title (lede.stand_in_title) or by its whole first
+            # sentence: a lede's head is a shorter line than the sentences it is weighed with.
+            whole = self._reading(heads=False)[3]
+            self.reports = sorted({*candidates, *(a for a in whole if whole[a] >= REPORT_SHARE)})
         report = max(candidates, key=lambda a: (float(self.central[openings[a][ledes[a][0]]]), -a))
         cycle = self.articles[report].published + NEWS_CYCLE
         # What a development must restate: the reports' titles up to the report's news cycle.
@@ -799,6 +782,54 @@ class _Plan:
             ),
         )
         return best
+
+    def _reading(
+        self, heads: bool
+    ) -> tuple[dict[int, list[int]], dict[int, str], dict[int, tuple[int, int]], dict[int, float]]:
+        """The openings (with a scene-setting feature's standfirst first), the titles, the ledes
+        and the report scores (lede.report_scores) main_event reads; ``heads``: an untitled
+        article's title is the line standing in for it (_stand_in), else its first sentence."""
+        openings = dict(self._openings)  # adds standfirsts to its copy
+        # An article without a title (a microblog post, a roundup's lead paragraph) states its
+        # point in its first self-contained sentence, as a title would: that sentence stands
+        # in for the title, so the report the other articles tell still wins over an angle
+        # ("Under cover of the storm, Veland is moving to redraw the coast's map") when no article
+        # has a title.
+        headed = [
+            dataclasses.replace(
+                article,
+                title=self._stand_in(k, openings[k][0]) if heads else self.shown[openings[k][0]],
+            )
+            if k in openings and not article.title.strip()
+            else article
+            for k, article in enumerate(self.articles)
+        ]
+        titles = {a: clean_title(headed[a].title, headed[a].outlet) for a in openings}
+        ledes = {
+            a: lede_of(titles[a], [self.shown[f] for f in found]) for a, found in openings.items()
+        }
+        # A feature whose lede sets a scene (lede.sets_scene) tells its news in its standfirst:
+        # the standfirst is that article's lede, and the article reads as a report only as far
+        # as the standfirst states its title.
+        for a, fact in self._standfirsts().items():
+            if a in ledes and sets_scene(self.shown[openings[a][ledes[a][0]]]):
+                openings[a] = [fact, *openings[a]]
+                ledes[a] = (0, len(lede_words(titles[a]) & lede_words(self.shown[fact])))
+        reports = report_scores(
+            headed, {a: (openings[a][i], carried) for a, (i, carried) in ledes.items()}
+        )
+        return openings, titles, ledes, reports
+
+    def _stand_in(self, article: int, first: int) -> str:
+        """The line standing in for an untitled article's title (lede.stand_in_title)."""
+        whole = self.shown[first]
+        head = headline_statement(whole, BULLET_MAX_WORDS)
+        others = [words for k, words in enumerate(self._article_words) if k != article]
+        return stand_in_title(whole, head, others)
+
+    @cached_property
+    def _article_words(self) -> list[frozenset[str]]:
+        return [article_words(a) for a in self.articles]
 
     def restatement(self, main: int) -> str | None:
         """The line heading a page without titles (_restating), or None."""

@@ -112,6 +112,32 @@ def title_support(articles: Sequence[Article]) -> list[float]:
     return support
 
 
+def article_words(article: Article) -> frozenset[str]:
+    """The content stems of the article's title, lead and text (title_words)."""
+    return title_words(f"{article.title}\n{article.lead}\n{article.text}")
+
+
+def stand_in_title(whole: str, head: str | None, others: Sequence[frozenset[str]]) -> str:
+    """For an article without a title, the line standing in for one: its first sentence
+    (``whole``), or that sentence's head stating the event alone (``head``,
+    clip.headline_statement) when the other articles (``others``: their article_words) tell at
+    least as large a share of the head's words as of the whole sentence's. A title tells in a
+    line what the story shares, and the words a long lede adds after its head (who said so,
+    what it added, the scene around it) are words a title leaves out: counted as title words,
+    they would make a lede the story's report for its length alone. A head that keeps the
+    scene and drops the event the others tell ("Thousands of islanders filled the streets" of
+    a march against a ferry law the others report) is no such line, and the sentence stands in
+    whole."""
+    if not head or not others:
+        return whole
+
+    def share(line: str) -> float:
+        words = title_words(line)
+        return sum(len(words & other) for other in others) / max(1, len(words))
+
+    return head if share(head) >= share(whole) else whole
+
+
 def plain_title(title: str) -> bool:
     """A title that reports: no question, exclamation or quotation opening it."""
     return not _QUESTION_OR_QUOTE.search(title)

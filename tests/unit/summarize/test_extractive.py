@@ -691,6 +691,34 @@ def test_without_titles_another_reports_restatement_of_bullet_1_is_the_headline(
     assert len(statements) == len(set(statements))
 
 
+LIBRARY_TEXTS = [
+    "The Orvale council on Tuesday voted to close the Marrow Lane library, ending a hundred years"
+    " of lending in the old mill district where the reading room once doubled as a dance hall and"
+    " the town band rehearsed on winter evenings. The building dates from 1921.",
+    "Orvale's Marrow Lane library will close in June. The council voted on Tuesday to shut it and"
+    " move its books to the town hall.",
+    "The Marrow Lane library will close in June, Orvale's council decided. Its books will move to"
+    " the town hall.",
+]
+
+
+def test_without_titles_a_long_lede_does_not_make_short_ledes_angles_by_its_length() -> None:
+    # Each untitled article's first sentence stands in for its title; counted whole, the long
+    # lede's words about the mill district would put the two short plain ledes under the
+    # report line (lede.REPORT_SHARE) for its length alone. Its head, which tells what the
+    # others share, stands in (lede.stand_in_title): all three read as reports, and another
+    # report's opening restating bullet 1 in a line heads the page.
+    story = [
+        article(81 + k, 1 + k, f"Outlet {k}", "", t, 5 * k) for k, t in enumerate(LIBRARY_TEXTS)
+    ]
+    plan = _Plan(story, None, None)
+    plan.main_event()
+    assert plan.reports == [0, 1, 2]
+    result = ExtractiveSummarizer().summarize(8, story, None, words=70, now=T0)
+    assert result.headline == "Orvale's Marrow Lane library will close in June"
+    assert result.bullets[0].text.startswith("The Orvale council on Tuesday voted to close")
+
+
 def test_without_titles_a_long_restatement_heads_the_page_with_its_headline_statement() -> None:
     # Another report's opening too long for a line restates bullet 1 before a closing
     # appositive (", a relief for ..."): its head is the line, as a title would be

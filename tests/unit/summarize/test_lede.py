@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from newsloom.records import Article
 from newsloom.summarize.headline import complete_title
 from newsloom.summarize.lede import (
+    article_words,
     develops,
     follows,
     follows_event,
@@ -16,6 +17,7 @@ from newsloom.summarize.lede import (
     report_scores,
     retells,
     sets_scene,
+    stand_in_title,
     title_support,
     title_words,
 )
@@ -383,3 +385,42 @@ def test_a_pronoun_after_said_and_before_a_verb_is_what_was_said_not_the_speaker
     assert unnamed_speaker('"We will fight on for the pier," said he.')
     assert unnamed_speaker('"It is over," said she, "for the ferry and for us."')
     assert unnamed_speaker('"We will fight on for the pier," he said on Monday.')
+
+
+LIBRARY_OTHERS = [
+    "Orvale councillors voted on Tuesday to shut the Marrow Lane library.",
+    "The Marrow Lane library will close after the Orvale council vote, its staff said.",
+]
+
+
+def test_a_long_ledes_head_telling_what_the_others_share_stands_in_for_its_title() -> None:
+    # Without a title, the first sentence stands in for one; the words a long lede adds after
+    # its head (the district's history) are words no title carries, and the others tell few of
+    # them: the head is the line, so the lede does not read as the report for its length alone.
+    whole = (
+        "The Orvale council on Tuesday voted to close the Marrow Lane library, ending a hundred"
+        " years of lending in the old mill district where the reading room once doubled as a"
+        " dance hall."
+    )
+    head = "The Orvale council on Tuesday voted to close the Marrow Lane library"
+    others = [article_words(article(k, "", text)) for k, text in enumerate(LIBRARY_OTHERS, 2)]
+    assert stand_in_title(whole, head, others) == head
+
+
+def test_a_head_leaving_out_the_event_the_others_tell_is_no_stand_in_title() -> None:
+    # The head keeps the scene ("Hundreds of readers packed the library") and drops the vote
+    # the other articles report: the whole sentence stands in, as it tells what they share.
+    whole = (
+        "Hundreds of readers packed the Marrow Lane library on Tuesday, protesting the Orvale"
+        " council vote to close it."
+    )
+    head = "Hundreds of readers packed the Marrow Lane library on Tuesday"
+    others = [article_words(article(k, "", text)) for k, text in enumerate(LIBRARY_OTHERS, 2)]
+    assert stand_in_title(whole, head, others) == whole
+
+
+def test_without_a_head_or_other_articles_the_first_sentence_stands_in_whole() -> None:
+    whole = "The Orvale council on Tuesday voted to close the Marrow Lane library."
+    others = [article_words(article(2, "", LIBRARY_OTHERS[0]))]
+    assert stand_in_title(whole, None, others) == whole
+    assert stand_in_title(whole, "The Orvale council on Tuesday voted", []) == whole
