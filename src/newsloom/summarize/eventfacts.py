@@ -36,6 +36,7 @@ from functools import lru_cache
 from newsloom.summarize.openings import full_names
 from newsloom.summarize.people import ROLES
 from newsloom.summarize.speech import FORECAST, JUDGE, REPORT, SAY, VIEW, alternation
+from newsloom.summarize.words import COUNTS, MONTHS, WEEKDAYS
 
 # English function words: a French sentence (the newsroom's other language) is not read.
 _ENGLISH = frozenset(
@@ -54,11 +55,11 @@ _TENSED = frozenset(
     """.split()
 )
 # Counting words: a count tells how much or how many, a fact of the event.
-_COUNTS = frozenset(
+# The counts in words (words.COUNTS) and the larger ones, scales, shares and ranks.
+_COUNTS = frozenset(COUNTS) | frozenset(
     """
-    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred hundreds thousand thousands million millions billion billions dozen dozens half
-    percent first second third
+    twenty thirty forty fifty hundred hundreds thousand thousands million millions billion
+    billions dozen dozens half percent first second third
     """.split()
 )
 # What a thing of the news holds ("The leaked data includes card numbers", "The bill contains
@@ -67,11 +68,12 @@ _CONTENTS = frozenset(
     "include includes contain contains comprise comprises consist consists".split()
 )
 # Words that date a statement or say what is planned: then it tells a moment or a step.
+# A day, a month or a time that dates it. (The month "May" is a modal too, which _TENSED
+# refuses as well.)
 _DATED = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|now|currently|recently|soon|again|ago|since|until|"
-    r"week|weekend|month|year|years|season|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|january|february|march|april|june|july|august|september|october|november|"
-    r"december|plans?|expects?|intends?|aims?|hopes?)\b",
+    rf"week|weekend|month|year|years|season|{'|'.join(WEEKDAYS + MONTHS)}|"
+    r"plans?|expects?|intends?|aims?|hopes?)\b",
     re.IGNORECASE,
 )
 # Someone credited with the words, or quoted: a report of what they said.
